@@ -1,0 +1,112 @@
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from './context.js';
+import { ApiError } from './errors.js';
+import { cors } from './middleware/cors.js';
+import { requestLog } from './middleware/request-log.js';
+import { createRouter } from './openapi.js';
+import { adminRoutes } from './routes/admin/index.js';
+import { assetRoutes } from './routes/assets.js';
+import { checkoutPageRoutes } from './routes/checkout.js';
+import { imageRoutes } from './routes/images.js';
+import { oauthRoutes } from './routes/oauth/index.js';
+import { publicRoutes } from './routes/public.js';
+import { storefrontRoutes } from './routes/storefront.js';
+import { wellKnownRoutes } from './routes/well-known.js';
+
+/** Request bodies larger than this are refused with 413 before they are read. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', requestLog);
+  app.use('*', cors);
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          'payload_too_large',
+          `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+        );
+      },
+    }),
+  );
+
+  app.route('/', publicRoutes);
+  app.route('/.well-known', wellKnownRoutes);
+  app.route('/images', imageRoutes);
+  app.route('/assets', assetRoutes);
+  app.route('/checkout', checkoutPageRoutes);
+  app.route('/oauth', oauthRoutes);
+  app.route('/v1', storefrontRoutes);
+  app.route('/admin/v1', adminRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'storeKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Kiosk-Key',
+    description: "The store's publishable key (pk_…).",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'customerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A customer access token from /oauth/token.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The store's secret key (sk_…), server to server only.",
+  });
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'Kiosk commerce API',
+      version: '1.0.0',
+      description:
+        'Catalog, carts, checkout, customers (OAuth 2.0 + PKCE), loyalty points and reviews.',
+    },
+    servers: [{ url: deps.publicUrl ?? new URL(c.req.url).origin }],
+  }));
+
+  app.notFound((c) => c.json(new ApiError('not_found', 'No such route.').toJSON(), 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
+    if (err instanceof HTTPException && err.status < 500) {
+      const malformed = /malformed json/i.test(err.message);
+      const code = malformed
+        ? 'invalid_json'
+        : err.status === 413
+          ? 'payload_too_large'
+          : 'conflict';
+      const apiError = new ApiError(
+        code,
+        malformed ? 'The body is not valid JSON.' : err.message,
+        undefined,
+        err.status as ApiError['status'],
+      );
+      return c.json(apiError.toJSON(), apiError.status);
+    }
+    deps.log.error('unhandled error', {
+      requestId: c.get('requestId'),
+      path: new URL(c.req.url).pathname,
+      error: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+    return c.json(
+      new ApiError('internal_error', 'Something went wrong on our side.').toJSON(),
+      500,
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { openDatabase } from './db/index.js';
+import { startServer } from './server.js';
+import { createStore } from './services/stores.js';
+
+const usage = `kiosk-server — the Kiosk commerce API
+
+Usage:
+  kiosk-server [--port 8787] [--host 127.0.0.1] [--db <dir|postgres-url>] [--seed demo]
+               [--allow-origin <origin>]... [--public-url <url>] [--migrate-only]
+  kiosk-server store create --handle <handle> --name <name> [--currency USD]...
+               [--locale en]... [--allow-origin <origin>]... [--db <dir|postgres-url>]
+
+Environment: DATABASE_URL (PostgreSQL), KIOSK_DATA_DIR (PGlite folder, default ./.kiosk-data),
+PORT, HOST, KIOSK_PUBLIC_URL, LOG_LEVEL (debug|info|warn|error|silent).`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    seed: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true },
+    'public-url': { type: 'string' },
+    'migrate-only': { type: 'boolean' },
+    handle: { type: 'string' },
+    name: { type: 'string' },
+    currency: { type: 'string', multiple: true },
+    locale: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+const db = values.db ?? process.env.DATABASE_URL ?? process.env.KIOSK_DATA_DIR ?? './.kiosk-data';
+
+async function main() {
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (positionals[0] === 'store' && positionals[1] === 'create') {
+    if (!values.handle || !values.name) fail('store create needs --handle and --name');
+    const database = await openDatabase(db);
+    try {
+      const { store, secretKey } = await createStore(database.db, {
+        handle: values.handle,
+        name: values.name,
+        ...(values.currency ? { currencies: values.currency } : {}),
+        ...(values.locale ? { locales: values.locale } : {}),
+        allowedOrigins: values['allow-origin'] ?? [],
+      });
+      process.stdout.write(
+        `${JSON.stringify({ handle: store.handle, publishableKey: store.publishableKey, secretKey }, null, 2)}\n`,
+      );
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (positionals.length > 0) fail(`Unknown command: ${positionals.join(' ')}`);
+  if (values.seed !== undefined && values.seed !== 'demo') fail('--seed takes only "demo"');
+
+  if (values['migrate-only']) {
+    const database = await openDatabase(db);
+    await database.close();
+    process.stdout.write(`Migrations applied to ${database.location}\n`);
+    return;
+  }
+
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Invalid port: ${values.port}`);
+  const publicUrl = values['public-url'] ?? process.env.KIOSK_PUBLIC_URL;
+  const server = await startServer({
+    db,
+    port,
+    host: values.host ?? process.env.HOST ?? '127.0.0.1',
+    ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
+    allowOrigins: values['allow-origin'] ?? [],
+    ...(publicUrl ? { publicUrl } : {}),
+    logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info',
+  });
+  process.stdout.write(
+    `\nKiosk API   ${server.url}\nOpenAPI     ${server.url}/openapi.json\nHealth      ${server.url}/healthz\n\n`,
+  );
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

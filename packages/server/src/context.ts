@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import type { Db } from './db/index.js';
+import type { Logger } from './log.js';
+import type { Store } from './services/stores.js';
+
+/** What the app is built from; tests build it with their own database and clock. */
+export interface AppDeps {
+  db: Db;
+  log: Logger;
+  /** The clock. Tests move it to expire tokens, lots and pending points. */
+  now: () => Date;
+  /** Origin the server is reached at (issuer, image and checkout URLs); else the request's. */
+  publicUrl?: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    /** Set by requireStore / requireAdmin (storefront key, or secret key). */
+    store: Store;
+    /** Set by customerAuth: the signed-in customer, or null for a guest. */
+    customerId: string | null;
+  };
+};
+
+export type AppContext = Context<AppEnv>;
+
+export function publicOrigin(c: AppContext): string {
+  return c.var.deps.publicUrl ?? new URL(c.req.url).origin;
+}

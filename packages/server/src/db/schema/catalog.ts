@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea, createdAt, id, minor, storeId } from './columns.js';
+
+export interface ProductOption {
+  name: string;
+  values: string[];
+}
+
+export const products = pgTable(
+  'products',
+  {
+    id: id(),
+    storeId: storeId(),
+    handle: text('handle').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    vendor: text('vendor').notNull().default(''),
+    options: jsonb('options').$type<ProductOption[]>().notNull().default([]),
+    /** 'active' products are visible in the storefront; 'draft' ones only to admins. */
+    status: text('status', { enum: ['active', 'draft'] })
+      .notNull()
+      .default('active'),
+    /** Sort key for lists and cursors; a serial keeps the seed's order stable. */
+    position: integer('position').generatedAlwaysAsIdentity(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('products_store_handle').on(t.storeId, t.handle),
+    index('products_store_position').on(t.storeId, t.position),
+  ],
+);
+
+export const images = pgTable('images', {
+  id: id(),
+  storeId: storeId(),
+  contentType: text('content_type').notNull(),
+  data: bytea('data').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  createdAt: createdAt(),
+});
+
+export const productImages = pgTable(
+  'product_images',
+  {
+    id: id(),
+    storeId: storeId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    imageId: uuid('image_id')
+      .notNull()
+      .references(() => images.id, { onDelete: 'cascade' }),
+    alt: text('alt').notNull().default(''),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('product_images_product').on(t.productId, t.position)],
+);
+
+export const variants = pgTable(
+  'variants',
+  {
+    id: id(),
+    storeId: storeId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    /** Option name → value, e.g. { Size: 'M', Colour: 'Red' }. */
+    options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
+    sku: text('sku'),
+    /** Units on hand. Decremented atomically at checkout; never below zero. */
+    stock: integer('stock').notNull().default(0),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('variants_product').on(t.productId, t.position),
+    check('variants_stock_nonnegative', sql`${t.stock} >= 0`),
+  ],
+);
+
+export const variantPrices = pgTable(
+  'variant_prices',
+  {
+    storeId: storeId(),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => variants.id, { onDelete: 'cascade' }),
+    currency: text('currency').notNull(),
+    amountMinor: minor('amount_minor').notNull(),
+    compareAtMinor: minor('compare_at_minor'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.variantId, t.currency] }),
+    check('variant_prices_amount_nonnegative', sql`${t.amountMinor} >= 0`),
+  ],
+);

@@ -1,0 +1,88 @@
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, storeId } from './columns.js';
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    storeId: storeId(),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    /** scrypt hash; null for customers who only sign in by single sign-on. */
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('customers_store_email').on(t.storeId, t.email)],
+);
+
+/** OAuth authorization codes (single use, PKCE-bound, short-lived). Stored hashed. */
+export const authCodes = pgTable(
+  'auth_codes',
+  {
+    id: id(),
+    storeId: storeId(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull().unique(),
+    /** The code itself is kept only until the opener-less poll fallback collects it. */
+    pollableCode: text('pollable_code'),
+    state: text('state').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    codeChallenge: text('code_challenge').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('auth_codes_store_state').on(t.storeId, t.state)],
+);
+
+/** Refresh tokens rotate on every use; reuse of a rotated one revokes its whole family. */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: id(),
+    storeId: storeId(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    familyId: uuid('family_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('refresh_tokens_family').on(t.familyId)],
+);
+
+/** Single sign-on tokens minted with the secret key; single use. Stored hashed. */
+export const sessionTokens = pgTable('session_tokens', {
+  id: id(),
+  storeId: storeId(),
+  customerId: uuid('customer_id')
+    .notNull()
+    .references(() => customers.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Sign-in attempts, for rate limiting across server instances. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: id(),
+    storeId: storeId(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('login_attempts_email').on(t.storeId, t.email, t.createdAt),
+    index('login_attempts_ip').on(t.storeId, t.ip, t.createdAt),
+  ],
+);

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * A store's loyalty rules. Points are counted in the store's base currency; `rates`
+ * converts other currencies to it (units of that currency per one base unit), so a shopper
+ * earns and redeems the same worth whatever currency they pay in.
+ */
+export const pointsRulesSchema = z.object({
+  baseCurrency: z.string().length(3),
+  /** Points earned per whole unit of the base currency paid (after discounts). */
+  earnPerUnit: z.number().nonnegative(),
+  /** What one point is worth at redemption, in minor units of the base currency. */
+  pointValueMinor: z.number().int().positive(),
+  /** Units of each currency per one unit of the base currency. */
+  rates: z.record(z.string().length(3), z.number().positive()),
+  /** Days after payment before earned points count (returns window); 0 = at once. */
+  pendingDays: z.number().int().nonnegative(),
+  /** Days a lot of points lives; null = never expires. */
+  expiryDays: z.number().int().positive().nullable(),
+  /** Largest share of a cart's subtotal that points may pay, in percent. */
+  maxRedeemPercent: z.number().int().min(0).max(100),
+  /** Membership tiers by lifetime points earned, ascending by minLifetime. */
+  tiers: z.array(z.object({ name: z.string(), minLifetime: z.number().int().nonnegative() })),
+});
+export type PointsRules = z.infer<typeof pointsRulesSchema>;
+
+export const storeSettingsSchema = z.object({
+  /** Publish reviews without moderation. Never depends on the rating. */
+  reviewsAutoApprove: z.boolean(),
+});
+export type StoreSettings = z.infer<typeof storeSettingsSchema>;
+
+export const defaultPointsRules: PointsRules = {
+  baseCurrency: 'USD',
+  earnPerUnit: 1,
+  pointValueMinor: 1,
+  rates: { USD: 1 },
+  pendingDays: 0,
+  expiryDays: 365,
+  maxRedeemPercent: 100,
+  tiers: [
+    { name: 'Member', minLifetime: 0 },
+    { name: 'Silver', minLifetime: 500 },
+    { name: 'Gold', minLifetime: 2000 },
+  ],
+};
+
+export const defaultStoreSettings: StoreSettings = { reviewsAutoApprove: true };

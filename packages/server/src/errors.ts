@@ -1,0 +1,61 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/**
+ * Stable error codes. Clients switch on these, so never rename one; add new ones instead.
+ * The HTTP status is the default for the code.
+ */
+export const errorCodes = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unsupported_currency: 400,
+  invalid_key: 401,
+  unauthenticated: 401,
+  invalid_token: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  product_not_found: 404,
+  variant_not_found: 404,
+  cart_not_found: 404,
+  order_not_found: 404,
+  review_not_found: 404,
+  customer_not_found: 404,
+  conflict: 409,
+  cart_not_active: 409,
+  order_not_pending: 409,
+  idempotency_in_progress: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  out_of_stock: 422,
+  insufficient_points: 422,
+  points_limit_exceeded: 422,
+  empty_cart: 422,
+  rate_limited: 429,
+  internal_error: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    status?: ContentfulStatusCode,
+  ) {
+    super(message);
+    this.status = status ?? errorCodes[code];
+  }
+
+  toJSON() {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}

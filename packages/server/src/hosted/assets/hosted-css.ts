@@ -1,0 +1,21 @@
+/** Styles shared by every hosted page: system font, logical properties (RTL), dark mode. */
+export const hostedCss = `
+:root { color-scheme: light dark; --accent: #4f46e5; --fg: #111827; --muted: #6b7280; --bg: #f9fafb; --card: #fff; --border: #d1d5db; --danger: #b91c1c; }
+@media (prefers-color-scheme: dark) { :root { --fg: #f3f4f6; --muted: #9ca3af; --bg: #111827; --card: #1f2937; --border: #374151; --danger: #f87171; } }
+* { box-sizing: border-box; }
+body { margin: 0; min-block-size: 100vh; display: grid; place-items: center; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+.card { inline-size: min(28rem, 100% - 2rem); margin-block: 2rem; padding: 2rem; background: var(--card); border: 1px solid var(--border); border-radius: 12px; }
+h1 { font-size: 1.5rem; margin-block: 0 1rem; }
+label { display: block; font-weight: 600; margin-block: 1rem 0.25rem; }
+input { inline-size: 100%; padding: 0.625rem 0.75rem; font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 8px; }
+input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+button { margin-block-start: 1.5rem; inline-size: 100%; padding: 0.75rem; font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; cursor: pointer; }
+.hint, .muted { color: var(--muted); font-size: 0.875rem; }
+.error { color: var(--danger); font-weight: 600; }
+[role="alert"]:empty { display: none; }
+a { color: var(--accent); }
+table { inline-size: 100%; border-collapse: collapse; }
+td, th { padding-block: 0.25rem; text-align: start; }
+td:last-child, th:last-child { text-align: end; }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
+`;

@@ -1,0 +1,9 @@
+import { hostedCss } from './hosted-css.js';
+
+/**
+ * Static assets of the hosted pages, kept as modules so the build ships them without a
+ * copy step. Each page adds its script here.
+ */
+export const hostedAssets: Record<string, { type: string; body: string }> = {
+  'hosted.css': { type: 'text/css; charset=utf-8', body: hostedCss },
+};

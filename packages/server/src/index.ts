@@ -1,0 +1,8 @@
+export { type App, createApp } from './app.js';
+export type { AppDeps } from './context.js';
+export { type Database, openDatabase } from './db/index.js';
+export { ApiError, type ErrorCode, errorCodes } from './errors.js';
+export { createLogger, type Logger } from './log.js';
+export { seedDemo } from './seed/demo.js';
+export { type RunningServer, type ServerOptions, startServer } from './server.js';
+export { createStore } from './services/stores.js';

@@ -1,0 +1,47 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context.js';
+import { isOriginAllowedByAnyStore } from '../services/stores.js';
+
+const allowHeaders = [
+  'Content-Type',
+  'Authorization',
+  'X-Kiosk-Key',
+  'Idempotency-Key',
+  'If-None-Match',
+].join(', ');
+const exposeHeaders = ['ETag', 'Idempotent-Replayed', 'Retry-After', 'X-Request-Id'].join(', ');
+
+/**
+ * CORS that answers only origins a store allows. A preflight carries no key, so it is
+ * allowed when any store lists the origin; the actual request is then checked against its
+ * own store (requireStore refuses other origins), and only that store's origins are echoed.
+ * Credentials are allowed: the refresh-token cookie rides on token requests.
+ */
+export const cors = createMiddleware<AppEnv>(async (c, next) => {
+  const origin = c.req.header('origin');
+  if (!origin) return next();
+
+  if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
+    const allowed = await isOriginAllowedByAnyStore(c.var.deps.db, origin);
+    c.header('Vary', 'Origin');
+    if (!allowed) return c.body(null, 403);
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Allow-Credentials', 'true');
+    c.header('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+    c.header('Access-Control-Allow-Headers', allowHeaders);
+    c.header('Access-Control-Max-Age', '600');
+    return c.body(null, 204);
+  }
+
+  await next();
+  const store = c.get('store');
+  const allowed = store
+    ? store.allowedOrigins.includes(origin)
+    : await isOriginAllowedByAnyStore(c.var.deps.db, origin);
+  c.res.headers.append('Vary', 'Origin');
+  if (allowed) {
+    c.res.headers.set('Access-Control-Allow-Origin', origin);
+    c.res.headers.set('Access-Control-Allow-Credentials', 'true');
+    c.res.headers.set('Access-Control-Expose-Headers', exposeHeaders);
+  }
+});

@@ -1,0 +1,19 @@
+import { requireAdmin } from '../../middleware/auth.js';
+import { idempotency } from '../../middleware/idempotency.js';
+import { createRouter } from '../../openapi.js';
+import { adminCustomerRoutes } from './customers.js';
+import { adminOrderRoutes } from './orders.js';
+import { adminPointsRoutes } from './points.js';
+import { adminProductRoutes } from './products.js';
+import { adminReviewRoutes } from './reviews.js';
+import { adminStoreRoutes } from './store.js';
+
+/** Admin API (`/admin/v1`): the store's secret key, server to server only. */
+export const adminRoutes = createRouter();
+adminRoutes.use('*', requireAdmin, idempotency);
+adminRoutes.route('/store', adminStoreRoutes);
+adminRoutes.route('/products', adminProductRoutes);
+adminRoutes.route('/customers', adminCustomerRoutes);
+adminRoutes.route('/orders', adminOrderRoutes);
+adminRoutes.route('/points', adminPointsRoutes);
+adminRoutes.route('/reviews', adminReviewRoutes);

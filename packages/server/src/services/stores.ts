@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { stores } from '../db/schema/index.js';
+import {
+  defaultPointsRules,
+  defaultStoreSettings,
+  type PointsRules,
+  type StoreSettings,
+} from '../db/types.js';
+import { randomToken, sha256 } from './secrets.js';
+
+export type Store = typeof stores.$inferSelect;
+
+export interface CreateStoreInput {
+  handle: string;
+  name: string;
+  currencies?: string[];
+  locales?: string[];
+  allowedOrigins?: string[];
+  pointsRules?: Partial<PointsRules>;
+  settings?: Partial<StoreSettings>;
+  /** Fixed keys, for the demo seed and tests; generated when absent. */
+  publishableKey?: string;
+  secretKey?: string;
+}
+
+/** Creates a store. The secret key is returned only here: the database keeps its hash. */
+export async function createStore(
+  db: Db,
+  input: CreateStoreInput,
+): Promise<{ store: Store; secretKey: string }> {
+  const secretKey = input.secretKey ?? `sk_live_${randomToken(24)}`;
+  const currencies = input.currencies ?? ['USD'];
+  const [store] = await db
+    .insert(stores)
+    .values({
+      id: randomUUID(),
+      handle: input.handle,
+      name: input.name,
+      publishableKey: input.publishableKey ?? `pk_live_${randomToken(18)}`,
+      secretKeyHash: sha256(secretKey),
+      tokenSecret: randomToken(32),
+      allowedOrigins: input.allowedOrigins ?? [],
+      currencies,
+      locales: input.locales ?? ['en'],
+      pointsRules: {
+        ...defaultPointsRules,
+        baseCurrency: currencies[0]!,
+        rates: { [currencies[0]!]: 1 },
+        ...input.pointsRules,
+      },
+      settings: { ...defaultStoreSettings, ...input.settings },
+    })
+    .returning();
+  return { store: store!, secretKey };
+}
+
+export async function findStoreByPublishableKey(db: Db, key: string): Promise<Store | undefined> {
+  const [store] = await db.select().from(stores).where(eq(stores.publishableKey, key)).limit(1);
+  return store;
+}
+
+export async function findStoreBySecretKey(db: Db, key: string): Promise<Store | undefined> {
+  const [store] = await db
+    .select()
+    .from(stores)
+    .where(eq(stores.secretKeyHash, sha256(key)))
+    .limit(1);
+  return store;
+}
+
+/** Adds origins to every store's allow-list (the CLI's --allow-origin). */
+export async function allowOriginsEverywhere(db: Db, origins: string[]): Promise<void> {
+  for (const origin of origins) {
+    await db
+      .update(stores)
+      .set({ allowedOrigins: sql`array_append(${stores.allowedOrigins}, ${origin})` })
+      .where(sql`not (${origin} = any(${stores.allowedOrigins}))`);
+  }
+}
+
+/** Whether any store allows this origin: answers CORS preflights, which carry no key. */
+export async function isOriginAllowedByAnyStore(db: Db, origin: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: stores.id })
+    .from(stores)
+    .where(sql`${origin} = any(${stores.allowedOrigins})`)
+    .limit(1);
+  return rows.length > 0;
+}

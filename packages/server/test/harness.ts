@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { beforeEach, inject } from 'vitest';
+import { type App, createApp } from '../src/app.js';
+import { type Database, type Db, openDatabase } from '../src/db/index.js';
+import { products, variantPrices, variants } from '../src/db/schema/index.js';
+import { createLogger } from '../src/log.js';
+import { signAccessToken } from '../src/services/access-tokens.js';
+import { type CreateStoreInput, createStore, type Store } from '../src/services/stores.js';
+
+const shared = globalThis as { kioskTestDatabase?: Promise<Database> };
+
+/** The one database of this test process (PGlite in memory, or this run's PostgreSQL database). */
+export function sharedDatabase(): Promise<Database> {
+  shared.kioskTestDatabase ??= openDatabase(inject('databaseUrl'));
+  return shared.kioskTestDatabase;
+}
+
+export async function resetDatabase(db: Db): Promise<void> {
+  const result = await db.execute<{ tablename: string }>(
+    sql`select tablename from pg_tables where schemaname = 'public'`,
+  );
+  const rows = (result as unknown as { rows: { tablename: string }[] }).rows;
+  if (rows.length === 0) return;
+  const names = rows.map((r) => `"${r.tablename}"`).join(', ');
+  await db.execute(sql.raw(`truncate ${names} restart identity cascade`));
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  method?: string;
+  /** Sent as JSON unless it is a string (sent as is). */
+  body?: unknown;
+  /** Publishable key → X-Kiosk-Key. */
+  key?: string;
+  /** Bearer token: a customer's access token or a secret key. */
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: App;
+  db: Db;
+  /** Log lines the app wrote (JSON strings), to check nothing secret is logged. */
+  logs: string[];
+  /** Moves the app's clock forward. */
+  advanceClock(ms: number): void;
+  now(): Date;
+  request<T = any>(path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+}
+
+/**
+ * A fresh app over the shared database with every table emptied. Call in beforeEach
+ * (or use `useTestApp()`), then create what the test needs with the fixtures below.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await sharedDatabase();
+  await resetDatabase(database.db);
+  const logs: string[] = [];
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  const app = createApp({ db: database.db, log: createLogger('debug', (l) => logs.push(l)), now });
+  return {
+    app,
+    db: database.db,
+    logs,
+    now,
+    advanceClock: (ms) => {
+      offset += ms;
+    },
+    async request(path, options = {}) {
+      const headers = new Headers(options.headers);
+      if (options.key) headers.set('x-kiosk-key', options.key);
+      if (options.token) headers.set('authorization', `Bearer ${options.token}`);
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      }
+      const res = await app.request(path, {
+        method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON (HTML pages, images): the text itself
+      }
+      return { status: res.status, body: parsed as any, headers: res.headers };
+    },
+  };
+}
+
+/** Registers a beforeEach that gives each test a fresh app; read `.current` inside tests. */
+export function useTestApp(): { current: TestApp } {
+  const ref = {} as { current: TestApp };
+  beforeEach(async () => {
+    ref.current = await createTestApp();
+  });
+  return ref;
+}
+
+export interface TestStore {
+  store: Store;
+  pk: string;
+  sk: string;
+}
+
+export async function createTestStore(
+  db: Db,
+  input: Partial<CreateStoreInput> = {},
+): Promise<TestStore> {
+  const tag = randomUUID().slice(0, 8);
+  const pk = input.publishableKey ?? `pk_test_${tag}`;
+  const sk = input.secretKey ?? `sk_test_${tag}`;
+  const { store } = await createStore(db, {
+    handle: `store-${tag}`,
+    name: `Store ${tag}`,
+    currencies: ['USD', 'EUR'],
+    locales: ['en'],
+    allowedOrigins: ['https://shop.example'],
+    pointsRules: { rates: { USD: 1, EUR: 0.9 } },
+    ...input,
+    publishableKey: pk,
+    secretKey: sk,
+  });
+  return { store, pk, sk };
+}
+
+export interface TestVariantInput {
+  title?: string;
+  options?: Record<string, string>;
+  stock?: number;
+  /** currency → minor units, e.g. { USD: 2500 } */
+  prices?: Record<string, number>;
+  compareAt?: Record<string, number>;
+}
+
+export interface TestProduct {
+  id: string;
+  handle: string;
+  variantIds: string[];
+}
+
+/** Inserts a product with variants and prices straight into the database. */
+export async function createTestProduct(
+  db: Db,
+  store: Store,
+  input: {
+    handle?: string;
+    title?: string;
+    status?: 'active' | 'draft';
+    variants?: TestVariantInput[];
+  } = {},
+): Promise<TestProduct> {
+  const id = randomUUID();
+  const handle = input.handle ?? `product-${id.slice(0, 8)}`;
+  const variantInputs = input.variants ?? [{ stock: 10, prices: { USD: 2500, EUR: 2300 } }];
+  await db.insert(products).values({
+    id,
+    storeId: store.id,
+    handle,
+    title: input.title ?? `Product ${handle}`,
+    description: 'A test product.',
+    status: input.status ?? 'active',
+    options: [],
+  });
+  const variantIds: string[] = [];
+  for (const [position, v] of variantInputs.entries()) {
+    const variantId = randomUUID();
+    variantIds.push(variantId);
+    await db.insert(variants).values({
+      id: variantId,
+      storeId: store.id,
+      productId: id,
+      title: v.title ?? `Variant ${position + 1}`,
+      options: v.options ?? {},
+      stock: v.stock ?? 10,
+      position,
+    });
+    for (const [currency, amountMinor] of Object.entries(v.prices ?? { USD: 2500 })) {
+      await db.insert(variantPrices).values({
+        storeId: store.id,
+        variantId,
+        currency,
+        amountMinor,
+        compareAtMinor: v.compareAt?.[currency] ?? null,
+      });
+    }
+  }
+  return { id, handle, variantIds };
+}
+
+export interface TestCustomer {
+  id: string;
+  email: string;
+  /** A valid access token for this customer (as if signed in through OAuth). */
+  token: string;
+}
+
+/** Inserts a customer directly and mints an access token for them. */
+export async function createTestCustomer(
+  t: TestApp,
+  store: Store,
+  input: { email?: string; name?: string } = {},
+): Promise<TestCustomer> {
+  const id = randomUUID();
+  const email = input.email ?? `shopper-${id.slice(0, 8)}@example.com`;
+  await t.db
+    .insert(customers)
+    .values({ id, storeId: store.id, email, name: input.name ?? 'Test Shopper' });
+  const { token } = await signAccessToken(store, id, 'http://localhost', t.now());
+  return { id, email, token };
+}
