@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { beforeEach, inject } from 'vitest';
 import { type App, createApp } from '../src/app.js';
 import { type Database, type Db, openDatabase } from '../src/db/index.js';
-import { products, variantPrices, variants } from '../src/db/schema/index.js';
+import { customers, products, variantPrices, variants } from '../src/db/schema/index.js';
 import { createLogger } from '../src/log.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
 import { type CreateStoreInput, createStore, type Store } from '../src/services/stores.js';
