@@ -1,0 +1,187 @@
+// Server throughput on loopback: a bare Hono hello-world and the Kiosk server (product reads,
+// cart writes) measured in the same run with autocannon, each server in its own process.
+// Usage: node bench/server/run.mjs [--duration 8] [--connections 16] [--record]
+//   BENCH_DATABASE_URL=postgres://… also measures Kiosk on PostgreSQL.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '16' },
+    record: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const key = 'pk_test_aurora';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(command, args, env, readyUrl) {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(readyUrl)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`${command} ${args.join(' ')} did not become ready`);
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+async function load(title, opts) {
+  const result = await autocannon({ connections, duration, ...opts });
+  const row = {
+    title,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+  console.log(
+    `${title.padEnd(44)} ${String(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms` +
+      (row.non2xx || row.errors ? `  (non-2xx ${row.non2xx}, errors ${row.errors})` : ''),
+  );
+  return row;
+}
+
+async function api(base, path, init = {}) {
+  const res = await fetch(base + path, {
+    ...init,
+    headers: { 'content-type': 'application/json', 'x-kiosk-key': key, ...init.headers },
+  });
+  if (!res.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function benchKiosk(label, db) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = await start(
+    'node',
+    [
+      join(root, 'packages/server/dist/cli.js'),
+      '--db',
+      db,
+      '--seed',
+      'demo',
+      '--port',
+      String(port),
+    ],
+    { LOG_LEVEL: 'warn' },
+    `${base}/healthz`,
+  );
+  try {
+    const product = await api(base, '/v1/products/aurora-classic-tee');
+    const variant = product.variants.find((v) => v.quantityAvailable >= 2);
+    const cart = await api(base, '/v1/carts', { method: 'POST', body: '{}' });
+    const withLine = await api(base, `/v1/carts/${cart.id}/lines`, {
+      method: 'POST',
+      body: JSON.stringify({ variantId: variant.id, quantity: 1 }),
+    });
+    const lineId = withLine.lines[0].id;
+    const handles = (await api(base, '/v1/products?first=20')).items.map((p) => p.handle);
+    const headers = { 'x-kiosk-key': key, 'content-type': 'application/json' };
+    const rows = [];
+    rows.push(
+      await load(`${label}: GET one product`, {
+        url: `${base}/v1/products/aurora-classic-tee`,
+        headers,
+      }),
+    );
+    rows.push(
+      await load(`${label}: GET batch of 20 products`, {
+        url: `${base}/v1/products/batch?ids=${handles.join(',')}`,
+        headers,
+      }),
+    );
+    let n = 0;
+    rows.push(
+      await load(`${label}: PATCH cart line quantity`, {
+        url: `${base}/v1/carts/${cart.id}/lines/${lineId}`,
+        method: 'PATCH',
+        headers,
+        // Alternates 1 and 2, each with its own idempotency key, as the SDK sends them.
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              headers: { ...headers, 'idempotency-key': `bench-${process.pid}-${n++}` },
+              body: JSON.stringify({ quantity: (n % 2) + 1 }),
+            }),
+          },
+        ],
+      }),
+    );
+    return rows;
+  } finally {
+    await stop(child);
+  }
+}
+
+const rows = [];
+{
+  const port = await freePort();
+  const child = await start(
+    'node',
+    [join(here, 'hello.mjs')],
+    { PORT: String(port) },
+    `http://127.0.0.1:${port}/`,
+  );
+  rows.push(await load('bare Hono hello-world', { url: `http://127.0.0.1:${port}/` }));
+  await stop(child);
+}
+const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
+try {
+  rows.push(...(await benchKiosk('Kiosk (PGlite)', dataDir)));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+if (process.env.BENCH_DATABASE_URL) {
+  rows.push(...(await benchKiosk('Kiosk (PostgreSQL)', process.env.BENCH_DATABASE_URL)));
+}
+
+if (values.record) {
+  const file = join(here, '..', 'RESULTS.md');
+  const table = [
+    `<!-- server:start -->`,
+    `Recorded ${new Date().toISOString().slice(0, 10)} on this 2-core machine, Node ${process.version}, ` +
+      `${connections} connections × ${duration} s each, autocannon on loopback, one server process.`,
+    '',
+    '| scenario | requests/s | p50 ms | p99 ms | non-2xx |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`),
+    `<!-- server:end -->`,
+  ].join('\n');
+  const current = readFileSync(file, 'utf8');
+  writeFileSync(file, current.replace(/<!-- server:start -->[\s\S]*<!-- server:end -->/, table));
+  console.log(`recorded in ${file}`);
+}
