@@ -166,6 +166,7 @@ CREATE TABLE "orders" (
 	"store_id" uuid NOT NULL,
 	"cart_id" uuid NOT NULL,
 	"customer_id" uuid,
+	"email" text,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"currency" text NOT NULL,
 	"subtotal_minor" bigint NOT NULL,

@@ -15,6 +15,8 @@ export const orders = pgTable(
       .unique()
       .references(() => carts.id),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    /** Where the receipt goes: the guest's email given at checkout, or the customer's. */
+    email: text('email'),
     status: text('status', { enum: ['pending', 'paid', 'cancelled', 'refunded'] })
       .notNull()
       .default('pending'),
