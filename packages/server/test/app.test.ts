@@ -73,3 +73,13 @@ describe('the app', () => {
     expect(t.current.logs.join('\n')).not.toContain('secret=abc');
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const { Validator } = await import('@seriousme/openapi-schema-validator');
+    const doc = (await t.current.request('/openapi.json')).body;
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+});
