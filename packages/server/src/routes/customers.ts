@@ -1,4 +1,70 @@
-import { createRouter } from '../openapi.js';
+import { createRoute } from '@hono/zod-openapi';
+import { ApiError } from '../errors.js';
+import { requireCustomerId } from '../middleware/auth.js';
+import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../openapi.js';
+import { findCustomer, renameCustomer, toCustomerView } from '../services/customers.js';
 
 /** The signed-in customer (/v1/customers/me). */
 export const customerRoutes = createRouter();
+
+const CustomerSchema = z
+  .object({
+    id: z.string().uuid(),
+    email: z.string(),
+    name: z.string(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Customer');
+
+customerRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/me',
+    tags: ['customers'],
+    summary: 'The signed-in customer',
+    security: Security.customer,
+    responses: {
+      200: jsonContent(CustomerSchema, 'The customer'),
+      ...errorResponses(401, 404),
+    },
+  }),
+  async (c) => {
+    const customerId = requireCustomerId(c);
+    const customer = await findCustomer(c.var.deps.db, c.var.store.id, customerId);
+    if (!customer) throw new ApiError('customer_not_found', 'No such customer.');
+    return c.json(toCustomerView(customer), 200);
+  },
+);
+
+customerRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/me',
+    tags: ['customers'],
+    summary: "Updates the signed-in customer's name",
+    security: Security.customer,
+    request: {
+      body: jsonBody(
+        z.object({
+          name: z
+            .string()
+            .trim()
+            .min(1)
+            .max(100)
+            .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'No control characters.'),
+        }),
+      ),
+    },
+    responses: {
+      200: jsonContent(CustomerSchema, 'The updated customer'),
+      ...errorResponses(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const customerId = requireCustomerId(c);
+    const { name } = c.req.valid('json');
+    const customer = await renameCustomer(c.var.deps.db, c.var.store.id, customerId, name);
+    if (!customer) throw new ApiError('customer_not_found', 'No such customer.');
+    return c.json(toCustomerView(customer), 200);
+  },
+);

@@ -1,4 +1,6 @@
 import { hostedCss } from './hosted-css.js';
+import { oauthCallbackJs } from './oauth-callback.js';
+import { signinJs } from './signin.js';
 
 /**
  * Static assets of the hosted pages, kept as modules so the build ships them without a
@@ -6,4 +8,6 @@ import { hostedCss } from './hosted-css.js';
  */
 export const hostedAssets: Record<string, { type: string; body: string }> = {
   'hosted.css': { type: 'text/css; charset=utf-8', body: hostedCss },
+  'signin.js': { type: 'text/javascript; charset=utf-8', body: signinJs },
+  'oauth-callback.js': { type: 'text/javascript; charset=utf-8', body: oauthCallbackJs },
 };

@@ -1,4 +1,10 @@
 import { createRouter } from '../../openapi.js';
+import { authorizeRoutes } from './authorize.js';
+import { registerOAuthDocs } from './openapi-docs.js';
+import { tokenRoutes } from './token.js';
 
 /** OAuth 2.0 authorization server: authorize (hosted page), token, revoke, poll. */
 export const oauthRoutes = createRouter();
+oauthRoutes.route('/', authorizeRoutes);
+oauthRoutes.route('/', tokenRoutes);
+registerOAuthDocs(oauthRoutes);

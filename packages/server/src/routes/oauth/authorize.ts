@@ -1,0 +1,178 @@
+import { type AppContext, publicOrigin } from '../../context.js';
+import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
+import { sendPage } from '../../hosted/layout.js';
+import type { SigninKey } from '../../hosted/messages/signin.js';
+import { createRouter } from '../../openapi.js';
+import { createAuthorizationCode } from '../../services/auth/codes.js';
+import { isLoginThrottled, recordLoginAttempt } from '../../services/auth/rate-limit.js';
+import {
+  authenticateCustomer,
+  isPlausibleEmail,
+  normalizeEmail,
+  registerCustomer,
+} from '../../services/customers.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/passwords.js';
+import { callbackPage, type Field, type Intent, invalidRequestPage, signinPage } from './pages.js';
+import {
+  type AuthorizationCheck,
+  type AuthorizationRequest,
+  checkAuthorizationRequest,
+  clientIp,
+  isSameOriginPost,
+  redirectWith,
+} from './shared.js';
+
+/** GET/POST /oauth/authorize: the hosted sign-in and create-account page (RFC 6749 §4.1.1). */
+export const authorizeRoutes = createRouter();
+
+function localeOf(c: AppContext, uiLocales: unknown): HostedLocale {
+  return negotiateLocale(
+    typeof uiLocales === 'string' ? uiLocales : undefined,
+    c.req.header('accept-language'),
+  );
+}
+
+/** Answers a request that cannot go on: an error page, or the error sent back to the client. */
+function refuse(
+  c: AppContext,
+  locale: HostedLocale,
+  check: Exclude<AuthorizationCheck, { kind: 'ok' }>,
+) {
+  if (check.kind === 'fatal') {
+    return sendPage(c, invalidRequestPage(locale, check.reason, check.detail), { status: 400 });
+  }
+  const req = check.request;
+  if (req.responseMode === 'web_message') {
+    return sendPage(
+      c,
+      callbackPage(locale, {
+        origin: req.redirectOrigin,
+        state: req.state,
+        issuer: publicOrigin(c),
+        error: check.error,
+        errorDescription: check.description,
+      }),
+    );
+  }
+  c.header('Cache-Control', 'no-store');
+  return c.redirect(
+    redirectWith(c, req.redirectUri, {
+      error: check.error,
+      error_description: check.description,
+      state: req.state,
+    }),
+    302,
+  );
+}
+
+function showForm(
+  c: AppContext,
+  locale: HostedLocale,
+  req: AuthorizationRequest,
+  form: Parameters<typeof signinPage>[2],
+  status: 200 | 400 | 401 | 409 | 429 = 200,
+) {
+  // form-action covers the 302 to the client that answers the form's POST.
+  return sendPage(c, signinPage(locale, req, form), {
+    status,
+    formActions: [req.redirectOrigin],
+  });
+}
+
+authorizeRoutes.get('/authorize', async (c) => {
+  const query = c.req.query();
+  const locale = localeOf(c, query.ui_locales);
+  const check = await checkAuthorizationRequest(c, query);
+  if (check.kind !== 'ok') return refuse(c, locale, check);
+  const intent: Intent = check.request.prompt?.split(' ').includes('create') ? 'create' : 'signin';
+  return showForm(c, locale, check.request, { intent });
+});
+
+authorizeRoutes.post('/authorize', async (c) => {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const fields: Record<string, string> = {};
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+    const body = await c.req.parseBody();
+    for (const [key, value] of Object.entries(body)) {
+      if (typeof value === 'string') fields[key] = value;
+    }
+  }
+  const locale = localeOf(c, fields.ui_locales);
+  if (!isSameOriginPost(c)) {
+    return sendPage(c, invalidRequestPage(locale, 'errForeignPost'), { status: 400 });
+  }
+  const check = await checkAuthorizationRequest(c, fields);
+  if (check.kind !== 'ok') return refuse(c, locale, check);
+  const req = check.request;
+  const { deps } = c.var;
+  const now = deps.now();
+
+  const intent: Intent = fields.intent === 'create' ? 'create' : 'signin';
+  const email = normalizeEmail(fields.email ?? '').slice(0, 254);
+  const name = (fields.name ?? '').trim();
+  const password = fields.password ?? '';
+  const again = (error: SigninKey, invalid: Field[], status: 400 | 401 | 409 | 429) =>
+    showForm(c, locale, req, { intent, email, name, error, invalid }, status);
+
+  if (intent === 'create' && (name.length < 1 || name.length > 100)) {
+    return again('errName', ['name'], 400);
+  }
+  if (!isPlausibleEmail(email)) return again('errEmail', ['email'], 400);
+  if (!password) return again('errPasswordRequired', ['password'], 400);
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    return again('errInvalidCredentials', ['password'], 400);
+  }
+  if (intent === 'create' && password.length < MIN_PASSWORD_LENGTH) {
+    return again('errPasswordShort', ['password'], 400);
+  }
+
+  const ip = clientIp(c);
+  if (await isLoginThrottled(deps.db, req.store.id, email, ip, now)) {
+    c.header('Retry-After', '900');
+    return again('errRateLimited', [], 429);
+  }
+
+  let customerId: string;
+  if (intent === 'create') {
+    const customer = await registerCustomer(deps.db, req.store.id, { email, name, password }, now);
+    if (!customer) {
+      await recordLoginAttempt(deps.db, req.store.id, email, ip, false, now);
+      return again('errEmailTaken', ['email'], 409);
+    }
+    customerId = customer.id;
+  } else {
+    const customer = await authenticateCustomer(deps.db, req.store.id, email, password);
+    await recordLoginAttempt(deps.db, req.store.id, email, ip, customer !== null, now);
+    if (!customer) return again('errInvalidCredentials', ['email', 'password'], 401);
+    customerId = customer.id;
+  }
+
+  const code = await createAuthorizationCode(
+    deps.db,
+    {
+      storeId: req.store.id,
+      customerId,
+      state: req.state,
+      redirectUri: req.redirectUri,
+      codeChallenge: req.codeChallenge,
+      pollable: req.responseMode === 'web_message',
+    },
+    now,
+  );
+  if (!code) {
+    return sendPage(c, invalidRequestPage(locale, 'errStateTaken'), { status: 409 });
+  }
+  if (req.responseMode === 'web_message') {
+    return sendPage(
+      c,
+      callbackPage(locale, {
+        origin: req.redirectOrigin,
+        state: req.state,
+        issuer: publicOrigin(c),
+        code,
+      }),
+    );
+  }
+  c.header('Cache-Control', 'no-store');
+  return c.redirect(redirectWith(c, req.redirectUri, { code, state: req.state }), 302);
+});

@@ -1,0 +1,130 @@
+import { html } from 'hono/html';
+import type { HostedLocale } from '../../hosted/i18n.js';
+import { translator } from '../../hosted/i18n.js';
+import { layout } from '../../hosted/layout.js';
+import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
+import type { AuthorizationRequest } from './shared.js';
+
+export type Intent = 'signin' | 'create';
+export type Field = 'name' | 'email' | 'password';
+
+export interface SigninForm {
+  intent: Intent;
+  /** Echoed back after an error (escaped by hono/html); the password never is. */
+  email?: string;
+  name?: string;
+  error?: SigninKey;
+  /** Fields the error is about: marked aria-invalid and described by the error. */
+  invalid?: Field[];
+}
+
+function t(locale: HostedLocale) {
+  return translator(signinMessages, locale);
+}
+
+/** The authorize URL for the same request in the other intent (the sign-in/create toggle). */
+function toggleHref(req: AuthorizationRequest, intent: Intent): string {
+  const q = new URLSearchParams({
+    response_type: 'code',
+    client_id: req.clientId,
+    redirect_uri: req.redirectUri,
+    code_challenge: req.codeChallenge,
+    code_challenge_method: 'S256',
+    state: req.state,
+    response_mode: req.responseMode,
+  });
+  if (req.uiLocales) q.set('ui_locales', req.uiLocales);
+  if (intent === 'create') q.set('prompt', 'create');
+  return `/oauth/authorize?${q.toString()}`;
+}
+
+function fieldAttrs(form: SigninForm, field: Field, describedBy: string[] = []) {
+  const invalid = form.invalid?.includes(field) ?? false;
+  const ids = [...describedBy, ...(invalid ? ['form-error'] : [])];
+  const first = form.invalid?.[0] === field || (!form.invalid?.length && defaultFocus(form) === field);
+  return html`${invalid ? html` aria-invalid="true"` : ''}${ids.length ? html` aria-describedby="${ids.join(' ')}"` : ''}${first ? html` autofocus` : ''}`;
+}
+
+function defaultFocus(form: SigninForm): Field {
+  return form.intent === 'create' ? 'name' : 'email';
+}
+
+export function signinPage(locale: HostedLocale, req: AuthorizationRequest, form: SigninForm) {
+  const tr = t(locale);
+  const create = form.intent === 'create';
+  const title = tr(create ? 'createTitle' : 'signInTitle');
+  const body = html`<h1>${tr(create ? 'createHeading' : 'signInHeading', { store: req.store.name })}</h1>
+<p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
+<form id="kiosk-signin" method="post" action="/oauth/authorize">
+<input type="hidden" name="response_type" value="code">
+<input type="hidden" name="client_id" value="${req.clientId}">
+<input type="hidden" name="redirect_uri" value="${req.redirectUri}">
+<input type="hidden" name="code_challenge" value="${req.codeChallenge}">
+<input type="hidden" name="code_challenge_method" value="S256">
+<input type="hidden" name="state" value="${req.state}">
+<input type="hidden" name="response_mode" value="${req.responseMode}">
+${req.uiLocales ? html`<input type="hidden" name="ui_locales" value="${req.uiLocales}">` : ''}
+<input type="hidden" name="intent" value="${form.intent}">
+${
+  create
+    ? html`<label for="name">${tr('name')}</label>
+<input id="name" name="name" type="text" autocomplete="name" required maxlength="100" value="${form.name ?? ''}"${fieldAttrs(form, 'name')}>`
+    : ''
+}
+<label for="email">${tr('email')}</label>
+<input id="email" name="email" type="email" autocomplete="email" inputmode="email" autocapitalize="none" spellcheck="false" required maxlength="254" value="${form.email ?? ''}"${fieldAttrs(form, 'email')}>
+<label for="password">${tr('password')}</label>
+${
+  create
+    ? html`<input id="password" name="password" type="password" autocomplete="new-password" required minlength="8" maxlength="1024"${fieldAttrs(form, 'password', ['password-hint'])}>
+<p id="password-hint" class="hint">${tr('passwordHint')}</p>`
+    : html`<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"${fieldAttrs(form, 'password')}>`
+}
+<button type="submit">${tr(create ? 'createSubmit' : 'signInSubmit')}</button>
+</form>
+<p class="muted"><a href="${toggleHref(req, create ? 'signin' : 'create')}">${tr(create ? 'toSignIn' : 'toCreate')}</a></p>`;
+  return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });
+}
+
+export function invalidRequestPage(
+  locale: HostedLocale,
+  reason: 'invalidClient' | 'invalidRedirect' | 'invalidRequest' | 'errStateTaken' | 'errForeignPost',
+  detail?: string,
+) {
+  const tr = t(locale);
+  const body = html`<h1>${tr('invalidTitle')}</h1>
+<p class="error" role="alert">${tr(reason)}</p>
+${detail ? html`<p class="hint"><code>${detail}</code></p>` : ''}
+<p>${tr('invalidAdvice')}</p>`;
+  return layout({ locale, title: tr('invalidTitle'), body });
+}
+
+/**
+ * The end of a web_message (popup) sign-in: the result sits in data-* attributes for
+ * /assets/oauth-callback.js, which posts it to the exact origin of the redirect URI.
+ */
+export function callbackPage(
+  locale: HostedLocale,
+  input: {
+    origin: string;
+    state: string;
+    issuer: string;
+    code?: string;
+    error?: string;
+    errorDescription?: string;
+  },
+) {
+  const tr = t(locale);
+  const failed = Boolean(input.error);
+  const body = html`<div id="kiosk-callback" hidden data-origin="${input.origin}" data-state="${input.state}" data-iss="${input.issuer}"${input.code ? html` data-code="${input.code}"` : ''}${input.error ? html` data-error="${input.error}" data-error-description="${input.errorDescription ?? ''}"` : ''}></div>
+<h1>${failed ? tr('invalidTitle') : tr('callbackTitle')}</h1>
+<p id="kiosk-returning" role="status">${failed ? '' : tr('callbackReturning')}</p>
+<p id="kiosk-close" hidden>${failed ? tr('callbackError') : tr('callbackClose')}</p>
+<noscript><p>${failed ? tr('callbackError') : tr('callbackClose')}</p></noscript>`;
+  return layout({
+    locale,
+    title: failed ? tr('invalidTitle') : tr('callbackTitle'),
+    body,
+    scripts: ['oauth-callback.js'],
+  });
+}

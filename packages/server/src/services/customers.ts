@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/index.js';
+import { customers } from '../db/schema/index.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
+
+export type Customer = typeof customers.$inferSelect;
+
+/** The public view of a customer. */
+export interface CustomerView {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+
+export function toCustomerView(c: Customer): CustomerView {
+  return { id: c.id, email: c.email, name: c.name, createdAt: c.createdAt.toISOString() };
+}
+
+/** Emails are compared trimmed and lower-cased: `Ann@Example.com ` is `ann@example.com`. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Deliberately loose: one @, something on each side, a dot in the domain, no spaces. */
+export function isPlausibleEmail(email: string): boolean {
+  return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+}
+
+export async function findCustomer(
+  db: Db | Tx,
+  storeId: string,
+  customerId: string,
+): Promise<Customer | undefined> {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.storeId, storeId), eq(customers.id, customerId)))
+    .limit(1);
+  return row;
+}
+
+export async function findCustomerByEmail(
+  db: Db | Tx,
+  storeId: string,
+  email: string,
+): Promise<Customer | undefined> {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.storeId, storeId), eq(customers.email, normalizeEmail(email))))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Creates a customer with a password. Returns null when the email is taken — also by a
+ * single-sign-on customer without a password: letting anyone set one would hand them the
+ * account.
+ */
+export async function registerCustomer(
+  db: Db,
+  storeId: string,
+  input: { email: string; name: string; password: string },
+  now: Date,
+): Promise<Customer | null> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await db
+    .insert(customers)
+    .values({
+      id: randomUUID(),
+      storeId,
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      passwordHash,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: [customers.storeId, customers.email] })
+    .returning();
+  return row ?? null;
+}
+
+/** Checks email and password; null for any mismatch (unknown email included, same timing). */
+export async function authenticateCustomer(
+  db: Db,
+  storeId: string,
+  email: string,
+  password: string,
+): Promise<Customer | null> {
+  const customer = await findCustomerByEmail(db, storeId, email);
+  const ok = await verifyPassword(password, customer?.passwordHash ?? null);
+  if (!customer || !ok) return null;
+  if (customer.passwordHash && needsRehash(customer.passwordHash)) {
+    await db
+      .update(customers)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(customers.id, customer.id));
+  }
+  return customer;
+}
+
+/**
+ * The customer with this email, created when missing (brand single sign-on). The brand
+ * owns these accounts, so a name it passes replaces the stored one.
+ */
+export async function upsertCustomerByEmail(
+  db: Db | Tx,
+  storeId: string,
+  input: { email: string; name?: string | undefined },
+  now: Date,
+): Promise<Customer> {
+  const name = input.name?.trim() ?? '';
+  const [row] = await db
+    .insert(customers)
+    .values({
+      id: randomUUID(),
+      storeId,
+      email: normalizeEmail(input.email),
+      name,
+      createdAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [customers.storeId, customers.email],
+      set: { name: sql`coalesce(nullif(excluded.name, ''), ${customers.name})` },
+    })
+    .returning();
+  return row!;
+}
+
+export async function renameCustomer(
+  db: Db,
+  storeId: string,
+  customerId: string,
+  name: string,
+): Promise<Customer | undefined> {
+  const [row] = await db
+    .update(customers)
+    .set({ name: name.trim() })
+    .where(and(eq(customers.storeId, storeId), eq(customers.id, customerId)))
+    .returning();
+  return row;
+}
