@@ -1,4 +1,292 @@
-import { createRouter } from '../openapi.js';
+import { createRoute } from '@hono/zod-openapi';
+import { type AppContext, publicOrigin } from '../context.js';
+import {
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonContent,
+  MoneySchema,
+  Security,
+  z,
+} from '../openapi.js';
+import {
+  addLine,
+  type CartContext,
+  createCart,
+  getCart,
+  MAX_LINE_QUANTITY,
+  mergeCart,
+  removeLine,
+  setPoints,
+  updateLine,
+} from '../services/carts.js';
+import { checkout } from '../services/orders.js';
+import { OrderSchema } from './orders.js';
 
 /** Guest and customer carts, lines, points redemption, merge and checkout (/v1/carts). */
 export const cartRoutes = createRouter();
+
+const CartLineSchema = z
+  .object({
+    id: z.string().uuid(),
+    productId: z.string().uuid(),
+    variantId: z.string().uuid(),
+    title: z.string(),
+    variantTitle: z.string(),
+    handle: z.string(),
+    image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+    quantity: z.number().int(),
+    unitPrice: MoneySchema,
+    lineTotal: MoneySchema,
+    compareAtPrice: MoneySchema.nullable(),
+    available: z.number().int().openapi({ description: 'Units in stock now.' }),
+    ref: z.string().nullable().openapi({ description: 'Attribution code (creator).' }),
+  })
+  .openapi('CartLine');
+
+export const CartSchema = z
+  .object({
+    id: z.string().uuid(),
+    currency: z.string(),
+    customerId: z.string().uuid().nullable(),
+    lines: z.array(CartLineSchema),
+    itemCount: z.number().int(),
+    subtotal: MoneySchema,
+    discount: MoneySchema,
+    total: MoneySchema,
+    pointsRedeemed: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('Cart');
+
+const CartParams = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+const LineParams = CartParams.extend({
+  lineId: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'lineId', in: 'path' } }),
+});
+
+const Quantity = z.number().int().min(0).max(MAX_LINE_QUANTITY);
+const Ref = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A ref is 1–64 letters, digits, _ or -.')
+  .openapi({ example: 'creator_jane' });
+
+function cartContext(c: AppContext): CartContext {
+  return {
+    db: c.var.deps.db,
+    store: c.var.store,
+    customerId: c.var.customerId,
+    now: c.var.deps.now(),
+    origin: publicOrigin(c),
+  };
+}
+
+const cartResponse = (description: string) => jsonContent(CartSchema, description);
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['carts'],
+    summary: 'Create a cart (a signed-in customer gets their active cart)',
+    security: Security.customer,
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              currency: z.string().length(3).optional().openapi({ example: 'EUR' }),
+            }),
+          },
+        },
+        required: false,
+      },
+    },
+    responses: {
+      201: cartResponse('A new cart'),
+      200: cartResponse("The customer's existing active cart"),
+      ...errorResponses(400, 401, 403),
+    },
+  }),
+  async (c) => {
+    const body = (c.req.valid('json') ?? {}) as { currency?: string };
+    const { cart, created } = await createCart(cartContext(c), body.currency?.toUpperCase());
+    return c.json(cart, created ? 201 : 200);
+  },
+);
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/merge',
+    tags: ['carts'],
+    summary: "Fold a guest cart into the signed-in customer's cart (call after sign-in)",
+    security: Security.customer,
+    request: {
+      body: {
+        content: {
+          'application/json': { schema: z.object({ cartId: z.string().max(64).optional() }) },
+        },
+        required: false,
+      },
+    },
+    responses: {
+      200: cartResponse("The customer's active cart"),
+      ...errorResponses(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const body = (c.req.valid('json') ?? {}) as { cartId?: string };
+    return c.json(await mergeCart(cartContext(c), body.cartId), 200);
+  },
+);
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['carts'],
+    summary: 'Get a cart',
+    security: Security.customer,
+    request: { params: CartParams },
+    responses: { 200: cartResponse('The cart'), ...errorResponses(401, 404) },
+  }),
+  async (c) => c.json(await getCart(cartContext(c), c.req.valid('param').id), 200),
+);
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/lines',
+    tags: ['carts'],
+    summary: 'Add a variant (adds to the quantity of an existing line)',
+    security: Security.customer,
+    request: {
+      params: CartParams,
+      body: jsonBody(
+        z.object({
+          variantId: z.string().max(64),
+          quantity: Quantity.min(1).default(1),
+          ref: Ref.optional(),
+        }),
+      ),
+    },
+    responses: {
+      200: cartResponse('The updated cart'),
+      ...errorResponses(400, 401, 404, 409, 422),
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await addLine(cartContext(c), c.req.valid('param').id, body), 200);
+  },
+);
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/{id}/lines/{lineId}',
+    tags: ['carts'],
+    summary: "Set a line's quantity (0 removes it)",
+    security: Security.customer,
+    request: { params: LineParams, body: jsonBody(z.object({ quantity: Quantity })) },
+    responses: {
+      200: cartResponse('The updated cart'),
+      ...errorResponses(400, 401, 404, 409, 422),
+    },
+  }),
+  async (c) => {
+    const { id, lineId } = c.req.valid('param');
+    return c.json(await updateLine(cartContext(c), id, lineId, c.req.valid('json').quantity), 200);
+  },
+);
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/{id}/lines/{lineId}',
+    tags: ['carts'],
+    summary: 'Remove a line',
+    security: Security.customer,
+    request: { params: LineParams },
+    responses: { 200: cartResponse('The updated cart'), ...errorResponses(401, 404, 409) },
+  }),
+  async (c) => {
+    const { id, lineId } = c.req.valid('param');
+    return c.json(await removeLine(cartContext(c), id, lineId), 200);
+  },
+);
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}/points',
+    tags: ['carts'],
+    summary: 'Redeem points on your own cart (0 removes the redemption)',
+    security: Security.customer,
+    request: {
+      params: CartParams,
+      body: jsonBody(z.object({ points: z.number().int().min(0).max(1_000_000_000) })),
+    },
+    responses: {
+      200: cartResponse('The updated cart'),
+      ...errorResponses(400, 401, 403, 404, 409, 422),
+    },
+  }),
+  async (c) => {
+    const { points } = c.req.valid('json');
+    return c.json(await setPoints(cartContext(c), c.req.valid('param').id, points), 200);
+  },
+);
+
+const CheckoutSchema = z
+  .object({
+    orderId: z.string().uuid(),
+    checkoutUrl: z.string().openapi({ description: 'The hosted payment page for this order.' }),
+    order: OrderSchema,
+  })
+  .openapi('Checkout');
+
+cartRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/checkout',
+    tags: ['carts'],
+    summary: 'Turn the cart into a pending order (stock and points taken atomically)',
+    security: Security.customer,
+    request: {
+      params: CartParams,
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              email: z.string().max(254).email().optional().openapi({
+                description: "A guest's email for the receipt.",
+              }),
+            }),
+          },
+        },
+        required: false,
+      },
+    },
+    responses: {
+      201: jsonContent(CheckoutSchema, 'The order and where to pay for it'),
+      ...errorResponses(400, 401, 404, 409, 422),
+    },
+  }),
+  async (c) => {
+    const body = (c.req.valid('json') ?? {}) as { email?: string };
+    const order = await checkout(cartContext(c), c.req.valid('param').id, body.email);
+    return c.json(
+      { orderId: order.id, checkoutUrl: `${publicOrigin(c)}/checkout/${order.id}`, order },
+      201,
+    );
+  },
+);

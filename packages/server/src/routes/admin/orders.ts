@@ -1,4 +1,90 @@
-import { createRouter } from '../../openapi.js';
+import { createRoute } from '@hono/zod-openapi';
+import type { AppContext } from '../../context.js';
+import {
+  createRouter,
+  errorResponses,
+  jsonContent,
+  pageQuery,
+  Security,
+  z,
+} from '../../openapi.js';
+import { closeOrder, listOrders, markPaid } from '../../services/orders.js';
+import { OrderPageSchema, OrderParams, OrderSchema } from '../orders.js';
 
-/** Admin orders: mark paid (as a payment webhook would), cancel, refund. */
+/** Admin orders: mark paid (as a payment webhook would), cancel, refund, attribution. */
 export const adminOrderRoutes = createRouter();
+
+adminOrderRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['admin'],
+    summary: 'Orders, newest first; ?ref= keeps those with a line attributed to that code',
+    security: Security.admin,
+    request: {
+      query: z.object({
+        ...pageQuery,
+        ref: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}$/)
+          .optional(),
+      }),
+    },
+    responses: {
+      200: jsonContent(OrderPageSchema, 'A page of orders'),
+      ...errorResponses(400, 401),
+    },
+  }),
+  async (c) => {
+    const { first, after, ref } = c.req.valid('query');
+    return c.json(await listOrders(c.var.deps.db, c.var.store, { ref }, first, after), 200);
+  },
+);
+
+const transition = (path: string, summary: string, errors: number[]) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: ['admin'],
+    summary,
+    security: Security.admin,
+    request: { params: OrderParams },
+    responses: {
+      200: jsonContent(OrderSchema, 'The order'),
+      ...errorResponses(401, 404, ...errors),
+    },
+  });
+
+const deps = (c: AppContext) => ({ db: c.var.deps.db, store: c.var.store, now: c.var.deps.now() });
+
+adminOrderRoutes.openapi(
+  transition(
+    '/{id}/mark-paid',
+    'Mark a pending order paid (idempotent) and earn its points',
+    [409],
+  ),
+  async (c) => {
+    const { db, store, now } = deps(c);
+    return c.json(await markPaid(db, store, c.req.valid('param').id, now), 200);
+  },
+);
+
+adminOrderRoutes.openapi(
+  transition(
+    '/{id}/cancel',
+    "Cancel a pending or paid order: restock, reverse the order's points",
+    [409],
+  ),
+  async (c) => {
+    const { db, store, now } = deps(c);
+    return c.json(await closeOrder(db, store, c.req.valid('param').id, 'cancelled', now), 200);
+  },
+);
+
+adminOrderRoutes.openapi(
+  transition('/{id}/refund', "Refund a paid order: restock, reverse the order's points", [409]),
+  async (c) => {
+    const { db, store, now } = deps(c);
+    return c.json(await closeOrder(db, store, c.req.valid('param').id, 'refunded', now), 200);
+  },
+);

@@ -1,0 +1,582 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/index.js';
+import {
+  cartLines,
+  carts,
+  productImages,
+  products,
+  variantPrices,
+  variants,
+} from '../db/schema/index.js';
+import { ApiError } from '../errors.js';
+import { type Money, toMoney } from './money.js';
+import { lockCustomer, lockedBalance, maxPointsWithin, pointsValueMinor } from './points.js';
+import type { Store } from './stores.js';
+
+type Conn = Db | Tx;
+export type CartRow = typeof carts.$inferSelect;
+
+/** Everything a cart operation needs besides its input: who, where, when. */
+export interface CartContext {
+  db: Db;
+  store: Store;
+  /** The signed-in customer, or null for a guest. */
+  customerId: string | null;
+  now: Date;
+  /** Origin for image URLs. */
+  origin: string;
+}
+
+export const MAX_LINE_QUANTITY = 999;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID_RE.test(s);
+
+export interface CartLineView {
+  id: string;
+  productId: string;
+  variantId: string;
+  title: string;
+  variantTitle: string;
+  handle: string;
+  image: { url: string; alt: string } | null;
+  quantity: number;
+  unitPrice: Money;
+  lineTotal: Money;
+  compareAtPrice: Money | null;
+  available: number;
+  ref: string | null;
+}
+
+export interface CartView {
+  id: string;
+  currency: string;
+  customerId: string | null;
+  lines: CartLineView[];
+  itemCount: number;
+  subtotal: Money;
+  discount: Money;
+  total: Money;
+  pointsRedeemed: number;
+  updatedAt: string;
+}
+
+/** A priced line: what the view shows and what checkout orders. */
+export interface PricedLine {
+  id: string;
+  productId: string;
+  variantId: string;
+  title: string;
+  variantTitle: string;
+  handle: string;
+  quantity: number;
+  unitMinor: number;
+  compareAtMinor: number | null;
+  stock: number;
+  ref: string | null;
+}
+
+/**
+ * The cart's lines that can still be bought: the product is active and the variant has a
+ * price in the cart's currency. Others stay stored but are neither shown nor ordered.
+ */
+export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine[]> {
+  const rows = await conn
+    .select({
+      id: cartLines.id,
+      productId: cartLines.productId,
+      variantId: cartLines.variantId,
+      title: products.title,
+      variantTitle: variants.title,
+      handle: products.handle,
+      quantity: cartLines.quantity,
+      unitMinor: variantPrices.amountMinor,
+      compareAtMinor: variantPrices.compareAtMinor,
+      stock: variants.stock,
+      ref: cartLines.ref,
+    })
+    .from(cartLines)
+    .innerJoin(variants, eq(variants.id, cartLines.variantId))
+    .innerJoin(products, and(eq(products.id, variants.productId), eq(products.status, 'active')))
+    .innerJoin(
+      variantPrices,
+      and(eq(variantPrices.variantId, variants.id), eq(variantPrices.currency, cart.currency)),
+    )
+    .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.storeId, cart.storeId)))
+    .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
+  return rows;
+}
+
+export interface CartTotals {
+  subtotalMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  itemCount: number;
+}
+
+/** Largest discount points may give on this subtotal (maxRedeemPercent), in minor units. */
+export function redeemLimitMinor(store: Store, subtotalMinor: number): number {
+  return Math.floor((subtotalMinor * store.pointsRules.maxRedeemPercent) / 100);
+}
+
+export function totalsOf(store: Store, cart: CartRow, lines: PricedLine[]): CartTotals {
+  const subtotalMinor = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
+  const value = pointsValueMinor(store.pointsRules, cart.pointsRedeemed, cart.currency) ?? 0;
+  const discountMinor = Math.min(value, redeemLimitMinor(store, subtotalMinor), subtotalMinor);
+  return {
+    subtotalMinor,
+    discountMinor,
+    totalMinor: subtotalMinor - discountMinor,
+    itemCount: lines.reduce((s, l) => s + l.quantity, 0),
+  };
+}
+
+async function firstImages(conn: Conn, productIds: string[]) {
+  const map = new Map<string, { imageId: string; alt: string }>();
+  if (productIds.length === 0) return map;
+  const rows = await conn
+    .select({
+      productId: productImages.productId,
+      imageId: productImages.imageId,
+      alt: productImages.alt,
+    })
+    .from(productImages)
+    .where(inArray(productImages.productId, productIds))
+    .orderBy(asc(productImages.position), asc(productImages.id));
+  for (const r of rows) if (!map.has(r.productId)) map.set(r.productId, r);
+  return map;
+}
+
+export async function cartView(
+  conn: Conn,
+  store: Store,
+  cart: CartRow,
+  origin: string,
+  lines?: PricedLine[],
+): Promise<CartView> {
+  const priced = lines ?? (await pricedLines(conn, cart));
+  const images = await firstImages(conn, [...new Set(priced.map((l) => l.productId))]);
+  const totals = totalsOf(store, cart, priced);
+  const c = cart.currency;
+  return {
+    id: cart.id,
+    currency: c,
+    customerId: cart.customerId,
+    lines: priced.map((l) => {
+      const image = images.get(l.productId);
+      return {
+        id: l.id,
+        productId: l.productId,
+        variantId: l.variantId,
+        title: l.title,
+        variantTitle: l.variantTitle,
+        handle: l.handle,
+        image: image ? { url: `${origin}/images/${image.imageId}`, alt: image.alt } : null,
+        quantity: l.quantity,
+        unitPrice: toMoney(l.unitMinor, c),
+        lineTotal: toMoney(l.unitMinor * l.quantity, c),
+        compareAtPrice: l.compareAtMinor === null ? null : toMoney(l.compareAtMinor, c),
+        available: l.stock,
+        ref: l.ref,
+      };
+    }),
+    itemCount: totals.itemCount,
+    subtotal: toMoney(totals.subtotalMinor, c),
+    discount: toMoney(totals.discountMinor, c),
+    total: toMoney(totals.totalMinor, c),
+    pointsRedeemed: cart.pointsRedeemed,
+    updatedAt: cart.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Finds a cart the caller may use. Other stores' carts, malformed ids and other
+ * customers' carts are all "not found": their existence is not revealed. A guest cart is
+ * usable by whoever holds its (unguessable) id.
+ */
+export async function findCart(
+  conn: Conn,
+  ctx: Pick<CartContext, 'store' | 'customerId'>,
+  cartId: string,
+  options: { lock?: boolean; write?: boolean } = {},
+): Promise<CartRow> {
+  const notFound = () => new ApiError('cart_not_found', 'No such cart.');
+  if (!isUuid(cartId)) throw notFound();
+  const query = conn
+    .select()
+    .from(carts)
+    .where(and(eq(carts.id, cartId), eq(carts.storeId, ctx.store.id)));
+  const [cart] = options.lock ? await query.for('update') : await query;
+  if (!cart) throw notFound();
+  if (cart.customerId !== null && cart.customerId !== ctx.customerId) throw notFound();
+  if (cart.status !== 'active') {
+    if (options.write && cart.status === 'ordered') {
+      throw new ApiError('cart_not_active', 'This cart has already been checked out.');
+    }
+    throw notFound();
+  }
+  return cart;
+}
+
+export function checkCurrency(store: Store, currency: string | undefined): string {
+  if (currency === undefined) return store.currencies[0]!;
+  if (!store.currencies.includes(currency)) {
+    throw new ApiError('unsupported_currency', `This store does not sell in ${currency}.`, {
+      currencies: store.currencies,
+    });
+  }
+  return currency;
+}
+
+/** A customer's active cart, locked, or undefined. Caller holds the customer lock. */
+async function activeCartOf(tx: Tx, storeId: string, customerId: string) {
+  const [cart] = await tx
+    .select()
+    .from(carts)
+    .where(
+      and(eq(carts.storeId, storeId), eq(carts.customerId, customerId), eq(carts.status, 'active')),
+    )
+    .for('update');
+  return cart;
+}
+
+async function insertCart(tx: Tx, ctx: CartContext, currency: string, customerId: string | null) {
+  const [cart] = await tx
+    .insert(carts)
+    .values({
+      id: randomUUID(),
+      storeId: ctx.store.id,
+      customerId,
+      currency,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  return cart!;
+}
+
+/**
+ * A new guest cart, or for a signed-in customer their one active cart (created if none;
+ * the customer row lock plus a partial unique index keep it to one).
+ */
+export async function createCart(
+  ctx: CartContext,
+  requestedCurrency: string | undefined,
+): Promise<{ cart: CartView; created: boolean }> {
+  const currency = checkCurrency(ctx.store, requestedCurrency);
+  return ctx.db.transaction(async (tx) => {
+    if (!ctx.customerId) {
+      const cart = await insertCart(tx, ctx, currency, null);
+      return { cart: await cartView(tx, ctx.store, cart, ctx.origin, []), created: true };
+    }
+    await lockCustomer(tx, ctx.store.id, ctx.customerId);
+    const existing = await activeCartOf(tx, ctx.store.id, ctx.customerId);
+    if (existing)
+      return { cart: await cartView(tx, ctx.store, existing, ctx.origin), created: false };
+    const cart = await insertCart(tx, ctx, currency, ctx.customerId);
+    return { cart: await cartView(tx, ctx.store, cart, ctx.origin, []), created: true };
+  });
+}
+
+export async function getCart(ctx: CartContext, cartId: string): Promise<CartView> {
+  const cart = await findCart(ctx.db, ctx, cartId);
+  return cartView(ctx.db, ctx.store, cart, ctx.origin);
+}
+
+/** A variant of this store, on an active product, with its price in `currency`. */
+async function sellableVariant(tx: Tx, store: Store, variantId: string, currency: string) {
+  const notFound = () => new ApiError('variant_not_found', 'No such variant.');
+  if (!isUuid(variantId)) throw notFound();
+  const [row] = await tx
+    .select({
+      id: variants.id,
+      productId: variants.productId,
+      stock: variants.stock,
+      priceMinor: variantPrices.amountMinor,
+    })
+    .from(variants)
+    .innerJoin(products, and(eq(products.id, variants.productId), eq(products.status, 'active')))
+    .leftJoin(
+      variantPrices,
+      and(eq(variantPrices.variantId, variants.id), eq(variantPrices.currency, currency)),
+    )
+    .where(and(eq(variants.id, variantId), eq(variants.storeId, store.id)));
+  if (!row) throw notFound();
+  if (row.priceMinor === null) {
+    throw new ApiError('price_unavailable', `This variant has no price in ${currency}.`, {
+      variantId,
+      currency,
+    });
+  }
+  return row;
+}
+
+function checkQuantity(variantId: string, quantity: number, stock: number) {
+  if (quantity > MAX_LINE_QUANTITY) {
+    throw new ApiError(
+      'quantity_limit_exceeded',
+      `A line holds at most ${MAX_LINE_QUANTITY} units.`,
+      { variantId, max: MAX_LINE_QUANTITY },
+    );
+  }
+  if (quantity > stock) {
+    throw new ApiError('out_of_stock', 'Not enough stock for this quantity.', {
+      variantId,
+      available: Math.max(0, stock),
+    });
+  }
+}
+
+/**
+ * After a change to a cart's lines: a points redemption that now exceeds the share of
+ * the subtotal points may pay is lowered to the most that fits, and the cart is touched.
+ */
+async function finishWrite(tx: Tx, ctx: CartContext, cart: CartRow): Promise<CartView> {
+  const lines = await pricedLines(tx, cart);
+  let points = cart.pointsRedeemed;
+  if (points > 0) {
+    const subtotal = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
+    const limit = redeemLimitMinor(ctx.store, subtotal);
+    const value = pointsValueMinor(ctx.store.pointsRules, points, cart.currency) ?? 0;
+    if (value > limit) points = maxPointsWithin(ctx.store.pointsRules, limit, cart.currency);
+  }
+  const [updated] = await tx
+    .update(carts)
+    .set({ pointsRedeemed: points, updatedAt: ctx.now })
+    .where(eq(carts.id, cart.id))
+    .returning();
+  return cartView(tx, ctx.store, updated!, ctx.origin, lines);
+}
+
+export async function addLine(
+  ctx: CartContext,
+  cartId: string,
+  input: { variantId: string; quantity: number; ref?: string | undefined },
+): Promise<CartView> {
+  return ctx.db.transaction(async (tx) => {
+    // The cart row lock serialises writes to one cart, so quantities add up exactly.
+    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const variant = await sellableVariant(tx, ctx.store, input.variantId, cart.currency);
+    const [existing] = await tx
+      .select()
+      .from(cartLines)
+      .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.variantId, variant.id)));
+    const quantity = (existing?.quantity ?? 0) + input.quantity;
+    checkQuantity(variant.id, quantity, variant.stock);
+    if (existing) {
+      await tx
+        .update(cartLines)
+        .set({ quantity, ref: existing.ref ?? input.ref ?? null })
+        .where(eq(cartLines.id, existing.id));
+    } else {
+      await tx.insert(cartLines).values({
+        id: randomUUID(),
+        storeId: ctx.store.id,
+        cartId: cart.id,
+        productId: variant.productId,
+        variantId: variant.id,
+        quantity,
+        ref: input.ref ?? null,
+        createdAt: ctx.now,
+      });
+    }
+    return finishWrite(tx, ctx, cart);
+  });
+}
+
+async function findLine(tx: Tx, cart: CartRow, lineId: string) {
+  const notFound = () => new ApiError('line_not_found', 'No such line in this cart.');
+  if (!isUuid(lineId)) throw notFound();
+  const [line] = await tx
+    .select()
+    .from(cartLines)
+    .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cart.id)));
+  if (!line) throw notFound();
+  return line;
+}
+
+/** Sets a line's quantity; 0 removes it. */
+export async function updateLine(
+  ctx: CartContext,
+  cartId: string,
+  lineId: string,
+  quantity: number,
+): Promise<CartView> {
+  return ctx.db.transaction(async (tx) => {
+    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const line = await findLine(tx, cart, lineId);
+    if (quantity === 0) {
+      await tx.delete(cartLines).where(eq(cartLines.id, line.id));
+    } else {
+      const [variant] = await tx
+        .select({ stock: variants.stock })
+        .from(variants)
+        .where(eq(variants.id, line.variantId));
+      checkQuantity(line.variantId, quantity, variant?.stock ?? 0);
+      await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, line.id));
+    }
+    return finishWrite(tx, ctx, cart);
+  });
+}
+
+export async function removeLine(ctx: CartContext, cartId: string, lineId: string) {
+  return updateLine(ctx, cartId, lineId, 0);
+}
+
+/**
+ * Sets the points a customer redeems on their own cart (0 removes). Checked against the
+ * balance (under the customer lock, after expiry) and the store's maxRedeemPercent; the
+ * balance is checked again at checkout, where the points are actually spent.
+ */
+export async function setPoints(ctx: CartContext, cartId: string, points: number) {
+  if (!ctx.customerId) throw new ApiError('unauthenticated', 'Sign in to redeem points.');
+  const customerId = ctx.customerId;
+  return ctx.db.transaction(async (tx) => {
+    await lockCustomer(tx, ctx.store.id, customerId);
+    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    if (cart.customerId !== customerId) {
+      throw new ApiError('forbidden', 'Points can only be redeemed on your own cart.');
+    }
+    if (points > 0) {
+      const rules = ctx.store.pointsRules;
+      const value = pointsValueMinor(rules, points, cart.currency);
+      if (value === null) {
+        throw new ApiError(
+          'unsupported_currency',
+          `Points cannot be converted to ${cart.currency}.`,
+          undefined,
+          422,
+        );
+      }
+      const balance = await lockedBalance(tx, ctx.store, customerId, ctx.now);
+      if (points > balance) {
+        throw new ApiError('insufficient_points', 'Not enough points.', {
+          balance: Math.max(0, balance),
+          requested: points,
+        });
+      }
+      const lines = await pricedLines(tx, cart);
+      const subtotal = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
+      const limit = redeemLimitMinor(ctx.store, subtotal);
+      if (value > limit) {
+        throw new ApiError(
+          'points_limit_exceeded',
+          `Points may pay at most ${rules.maxRedeemPercent}% of the subtotal.`,
+          { maxPoints: Math.min(maxPointsWithin(rules, limit, cart.currency), balance) },
+        );
+      }
+    }
+    const [updated] = await tx
+      .update(carts)
+      .set({ pointsRedeemed: points, updatedAt: ctx.now })
+      .where(eq(carts.id, cart.id))
+      .returning();
+    return cartView(tx, ctx.store, updated!, ctx.origin);
+  });
+}
+
+/**
+ * Folds a guest cart into the signed-in customer's active cart: quantities add, capped by
+ * stock and the line limit; the guest cart becomes 'merged'. With no active cart, the
+ * guest cart itself becomes the customer's. Without a guest cart: the customer's active
+ * cart, created if none. All in one transaction under the customer lock.
+ */
+export async function mergeCart(ctx: CartContext, guestCartId: string | undefined) {
+  if (!ctx.customerId) throw new ApiError('unauthenticated', 'Sign in first.');
+  const customerId = ctx.customerId;
+  return ctx.db.transaction(async (tx) => {
+    await lockCustomer(tx, ctx.store.id, customerId);
+    let guest: CartRow | undefined;
+    if (guestCartId !== undefined) {
+      const notFound = () => new ApiError('cart_not_found', 'No such cart.');
+      if (!isUuid(guestCartId)) throw notFound();
+      const [row] = await tx
+        .select()
+        .from(carts)
+        .where(and(eq(carts.id, guestCartId), eq(carts.storeId, ctx.store.id)))
+        .for('update');
+      if (!row || (row.customerId !== null && row.customerId !== customerId)) throw notFound();
+      // Already merged or ordered (a repeat after sign-in): nothing left to fold in.
+      if (row.status === 'active' && row.customerId === null) guest = row;
+    }
+    const target = await activeCartOf(tx, ctx.store.id, customerId);
+    if (!target) {
+      if (guest) {
+        const [adopted] = await tx
+          .update(carts)
+          .set({ customerId, updatedAt: ctx.now })
+          .where(eq(carts.id, guest.id))
+          .returning();
+        return cartView(tx, ctx.store, adopted!, ctx.origin);
+      }
+      const cart = await insertCart(tx, ctx, ctx.store.currencies[0]!, customerId);
+      return cartView(tx, ctx.store, cart, ctx.origin, []);
+    }
+    if (!guest) return cartView(tx, ctx.store, target, ctx.origin);
+
+    const guestLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, guest.id));
+    const targetLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, target.id));
+    const variantIds = guestLines.map((l) => l.variantId);
+    const sellable =
+      variantIds.length === 0
+        ? []
+        : await tx
+            .select({ id: variants.id, stock: variants.stock })
+            .from(variants)
+            .innerJoin(
+              products,
+              and(eq(products.id, variants.productId), eq(products.status, 'active')),
+            )
+            .innerJoin(
+              variantPrices,
+              and(
+                eq(variantPrices.variantId, variants.id),
+                eq(variantPrices.currency, target.currency),
+              ),
+            )
+            .where(and(inArray(variants.id, variantIds), eq(variants.storeId, ctx.store.id)));
+    const stockOf = new Map(sellable.map((v) => [v.id, v.stock]));
+    for (const line of guestLines) {
+      const stock = stockOf.get(line.variantId);
+      if (stock === undefined) continue; // not sellable in the target cart's currency
+      const existing = targetLines.find((l) => l.variantId === line.variantId);
+      const quantity = Math.min(
+        (existing?.quantity ?? 0) + line.quantity,
+        stock,
+        MAX_LINE_QUANTITY,
+      );
+      if (existing) {
+        if (quantity > existing.quantity) {
+          await tx
+            .update(cartLines)
+            .set({ quantity, ref: existing.ref ?? line.ref })
+            .where(eq(cartLines.id, existing.id));
+        }
+      } else if (quantity > 0) {
+        await tx.insert(cartLines).values({
+          id: randomUUID(),
+          storeId: ctx.store.id,
+          cartId: target.id,
+          productId: line.productId,
+          variantId: line.variantId,
+          quantity,
+          ref: line.ref,
+          createdAt: line.createdAt,
+        });
+      }
+    }
+    await tx
+      .update(carts)
+      .set({ status: 'merged', updatedAt: ctx.now })
+      .where(eq(carts.id, guest.id));
+    return finishWrite(tx, ctx, target);
+  });
+}
+
+/** Marks a cart ordered (checkout); only an active one. */
+export async function markCartOrdered(tx: Tx, cartId: string, now: Date) {
+  await tx
+    .update(carts)
+    .set({ status: 'ordered', updatedAt: now })
+    .where(and(eq(carts.id, cartId), sql`${carts.status} = 'active'`));
+}
