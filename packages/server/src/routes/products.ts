@@ -1,4 +1,234 @@
-import { createRouter } from '../openapi.js';
+import { createHash } from 'node:crypto';
+import { createRoute } from '@hono/zod-openapi';
+import { type AppContext, publicOrigin } from '../context.js';
+import { ApiError } from '../errors.js';
+import {
+  createRouter,
+  errorResponses,
+  jsonContent,
+  MoneySchema,
+  pageQuery,
+  Security,
+  z,
+} from '../openapi.js';
+import {
+  getProduct,
+  getProductsBatch,
+  listProducts,
+  MAX_BATCH,
+  resolveCurrency,
+} from '../services/catalog.js';
 
 /** Catalog: product lists, search, batch and single reads (/v1/products). */
 export const productRoutes = createRouter();
+
+/**
+ * Sends a public, cacheable JSON read: a strong ETag of the body, a short max-age so a CDN
+ * or the browser can serve repeats, and 304 when the client already has this body. The
+ * answer depends on the store key (and is the same for every customer token).
+ */
+export function sendCachedJson(c: AppContext, body: unknown): Response {
+  const text = JSON.stringify(body);
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+  const headers = {
+    ETag: etag,
+    'Cache-Control': 'public, max-age=30, stale-while-revalidate=300',
+    Vary: 'X-Kiosk-Key, Authorization',
+  };
+  const inm = c.req.header('if-none-match');
+  if (inm && matchesEtag(inm, etag)) return c.body(null, 304, headers);
+  return c.body(text, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+function matchesEtag(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .includes(etag);
+}
+
+/** `?currency=` : an ISO 4217 code (any case); one the store does not sell falls back. */
+export const currencyQuery = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'An ISO 4217 currency code such as USD')
+  .optional()
+  .openapi({
+    param: { name: 'currency', in: 'query' },
+    example: 'EUR',
+    description: "Price in this currency if the store sells it, else in the store's default.",
+  });
+
+export const ProductSchema = z
+  .object({
+    id: z.string().uuid(),
+    handle: z.string(),
+    title: z.string(),
+    description: z.string(),
+    vendor: z.string(),
+    currency: z.string().openapi({ description: 'The currency every price here is in.' }),
+    images: z.array(
+      z.object({ url: z.string(), alt: z.string(), width: z.number(), height: z.number() }),
+    ),
+    options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
+    variants: z.array(
+      z.object({
+        id: z.string().uuid(),
+        title: z.string(),
+        options: z.record(z.string(), z.string()),
+        price: MoneySchema,
+        compareAtPrice: MoneySchema.nullable(),
+        available: z.boolean(),
+        quantityAvailable: z.number().int(),
+      }),
+    ),
+    priceRange: z.object({ min: MoneySchema, max: MoneySchema }),
+    rating: z.object({
+      average: z.number().openapi({ description: 'Approved reviews, one decimal; 0 if none.' }),
+      count: z.number().int(),
+    }),
+  })
+  .openapi('Product');
+
+const cacheHeaders = {
+  ETag: { schema: { type: 'string' as const } },
+  'Cache-Control': { schema: { type: 'string' as const } },
+};
+
+productRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['catalog'],
+    summary: 'List or search active products (cursor pages, store order)',
+    security: Security.storeKey,
+    request: {
+      query: z.object({
+        ...pageQuery,
+        query: z
+          .string()
+          .max(200)
+          .optional()
+          .openapi({ description: 'Matches title, description, vendor or handle (any case).' }),
+        currency: currencyQuery,
+      }),
+    },
+    responses: {
+      200: {
+        ...jsonContent(
+          z.object({ items: z.array(ProductSchema), nextCursor: z.string().nullable() }),
+          'A page of products',
+        ),
+        headers: cacheHeaders,
+      },
+      304: { description: 'Not modified (If-None-Match)' },
+      ...errorResponses(400, 401),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const store = c.var.store;
+    const page = await listProducts(c.var.deps.db, store, {
+      first: q.first,
+      after: q.after,
+      query: q.query,
+      currency: resolveCurrency(store, q.currency),
+      origin: publicOrigin(c),
+    });
+    return sendCachedJson(c, page);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/batch',
+    tags: ['catalog'],
+    summary: 'Many products by id or handle in one request (for a page of product cards)',
+    security: Security.storeKey,
+    request: {
+      query: z.object({
+        ids: z
+          .string()
+          .min(1)
+          .max(10_000)
+          .openapi({ description: `Comma-separated ids and/or handles, at most ${MAX_BATCH}.` }),
+        currency: currencyQuery,
+      }),
+    },
+    responses: {
+      200: {
+        ...jsonContent(
+          z.object({ items: z.array(ProductSchema), missing: z.array(z.string()) }),
+          'The products found, in the order asked, and the refs not found',
+        ),
+        headers: cacheHeaders,
+      },
+      304: { description: 'Not modified (If-None-Match)' },
+      ...errorResponses(400, 401),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const refs = [
+      ...new Set(
+        q.ids
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (refs.length === 0 || refs.length > MAX_BATCH || refs.some((r) => r.length > 200)) {
+      throw new ApiError('validation_failed', `Give 1 to ${MAX_BATCH} ids or handles.`, [
+        { path: 'ids', message: `Between 1 and ${MAX_BATCH} comma-separated ids or handles` },
+      ]);
+    }
+    const store = c.var.store;
+    const result = await getProductsBatch(
+      c.var.deps.db,
+      store,
+      refs,
+      resolveCurrency(store, q.currency),
+      publicOrigin(c),
+    );
+    return sendCachedJson(c, result);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{idOrHandle}',
+    tags: ['catalog'],
+    summary: 'One active product by id or handle',
+    security: Security.storeKey,
+    request: {
+      params: z.object({
+        idOrHandle: z
+          .string()
+          .min(1)
+          .max(200)
+          .openapi({ param: { name: 'idOrHandle', in: 'path' }, example: 'aurora-classic-tee' }),
+      }),
+      query: z.object({ currency: currencyQuery }),
+    },
+    responses: {
+      200: { ...jsonContent(ProductSchema, 'The product'), headers: cacheHeaders },
+      304: { description: 'Not modified (If-None-Match)' },
+      ...errorResponses(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const { idOrHandle } = c.req.valid('param');
+    const { currency } = c.req.valid('query');
+    const store = c.var.store;
+    const product = await getProduct(
+      c.var.deps.db,
+      store,
+      idOrHandle,
+      resolveCurrency(store, currency),
+      publicOrigin(c),
+    );
+    return sendCachedJson(c, product);
+  },
+);

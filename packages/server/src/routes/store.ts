@@ -1,4 +1,48 @@
-import { createRouter } from '../openapi.js';
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
+import { publicStoreConfig } from '../services/catalog-store.js';
+import { sendCachedJson } from './products.js';
 
 /** The store's public configuration: currencies, locales, points rules (/v1/store). */
 export const storeRoutes = createRouter();
+
+export const PublicStoreSchema = z
+  .object({
+    handle: z.string(),
+    name: z.string(),
+    currencies: z.array(z.string()),
+    defaultCurrency: z.string(),
+    locales: z.array(z.string()),
+    defaultLocale: z.string(),
+    points: z.object({
+      earnPerUnit: z
+        .number()
+        .openapi({ description: 'Points per whole unit of baseCurrency paid.' }),
+      pointValueMinor: z
+        .number()
+        .int()
+        .openapi({ description: 'Worth of one point, in minor units of baseCurrency.' }),
+      baseCurrency: z.string(),
+      maxRedeemPercent: z.number().int(),
+      tiers: z.array(z.object({ name: z.string(), minLifetime: z.number().int() })),
+      pendingDays: z.number().int(),
+      expiryDays: z.number().int().nullable(),
+    }),
+  })
+  .openapi('StoreConfig');
+
+storeRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['store'],
+    summary: "The store's public configuration",
+    security: Security.storeKey,
+    responses: {
+      200: jsonContent(PublicStoreSchema, 'Currencies, locales and loyalty rules'),
+      304: { description: 'Not modified (If-None-Match)' },
+      ...errorResponses(401),
+    },
+  }),
+  (c) => sendCachedJson(c, publicStoreConfig(c.var.store)),
+);

@@ -1,4 +1,153 @@
-import { createRouter } from '../../openapi.js';
+import { createRoute } from '@hono/zod-openapi';
+import { publicOrigin } from '../../context.js';
+import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../../openapi.js';
+import {
+  createProduct,
+  createProductSchema,
+  getAdminProduct,
+  updateProduct,
+  updateProductSchema,
+  updateVariant,
+  updateVariantSchema,
+} from '../../services/catalog-admin.js';
 
 /** Admin catalog: create and update products, variants, prices, stock. */
 export const adminProductRoutes = createRouter();
+
+const AdminProductSchema = z
+  .object({
+    id: z.string(),
+    handle: z.string(),
+    title: z.string(),
+    description: z.string(),
+    vendor: z.string(),
+    status: z.enum(['active', 'draft']),
+    options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
+    images: z.array(
+      z.object({
+        id: z.string(),
+        url: z.string(),
+        alt: z.string(),
+        width: z.number(),
+        height: z.number(),
+      }),
+    ),
+    variants: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        options: z.record(z.string(), z.string()),
+        sku: z.string().nullable(),
+        stock: z.number().int(),
+        prices: z
+          .record(z.string(), z.string())
+          .openapi({ example: { USD: '25.00', EUR: '23.00' } }),
+        compareAtPrices: z.record(z.string(), z.string()),
+      }),
+    ),
+    createdAt: z.string(),
+  })
+  .openapi('AdminProduct');
+type AdminProduct = z.infer<typeof AdminProductSchema>;
+
+const productIdParam = z
+  .string()
+  .max(100)
+  .openapi({ param: { name: 'id', in: 'path' }, description: 'Product id (UUID)' });
+
+adminProductRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['admin'],
+    summary: 'Create a product with its options, variants, prices, stock and images',
+    description:
+      'Prices are decimal strings per currency of the store ({"USD": "25.00"}); each variant needs a price in the default currency. Images are optional (base64 PNG, JPEG, WebP or GIF). The handle defaults to one made from the title.',
+    security: Security.admin,
+    request: { body: jsonBody(createProductSchema) },
+    responses: {
+      201: jsonContent(AdminProductSchema, 'The product'),
+      ...errorResponses(400, 401, 409),
+    },
+  }),
+  async (c) => {
+    const input = c.req.valid('json');
+    const { db } = c.var.deps;
+    const id = await createProduct(db, c.var.store, input);
+    const product = await getAdminProduct(db, c.var.store, id, publicOrigin(c));
+    return c.json(product as AdminProduct, 201);
+  },
+);
+
+adminProductRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['admin'],
+    summary: 'A product, drafts included, with every currency and stock',
+    security: Security.admin,
+    request: { params: z.object({ id: productIdParam }) },
+    responses: {
+      200: jsonContent(AdminProductSchema, 'The product'),
+      ...errorResponses(401, 404),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const product = await getAdminProduct(c.var.deps.db, c.var.store, id, publicOrigin(c));
+    return c.json(product as AdminProduct, 200);
+  },
+);
+
+adminProductRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/{id}',
+    tags: ['admin'],
+    summary: 'Change a product’s handle, title, description, vendor or status',
+    security: Security.admin,
+    request: { params: z.object({ id: productIdParam }), body: jsonBody(updateProductSchema) },
+    responses: {
+      200: jsonContent(AdminProductSchema, 'The product'),
+      ...errorResponses(400, 401, 404, 409),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { db } = c.var.deps;
+    await updateProduct(db, c.var.store, id, c.req.valid('json'));
+    const product = await getAdminProduct(db, c.var.store, id, publicOrigin(c));
+    return c.json(product as AdminProduct, 200);
+  },
+);
+
+adminProductRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/{id}/variants/{variantId}',
+    tags: ['admin'],
+    summary: 'Change a variant’s stock (absolute or relative), prices or labels',
+    security: Security.admin,
+    request: {
+      params: z.object({
+        id: productIdParam,
+        variantId: z
+          .string()
+          .max(100)
+          .openapi({ param: { name: 'variantId', in: 'path' } }),
+      }),
+      body: jsonBody(updateVariantSchema),
+    },
+    responses: {
+      200: jsonContent(AdminProductSchema, 'The product'),
+      ...errorResponses(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const { id, variantId } = c.req.valid('param');
+    const { db } = c.var.deps;
+    await updateVariant(db, c.var.store, id, variantId, c.req.valid('json'));
+    const product = await getAdminProduct(db, c.var.store, id, publicOrigin(c));
+    return c.json(product as AdminProduct, 200);
+  },
+);

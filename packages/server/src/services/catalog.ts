@@ -1,0 +1,348 @@
+import { type AnyColumn, and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import {
+  images,
+  type ProductOption,
+  productImages,
+  products,
+  reviews,
+  variantPrices,
+  variants,
+} from '../db/schema/index.js';
+import { ApiError } from '../errors.js';
+import { decodeCursor, toPage } from '../pagination.js';
+import { type Money, toMoney } from './money.js';
+import type { Store } from './stores.js';
+
+export interface ProductImage {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface ProductVariant {
+  id: string;
+  title: string;
+  options: Record<string, string>;
+  price: Money;
+  compareAtPrice: Money | null;
+  available: boolean;
+  quantityAvailable: number;
+}
+
+/** A product as the storefront sees it, priced in one currency. */
+export interface Product {
+  id: string;
+  handle: string;
+  title: string;
+  description: string;
+  vendor: string;
+  currency: string;
+  images: ProductImage[];
+  options: ProductOption[];
+  variants: ProductVariant[];
+  priceRange: { min: Money; max: Money };
+  rating: { average: number; count: number };
+}
+
+export const MAX_BATCH = 50;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID_RE.test(s);
+
+/**
+ * The currency to price in: the requested one when the store sells it, else the store's
+ * default. A shopper's currency preference (`auto` → a locale guess) may be one the store
+ * does not sell; that is not an error, the Money says which currency was used.
+ */
+export function resolveCurrency(store: Store, requested: string | undefined): string {
+  const code = requested?.toUpperCase();
+  if (code && store.currencies.includes(code)) return code;
+  return store.currencies[0]!;
+}
+
+export function imageUrl(origin: string, imageId: string): string {
+  return `${origin}/images/${imageId}`;
+}
+
+type ProductRow = Pick<
+  typeof products.$inferSelect,
+  'id' | 'handle' | 'title' | 'description' | 'vendor' | 'options' | 'position'
+>;
+
+const productColumns = {
+  id: products.id,
+  handle: products.handle,
+  title: products.title,
+  description: products.description,
+  vendor: products.vendor,
+  options: products.options,
+  position: products.position,
+};
+
+/**
+ * Completes product rows into storefront Products with a fixed number of queries
+ * (variants with their prices, images, ratings), whatever the number of products.
+ */
+export async function hydrateProducts(
+  db: Db,
+  store: Store,
+  rows: ProductRow[],
+  currency: string,
+  origin: string,
+): Promise<Product[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const fallback = store.currencies[0]!;
+  const currencies = [...new Set([currency, fallback])];
+
+  const [variantRows, imageRows, ratingRows] = await Promise.all([
+    db
+      .select({
+        id: variants.id,
+        productId: variants.productId,
+        title: variants.title,
+        options: variants.options,
+        stock: variants.stock,
+        currency: variantPrices.currency,
+        amountMinor: variantPrices.amountMinor,
+        compareAtMinor: variantPrices.compareAtMinor,
+      })
+      .from(variants)
+      .leftJoin(
+        variantPrices,
+        and(eq(variantPrices.variantId, variants.id), inArray(variantPrices.currency, currencies)),
+      )
+      .where(and(eq(variants.storeId, store.id), inArray(variants.productId, ids)))
+      .orderBy(asc(variants.productId), asc(variants.position), asc(variants.id)),
+    db
+      .select({
+        productId: productImages.productId,
+        imageId: productImages.imageId,
+        alt: productImages.alt,
+        width: images.width,
+        height: images.height,
+      })
+      .from(productImages)
+      .innerJoin(images, eq(images.id, productImages.imageId))
+      .where(and(eq(productImages.storeId, store.id), inArray(productImages.productId, ids)))
+      .orderBy(asc(productImages.productId), asc(productImages.position), asc(productImages.id)),
+    db
+      .select({
+        productId: reviews.productId,
+        count: sql<number>`count(*)::int`,
+        sum: sql<number>`coalesce(sum(${reviews.rating}), 0)::int`,
+      })
+      .from(reviews)
+      .where(
+        and(
+          eq(reviews.storeId, store.id),
+          inArray(reviews.productId, ids),
+          eq(reviews.status, 'approved'),
+        ),
+      )
+      .groupBy(reviews.productId),
+  ]);
+
+  interface VariantAcc {
+    id: string;
+    title: string;
+    options: Record<string, string>;
+    stock: number;
+    prices: Map<string, { amount: number; compareAt: number | null }>;
+  }
+  const variantsByProduct = new Map<string, VariantAcc[]>();
+  const seen = new Map<string, VariantAcc>();
+  for (const row of variantRows) {
+    let v = seen.get(row.id);
+    if (!v) {
+      v = {
+        id: row.id,
+        title: row.title,
+        options: row.options,
+        stock: row.stock,
+        prices: new Map(),
+      };
+      seen.set(row.id, v);
+      const list = variantsByProduct.get(row.productId) ?? [];
+      list.push(v);
+      variantsByProduct.set(row.productId, list);
+    }
+    if (row.currency !== null && row.amountMinor !== null) {
+      v.prices.set(row.currency, { amount: row.amountMinor, compareAt: row.compareAtMinor });
+    }
+  }
+  const imagesByProduct = new Map<string, ProductImage[]>();
+  for (const row of imageRows) {
+    const list = imagesByProduct.get(row.productId) ?? [];
+    list.push({
+      url: imageUrl(origin, row.imageId),
+      alt: row.alt,
+      width: row.width,
+      height: row.height,
+    });
+    imagesByProduct.set(row.productId, list);
+  }
+  const ratings = new Map(ratingRows.map((r) => [r.productId, r]));
+
+  return rows.map((row) => {
+    const all = variantsByProduct.get(row.id) ?? [];
+    // A product is priced in one currency: the asked one if every variant has a price in
+    // it, else the store default. Variants without a price there are not for sale.
+    const productCurrency =
+      all.length > 0 && all.every((v) => v.prices.has(currency)) ? currency : fallback;
+    const priced = all.filter((v) => v.prices.has(productCurrency));
+    const out: ProductVariant[] = priced.map((v) => {
+      const p = v.prices.get(productCurrency)!;
+      return {
+        id: v.id,
+        title: v.title,
+        options: v.options,
+        price: toMoney(p.amount, productCurrency),
+        compareAtPrice:
+          p.compareAt !== null && p.compareAt > p.amount
+            ? toMoney(p.compareAt, productCurrency)
+            : null,
+        available: v.stock > 0,
+        quantityAvailable: v.stock,
+      };
+    });
+    const amounts = priced.map((v) => v.prices.get(productCurrency)!.amount);
+    const min = amounts.length ? Math.min(...amounts) : 0;
+    const max = amounts.length ? Math.max(...amounts) : 0;
+    const rating = ratings.get(row.id);
+    const count = rating?.count ?? 0;
+    return {
+      id: row.id,
+      handle: row.handle,
+      title: row.title,
+      description: row.description,
+      vendor: row.vendor,
+      currency: productCurrency,
+      images: imagesByProduct.get(row.id) ?? [],
+      options: row.options,
+      variants: out,
+      priceRange: { min: toMoney(min, productCurrency), max: toMoney(max, productCurrency) },
+      rating: {
+        average: count ? Math.round((rating!.sum / count) * 10) / 10 : 0,
+        count,
+      },
+    };
+  });
+}
+
+/** LIKE pattern matching `text` literally anywhere (wildcards in the text are escaped). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export interface ListProductsInput {
+  first: number;
+  after?: string | undefined;
+  query?: string | undefined;
+  currency: string;
+  origin: string;
+}
+
+function cursorPosition(after: string): number {
+  const [position] = decodeCursor(after);
+  if (typeof position !== 'number' || !Number.isSafeInteger(position) || position < 0) {
+    throw new ApiError('validation_failed', 'The cursor is not valid.', [
+      { path: 'after', message: 'Invalid cursor' },
+    ]);
+  }
+  return position;
+}
+
+/** Active products in the store's order (position), optionally matching a search text. */
+export async function listProducts(db: Db, store: Store, input: ListProductsInput) {
+  const conditions: SQL[] = [eq(products.storeId, store.id), eq(products.status, 'active')];
+  if (input.after !== undefined)
+    conditions.push(gt(products.position, cursorPosition(input.after)));
+  const q = input.query?.trim();
+  if (q) {
+    const pattern = containsPattern(q);
+    const like = (col: AnyColumn) => sql`${col} ilike ${pattern} escape '\\'`;
+    conditions.push(
+      or(
+        like(products.title),
+        like(products.description),
+        like(products.vendor),
+        like(products.handle),
+      )!,
+    );
+  }
+  const rows = await db
+    .select(productColumns)
+    .from(products)
+    .where(and(...conditions))
+    .orderBy(asc(products.position))
+    .limit(input.first + 1);
+  const page = toPage(rows, input.first, (r) => [r.position]);
+  const items = await hydrateProducts(db, store, page.items, input.currency, input.origin);
+  return { items, nextCursor: page.nextCursor };
+}
+
+/**
+ * Active products by id or handle, in one query. Refs that are not UUIDs can only be
+ * handles, so a malformed id is simply not found.
+ */
+export async function findProductRows(db: Db, store: Store, refs: string[]) {
+  if (refs.length === 0) return [];
+  const ids = refs.filter(isUuid).map((r) => r.toLowerCase());
+  const handles = refs;
+  const match = ids.length
+    ? or(inArray(products.id, ids), inArray(products.handle, handles))!
+    : inArray(products.handle, handles);
+  return db
+    .select(productColumns)
+    .from(products)
+    .where(and(eq(products.storeId, store.id), eq(products.status, 'active'), match));
+}
+
+export async function getProduct(
+  db: Db,
+  store: Store,
+  ref: string,
+  currency: string,
+  origin: string,
+): Promise<Product> {
+  const rows = await findProductRows(db, store, [ref]);
+  // A handle that happens to look like another product's id must not shadow it: prefer the id.
+  const row = rows.find((r) => r.id === ref.toLowerCase()) ?? rows.find((r) => r.handle === ref);
+  if (!row) throw new ApiError('product_not_found', 'No such product.');
+  const [product] = await hydrateProducts(db, store, [row], currency, origin);
+  return product!;
+}
+
+/**
+ * Many products by id or handle (mixed), for a page of product cards. Items come in the
+ * order asked (each product once); refs that match nothing are listed in `missing`.
+ */
+export async function getProductsBatch(
+  db: Db,
+  store: Store,
+  refs: string[],
+  currency: string,
+  origin: string,
+): Promise<{ items: Product[]; missing: string[] }> {
+  const rows = await findProductRows(db, store, refs);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byHandle = new Map(rows.map((r) => [r.handle, r]));
+  const ordered: ProductRow[] = [];
+  const taken = new Set<string>();
+  const missing: string[] = [];
+  for (const ref of refs) {
+    const row = byId.get(ref.toLowerCase()) ?? byHandle.get(ref);
+    if (!row) {
+      missing.push(ref);
+      continue;
+    }
+    if (taken.has(row.id)) continue;
+    taken.add(row.id);
+    ordered.push(row);
+  }
+  const items = await hydrateProducts(db, store, ordered, currency, origin);
+  return { items, missing };
+}
