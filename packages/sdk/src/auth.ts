@@ -1,0 +1,312 @@
+import { atom } from 'nanostores';
+import { invalid, KioskError } from './errors.js';
+import type { Http } from './http.js';
+import type { KeyValue } from './persist.js';
+import { challengeOf, randomString } from './pkce.js';
+import type { Customer, Session } from './types.js';
+
+interface TokenResponse {
+  access_token: string;
+  expires_in: number;
+  refresh_token?: string;
+  customer: Customer;
+}
+
+interface AuthContext {
+  /** An Http without the customer's token (the OAuth endpoints take none). */
+  http: Http;
+  storeKey: string;
+  kv: KeyValue;
+  /** Runs after every sign-in: merge the guest cart, load the balance. */
+  signedIn: (session: Session) => Promise<void>;
+  signedOut: () => void;
+  onError: (error: KioskError) => void;
+}
+
+const win = () => (typeof window === 'undefined' ? undefined : window);
+const SSO_TOKEN_TYPE = 'urn:kiosk:params:oauth:token-type:session_token';
+
+/**
+ * Customer sign-in: OAuth 2.0 authorization code + PKCE through the server's hosted page.
+ * The access token lives in memory only. In browsers the refresh token is an HttpOnly
+ * cookie on the API origin (scripts never see it); elsewhere it is kept in `storage`.
+ * Refreshes run one at a time, across tabs too (Web Locks), and tabs share the session.
+ */
+export function createAuth(ctx: AuthContext) {
+  const $session = atom<Session | null>(null);
+  const browser = !!win()?.document;
+  const origin = new URL(ctx.http.endpoint).origin;
+  let access: { token: string; expiresAt: number } | null = null;
+  let refreshing: Promise<string | null> | null = null;
+  const channel =
+    browser && typeof BroadcastChannel === 'function'
+      ? new BroadcastChannel(`kiosk:auth:${ctx.storeKey}`)
+      : null;
+
+  function adopt(session: Session | null, token: { token: string; expiresAt: number } | null) {
+    access = token;
+    ctx.kv.set('session', session ? JSON.stringify(session) : null);
+    $session.set(session);
+  }
+
+  async function accept(data: TokenResponse, announce = true) {
+    const session = { customer: data.customer };
+    const token = { token: data.access_token, expiresAt: Date.now() + data.expires_in * 1000 };
+    if (data.refresh_token) ctx.kv.set('refresh', data.refresh_token);
+    const wasSignedIn = $session.get() !== null;
+    adopt(session, token);
+    if (announce) channel?.postMessage({ type: 'session', session, token });
+    if (!wasSignedIn) await ctx.signedIn(session);
+  }
+
+  function tokenRequest(form: Record<string, string>) {
+    return ctx.http.request<TokenResponse>('/oauth/token', {
+      method: 'POST',
+      form: {
+        client_id: ctx.storeKey,
+        ...form,
+        ...(browser ? { refresh_token_mode: 'cookie' } : {}),
+      },
+      credentials: 'include',
+    });
+  }
+
+  async function refreshNow(): Promise<string | null> {
+    const stored = ctx.kv.get('refresh');
+    if (!browser && !stored) return null;
+    try {
+      const { data } = await tokenRequest({
+        grant_type: 'refresh_token',
+        ...(stored && !browser ? { refresh_token: stored } : {}),
+      });
+      await accept(data);
+      return data.access_token;
+    } catch (error) {
+      const e = error as KioskError;
+      if (!e.retryable) signOutLocally(true);
+      else ctx.onError(e);
+      return null;
+    }
+  }
+
+  /** One refresh at a time: in this tab (a shared promise) and across tabs (a Web Lock). */
+  function refresh(): Promise<string | null> {
+    const locks = win()?.navigator.locks;
+    const run = (): Promise<string | null> =>
+      // Another tab may have refreshed while this one waited for the lock.
+      access && access.expiresAt - Date.now() > 30_000
+        ? Promise.resolve(access.token)
+        : refreshNow();
+    const started: Promise<string | null> =
+      refreshing ??
+      (locks
+        ? (locks.request(`kiosk:refresh:${ctx.storeKey}`, run) as unknown as Promise<string | null>)
+        : run()
+      ).finally(() => {
+        refreshing = null;
+      });
+    refreshing = started;
+    return started;
+  }
+
+  function signOutLocally(announce: boolean) {
+    const was = $session.get() !== null;
+    ctx.kv.set('refresh', null);
+    adopt(null, null);
+    if (announce) channel?.postMessage({ type: 'logout' });
+    if (was) ctx.signedOut();
+  }
+
+  channel?.addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as { type: string; session?: Session; token?: typeof access };
+    if (data.type === 'session' && data.session) {
+      const was = $session.get() !== null;
+      adopt(data.session, data.token ?? null);
+      if (!was) void ctx.signedIn(data.session);
+    } else if (data.type === 'logout') {
+      signOutLocally(false);
+    }
+  });
+
+  function authorizeUrl(params: Record<string, string>) {
+    const url = new URL('/oauth/authorize', origin);
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: ctx.storeKey,
+      code_challenge_method: 'S256',
+      ...params,
+    }).toString();
+    return url.toString();
+  }
+
+  /** Waits for the popup's answer: postMessage from the API origin, or the poll fallback. */
+  function waitForCode(popup: Window, state: string): Promise<string> {
+    const w = win()!;
+    return new Promise<string>((resolve, reject) => {
+      let closedSince = 0;
+      const finish = (fn: () => void) => {
+        w.removeEventListener('message', onMessage);
+        clearInterval(timer);
+        fn();
+      };
+      const onMessage = (event: MessageEvent) => {
+        const data = event.data as { type?: string; code?: string; state?: string } | null;
+        if (event.origin !== origin || data?.type !== 'kiosk:authorization_response') return;
+        if (data.state !== state || typeof data.code !== 'string') return;
+        finish(() => resolve(data.code!));
+      };
+      w.addEventListener('message', onMessage);
+      // Without an opener (a strict Cross-Origin-Opener-Policy, an in-app browser) the popup
+      // looks closed to us; ask the server under `state` until the shopper is done.
+      const timer = setInterval(async () => {
+        if (!popup.closed) return;
+        closedSince ||= Date.now();
+        try {
+          const { data } = await ctx.http.request<{ code: string }>('/oauth/poll', {
+            method: 'POST',
+            body: { client_id: ctx.storeKey, state },
+            retry: false,
+          });
+          finish(() => resolve(data.code));
+        } catch (error) {
+          const pending = (error as KioskError).code === 'authorization_pending';
+          if (!pending || Date.now() - closedSince > 180_000) {
+            finish(() =>
+              reject(
+                new KioskError({ code: 'login_cancelled', message: 'Sign-in was not completed.' }),
+              ),
+            );
+          }
+        }
+      }, 1500);
+    });
+  }
+
+  async function redirectLogin(params: { verifier: string; state: string; redirectUri: string }) {
+    const w = win()!;
+    w.sessionStorage.setItem(`kiosk:pkce:${ctx.storeKey}`, JSON.stringify(params));
+    w.location.assign(
+      authorizeUrl({
+        redirect_uri: params.redirectUri,
+        state: params.state,
+        code_challenge: await challengeOf(params.verifier),
+        response_mode: 'query',
+        ui_locales: w.navigator.language,
+      }),
+    );
+  }
+
+  /** Completes a redirect sign-in when the page was loaded with ?code=…&state=…. */
+  async function completeRedirect() {
+    const w = win();
+    if (!w) return;
+    const url = new URL(w.location.href);
+    const code = url.searchParams.get('code');
+    const state = url.searchParams.get('state');
+    const saved = w.sessionStorage.getItem(`kiosk:pkce:${ctx.storeKey}`);
+    if (!code || !state || !saved) return;
+    const pkce = JSON.parse(saved) as { verifier: string; state: string; redirectUri: string };
+    if (pkce.state !== state) return;
+    w.sessionStorage.removeItem(`kiosk:pkce:${ctx.storeKey}`);
+    url.searchParams.delete('code');
+    url.searchParams.delete('state');
+    w.history.replaceState(w.history.state, '', url);
+    const { data } = await tokenRequest({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: pkce.verifier,
+      redirect_uri: pkce.redirectUri,
+    });
+    await accept(data);
+  }
+
+  return {
+    $session,
+    /** The current access token, refreshed first when it is about to expire. */
+    async accessToken(): Promise<string | null> {
+      if (access && access.expiresAt - Date.now() > 30_000) return access.token;
+      if (!$session.get()) return null;
+      return refresh();
+    },
+    /**
+     * Signs in through the hosted page. Call it from a click handler: the popup opens
+     * before anything is awaited, so no popup blocker stops it.
+     */
+    login(options: { mode?: 'popup' | 'redirect' } = {}): Promise<Session> {
+      const w = win();
+      if (!w) {
+        return Promise.reject(
+          new KioskError({
+            code: 'unsupported',
+            message: 'login() needs a browser; use signInWithToken().',
+          }),
+        );
+      }
+      const verifier = randomString(32);
+      const state = randomString(16);
+      const redirectUri = w.location.origin + w.location.pathname;
+      const popup =
+        options.mode === 'redirect'
+          ? null
+          : w.open('about:blank', 'kiosk-login', 'popup,width=480,height=720');
+      if (!popup) {
+        // Redirect mode, or popups are blocked (some in-app webviews): leave the page.
+        return redirectLogin({ verifier, state, redirectUri }).then(
+          () => new Promise<Session>(() => {}),
+        );
+      }
+      return (async () => {
+        popup.location.href = authorizeUrl({
+          redirect_uri: redirectUri,
+          state,
+          code_challenge: await challengeOf(verifier),
+          response_mode: 'web_message',
+          ui_locales: w.navigator.language,
+        });
+        const code = await waitForCode(popup, state);
+        const { data } = await tokenRequest({
+          grant_type: 'authorization_code',
+          code,
+          code_verifier: verifier,
+          redirect_uri: redirectUri,
+        });
+        await accept(data);
+        return { customer: data.customer };
+      })();
+    },
+    async signInWithToken(token: string): Promise<Session> {
+      if (typeof token !== 'string' || !token)
+        throw invalid('A session token is required.', 'token');
+      const { data } = await tokenRequest({
+        grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+        subject_token: token,
+        subject_token_type: SSO_TOKEN_TYPE,
+      });
+      await accept(data);
+      return { customer: data.customer };
+    },
+    async logout(): Promise<void> {
+      const stored = ctx.kv.get('refresh');
+      try {
+        await ctx.http.request('/oauth/revoke', {
+          method: 'POST',
+          form: { client_id: ctx.storeKey, ...(stored ? { token: stored } : {}) },
+          credentials: 'include',
+        });
+      } finally {
+        signOutLocally(true);
+      }
+    },
+    /** Restores a session after a reload (refresh cookie or stored refresh token). */
+    async restore(): Promise<void> {
+      try {
+        await completeRedirect();
+      } catch (error) {
+        ctx.onError(error as KioskError);
+      }
+      if (!$session.get() && ctx.kv.get('session')) await refresh();
+    },
+  };
+}
+
+export type AuthResource = ReturnType<typeof createAuth>;

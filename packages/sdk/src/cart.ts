@@ -1,0 +1,368 @@
+import { atom, onMount } from 'nanostores';
+import { invalid, KioskError } from './errors.js';
+import { type Http, newIdempotencyKey } from './http.js';
+import { fromMinor, sum, times, toMinor } from './money.js';
+import type { KeyValue } from './persist.js';
+import type { Cart, CartLine, Checkout, Product } from './types.js';
+
+/** A cart write, kept (and persisted) until the server has it; the key makes replays safe. */
+type Op =
+  | { kind: 'add'; key: string; variantId: string; quantity: number; ref?: string }
+  | { kind: 'update'; key: string; lineId: string; quantity: number }
+  | { kind: 'points'; key: string; points: number };
+
+interface CartContext {
+  http: Http;
+  kv: KeyValue;
+  currency: () => string | undefined;
+  signedIn: () => boolean;
+  /** A product the page already loaded that holds this variant, for optimistic lines. */
+  productOf: (variantId: string) => Product | undefined;
+  onChange: (cart: Cart | null) => void;
+  onError: (error: KioskError) => void;
+}
+
+const isOffline = () => globalThis.navigator?.onLine === false;
+
+function parse<T>(value: string | null): T | null {
+  try {
+    return value ? (JSON.parse(value) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cart: one store for every widget. Writes apply at once (optimistically) over the
+ * last cart the server confirmed, are sent one at a time in order, and roll back if the
+ * server refuses them. Writes made offline wait in a persisted queue and go out, in order
+ * and once each (idempotency keys), when the network is back.
+ */
+export function createCart(ctx: CartContext) {
+  let confirmed = parse<Cart>(ctx.kv.get('cart'));
+  let queue: Op[] = parse<Op[]>(ctx.kv.get('queue')) ?? [];
+  const $cart = atom<Cart | null>(null);
+  /** Writes not yet confirmed by the server (waiting for the network when offline). */
+  const $pending = atom(queue.length);
+  let sending: Promise<void> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryDelay = 1000;
+
+  const render = () => $cart.set(queue.reduce(applyOp, confirmed));
+
+  function confirm(cart: Cart | null) {
+    confirmed = cart;
+    ctx.kv.set('cart', cart ? JSON.stringify(cart) : null);
+    render();
+    ctx.onChange(cart);
+  }
+
+  function saveQueue() {
+    ctx.kv.set('queue', queue.length ? JSON.stringify(queue) : null);
+    $pending.set(queue.length);
+  }
+
+  function applyOp(cart: Cart | null, op: Op): Cart | null {
+    const base: Cart = cart ?? {
+      id: '',
+      currency: ctx.currency() ?? '',
+      customerId: null,
+      lines: [],
+      itemCount: 0,
+      subtotal: { amount: '0', currency: ctx.currency() ?? '' },
+      discount: { amount: '0', currency: ctx.currency() ?? '' },
+      total: { amount: '0', currency: ctx.currency() ?? '' },
+      pointsRedeemed: 0,
+      updatedAt: '',
+    };
+    let lines = base.lines;
+    if (op.kind === 'add') {
+      const existing = lines.find((l) => l.variantId === op.variantId);
+      if (existing) {
+        lines = lines.map((l) => (l === existing ? withQuantity(l, l.quantity + op.quantity) : l));
+      } else {
+        const line = provisionalLine(op);
+        if (line) lines = [...lines, line];
+      }
+    } else if (op.kind === 'update') {
+      lines = lines
+        .map((l) => (l.id === op.lineId ? withQuantity(l, op.quantity) : l))
+        .filter((l) => l.quantity > 0);
+    } else {
+      return { ...base, pointsRedeemed: op.points };
+    }
+    return retotal({ ...base, lines });
+  }
+
+  function provisionalLine(op: Extract<Op, { kind: 'add' }>): CartLine | null {
+    const product = ctx.productOf(op.variantId);
+    const variant = product?.variants.find((v) => v.id === op.variantId);
+    if (!product || !variant) return null;
+    return {
+      id: `pending:${op.key}`,
+      productId: product.id,
+      variantId: variant.id,
+      title: product.title,
+      variantTitle: variant.title,
+      handle: product.handle,
+      image: product.images[0] ?? null,
+      quantity: op.quantity,
+      unitPrice: variant.price,
+      lineTotal: times(variant.price, op.quantity),
+      compareAtPrice: variant.compareAtPrice,
+      available: variant.quantityAvailable,
+      ref: op.ref ?? null,
+    };
+  }
+
+  function withQuantity(line: CartLine, quantity: number): CartLine {
+    return { ...line, quantity, lineTotal: times(line.unitPrice, quantity) };
+  }
+
+  function retotal(cart: Cart): Cart {
+    const sameCurrency = cart.lines.every((l) => l.unitPrice.currency === cart.subtotal.currency);
+    const itemCount = cart.lines.reduce((n, l) => n + l.quantity, 0);
+    if (!sameCurrency || cart.lines.length === 0) return { ...cart, itemCount };
+    const digits = toMinor(cart.lines[0]!.unitPrice).digits;
+    const subtotal = sum(
+      cart.lines.map((l) => l.lineTotal),
+      cart.subtotal.currency,
+      digits,
+    );
+    const total = fromMinor(
+      Math.max(0, toMinor(subtotal).minor - toMinor(cart.discount).minor),
+      digits,
+      cart.subtotal.currency,
+    );
+    return { ...cart, itemCount, subtotal, total };
+  }
+
+  async function ensureCart(key: string): Promise<string> {
+    if (confirmed?.id) return confirmed.id;
+    const { data } = await ctx.http.request<Cart>('/v1/carts', {
+      method: 'POST',
+      body: ctx.currency() ? { currency: ctx.currency() } : {},
+      idempotencyKey: `${key}:create`,
+    });
+    confirmed = data;
+    return data.id;
+  }
+
+  async function send(op: Op): Promise<Cart> {
+    const id = await ensureCart(op.key);
+    const options = { idempotencyKey: op.key, retry: true } as const;
+    if (op.kind === 'add') {
+      return (
+        await ctx.http.request<Cart>(`/v1/carts/${id}/lines`, {
+          ...options,
+          method: 'POST',
+          body: {
+            variantId: op.variantId,
+            quantity: op.quantity,
+            ...(op.ref ? { ref: op.ref } : {}),
+          },
+        })
+      ).data;
+    }
+    if (op.kind === 'update') {
+      return (
+        await ctx.http.request<Cart>(`/v1/carts/${id}/lines/${op.lineId}`, {
+          ...options,
+          method: 'PATCH',
+          body: { quantity: op.quantity },
+        })
+      ).data;
+    }
+    return (
+      await ctx.http.request<Cart>(`/v1/carts/${id}/points`, {
+        ...options,
+        method: 'PUT',
+        body: { points: op.points },
+      })
+    ).data;
+  }
+
+  /** Sends queued writes in order until the queue is empty or the network fails. */
+  function flush(): Promise<void> {
+    sending ??= (async () => {
+      try {
+        while (queue.length > 0) {
+          if (isOffline())
+            throw new KioskError({ code: 'offline', message: 'Offline.', retryable: true });
+          const op = queue[0]!;
+          try {
+            const cart = await send(op);
+            queue = queue.slice(1);
+            saveQueue();
+            confirm(cart);
+          } catch (error) {
+            const e = toKioskError(error);
+            if (e.retryable) throw e;
+            // Refused: drop the write, so the optimistic change rolls back.
+            queue = queue.slice(1);
+            saveQueue();
+            render();
+            failures.get(op.key)?.(e);
+            ctx.onError(e);
+            if (e.code === 'cart_not_found') confirm(null);
+          }
+        }
+        retryDelay = 1000;
+      } catch {
+        scheduleRetry();
+      } finally {
+        sending = null;
+      }
+    })();
+    return sending;
+  }
+
+  function scheduleRetry() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void flush(), retryDelay);
+    (retryTimer as { unref?: () => void }).unref?.();
+    retryDelay = Math.min(retryDelay * 2, 30_000);
+  }
+
+  globalThis.addEventListener?.('online', () => void flush());
+
+  // Per-op rejection callbacks, so the caller of a refused write gets its error.
+  const failures = new Map<string, (e: KioskError) => void>();
+
+  async function enqueue(op: Op): Promise<Cart | null> {
+    queue = [...queue, op];
+    saveQueue();
+    render();
+    const refused = new Promise<never>((_, reject) => failures.set(op.key, reject));
+    try {
+      await Promise.race([flush(), refused]);
+      // Still queued: offline. The write is kept and will be sent; the page shows it already.
+      if (queue.includes(op)) return $cart.get();
+      return confirmed;
+    } finally {
+      failures.delete(op.key);
+    }
+  }
+
+  async function refresh(): Promise<Cart | null> {
+    const id = confirmed?.id;
+    if (!id) return null;
+    try {
+      const { data } = await ctx.http.request<Cart>(`/v1/carts/${id}`);
+      confirm(data);
+      return data;
+    } catch (error) {
+      const e = toKioskError(error);
+      if (e.code === 'cart_not_found') confirm(null);
+      else ctx.onError(e);
+      return confirmed;
+    }
+  }
+
+  // Another tab changed the cart: take its version.
+  ctx.kv.watch((key, value) => {
+    if (key === 'cart') {
+      confirmed = parse<Cart>(value);
+      render();
+    } else if (key === 'queue') {
+      queue = parse<Op[]>(value) ?? [];
+      $pending.set(queue.length);
+      render();
+    }
+  });
+
+  onMount($cart, () => {
+    render();
+    if (queue.length) void flush();
+    else void refresh();
+  });
+  render();
+
+  const positiveInt = (n: unknown, min: number) =>
+    typeof n === 'number' && Number.isInteger(n) && n >= min && n <= 999;
+
+  return {
+    $cart,
+    $pending,
+    add(variantId: string, quantity = 1, options: { ref?: string } = {}) {
+      if (typeof variantId !== 'string' || !variantId) {
+        return Promise.reject(invalid('A variant id is required.', 'variantId'));
+      }
+      if (!positiveInt(quantity, 1)) {
+        return Promise.reject(
+          invalid('Quantity must be a whole number from 1 to 999.', 'quantity'),
+        );
+      }
+      const ref = options.ref ?? undefined;
+      return enqueue({
+        kind: 'add',
+        key: newIdempotencyKey(),
+        variantId,
+        quantity,
+        ...(ref ? { ref } : {}),
+      });
+    },
+    update(lineId: string, quantity: number) {
+      if (typeof lineId !== 'string' || !lineId) {
+        return Promise.reject(invalid('A line id is required.', 'lineId'));
+      }
+      if (!positiveInt(quantity, 0)) {
+        return Promise.reject(
+          invalid('Quantity must be a whole number from 0 to 999.', 'quantity'),
+        );
+      }
+      return enqueue({ kind: 'update', key: newIdempotencyKey(), lineId, quantity });
+    },
+    remove(lineId: string) {
+      return this.update(lineId, 0);
+    },
+    redeemPoints(points: number) {
+      if (!ctx.signedIn()) {
+        return Promise.reject(
+          new KioskError({
+            code: 'unauthenticated',
+            message: 'Sign in to use points.',
+            status: 401,
+          }),
+        );
+      }
+      if (typeof points !== 'number' || !Number.isInteger(points) || points < 0) {
+        return Promise.reject(invalid('Points must be a whole number, 0 or more.', 'points'));
+      }
+      return enqueue({ kind: 'points', key: newIdempotencyKey(), points });
+    },
+    async checkout(): Promise<Checkout> {
+      await flush();
+      if (queue.length) {
+        throw new KioskError({
+          code: 'offline',
+          message: 'Reconnect to check out.',
+          retryable: true,
+        });
+      }
+      if (!confirmed?.id || confirmed.lines.length === 0) {
+        throw new KioskError({ code: 'empty_cart', message: 'The cart is empty.', status: 422 });
+      }
+      const { data } = await ctx.http.request<Checkout>(`/v1/carts/${confirmed.id}/checkout`, {
+        method: 'POST',
+        body: {},
+      });
+      confirm(null);
+      return { orderId: data.orderId, checkoutUrl: data.checkoutUrl };
+    },
+    refresh,
+    /** Takes the cart the server gave after sign-in (the merged customer cart) or sign-out (null). */
+    adopt: confirm,
+    /** The id of the current cart, for merging after sign-in. */
+    id: () => confirmed?.id ?? null,
+    flush,
+  };
+}
+
+export type CartResource = ReturnType<typeof createCart>;
+
+export function toKioskError(error: unknown): KioskError {
+  return error instanceof KioskError
+    ? error
+    : new KioskError({ code: 'unknown_error', message: String(error), cause: error });
+}

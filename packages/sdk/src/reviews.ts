@@ -1,0 +1,56 @@
+import { invalid } from './errors.js';
+import type { Http } from './http.js';
+import type { Reads } from './reads.js';
+import type { Page, Review, ReviewSort, ReviewSummary } from './types.js';
+
+const path = (productId: string) => `/v1/products/${encodeURIComponent(productId)}/reviews`;
+
+/** Reviews of a product: summary, pages, writing one, helpful votes. */
+export function createReviews(http: Http, reads: Reads) {
+  return {
+    summary(productId: string): Promise<ReviewSummary> {
+      return reads.get<ReviewSummary>(`${path(productId)}/summary`);
+    },
+    list(
+      productId: string,
+      options: { sort?: ReviewSort; rating?: number; first?: number; after?: string } = {},
+    ): Promise<Page<Review>> {
+      // Not cached: a shopper's own vote and fresh reviews should show at once.
+      return http.request<Page<Review>>(path(productId), { query: options }).then((r) => r.data);
+    },
+    submit(
+      productId: string,
+      review: { rating: number; title: string; body: string },
+    ): Promise<Review> {
+      const { rating, title, body } = review ?? {};
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
+        return Promise.reject(invalid('Rating must be a whole number from 1 to 5.', 'rating'));
+      }
+      if (typeof title !== 'string' || !title.trim()) {
+        return Promise.reject(invalid('A title is required.', 'title'));
+      }
+      if (typeof body !== 'string' || !body.trim()) {
+        return Promise.reject(invalid('The review text is required.', 'body'));
+      }
+      return http
+        .request<Review>(path(productId), { method: 'POST', body: { rating, title, body } })
+        .then((r) => {
+          reads.clear();
+          return r.data;
+        });
+    },
+    vote(
+      reviewId: string,
+      helpful: boolean,
+    ): Promise<{ helpfulCount: number; viewerVote: boolean | null }> {
+      if (typeof helpful !== 'boolean')
+        return Promise.reject(invalid('helpful must be true or false.', 'helpful'));
+      return http
+        .request<{ helpfulCount: number; viewerVote: boolean | null }>(
+          `/v1/reviews/${encodeURIComponent(reviewId)}/votes`,
+          { method: 'POST', body: { helpful } },
+        )
+        .then((r) => r.data);
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../src/index.js';
+import { client, memoryStorage, recordingFetch, until } from './helpers.js';
+
+async function inStock(
+  kiosk: ReturnType<typeof client>,
+  min = 3,
+): Promise<{ product: Product; variantId: string; stock: number }> {
+  const { items } = await kiosk.products.list({ first: 30 });
+  for (const product of items) {
+    const variant = product.variants.find((v) => v.quantityAvailable >= min);
+    if (variant)
+      return {
+        product: await kiosk.products.get(product.handle),
+        variantId: variant.id,
+        stock: variant.quantityAvailable,
+      };
+  }
+  throw new Error('no product in stock');
+}
+
+describe('cart', () => {
+  it('adds, updates and removes lines, with totals from the server', async () => {
+    const kiosk = client();
+    const { variantId } = await inStock(kiosk);
+    const cart = await kiosk.cart.add(variantId, 2, { ref: 'creator_ana' });
+    expect(cart?.lines).toHaveLength(1);
+    expect(cart?.lines[0]).toMatchObject({ variantId, quantity: 2, ref: 'creator_ana' });
+    expect(kiosk.cart.$cart.get()?.itemCount).toBe(2);
+
+    const lineId = cart!.lines[0]!.id;
+    const updated = await kiosk.cart.update(lineId, 1);
+    expect(updated?.itemCount).toBe(1);
+    expect(updated?.total.amount).toBe(updated!.lines[0]!.unitPrice.amount);
+
+    const emptied = await kiosk.cart.remove(lineId);
+    expect(emptied?.lines).toHaveLength(0);
+  });
+
+  it('sends an Idempotency-Key with every write', async () => {
+    const net = recordingFetch();
+    const kiosk = client({ fetch: net.fetch });
+    const { variantId } = await inStock(kiosk);
+    await kiosk.cart.add(variantId);
+    const writes = net.calls.filter((c) => c.method !== 'GET');
+    expect(writes.length).toBeGreaterThanOrEqual(2); // create cart + add line
+    for (const w of writes) expect(w.headers.get('idempotency-key')).toBeTruthy();
+  });
+
+  it('shows an add at once and rolls it back when the server refuses it', async () => {
+    const kiosk = client();
+    const { variantId, stock } = await inStock(kiosk);
+    await kiosk.cart.add(variantId, 1);
+    const seen: number[] = [];
+    const stop = kiosk.cart.$cart.subscribe((c) => seen.push(c?.itemCount ?? 0));
+    const refused = kiosk.cart.add(variantId, stock + 5);
+    expect(kiosk.cart.$cart.get()?.itemCount).toBe(stock + 6); // optimistic
+    await expect(refused).rejects.toMatchObject({ code: 'out_of_stock', status: 422 });
+    expect(kiosk.cart.$cart.get()?.itemCount).toBe(1); // rolled back
+    expect(seen).toContain(stock + 6);
+    stop();
+  });
+
+  it('queues writes made offline and sends them once, in order, when back online', async () => {
+    const net = recordingFetch();
+    const kiosk = client({ fetch: net.fetch });
+    const { variantId } = await inStock(kiosk);
+    const first = await kiosk.cart.add(variantId, 1);
+    const lineId = first!.lines[0]!.id;
+
+    net.state.offline = true;
+    const queued = await kiosk.cart.update(lineId, 3);
+    expect(queued?.itemCount).toBe(3); // shown while offline
+    await kiosk.cart.update(lineId, 2);
+    expect(kiosk.cart.$cart.get()?.itemCount).toBe(2);
+
+    expect(kiosk.cart.$pending.get()).toBe(2);
+
+    net.state.offline = false;
+    await until(() => kiosk.cart.$pending.get() === 0);
+    const server = await kiosk.cart.refresh();
+    expect(server!.lines[0]!.quantity).toBe(2);
+    const patches = net.calls.filter((c) => c.method === 'PATCH');
+    const sent = [
+      ...new Map(patches.map((c) => [c.headers.get('idempotency-key'), c.body])).values(),
+    ];
+    expect(sent).toEqual([JSON.stringify({ quantity: 3 }), JSON.stringify({ quantity: 2 })]);
+  });
+
+  it('applies a write once when its answer is lost and it is retried', async () => {
+    const net = recordingFetch();
+    const kiosk = client({ fetch: net.fetch });
+    const { variantId } = await inStock(kiosk);
+    await kiosk.cart.add(variantId, 1); // the cart exists
+    net.state.loseResponses = 1;
+    const other = await inStock(kiosk, 2);
+    await kiosk.cart.add(other.variantId === variantId ? variantId : other.variantId, 1);
+    const cart = await kiosk.cart.refresh();
+    expect(cart?.itemCount).toBe(2);
+    const adds = net.calls.filter((c) => c.method === 'POST' && c.url.pathname.endsWith('/lines'));
+    expect(new Set(adds.slice(1).map((c) => c.headers.get('idempotency-key'))).size).toBe(1);
+  });
+
+  it('keeps two tabs of one site on the same cart', async () => {
+    const storage = memoryStorage();
+    const tabA = client({ storage });
+    const tabB = client({ storage });
+    const { variantId } = await inStock(tabA);
+    const stop = tabB.cart.$cart.listen(() => {});
+    await tabA.cart.add(variantId, 2);
+    await until(() => tabB.cart.$cart.get()?.itemCount === 2);
+    expect(tabB.cart.$cart.get()?.id).toBe(tabA.cart.$cart.get()?.id);
+    stop();
+  });
+
+  it('keeps the cart across a reload (storage)', async () => {
+    const storage = memoryStorage();
+    const before = client({ storage });
+    const { variantId } = await inStock(before);
+    const cart = await before.cart.add(variantId, 1);
+    const after = client({ storage });
+    expect(after.cart.$cart.get()?.id).toBe(cart?.id);
+  });
+
+  it('rejects wrong arguments before any request, leaving the cart as it was', async () => {
+    const net = recordingFetch();
+    const kiosk = client({ fetch: net.fetch });
+    await expect(kiosk.cart.add('v', -1)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(kiosk.cart.add('v', 1.5)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(kiosk.cart.add('', 1)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(kiosk.cart.update('line', -2)).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(kiosk.cart.redeemPoints(10)).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(net.calls).toHaveLength(0);
+    expect(kiosk.cart.$cart.get()).toBeNull();
+  });
+
+  it('rejects an unknown variant with the server code and no cart change', async () => {
+    const kiosk = client();
+    const { variantId } = await inStock(kiosk);
+    await kiosk.cart.add(variantId, 1);
+    const before = kiosk.cart.$cart.get();
+    await expect(kiosk.cart.add('00000000-0000-4000-8000-000000000000', 1)).rejects.toMatchObject({
+      code: 'variant_not_found',
+    });
+    expect(kiosk.cart.$cart.get()).toEqual(before);
+  });
+
+  it('checks out into an order with a hosted checkout URL, then starts a new cart', async () => {
+    const kiosk = client();
+    const { variantId } = await inStock(kiosk);
+    await kiosk.cart.add(variantId, 1);
+    const { orderId, checkoutUrl } = await kiosk.cart.checkout();
+    expect(orderId).toMatch(/[0-9a-f-]{36}/);
+    expect(checkoutUrl).toContain(`/checkout/${orderId}`);
+    expect(kiosk.cart.$cart.get()).toBeNull();
+    await expect(kiosk.cart.checkout()).rejects.toMatchObject({ code: 'empty_cart' });
+  });
+});
