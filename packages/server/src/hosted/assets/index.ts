@@ -1,3 +1,4 @@
+import { checkoutJs } from './checkout.js';
 import { hostedCss } from './hosted-css.js';
 import { oauthCallbackJs } from './oauth-callback.js';
 import { signinJs } from './signin.js';
@@ -10,4 +11,5 @@ export const hostedAssets: Record<string, { type: string; body: string }> = {
   'hosted.css': { type: 'text/css; charset=utf-8', body: hostedCss },
   'signin.js': { type: 'text/javascript; charset=utf-8', body: signinJs },
   'oauth-callback.js': { type: 'text/javascript; charset=utf-8', body: oauthCallbackJs },
+  'checkout.js': { type: 'text/javascript; charset=utf-8', body: checkoutJs },
 };

@@ -1,0 +1,30 @@
+/**
+ * /assets/checkout.js — progressive enhancement of the hosted test payment form (it works
+ * without it): the card number is grouped by four as it is typed, and one submit at a time.
+ */
+export const checkoutJs = `(function () {
+  'use strict';
+  var form = document.getElementById('kiosk-pay');
+  if (!form) return;
+  var card = form.querySelector('input[name="card"]');
+  if (card) {
+    card.addEventListener('input', function () {
+      var digits = card.value.replace(/\\D/g, '').slice(0, 19);
+      var grouped = digits.replace(/(\\d{4})(?=\\d)/g, '$1 ');
+      if (grouped !== card.value) card.value = grouped;
+    });
+  }
+  var submitting = false;
+  form.addEventListener('submit', function (event) {
+    if (submitting) { event.preventDefault(); return; }
+    submitting = true;
+    var button = form.querySelector('button[type="submit"]');
+    if (button) button.setAttribute('aria-busy', 'true');
+  });
+  window.addEventListener('pageshow', function () {
+    submitting = false;
+    var button = form.querySelector('button[type="submit"]');
+    if (button) button.removeAttribute('aria-busy');
+  });
+})();
+`;
