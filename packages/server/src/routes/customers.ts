@@ -51,7 +51,7 @@ customerRoutes.openapi(
             .trim()
             .min(1)
             .max(100)
-            .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'No control characters.'),
+            .refine((s) => !/\p{Cc}/u.test(s), 'No control characters.'),
         }),
       ),
     },

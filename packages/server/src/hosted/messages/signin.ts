@@ -64,7 +64,8 @@ export const signinMessages: Messages<SigninKey> = {
     callbackTitle: 'Signed in',
     callbackReturning: 'Returning you to the shop…',
     callbackClose: 'You can close this window and return to the shop.',
-    callbackError: 'Sign-in could not be completed. You can close this window and return to the shop.',
+    callbackError:
+      'Sign-in could not be completed. You can close this window and return to the shop.',
   },
   'zh-CN': {
     signInTitle: '登录',
@@ -184,8 +185,10 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'Verwenden Sie mindestens 8 Zeichen.',
     errPasswordRequired: 'Geben Sie Ihr Passwort ein.',
     errName: 'Geben Sie Ihren Namen ein (höchstens 100 Zeichen).',
-    errForeignPost: 'Dieses Formular wurde von einer anderen Website gesendet. Bitte erneut versuchen.',
-    errStateTaken: 'Diese Anmeldung ist bereits abgeschlossen. Kehren Sie zum Shop zurück und beginnen Sie neu.',
+    errForeignPost:
+      'Dieses Formular wurde von einer anderen Website gesendet. Bitte erneut versuchen.',
+    errStateTaken:
+      'Diese Anmeldung ist bereits abgeschlossen. Kehren Sie zum Shop zurück und beginnen Sie neu.',
     invalidTitle: 'Dieser Anmeldelink funktioniert nicht',
     invalidClient: 'Der Shop, der Sie hierher geschickt hat, ist unbekannt.',
     invalidRedirect: 'Die Rücksprungadresse ist für diesen Shop nicht erlaubt.',

@@ -29,16 +29,11 @@ const TokenRequest = z
       .optional()
       .openapi({ description: 'Omit in cookie mode: the kiosk_rt_… cookie is read instead.' }),
     subject_token: z.string().optional().openapi({ description: 'An SSO session token.' }),
-    subject_token_type: z
-      .literal('urn:kiosk:params:oauth:token-type:session_token')
-      .optional(),
-    refresh_token_mode: z
-      .literal('cookie')
-      .optional()
-      .openapi({
-        description:
-          'Browsers: put the refresh token in an HttpOnly, Partitioned cookie instead of the body.',
-      }),
+    subject_token_type: z.literal('urn:kiosk:params:oauth:token-type:session_token').optional(),
+    refresh_token_mode: z.literal('cookie').optional().openapi({
+      description:
+        'Browsers: put the refresh token in an HttpOnly, Partitioned cookie instead of the body.',
+    }),
   })
   .openapi('TokenRequest');
 
@@ -73,7 +68,10 @@ const both = <T extends z.ZodType>(schema: T) => ({
   },
 });
 
-const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
+const html = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: z.string() } },
+});
 const oauthError = (description: string) => ({
   description,
   content: { 'application/json': { schema: OAuthError } },

@@ -41,7 +41,8 @@ function toggleHref(req: AuthorizationRequest, intent: Intent): string {
 function fieldAttrs(form: SigninForm, field: Field, describedBy: string[] = []) {
   const invalid = form.invalid?.includes(field) ?? false;
   const ids = [...describedBy, ...(invalid ? ['form-error'] : [])];
-  const first = form.invalid?.[0] === field || (!form.invalid?.length && defaultFocus(form) === field);
+  const first =
+    form.invalid?.[0] === field || (!form.invalid?.length && defaultFocus(form) === field);
   return html`${invalid ? html` aria-invalid="true"` : ''}${ids.length ? html` aria-describedby="${ids.join(' ')}"` : ''}${first ? html` autofocus` : ''}`;
 }
 
@@ -88,7 +89,12 @@ ${
 
 export function invalidRequestPage(
   locale: HostedLocale,
-  reason: 'invalidClient' | 'invalidRedirect' | 'invalidRequest' | 'errStateTaken' | 'errForeignPost',
+  reason:
+    | 'invalidClient'
+    | 'invalidRedirect'
+    | 'invalidRequest'
+    | 'errStateTaken'
+    | 'errForeignPost',
   detail?: string,
 ) {
   const tr = t(locale);

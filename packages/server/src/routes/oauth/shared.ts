@@ -141,11 +141,18 @@ export interface AuthorizationRequest {
 
 export type AuthorizationCheck =
   /** Nowhere safe to send the shopper back to: an error page, never a redirect. */
-  | { kind: 'fatal'; reason: 'invalidClient' | 'invalidRedirect' | 'invalidRequest'; detail: string }
+  | {
+      kind: 'fatal';
+      reason: 'invalidClient' | 'invalidRedirect' | 'invalidRequest';
+      detail: string;
+    }
   /** The redirect URI is trusted: the error goes back to the client (RFC 6749 §4.1.2.1). */
   | {
       kind: 'client_error';
-      request: Pick<AuthorizationRequest, 'store' | 'redirectUri' | 'redirectOrigin' | 'responseMode' | 'state'>;
+      request: Pick<
+        AuthorizationRequest,
+        'store' | 'redirectUri' | 'redirectOrigin' | 'responseMode' | 'state'
+      >;
       error: string;
       description: string;
     }

@@ -1,16 +1,17 @@
 import { type AppContext, publicOrigin } from '../../context.js';
+import { createRouter } from '../../openapi.js';
 import { signAccessToken } from '../../services/access-tokens.js';
 import { pollAuthorizationCode, redeemAuthorizationCode } from '../../services/auth/codes.js';
 import { CODE_VERIFIER } from '../../services/auth/pkce.js';
 import {
   type IssuedRefreshToken,
   issueRefreshToken,
+  REFRESH_TOKEN_TTL_SECONDS,
   revokeRefreshToken,
   rotateRefreshToken,
 } from '../../services/auth/refresh-tokens.js';
 import { redeemSessionToken } from '../../services/auth/session-tokens.js';
 import { findCustomer } from '../../services/customers.js';
-import { createRouter } from '../../openapi.js';
 import type { Store } from '../../services/stores.js';
 import {
   clearRefreshCookie,
@@ -74,8 +75,8 @@ async function tokenResponse(
   c.header('Cache-Control', 'no-store');
   c.header('Pragma', 'no-cache');
   if (cookieMode) {
-    const maxAge = Math.max(0, Math.floor((refresh.expiresAt.getTime() - now.getTime()) / 1000));
-    setRefreshCookie(c, store, refresh.token, maxAge);
+    // Each refresh token lives exactly REFRESH_TOKEN_TTL_SECONDS from its issue (just now).
+    setRefreshCookie(c, store, refresh.token, REFRESH_TOKEN_TTL_SECONDS);
   }
   return c.json(
     {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/index.js';
 import { sessionTokens } from '../../db/schema/index.js';
-import { randomToken, sha256 } from '../secrets.js';
 import { upsertCustomerByEmail } from '../customers.js';
+import { randomToken, sha256 } from '../secrets.js';
 
 /** Single sign-on tokens are minted server-side and handed to the browser: 5 minutes, once. */
 export const SESSION_TOKEN_TTL_MS = 5 * 60 * 1000;
