@@ -272,6 +272,20 @@ describe('GET /oauth/authorize: the hosted sign-in page', () => {
     expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
   });
 
+  it('sends request errors to the opener in web_message mode', async () => {
+    const s = await createTestStore(t.current.db);
+    const params = authParams(s.pk, pkce().challenge, {
+      response_mode: 'web_message',
+      code_challenge_method: 'plain',
+    });
+    const res = await t.current.request(authorizeUrl(params));
+    expect(res.status).toBe(200);
+    expect(dataAttr(res.body, 'error')).toBe('invalid_request');
+    expect(dataAttr(res.body, 'origin')).toBe(SHOP);
+    expect(dataAttr(res.body, 'state')).toBe(params.state);
+    expect(dataAttr(res.body, 'code')).toBeUndefined();
+  });
+
   it('requires a state of 8 to 512 characters (error page)', async () => {
     const s = await createTestStore(t.current.db);
     for (const state of ['', 'short', 'x'.repeat(513)]) {
