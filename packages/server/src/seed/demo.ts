@@ -140,6 +140,7 @@ function buildCatalog(
     const rand = prng(handle);
     const fixed = FIXED_STOCK[handle];
     let position = 0;
+    const firstVariant = out.variants.length;
     for (const colour of p.colours) {
       for (const size of sizes ?? [null]) {
         const title = size ? `${colour} / ${size}` : colour;
@@ -172,6 +173,10 @@ function buildCatalog(
         }
       }
     }
+
+    // Only the limited parka is sold out entirely: every other product keeps one in stock.
+    const own = out.variants.slice(firstVariant);
+    if (!p.soldOut && own.every((v) => v.stock === 0)) own[0]!.stock = 8;
 
     // One picture, or two (the first two colours) for every other product.
     const pictured = index % 2 === 0 ? p.colours.slice(0, 2) : p.colours.slice(0, 1);

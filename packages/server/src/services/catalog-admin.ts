@@ -475,7 +475,7 @@ export async function updateVariant(
         )
         .returning({ stock: variants.stock });
       if (adjusted.length === 0) {
-        invalid('The stock cannot go below zero.', [
+        throw new ApiError('conflict', 'The stock cannot go below zero.', [
           { path: 'stockAdjustment', message: 'Would make the stock negative' },
         ]);
       }

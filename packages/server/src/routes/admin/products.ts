@@ -140,7 +140,7 @@ adminProductRoutes.openapi(
     },
     responses: {
       200: jsonContent(AdminProductSchema, 'The product'),
-      ...errorResponses(400, 401, 404),
+      ...errorResponses(400, 401, 404, 409),
     },
   }),
   async (c) => {

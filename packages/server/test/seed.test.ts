@@ -1,0 +1,163 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { products, reviews, stores } from '../src/db/schema/index.js';
+import { DEMO_ORIGINS, demoId, seedDemo } from '../src/seed/demo.js';
+import { useTestApp } from './harness.js';
+
+const t = useTestApp();
+const AURORA_CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'RUB', 'BRL'];
+
+async function allProducts(pk: string, currency?: string) {
+  const items: any[] = [];
+  let after: string | null = null;
+  do {
+    const qs: string = `first=100${after ? `&after=${after}` : ''}${currency ? `&currency=${currency}` : ''}`;
+    const res = await t.current.request(`/v1/products?${qs}`, { key: pk });
+    expect(res.status).toBe(200);
+    items.push(...res.body.items);
+    after = res.body.nextCursor;
+  } while (after);
+  return items;
+}
+
+describe('seedDemo', () => {
+  it('creates aurora and borealis with working fixed keys, once', async () => {
+    const started = Date.now();
+    expect(await seedDemo(t.current.db)).toBe(true);
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(15_000); // generous: the budget (< 3 s on PGlite) is checked by hand
+
+    const aurora = await t.current.request('/v1/store', { key: 'pk_test_aurora' });
+    expect(aurora.status).toBe(200);
+    expect(aurora.body).toMatchObject({
+      handle: 'aurora',
+      name: 'Aurora Apparel',
+      currencies: AURORA_CURRENCIES,
+      locales: ['en', 'zh-CN', 'es', 'fr', 'de', 'ru', 'pt-BR', 'ar'],
+      points: { pendingDays: 0, expiryDays: 365, baseCurrency: 'USD' },
+    });
+    expect(aurora.body.points.tiers.map((x: any) => x.name)).toEqual(['Member', 'Silver', 'Gold']);
+    const admin = await t.current.request('/admin/v1/store', { token: 'sk_test_aurora' });
+    expect(admin.body).toMatchObject({
+      allowedOrigins: DEMO_ORIGINS,
+      settings: { reviewsAutoApprove: false },
+    });
+    expect(Object.keys(admin.body.pointsRules.rates).sort()).toEqual([...AURORA_CURRENCIES].sort());
+
+    const borealis = await t.current.request('/v1/store', { key: 'pk_test_borealis' });
+    expect(borealis.body).toMatchObject({
+      handle: 'borealis',
+      name: 'Borealis Outdoor',
+      currencies: ['EUR', 'USD'],
+    });
+    const bAdmin = await t.current.request('/admin/v1/store', { token: 'sk_test_borealis' });
+    expect(bAdmin.body.allowedOrigins).toEqual(DEMO_ORIGINS);
+
+    // A second run changes nothing.
+    const count = async () =>
+      (await t.current.db.select({ n: sql<number>`count(*)::int` }).from(products))[0]!.n;
+    const before = await count();
+    expect(await seedDemo(t.current.db)).toBe(false);
+    expect(await count()).toBe(before);
+    expect(await t.current.db.select().from(stores)).toHaveLength(2);
+  });
+
+  it('gives aurora 60+ apparel products priced in all six currencies, with stock variety', async () => {
+    await seedDemo(t.current.db);
+    const items = await allProducts('pk_test_aurora');
+    expect(items.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(items.map((p) => p.handle)).size).toBe(items.length);
+    expect(items.slice(0, 3).map((p) => p.handle)).toEqual([
+      'aurora-classic-tee',
+      'aurora-organic-pocket-tee',
+      'aurora-heavyweight-tee',
+    ]);
+    for (const p of items) {
+      expect(p.images.length, p.handle).toBeGreaterThanOrEqual(1);
+      expect(p.images.length, p.handle).toBeLessThanOrEqual(2);
+      expect(p.variants.length, p.handle).toBeGreaterThanOrEqual(1);
+      expect(p.options[0].name).toBe('Colour');
+    }
+    for (const currency of AURORA_CURRENCIES) {
+      const priced = await allProducts('pk_test_aurora', currency);
+      for (const p of priced) {
+        expect(p.currency, `${p.handle} ${currency}`).toBe(currency);
+        for (const v of p.variants) {
+          expect(Number(v.price.amount)).toBeGreaterThan(0);
+          if (v.compareAtPrice)
+            expect(Number(v.compareAtPrice.amount)).toBeGreaterThan(Number(v.price.amount));
+        }
+      }
+    }
+    const variants = items.flatMap((p) => p.variants);
+    expect(variants.length).toBeGreaterThan(300);
+    expect(variants.some((v) => v.compareAtPrice)).toBe(true);
+    expect(variants.some((v) => !v.available && v.quantityAvailable === 0)).toBe(true);
+    expect(variants.some((v) => v.quantityAvailable > 0 && v.quantityAvailable <= 3)).toBe(true);
+    const soldOut = items.filter((p) => p.variants.every((v: any) => !v.available));
+    expect(soldOut.map((p) => p.handle)).toEqual(['aurora-limited-parka']);
+    expect(items.some((p) => p.options.some((o: any) => o.name === 'Size'))).toBe(true);
+    expect(items.filter((p) => p.rating.count > 0).length).toBeGreaterThanOrEqual(20);
+
+    const tee = items[0];
+    expect(tee.id).toBe(demoId('aurora/product/aurora-classic-tee'));
+    expect(tee.variants.find((v: any) => v.title === 'Black / M')).toMatchObject({
+      price: { amount: '25.00', currency: 'USD' },
+      available: true,
+      quantityAvailable: 50,
+    });
+    expect(tee.variants.find((v: any) => v.title === 'White / XXL').available).toBe(false);
+  });
+
+  it('has approved reviews with a script tag stored as text, and pending ones not counted', async () => {
+    await seedDemo(t.current.db);
+    const [store] = await t.current.db.select().from(stores).where(eq(stores.handle, 'aurora'));
+    const rows = await t.current.db.select().from(reviews).where(eq(reviews.storeId, store!.id));
+    const approved = rows.filter((r) => r.status === 'approved');
+    expect(approved.length).toBeGreaterThan(50);
+    expect(new Set(approved.map((r) => r.rating)).size).toBeGreaterThanOrEqual(4);
+    expect(approved.some((r) => r.verified)).toBe(true);
+    expect(approved.some((r) => !r.verified)).toBe(true);
+    expect(approved.some((r) => r.replyBody)).toBe(true);
+    expect(rows.some((r) => r.body.includes('<script>alert(1)</script>'))).toBe(true);
+    const tee = await t.current.request('/v1/products/aurora-classic-tee', {
+      key: 'pk_test_aurora',
+    });
+    const teeApproved = approved.filter((r) => r.productId === tee.body.id);
+    expect(tee.body.rating.count).toBe(teeApproved.length);
+    expect(rows.some((r) => r.productId === tee.body.id && r.status === 'pending')).toBe(true);
+  });
+
+  it('gives borealis 8+ products in EUR and USD, invisible to aurora', async () => {
+    await seedDemo(t.current.db);
+    const items = await allProducts('pk_test_borealis');
+    expect(items.length).toBeGreaterThanOrEqual(8);
+    expect(items.every((p) => p.currency === 'EUR')).toBe(true);
+    const usd = await allProducts('pk_test_borealis', 'USD');
+    expect(usd.every((p) => p.currency === 'USD')).toBe(true);
+    const cross = await t.current.request(`/v1/products/${items[0].id}`, { key: 'pk_test_aurora' });
+    expect(cross.status).toBe(404);
+  });
+
+  it('serves its images', async () => {
+    await seedDemo(t.current.db);
+    const tee = await t.current.request('/v1/products/aurora-classic-tee', {
+      key: 'pk_test_aurora',
+    });
+    expect(tee.body.images).toHaveLength(2);
+    for (const image of tee.body.images) {
+      expect(image).toMatchObject({
+        width: 800,
+        height: 800,
+        alt: expect.stringContaining('Classic Tee'),
+      });
+      const res = await t.current.app.request(new URL(image.url).pathname);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+      const svg = await res.text();
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg).toContain('Classic Tee');
+      expect(svg).not.toContain('<script');
+    }
+  });
+});
