@@ -80,6 +80,8 @@ describe('GET /images/{id}', () => {
       publicUrl: 'https://api.brand.example',
     });
     const res = await app.request('/v1/products/p', { headers: { 'x-kiosk-key': pk } });
-    expect(((await res.json()) as any).images[0].url).toBe(`https://api.brand.example/images/${id}`);
+    expect(((await res.json()) as any).images[0].url).toBe(
+      `https://api.brand.example/images/${id}`,
+    );
   });
 });
