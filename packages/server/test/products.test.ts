@@ -412,3 +412,24 @@ describe('GET /v1/store', () => {
     expect((await t.current.request('/v1/store', { key: sk })).status).toBe(401);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the catalog, store, image and admin catalog routes', async () => {
+    const res = await t.current.request('/openapi.json');
+    expect(res.status).toBe(200);
+    for (const path of [
+      '/v1/store',
+      '/v1/products',
+      '/v1/products/batch',
+      '/v1/products/{idOrHandle}',
+      '/images/{id}',
+      '/admin/v1/store',
+      '/admin/v1/products',
+      '/admin/v1/products/{id}',
+      '/admin/v1/products/{id}/variants/{variantId}',
+    ]) {
+      expect(res.body.paths[path], path).toBeDefined();
+    }
+    expect(res.body.components.schemas.Product).toBeDefined();
+  });
+});
