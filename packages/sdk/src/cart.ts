@@ -5,11 +5,15 @@ import { fromMinor, sum, times, toMinor } from './money.js';
 import type { KeyValue } from './persist.js';
 import type { Cart, CartLine, Checkout, Product } from './types.js';
 
-/** A cart write, kept (and persisted) until the server has it; the key makes replays safe. */
-type Op =
-  | { kind: 'add'; key: string; variantId: string; quantity: number; ref?: string }
-  | { kind: 'update'; key: string; lineId: string; quantity: number }
-  | { kind: 'points'; key: string; points: number };
+/**
+ * A cart write, kept (and persisted) until the server has it; the key makes replays safe.
+ * `tab` is the client that sends it: other tabs only show it, so a write goes out once.
+ */
+type Op = { key: string; tab: string } & (
+  | { kind: 'add'; variantId: string; quantity: number; ref?: string }
+  | { kind: 'update'; lineId: string; quantity: number }
+  | { kind: 'points'; points: number }
+);
 
 interface CartContext {
   http: Http;
@@ -40,7 +44,9 @@ function parse<T>(value: string | null): T | null {
  */
 export function createCart(ctx: CartContext) {
   let confirmed = parse<Cart>(ctx.kv.get('cart'));
-  let queue: Op[] = parse<Op[]>(ctx.kv.get('queue')) ?? [];
+  const tab = newIdempotencyKey();
+  // Writes left by an earlier page load are this tab's to send now.
+  let queue: Op[] = (parse<Op[]>(ctx.kv.get('queue')) ?? []).map((op) => ({ ...op, tab }));
   const $cart = atom<Cart | null>(null);
   /** Writes not yet confirmed by the server (waiting for the network when offline). */
   const $pending = atom(queue.length);
@@ -192,17 +198,17 @@ export function createCart(ctx: CartContext) {
           const op = queue[0]!;
           try {
             const cart = await send(op);
-            queue = queue.slice(1);
+            queue = queue.filter((q) => q.key !== op!.key);
             saveQueue();
             confirm(cart);
           } catch (error) {
             const e = toKioskError(error);
             if (e.retryable) throw e;
             // Refused: drop the write, so the optimistic change rolls back.
-            queue = queue.slice(1);
+            queue = queue.filter((q) => q.key !== op!.key);
             saveQueue();
             render();
-            failures.get(op.key)?.(e);
+            failures.get(op!.key)?.(e);
             ctx.onError(e);
             if (e.code === 'cart_not_found') confirm(null);
           }
@@ -237,7 +243,7 @@ export function createCart(ctx: CartContext) {
     try {
       await Promise.race([flush(), refused]);
       // Still queued: offline. The write is kept and will be sent; the page shows it already.
-      if (queue.includes(op)) return $cart.get();
+      if (queue.some((q) => q.key === op.key)) return $cart.get();
       return confirmed;
     } finally {
       failures.delete(op.key);
@@ -297,6 +303,7 @@ export function createCart(ctx: CartContext) {
       return enqueue({
         kind: 'add',
         key: newIdempotencyKey(),
+        tab,
         variantId,
         quantity,
         ...(ref ? { ref } : {}),
@@ -311,7 +318,7 @@ export function createCart(ctx: CartContext) {
           invalid('Quantity must be a whole number from 0 to 999.', 'quantity'),
         );
       }
-      return enqueue({ kind: 'update', key: newIdempotencyKey(), lineId, quantity });
+      return enqueue({ kind: 'update', key: newIdempotencyKey(), tab, lineId, quantity });
     },
     remove(lineId: string) {
       return this.update(lineId, 0);
@@ -329,7 +336,7 @@ export function createCart(ctx: CartContext) {
       if (typeof points !== 'number' || !Number.isInteger(points) || points < 0) {
         return Promise.reject(invalid('Points must be a whole number, 0 or more.', 'points'));
       }
-      return enqueue({ kind: 'points', key: newIdempotencyKey(), points });
+      return enqueue({ kind: 'points', key: newIdempotencyKey(), tab, points });
     },
     async checkout(): Promise<Checkout> {
       await flush();

@@ -31,7 +31,7 @@ describe('startServer', () => {
       headers: { 'x-kiosk-key': 'pk_test_aurora' },
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).handle).toBe('aurora');
+    expect(((await res.json()) as { handle: string }).handle).toBe('aurora');
   });
 
   it('adds --allow-origin to every seeded store', async () => {
@@ -51,7 +51,9 @@ describe('startServer', () => {
       body: JSON.stringify({ junk: 'x'.repeat(100_000) }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      'payload_too_large',
+    );
   });
 
   it('answers junk JSON with 400 invalid_json', async () => {
@@ -61,7 +63,7 @@ describe('startServer', () => {
       body: '{"currency":',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('invalid_json');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
   });
 
   it('logs structured lines that carry no key', () => {

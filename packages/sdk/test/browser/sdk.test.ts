@@ -1,0 +1,137 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { createClient, type KioskClient } from '../../src/index.js';
+
+declare global {
+  interface Window {
+    KIOSK_ENDPOINT: string;
+  }
+}
+
+const endpoint = window.KIOSK_ENDPOINT;
+const client = (options: Partial<Parameters<typeof createClient>[0]> = {}) =>
+  createClient({ endpoint, storeKey: 'pk_test_aurora', ...options });
+
+const productRequests = () =>
+  performance
+    .getEntriesByType('resource')
+    .filter(
+      (e) => e.name.startsWith(endpoint) && new URL(e.name).pathname.startsWith('/v1/products'),
+    );
+
+async function until(check: () => boolean, ms = 10_000) {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Calls `action` from a real click, so the browser grants user activation (popups). */
+async function click(action: () => void) {
+  const button = document.createElement('button');
+  button.textContent = 'go';
+  button.style.cssText =
+    'position:fixed;inset-block-start:0;inset-inline-start:0;inline-size:80px;block-size:40px';
+  button.addEventListener('click', action, { once: true });
+  document.body.append(button);
+  await sendMouse({ type: 'click', position: [20, 20] });
+  button.remove();
+}
+
+describe('the SDK in Chromium', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    performance.clearResourceTimings();
+  });
+
+  it('loads twelve products with one batched request', async () => {
+    const kiosk = client({ storage: null });
+    const { items } = await kiosk.products.list({ first: 12 });
+    performance.clearResourceTimings();
+    const products = await Promise.all(items.map((p) => kiosk.products.get(p.handle)));
+    expect(products).to.have.length(12);
+    await until(() => productRequests().length > 0);
+    expect(productRequests().map((e) => new URL(e.name).pathname)).to.deep.equal([
+      '/v1/products/batch',
+    ]);
+  });
+
+  it('keeps two clients of one site (two tabs) on one cart through localStorage', async () => {
+    const tabA = client();
+    const tabB = client();
+    const stop = tabB.cart.$cart.listen(() => {});
+    const product = await tabA.products.get('aurora-classic-tee');
+    const variant = product.variants.find((v) => v.quantityAvailable > 1)!;
+    await tabA.cart.add(variant.id, 1);
+    await until(() => tabB.cart.$cart.get()?.itemCount === 1);
+    expect(tabB.cart.$cart.get()?.id).to.equal(tabA.cart.$cart.get()?.id);
+    stop();
+  });
+
+  it('queues cart writes while the browser is offline and sends them on the online event', async () => {
+    // The page's view of the network: navigator.onLine and a fetch that fails while offline.
+    let offline = false;
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => !offline });
+    const kiosk = client({
+      fetch: (input, init) =>
+        offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init),
+    });
+    try {
+      const product = await kiosk.products.get('aurora-classic-tee');
+      const variant = product.variants.find((v) => v.quantityAvailable > 2)!;
+      await kiosk.cart.add(variant.id, 1);
+      offline = true;
+      const shown = await kiosk.cart.add(variant.id, 1);
+      expect(shown?.itemCount).to.equal(2);
+      expect(kiosk.cart.$pending.get()).to.equal(1);
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => kiosk.cart.$pending.get() === 0, 3000);
+      const server = await kiosk.cart.refresh();
+      expect(server?.itemCount).to.equal(2);
+    } finally {
+      Object.defineProperty(navigator, 'onLine', onLine);
+    }
+  });
+
+  async function popupLogin(kiosk: KioskClient, dropOpener: boolean) {
+    const email = `popup-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    let login!: ReturnType<KioskClient['auth']['login']>;
+    await click(() => {
+      login = kiosk.auth.login();
+    });
+    await executeServerCommand('complete-login-popup', {
+      email,
+      password: 'correct horse battery',
+      dropOpener,
+    });
+    const session = await login;
+    return { session, email };
+  }
+
+  it('signs in through the hosted page in a popup (authorization code + PKCE)', async () => {
+    const kiosk = client();
+    const { session, email } = await popupLogin(kiosk, false);
+    expect(session.customer.email).to.equal(email);
+    expect(kiosk.auth.$session.get()?.customer.email).to.equal(email);
+    expect(kiosk.points.$balance.get()).to.equal(0);
+    // The refresh token is an HttpOnly cookie: nothing readable by page scripts holds it.
+    expect(JSON.stringify({ ...localStorage })).not.to.contain('refresh');
+    expect(document.cookie).not.to.contain('kiosk_rt');
+
+    // A reload restores the session from the cookie.
+    const reloaded = client();
+    await reloaded.ready;
+    expect(reloaded.auth.$session.get()?.customer.email).to.equal(email);
+    await reloaded.auth.logout();
+    expect(reloaded.auth.$session.get()).to.equal(null);
+  });
+
+  it('falls back to polling when the popup loses its opener', async () => {
+    const kiosk = client();
+    const { session, email } = await popupLogin(kiosk, true);
+    expect(session.customer.email).to.equal(email);
+  });
+});

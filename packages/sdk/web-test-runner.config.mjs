@@ -1,0 +1,96 @@
+// SDK tests in real Chromium (Debian's), against the real Kiosk server started here.
+import { createServer } from 'node:net';
+import { createLogger, startServer } from '@kiosk/server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const api = await startServer({
+  db: 'memory://',
+  port: 0,
+  seed: 'demo',
+  allowOrigins: [origin],
+  log: createLogger('silent'),
+});
+
+/** Drives the hosted sign-in popup as a shopper would (it is another origin: the page can't). */
+function loginPopupPlugin() {
+  return {
+    name: 'kiosk-browser-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'complete-login-popup') return undefined;
+      const page = session.browser.getPage(session.id);
+      const context = page.context();
+      let popup = context.pages().find((p) => p.url().includes('/oauth/authorize'));
+      for (let i = 0; !popup && i < 100; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        popup = context.pages().find((p) => p.url().includes('/oauth/authorize'));
+      }
+      if (!popup) throw new Error('no sign-in popup opened');
+      await popup.waitForLoadState();
+      if (payload.dropOpener)
+        await popup.evaluate(() => {
+          window.opener = null;
+        });
+      await popup.getByRole('link', { name: /create/i }).click();
+      await popup.getByLabel(/name/i).fill(payload.name ?? 'Browser Shopper');
+      await popup.getByLabel(/email/i).fill(payload.email);
+      await popup.getByLabel(/password/i).fill(payload.password);
+      await popup.locator('form button[type=submit]').last().click();
+      if (payload.dropOpener) {
+        await popup.waitForLoadState();
+        await popup.close();
+      }
+      return true;
+    },
+  };
+}
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  port,
+  hostname: '127.0.0.1',
+  rootDir: '../..',
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), loginPopupPlugin()],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html><body>
+<script>
+  window.KIOSK_ENDPOINT = ${JSON.stringify(api.url)};
+  // nanostores checks process.env.NODE_ENV, which bundlers replace; unbundled tests define it.
+  window.process = { env: { NODE_ENV: 'development' } };
+</script>
+<script type="module" src="${testFramework}"></script>
+</body></html>`,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 90_000,
+};
+
+process.once('exit', () => void api.close());
