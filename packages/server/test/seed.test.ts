@@ -125,6 +125,7 @@ describe('seedDemo', () => {
     });
     const teeApproved = approved.filter((r) => r.productId === tee.body.id);
     expect(tee.body.rating.count).toBe(teeApproved.length);
+    expect(teeApproved).toHaveLength(15);
     expect(rows.some((r) => r.productId === tee.body.id && r.status === 'pending')).toBe(true);
   });
 
