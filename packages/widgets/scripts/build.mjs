@@ -1,0 +1,72 @@
+// Builds @kiosk/widgets: the npm ES modules (dist/), the CDN folder (dist/cdn/: the loader
+// kiosk.js and one chunk per element, sharing lit, the SDK and i18next) with Vite 7.
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+const elements = ['product-card', 'mini-cart', 'review-list', 'login-button', 'store'].filter(
+  (name) => existsSync(`${root}src/${name}/define.ts`),
+);
+const defines = Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`]));
+const dependency = /^(lit|@lit\/|@lit-labs\/|i18next|@floating-ui\/|@kiosk\/sdk|nanostores)(\/|$)/;
+const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
+
+rmSync(dist, { recursive: true, force: true });
+
+// 1. npm: ES modules, dependencies left as imports for the app's bundler.
+await build({
+  ...common,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: { index: 'src/index.ts', ...defines }, formats: ['es'] },
+    rollupOptions: {
+      external: (id) => dependency.test(id),
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+// 2. CDN: everything bundled and minified, one entry per element, shared chunks beside them.
+await build({
+  ...common,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    target: 'es2022',
+    modulePreload: false,
+    sourcemap: true,
+    rollupOptions: {
+      input: defines,
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+});
+
+// 3. The loader: no static imports, so it runs as a classic or a module script.
+await build({
+  ...common,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    target: 'es2020',
+    lib: {
+      entry: 'src/loader/kiosk.ts',
+      formats: ['iife'],
+      name: 'kioskLoader',
+      fileName: () => 'kiosk.js',
+    },
+  },
+});
+
+console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader`);

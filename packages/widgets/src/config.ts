@@ -1,0 +1,95 @@
+import { createClient, type KioskClient } from '@kiosk/sdk';
+
+/** What the script tag's data-* attributes (or `configure`) say about the default store. */
+export interface KioskConfig {
+  endpoint?: string;
+  storeKey?: string;
+  /** BCP 47 tag or 'auto'. */
+  locale?: string;
+  /** ISO 4217 code or 'auto'. */
+  currency?: string;
+}
+
+export interface ConfigureOptions extends KioskConfig {
+  /** A client you created with `createClient` from `@kiosk/sdk`: every widget outside a `<kiosk-store>` uses it. */
+  client?: KioskClient;
+}
+
+/** The key under which the CDN loader leaves the script tag's configuration on `globalThis`. */
+export const CONFIG_KEY = Symbol.for('kiosk.config');
+
+let configured: ConfigureOptions = {};
+const clients = new Map<string, KioskClient>();
+const listeners = new Set<() => void>();
+
+/**
+ * Sets the default client (or the endpoint and store key to create one from) for every
+ * widget that isn't inside a `<kiosk-store>`. Widgets already on the page pick it up.
+ */
+export function configure(options: ConfigureOptions): void {
+  configured = { ...options };
+  for (const listener of listeners) listener();
+}
+
+/** Called when `configure` changes the default client. Returns an unsubscribe function. */
+export function onConfigure(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The configuration in force: `configure()` first, then the loader's script tag. */
+export function currentConfig(): KioskConfig {
+  const fromScript = (globalThis as Record<symbol, KioskConfig | undefined>)[CONFIG_KEY] ?? {};
+  return { ...fromScript, ...configured };
+}
+
+/**
+ * The one client for an (endpoint, store key) pair. `<kiosk-store>` and the script tag share
+ * this registry, so two elements naming the same store share a cart and two stores never mix.
+ */
+export function clientFor(config: KioskConfig): KioskClient {
+  const key = `${config.endpoint}|${config.storeKey}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createClient({
+      endpoint: config.endpoint ?? '',
+      storeKey: config.storeKey ?? '',
+      ...(config.locale ? { locale: config.locale } : {}),
+      ...(config.currency ? { currency: config.currency } : {}),
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** The client for widgets outside any `<kiosk-store>`, or null when nothing is configured. */
+export function defaultClient(): KioskClient | null {
+  if (configured.client) return configured.client;
+  const config = currentConfig();
+  if (!config.endpoint || !config.storeKey) return null;
+  return clientFor(config);
+}
+
+const REF_PARAM = 'kiosk_ref';
+const validRef = (ref: string | null | undefined): ref is string =>
+  !!ref && /^[\w.-]{1,64}$/.test(ref);
+
+/**
+ * The attribution code of this visit: `?kiosk_ref=CODE` in the page URL, kept for the
+ * session (sessionStorage) so it survives navigation within the site (CONTRACT §4).
+ */
+export function attributionRef(): string | undefined {
+  let ref: string | null = null;
+  try {
+    ref = new URL(globalThis.location?.href ?? '').searchParams.get(REF_PARAM);
+  } catch {
+    // not a page (worker, test)
+  }
+  try {
+    if (validRef(ref)) globalThis.sessionStorage?.setItem(REF_PARAM, ref);
+    else ref = globalThis.sessionStorage?.getItem(REF_PARAM) ?? null;
+  } catch {
+    // storage blocked: the URL's ref still counts for this page
+  }
+  return validRef(ref) ? ref : undefined;
+}

@@ -1,0 +1,3 @@
+export { ClientController } from './client-controller.js';
+export { LocalizeController, type LocalizedHost } from './localize-controller.js';
+export { StoreController } from './store-controller.js';

@@ -1,0 +1,118 @@
+import type { TOptions } from 'i18next';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { currentConfig } from '../config.js';
+import { closestStore } from '../context.js';
+import { commonStrings } from '../i18n/common.js';
+import {
+  directionOf,
+  fixedT,
+  intlLocale,
+  isLoaded,
+  type Language,
+  loadLanguage,
+  matchLanguage,
+  type Strings,
+} from '../i18n/i18n.js';
+
+export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+  /** The element's own `locale` attribute, if set. */
+  locale?: string | null | undefined;
+}
+
+const hosts = new Set<LocalizeController>();
+let htmlObserver: MutationObserver | undefined;
+
+/** `<html lang>` changed (a site's language switcher): every element follows. */
+function watchHtmlLang() {
+  if (htmlObserver || typeof MutationObserver === 'undefined') return;
+  htmlObserver = new MutationObserver(() => {
+    for (const c of hosts) c.refresh();
+  });
+  htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+
+/**
+ * Translations and locale for an element. The language comes from, in order: the element's
+ * `locale` attribute, the nearest `<kiosk-store locale>`, the script tag's data-locale (unless
+ * "auto"), the page's `<html lang>`, the browser's language. Bundles other than English load
+ * lazily (one dynamic import per language and namespace, shared by all elements). Sets the
+ * host's `dir` (rtl for Arabic) so logical CSS properties flip.
+ */
+export class LocalizeController implements ReactiveController {
+  /** The supported language in use (en, zh-CN, es, fr, de, ru, pt-BR, ar). */
+  lang: Language = 'en';
+  /** The full requested tag for Intl formatting (de-CH formats numbers as in Switzerland). */
+  locale = 'en';
+  dir: 'ltr' | 'rtl' = 'ltr';
+  /** False while the language's bundles are loading (render a placeholder, not English). */
+  ready = true;
+  /** Set when a bundle failed to load; strings fall back to English. */
+  failed = false;
+
+  private readonly namespaces: Strings[];
+
+  constructor(
+    private readonly host: LocalizedHost,
+    private readonly strings: Strings,
+  ) {
+    this.namespaces = [commonStrings, strings];
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this);
+    watchHtmlLang();
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this);
+  }
+
+  hostUpdate(): void {
+    const requested = this.requestedLocale();
+    const lang = matchLanguage(requested);
+    this.locale = intlLocale(requested, lang);
+    this.dir = directionOf(lang);
+    if (this.host.getAttribute('dir') !== this.dir) this.host.setAttribute('dir', this.dir);
+    if (lang !== this.lang) {
+      this.lang = lang;
+      this.failed = false;
+    }
+    this.ready = this.failed || isLoaded(lang, this.namespaces);
+    if (!this.ready) {
+      loadLanguage(lang, this.namespaces).then(
+        () => this.loaded(lang, false),
+        () => this.loaded(lang, true),
+      );
+    }
+  }
+
+  /** Asks the host to re-render (the page language changed). */
+  refresh(): void {
+    this.host.requestUpdate();
+  }
+
+  /** Translates `key` of this element's namespace (falling back to "common", then English). */
+  t(key: string, options: TOptions = {}): string {
+    return fixedT(this.lang, this.strings.ns)(key, options) as string;
+  }
+
+  private loaded(lang: Language, failed: boolean) {
+    if (lang !== this.lang) return;
+    this.failed = failed;
+    this.ready = true;
+    this.host.requestUpdate();
+  }
+
+  private requestedLocale(): string {
+    const config = currentConfig().locale;
+    const candidates = [
+      this.host.locale,
+      closestStore(this.host)?.locale,
+      config === 'auto' ? undefined : config,
+      document.documentElement.lang,
+      navigator.languages?.[0] ?? navigator.language,
+    ];
+    return candidates.find((c): c is string => !!c && c !== 'auto') ?? 'en';
+  }
+}

@@ -1,0 +1,18 @@
+import type { Customer } from '@kiosk/sdk';
+
+/** A customer signed in. */
+export class KioskLoginEvent extends Event {
+  static readonly eventName = 'kiosk-login';
+  readonly detail: { customer: Customer };
+
+  constructor(detail: { customer: Customer }) {
+    super('kiosk-login', { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kiosk-login': KioskLoginEvent;
+  }
+}

@@ -1,0 +1,36 @@
+import { KioskError } from '@kiosk/sdk';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ClientController } from './controllers/client-controller.js';
+import { KioskErrorEvent } from './events/error.js';
+
+/**
+ * Base of every Kiosk element: the `locale` and `currency` attributes, the resolved SDK
+ * client (`this.kiosk.client`), and `kiosk-error` reporting.
+ */
+export class KioskElement extends LitElement {
+  /** BCP 47 language for this element; defaults to the store's, the page's, then the browser's. */
+  @property() locale?: string;
+
+  /** ISO 4217 currency for prices; defaults to the store's or the locale's. */
+  @property() currency?: string;
+
+  /** The SDK client this element uses (nearest `<kiosk-store>`, else the configured one). */
+  protected readonly kiosk = new ClientController(this);
+
+  /** The currency to ask the server for: attribute, `<kiosk-store currency>`, then the client's. */
+  protected get preferredCurrency(): string | undefined {
+    const c = this.currency || this.kiosk.scope?.currency || this.kiosk.client?.currency;
+    return c && c !== 'auto' ? c.toUpperCase() : undefined;
+  }
+
+  /** Dispatches `kiosk-error` with a KioskError (wrapping anything else). */
+  protected emitError(error: unknown): KioskError {
+    const e =
+      error instanceof KioskError
+        ? error
+        : new KioskError({ code: 'unknown_error', message: String(error), cause: error });
+    this.dispatchEvent(new KioskErrorEvent({ error: e }));
+    return e;
+  }
+}

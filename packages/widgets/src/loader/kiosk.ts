@@ -1,0 +1,59 @@
+/**
+ * The script-tag loader (dist/cdn/kiosk.js, ≤ 3 KB gzip). Reads the store configuration from
+ * its own tag's data-* attributes, keeps `?kiosk_ref=` for the session, and imports each
+ * element's chunk (beside this file) only when that element appears in the page, now or
+ * later. Works as a classic or a module script: no static imports, only `import()`.
+ */
+
+/** Element names (without "kiosk-") whose chunks sit beside the loader as `<name>.js`. */
+const names = ['product-card', 'mini-cart', 'review-list', 'login-button', 'store'];
+
+const script =
+  (document.currentScript as HTMLScriptElement | null) ??
+  [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) =>
+    /\/kiosk(\.min)?\.js([?#]|$)/.test(s.src),
+  ) ??
+  document.querySelector<HTMLScriptElement>('script[data-store-key]');
+const data = script?.dataset ?? {};
+const base = new URL('.', script?.src || location.href).href;
+
+// Attribution (CONTRACT §4): the page URL's ref wins, then the one kept for this session.
+try {
+  const ref = new URLSearchParams(location.search).get('kiosk_ref');
+  if (ref && /^[\w.-]{1,64}$/.test(ref)) sessionStorage.setItem('kiosk_ref', ref);
+} catch {
+  // storage blocked: the elements read the URL themselves
+}
+
+const requested = new Set<string>();
+
+/** Loads the chunk that defines `kiosk-<name>` (once). */
+function load(name: string): Promise<unknown> {
+  const tag = `kiosk-${name}`;
+  if (requested.has(name) || customElements.get(tag)) return customElements.whenDefined(tag);
+  requested.add(name);
+  return import(/* @vite-ignore */ `${base}${name}.js`).catch((error) => {
+    requested.delete(name); // a failed fetch may succeed on the next appearance
+    console.error(`[kiosk] could not load <${tag}>`, error);
+  });
+}
+
+function scan(): void {
+  for (const name of names) {
+    if (!requested.has(name) && document.querySelector(`kiosk-${name}`)) void load(name);
+  }
+  if (requested.size === names.length) observer.disconnect();
+}
+
+(globalThis as Record<symbol, unknown>)[Symbol.for('kiosk.config')] = {
+  endpoint: data.endpoint,
+  storeKey: data.storeKey,
+  locale: data.locale,
+  currency: data.currency,
+  /** For elements inside shadow roots the loader can't see: `load('product-card')`. */
+  load,
+};
+
+const observer = new MutationObserver(scan);
+observer.observe(document, { childList: true, subtree: true });
+scan();

@@ -1,0 +1,2 @@
+// nanostores reads process.env.NODE_ENV (bundlers replace it; the test server doesn't).
+globalThis.process ??= { env: { NODE_ENV: 'development' } };

@@ -1,0 +1,120 @@
+// Element tests in real Chromium (Debian's), against the real Kiosk server started here.
+// Commands for tests: `kiosk-outage` stops/starts a second API server (the "API goes down and
+// comes back" tests use it, so the shared server stays up for everything else), and
+// `grant-clipboard` lets the page use the clipboard.
+import { createServer } from 'node:net';
+import { createLogger, startServer } from '@kiosk/server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const serverOptions = {
+  db: 'memory://',
+  seed: 'demo',
+  allowOrigins: [origin],
+  log: createLogger('silent'),
+};
+const api = await startServer({ ...serverOptions, port: 0 });
+
+const outagePort = await freePort();
+let outage = null;
+
+function kioskCommands() {
+  return {
+    name: 'kiosk-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'kiosk-outage') {
+        if (payload?.up) {
+          outage ??= await startServer({ ...serverOptions, port: outagePort });
+        } else if (outage) {
+          await outage.close();
+          outage = null;
+        }
+        return `http://127.0.0.1:${outagePort}`;
+      }
+      if (command === 'grant-clipboard') {
+        const page = session.browser.getPage(session.id);
+        await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+        return true;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The page every test file runs in: the API's URL in a meta tag (no inline script, for CSP). */
+const page = (testFramework, head = '') => `<!doctype html>
+<html lang="en"><head>
+<meta name="kiosk-endpoint" content="${api.url}">
+${head}
+<script src="/packages/widgets/test/process-env.js"></script>
+</head><body>
+<script type="module" src="${testFramework}"></script>
+</body></html>`;
+
+const csp = [
+  "default-src 'self'",
+  `script-src 'self'`,
+  `style-src 'self'`,
+  `img-src 'self' ${api.url}`,
+  `connect-src 'self' ws://127.0.0.1:${port} ${api.url}`,
+].join('; ');
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/csp/**'],
+  nodeResolve: true,
+  port,
+  hostname: '127.0.0.1',
+  rootDir: '../..',
+  concurrency: 2,
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: new URL('./tsconfig.json', import.meta.url).pathname,
+    }),
+    kioskCommands(),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  groups: [
+    {
+      name: 'csp',
+      files: 'test/csp/**/*.test.ts',
+      testRunnerHtml: (testFramework) =>
+        page(testFramework, `<meta http-equiv="Content-Security-Policy" content="${csp}">`),
+    },
+  ],
+  testRunnerHtml: (testFramework) => page(testFramework),
+  testFramework: { config: { timeout: 20000 } },
+};
+
+process.once('exit', () => {
+  void api.close();
+  void outage?.close();
+});
