@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/*.test.ts'],
     // One real Kiosk server (embedded database, demo seed) for the whole run.
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',

@@ -190,37 +190,41 @@ export function createCart(ctx: CartContext) {
 
   /** Sends queued writes in order until the queue is empty or the network fails. */
   function flush(): Promise<void> {
-    sending ??= (async () => {
-      try {
-        while (queue.length > 0) {
-          if (isOffline())
-            throw new KioskError({ code: 'offline', message: 'Offline.', retryable: true });
-          const op = queue[0]!;
-          try {
-            const cart = await send(op);
-            queue = queue.filter((q) => q.key !== op!.key);
-            saveQueue();
-            confirm(cart);
-          } catch (error) {
-            const e = toKioskError(error);
-            if (e.retryable) throw e;
-            // Refused: drop the write, so the optimistic change rolls back.
-            queue = queue.filter((q) => q.key !== op!.key);
-            saveQueue();
-            render();
-            failures.get(op!.key)?.(e);
-            ctx.onError(e);
-            if (e.code === 'cart_not_found') confirm(null);
-          }
-        }
-        retryDelay = 1000;
-      } catch {
-        scheduleRetry();
-      } finally {
-        sending = null;
-      }
-    })();
+    // `.finally` runs after the assignment, even when there is nothing to send.
+    sending ??= sendQueued().finally(() => {
+      sending = null;
+    });
     return sending;
+  }
+
+  async function sendQueued(): Promise<void> {
+    try {
+      // Only this tab's writes: another tab's are shown here but sent by that tab.
+      for (let op = queue[0]; op?.tab === tab; op = queue[0]) {
+        if (isOffline()) {
+          throw new KioskError({ code: 'offline', message: 'Offline.', retryable: true });
+        }
+        try {
+          const cart = await send(op);
+          queue = queue.filter((q) => q.key !== op.key);
+          saveQueue();
+          confirm(cart);
+        } catch (error) {
+          const e = toKioskError(error);
+          if (e.retryable) throw e;
+          // Refused: drop the write, so the optimistic change rolls back.
+          queue = queue.filter((q) => q.key !== op.key);
+          saveQueue();
+          render();
+          failures.get(op.key)?.(e);
+          ctx.onError(e);
+          if (e.code === 'cart_not_found') confirm(null);
+        }
+      }
+      retryDelay = 1000;
+    } catch {
+      scheduleRetry();
+    }
   }
 
   function scheduleRetry() {
