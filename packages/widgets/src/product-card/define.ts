@@ -1,0 +1,7 @@
+import { KioskProductCard } from './product-card.js';
+
+if (!customElements.get('kiosk-product-card')) {
+  customElements.define('kiosk-product-card', KioskProductCard);
+}
+
+export { KioskProductCard };

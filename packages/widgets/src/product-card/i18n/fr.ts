@@ -1,0 +1,34 @@
+import type { Bundle } from '../../i18n/i18n.js';
+
+/** <kiosk-product-card> strings ("product-card" namespace), fr. */
+export default {
+  unavailable: 'Ce produit n’est pas disponible',
+  unavailableHint: 'Il a peut-être été retiré, ou le lien est erroné.',
+  loadFailed: 'Impossible de charger ce produit.',
+  price: { now: 'Maintenant', was: 'Avant' },
+  rating_one: 'Noté {{rating}} sur 5, d’après {{count}} avis',
+  rating_many: 'Noté {{rating}} sur 5, d’après {{count}} avis',
+  rating_other: 'Noté {{rating}} sur 5, d’après {{count}} avis',
+  noReviews: 'Pas encore d’avis',
+  stock: {
+    low_one: 'Plus que {{count}} en stock',
+    low_many: 'Plus que {{count}} en stock',
+    low_other: 'Plus que {{count}} en stock',
+    soldOut: 'Épuisé',
+    inStock: 'En stock',
+  },
+  optionSoldOut: '{{value}} (épuisé)',
+  quantity: 'Quantité',
+  decrease: 'Diminuer la quantité',
+  increase: 'Augmenter la quantité',
+  add: 'Ajouter au panier',
+  adding: 'Ajout…',
+  added: 'Ajouté à votre panier : {{quantity}} × {{title}}',
+  queued:
+    'Vous êtes hors ligne. {{title}} sera ajouté à votre panier dès le retour de la connexion.',
+  addFailed: 'Impossible d’ajouter ce produit à votre panier.',
+  notEnoughStock: 'Le stock est insuffisant pour cette quantité.',
+  share: 'Partager {{title}}',
+  linkCopied: 'Lien copié',
+  copyFailed: 'Impossible de copier le lien.',
+} satisfies Bundle;

@@ -1,0 +1,35 @@
+import type { Bundle } from '../../i18n/i18n.js';
+
+/** <kiosk-product-card> strings ("product-card" namespace), ru. */
+export default {
+  unavailable: 'Этот товар недоступен',
+  unavailableHint: 'Возможно, он снят с продажи или ссылка неверна.',
+  loadFailed: 'Не удалось загрузить этот товар.',
+  price: { now: 'Сейчас', was: 'Было' },
+  rating_one: 'Оценка {{rating}} из 5, {{count}} отзыв',
+  rating_few: 'Оценка {{rating}} из 5, {{count}} отзыва',
+  rating_many: 'Оценка {{rating}} из 5, {{count}} отзывов',
+  rating_other: 'Оценка {{rating}} из 5, {{count}} отзыва',
+  noReviews: 'Отзывов пока нет',
+  stock: {
+    low_one: 'Осталась {{count}} штука',
+    low_few: 'Осталось {{count}} штуки',
+    low_many: 'Осталось {{count}} штук',
+    low_other: 'Осталось {{count}} штуки',
+    soldOut: 'Распродано',
+    inStock: 'В наличии',
+  },
+  optionSoldOut: '{{value}} (распродано)',
+  quantity: 'Количество',
+  decrease: 'Уменьшить количество',
+  increase: 'Увеличить количество',
+  add: 'В корзину',
+  adding: 'Добавляем…',
+  added: 'Добавлено в корзину: {{quantity}} × {{title}}',
+  queued: 'Нет подключения к сети. {{title}} добавится в корзину, когда связь восстановится.',
+  addFailed: 'Не удалось добавить товар в корзину.',
+  notEnoughStock: 'Недостаточно товара на складе для такого количества.',
+  share: 'Поделиться: {{title}}',
+  linkCopied: 'Ссылка скопирована',
+  copyFailed: 'Не удалось скопировать ссылку.',
+} satisfies Bundle;
