@@ -9,7 +9,7 @@ import { createPoints } from './points.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
 import { createReviews } from './reviews.js';
-import type { Cart, Customer } from './types.js';
+import type { Cart, Session } from './types.js';
 
 export interface ClientOptions {
   /** The Kiosk API's origin, e.g. https://api.brand.example */
@@ -28,7 +28,7 @@ export interface ClientOptions {
 /** Events for analytics and logging: `kiosk.on('cart', ({ cart }) => …)`. */
 export interface KioskEvents extends Record<string, unknown> {
   cart: { cart: Cart | null };
-  login: { customer: Customer };
+  login: Session;
   logout: Record<string, never>;
   checkout: { orderId: string; checkoutUrl: string };
   error: { error: KioskError };

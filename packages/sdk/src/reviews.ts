@@ -1,7 +1,7 @@
 import { invalid } from './errors.js';
 import type { Http } from './http.js';
 import type { Reads } from './reads.js';
-import type { Page, Review, ReviewSort, ReviewSummary } from './types.js';
+import type { OwnReview, Page, Review, ReviewSort, ReviewSummary } from './types.js';
 
 const path = (productId: string) => `/v1/products/${encodeURIComponent(productId)}/reviews`;
 
@@ -21,7 +21,7 @@ export function createReviews(http: Http, reads: Reads) {
     submit(
       productId: string,
       review: { rating: number; title: string; body: string },
-    ): Promise<Review> {
+    ): Promise<OwnReview> {
       const { rating, title, body } = review ?? {};
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
         return Promise.reject(invalid('Rating must be a whole number from 1 to 5.', 'rating'));
@@ -33,7 +33,7 @@ export function createReviews(http: Http, reads: Reads) {
         return Promise.reject(invalid('The review text is required.', 'body'));
       }
       return http
-        .request<Review>(path(productId), { method: 'POST', body: { rating, title, body } })
+        .request<OwnReview>(path(productId), { method: 'POST', body: { rating, title, body } })
         .then((r) => {
           reads.clear();
           return r.data;

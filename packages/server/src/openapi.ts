@@ -37,6 +37,12 @@ export const MoneySchema = z
   })
   .openapi('Money');
 
+/**
+ * Money or null. A union, not `MoneySchema.nullable()`: on a named schema the latter becomes
+ * an allOf that type generators (the SDK's) misread.
+ */
+export const NullableMoneySchema = z.union([MoneySchema, z.null()]);
+
 export function pageOf<T extends z.ZodType>(item: T, name: string) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 }

@@ -6,6 +6,7 @@ import {
   jsonBody,
   jsonContent,
   MoneySchema,
+  NullableMoneySchema,
   Security,
   z,
 } from '../openapi.js';
@@ -38,7 +39,7 @@ const CartLineSchema = z
     quantity: z.number().int(),
     unitPrice: MoneySchema,
     lineTotal: MoneySchema,
-    compareAtPrice: MoneySchema.nullable(),
+    compareAtPrice: NullableMoneySchema,
     available: z.number().int().openapi({ description: 'Units in stock now.' }),
     ref: z.string().nullable().openapi({ description: 'Attribution code (creator).' }),
   })
