@@ -21,6 +21,11 @@ export type AppEnv = {
     store: Store;
     /** Set by customerAuth: the signed-in customer, or null for a guest. */
     customerId: string | null;
+    /**
+     * Set by a route whose answer holds a secret (a session token): its Idempotency-Key still
+     * stops concurrent repeats, but the answer is not stored, so a later repeat runs again.
+     */
+    idempotencyNoStore: boolean;
   };
 };
 

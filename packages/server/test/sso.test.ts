@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customers, sessionTokens } from '../src/db/schema/index.js';
+import { customers, idempotencyKeys, sessionTokens } from '../src/db/schema/index.js';
 import { createTestStore, type TestApp, useTestApp } from './harness.js';
 
 const t = useTestApp();
@@ -146,5 +146,25 @@ describe('single sign-on session tokens', () => {
     expect(logs).not.toContain(minted.body.token);
     expect(logs).not.toContain(res.body.access_token);
     expect(logs).not.toContain(res.body.refresh_token);
+  });
+
+  it('never stores a session token for idempotent replay', async () => {
+    const s = await createTestStore(t.current.db);
+    const headers = { 'idempotency-key': 'sso-1' };
+    const first = await t.current.request('/admin/v1/customers/session-tokens', {
+      token: s.sk,
+      body: { email: 'replay@example.com' },
+      headers,
+    });
+    expect(first.status).toBe(201);
+    const stored = await t.current.db.select().from(idempotencyKeys);
+    expect(JSON.stringify(stored)).not.toContain(first.body.token);
+    const again = await t.current.request('/admin/v1/customers/session-tokens', {
+      token: s.sk,
+      body: { email: 'replay@example.com' },
+      headers,
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.token).not.toBe(first.body.token);
   });
 });

@@ -76,7 +76,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await release();
     throw err;
   }
-  if (c.res.status >= 500) {
+  if (c.res.status >= 500 || c.get('idempotencyNoStore')) {
     await release();
     return;
   }

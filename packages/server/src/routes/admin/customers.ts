@@ -51,6 +51,7 @@ adminCustomerRoutes.openapi(
       c.var.deps.now(),
     );
     c.header('Cache-Control', 'no-store');
+    c.set('idempotencyNoStore', true);
     return c.json({ token, expiresAt: expiresAt.toISOString() }, 201);
   },
 );
