@@ -13,7 +13,8 @@ const defines = Object.fromEntries(elements.map((name) => [name, `src/${name}/de
 const dependency = /^(lit|@lit\/|@lit-labs\/|i18next|@floating-ui\/|@kiosk\/sdk|nanostores)(\/|$)/;
 const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 
-rmSync(dist, { recursive: true, force: true });
+// Only what this script writes (dist/types is tsc's).
+for (const dir of ['cdn', 'chunks']) rmSync(`${dist}/${dir}`, { recursive: true, force: true });
 
 // 1. npm: ES modules, dependencies left as imports for the app's bundler.
 await build({
