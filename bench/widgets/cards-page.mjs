@@ -1,0 +1,150 @@
+// 50 product cards on one page, embedded with the CDN loader (packages/widgets/dist/cdn), in
+// headless Chromium against the real API server: product API requests, cumulative layout
+// shift and long tasks while they boot. --record writes bench/RESULTS.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { record } from './record.mjs';
+
+const widgets = fileURLToPath(new URL('../../packages/widgets/', import.meta.url));
+const require = createRequire(join(widgets, 'package.json'));
+const { chromium } = require('playwright-core');
+const { startServer, createLogger } = await import(require.resolve('@kiosk/server'));
+const cdn = join(widgets, 'dist/cdn');
+if (!existsSync(join(cdn, 'kiosk.js'))) {
+  console.error('No CDN build: run `pnpm --filter @kiosk/widgets build` first.');
+  process.exit(1);
+}
+
+const CARDS = 50;
+const types = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
+let html = '';
+const site = createServer((req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  if (path === '/') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
+  const file = normalize(join(cdn, path.replace(/^\/cdn\//, '')));
+  if (!path.startsWith('/cdn/') || !file.startsWith(cdn) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${site.address().port}`;
+const api = await startServer({
+  db: 'memory://',
+  port: 0,
+  seed: 'demo',
+  allowOrigins: [origin],
+  log: createLogger('silent'),
+});
+
+const list = await fetch(`${api.url}/v1/products?first=100`, {
+  headers: { 'x-kiosk-key': 'pk_test_aurora' },
+}).then((r) => r.json());
+const handles = list.items.map((p) => p.handle).slice(0, CARDS);
+html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>50 cards</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="data:text/css,">
+</head><body style="margin:0;font-family:system-ui,sans-serif">
+<h1>Fifty cards</h1>
+<main style="display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;padding:1rem">
+${handles.map((h) => `<kiosk-product-card product="${h}"></kiosk-product-card>`).join('\n')}
+</main>
+<p>Footer content below the grid.</p>
+<script src="/cdn/kiosk.js" defer data-endpoint="${api.url}" data-store-key="pk_test_aurora" data-locale="en" data-currency="USD"></script>
+</body></html>`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    window.__longTasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const started = Date.now();
+  await page.goto(origin);
+  await page.waitForFunction(
+    (n) =>
+      [...document.querySelectorAll('kiosk-product-card')].filter((c) =>
+        ['ready', 'sold-out', 'unavailable', 'error'].includes(c.getAttribute('state')),
+      ).length === n,
+    CARDS,
+    { timeout: 30_000 },
+  );
+  const bootMs = Date.now() - started;
+  // Let late work (images, fonts) settle, then scroll through so lazy images load too.
+  await page.waitForTimeout(500);
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  await page.waitForTimeout(300);
+  const result = await page.evaluate((apiUrl) => {
+    const resources = performance.getEntriesByType('resource');
+    return {
+      productRequests: resources.filter(
+        (e) => e.name.startsWith(apiUrl) && new URL(e.name).pathname.startsWith('/v1/products'),
+      ).length,
+      states: [...document.querySelectorAll('kiosk-product-card')].reduce((m, c) => {
+        const s = c.getAttribute('state');
+        m[s] = (m[s] ?? 0) + 1;
+        return m;
+      }, {}),
+      cls: window.__shifts.reduce((a, b) => a + b, 0),
+      longTasks: window.__longTasks,
+      js: resources
+        .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+        .reduce((n, e) => n + (e.encodedBodySize || 0), 0),
+    };
+  }, api.url);
+  const longest = result.longTasks.length ? Math.max(...result.longTasks) : 0;
+  const lines = [
+    '| 50 product cards (loader, headless Chromium, 2-core machine) | measured | budget |',
+    '|---|---:|---:|',
+    `| product API requests | ${result.productRequests} | ≤ 2 |`,
+    `| cumulative layout shift | ${result.cls.toFixed(4)} | 0 |`,
+    `| tasks over 50 ms | ${result.longTasks.length} (longest ${Math.round(longest)} ms) | 0 |`,
+    `| all cards rendered after | ${bootMs} ms | |`,
+  ];
+  console.log(lines.join('\n'));
+  console.log(`card states: ${JSON.stringify(result.states)}`);
+  if (process.argv.includes('--record')) {
+    record(
+      '50 product cards (`node bench/widgets/cards-page.mjs --record`)',
+      `${lines.join('\n')}\n\nCard states: ${Object.entries(result.states)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}.`,
+    );
+  }
+} finally {
+  await browser.close();
+  await api.close();
+  site.close();
+}

@@ -1,0 +1,74 @@
+// Gzip sizes of the CDN build (packages/widgets/dist/cdn, run `pnpm --filter @kiosk/widgets build`
+// first) against the DESIGN.md budgets: the loader, a page with only product cards, and a page
+// with all four elements and the cart opened, in one language (English is bundled).
+// Each file is gzipped on its own, as a browser downloads it. --record writes bench/RESULTS.md.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { record } from './record.mjs';
+
+const cdn = fileURLToPath(new URL('../../packages/widgets/dist/cdn/', import.meta.url));
+if (!existsSync(join(cdn, 'kiosk.js'))) {
+  console.error('No CDN build: run `pnpm --filter @kiosk/widgets build` first.');
+  process.exit(1);
+}
+const language = /^(zh-CN|es|fr|de|ru|pt-BR|ar)-[\w-]+\.js$/;
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** A chunk and everything it imports statically; dynamic imports too when `dynamic` says so. */
+function closure(entry, dynamic, seen = new Set()) {
+  if (seen.has(entry) || !existsSync(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(entry, 'utf8');
+  const statics = [
+    ...code.matchAll(/(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g),
+  ];
+  const dynamics = [...code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)];
+  for (const m of statics) closure(join(dirname(entry), m[1]), dynamic, seen);
+  for (const m of dynamics) {
+    const file = join(dirname(entry), m[1]);
+    if (dynamic(file)) closure(file, dynamic, seen);
+  }
+  return seen;
+}
+
+function page(elements, dynamic = () => false) {
+  const files = new Set([join(cdn, 'kiosk.js')]);
+  for (const name of elements)
+    for (const f of closure(join(cdn, `${name}.js`), dynamic)) files.add(f);
+  return { files: [...files], bytes: [...files].reduce((n, f) => n + gz(f), 0) };
+}
+
+const loader = gz(join(cdn, 'kiosk.js'));
+const cards = page(['product-card']);
+const four = ['product-card', 'mini-cart', 'review-list', 'login-button'];
+const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
+// "the cart opened": the mini cart's lazily loaded code (floating panel), not other languages.
+const all = missing.length ? null : page(four, (f) => !language.test(basename(f)));
+
+const rows = [
+  ['script-tag loader (kiosk.js)', loader, 3 * 1024],
+  ['page with only product cards', cards.bytes, 32 * 1024],
+  ['all four elements, cart opened, one language', all?.bytes ?? null, 55 * 1024],
+];
+const lines = [
+  '| JavaScript (gzip, per file) | size | budget | |',
+  '|---|---:|---:|---|',
+  ...rows.map(([what, bytes, budget]) =>
+    bytes === null
+      ? `| ${what} | not built yet (${missing.join(', ')}) | ${kb(budget)} | |`
+      : `| ${what} | ${kb(bytes)} | ${kb(budget)} | ${bytes <= budget ? 'within' : `**over by ${kb(bytes - budget)}**`} |`,
+  ),
+];
+const detail = cards.files.map((f) => `${relative(cdn, f)} ${kb(gz(f))}`).join(', ');
+console.log(lines.join('\n'));
+console.log(`\ncards page files: ${detail}`);
+
+if (process.argv.includes('--record')) {
+  record(
+    'JavaScript size (`node bench/widgets/size.mjs --record`)',
+    `${lines.join('\n')}\n\nCards page files: ${detail}.`,
+  );
+}
