@@ -134,4 +134,20 @@ describe('the SDK in Chromium', () => {
     const { session, email } = await popupLogin(kiosk, true);
     expect(session.customer.email).to.equal(email);
   });
+
+  it('runs in a module web worker (no DOM, no storage)', async () => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    const answer = await new Promise<{
+      ok: boolean;
+      title?: string;
+      itemCount?: number;
+      error?: string;
+    }>((resolve) => {
+      worker.addEventListener('message', (e) => resolve(e.data), { once: true });
+      worker.postMessage({ endpoint });
+    });
+    worker.terminate();
+    expect(answer.error).to.equal(undefined);
+    expect(answer).to.deep.include({ ok: true, title: 'Classic Tee', itemCount: 1 });
+  });
 });
