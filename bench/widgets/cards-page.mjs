@@ -19,7 +19,12 @@ if (!existsSync(join(cdn, 'kiosk.js'))) {
 }
 
 const CARDS = 50;
-const types = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
+const types = {
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+  '.html': 'text/html',
+};
 let html = '';
 const site = createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
@@ -52,7 +57,7 @@ const handles = list.items.map((p) => p.handle).slice(0, CARDS);
 html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>50 cards</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="data:text/css,">
+<link rel="stylesheet" href="/cdn/kiosk.css">
 </head><body style="margin:0;font-family:system-ui,sans-serif">
 <h1>Fifty cards</h1>
 <main style="display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem;padding:1rem">

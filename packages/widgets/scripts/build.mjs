@@ -1,13 +1,15 @@
 // Builds @kiosk/widgets: the npm ES modules (dist/), the CDN folder (dist/cdn/: the loader
 // kiosk.js and one chunk per element, sharing lit, the SDK and i18next) with Vite 7.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
+// KIOSK_ELEMENTS=product-card,store limits the build (while another element is half-written).
+const only = process.env.KIOSK_ELEMENTS?.split(',');
 const elements = ['product-card', 'mini-cart', 'review-list', 'login-button', 'store'].filter(
-  (name) => existsSync(`${root}src/${name}/define.ts`),
+  (name) => existsSync(`${root}src/${name}/define.ts`) && (!only || only.includes(name)),
 );
 const defines = Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`]));
 const dependency = /^(lit|@lit\/|@lit-labs\/|i18next|@floating-ui\/|@kiosk\/sdk|nanostores)(\/|$)/;
@@ -69,5 +71,19 @@ await build({
     },
   },
 });
+
+// 4. kiosk.css: the loader's size reservations as a stylesheet a page can link in its <head>
+// (render-blocking, so cards have their size even before the deferred loader runs).
+await build({
+  ...common,
+  build: {
+    outDir: 'dist/.placeholder',
+    emptyOutDir: true,
+    lib: { entry: 'src/product-card/placeholder.ts', formats: ['es'], fileName: () => 'p.mjs' },
+  },
+});
+const { productCardPlaceholderCss } = await import(`${dist}/.placeholder/p.mjs`);
+writeFileSync(`${dist}/cdn/kiosk.css`, `${productCardPlaceholderCss}\n`);
+rmSync(`${dist}/.placeholder`, { recursive: true, force: true });
 
 console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader`);

@@ -94,8 +94,15 @@ export class LocalizeController implements ReactiveController {
 
   /** Translates `key` of this element's namespace (falling back to "common", then English). */
   t(key: string, options: TOptions = {}): string {
-    return fixedT(this.lang, this.strings.ns)(key, options) as string;
+    if (this.tFor !== this.lang) {
+      this.tFor = this.lang;
+      this.translate = fixedT(this.lang, this.strings.ns);
+    }
+    return this.translate!(key, options) as string;
   }
+
+  private tFor: Language | undefined;
+  private translate: ReturnType<typeof fixedT> | undefined;
 
   private loaded(lang: Language, failed: boolean) {
     if (lang !== this.lang) return;

@@ -5,6 +5,8 @@
  * later. Works as a classic or a module script: no static imports, only `import()`.
  */
 
+import { productCardPlaceholderCss } from '../product-card/placeholder.js';
+
 /** Element names (without "kiosk-") whose chunks sit beside the loader as `<name>.js`. */
 const names = ['product-card', 'mini-cart', 'review-list', 'login-button', 'store'];
 
@@ -53,6 +55,16 @@ function scan(): void {
   /** For elements inside shadow roots the loader can't see: `load('product-card')`. */
   load,
 };
+
+// Cards take their final size before their code arrives: no layout shift when they upgrade.
+// A constructed stylesheet, not a <style> element, so a CSP without 'unsafe-inline' allows it.
+try {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(productCardPlaceholderCss);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+} catch {
+  // very old browser: only the reservation is lost
+}
 
 const observer = new MutationObserver(scan);
 observer.observe(document, { childList: true, subtree: true });

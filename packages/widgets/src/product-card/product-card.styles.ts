@@ -93,6 +93,10 @@ export const styles = css`
     -webkit-line-clamp: 1;
   }
 
+  .prices,
+  .rating {
+    margin: 0;
+  }
   .prices {
     display: flex;
     flex-wrap: wrap;
@@ -190,11 +194,15 @@ export const styles = css`
   }
 
   .actions {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
     gap: 0.5rem;
-    min-block-size: var(--_control-h);
+    block-size: var(--_control-h);
+  }
+  :host([layout='compact']) .actions {
+    display: block;
+    block-size: auto;
   }
   .stepper {
     display: inline-flex;
@@ -213,7 +221,7 @@ export const styles = css`
     border-end-start-radius: 0;
   }
   .stepper input {
-    inline-size: 3.25rem;
+    inline-size: 2.5rem;
     text-align: center;
     border-radius: 0;
     border-inline: 0;
@@ -223,17 +231,22 @@ export const styles = css`
     -webkit-appearance: none;
   }
   .add {
-    flex: 1 1 auto;
     block-size: var(--_control-h);
-    padding-inline: 1rem;
+    min-inline-size: 0;
+    padding-inline: 0.5rem;
     border: 0;
     border-radius: calc(var(--_card-radius) * 0.75);
     background: var(--kiosk-product-card-button-background, var(--_accent));
     color: var(--kiosk-product-card-button-color, var(--_on-accent));
+    font-size: 0.875rem;
     font-weight: 600;
+    line-height: 1.1;
+    overflow: hidden;
     cursor: pointer;
-    white-space: nowrap;
     transition: filter 150ms ease;
+  }
+  :host([layout='compact']) .add {
+    padding-inline: 1rem;
   }
   .add:hover:not(:disabled) {
     filter: brightness(1.1);
