@@ -9,6 +9,7 @@ import { STORE_CHANGE } from '../context.js';
  * separate carts and sessions: each (endpoint, store-key) pair gets its own SDK client.
  *
  * @slot - The widgets (and any other content) that belong to this store.
+ * @event kiosk-store-change - Internal, not bubbling: endpoint, store-key, locale or currency changed; the widgets inside resolve their client again.
  *
  * @example
  * <kiosk-store endpoint="https://api.brand.example" store-key="pk_live_…" locale="de" currency="EUR">
