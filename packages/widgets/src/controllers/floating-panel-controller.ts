@@ -42,7 +42,7 @@ export class FloatingPanelController implements ReactiveController {
   private generation = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly options: FloatingPanelOptions,
   ) {
     host.addController(this);

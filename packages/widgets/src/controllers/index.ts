@@ -1,3 +1,8 @@
 export { ClientController } from './client-controller.js';
+export {
+  FloatingPanelController,
+  type FloatingPanelOptions,
+  loadFloatingUi,
+} from './floating-panel-controller.js';
 export { LocalizeController, type LocalizedHost } from './localize-controller.js';
 export { StoreController } from './store-controller.js';

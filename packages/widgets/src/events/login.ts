@@ -1,4 +1,7 @@
-import type { Customer } from '@kiosk/sdk';
+import type { Session } from '@kiosk/sdk';
+
+/** The signed-in customer as the session carries it (id, email, name). */
+type Customer = Session['customer'];
 
 /** A customer signed in. */
 export class KioskLoginEvent extends Event {

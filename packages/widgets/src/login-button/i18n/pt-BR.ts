@@ -1,0 +1,23 @@
+import type { Bundle } from '../../i18n/i18n.js';
+
+/** <kiosk-login-button> strings ("login-button" namespace), pt-BR. */
+export default {
+  signIn: 'Entrar',
+  signingIn: 'Entrando…',
+  signOut: 'Sair',
+  signingOut: 'Saindo…',
+  account: 'Sua conta',
+  points_one: '{{n}} ponto',
+  points_many: '{{n}} de pontos',
+  points_other: '{{n}} pontos',
+  tier: 'Nível {{tier}}',
+  signedIn: 'Você entrou como {{name}}.',
+  signedOut: 'Você saiu da sua conta.',
+  error: {
+    cancelled: 'O login foi cancelado.',
+    popup:
+      'Não foi possível abrir a janela de login. Permita pop-ups para este site e tente de novo.',
+    failed: 'Não conseguimos fazer seu login. Tente de novo.',
+    signOutFailed: 'Não foi possível falar com a loja, mas você saiu da conta neste dispositivo.',
+  },
+} satisfies Bundle;

@@ -1,0 +1,24 @@
+import type { Bundle } from '../../i18n/i18n.js';
+
+/** <kiosk-login-button> strings ("login-button" namespace), ru. */
+export default {
+  signIn: 'Войти',
+  signingIn: 'Вход…',
+  signOut: 'Выйти',
+  signingOut: 'Выход…',
+  account: 'Ваш аккаунт',
+  points_one: '{{n}} балл',
+  points_few: '{{n}} балла',
+  points_many: '{{n}} баллов',
+  points_other: '{{n}} балла',
+  tier: 'Уровень {{tier}}',
+  signedIn: 'Вы вошли как {{name}}.',
+  signedOut: 'Вы вышли из аккаунта.',
+  error: {
+    cancelled: 'Вход отменён.',
+    popup:
+      'Не удалось открыть окно входа. Разрешите всплывающие окна для этого сайта и попробуйте снова.',
+    failed: 'Не удалось войти. Попробуйте ещё раз.',
+    signOutFailed: 'Магазин недоступен, но на этом устройстве вы вышли из аккаунта.',
+  },
+} satisfies Bundle;

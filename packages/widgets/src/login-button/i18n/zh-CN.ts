@@ -1,0 +1,20 @@
+import type { Bundle } from '../../i18n/i18n.js';
+
+/** <kiosk-login-button> strings ("login-button" namespace), zh-CN. */
+export default {
+  signIn: '登录',
+  signingIn: '正在登录…',
+  signOut: '退出登录',
+  signingOut: '正在退出…',
+  account: '您的账户',
+  points_other: '{{n}} 积分',
+  tier: '{{tier}} 等级',
+  signedIn: '已登录为 {{name}}。',
+  signedOut: '您已退出登录。',
+  error: {
+    cancelled: '登录已取消。',
+    popup: '无法打开登录窗口。请允许本网站弹出窗口后重试。',
+    failed: '登录失败，请重试。',
+    signOutFailed: '无法连接到商店，但您已在此设备上退出登录。',
+  },
+} satisfies Bundle;
