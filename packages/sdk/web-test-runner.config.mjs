@@ -28,6 +28,27 @@ function loginPopupPlugin() {
   return {
     name: 'kiosk-browser-commands',
     async executeCommand({ command, payload, session }) {
+      if (command === 'redirect-login') {
+        // A second page of the same browser: it leaves for the hosted page and comes back.
+        const page = await session.browser.getPage(session.id).context().newPage();
+        const url = new URL('/packages/sdk/test/browser/redirect.html', origin);
+        url.searchParams.set('endpoint', api.url);
+        await page.goto(url.toString());
+        await page.locator('#result', { hasText: 'signed out' }).waitFor();
+        await page.click('#login');
+        await page.waitForURL(/\/oauth\/authorize/);
+        await page.getByRole('link', { name: /create/i }).click();
+        await page.getByLabel(/name/i).fill('Redirect Shopper');
+        await page.getByLabel(/email/i).fill(payload.email);
+        await page.getByLabel(/password/i).fill(payload.password);
+        await page.locator('form button[type=submit]').last().click();
+        await page.waitForURL(/redirect\.html/);
+        await page.locator('#result', { hasText: '@' }).waitFor();
+        const shown = await page.locator('#result').textContent();
+        const leftInUrl = page.url();
+        await page.close();
+        return { shown, leftInUrl };
+      }
       if (command !== 'complete-login-popup') return undefined;
       const page = session.browser.getPage(session.id);
       const context = page.context();

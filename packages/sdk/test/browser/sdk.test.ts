@@ -150,4 +150,15 @@ describe('the SDK in Chromium', () => {
     expect(answer.error).to.equal(undefined);
     expect(answer).to.deep.include({ ok: true, title: 'Classic Tee', itemCount: 1 });
   });
+
+  it('signs in by redirect and removes the code from the address bar', async () => {
+    const email = `redirect-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const { shown, leftInUrl } = (await executeServerCommand('redirect-login', {
+      email,
+      password: 'correct horse battery',
+    })) as { shown: string; leftInUrl: string };
+    expect(shown).to.equal(email);
+    expect(leftInUrl).not.to.contain('code=');
+    expect(leftInUrl).not.to.contain('state=');
+  });
 });
