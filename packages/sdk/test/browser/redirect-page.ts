@@ -13,3 +13,5 @@ result.textContent = kiosk.auth.$session.get()?.customer.email ?? 'signed out';
 document.getElementById('login')!.addEventListener('click', () => {
   void kiosk.auth.login({ mode: 'redirect' });
 });
+
+export {};
