@@ -1,0 +1,5 @@
+/** Where the end-to-end stack listens (fixed ports, away from `pnpm start`'s 4173 and 8787). */
+export const demoPort = Number(process.env.KIOSK_E2E_PORT ?? 4183);
+export const apiPort = Number(process.env.KIOSK_E2E_API_PORT ?? 8797);
+export const demoUrl = `http://127.0.0.1:${demoPort}`;
+export const apiUrl = `http://127.0.0.1:${apiPort}`;

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Captures every demo page at desktop (1280×800) and phone (390×844) widths into
+// docs/screenshots/<page>-<width>.png, with Debian's Chromium through playwright-core.
+// Needs the demo running (pnpm start), or pass --base http://127.0.0.1:4173.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const { values } = parseArgs({
+  options: { base: { type: 'string', default: 'http://127.0.0.1:4173' }, out: { type: 'string' } },
+});
+const out = values.out ?? fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const pages = {
+  index: '/',
+  brand: '/brand.html',
+  influencer: '/influencer.html?kiosk_ref=ana',
+  app: '/app.html',
+  builder: '/builder.html',
+};
+const widths = [
+  { width: 1280, height: 800, isMobile: false },
+  { width: 390, height: 844, isMobile: true },
+];
+
+await mkdir(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  for (const { width, height, isMobile } of widths) {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      deviceScaleFactor: 1,
+      isMobile,
+      hasTouch: isMobile,
+      locale: 'en-US',
+      colorScheme: 'light',
+    });
+    for (const [name, path] of Object.entries(pages)) {
+      const page = await context.newPage();
+      await page.goto(new URL(path, values.base).href, { waitUntil: 'networkidle' });
+      // Every product card has finished loading (no skeletons in the picture).
+      await page
+        .waitForFunction(
+          () =>
+            [...document.querySelectorAll('kiosk-product-card')].every(
+              (c) => c.getAttribute('state') && c.getAttribute('state') !== 'loading',
+            ),
+          undefined,
+          { timeout: 15_000 },
+        )
+        .catch(() => console.warn(`${name}: some cards were still loading`));
+      await page.evaluate(() => document.fonts.ready);
+      const file = join(out, `${name}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      console.log(file);
+      await page.close();
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}

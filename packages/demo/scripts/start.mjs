@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// `pnpm start`: builds the demo pages with Vite for the API's URL, starts the Kiosk API
+// (embedded PGlite in ./.kiosk-data, demo seed) and serves the pages under a strict CSP.
+//
+//   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--host 127.0.0.1]
+//                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
+//
+// --e2e (the end-to-end tests): a fresh temporary database, its own build folder (dist-e2e),
+// and POST /__e2e/api/stop|start on the demo server to take the API down and bring it back.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createLogger, startServer } from '@kiosk/server';
+import { serveDemo } from './serve.mjs';
+
+const demo = fileURLToPath(new URL('..', import.meta.url));
+const repo = join(demo, '..', '..');
+const cdn = join(repo, 'packages', 'widgets', 'dist', 'cdn');
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'api-port': { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    build: { type: 'boolean', default: true },
+    'no-build': { type: 'boolean' },
+    e2e: { type: 'boolean' },
+  },
+});
+
+const e2e = values.e2e ?? false;
+const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+const port = Number(values.port ?? process.env.DEMO_PORT ?? 4173);
+const apiPort = Number(values['api-port'] ?? process.env.PORT ?? 8787);
+const hostInUrl = host.includes(':') ? `[${host}]` : host;
+const demoOrigin = `http://${hostInUrl}:${port}`;
+const apiUrl = `http://${hostInUrl}:${apiPort}`;
+const outDir = join(demo, e2e ? 'dist-e2e' : 'dist');
+
+if (!existsSync(join(cdn, 'kiosk.js'))) {
+  console.error(
+    'packages/widgets/dist/cdn/kiosk.js is missing: build the packages first (pnpm build, or pnpm start at the repo root).',
+  );
+  process.exit(1);
+}
+
+let tempDir;
+let db = values.db ?? process.env.DATABASE_URL ?? process.env.KIOSK_DATA_DIR;
+if (e2e && !values.db) {
+  tempDir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'));
+  db = tempDir;
+}
+db ??= join(repo, '.kiosk-data');
+
+// 1. The pages, built for this API's URL (the HTML and the module pages name it).
+if (values.build && !values['no-build']) {
+  const { build } = await import('vite');
+  process.env.KIOSK_ENDPOINT = apiUrl;
+  process.env.KIOSK_DEMO_OUT = outDir;
+  await build({ configFile: join(demo, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+// 2. The API. Every demo origin (localhost and 127.0.0.1) may call it.
+const allowOrigins = [
+  ...new Set([demoOrigin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
+];
+const log = createLogger(process.env.LOG_LEVEL ?? (e2e ? 'silent' : 'warn'));
+const apiOptions = { db, port: apiPort, host, seed: 'demo', allowOrigins, log };
+let api = await startServer(apiOptions);
+
+// 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data).
+async function e2eRoutes(req, res) {
+  if (!e2e || req.method !== 'POST' || !req.url?.startsWith('/__e2e/api/')) return false;
+  const action = req.url.slice('/__e2e/api/'.length);
+  if (action === 'stop' && api) {
+    await api.close();
+    api = null;
+  } else if (action === 'start' && !api) {
+    api = await startServer(apiOptions);
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ up: !!api }));
+  return true;
+}
+const web = await serveDemo({ dist: outDir, cdn, api: apiUrl, host, port, routes: e2eRoutes });
+
+process.stdout.write(
+  `\nKiosk demo   ${demoOrigin}/\n` +
+    `  brand site        ${demoOrigin}/brand.html\n` +
+    `  influencer post   ${demoOrigin}/influencer.html?kiosk_ref=ana\n` +
+    `  developer app     ${demoOrigin}/app.html\n` +
+    `  snippet builder   ${demoOrigin}/builder.html\n` +
+    `Kiosk API    ${apiUrl}   (OpenAPI ${apiUrl}/openapi.json)\n` +
+    `Database     ${db === tempDir ? `${db} (temporary)` : db}\n` +
+    `Test keys    pk_test_aurora / sk_test_aurora, pk_test_borealis · test card 4242 4242 4242 4242\n\n`,
+);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await new Promise((resolve) => web.close(resolve));
+  web.closeAllConnections?.();
+  await api?.close();
+  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
