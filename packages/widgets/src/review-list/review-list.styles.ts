@@ -207,7 +207,6 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    transition: opacity 150ms ease;
   }
   .reviews.refreshing {
     opacity: 0.55;

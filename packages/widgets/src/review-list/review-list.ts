@@ -600,7 +600,6 @@ export class KioskReviewList extends KioskElement {
               class="bar"
               data-stars=${stars}
               aria-pressed=${this.effectiveRating === stars ? 'true' : 'false'}
-              aria-label=${label}
               @click=${() => this.filterBy(stars)}
             >
               <span class="bar-stars" aria-hidden="true">${this.num(stars)} ★</span>
@@ -608,6 +607,7 @@ export class KioskReviewList extends KioskElement {
                 ><span class="fill" data-fill=${pct.toFixed(1)}></span
               ></span>
               <span class="bar-count" aria-hidden="true">${this.num(n)}</span>
+              <span class="visually-hidden">${label}</span>
             </button>
           </li>`;
         })}
