@@ -1,4 +1,4 @@
-import { atom } from 'nanostores';
+import type { WritableAtom } from 'nanostores';
 import { invalid, KioskError } from './errors.js';
 import type { Http } from './http.js';
 import type { KeyValue } from './persist.js';
@@ -12,9 +12,18 @@ interface TokenResponse {
   customer: Customer;
 }
 
-interface AuthContext {
+/** What tabs tell each other about the session (over the client's BroadcastChannel). */
+export type AuthMessage =
+  | { type: 'session'; session?: Session; token?: { token: string; expiresAt: number } | null }
+  | { type: 'logout' };
+
+export interface AuthContext {
   /** An Http without the customer's token (the OAuth endpoints take none). */
   http: Http;
+  /** The client's session store (created by the client, so it exists before this module loads). */
+  $session: WritableAtom<Session | null>;
+  /** The channel tabs share the session on (browsers only); the client routes its messages here. */
+  channel: BroadcastChannel | null;
   storeKey: string;
   kv: KeyValue;
   /** Runs after every sign-in: merge the guest cart, load the balance. */
@@ -23,7 +32,7 @@ interface AuthContext {
   onError: (error: KioskError) => void;
 }
 
-const win = () => (typeof window === 'undefined' ? undefined : window);
+export const win = () => (typeof window === 'undefined' ? undefined : window);
 const SSO_TOKEN_TYPE = 'urn:kiosk:params:oauth:token-type:session_token';
 
 /**
@@ -31,17 +40,17 @@ const SSO_TOKEN_TYPE = 'urn:kiosk:params:oauth:token-type:session_token';
  * The access token lives in memory only. In browsers the refresh token is an HttpOnly
  * cookie on the API origin (scripts never see it); elsewhere it is kept in `storage`.
  * Refreshes run one at a time, across tabs too (Web Locks), and tabs share the session.
+ *
+ * Guests never need this: the client imports this module (a separate chunk for bundlers) on
+ * the first sign-in call, when a stored session or a redirect's `?code` is there at start-up,
+ * or when another tab announces a session.
  */
 export function createAuth(ctx: AuthContext) {
-  const $session = atom<Session | null>(null);
+  const { $session, channel } = ctx;
   const browser = !!win()?.document;
   const origin = new URL(ctx.http.endpoint).origin;
   let access: { token: string; expiresAt: number } | null = null;
   let refreshing: Promise<string | null> | null = null;
-  const channel =
-    browser && typeof BroadcastChannel === 'function'
-      ? new BroadcastChannel(`kiosk:auth:${ctx.storeKey}`)
-      : null;
 
   function adopt(session: Session | null, token: { token: string; expiresAt: number } | null) {
     access = token;
@@ -117,8 +126,8 @@ export function createAuth(ctx: AuthContext) {
     if (was) ctx.signedOut();
   }
 
-  channel?.addEventListener('message', (event: MessageEvent) => {
-    const data = event.data as { type: string; session?: Session; token?: typeof access };
+  /** Another tab signed in (or refreshed) or signed out. */
+  function receive(data: AuthMessage) {
     if (data.type === 'session' && data.session) {
       const was = $session.get() !== null;
       adopt(data.session, data.token ?? null);
@@ -126,7 +135,7 @@ export function createAuth(ctx: AuthContext) {
     } else if (data.type === 'logout') {
       signOutLocally(false);
     }
-  });
+  }
 
   function authorizeUrl(params: Record<string, string>) {
     const url = new URL('/oauth/authorize', origin);
@@ -221,7 +230,7 @@ export function createAuth(ctx: AuthContext) {
   }
 
   return {
-    $session,
+    receive,
     /** The current access token, refreshed first when it is about to expire. */
     async accessToken(): Promise<string | null> {
       if (access && access.expiresAt - Date.now() > 30_000) return access.token;
@@ -229,26 +238,15 @@ export function createAuth(ctx: AuthContext) {
       return refresh();
     },
     /**
-     * Signs in through the hosted page. Call it from a click handler: the popup opens
-     * before anything is awaited, so no popup blocker stops it.
+     * Signs in through the hosted page, in `popup` (opened by the client in the click that
+     * called `login()`, before this module loaded, so no popup blocker stops it), or by
+     * leaving the page when there is none (redirect mode, popups blocked).
      */
-    login(options: { mode?: 'popup' | 'redirect' } = {}): Promise<Session> {
-      const w = win();
-      if (!w) {
-        return Promise.reject(
-          new KioskError({
-            code: 'unsupported',
-            message: 'login() needs a browser; use signInWithToken().',
-          }),
-        );
-      }
+    login(popup: Window | null): Promise<Session> {
+      const w = win()!;
       const verifier = randomString(32);
       const state = randomString(16);
       const redirectUri = w.location.origin + w.location.pathname;
-      const popup =
-        options.mode === 'redirect'
-          ? null
-          : w.open('about:blank', 'kiosk-login', 'popup,width=480,height=720');
       if (!popup) {
         // Redirect mode, or popups are blocked (some in-app webviews): leave the page.
         return redirectLogin({ verifier, state, redirectUri }).then(

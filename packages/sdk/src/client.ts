@@ -1,15 +1,24 @@
-import { createAuth } from './auth.js';
-import { createCart } from './cart.js';
-import { invalid, type KioskError } from './errors.js';
+import { atom } from 'nanostores';
+import type { AuthMessage, AuthResource } from './auth.js';
+import { createCart, toKioskError } from './cart.js';
+import { invalid, KioskError } from './errors.js';
 import { createEmitter } from './events.js';
 import { createHttp } from './http.js';
 import { resolveCurrency, resolveLocale } from './locale.js';
 import { createKeyValue } from './persist.js';
-import { createPoints } from './points.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
-import { createReviews } from './reviews.js';
-import type { Cart, Session } from './types.js';
+import type {
+  Cart,
+  OwnReview,
+  Page,
+  PointsEntry,
+  PointsSummary,
+  Review,
+  ReviewSort,
+  ReviewSummary,
+  Session,
+} from './types.js';
 
 export interface ClientOptions {
   /** The Kiosk API's origin, e.g. https://api.brand.example */
@@ -32,6 +41,43 @@ export interface KioskEvents extends Record<string, unknown> {
   logout: Record<string, never>;
   checkout: { orderId: string; checkoutUrl: string };
   error: { error: KioskError };
+}
+
+const win = () => (typeof window === 'undefined' ? undefined : window);
+
+/**
+ * Imports a part of the SDK once, on first use, so a page downloads only what it runs
+ * (bundlers emit each as its own chunk). A failed import (offline) is a retryable
+ * KioskError, and the next call tries again.
+ */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((cause: unknown) => {
+      loading = undefined;
+      throw new KioskError({
+        code: 'network_error',
+        message: 'Part of the Kiosk SDK could not be loaded.',
+        retryable: true,
+        cause,
+      });
+    }));
+}
+
+/** The page came back from the hosted sign-in page (redirect mode) with ?code=…&state=…. */
+function returningFromSignIn(storeKey: string): boolean {
+  const w = win();
+  if (!w?.document) return false;
+  try {
+    const query = new URL(w.location.href).searchParams;
+    return (
+      query.has('code') &&
+      query.has('state') &&
+      w.sessionStorage.getItem(`kiosk:pkce:${storeKey}`) !== null
+    );
+  } catch {
+    return false; // storage blocked: no redirect sign-in could have started here
+  }
 }
 
 function defaultStorage(): ClientOptions['storage'] {
@@ -60,18 +106,25 @@ export function createClient(options: ClientOptions) {
   const locale = resolveLocale(options.locale);
   const currency = resolveCurrency(options.currency, locale);
 
+  // The stores are here, so widgets subscribe at once; the code behind sign-in, points and
+  // reviews loads on first use (guests on a product page never download it).
+  const $session = atom<Session | null>(null);
+  const $balance = atom<number | null>(null);
+  const $summary = atom<PointsSummary | null>(null);
+  let auth: AuthResource | undefined;
+
   const http = createHttp({
     endpoint,
     fetch: fetchFn,
     onError,
     headers: async () => {
-      const token = await auth.accessToken();
+      const token = auth ? await auth.accessToken() : null;
       return { 'x-kiosk-key': storeKey, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     },
   });
   const reads = createReads(http);
   const products = createProducts(http, reads, () => currency);
-  const signedIn = () => auth.$session.get() !== null;
+  const signedIn = () => $session.get() !== null;
   const cart = createCart({
     http,
     kv,
@@ -81,33 +134,75 @@ export function createClient(options: ClientOptions) {
     onChange: (c) => events.emit('cart', { cart: c }),
     onError,
   });
-  const points = createPoints(http, signedIn);
-  const auth = createAuth({
-    http: createHttp({ endpoint, fetch: fetchFn, onError, headers: () => ({}) }),
-    storeKey,
-    kv,
-    onError,
-    async signedIn(session) {
-      events.emit('login', { customer: session.customer });
-      // The guest cart becomes (or joins) the customer's cart.
-      await cart.flush();
-      const merged = await http.request<Cart>('/v1/carts/merge', {
-        method: 'POST',
-        body: cart.id() ? { cartId: cart.id() } : {},
-      });
-      cart.adopt(merged.data);
-      await points.refresh().catch(onError);
-    },
-    signedOut() {
-      // The customer's cart stays theirs: this browser starts a new guest cart.
-      cart.adopt(null);
-      points.clear();
-      events.emit('logout', {});
-    },
-  });
-  const reviews = createReviews(http, reads);
 
-  const ready = auth.restore();
+  const points = lazy(() =>
+    import('./points.js').then((m) => m.createPoints(http, $balance, $summary)),
+  );
+  async function refreshPoints(): Promise<PointsSummary | null> {
+    if (!signedIn()) {
+      $balance.set(null);
+      $summary.set(null);
+      return null;
+    }
+    return (await points()).refresh();
+  }
+  const reviews = lazy(() => import('./reviews.js').then((m) => m.createReviews(http, reads)));
+
+  // Tabs share the session over this channel (browsers only).
+  const channel =
+    win()?.document && typeof BroadcastChannel === 'function'
+      ? new BroadcastChannel(`kiosk:auth:${storeKey}`)
+      : null;
+  const loadAuth = lazy(async () => {
+    const { createAuth } = await import('./auth.js');
+    auth = createAuth({
+      http: createHttp({ endpoint, fetch: fetchFn, onError, headers: () => ({}) }),
+      $session,
+      channel,
+      storeKey,
+      kv,
+      onError,
+      async signedIn(session) {
+        events.emit('login', { customer: session.customer });
+        // The guest cart becomes (or joins) the customer's cart.
+        await cart.flush();
+        const merged = await http.request<Cart>('/v1/carts/merge', {
+          method: 'POST',
+          body: cart.id() ? { cartId: cart.id() } : {},
+        });
+        cart.adopt(merged.data);
+        await refreshPoints().catch(onError);
+      },
+      signedOut() {
+        // The customer's cart stays theirs: this browser starts a new guest cart.
+        cart.adopt(null);
+        $balance.set(null);
+        $summary.set(null);
+        events.emit('logout', {});
+      },
+    });
+    return auth;
+  });
+  let authWanted = false;
+  const withAuth = () => {
+    authWanted = true;
+    return loadAuth();
+  };
+  channel?.addEventListener('message', (event: MessageEvent<AuthMessage>) => {
+    // Another tab signed in: this one follows. A sign-out only matters once auth is loaded.
+    if (authWanted || event.data.type === 'session') {
+      withAuth().then((a) => a.receive(event.data), onError);
+    }
+  });
+
+  // A session to restore (stored hint, or back from the hosted page): load auth at once.
+  const ready: Promise<void> =
+    kv.get('session') !== null || returningFromSignIn(storeKey)
+      ? withAuth().then(
+          (a) => a.restore(),
+          (error: unknown) => onError(toKioskError(error)),
+        )
+      : Promise.resolve();
 
   return {
     endpoint,
@@ -126,23 +221,69 @@ export function createClient(options: ClientOptions) {
       async checkout() {
         const result = await cart.checkout();
         events.emit('checkout', result);
-        await points.refresh().catch(onError);
+        await refreshPoints().catch(onError);
         return result;
       },
     },
     auth: {
-      $session: auth.$session,
-      login: auth.login,
-      signInWithToken: auth.signInWithToken,
-      logout: auth.logout,
+      $session,
+      /**
+       * Signs in through the hosted page. Call it from a click handler: the popup opens
+       * before anything is awaited, so no popup blocker stops it.
+       */
+      login(options: { mode?: 'popup' | 'redirect' } = {}): Promise<Session> {
+        const w = win();
+        if (!w) {
+          return Promise.reject(
+            new KioskError({
+              code: 'unsupported',
+              message: 'login() needs a browser; use signInWithToken().',
+            }),
+          );
+        }
+        const popup =
+          options.mode === 'redirect'
+            ? null
+            : w.open('about:blank', 'kiosk-login', 'popup,width=480,height=720');
+        return withAuth().then(
+          (a) => a.login(popup),
+          (error: unknown) => {
+            popup?.close();
+            throw error;
+          },
+        );
+      },
+      /** Signs in with a single sign-on token the brand's server minted with the secret key. */
+      signInWithToken: (token: string): Promise<Session> =>
+        withAuth().then((a) => a.signInWithToken(token)),
+      /** Signs out here and in the site's other tabs, and revokes the refresh token. */
+      logout: (): Promise<void> => withAuth().then((a) => a.logout()),
     },
     points: {
-      $balance: points.$balance,
-      $summary: points.$summary,
-      history: points.history,
-      refresh: points.refresh,
+      $balance,
+      /** Balance, pending points, lifetime points, tier and what expires next. */
+      $summary,
+      history: (options: { first?: number; after?: string } = {}): Promise<Page<PointsEntry>> =>
+        points().then((p) => p.history(options)),
+      refresh: refreshPoints,
     },
-    reviews,
+    reviews: {
+      summary: (productId: string): Promise<ReviewSummary> =>
+        reviews().then((r) => r.summary(productId)),
+      list: (
+        productId: string,
+        options: { sort?: ReviewSort; rating?: number; first?: number; after?: string } = {},
+      ): Promise<Page<Review>> => reviews().then((r) => r.list(productId, options)),
+      submit: (
+        productId: string,
+        review: { rating: number; title: string; body: string },
+      ): Promise<OwnReview> => reviews().then((r) => r.submit(productId, review)),
+      vote: (
+        reviewId: string,
+        helpful: boolean,
+      ): Promise<{ helpfulCount: number; viewerVote: boolean | null }> =>
+        reviews().then((r) => r.vote(reviewId, helpful)),
+    },
     on: events.on,
     /** Resolves once a stored session has been restored (or found absent). */
     ready,

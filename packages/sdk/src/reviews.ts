@@ -5,7 +5,10 @@ import type { OwnReview, Page, Review, ReviewSort, ReviewSummary } from './types
 
 const path = (productId: string) => `/v1/products/${encodeURIComponent(productId)}/reviews`;
 
-/** Reviews of a product: summary, pages, writing one, helpful votes. */
+/**
+ * Reviews of a product: summary, pages, writing one, helpful votes. The client imports this
+ * module on the first reviews call (a separate chunk for bundlers).
+ */
 export function createReviews(http: Http, reads: Reads) {
   return {
     summary(productId: string): Promise<ReviewSummary> {
@@ -54,3 +57,4 @@ export function createReviews(http: Http, reads: Reads) {
     },
   };
 }
+export type ReviewsResource = ReturnType<typeof createReviews>;
