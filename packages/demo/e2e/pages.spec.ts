@@ -1,0 +1,95 @@
+// Every demo page loads under the strict CSP (the fixture fails on any violation), and the
+// developer app and the snippet builder work.
+
+import { apiUrl } from './env.js';
+import { expect, test } from './fixtures.js';
+
+for (const path of ['/', '/brand.html', '/influencer.html', '/app.html', '/builder.html']) {
+  test(`${path} is served with a CSP without unsafe-inline/unsafe-eval and renders`, async ({
+    page,
+  }) => {
+    const response = await page.goto(path);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const cards = page.locator('kiosk-product-card');
+    if (path !== '/') await expect(cards.first()).toHaveAttribute('state', /ready|sold-out/);
+    for (const c of await cards.all())
+      await expect(c).not.toHaveAttribute('state', /loading|error/);
+  });
+}
+
+test('the brand page is built from the script tag alone', async ({ page }) => {
+  await page.goto('/brand.html');
+  const scripts = await page
+    .locator('script')
+    .evaluateAll((list) => list.map((s) => (s as HTMLScriptElement).getAttribute('src')));
+  expect(scripts).toEqual(['/cdn/kiosk.js']);
+  await expect(page.locator('script[src="/cdn/kiosk.js"]')).toHaveAttribute(
+    'data-endpoint',
+    apiUrl,
+  );
+  for (const tag of ['kiosk-mini-cart', 'kiosk-login-button', 'kiosk-review-list']) {
+    expect(await page.evaluate((t) => !!customElements.get(t), tag)).toBe(true);
+  }
+  await expect(page.locator('kiosk-review-list')).toContainText('Customer reviews');
+});
+
+test('the developer app: SDK-built cart page, quantity changes and hosted checkout', async ({
+  page,
+}) => {
+  await page.goto('/app.html');
+  const first = page.locator('#products kiosk-product-card').first();
+  await expect(page.locator('#products kiosk-product-card')).toHaveCount(12);
+  await expect(first).toHaveAttribute('state', 'ready');
+  await first.locator('[part=button]').click();
+  await expect(page.locator('#cart-count')).toHaveText('1');
+
+  await page.getByRole('link', { name: /Cart/ }).click();
+  const line = page.locator('#cart-lines li');
+  await expect(line).toHaveCount(1);
+  await line.getByRole('spinbutton').fill('3');
+  await line.getByRole('spinbutton').press('Enter');
+  await expect(page.locator('#cart-count')).toHaveText('3');
+  await expect(page.locator('#total')).toHaveText(/^\$\d+\.\d{2}$/);
+
+  await page.getByRole('button', { name: 'Check out' }).click();
+  await page.waitForURL(/\/checkout\//);
+  await page.getByLabel('Card number').fill('4242424242424242');
+  await page.getByLabel('Name on card').fill('Dev Eloper');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await expect(page.getByText('Thank you! Your payment was received.')).toBeVisible();
+  await page.getByRole('link', { name: 'Return to shop' }).click();
+  await expect(page).toHaveURL(/\/app\.html/);
+  await expect(page.locator('#cart-count')).toHaveText('0');
+});
+
+test('the snippet builder: live card and a snippet that matches it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/builder.html');
+  const product = page.getByLabel('Product');
+  await expect(product.locator('option')).not.toHaveCount(1);
+  await page.getByLabel('Store').selectOption('pk_test_borealis');
+  await expect(page.locator('#products-status')).toHaveText('10 products');
+  await product.selectOption('borealis-trail-backpack-28l');
+  await page.getByLabel('Layout').selectOption('row');
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByLabel('Creator code').fill('ana');
+
+  const preview = page.locator('#preview kiosk-product-card');
+  await expect(preview).toHaveAttribute('layout', 'row');
+  await expect(preview.locator('[part=button]')).toHaveText('In den Warenkorb');
+  await expect(preview.locator('[part~=price]').first()).toHaveText(/€/);
+
+  const snippet = page.locator('#snippet');
+  await expect(snippet).toHaveValue(/data-store-key="pk_test_borealis"/);
+  await expect(snippet).toHaveValue(
+    /<kiosk-product-card product="borealis-trail-backpack-28l" layout="row" locale="de" currency="EUR" ref="ana"><\/kiosk-product-card>/,
+  );
+  await page.getByRole('button', { name: 'Copy snippet' }).click();
+  await expect(page.locator('#copy-status')).toHaveText('Copied to the clipboard.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await snippet.inputValue());
+});
