@@ -61,7 +61,7 @@ if (values.build && !values['no-build']) {
   const { build } = await import('vite');
   process.env.KIOSK_ENDPOINT = apiUrl;
   process.env.KIOSK_DEMO_OUT = outDir;
-  await build({ configFile: join(demo, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(demo, 'vite.config.ts'), logLevel: 'error' });
 }
 
 // 2. The API. Every demo origin (localhost and 127.0.0.1) may call it.
