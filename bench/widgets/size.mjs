@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { record } from './record.mjs';
 
-const cdn = fileURLToPath(new URL('../../packages/widgets/dist/cdn/', import.meta.url));
+// KIOSK_DIST: a build made with the same variable (packages/widgets/scripts/build.mjs).
+const cdn = process.env.KIOSK_DIST
+  ? join(process.env.KIOSK_DIST, 'cdn/')
+  : fileURLToPath(new URL('../../packages/widgets/dist/cdn/', import.meta.url));
 if (!existsSync(join(cdn, 'kiosk.js'))) {
   console.error('No CDN build: run `pnpm --filter @kiosk/widgets build` first.');
   process.exit(1);

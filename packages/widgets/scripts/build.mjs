@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = `${root}dist`;
+// KIOSK_DIST=/tmp/x builds elsewhere (a bench run unaffected by a build in the shared tree).
+const dist = process.env.KIOSK_DIST ?? `${root}dist`;
 // KIOSK_ELEMENTS=product-card,store limits the build (while another element is half-written).
 const only = process.env.KIOSK_ELEMENTS?.split(',');
 const elements = ['product-card', 'mini-cart', 'review-list', 'login-button', 'store'].filter(
@@ -22,7 +23,7 @@ for (const dir of ['cdn', 'chunks']) rmSync(`${dist}/${dir}`, { recursive: true,
 await build({
   ...common,
   build: {
-    outDir: 'dist',
+    outDir: dist,
     emptyOutDir: false,
     target: 'es2022',
     minify: false,
@@ -39,7 +40,7 @@ await build({
 await build({
   ...common,
   build: {
-    outDir: 'dist/cdn',
+    outDir: `${dist}/cdn`,
     emptyOutDir: false,
     target: 'es2022',
     modulePreload: false,
@@ -60,7 +61,7 @@ await build({
 await build({
   ...common,
   build: {
-    outDir: 'dist/cdn',
+    outDir: `${dist}/cdn`,
     emptyOutDir: false,
     target: 'es2020',
     lib: {
@@ -77,7 +78,7 @@ await build({
 await build({
   ...common,
   build: {
-    outDir: 'dist/.placeholder',
+    outDir: `${dist}/.placeholder`,
     emptyOutDir: true,
     lib: { entry: 'src/product-card/placeholder.ts', formats: ['es'], fileName: () => 'p.mjs' },
   },
