@@ -18,8 +18,16 @@ export const styles = css`
     line-height: 1.4;
   }
 
-  .trigger {
+  .anchor {
     position: relative;
+    display: inline-block;
+    vertical-align: middle;
+  }
+  .badge,
+  .pending {
+    pointer-events: none;
+  }
+  .trigger {
     display: inline-grid;
     place-items: center;
     inline-size: var(--_trigger-size);

@@ -399,7 +399,8 @@ export class KioskMiniCart extends KioskElement {
     const label = ready
       ? this.t(this.pending ? 'triggerPending' : 'trigger', { count, n: this.num(count) })
       : '';
-    return html`<button
+    return html`<span class="anchor"
+        ><button
         part="trigger"
         class="trigger"
         type="button"
@@ -417,11 +418,12 @@ export class KioskMiniCart extends KioskElement {
             <path d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2"></path>
             <circle cx="10" cy="20" r="1.3"></circle><circle cx="17" cy="20" r="1.3"></circle></svg
         ></slot>
+      </button>
         <span part="badge" class="badge ${count ? '' : 'zero'}" aria-hidden="true"
           >${this.num(count)}</span
         >
         ${this.pending ? html`<span part="pending" class="pending" aria-hidden="true"></span>` : nothing}
-      </button>
+      </span>
       <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
       <dialog
         part="panel"
