@@ -1,8 +1,8 @@
 // Element tests in real Chromium (Debian's), against the real Kiosk server started here.
-// Commands for tests: `kiosk-outage` stops/starts a second API server (the "API goes down and
+// Commands for tests: `kiosk-outage` takes a relay to the API down or up (the "API goes down and
 // comes back" tests use it, so the shared server stays up for everything else), and
 // `grant-clipboard` lets the page use the clipboard.
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { createLogger, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -27,19 +27,40 @@ const serverOptions = {
 const api = await startServer({ ...serverOptions, port: 0 });
 
 const outagePort = await freePort();
-let outage = null;
+const apiPort = Number(new URL(api.url).port);
+const sockets = new Set();
+// The "API that goes down": a TCP relay to the real server. Down closes the listener and every
+// open connection (requests fail like a dead host); up listens again. Nothing to start or seed.
+const relay = createServer((client) => {
+  const upstream = connect(apiPort, '127.0.0.1');
+  for (const s of [client, upstream]) {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => {
+      client.destroy();
+      upstream.destroy();
+    });
+  }
+  client.pipe(upstream).pipe(client);
+});
+let relayUp = false;
+async function setRelay(up) {
+  if (up && !relayUp) {
+    await new Promise((resolve) => relay.listen(outagePort, '127.0.0.1', resolve));
+  } else if (!up && relayUp) {
+    const closed = new Promise((resolve) => relay.close(resolve));
+    for (const s of sockets) s.destroy();
+    await closed;
+  }
+  relayUp = up;
+}
 
 function kioskCommands() {
   return {
     name: 'kiosk-commands',
     async executeCommand({ command, payload, session }) {
       if (command === 'kiosk-outage') {
-        if (payload?.up) {
-          outage ??= await startServer({ ...serverOptions, port: outagePort });
-        } else if (outage) {
-          await outage.close();
-          outage = null;
-        }
+        await setRelay(Boolean(payload?.up));
         return `http://127.0.0.1:${outagePort}`;
       }
       if (command === 'grant-clipboard') {
@@ -116,5 +137,5 @@ export default {
 
 process.once('exit', () => {
   void api.close();
-  void outage?.close();
+  relay.close();
 });
