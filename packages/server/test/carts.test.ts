@@ -60,9 +60,10 @@ describe('guest carts', () => {
     expect(eur.body.currency).toBe('EUR');
     const none = await t.current.request('/v1/carts', { key: s.pk, method: 'POST' });
     expect(none.status).toBe(201);
-    const bad = await t.current.request('/v1/carts', { key: s.pk, body: { currency: 'GBP' } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('unsupported_currency');
+    // A currency the store doesn't sell falls back to its default, as product reads do.
+    const other = await t.current.request('/v1/carts', { key: s.pk, body: { currency: 'GBP' } });
+    expect(other.status).toBe(201);
+    expect(other.body.currency).toBe('USD');
     const junk = await t.current.request('/v1/carts', { key: s.pk, body: { currency: 12 } });
     expect(junk.body.error.code).toBe('validation_failed');
   });

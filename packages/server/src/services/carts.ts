@@ -218,14 +218,13 @@ export async function findCart(
   return cart;
 }
 
+/**
+ * The cart's currency: the one asked for if the store sells it, else the store's default,
+ * as product reads do. A shopper whose locale implies another currency (EGP, JPY, …) still
+ * gets a cart; its Money says which currency it is in.
+ */
 export function checkCurrency(store: Store, currency: string | undefined): string {
-  if (currency === undefined) return store.currencies[0]!;
-  if (!store.currencies.includes(currency)) {
-    throw new ApiError('unsupported_currency', `This store does not sell in ${currency}.`, {
-      currencies: store.currencies,
-    });
-  }
-  return currency;
+  return currency && store.currencies.includes(currency) ? currency : store.currencies[0]!;
 }
 
 /** A customer's active cart, locked, or undefined. Caller holds the customer lock. */
