@@ -142,7 +142,10 @@ function summarize(ledger: Ledger, rules: PointsRules, now: Date): PointsSummary
   let balance = 0;
   let pending = 0;
   for (const e of ledger.entries) {
-    if (e.availableAt <= now) balance += e.points;
+    // Debits count at once, whatever their timestamp: a concurrent request that took the lock
+    // first may have stamped its debit a moment after this request's clock. Reversals keep
+    // the timing of the entry they undo (a pending earn's reversal stays pending).
+    if (e.availableAt <= now || (e.points < 0 && e.kind !== 'reverse')) balance += e.points;
     else pending += e.points;
   }
   const lots = lotsOf(ledger);
