@@ -283,6 +283,10 @@ export function createClient(options: ClientOptions) {
         helpful: boolean,
       ): Promise<{ helpfulCount: number; viewerVote: boolean | null }> =>
         reviews().then((r) => r.vote(reviewId, helpful)),
+      unvote: (reviewId: string): Promise<{ helpfulCount: number; viewerVote: boolean | null }> =>
+        reviews().then((r) => r.unvote(reviewId)),
+      mine: (productId: string): Promise<OwnReview | null> =>
+        reviews().then((r) => r.mine(productId)),
     },
     on: events.on,
     /** Resolves once a stored session has been restored (or found absent). */

@@ -55,6 +55,25 @@ export function createReviews(http: Http, reads: Reads) {
         )
         .then((r) => r.data);
     },
+    /** Takes the signed-in shopper's vote back. */
+    unvote(reviewId: string): Promise<{ helpfulCount: number; viewerVote: boolean | null }> {
+      return http
+        .request<{ helpfulCount: number; viewerVote: boolean | null }>(
+          `/v1/reviews/${encodeURIComponent(reviewId)}/votes`,
+          { method: 'DELETE' },
+        )
+        .then((r) => r.data);
+    },
+    /** The signed-in shopper's own review of the product (any status), or null if none. */
+    mine(productId: string): Promise<OwnReview | null> {
+      return http.request<OwnReview>(`${path(productId)}/mine`).then(
+        (r) => r.data,
+        (error: { code?: string }) => {
+          if (error.code === 'review_not_found') return null;
+          throw error;
+        },
+      );
+    },
   };
 }
 export type ReviewsResource = ReturnType<typeof createReviews>;
