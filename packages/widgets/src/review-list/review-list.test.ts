@@ -361,7 +361,7 @@ describe('<kiosk-review-list>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => button().getAttribute('aria-pressed') === 'false', 'unvoted');
     const unvoted = await serverView();
-    expect(unvoted.viewerVote).to.equal(false);
+    expect(unvoted.viewerVote).to.equal(null);
     expect(unvoted.helpfulCount).to.equal(voted.helpfulCount - 1);
     expect(text(button())).to.equal(`Helpful (${unvoted.helpfulCount})`);
     await expect(el).to.be.accessible();

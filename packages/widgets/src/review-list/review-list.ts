@@ -347,13 +347,16 @@ export class KioskReviewList extends KioskElement {
   private async vote(review: Review) {
     const client = this.kiosk.client;
     if (!client || !this.customer || this.voting.has(review.id)) return;
-    const helpful = review.viewerVote !== true;
     this.voting = new Set(this.voting).add(review.id);
     const errors = new Map(this.voteErrors);
     errors.delete(review.id);
     this.voteErrors = errors;
     try {
-      const result = await client.reviews.vote(review.id, helpful);
+      // Pressing "Helpful" again takes the vote back (it is a toggle, not a "not helpful" vote).
+      const result =
+        review.viewerVote === true
+          ? await client.reviews.unvote(review.id)
+          : await client.reviews.vote(review.id, true);
       this.reviews = this.reviews.map((r) =>
         r.id === review.id
           ? { ...r, helpfulCount: result.helpfulCount, viewerVote: result.viewerVote }
