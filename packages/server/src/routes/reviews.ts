@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
-import type { AppContext, AppEnv } from '../context.js';
+import type { AppEnv } from '../context.js';
+import { sendCachedJson } from '../http-cache.js';
 import { requireCustomerId } from '../middleware/auth.js';
 import {
   createRouter,
@@ -125,20 +125,6 @@ const signedIn = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Short public caching with a strong validator, like the other catalog reads. */
-function cacheable(c: AppContext, body: unknown): Response | null {
-  const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
-  c.header('ETag', etag);
-  c.header('Cache-Control', 'public, max-age=30, stale-while-revalidate=60');
-  c.header('Vary', 'X-Kiosk-Key', { append: true });
-  const ifNoneMatch = c.req.header('if-none-match');
-  if (ifNoneMatch) {
-    const tags = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-    if (tags.includes(etag) || tags.includes('*')) return c.body(null, 304);
-  }
-  return null;
-}
-
 reviewRoutes.openapi(
   createRoute({
     method: 'get',
@@ -212,9 +198,7 @@ reviewRoutes.openapi(
       c.req.valid('param').product,
     );
     const summary = await reviewSummary(db, c.var.store.id, productId);
-    const notModified = cacheable(c, summary);
-    if (notModified) return notModified as never;
-    return c.json(summary, 200);
+    return sendCachedJson(c, summary) as never;
   },
 );
 

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { sendCachedJson } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
 import { publicStoreConfig } from '../services/catalog-store.js';
-import { sendCachedJson } from './products.js';
 
 /** The store's public configuration: currencies, locales, points rules (/v1/store). */
 export const storeRoutes = createRouter();
