@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { record } from './record.mjs';
 
 const widgets = fileURLToPath(new URL('../../packages/widgets/', import.meta.url));
@@ -70,18 +71,7 @@ ${handles.map((h) => `<kiosk-product-card product="${h}"></kiosk-product-card>`)
 <script src="/cdn/kiosk.js" defer data-endpoint="${api.url}" data-store-key="pk_test_aurora" data-locale="en" data-currency="USD"></script>
 </body></html>`;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 // The machine is small and shared: each figure is the median of RUNS page loads.
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

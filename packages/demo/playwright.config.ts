@@ -1,6 +1,7 @@
 // End-to-end tests of the demo: the whole stack (API on a fresh temporary PGlite database,
 // demo pages built for it and served under the strict CSP) in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { apiPort, demoPort, demoUrl } from './e2e/env.js';
 
 export default defineConfig({
@@ -21,17 +22,7 @@ export default defineConfig({
     timezoneId: 'UTC',
     // Traces are costly on two cores: KIOSK_E2E_TRACE=1 keeps them for failed tests.
     trace: process.env.KIOSK_E2E_TRACE ? 'retain-on-failure' : 'off',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `node scripts/start.mjs --e2e --port ${demoPort} --api-port ${apiPort}`,

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { createLogger, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 function freePort() {
   return new Promise((resolve) => {
@@ -87,18 +88,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
