@@ -2,6 +2,7 @@
 // kiosk.js and one chunk per element, sharing lit, the SDK and i18next) with Vite 7.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +16,27 @@ const elements = ['product-card', 'mini-cart', 'review-list', 'login-button', 's
 const defines = Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`]));
 const dependency = /^(lit|@lit\/|@lit-labs\/|i18next|@floating-ui\/|@kiosk\/sdk|nanostores)(\/|$)/;
 const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
+
+// The CDN build's shared runtime: lit, nanostores, i18next, the SDK core and the widgets'
+// shared code go into one chunk that every element imports, since each page needs all of it
+// and one file gzips smaller than several (rollup would otherwise split it by importer).
+// Lazily loaded parts stay separate: the SDK's sign-in/points/reviews, other languages,
+// floating-ui and the mini cart's panel code.
+const lazy =
+  /\/sdk\/dist\/(auth|pkce|points|reviews|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|floating/;
+const runtime =
+  /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|events\/error)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
+// The CDN build minifies the CSS and HTML inside lit's css`` and html`` templates (esbuild
+// leaves template text alone): about a third of an element's bytes are its styles.
+const minifyLiterals = {
+  name: 'kiosk-minify-literals',
+  enforce: 'post',
+  transform(code, id) {
+    if (!/\/widgets\/src\/.*\.ts$/.test(id) || !/(html|css|svg)`/.test(code)) return null;
+    return minifyHTMLLiterals(code, { fileName: id });
+  },
+};
+const manualChunks = (id) => (!lazy.test(id) && runtime.test(id) ? 'runtime' : undefined);
 
 // Only what this script writes (dist/types is tsc's).
 for (const dir of ['cdn', 'chunks']) rmSync(`${dist}/${dir}`, { recursive: true, force: true });
@@ -39,6 +61,10 @@ await build({
 // 2. CDN: everything bundled and minified, one entry per element, shared chunks beside them.
 await build({
   ...common,
+  plugins: [minifyLiterals],
+  // The part of i18next the widgets use, proven equal on every shipped string by
+  // src/i18n/i18next-subset.test.ts: 1 KB instead of 15 (docs/decisions/003).
+  resolve: { alias: [{ find: /^i18next$/, replacement: `${root}src/i18n/i18next-subset.ts` }] },
   build: {
     outDir: `${dist}/cdn`,
     emptyOutDir: false,
@@ -52,6 +78,7 @@ await build({
         format: 'es',
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
+        manualChunks,
       },
     },
   },

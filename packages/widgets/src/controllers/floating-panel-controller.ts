@@ -1,7 +1,7 @@
 import type { Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type FloatingUi = typeof import('@floating-ui/dom');
+type FloatingUi = typeof import('./floating-ui.js');
 
 let floatingUi: Promise<FloatingUi> | undefined;
 
@@ -10,7 +10,7 @@ let floatingUi: Promise<FloatingUi> | undefined;
  * downloads it). A failed load (offline) is forgotten so the next open tries again.
  */
 export function loadFloatingUi(): Promise<FloatingUi> {
-  floatingUi ??= import('@floating-ui/dom').catch((error: unknown) => {
+  floatingUi ??= import('./floating-ui.js').catch((error: unknown) => {
     floatingUi = undefined;
     throw error;
   });

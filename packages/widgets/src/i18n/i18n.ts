@@ -1,4 +1,5 @@
-import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
+import type { Translator } from './i18next-subset.js';
 
 /** Languages every element ships real translations for. */
 export const languages = ['en', 'zh-CN', 'es', 'fr', 'de', 'ru', 'pt-BR', 'ar'] as const;
@@ -22,17 +23,25 @@ export const defineStrings = (ns: string, en: Bundle, load: Strings['load']): St
   load,
 });
 
-/** One i18next instance for every element; each element asks for a fixed language + namespace. */
-export const i18n: I18n = i18next.createInstance({
-  fallbackLng: 'en',
-  fallbackNS: 'common',
-  defaultNS: 'common',
-  ns: [],
-  resources: {},
-  initAsync: false,
-  interpolation: { escapeValue: false }, // Lit text bindings escape
-  returnNull: false,
-});
+/**
+ * One i18next instance for every element; each element asks for a fixed language + namespace.
+ * Typed as the few calls used, which the CDN build's i18next subset implements.
+ */
+export const i18n: Translator = i18next.createInstance(i18nOptions());
+
+/** The instance's options (a function: i18next keeps and changes the object it is given). */
+export function i18nOptions() {
+  return {
+    fallbackLng: 'en',
+    fallbackNS: 'common',
+    defaultNS: 'common',
+    ns: [],
+    resources: {},
+    initAsync: false,
+    interpolation: { escapeValue: false }, // Lit text bindings escape
+    returnNull: false,
+  };
+}
 void i18n.init();
 
 const loading = new Map<string, Promise<void>>();
