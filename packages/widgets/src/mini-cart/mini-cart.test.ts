@@ -156,6 +156,11 @@ describe('<kiosk-mini-cart>', () => {
     input.value = '500';
     input.dispatchEvent(new Event('input'));
     submit.click();
+    await el.updateComplete;
+    // Until the server prices the points, discount and total say they are updating (not $25.00).
+    expect($(el, '[part=summary]').getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '.discount dd').textContent!.trim()).to.equal('Updating…');
+    expect($(el, '[part=total] dd').textContent!.trim()).to.equal('Updating…');
     await until(() => el.cartData?.pointsRedeemed === 500 && sent(), 'redeemed');
     await el.updateComplete;
     expect((await client.cart.refresh())!.pointsRedeemed, 'the server has it').to.equal(500);
@@ -163,6 +168,7 @@ describe('<kiosk-mini-cart>', () => {
     expect($(el, '.applied').textContent).to.contain('500 points applied to this order.');
     expect($(el, '.discount dd').textContent!.trim()).to.equal('−$5.00');
     expect($(el, '[part=total] dd').textContent!.trim()).to.equal('$20.00');
+    expect($(el, '[part=summary]').getAttribute('aria-busy')).to.equal('false');
     await expect(el).to.be.accessible();
 
     $<HTMLButtonElement>(el, '.applied button').click();

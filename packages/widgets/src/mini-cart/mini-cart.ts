@@ -645,22 +645,32 @@ export class KioskMiniCart extends KioskElement {
   private renderSummary(cart: Cart) {
     const working = this.checkoutState !== 'idle';
     const e = this.checkoutError;
-    return html`<dl part="summary" class="summary" aria-label=${this.t('summary.label')}>
+    // What points take off depends on the store's rates and limits, which only the server
+    // applies: while it answers, the discount and total show a pending state, not old figures.
+    const updating = this.redeeming;
+    const pending = html`<span class="placeholder line"></span
+      ><span class="visually-hidden">${this.t('summary.updating')}</span>`;
+    return html`<dl
+        part="summary"
+        class="summary"
+        aria-label=${this.t('summary.label')}
+        aria-busy=${updating ? 'true' : 'false'}
+      >
         <div class="row">
           <dt>${this.t('summary.subtotal')}</dt>
           <dd>${this.money(cart.subtotal)}</dd>
         </div>
         ${
-          amountOf(cart.discount) > 0
+          updating || amountOf(cart.discount) > 0
             ? html`<div class="row discount">
                 <dt>${this.t('summary.discount')}</dt>
-                <dd>−${this.money(cart.discount)}</dd>
+                <dd>${updating ? pending : `−${this.money(cart.discount)}`}</dd>
               </div>`
             : nothing
         }
         <div class="row total" part="total">
           <dt>${this.t('summary.total')}</dt>
-          <dd>${this.money(cart.total)}</dd>
+          <dd>${updating ? pending : this.money(cart.total)}</dd>
         </div>
       </dl>
       ${

@@ -25,7 +25,6 @@ export const styles = css`
     --_line: 1.35;
     display: block;
     line-height: var(--_line);
-    container-type: inline-size;
     content-visibility: auto;
     contain-intrinsic-size: auto 34rem;
   }

@@ -55,6 +55,7 @@ export default {
     subtotal: 'المجموع الفرعي',
     discount: 'الخصم',
     total: 'الإجمالي',
+    updating: 'جارٍ التحديث…',
   },
   points: {
     title: 'النقاط',

@@ -36,6 +36,7 @@ export default {
     subtotal: 'Zwischensumme',
     discount: 'Rabatt',
     total: 'Gesamt',
+    updating: 'Wird aktualisiert…',
   },
   points: {
     title: 'Punkte',

@@ -35,6 +35,7 @@ export default {
     subtotal: 'Subtotal',
     discount: 'Discount',
     total: 'Total',
+    updating: 'Updating…',
   },
   points: {
     title: 'Points',

@@ -41,6 +41,7 @@ export default {
     subtotal: 'Subtotal',
     discount: 'Descuento',
     total: 'Total',
+    updating: 'Actualizando…',
   },
   points: {
     title: 'Puntos',

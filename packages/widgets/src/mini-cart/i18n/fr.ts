@@ -41,6 +41,7 @@ export default {
     subtotal: 'Sous-total',
     discount: 'Remise',
     total: 'Total',
+    updating: 'Mise à jour…',
   },
   points: {
     title: 'Points',

@@ -41,6 +41,7 @@ export default {
     subtotal: 'Subtotal',
     discount: 'Desconto',
     total: 'Total',
+    updating: 'Atualizando…',
   },
   points: {
     title: 'Pontos',

@@ -45,6 +45,7 @@ export default {
     subtotal: 'Промежуточный итог',
     discount: 'Скидка',
     total: 'Итого',
+    updating: 'Обновляется…',
   },
   points: {
     title: 'Баллы',

@@ -30,6 +30,7 @@ export default {
     subtotal: '小计',
     discount: '优惠',
     total: '合计',
+    updating: '正在更新…',
   },
   points: {
     title: '积分',
