@@ -11,7 +11,7 @@ import type { Cart, CartLine, Checkout, Product } from './types.js';
  */
 type Op = { key: string; tab: string } & (
   | { kind: 'add'; variantId: string; quantity: number; ref?: string }
-  | { kind: 'update'; lineId: string; quantity: number }
+  | { kind: 'update'; lineId: string; quantity: number; variantId?: string }
   | { kind: 'points'; points: number }
 );
 
@@ -27,6 +27,14 @@ interface CartContext {
 }
 
 const isOffline = () => globalThis.navigator?.onLine === false;
+
+/** Id prefix of a line shown before the server has it (an optimistic add). */
+const PENDING = 'pending:';
+
+/** The line an update means: by id, or by variant for a line that was pending when asked. */
+const isLine = (line: CartLine, op: { lineId: string; variantId?: string }) =>
+  line.id === op.lineId ||
+  (op.variantId !== undefined && op.lineId.startsWith(PENDING) && line.variantId === op.variantId);
 
 function parse<T>(value: string | null): T | null {
   try {
@@ -92,7 +100,7 @@ export function createCart(ctx: CartContext) {
       }
     } else if (op.kind === 'update') {
       lines = lines
-        .map((l) => (l.id === op.lineId ? withQuantity(l, op.quantity) : l))
+        .map((l) => (isLine(l, op) ? withQuantity(l, op.quantity) : l))
         .filter((l) => l.quantity > 0);
     } else {
       return { ...base, pointsRedeemed: op.points };
@@ -105,7 +113,7 @@ export function createCart(ctx: CartContext) {
     const variant = product?.variants.find((v) => v.id === op.variantId);
     if (!product || !variant) return null;
     return {
-      id: `pending:${op.key}`,
+      id: `${PENDING}${op.key}`,
       productId: product.id,
       variantId: variant.id,
       title: product.title,
@@ -171,8 +179,9 @@ export function createCart(ctx: CartContext) {
       ).data;
     }
     if (op.kind === 'update') {
+      const lineId = confirmed?.lines.find((l) => isLine(l, op))?.id ?? op.lineId;
       return (
-        await ctx.http.request<Cart>(`/v1/carts/${id}/lines/${op.lineId}`, {
+        await ctx.http.request<Cart>(`/v1/carts/${id}/lines/${lineId}`, {
           ...options,
           method: 'PATCH',
           body: { quantity: op.quantity },
@@ -322,7 +331,18 @@ export function createCart(ctx: CartContext) {
           invalid('Quantity must be a whole number from 0 to 999.', 'quantity'),
         );
       }
-      return enqueue({ kind: 'update', key: newIdempotencyKey(), tab, lineId, quantity });
+      // A line still being added has a provisional id: the write follows its variant.
+      const variantId = lineId.startsWith(PENDING)
+        ? $cart.get()?.lines.find((l) => l.id === lineId)?.variantId
+        : undefined;
+      return enqueue({
+        kind: 'update',
+        key: newIdempotencyKey(),
+        tab,
+        lineId,
+        quantity,
+        ...(variantId ? { variantId } : {}),
+      });
     },
     remove(lineId: string) {
       return this.update(lineId, 0);

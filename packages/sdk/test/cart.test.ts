@@ -37,6 +37,22 @@ describe('cart', () => {
     expect(emptied?.lines).toHaveLength(0);
   });
 
+  it('changes a line the server has not confirmed yet (an update right after an add)', async () => {
+    const kiosk = client();
+    const { variantId } = await inStock(kiosk);
+    const added = kiosk.cart.add(variantId, 1);
+    const pending = kiosk.cart.$cart.get()!.lines[0]!;
+    expect(pending.id).toMatch(/^pending:/);
+    const updated = kiosk.cart.update(pending.id, 3);
+    expect(kiosk.cart.$cart.get()?.itemCount).toBe(3); // optimistic, before either answer
+    await added;
+    expect(kiosk.cart.$cart.get()?.itemCount, 'still 3 between the two answers').toBe(3);
+    const cart = await updated;
+    expect(cart?.lines).toHaveLength(1);
+    expect(cart?.lines[0]).toMatchObject({ variantId, quantity: 3 });
+    expect((await kiosk.cart.refresh())?.itemCount, 'the server has it').toBe(3);
+  });
+
   it('sends an Idempotency-Key with every write', async () => {
     const net = recordingFetch();
     const kiosk = client({ fetch: net.fetch });

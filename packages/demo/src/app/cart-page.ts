@@ -15,44 +15,53 @@ export function mountCartPage(kiosk: KioskClient, root: HTMLElement): void {
   const locale = navigator.language || 'en';
   const money = (m: Money) => formatMoney(m, locale);
 
-  function lineItem(line: CartLine): HTMLLIElement {
+  /** One row per variant, kept across renders: a line keeps its row (and the input the
+   * shopper is typing in) when the server confirms it under a new id. */
+  const rows = new Map<string, { li: HTMLLIElement; update: (line: CartLine) => void }>();
+
+  function row(line: CartLine) {
+    let current = line;
     const li = document.createElement('li');
-    li.dataset.lineId = line.id;
     const title = document.createElement('span');
     title.className = 'line-title';
-    title.textContent = line.variantTitle ? `${line.title} — ${line.variantTitle}` : line.title;
-
     const label = document.createElement('label');
     label.textContent = 'Quantity';
     const input = document.createElement('input');
     input.type = 'number';
     input.min = '0';
     input.max = '999';
-    input.value = String(line.quantity);
-    input.setAttribute('aria-label', `Quantity of ${title.textContent}`);
     input.addEventListener('change', () => {
       const quantity = Math.max(0, Math.min(999, Math.trunc(Number(input.value) || 0)));
-      kiosk.cart.update(line.id, quantity).catch((e: { message?: string }) => {
+      kiosk.cart.update(current.id, quantity).catch((e: { message?: string }) => {
         status.textContent = e.message ?? 'Could not update the cart.';
       });
     });
     label.append(input);
-
     const price = document.createElement('span');
-    price.textContent = money(line.lineTotal);
-
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'secondary';
     remove.textContent = 'Remove';
-    remove.setAttribute('aria-label', `Remove ${title.textContent}`);
     remove.addEventListener('click', () => {
-      kiosk.cart.remove(line.id).catch((e: { message?: string }) => {
+      kiosk.cart.remove(current.id).catch((e: { message?: string }) => {
         status.textContent = e.message ?? 'Could not remove the line.';
       });
     });
     li.append(title, label, price, remove);
-    return li;
+
+    const update = (next: CartLine) => {
+      current = next;
+      li.dataset.lineId = next.id;
+      const name = next.variantTitle ? `${next.title} — ${next.variantTitle}` : next.title;
+      title.textContent = name;
+      input.setAttribute('aria-label', `Quantity of ${name}`);
+      remove.setAttribute('aria-label', `Remove ${name}`);
+      // Not while the shopper is typing a new quantity.
+      if (document.activeElement !== input) input.value = String(next.quantity);
+      price.textContent = money(next.lineTotal);
+    };
+    update(line);
+    return { li, update };
   }
 
   function render(cart: Cart | null): void {
@@ -61,7 +70,21 @@ export function mountCartPage(kiosk: KioskClient, root: HTMLElement): void {
     empty.hidden = lines.length > 0;
     totals.hidden = lines.length === 0;
     checkout.disabled = lines.length === 0;
-    list.replaceChildren(...lines.map(lineItem));
+    const keep = new Set(lines.map((l) => l.variantId));
+    for (const [variantId, r] of rows) {
+      if (!keep.has(variantId)) {
+        r.li.remove();
+        rows.delete(variantId);
+      }
+    }
+    lines.forEach((line, i) => {
+      const existing = rows.get(line.variantId);
+      existing?.update(line);
+      const r = existing ?? row(line);
+      rows.set(line.variantId, r);
+      // Moved only when out of place (moving a row would blur a focused input).
+      if (list.children[i] !== r.li) list.insertBefore(r.li, list.children[i] ?? null);
+    });
     if (cart && lines.length) {
       root.querySelector('#subtotal')!.textContent = money(cart.subtotal);
       root.querySelector('#discount')!.textContent = money(cart.discount);
