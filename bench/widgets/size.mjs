@@ -69,6 +69,9 @@ const detail = cards.files.map((f) => `${relative(cdn, f)} ${kb(gz(f))}`).join('
 console.log(lines.join('\n'));
 console.log(`\ncards page files: ${detail}`);
 
+// Bytes, not time: a failed budget fails the widgets' test run (package.json "test").
+if (rows.some(([, bytes, budget]) => bytes !== null && bytes > budget)) process.exitCode = 1;
+
 if (process.argv.includes('--record')) {
   record(
     'JavaScript size (`node bench/widgets/size.mjs --record`)',

@@ -27,6 +27,8 @@ export interface RequestOptions {
   /** `false` turns retries off (the offline queue retries on its own). */
   retry?: boolean;
   signal?: AbortSignal;
+  /** The browser HTTP cache mode ('no-cache': revalidate with the server first). */
+  cache?: RequestCache;
 }
 
 export interface HttpResponse<T> {
@@ -94,6 +96,7 @@ export function createHttp(options: HttpOptions) {
           ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
           ...(init.credentials ? { credentials: init.credentials } : {}),
           ...(init.signal ? { signal: init.signal } : {}),
+          ...(init.cache ? { cache: init.cache } : {}),
         });
       } catch (cause) {
         const error = new KioskError({

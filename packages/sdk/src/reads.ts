@@ -13,6 +13,9 @@ interface Entry {
 export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
   const inflight = new Map<string, Promise<unknown>>();
   const cache = new Map<string, Entry>();
+  // After a write (clear), the browser's HTTP cache may hold answers from before it (the
+  // server allows max-age 30 s): from then on reads revalidate with the server first.
+  let written = false;
 
   function get<T>(
     path: string,
@@ -33,6 +36,7 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
       .request<T>(path, {
         query,
         ...(cached?.etag ? { headers: { 'if-none-match': cached.etag } } : {}),
+        ...(written ? { cache: 'no-cache' as const } : {}),
       })
       .then((res) => {
         const data = res.status === 304 && cached ? (cached.data as T) : res.data;
@@ -46,7 +50,13 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
     return promise;
   }
 
-  return { get, clear: () => cache.clear() };
+  /** Forgets every answer: a write changed what they say. */
+  function clear() {
+    cache.clear();
+    written = true;
+  }
+
+  return { get, clear };
 }
 
 export type Reads = ReturnType<typeof createReads>;

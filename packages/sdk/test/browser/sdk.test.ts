@@ -57,6 +57,29 @@ describe('the SDK in Chromium', () => {
     ]);
   });
 
+  it('reads past the browser HTTP cache after a write (a new review shows in the summary)', async () => {
+    // Borealis publishes reviews at once; its summaries may be cached by the browser for 30 s.
+    const kiosk = client({ storeKey: 'pk_test_borealis', storage: null });
+    const res = await fetch(`${endpoint}/admin/v1/customers/session-tokens`, {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer sk_test_borealis',
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({ email: `cache-${Date.now()}@example.com`, name: 'Cache Test' }),
+    });
+    await kiosk.auth.signInWithToken(((await res.json()) as { token: string }).token);
+    const { items } = await kiosk.products.list({ first: 1 });
+    const product = items[0]!.id;
+    const before = await kiosk.reviews.summary(product);
+    const review = await kiosk.reviews.submit(product, { rating: 5, title: 'Fresh', body: 'New.' });
+    expect(review.status).to.equal('approved');
+    const after = await kiosk.reviews.summary(product);
+    expect(after.count).to.equal(before.count + 1);
+    expect(after.histogram[5]).to.equal(before.histogram[5] + 1);
+  });
+
   it('keeps two clients of one site (two tabs) on one cart through localStorage', async () => {
     const tabA = client();
     const tabB = client();

@@ -180,7 +180,9 @@ export const styles = css`
   .clear,
   .more,
   .retry,
-  .helpful {
+  .helpful,
+  .edit,
+  .cancel {
     min-block-size: var(--_control-h);
     padding-inline: 0.75rem;
     border: 1px solid var(--_border);
@@ -344,6 +346,38 @@ export const styles = css`
   .thanks {
     color: var(--_success);
     font-weight: 600;
+  }
+  .write > .hint {
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  /* The shopper's own review: read-only, its moderation status, and Edit. */
+  .own-status {
+    display: grid;
+    gap: 0.125rem;
+    padding-block: 0.375rem;
+    padding-inline: 0.75rem;
+    border-inline-start: 3px solid var(--_muted);
+  }
+  .own-status[data-status='rejected'] {
+    border-inline-start-color: var(--_danger);
+  }
+  .own-status span {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .own-review {
+    display: grid;
+    gap: 0.375rem;
+  }
+  .edit {
+    justify-self: start;
   }
   .rate {
     margin: 0;

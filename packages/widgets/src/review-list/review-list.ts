@@ -1,4 +1,12 @@
-import type { KioskError, Product, Review, ReviewSort, ReviewSummary, Session } from '@kiosk/sdk';
+import type {
+  KioskError,
+  OwnReview,
+  Product,
+  Review,
+  ReviewSort,
+  ReviewSummary,
+  Session,
+} from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
@@ -34,9 +42,11 @@ const validRating = (n: number | undefined): n is number =>
  * @summary A product's reviews: average, count and a star histogram that filters, sorting,
  * reviews (rendered as text only) with verified and incentivized badges, merchant replies and
  * helpful votes, cursor pages behind "Show more", and a write-a-review form for signed-in
- * shoppers. Writes schema.org AggregateRating and Review JSON-LD into the light DOM.
+ * shoppers. A shopper who already reviewed the product sees their own review (with its
+ * moderation status) and can edit it. Writes schema.org AggregateRating and Review JSON-LD into
+ * the light DOM.
  *
- * @event kiosk-review-submit - A signed-in shopper submitted a review: `{ review }` (check `review.status`: `pending` until moderated).
+ * @event kiosk-review-submit - A signed-in shopper submitted or edited their review: `{ review }` (check `review.status`: `pending` until moderated).
  * @event kiosk-error - Loading, voting or submitting failed: `{ error }` (a KioskError). The list shows it too.
  *
  * @csspart base - The list's box (a section).
@@ -50,13 +60,17 @@ const validRating = (n: number | undefined): n is number =>
  * @csspart sort - The sort select.
  * @csspart list - The list of reviews (an ol).
  * @csspart review - One review (an article).
- * @csspart review-title - A review's title (an h3).
+ * @csspart review-title - A review's title (an h3; an h4 in your own review).
  * @csspart review-body - A review's text.
  * @csspart badge - The verified-buyer and free-product badges.
  * @csspart reply - The store's reply to a review.
  * @csspart helpful - The helpful vote button (signed in) or count (guests).
  * @csspart more - The "Show more reviews" button.
- * @csspart write - The write-a-review section (form, sign-in prompt or thanks).
+ * @csspart write - The write-a-review section (form, sign-in prompt, thanks or the shopper's own review).
+ * @csspart own-review - The signed-in shopper's own review (an article): rating, title, text and date.
+ * @csspart own-status - The own review's moderation status, when it is not published: awaiting moderation or not published.
+ * @csspart edit - The "Edit your review" button.
+ * @csspart cancel - The form's Cancel button while editing your review.
  * @csspart rating-input - The star rating radio group of the form.
  * @csspart button - The form's submit button and the sign-in button.
  * @csspart status - The live region announcing results.
@@ -112,6 +126,11 @@ export class KioskReviewList extends KioskElement {
   @state() private submitError = '';
   @state() private submitting = false;
   @state() private submitted: 'pending' | 'approved' | undefined;
+  /** The shopper's own review: undefined until loaded (or for guests), null when they have none. */
+  @state() private mine: OwnReview | null | undefined;
+  @state() private mineLoading = false;
+  @state() private mineError: KioskError | undefined;
+  @state() private editing = false;
 
   private readonly i18n = new LocalizeController(this, reviewListStrings);
   private readonly session = new StoreController<Session | null>(
@@ -121,6 +140,7 @@ export class KioskReviewList extends KioskElement {
   );
   private productKey = '';
   private listKey = '';
+  private mineKey = '';
   private loadSeq = 0;
   private focusReviewId: string | undefined;
 
@@ -164,6 +184,17 @@ export class KioskReviewList extends KioskElement {
       this.listKey = listKey;
       void this.load({ listOnly: this.listState === 'ready' || this.listState === 'empty' });
     }
+    const mineKey = `${productKey}|${this.customer?.id ?? ''}`;
+    if (mineKey !== this.mineKey) {
+      this.mineKey = mineKey;
+      // Another product or shopper (sign-in, sign-out): nothing of the last one's review or draft stays.
+      this.resetDraft();
+      this.mine = undefined;
+      this.mineError = undefined;
+      this.mineLoading = false;
+      this.editing = false;
+      if (this.customer) void this.loadMine();
+    }
   }
 
   protected override updated(): void {
@@ -185,9 +216,10 @@ export class KioskReviewList extends KioskElement {
 
   /**
    * Loads (or reloads, after an error) the summary and the first page. With `listOnly`, the
-   * summary stays and only the reviews reload (sort, filter or session changed).
+   * summary stays and only the reviews reload (sort, filter or session changed), in place
+   * (no skeleton); add `summary` to reload it too (the shopper's own review changed).
    */
-  async load(options: { listOnly?: boolean } = {}): Promise<void> {
+  async load(options: { listOnly?: boolean; summary?: boolean } = {}): Promise<void> {
     const seq = ++this.loadSeq;
     const client = this.kiosk.client;
     this.loadError = undefined;
@@ -223,7 +255,9 @@ export class KioskReviewList extends KioskElement {
         ...(this.effectiveRating ? { rating: this.effectiveRating } : {}),
       });
       const [summary, page] = await Promise.all([
-        options.listOnly && this.summary ? this.summary : client.reviews.summary(product),
+        options.listOnly && !options.summary && this.summary
+          ? this.summary
+          : client.reviews.summary(product),
         listing,
       ]);
       if (seq !== this.loadSeq) return;
@@ -248,6 +282,52 @@ export class KioskReviewList extends KioskElement {
     } finally {
       if (seq === this.loadSeq) this.refreshing = false;
     }
+  }
+
+  /** Loads the signed-in shopper's own review of the product, if they wrote one. */
+  private async loadMine(): Promise<void> {
+    const client = this.kiosk.client;
+    const product = this.product;
+    const key = this.mineKey;
+    if (!client || !product || !this.customer) return;
+    this.mineLoading = true;
+    this.mineError = undefined;
+    try {
+      const review = await client.reviews.mine(product);
+      if (key === this.mineKey) this.mine = review;
+    } catch (error) {
+      if (key !== this.mineKey) return;
+      const e = error as KioskError;
+      // An unknown product is the list's to report (it shows "unavailable" and no write section).
+      this.mineError = e?.code === 'product_not_found' ? e : this.emitError(error);
+    } finally {
+      if (key === this.mineKey) this.mineLoading = false;
+    }
+  }
+
+  /** Opens the form with the shopper's review in it and moves focus to its rating. */
+  private async startEdit() {
+    const mine = this.mine;
+    if (!mine) return;
+    this.resetDraft();
+    this.draftRating = mine.rating;
+    this.draftTitle = mine.title;
+    this.draftBody = mine.body;
+    this.editing = true;
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLInputElement>('input[name=rating]:checked')?.focus();
+  }
+
+  private cancelEdit() {
+    if (this.submitting) return;
+    this.resetDraft();
+    this.editing = false;
+    void this.focusEditButton();
+  }
+
+  private async focusEditButton() {
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLButtonElement>('button.edit')?.focus();
   }
 
   /** Loads the next page and moves focus to its first review. */
@@ -427,6 +507,9 @@ export class KioskReviewList extends KioskElement {
       return;
     }
     this.submitting = true;
+    const editing = this.editing;
+    const previous = this.mine;
+    const mineKey = this.mineKey;
     try {
       const review = await client.reviews.submit(product, {
         rating: this.draftRating,
@@ -434,6 +517,11 @@ export class KioskReviewList extends KioskElement {
         body: this.draftBody.trim(),
       });
       this.dispatchEvent(new KioskReviewSubmitEvent({ review }));
+      if (editing) {
+        // Signed out or moved to another product meanwhile: that view is gone already.
+        if (mineKey === this.mineKey) void this.showEdited(review, previous);
+        return;
+      }
       this.draftRating = 0;
       this.draftTitle = '';
       this.draftBody = '';
@@ -453,6 +541,24 @@ export class KioskReviewList extends KioskElement {
       this.fieldErrors = this.serverFieldErrors(e);
     } finally {
       this.submitting = false;
+    }
+  }
+
+  /** Back from the form to the saved review: announced, and focus on its Edit button. */
+  private async showEdited(review: OwnReview, previous: OwnReview | null | undefined) {
+    this.resetDraft();
+    this.mine = review;
+    this.editing = false;
+    const published = review.status === 'approved';
+    void this.announce(this.t(published ? 'own.saved' : 'own.savedPending'));
+    await this.focusEditButton();
+    // Editing a published review, or publishing an edit, changes the public list and summary.
+    if (published || previous?.status === 'approved') {
+      await this.load({ listOnly: true, summary: true });
+      // Into or out of "no reviews yet" the write section is drawn anew and focus fell to the body.
+      if ((document.activeElement ?? document.body) === document.body) {
+        await this.focusEditButton();
+      }
     }
   }
 
@@ -496,7 +602,7 @@ export class KioskReviewList extends KioskElement {
       part="base"
       class="base"
       aria-labelledby="heading"
-      aria-busy=${loading || this.refreshing ? 'true' : 'false'}
+      aria-busy=${loading || this.refreshing || this.mineLoading ? 'true' : 'false'}
       lang=${this.i18n.lang}
     >
       <h2 id="heading" part="heading">${this.t('heading')}</h2>
@@ -763,7 +869,58 @@ export class KioskReviewList extends KioskElement {
         <p>${this.t(this.submitted === 'approved' ? 'form.published' : 'form.pending')}</p>
       </div>`;
     }
+    if (this.mineLoading) {
+      return html`<div class="write" part="write" aria-hidden="true">
+        <span class="placeholder line short"></span>
+        <span class="placeholder control"></span>
+      </div>`;
+    }
+    if (this.mineError) {
+      // Not a blank form: posting one would silently replace the review we couldn't load.
+      return html`<div class="write error" part="write" role="alert">
+        <p>${this.mineError.status === 0 ? this.t('error.network') : this.t('own.loadFailed')}</p>
+        <button class="retry" type="button" @click=${() => this.loadMine()}>
+          ${this.t('retry')}
+        </button>
+      </div>`;
+    }
+    if (this.mine && !this.editing) return this.renderOwn(this.mine);
     return this.renderForm();
+  }
+
+  private renderOwn(r: OwnReview) {
+    const edited = r.updatedAt !== r.createdAt;
+    return html`<div class="write own" part="write">
+      <h3>${this.t('own.heading')}</h3>
+      ${
+        r.status === 'approved'
+          ? nothing
+          : html`<p class="own-status" part="own-status" data-status=${r.status}>
+              <strong>${this.t(`own.status.${r.status}`)}</strong>
+              <span>${this.t(`own.status.${r.status}Hint`)}</span>
+            </p>`
+      }
+      <article class="own-review" part="own-review" aria-labelledby="own-title">
+        <header class="review-head">
+          ${this.renderStars(r.rating, this.t('rated', { rating: this.num(r.rating) }))}
+          <h4 class="review-title" part="review-title" id="own-title">${r.title}</h4>
+        </header>
+        <p class="meta">
+          <time datetime=${r.createdAt}>${this.date(r.createdAt)}</time>
+          ${
+            edited
+              ? html`<time datetime=${r.updatedAt}
+                  >${this.t('own.edited', { date: this.date(r.updatedAt) })}</time
+                >`
+              : nothing
+          }
+        </p>
+        <p class="review-body" part="review-body">${r.body}</p>
+      </article>
+      <button type="button" class="edit" part="edit" @click=${() => this.startEdit()}>
+        ${this.t('own.edit')}
+      </button>
+    </div>`;
   }
 
   private renderForm() {
@@ -783,8 +940,10 @@ export class KioskReviewList extends KioskElement {
     const bodyCount = counter(this.draftBody, BODY_MAX);
     const describedBy = (field: Field, extra: string) =>
       errors[field] ? `${field}-error ${extra}` : extra;
+    const editing = this.editing;
     return html`<form class="write" part="write" novalidate aria-labelledby="write-heading" @submit=${this.submit}>
-      <h3 id="write-heading">${this.t('form.heading')}</h3>
+      <h3 id="write-heading">${this.t(editing ? 'form.editHeading' : 'form.heading')}</h3>
+      ${editing ? html`<p class="hint">${this.t('form.editHint')}</p>` : nothing}
       <fieldset
         class="rate"
         part="rating-input"
@@ -858,14 +1017,33 @@ export class KioskReviewList extends KioskElement {
         ${errors.body ? html`<p id="body-error" class="field-error">${errors.body}</p>` : nothing}
       </div>
       ${this.submitError ? html`<p class="error" role="alert">${this.submitError}</p>` : nothing}
-      <button
-        type="submit"
-        class="submit"
-        part="button"
-        aria-disabled=${this.submitting ? 'true' : 'false'}
-      >
-        ${this.submitting ? this.t('form.submitting') : this.t('form.submit')}
-      </button>
+      <div class="actions">
+        <button
+          type="submit"
+          class="submit"
+          part="button"
+          aria-disabled=${this.submitting ? 'true' : 'false'}
+        >
+          ${
+            editing
+              ? this.t(this.submitting ? 'form.saving' : 'form.save')
+              : this.t(this.submitting ? 'form.submitting' : 'form.submit')
+          }
+        </button>
+        ${
+          editing
+            ? html`<button
+                type="button"
+                class="cancel"
+                part="cancel"
+                aria-disabled=${this.submitting ? 'true' : 'false'}
+                @click=${() => this.cancelEdit()}
+              >
+                ${this.t('form.cancel')}
+              </button>`
+            : nothing
+        }
+      </div>
     </form>`;
   }
 }

@@ -45,6 +45,22 @@ export default {
   loadFailed: 'Die Bewertungen konnten nicht geladen werden.',
   signInHint: 'Melde dich an, um eine Bewertung zu schreiben und über Bewertungen abzustimmen.',
   signIn: 'Anmelden',
+  own: {
+    heading: 'Deine Bewertung',
+    edit: 'Bewertung bearbeiten',
+    edited: 'Bearbeitet am {{date}}',
+    loadFailed: 'Deine Bewertung konnte nicht geladen werden.',
+    saved: 'Deine Bewertung wurde aktualisiert.',
+    savedPending: 'Deine Bewertung wurde aktualisiert. Sie erscheint nach der Prüfung.',
+    status: {
+      pending: 'Wartet auf Prüfung',
+      pendingHint:
+        'Andere Kundinnen und Kunden sehen deine Bewertung, sobald der Shop sie freigegeben hat.',
+      rejected: 'Nicht veröffentlicht',
+      rejectedHint:
+        'Der Shop hat diese Bewertung nicht veröffentlicht. Du kannst sie bearbeiten und erneut senden.',
+    },
+  },
   form: {
     heading: 'Bewertung schreiben',
     rating: 'Deine Bewertung',
@@ -54,6 +70,11 @@ export default {
     charsLabel: '{{count}} von höchstens {{max}} Zeichen',
     submit: 'Bewertung senden',
     submitting: 'Wird gesendet …',
+    editHeading: 'Bewertung bearbeiten',
+    editHint: 'Der Shop prüft eine bearbeitete Bewertung eventuell erneut, bevor sie erscheint.',
+    save: 'Änderungen speichern',
+    saving: 'Wird gespeichert …',
+    cancel: 'Abbrechen',
     pending: 'Danke – deine Bewertung erscheint nach der Prüfung.',
     published: 'Danke – deine Bewertung ist veröffentlicht.',
     errors: {

@@ -48,6 +48,20 @@ export default {
   loadFailed: 'We couldn’t load the reviews.',
   signInHint: 'Sign in to write a review and to vote on reviews.',
   signIn: 'Sign in',
+  own: {
+    heading: 'Your review',
+    edit: 'Edit your review',
+    edited: 'Edited {{date}}',
+    loadFailed: 'We couldn’t load your review.',
+    saved: 'Your review was updated.',
+    savedPending: 'Your review was updated. It will appear after moderation.',
+    status: {
+      pending: 'Awaiting moderation',
+      pendingHint: 'Other shoppers will see your review once the store has approved it.',
+      rejected: 'Not published',
+      rejectedHint: 'The store didn’t publish this review. You can edit it and send it again.',
+    },
+  },
   form: {
     heading: 'Write a review',
     rating: 'Your rating',
@@ -57,6 +71,11 @@ export default {
     charsLabel: '{{count}} of at most {{max}} characters',
     submit: 'Submit review',
     submitting: 'Submitting…',
+    editHeading: 'Edit your review',
+    editHint: 'The store may check an edited review again before it appears.',
+    save: 'Save changes',
+    saving: 'Saving…',
+    cancel: 'Cancel',
     pending: 'Thanks — your review will appear after moderation.',
     published: 'Thanks — your review is published.',
     errors: {

@@ -48,6 +48,20 @@ export default {
   loadFailed: 'No pudimos cargar las opiniones.',
   signInHint: 'Inicia sesión para escribir una opinión y votar las de otros.',
   signIn: 'Iniciar sesión',
+  own: {
+    heading: 'Tu opinión',
+    edit: 'Editar tu opinión',
+    edited: 'Editada el {{date}}',
+    loadFailed: 'No pudimos cargar tu opinión.',
+    saved: 'Tu opinión se ha actualizado.',
+    savedPending: 'Tu opinión se ha actualizado. Aparecerá tras la moderación.',
+    status: {
+      pending: 'Pendiente de moderación',
+      pendingHint: 'Los demás clientes verán tu opinión cuando la tienda la apruebe.',
+      rejected: 'No publicada',
+      rejectedHint: 'La tienda no ha publicado esta opinión. Puedes editarla y enviarla de nuevo.',
+    },
+  },
   form: {
     heading: 'Escribe una opinión',
     rating: 'Tu valoración',
@@ -57,6 +71,11 @@ export default {
     charsLabel: '{{count}} de un máximo de {{max}} caracteres',
     submit: 'Enviar opinión',
     submitting: 'Enviando…',
+    editHeading: 'Editar tu opinión',
+    editHint: 'Puede que la tienda vuelva a revisar tu opinión editada antes de publicarla.',
+    save: 'Guardar cambios',
+    saving: 'Guardando…',
+    cancel: 'Cancelar',
     pending: 'Gracias: tu opinión aparecerá tras la moderación.',
     published: 'Gracias: tu opinión ya está publicada.',
     errors: {

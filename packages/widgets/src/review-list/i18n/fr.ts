@@ -48,6 +48,22 @@ export default {
   loadFailed: 'Impossible de charger les avis.',
   signInHint: 'Connectez-vous pour écrire un avis et voter sur les avis.',
   signIn: 'Se connecter',
+  own: {
+    heading: 'Votre avis',
+    edit: 'Modifier votre avis',
+    edited: 'Modifié le {{date}}',
+    loadFailed: 'Impossible de charger votre avis.',
+    saved: 'Votre avis a été modifié.',
+    savedPending: 'Votre avis a été modifié. Il apparaîtra après modération.',
+    status: {
+      pending: 'En attente de modération',
+      pendingHint:
+        'Les autres clients verront votre avis une fois qu’il aura été approuvé par la boutique.',
+      rejected: 'Non publié',
+      rejectedHint:
+        'La boutique n’a pas publié cet avis. Vous pouvez le modifier et l’envoyer à nouveau.',
+    },
+  },
   form: {
     heading: 'Écrire un avis',
     rating: 'Votre note',
@@ -57,6 +73,11 @@ export default {
     charsLabel: '{{count}} caractères sur {{max}} au maximum',
     submit: 'Publier l’avis',
     submitting: 'Envoi…',
+    editHeading: 'Modifier votre avis',
+    editHint: 'La boutique peut vérifier à nouveau un avis modifié avant sa publication.',
+    save: 'Enregistrer les modifications',
+    saving: 'Enregistrement…',
+    cancel: 'Annuler',
     pending: 'Merci — votre avis apparaîtra après modération.',
     published: 'Merci — votre avis est publié.',
     errors: {

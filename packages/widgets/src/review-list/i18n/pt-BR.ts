@@ -48,6 +48,20 @@ export default {
   loadFailed: 'Não conseguimos carregar as avaliações.',
   signInHint: 'Entre para escrever uma avaliação e votar nas avaliações.',
   signIn: 'Entrar',
+  own: {
+    heading: 'Sua avaliação',
+    edit: 'Editar sua avaliação',
+    edited: 'Editada em {{date}}',
+    loadFailed: 'Não foi possível carregar sua avaliação.',
+    saved: 'Sua avaliação foi atualizada.',
+    savedPending: 'Sua avaliação foi atualizada. Ela aparecerá após a moderação.',
+    status: {
+      pending: 'Aguardando moderação',
+      pendingHint: 'Outros clientes verão sua avaliação quando a loja aprová-la.',
+      rejected: 'Não publicada',
+      rejectedHint: 'A loja não publicou esta avaliação. Você pode editá-la e enviá-la novamente.',
+    },
+  },
   form: {
     heading: 'Escreva uma avaliação',
     rating: 'Sua nota',
@@ -57,6 +71,11 @@ export default {
     charsLabel: '{{count}} de no máximo {{max}} caracteres',
     submit: 'Enviar avaliação',
     submitting: 'Enviando…',
+    editHeading: 'Editar sua avaliação',
+    editHint: 'A loja pode revisar novamente uma avaliação editada antes de ela aparecer.',
+    save: 'Salvar alterações',
+    saving: 'Salvando…',
+    cancel: 'Cancelar',
     pending: 'Obrigado — sua avaliação aparecerá após a moderação.',
     published: 'Obrigado — sua avaliação foi publicada.',
     errors: {

@@ -42,6 +42,20 @@ export default {
   loadFailed: '无法加载评价。',
   signInHint: '登录后即可撰写评价并为评价投票。',
   signIn: '登录',
+  own: {
+    heading: '你的评价',
+    edit: '编辑你的评价',
+    edited: '编辑于 {{date}}',
+    loadFailed: '无法加载你的评价。',
+    saved: '你的评价已更新。',
+    savedPending: '你的评价已更新，审核通过后即会显示。',
+    status: {
+      pending: '等待审核',
+      pendingHint: '商家审核通过后，其他顾客就能看到你的评价。',
+      rejected: '未发布',
+      rejectedHint: '商家未发布这条评价。你可以修改后重新提交。',
+    },
+  },
   form: {
     heading: '撰写评价',
     rating: '你的评分',
@@ -51,6 +65,11 @@ export default {
     charsLabel: '已输入 {{count}} 个字符，最多 {{max}} 个',
     submit: '提交评价',
     submitting: '正在提交…',
+    editHeading: '编辑你的评价',
+    editHint: '修改后的评价可能需要商家重新审核后才会显示。',
+    save: '保存修改',
+    saving: '正在保存…',
+    cancel: '取消',
     pending: '谢谢——你的评价审核通过后即会显示。',
     published: '谢谢——你的评价已发布。',
     errors: {
