@@ -73,7 +73,7 @@ ${handles.map((h) => `<kiosk-product-card product="${h}"></kiosk-product-card>`)
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 // The machine is small and shared: each figure is the median of RUNS page loads.
-const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One page load: boot (until every card shows its product), then a scroll through the page. */

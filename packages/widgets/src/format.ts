@@ -22,6 +22,26 @@ export function formatMoney(money: Money, locale: string): string {
   );
 }
 
+const warmed = new Set<string>();
+
+/**
+ * Creates the locale's currency formatter in a task of its own, ahead of the first price:
+ * the first `Intl.NumberFormat` of a locale loads its data, long enough to matter when it
+ * falls in the frame that renders the first cards.
+ */
+export function warmMoneyFormat(locale: string, currency = 'USD'): void {
+  const key = `${locale}|${currency}`;
+  if (warmed.has(key)) return;
+  warmed.add(key);
+  setTimeout(() => {
+    try {
+      formatMoney({ amount: '0', currency }, locale);
+    } catch {
+      // an invalid currency code: the card's own formatting handles it
+    }
+  }, 0);
+}
+
 /** A plain number in the shopper's locale (counts, ratings). */
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {
   return formatter(locale, { maximumFractionDigits }).format(value);

@@ -4,12 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { attributionRef } from '../config.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import { KioskAddToCartEvent } from '../events/add-to-cart.js';
-import { amountOf, formatMoney, formatNumber } from '../format.js';
+import { amountOf, formatMoney, formatNumber, warmMoneyFormat } from '../format.js';
 import { KioskElement } from '../kiosk-element.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { productCardStrings } from './i18n/index.js';
 import { productJsonLd } from './json-ld.js';
 import { styles } from './product-card.styles.js';
+import { renderSlot } from './render-slots.js';
 
 export type ProductCardLayout = 'card' | 'row' | 'compact';
 export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' | 'error';
@@ -21,9 +22,6 @@ const sizes: Record<ProductCardLayout, string> = {
   compact: '3.5rem',
 };
 const LOW_STOCK = 5;
-
-/** Resolves in a new task, so 50 cards booting together don't make one long task. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function withWidth(url: string, width: number): string {
   try {
@@ -166,15 +164,24 @@ export class KioskProductCard extends KioskElement {
     this.cardState = 'loading';
     const currency = this.preferredCurrency;
     try {
-      const product = await client.products.get(this.product, currency ? { currency } : {});
-      await nextTask(); // each card renders its product in its own task
-      if (seq !== this.loadSeq) return;
-      this.data = product;
-      const chosen = product.variants.find((v) => v.id === this.variant);
-      if (!chosen) {
-        this.variant = (product.variants.find((v) => v.available) ?? product.variants[0])?.id;
+      const loading = client.products.get(this.product, currency ? { currency } : {});
+      // While the request is out: the first price format loads the locale's data (~20 ms).
+      warmMoneyFormat(this.i18n.locale, currency);
+      const product = await loading;
+      // A few cards per frame: no long task when 50 cards get their products together.
+      const done = await renderSlot();
+      try {
+        if (seq !== this.loadSeq) return;
+        this.data = product;
+        const chosen = product.variants.find((v) => v.id === this.variant);
+        if (!chosen) {
+          this.variant = (product.variants.find((v) => v.available) ?? product.variants[0])?.id;
+        }
+        this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
+        await this.updateComplete;
+      } finally {
+        done();
       }
-      this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
     } catch (error) {
       if (seq !== this.loadSeq) return;
       this.data = undefined;
