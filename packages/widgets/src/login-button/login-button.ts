@@ -24,9 +24,9 @@ export type LoginButtonState =
  * sign-in page (a popup, or a full-page redirect). Signed in: the customer's name, points
  * balance and tier, and "Sign out".
  *
- * @event kiosk-login - A customer signed in (through this button, another tab, or a session restored on page load): `{ customer }` with id, email, name.
- * @event kiosk-logout - The customer signed out.
- * @event kiosk-error - Signing in or out failed: `{ error }` (a KioskError). The button says so too.
+ * @event {KioskLoginEvent} kiosk-login - A customer signed in (through this button, another tab, or a session restored on page load): `{ customer }` with id, email, name.
+ * @event {KioskLogoutEvent} kiosk-logout - The customer signed out.
+ * @event {KioskErrorEvent} kiosk-error - Signing in or out failed: `{ error }` (a KioskError). The button says so too.
  *
  * @csspart base - The wrapper.
  * @csspart button - The sign-in and sign-out buttons.

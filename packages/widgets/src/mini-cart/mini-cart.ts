@@ -25,9 +25,9 @@ type CheckoutState = 'idle' | 'working' | 'redirecting';
  * signed-in customers, subtotal, discount, total and checkout. The panel's positioning code
  * (floating-ui) is downloaded the first time the cart opens.
  *
- * @event kiosk-cart-change - The cart changed (lines, quantities, points, emptied after checkout): `{ cart }`.
- * @event kiosk-checkout - The shopper pressed Check out: `{ cart }`. Cancelable: call `preventDefault()` to run checkout yourself; otherwise the element calls `client.cart.checkout()` and goes to the hosted checkout page.
- * @event kiosk-error - Something failed (`{ error }`, a KioskError); the cart shows it too.
+ * @event {KioskCartChangeEvent} kiosk-cart-change - The cart changed (lines, quantities, points, emptied after checkout): `{ cart }`.
+ * @event {KioskCheckoutEvent} kiosk-checkout - The shopper pressed Check out: `{ cart }`. Cancelable: call `preventDefault()` to run checkout yourself; otherwise the element calls `client.cart.checkout()` and goes to the hosted checkout page.
+ * @event {KioskErrorEvent} kiosk-error - Something failed (`{ error }`, a KioskError); the cart shows it too.
  *
  * @slot trigger-icon - Replaces the cart icon in the trigger button.
  * @slot empty - Extra content for the empty cart (a link to the shop, say).

@@ -38,8 +38,8 @@ function withWidth(url: string, width: number): string {
  * quantity, add to cart and share. Loads through the SDK: every card on a page shares one
  * batched request.
  *
- * @event kiosk-add-to-cart - The shopper added the product: `{ product, variant, quantity }`. Fired at once (the cart updates optimistically).
- * @event kiosk-error - Loading or adding failed: `{ error }` (a KioskError). The card shows it too.
+ * @event {KioskAddToCartEvent} kiosk-add-to-cart - The shopper added the product: `{ product, variant, quantity }`. Fired at once (the cart updates optimistically).
+ * @event {KioskErrorEvent} kiosk-error - Loading or adding failed: `{ error }` (a KioskError). The card shows it too.
  *
  * @csspart base - The card's box.
  * @csspart image - The product image.

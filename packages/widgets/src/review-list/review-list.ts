@@ -46,8 +46,8 @@ const validRating = (n: number | undefined): n is number =>
  * moderation status) and can edit it. Writes schema.org AggregateRating and Review JSON-LD into
  * the light DOM.
  *
- * @event kiosk-review-submit - A signed-in shopper submitted or edited their review: `{ review }` (check `review.status`: `pending` until moderated).
- * @event kiosk-error - Loading, voting or submitting failed: `{ error }` (a KioskError). The list shows it too.
+ * @event {KioskReviewSubmitEvent} kiosk-review-submit - A signed-in shopper submitted or edited their review: `{ review }` (check `review.status`: `pending` until moderated).
+ * @event {KioskErrorEvent} kiosk-error - Loading, voting or submitting failed: `{ error }` (a KioskError). The list shows it too.
  *
  * @csspart base - The list's box (a section).
  * @csspart heading - The "Customer reviews" heading (an h2).
