@@ -453,10 +453,14 @@ describe('<kiosk-review-list>', () => {
     expect(review.rating).to.equal(picked - 1);
     expect(review.title).to.equal('Soft and <i>sturdy</i>');
     await until(
-      () => text($(el, '[part=write]')) === 'Thanks — your review will appear after moderation.',
+      () => text($(el, '.thanks')) === 'Thanks — your review will appear after moderation.',
       'pending message',
     );
     expect($(el, 'form')).to.equal(null);
+    // The review just written shows in place of the form, awaiting moderation, ready to edit.
+    expect(text($(el, '[part=own-review] [part=review-title]'))).to.equal('Soft and <i>sturdy</i>');
+    expect($(el, '[part=own-status]').dataset.status).to.equal('pending');
+    await until(() => shadow(el).activeElement === $(el, '[part=edit]'), 'focus on Edit');
     await expect(el).to.be.accessible();
   });
 

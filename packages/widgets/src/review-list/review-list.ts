@@ -522,12 +522,15 @@ export class KioskReviewList extends KioskElement {
         if (mineKey === this.mineKey) void this.showEdited(review, previous);
         return;
       }
-      this.draftRating = 0;
-      this.draftTitle = '';
-      this.draftBody = '';
+      this.resetDraft();
       this.submitted = review.status === 'approved' ? 'approved' : 'pending';
       void this.announce(this.t(this.submitted === 'approved' ? 'form.published' : 'form.pending'));
-      if (review.status === 'approved') void this.load();
+      // The form gives way to the review just written, which the shopper can edit from here.
+      if (mineKey === this.mineKey) {
+        this.mine = review;
+        void this.focusEditButton();
+      }
+      if (review.status === 'approved') void this.load({ listOnly: true, summary: true });
     } catch (error) {
       const e = this.emitError(error);
       this.submitError =
@@ -864,7 +867,7 @@ export class KioskReviewList extends KioskElement {
         </button>
       </div>`;
     }
-    if (this.submitted) {
+    if (this.submitted && !this.mine) {
       return html`<div class="write thanks" part="write">
         <p>${this.t(this.submitted === 'approved' ? 'form.published' : 'form.pending')}</p>
       </div>`;
@@ -891,6 +894,13 @@ export class KioskReviewList extends KioskElement {
   private renderOwn(r: OwnReview) {
     const edited = r.updatedAt !== r.createdAt;
     return html`<div class="write own" part="write">
+      ${
+        this.submitted
+          ? html`<p class="thanks">
+              ${this.t(this.submitted === 'approved' ? 'form.published' : 'form.pending')}
+            </p>`
+          : nothing
+      }
       <h3>${this.t('own.heading')}</h3>
       ${
         r.status === 'approved'
