@@ -87,6 +87,15 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
+  /** Resolves once the strings of the language in use are loaded (or failed: English shows). */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return loadLanguage(this.lang, this.namespaces).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   /** Asks the host to re-render (the page language changed). */
   refresh(): void {
     this.host.requestUpdate();

@@ -181,6 +181,15 @@ describe('<kiosk-product-card>', () => {
     expect(el.getAttribute('dir')).to.equal('ltr');
   });
 
+  it('says state="ready" only once it shows the product in its language', async () => {
+    const el = await card(TEE, 'locale=pt-BR');
+    await until(() => el.cardState !== 'loading', 'loaded');
+    expect(el.cardState).to.equal('ready');
+    await el.updateComplete;
+    expect($(el, '[part=base]').getAttribute('aria-busy')).to.equal('false');
+    expect($(el, '[part=button]').textContent!.trim()).to.equal('Adicionar ao carrinho');
+  });
+
   it('is right-to-left and translated in Arabic', async () => {
     const el = await card(TEE, 'locale=ar');
     await until(() => $(el, '[part=button]')?.textContent?.trim() === 'أضف إلى السلة', 'ar');

@@ -168,6 +168,8 @@ export class KioskProductCard extends KioskElement {
       // While the request is out: the first price format loads the locale's data (~20 ms).
       warmMoneyFormat(this.i18n.locale, currency);
       const product = await loading;
+      // `state` says what shows: still loading while the card's language is (a skeleton).
+      await this.i18n.whenReady();
       // A few cards per frame: no long task when 50 cards get their products together.
       const done = await renderSlot();
       try {
