@@ -30,8 +30,9 @@ test('the brand page is built from the script tag alone', async ({ page }) => {
     'data-endpoint',
     apiUrl,
   );
+  // The loader imports each element's chunk when the element is in the page: wait for them.
   for (const tag of ['kiosk-mini-cart', 'kiosk-login-button', 'kiosk-review-list']) {
-    expect(await page.evaluate((t) => !!customElements.get(t), tag)).toBe(true);
+    await expect.poll(() => page.evaluate((t) => !!customElements.get(t), tag)).toBe(true);
   }
   await expect(page.locator('kiosk-review-list')).toContainText('Customer reviews');
 });
