@@ -2,9 +2,16 @@
 // developer app and the snippet builder work.
 
 import { apiUrl } from './env.js';
-import { expect, test } from './fixtures.js';
+import { card, expect, test } from './fixtures.js';
 
-for (const path of ['/', '/brand.html', '/influencer.html', '/app.html', '/builder.html']) {
+for (const path of [
+  '/',
+  '/brand.html',
+  '/influencer.html',
+  '/app.html',
+  '/builder.html',
+  '/elements.html',
+]) {
   test(`${path} is served with a CSP without unsafe-inline/unsafe-eval and renders`, async ({
     page,
   }) => {
@@ -93,4 +100,34 @@ test('the snippet builder: live card and a snippet that matches it', async ({ pa
   await expect(page.locator('#copy-status')).toHaveText('Copied to the clipboard.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(await snippet.inputValue());
+});
+
+test('the elements page: each example as its snippet says, two stores that keep their carts', async ({
+  page,
+}) => {
+  await page.goto('/elements.html');
+  await expect(page.locator('kiosk-product-card[product="no-such-product"]')).toHaveAttribute(
+    'state',
+    'unavailable',
+  );
+  await expect(page.locator('kiosk-product-card[product="aurora-limited-parka"]')).toHaveAttribute(
+    'state',
+    'sold-out',
+  );
+  const german = page.locator('kiosk-product-card[locale="de"]');
+  await expect(german.locator('[part~=price]').first()).toHaveText(/€/);
+  // Every snippet on the page names only elements and attributes the live examples use.
+  const examples = await page
+    .locator('main kiosk-product-card')
+    .evaluateAll((cards) => cards.map((c) => c.getAttribute('product')));
+  const snippets = (await page.locator('pre code').allTextContents()).join('\n');
+  for (const handle of examples) expect(snippets).toContain(`product="${handle}"`);
+
+  const [borealis, arabic] = await page.locator('kiosk-store').all();
+  await expect(arabic!.locator('kiosk-product-card')).toHaveAttribute('dir', 'rtl');
+  const backpack = card(borealis!, 'borealis-trail-backpack-28l');
+  await expect(backpack).toHaveAttribute('state', 'ready');
+  await backpack.locator('[part=button]').click();
+  await expect(borealis!.locator('kiosk-mini-cart [part=badge]')).toHaveText('1');
+  await expect(arabic!.locator('kiosk-mini-cart [part=badge]')).toHaveText(/^(0|٠)$/);
 });

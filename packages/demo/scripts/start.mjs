@@ -93,6 +93,7 @@ process.stdout.write(
     `  influencer post   ${demoOrigin}/influencer.html?kiosk_ref=ana\n` +
     `  developer app     ${demoOrigin}/app.html\n` +
     `  snippet builder   ${demoOrigin}/builder.html\n` +
+    `  elements, live    ${demoOrigin}/elements.html\n` +
     `Kiosk API    ${apiUrl}   (OpenAPI ${apiUrl}/openapi.json)\n` +
     `Database     ${db === tempDir ? `${db} (temporary)` : db}\n` +
     `Test keys    pk_test_aurora / sk_test_aurora, pk_test_borealis · test card 4242 4242 4242 4242\n\n`,

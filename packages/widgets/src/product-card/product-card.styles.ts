@@ -30,6 +30,8 @@ export const styles = css`
   }
   :host([layout='row']) {
     contain-intrinsic-size: auto 10rem;
+    /* A row card in a narrow column (a sidebar, a phone) stacks like a card: see @container. */
+    container-type: inline-size;
   }
   :host([layout='compact']) {
     contain-intrinsic-size: auto 4.5rem;
@@ -54,6 +56,12 @@ export const styles = css`
   :host([layout='row']) .base {
     grid-template-columns: var(--kiosk-product-card-image-size, 7rem) minmax(0, 1fr);
     column-gap: 1rem;
+  }
+  /* Image, details and the actions row (stepper, button, share) need ~22rem side by side. */
+  @container (max-width: 22rem) {
+    :host([layout='row']) .base {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   :host([layout='compact']) .base {
     grid-template-columns: var(--kiosk-product-card-image-size, 3.5rem) minmax(0, 1fr) auto;

@@ -342,6 +342,26 @@ describe('<kiosk-product-card>', () => {
     await expect(compact).to.be.accessible();
   });
 
+  it('keeps every layout inside a narrow column (a row card stacks)', async () => {
+    const column = await fixture<HTMLDivElement>(html`<div style="inline-size: 15rem">
+      <kiosk-product-card product=${TEE} layout="row"></kiosk-product-card>
+      <kiosk-product-card product=${TEE}></kiosk-product-card>
+      <kiosk-product-card product=${TEE} layout="compact"></kiosk-product-card>
+    </div>`);
+    const cards = [...column.querySelectorAll<KioskProductCard>('kiosk-product-card')];
+    for (const c of cards) {
+      await settled(c);
+      await c.updateComplete;
+    }
+    const right = column.getBoundingClientRect().right;
+    for (const c of cards) {
+      for (const part of ['button', 'image', 'title']) {
+        const box = $(c, `[part=${part}]`).getBoundingClientRect();
+        expect(box.right, `${c.layout} ${part}`).to.be.at.most(right + 0.5);
+      }
+    }
+  });
+
   it('reports a missing configuration instead of staying blank', async () => {
     configure({});
     const el = await card(TEE);
