@@ -111,6 +111,9 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
       .fill('Soft, holds its shape after many washes. Bought two.');
     await form.getByRole('button', { name: 'Submit review' }).click();
     await expect(reviews).toContainText('Thanks — your review will appear after moderation.');
+    // Their review shows in place of the form, awaiting moderation, ready to edit.
+    await expect(reviews.locator('[part=own-review]')).toContainText(title);
+    await expect(reviews.locator('[part=own-status]')).toContainText('Awaiting moderation');
   });
 
   await test.step('the store approves it; it shows on the page with the verified badge', async () => {
@@ -121,7 +124,8 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
     await admin(`/admin/v1/reviews/${review.id}/moderation`, { body: { status: 'approved' } });
     await page.reload();
     const reviews = page.locator(`kiosk-review-list[product="${TEE}"]`);
-    const published = reviews.getByRole('article').filter({ hasText: title });
+    // In the public list (the shopper's own review in the write section is another article).
+    const published = reviews.locator('article[part="review"]').filter({ hasText: title });
     await expect(published).toBeVisible();
     await expect(published).toContainText('Verified buyer');
   });

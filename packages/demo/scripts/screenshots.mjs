@@ -19,6 +19,7 @@ const pages = {
   influencer: '/influencer.html?kiosk_ref=ana',
   app: '/app.html',
   builder: '/builder.html',
+  elements: '/elements.html',
 };
 const widths = [
   { width: 1280, height: 800, isMobile: false },
