@@ -38,3 +38,25 @@ export function productJsonLd(product: Product, variant: Variant | undefined, ur
   }
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
+
+/**
+ * Keeps the host's own `<script type="application/ld+json" data-kiosk="<kind>">` (light DOM,
+ * where search engines read it) at `text`: created when missing, removed when `text` is null,
+ * written only when it changed.
+ */
+export function writeJsonLd(host: HTMLElement, kind: string, text: string | null): void {
+  let script = host.querySelector<HTMLScriptElement>(
+    `:scope > script[type="application/ld+json"][data-kiosk="${kind}"]`,
+  );
+  if (text === null) {
+    script?.remove();
+    return;
+  }
+  if (!script) {
+    script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.dataset.kiosk = kind;
+    host.append(script);
+  }
+  if (script.textContent !== text) script.textContent = text;
+}

@@ -152,21 +152,6 @@ export const styles = css`
   .stars {
     display: inline-flex;
     gap: 0.1em;
-    color: var(--_border);
-  }
-  .star.full {
-    color: var(--_star-color);
-  }
-  .star.half {
-    background: linear-gradient(to right, var(--_star-color) 50%, var(--_border) 50%);
-    background-clip: text;
-    -webkit-background-clip: text;
-    color: transparent;
-  }
-  :host([dir='rtl']) .star.half {
-    background: linear-gradient(to left, var(--_star-color) 50%, var(--_border) 50%);
-    background-clip: text;
-    -webkit-background-clip: text;
   }
 
   .options {

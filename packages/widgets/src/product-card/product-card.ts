@@ -6,9 +6,10 @@ import { LocalizeController } from '../controllers/localize-controller.js';
 import { KioskAddToCartEvent } from '../events/add-to-cart.js';
 import { amountOf, formatMoney, formatNumber, warmMoneyFormat } from '../format.js';
 import { KioskElement } from '../kiosk-element.js';
+import { starStyles, stars } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { productCardStrings } from './i18n/index.js';
-import { productJsonLd } from './json-ld.js';
+import { productJsonLd, writeJsonLd } from './json-ld.js';
 import { styles } from './product-card.styles.js';
 import { renderSlot } from './render-slots.js';
 
@@ -71,7 +72,7 @@ function withWidth(url: string, width: number): string {
  * @cssprop --kiosk-product-card-button-color - Add-to-cart button text colour.
  */
 export class KioskProductCard extends KioskElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, starStyles, styles];
 
   /** The product's handle or id. */
   @property({ reflect: true }) product?: string;
@@ -291,21 +292,11 @@ export class KioskProductCard extends KioskElement {
   }
 
   private writeJsonLd() {
-    let script = this.querySelector<HTMLScriptElement>(
-      ':scope > script[type="application/ld+json"][data-kiosk]',
+    writeJsonLd(
+      this,
+      'product',
+      this.data ? productJsonLd(this.data, this.selectedVariant, location.href) : null,
     );
-    if (!this.data) {
-      script?.remove();
-      return;
-    }
-    if (!script) {
-      script = document.createElement('script');
-      script.type = 'application/ld+json';
-      script.dataset.kiosk = 'product';
-      this.append(script);
-    }
-    const text = productJsonLd(this.data, this.selectedVariant, location.href);
-    if (script.textContent !== text) script.textContent = text;
   }
 
   protected override render() {
@@ -431,22 +422,12 @@ export class KioskProductCard extends KioskElement {
   private renderRating(product: Product) {
     const { average, count } = product.rating;
     if (!count) return html`<p class="rating" part="rating">${this.t('noReviews')}</p>`;
-    const rounded = Math.round(average * 2) / 2;
     const label = this.t('rating', {
       count,
       rating: formatNumber(average, this.i18n.locale, 1),
     });
     return html`<p class="rating" part="rating">
-      <span class="stars" role="img" aria-label=${label}
-        >${[1, 2, 3, 4, 5].map(
-          (n) =>
-            html`<span
-              class="star ${rounded >= n ? 'full' : rounded >= n - 0.5 ? 'half' : 'empty'}"
-              aria-hidden="true"
-              >★</span
-            >`,
-        )}</span
-      >
+      ${stars(average, label)}
       <span aria-hidden="true">(${formatNumber(count, this.i18n.locale)})</span>
     </p>`;
   }

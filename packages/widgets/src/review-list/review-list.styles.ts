@@ -74,22 +74,7 @@ export const styles = css`
   .stars {
     display: inline-flex;
     gap: 0.05em;
-    color: var(--_star-color);
     letter-spacing: 0;
-  }
-  .star.empty {
-    color: var(--_border);
-  }
-  .star.half {
-    background: linear-gradient(to right, var(--_star-color) 50%, var(--_border) 50%);
-    background-clip: text;
-    -webkit-background-clip: text;
-    color: transparent;
-  }
-  :host([dir='rtl']) .star.half {
-    background: linear-gradient(to left, var(--_star-color) 50%, var(--_border) 50%);
-    background-clip: text;
-    -webkit-background-clip: text;
   }
 
   .histogram {

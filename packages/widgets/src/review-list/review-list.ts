@@ -14,6 +14,8 @@ import { StoreController } from '../controllers/store-controller.js';
 import { KioskReviewSubmitEvent } from '../events/review-submit.js';
 import { formatNumber } from '../format.js';
 import { KioskElement } from '../kiosk-element.js';
+import { writeJsonLd } from '../product-card/json-ld.js';
+import { starStyles, stars } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { reviewListStrings } from './i18n/index.js';
 import { reviewsJsonLd } from './json-ld.js';
@@ -91,7 +93,7 @@ const validRating = (n: number | undefined): n is number =>
  * @cssprop --kiosk-review-list-divider - Line between reviews.
  */
 export class KioskReviewList extends KioskElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, starStyles, styles];
 
   /** The product's handle or id. */
   @property({ reflect: true }) product?: string;
@@ -579,24 +581,14 @@ export class KioskReviewList extends KioskElement {
   }
 
   private writeJsonLd() {
-    let script = this.querySelector<HTMLScriptElement>(
-      ':scope > script[type="application/ld+json"][data-kiosk="reviews"]',
+    const { productData, summary } = this;
+    writeJsonLd(
+      this,
+      'reviews',
+      productData && summary && this.listState === 'ready'
+        ? reviewsJsonLd(productData, summary, this.reviews)
+        : null,
     );
-    const text =
-      this.productData && this.summary && this.listState === 'ready'
-        ? reviewsJsonLd(this.productData, this.summary, this.reviews)
-        : null;
-    if (!text) {
-      script?.remove();
-      return;
-    }
-    if (!script) {
-      script = document.createElement('script');
-      script.type = 'application/ld+json';
-      script.dataset.kiosk = 'reviews';
-      this.append(script);
-    }
-    if (script.textContent !== text) script.textContent = text;
   }
 
   protected override render() {
@@ -673,27 +665,13 @@ export class KioskReviewList extends KioskElement {
     </div>`;
   }
 
-  private renderStars(rating: number, label: string) {
-    const rounded = Math.round(rating * 2) / 2;
-    return html`<span class="stars" part="stars" role="img" aria-label=${label}
-      >${[1, 2, 3, 4, 5].map(
-        (n) =>
-          html`<span
-            class="star ${rounded >= n ? 'full' : rounded >= n - 0.5 ? 'half' : 'empty'}"
-            aria-hidden="true"
-            >★</span
-          >`,
-      )}</span
-    >`;
-  }
-
   private renderSummary() {
     const summary = this.summary!;
     const average = this.num(summary.average, 1);
     return html`<div class="summary" part="summary">
       <div class="overview">
         <span class="average" part="average" aria-hidden="true">${average}</span>
-        ${this.renderStars(summary.average, this.t('rated', { rating: average }))}
+        ${stars(summary.average, this.t('rated', { rating: average }), 'stars')}
         <span class="count" part="count">${this.count('reviewCount', summary.count)}</span>
       </div>
       <ul class="histogram" part="histogram" aria-label=${this.t('summary.histogram')}>
@@ -804,7 +782,7 @@ export class KioskReviewList extends KioskElement {
       aria-labelledby=${titleId}
     >
       <header class="review-head">
-        ${this.renderStars(r.rating, this.t('rated', { rating: this.num(r.rating) }))}
+        ${stars(r.rating, this.t('rated', { rating: this.num(r.rating) }), 'stars')}
         <h3 class="review-title" part="review-title" id=${titleId}>${r.title}</h3>
       </header>
       <p class="meta">
@@ -912,7 +890,7 @@ export class KioskReviewList extends KioskElement {
       }
       <article class="own-review" part="own-review" aria-labelledby="own-title">
         <header class="review-head">
-          ${this.renderStars(r.rating, this.t('rated', { rating: this.num(r.rating) }))}
+          ${stars(r.rating, this.t('rated', { rating: this.num(r.rating) }), 'stars')}
           <h4 class="review-title" part="review-title" id="own-title">${r.title}</h4>
         </header>
         <p class="meta">
