@@ -1,3 +1,5 @@
+import { submitOnceJs } from './submit-once.js';
+
 /**
  * /assets/checkout.js — progressive enhancement of the hosted test payment form (it works
  * without it): the card number is grouped by four as it is typed, and one submit at a time.
@@ -14,17 +16,6 @@ export const checkoutJs = `(function () {
       if (grouped !== card.value) card.value = grouped;
     });
   }
-  var submitting = false;
-  form.addEventListener('submit', function (event) {
-    if (submitting) { event.preventDefault(); return; }
-    submitting = true;
-    var button = form.querySelector('button[type="submit"]');
-    if (button) button.setAttribute('aria-busy', 'true');
-  });
-  window.addEventListener('pageshow', function () {
-    submitting = false;
-    var button = form.querySelector('button[type="submit"]');
-    if (button) button.removeAttribute('aria-busy');
-  });
+${submitOnceJs}
 })();
 `;
