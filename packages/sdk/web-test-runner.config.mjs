@@ -1,18 +1,9 @@
 // SDK tests in real Chromium (Debian's), against the real Kiosk server started here.
-import { createServer } from 'node:net';
 import { createLogger, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../scripts/free-port.mjs';
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
