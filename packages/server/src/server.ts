@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { type Database, openDatabase } from './db/index.js';
+import { jobs } from './jobs/index.js';
+import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
 import { seedDemo } from './seed/demo.js';
 import { allowOriginsEverywhere } from './services/stores.js';
@@ -37,12 +39,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.allowOrigins?.length) await allowOriginsEverywhere(database.db, options.allowOrigins);
 
   const host = options.host ?? '127.0.0.1';
-  const app = createApp({
+  const deps = {
     db: database.db,
     log,
     now: () => new Date(),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
-  });
+  };
+  const app = createApp(deps);
+  const stopJobs = startJobs(jobs, deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () =>
       resolve(s),
@@ -58,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     database,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopJobs();
       await database.close();
     },
   };

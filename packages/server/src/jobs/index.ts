@@ -1,0 +1,4 @@
+import type { Job } from './scheduler.js';
+
+/** Every periodic job the server runs (started by startServer). */
+export const jobs: Job[] = [];

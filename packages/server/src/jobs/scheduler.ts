@@ -1,0 +1,42 @@
+import type { AppDeps } from '../context.js';
+
+/**
+ * A periodic job. Jobs run in every instance: each must be safe to run concurrently with
+ * itself on another instance (conditional updates, `FOR UPDATE SKIP LOCKED`, idempotent
+ * deletes), so no leader election is needed.
+ */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(deps: AppDeps): Promise<unknown>;
+}
+
+/**
+ * Runs each job every `everyMs` (never two runs of one job at once in this process). A
+ * failing run is logged and retried at the next tick: a database outage must not stop the
+ * schedule or the process. Timers are unref'd so they never keep the process alive.
+ */
+export function startJobs(jobs: Job[], deps: AppDeps): () => Promise<void> {
+  const running = new Map<string, Promise<unknown>>();
+  const timers = jobs.map((job) => {
+    const timer = setInterval(() => {
+      if (running.has(job.name)) return;
+      const run = job
+        .run(deps)
+        .catch((err: unknown) =>
+          deps.log.warn('job failed', {
+            job: job.name,
+            error: err instanceof Error ? err.message : String(err),
+          }),
+        )
+        .finally(() => running.delete(job.name));
+      running.set(job.name, run);
+    }, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return async () => {
+    for (const timer of timers) clearInterval(timer);
+    await Promise.all(running.values());
+  };
+}
