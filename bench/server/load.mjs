@@ -1,0 +1,214 @@
+// A bounded load run: many connections of product reads and cart writes against one Kiosk
+// server on PostgreSQL, counting every answer by status class. The server must answer no
+// 5xx under load (pool waits are not outages). A bare Hono hello-world under the same load,
+// in the same run, is the reference.
+// Usage: BENCH_DATABASE_URL=postgres://… node bench/server/load.mjs
+//          [--connections 200] [--duration 15] [--record]
+// A fresh database is created on that server for the run and dropped after it.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort } from '../../scripts/free-port.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '200' },
+    record: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (!serverUrl) {
+  console.error('Set BENCH_DATABASE_URL=postgres://… (the load run is for PostgreSQL).');
+  process.exit(2);
+}
+const key = 'pk_test_aurora';
+const headers = { 'x-kiosk-key': key, 'content-type': 'application/json' };
+/** Carts the writes spread over, as many shoppers would (one cart per connection would also do). */
+const CARTS = 50;
+
+async function start(command, args, env, readyUrl) {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(readyUrl)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`${command} ${args.join(' ')} did not become ready`);
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+async function api(base, path, init = {}) {
+  const res = await fetch(base + path, { ...init, headers: { ...headers, ...init.headers } });
+  if (!res.ok)
+    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Runs autocannon and counts answers by status class (autocannon's own counters are coarse). */
+async function load(title, opts) {
+  const classes = { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 };
+  const instance = autocannon({ connections, duration, ...opts });
+  instance.on('response', (_client, status) => {
+    classes[`${String(status)[0]}xx`] = (classes[`${String(status)[0]}xx`] ?? 0) + 1;
+  });
+  const result = await instance;
+  const row = {
+    title,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    ...classes,
+    errors: result.errors + result.timeouts,
+  };
+  console.log(
+    `${title.padEnd(48)} ${String(row.rps).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  ` +
+      `2xx ${row['2xx']} 4xx ${row['4xx']} 5xx ${row['5xx']} errors ${row.errors}`,
+  );
+  return row;
+}
+
+async function kioskRun(db) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = await start(
+    'node',
+    [
+      join(root, 'packages/server/dist/cli.js'),
+      '--db',
+      db,
+      '--seed',
+      'demo',
+      '--port',
+      String(port),
+    ],
+    // One IP plays every shopper here: the per-IP write limits are raised for the run (a real
+    // deployment keeps its defaults; the limits themselves are tested in the server suite).
+    { LOG_LEVEL: 'warn', KIOSK_RATE_LIMIT_SCALE: '1000' },
+    `${base}/healthz`,
+  );
+  try {
+    const handles = (await api(base, '/v1/products?first=20')).items.map((p) => p.handle);
+    const product = await api(base, `/v1/products/${handles[0]}`);
+    const variant = product.variants.find((v) => v.quantityAvailable >= 2) ?? product.variants[0];
+    const lines = [];
+    for (let i = 0; i < CARTS; i++) {
+      const cart = await api(base, '/v1/carts', { method: 'POST', body: '{}' });
+      const withLine = await api(base, `/v1/carts/${cart.id}/lines`, {
+        method: 'POST',
+        body: JSON.stringify({ variantId: variant.id, quantity: 1 }),
+      });
+      lines.push(`/v1/carts/${cart.id}/lines/${withLine.lines[0].id}`);
+    }
+    let n = 0;
+    // Each connection loops: read a product, read another, change a cart line's quantity.
+    const read = {
+      method: 'GET',
+      setupRequest: (req) => ({ ...req, path: `/v1/products/${handles[n++ % handles.length]}` }),
+    };
+    const write = {
+      method: 'PATCH',
+      setupRequest: (req) => {
+        const i = n++;
+        return {
+          ...req,
+          path: lines[i % lines.length],
+          headers: { ...headers, 'idempotency-key': `load-${process.pid}-${i}` },
+          body: JSON.stringify({ quantity: (i % 2) + 1 }),
+        };
+      },
+    };
+    return await load('Kiosk (PostgreSQL): product reads + cart writes', {
+      url: base,
+      headers,
+      requests: [read, read, write],
+    });
+  } finally {
+    await stop(child);
+  }
+}
+
+const rows = [];
+{
+  const port = await freePort();
+  const child = await start(
+    'node',
+    [join(here, 'hello.mjs')],
+    { PORT: String(port) },
+    `http://127.0.0.1:${port}/`,
+  );
+  try {
+    rows.push(await load('bare Hono hello-world', { url: `http://127.0.0.1:${port}/` }));
+  } finally {
+    await stop(child);
+  }
+}
+const name = `kiosk_load_${process.pid}_${Date.now().toString(36)}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`create database ${name}`);
+try {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  rows.push(await kioskRun(url.toString()));
+} finally {
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+
+const kiosk = rows[1];
+if (kiosk['5xx'] > 0 || kiosk.errors > 0) {
+  console.error(
+    `FAIL: ${kiosk['5xx']} × 5xx and ${kiosk.errors} socket errors or timeouts under load`,
+  );
+  process.exitCode = 1;
+}
+
+if (values.record) {
+  const file = join(here, '..', 'RESULTS.md');
+  const table = [
+    '<!-- load:start -->',
+    `Recorded ${new Date().toISOString().slice(0, 10)} on this 2-core machine, Node ${process.version}, ` +
+      `${connections} connections × ${duration} s, autocannon on loopback, one server process, ` +
+      'PostgreSQL on the same machine, default pool (10 connections).',
+    '',
+    '| scenario | requests | requests/s | p50 ms | p99 ms | 2xx | 4xx | 5xx | socket errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.title} | ${r.total} | ${r.rps} | ${r.p50} | ${r.p99} | ${r['2xx']} | ${r['4xx']} | ${r['5xx']} | ${r.errors} |`,
+    ),
+    '<!-- load:end -->',
+  ].join('\n');
+  const current = readFileSync(file, 'utf8');
+  writeFileSync(
+    file,
+    current.includes('<!-- load:start -->')
+      ? current.replace(/<!-- load:start -->[\s\S]*<!-- load:end -->/, table)
+      : current.replace(
+          '## SDK size',
+          `## Server under load (\`node bench/server/load.mjs --record\`)\n\n200 connections for 15 s of product reads and cart line writes on PostgreSQL: the\nserver must answer no 5xx (waiting for a pooled connection is not an outage).\n\n${table}\n\n## SDK size`,
+        ),
+  );
+  console.log(`recorded in ${file}`);
+}
