@@ -11,6 +11,7 @@ import {
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { type Money, toMoney } from './money.js';
+import { releasePendingOrderOf } from './order-release.js';
 import { lockCustomer, lockedBalance, maxPointsWithin, pointsValueMinor } from './points.js';
 import type { Store } from './stores.js';
 
@@ -190,15 +191,16 @@ export async function cartView(
 }
 
 /**
- * Finds a cart the caller may use. Other stores' carts, malformed ids and other
- * customers' carts are all "not found": their existence is not revealed. A guest cart is
- * usable by whoever holds its (unguessable) id.
+ * Finds a cart the caller may use. Other stores' carts, malformed ids, other customers'
+ * carts and merged carts are all "not found": their existence is not revealed. An ordered
+ * (paid) cart answers 409 `cart_not_active`. A guest cart is usable by whoever holds its
+ * (unguessable) id.
  */
 export async function findCart(
   conn: Conn,
   ctx: Pick<CartContext, 'store' | 'customerId'>,
   cartId: string,
-  options: { lock?: boolean; write?: boolean } = {},
+  options: { lock?: boolean } = {},
 ): Promise<CartRow> {
   const notFound = () => new ApiError('cart_not_found', 'No such cart.');
   if (!isUuid(cartId)) throw notFound();
@@ -209,13 +211,19 @@ export async function findCart(
   const [cart] = options.lock ? await query.for('update') : await query;
   if (!cart) throw notFound();
   if (cart.customerId !== null && cart.customerId !== ctx.customerId) throw notFound();
-  if (cart.status !== 'active') {
-    if (options.write && cart.status === 'ordered') {
-      throw new ApiError('cart_not_active', 'This cart has already been checked out.');
-    }
-    throw notFound();
+  // An ordered cart was paid for: reads and writes say so, so a client starts a new cart.
+  if (cart.status === 'ordered') {
+    throw new ApiError('cart_not_active', 'This cart was ordered and paid for.', {
+      status: cart.status,
+    });
   }
+  if (cart.status !== 'active') throw notFound();
   return cart;
+}
+
+/** Locks a cart row whatever its status (payment: cart before order, as checkout does). */
+export async function lockCart(tx: Tx, cartId: string): Promise<void> {
+  await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for('update');
 }
 
 /**
@@ -354,7 +362,7 @@ export async function addLine(
 ): Promise<CartView> {
   return ctx.db.transaction(async (tx) => {
     // The cart row lock serialises writes to one cart, so quantities add up exactly.
-    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const cart = await findCart(tx, ctx, cartId, { lock: true });
     const variant = await sellableVariant(tx, ctx.store, input.variantId, cart.currency);
     const [existing] = await tx
       .select()
@@ -402,7 +410,7 @@ export async function updateLine(
   quantity: number,
 ): Promise<CartView> {
   return ctx.db.transaction(async (tx) => {
-    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const cart = await findCart(tx, ctx, cartId, { lock: true });
     const line = await findLine(tx, cart, lineId);
     if (quantity === 0) {
       await tx.delete(cartLines).where(eq(cartLines.id, line.id));
@@ -432,7 +440,7 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
   const customerId = ctx.customerId;
   return ctx.db.transaction(async (tx) => {
     await lockCustomer(tx, ctx.store.id, customerId);
-    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const cart = await findCart(tx, ctx, cartId, { lock: true });
     if (cart.customerId !== customerId) {
       throw new ApiError('forbidden', 'Points can only be redeemed on your own cart.');
     }
@@ -568,11 +576,14 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
       .update(carts)
       .set({ status: 'merged', updatedAt: ctx.now })
       .where(eq(carts.id, guest.id));
+    // Its lines now live in the customer's cart: an order of the guest cart waiting for
+    // payment would hold the same stock twice, so it is released.
+    await releasePendingOrderOf(tx, ctx.store, guest.id, customerId, ctx.now);
     return finishWrite(tx, ctx, target);
   });
 }
 
-/** Marks a cart ordered (checkout); only an active one. */
+/** Marks a cart ordered when its order is paid; only an active one. */
 export async function markCartOrdered(tx: Tx, cartId: string, now: Date) {
   await tx
     .update(carts)
