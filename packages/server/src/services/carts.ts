@@ -520,6 +520,10 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
       return cartView(tx, ctx.store, cart, ctx.origin, []);
     }
     if (!guest) return cartView(tx, ctx.store, target, ctx.origin);
+    // Its lines are about to join the customer's cart: an order of the guest cart waiting
+    // for payment would hold the same stock twice, so it is released (first, so the merge
+    // counts that stock as available).
+    await releasePendingOrderOf(tx, ctx.store, guest.id, customerId, ctx.now);
 
     const guestLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, guest.id));
     const targetLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, target.id));
@@ -576,9 +580,6 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
       .update(carts)
       .set({ status: 'merged', updatedAt: ctx.now })
       .where(eq(carts.id, guest.id));
-    // Its lines now live in the customer's cart: an order of the guest cart waiting for
-    // payment would hold the same stock twice, so it is released.
-    await releasePendingOrderOf(tx, ctx.store, guest.id, customerId, ctx.now);
     return finishWrite(tx, ctx, target);
   });
 }
