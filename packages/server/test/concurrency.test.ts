@@ -4,6 +4,7 @@ import { cartLines, carts, orders, pointsEntries, variants } from '../src/db/sch
 import { expireOrdersJob } from '../src/jobs/expire-orders.js';
 import { createLogger } from '../src/log.js';
 import {
+  type ApiResponse,
   createTestCustomer,
   createTestProduct,
   createTestStore,
@@ -313,7 +314,7 @@ describe('order holds under concurrency', () => {
     expect(paid.length + expired.length).toBe(held.length);
     expect((first as number) + (second as number)).toBe(expired.length);
     for (const [i, { orderId, customer }] of held.entries()) {
-      const res = payments[i] as Awaited<ReturnType<typeof t.current.request>>;
+      const res = payments[i] as ApiResponse;
       const row = rows.find((o) => o.id === orderId)!;
       // The payment's answer agrees with what happened to the order.
       if (row.status === 'paid') expect(res.status).toBe(200);

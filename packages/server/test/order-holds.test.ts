@@ -159,6 +159,47 @@ describe('checking out again', () => {
     expect(open.map((o) => o.id)).toEqual([d.body.orderId]);
   });
 
+  it('back from the payment page, the cart can change within the stock and points its order holds', async () => {
+    const { s, v, alice } = await setup();
+    await t.current.db.update(variants).set({ stock: 3 }).where(eq(variants.id, v));
+    const cartId = await cartOf(s, alice);
+    await addLine(s, cartId, v, 3, alice);
+    const points = (n: number) =>
+      t.current.request(`/v1/carts/${cartId}/points`, {
+        ...as(s, alice),
+        method: 'PUT',
+        body: { points: n },
+      });
+    await points(800);
+    await checkout(s, cartId, alice);
+    expect(await stockOf(v)).toBe(0);
+    expect(await balanceOf(s, alice)).toBe(200);
+    // The order holds the last 3 units and 800 points: they still count for this cart.
+    const back = await t.current.request(`/v1/carts/${cartId}`, as(s, alice));
+    expect(back.body.lines[0].available).toBe(3);
+    const lineId = back.body.lines[0].id;
+    const less = await t.current.request(`/v1/carts/${cartId}/lines/${lineId}`, {
+      ...as(s, alice),
+      method: 'PATCH',
+      body: { quantity: 2 },
+    });
+    expect(less.status).toBe(200);
+    expect((await addLine(s, cartId, v, 1, alice)).status).toBe(200);
+    const tooMany = await addLine(s, cartId, v, 1, alice);
+    expect(tooMany.body.error).toMatchObject({ code: 'out_of_stock', details: { available: 3 } });
+    expect((await points(900)).status).toBe(200);
+    const over = await points(1001);
+    expect(over.body.error).toMatchObject({
+      code: 'insufficient_points',
+      details: { balance: 1000 },
+    });
+    const again = await checkout(s, cartId, alice);
+    expect(again.status).toBe(201);
+    expect(again.body.order.pointsRedeemed).toBe(900);
+    expect(await stockOf(v)).toBe(0);
+    expect(await balanceOf(s, alice)).toBe(100);
+  });
+
   it('a paid order pays for what it holds, even if the cart changed after checkout', async () => {
     const { s, v, w } = await setup();
     const cartId = await cartOf(s);

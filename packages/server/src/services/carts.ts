@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/index.js';
 import {
   cartLines,
   carts,
+  orders,
   productImages,
   products,
   variantPrices,
@@ -78,6 +79,19 @@ export interface PricedLine {
 }
 
 /**
+ * Units of a variant this cart may hold: the stock, plus what the cart's own pending order
+ * holds (back from the payment page, the shopper may keep or change those lines; a new
+ * checkout gives them back before taking stock again). One subquery, no extra statement.
+ */
+function stockForCart(cartId: string) {
+  // Spelled out: drizzle leaves columns unqualified in single-table selects.
+  return sql<number>`"variants"."stock" + coalesce((
+    select ol.quantity from order_lines ol join orders o on o.id = ol.order_id
+    where o.cart_id = ${cartId} and o.status = 'pending' and ol.variant_id = "variants"."id"
+  ), 0)`.mapWith(Number);
+}
+
+/**
  * The cart's lines that can still be bought: the product is active and the variant has a
  * price in the cart's currency. Others stay stored but are neither shown nor ordered.
  */
@@ -93,7 +107,7 @@ export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine
       quantity: cartLines.quantity,
       unitMinor: variantPrices.amountMinor,
       compareAtMinor: variantPrices.compareAtMinor,
-      stock: variants.stock,
+      stock: stockForCart(cart.id),
       ref: cartLines.ref,
     })
     .from(cartLines)
@@ -290,15 +304,16 @@ export async function getCart(ctx: CartContext, cartId: string): Promise<CartVie
   return cartView(ctx.db, ctx.store, cart, ctx.origin);
 }
 
-/** A variant of this store, on an active product, with its price in `currency`. */
-async function sellableVariant(tx: Tx, store: Store, variantId: string, currency: string) {
+/** A variant of this store, on an active product, with its price in the cart's currency. */
+async function sellableVariant(tx: Tx, store: Store, variantId: string, cart: CartRow) {
+  const currency = cart.currency;
   const notFound = () => new ApiError('variant_not_found', 'No such variant.');
   if (!isUuid(variantId)) throw notFound();
   const [row] = await tx
     .select({
       id: variants.id,
       productId: variants.productId,
-      stock: variants.stock,
+      stock: stockForCart(cart.id),
       priceMinor: variantPrices.amountMinor,
     })
     .from(variants)
@@ -363,7 +378,7 @@ export async function addLine(
   return ctx.db.transaction(async (tx) => {
     // The cart row lock serialises writes to one cart, so quantities add up exactly.
     const cart = await findCart(tx, ctx, cartId, { lock: true });
-    const variant = await sellableVariant(tx, ctx.store, input.variantId, cart.currency);
+    const variant = await sellableVariant(tx, ctx.store, input.variantId, cart);
     const [existing] = await tx
       .select()
       .from(cartLines)
@@ -416,7 +431,7 @@ export async function updateLine(
       await tx.delete(cartLines).where(eq(cartLines.id, line.id));
     } else {
       const [variant] = await tx
-        .select({ stock: variants.stock })
+        .select({ stock: stockForCart(cart.id) })
         .from(variants)
         .where(eq(variants.id, line.variantId));
       checkQuantity(line.variantId, quantity, variant?.stock ?? 0);
@@ -455,7 +470,20 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
           422,
         );
       }
-      const balance = await lockedBalance(tx, ctx.store, customerId, ctx.now);
+      // Points the cart's pending order already redeemed come back when it is checked out
+      // again, so they count as available here.
+      const [held] = await tx
+        .select({ points: orders.pointsRedeemed })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.cartId, cart.id),
+            eq(orders.status, 'pending'),
+            eq(orders.customerId, customerId),
+          ),
+        );
+      const balance =
+        (await lockedBalance(tx, ctx.store, customerId, ctx.now)) + (held?.points ?? 0);
       if (points > balance) {
         throw new ApiError('insufficient_points', 'Not enough points.', {
           balance: Math.max(0, balance),
@@ -532,7 +560,7 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
       variantIds.length === 0
         ? []
         : await tx
-            .select({ id: variants.id, stock: variants.stock })
+            .select({ id: variants.id, stock: stockForCart(target.id) })
             .from(variants)
             .innerJoin(
               products,
