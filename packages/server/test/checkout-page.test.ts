@@ -50,6 +50,12 @@ function pay(
   });
 }
 
+/** The query of the page's pay form (locale, return_to), as the browser posts it. */
+function formQuery(page: string) {
+  const action = /action="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+  return action.slice(action.indexOf('?'));
+}
+
 /** Follows a 303 the way a browser does: a GET of the Location. */
 function follow(res: ApiResponse) {
   expect(res.status).toBe(303);
@@ -174,13 +180,9 @@ describe('hosted checkout page', () => {
     const page = await t.current.request(`/checkout/${orderId}?locale=de&return_to=${back}`);
     // The shopper can go back to the shop (and the cart, kept as it was) before paying too.
     expect(page.body).toContain('href="https://shop.example/post?kiosk_ref=ana">Zurück zum Shop');
-    const action = /action="([^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
+    const query = formQuery(page.body);
     const paid = await follow(
-      await pay(
-        orderId,
-        { card: '4242424242424242', name: 'A' },
-        { query: action.slice(action.indexOf('?')) },
-      ),
+      await pay(orderId, { card: '4242424242424242', name: 'A' }, { query }),
     );
     expect(paid.body).toContain('lang="de"');
     expect(paid.body).toContain('Danke! Deine Zahlung ist eingegangen.');
@@ -226,21 +228,13 @@ describe('hosted checkout page', () => {
     const { orderId } = await pendingOrder(s);
     const good = encodeURIComponent('https://shop.example/done');
     const page = await t.current.request(`/checkout/${orderId}?return_to=${good}`);
-    const action = /action="([^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
-    const declined = await pay(
-      orderId,
-      { card: '1111', name: 'A' },
-      { query: action.slice(action.indexOf('?')) },
-    );
+    const query = formQuery(page.body);
+    const declined = await pay(orderId, { card: '1111', name: 'A' }, { query });
     expect(declined.headers.get('location')).toBe(
       `/checkout/${orderId}?locale=en&return_to=${good}&error=declined`,
     );
     const res = await follow(
-      await pay(
-        orderId,
-        { card: '4242424242424242', name: 'A' },
-        { query: action.slice(action.indexOf('?')) },
-      ),
+      await pay(orderId, { card: '4242424242424242', name: 'A' }, { query }),
     );
     expect(res.body).toContain('Thank you!');
     expect(res.body).toContain('href="https://shop.example/done"');

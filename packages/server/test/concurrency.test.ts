@@ -2,12 +2,13 @@ import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cartLines, carts, orders, pointsEntries, variants } from '../src/db/schema/index.js';
 import { expireOrdersJob } from '../src/jobs/expire-orders.js';
-import { createLogger } from '../src/log.js';
 import {
   type ApiResponse,
   createTestCustomer,
   createTestProduct,
   createTestStore,
+  stockOf as harnessStockOf,
+  runJob,
   type TestCustomer,
   type TestStore,
   useTestApp,
@@ -232,13 +233,8 @@ describe('Idempotency-Key on cart writes and checkout', () => {
 
 describe('order holds under concurrency', () => {
   const MINUTE = 60_000;
-  /** The expiry job as another instance runs it, its clock `ms` ahead of the app's. */
-  const sweep = (ms: number) =>
-    expireOrdersJob.run({
-      db: t.current.db,
-      log: createLogger('silent'),
-      now: () => new Date(t.current.now().getTime() + ms),
-    }) as Promise<number>;
+  /** The expiry job as another instance runs it, its clock `aheadMs` ahead of the app's. */
+  const sweep = (aheadMs: number) => runJob(t.current, expireOrdersJob, aheadMs) as Promise<number>;
 
   /** Customers who each check out 2 units of `variantId`, redeeming 100 of their 1,000 points. */
   async function heldOrders(s: TestStore, variantId: string, n: number) {
@@ -270,8 +266,7 @@ describe('order holds under concurrency', () => {
     return made;
   }
 
-  const stockOf = async (variantId: string) =>
-    (await t.current.db.select().from(variants).where(eq(variants.id, variantId)))[0]!.stock;
+  const stockOf = (variantId: string) => harnessStockOf(t.current.db, variantId);
 
   /** Every ledger entry of the customer, added up (the sweeps' clock is ahead of the API's). */
   const ledgerSum = async (customer: TestCustomer) =>

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { carts, orders, pointsEntries, variantPrices, variants } from '../src/db/schema/index.js';
 import { expireOrdersJob } from '../src/jobs/expire-orders.js';
 import { jobs } from '../src/jobs/index.js';
-import { createLogger } from '../src/log.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
 import {
   createTestCustomer,
   createTestProduct,
   createTestStore,
+  stockOf as harnessStockOf,
+  runJob,
   type TestCustomer,
   type TestStore,
   useTestApp,
@@ -16,14 +17,6 @@ import {
 
 const t = useTestApp();
 const MINUTE = 60_000;
-
-async function stockOf(variantId: string) {
-  const [row] = await t.current.db
-    .select({ stock: variants.stock })
-    .from(variants)
-    .where(eq(variants.id, variantId));
-  return row!.stock;
-}
 
 /** A store with one $100 product (10 in stock) and a customer holding 1,000 points. */
 async function setup(options: Parameters<typeof createTestStore>[1] = {}) {
@@ -66,13 +59,8 @@ const balanceOf = async (s: TestStore, c: TestCustomer) =>
 const entriesOf = (orderId: string) =>
   t.current.db.select().from(pointsEntries).where(eq(pointsEntries.orderId, orderId));
 
-/** The job as the scheduler runs it, with its clock `ms` ahead of the app's. */
-const sweep = (ms: number) =>
-  expireOrdersJob.run({
-    db: t.current.db,
-    log: createLogger('silent'),
-    now: () => new Date(t.current.now().getTime() + ms),
-  }) as Promise<number>;
+const sweep = (aheadMs: number) => runJob(t.current, expireOrdersJob, aheadMs) as Promise<number>;
+const stockOf = (variantId: string) => harnessStockOf(t.current.db, variantId);
 
 describe('checking out again', () => {
   it('reuses the pending order while the cart is unchanged, renewing its hold', async () => {

@@ -6,19 +6,14 @@ import {
   createTestCustomer,
   createTestProduct,
   createTestStore,
+  stockOf as harnessStockOf,
   type TestStore,
   useTestApp,
 } from './harness.js';
 
 const t = useTestApp();
 
-async function stockOf(variantId: string) {
-  const [row] = await t.current.db
-    .select({ stock: variants.stock })
-    .from(variants)
-    .where(eq(variants.id, variantId));
-  return row!.stock;
-}
+const stockOf = (variantId: string) => harnessStockOf(t.current.db, variantId);
 
 async function cartWith(
   s: TestStore,

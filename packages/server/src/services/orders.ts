@@ -251,9 +251,18 @@ export async function checkout(
       throw new ApiError('cart_not_active', 'This cart has already been checked out.');
     }
     if (open) {
-      const snapshot = { customerId, currency: cart.currency, subtotalMinor, discountMinor };
       const live = effectiveStatus(open, now) === 'pending';
-      if (live && (await holdsSnapshot(tx, open, { ...snapshot, pointsRedeemed: points, lines }))) {
+      const unchanged =
+        live &&
+        (await holdsSnapshot(tx, open, {
+          customerId,
+          currency: cart.currency,
+          subtotalMinor,
+          discountMinor,
+          pointsRedeemed: points,
+          lines,
+        }));
+      if (unchanged) {
         const [kept] = await tx
           .update(orders)
           .set({ expiresAt, ...(email ? { email } : {}) })
