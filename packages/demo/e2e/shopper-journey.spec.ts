@@ -1,5 +1,6 @@
 // The whole shopper journey on the influencer post, through the widgets only: creator link →
-// cart → mini-cart → sign-up popup → merged cart → points → hosted checkout → points earned →
+// cart → mini-cart → sign-up popup → merged cart → points → hosted checkout → back to the cart
+// unpaid → checkout again → paid → back to the post with an empty cart → points earned →
 // verified review → moderation → published. The admin API plays the brand's back office.
 import { addToCart, admin, expect, newShopper, signUpInPopup, test } from './fixtures.js';
 
@@ -63,15 +64,31 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
     await expect(panel.locator('[part~=summary]')).toContainText('Discount');
   });
 
-  await test.step('check out and pay on the hosted checkout page', async () => {
+  let orderPage = '';
+  await test.step('check out, then come back without paying: the cart is as it was', async () => {
     const panel = miniCart.getByRole('dialog');
     await panel.getByRole('button', { name: 'Check out' }).click();
     await page.waitForURL(/\/checkout\//);
+    orderPage = new URL(page.url()).pathname;
     await expect(page.getByText('Test mode — no real payment')).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(/\/influencer\.html/);
+    await expect(trigger).toHaveAccessibleName(/3 items/);
+    // Restored from the back/forward cache the panel is still open; after a reload, closed.
+    if (!(await panel.isVisible())) await trigger.click();
+    await expect(panel).toContainText('Classic Tee');
+    await expect(panel.locator('[part~=summary]')).toContainText('Discount');
+  });
+
+  await test.step('check out again (the same order) and pay on the hosted checkout page', async () => {
+    await miniCart.getByRole('dialog').getByRole('button', { name: 'Check out' }).click();
+    await page.waitForURL(/\/checkout\//);
+    expect(new URL(page.url()).pathname, 'the unchanged cart keeps its order').toBe(orderPage);
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await page.getByLabel('Name on card').fill(shopper.name);
     await page.getByRole('button', { name: /^Pay / }).click();
     await expect(page.getByText('Thank you! Your payment was received.')).toBeVisible();
+    await expect(page.getByText(/^Points earned with this order: [\d,]+\.$/)).toBeVisible();
   });
 
   const orders = await admin<{ items: any[] }>('/admin/v1/orders?ref=ana&first=100');
@@ -92,11 +109,37 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
     expect(order.lines).toHaveLength(2);
   });
 
-  await test.step('back on the post: points earned show in the login button and mini-cart', async () => {
-    await page.goto('/influencer.html?kiosk_ref=ana');
+  await test.step('the paid page says the points and leads back to the post: the cart is empty', async () => {
+    await expect(
+      page.getByText(
+        `Points earned with this order: ${order.pointsEarned.toLocaleString('en-US')}.`,
+      ),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Return to shop' }).click();
+    await expect(page).toHaveURL(/\/influencer\.html\?kiosk_ref=ana$/);
     const balance = (500 - 200 + order.pointsEarned).toLocaleString('en-US');
     await expect(login.locator('[part~=points]')).toContainText(`${balance} points`);
     await expect(trigger).toHaveAccessibleName(/0 items/);
+  });
+
+  await test.step('Back after paying shows the paid order, never a resubmission; forward again', async () => {
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(orderPage));
+    await expect(page.getByText('This order is paid.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Pay / })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByText('This order is paid.')).toBeVisible();
+    expect(dialogs, 'no "confirm form resubmission"').toBe(0);
+    await page.goForward();
+    await expect(page).toHaveURL(/\/influencer\.html/);
+    await expect(trigger).toHaveAccessibleName(/0 items/);
+    const again = await admin<{ items: any[] }>('/admin/v1/orders?ref=ana&first=100');
+    expect(again.items.filter((o) => o.email === shopper.email)).toHaveLength(1);
   });
 
   const title = `Lives up to the hype ${Date.now()}`;

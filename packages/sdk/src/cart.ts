@@ -8,8 +8,9 @@ import type { Cart, CartLine, Checkout, Product } from './types.js';
 /**
  * A cart write, kept (and persisted) until the server has it; the key makes replays safe.
  * `tab` is the client that sends it: other tabs only show it, so a write goes out once.
+ * `fresh`: the cart it was meant for had been ordered, so it goes into a new cart.
  */
-type Op = { key: string; tab: string } & (
+type Op = { key: string; tab: string; fresh?: true } & (
   | { kind: 'add'; variantId: string; quantity: number; ref?: string }
   | { kind: 'update'; lineId: string; quantity: number; variantId?: string }
   | { kind: 'points'; points: number }
@@ -19,6 +20,8 @@ interface CartContext {
   http: Http;
   kv: KeyValue;
   currency: () => string | undefined;
+  /** The client's language, passed on to the hosted checkout page. */
+  locale: string;
   signedIn: () => boolean;
   /** A product the page already loaded that holds this variant, for optimistic lines. */
   productOf: (variantId: string) => Product | undefined;
@@ -163,8 +166,10 @@ export function createCart(ctx: CartContext) {
   }
 
   async function send(op: Op): Promise<Cart> {
-    const id = await ensureCart(op.key);
-    const options = { idempotencyKey: op.key, retry: true } as const;
+    // A write replayed into a new cart is another request: it needs its own key.
+    const key = op.fresh ? `${op.key}:fresh` : op.key;
+    const id = await ensureCart(key);
+    const options = { idempotencyKey: key, retry: true } as const;
     if (op.kind === 'add') {
       return (
         await ctx.http.request<Cart>(`/v1/carts/${id}/lines`, {
@@ -221,6 +226,16 @@ export function createCart(ctx: CartContext) {
         } catch (error) {
           const e = toKioskError(error);
           if (e.retryable) throw e;
+          if (e.code === 'cart_not_active') {
+            // The cart was ordered and paid meanwhile (another tab, or before the shopper came
+            // back): start a new one. An add goes into it; a change to the old lines cannot.
+            confirm(null);
+            if (op.kind === 'add' && !op.fresh) {
+              queue = queue.map((q) => (q.key === op.key ? { ...q, fresh: true } : q));
+              saveQueue();
+              continue;
+            }
+          }
           // Refused: drop the write, so the optimistic change rolls back.
           queue = queue.filter((q) => q.key !== op.key);
           saveQueue();
@@ -244,6 +259,11 @@ export function createCart(ctx: CartContext) {
   }
 
   globalThis.addEventListener?.('online', () => void flush());
+  // Back from the payment page through the back/forward cache: the page's state is as it
+  // was when the shopper left, so ask whether the cart has been paid for meanwhile.
+  globalThis.addEventListener?.('pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) void refresh();
+  });
 
   // Per-op rejection callbacks, so the caller of a refused write gets its error.
   const failures = new Map<string, (e: KioskError) => void>();
@@ -272,7 +292,9 @@ export function createCart(ctx: CartContext) {
       return data;
     } catch (error) {
       const e = toKioskError(error);
-      if (e.code === 'cart_not_found') confirm(null);
+      // Gone, or ordered and paid (the shopper is back from the payment page): a new cart
+      // starts with the next add.
+      if (e.code === 'cart_not_found' || e.code === 'cart_not_active') confirm(null);
       else ctx.onError(e);
       return confirmed;
     }
@@ -362,7 +384,14 @@ export function createCart(ctx: CartContext) {
       }
       return enqueue({ kind: 'points', key: newIdempotencyKey(), tab, points });
     },
-    async checkout(): Promise<Checkout> {
+    /**
+     * Checks the cart out into a pending order and answers where to pay for it. The cart
+     * stays as it is until the order is paid (the shopper may come back and change it; a new
+     * checkout then replaces the order). `returnTo` is the page the hosted checkout page leads
+     * back to (default: this page, in browsers; it must be on one of the store's allowed
+     * origins); the page speaks the client's locale.
+     */
+    async checkout(options: { returnTo?: string | null } = {}): Promise<Checkout> {
       await flush();
       if (queue.length) {
         throw new KioskError({
@@ -374,12 +403,26 @@ export function createCart(ctx: CartContext) {
       if (!confirmed?.id || confirmed.lines.length === 0) {
         throw new KioskError({ code: 'empty_cart', message: 'The cart is empty.', status: 422 });
       }
-      const { data } = await ctx.http.request<Checkout>(`/v1/carts/${confirmed.id}/checkout`, {
-        method: 'POST',
-        body: {},
-      });
-      confirm(null);
-      return { orderId: data.orderId, checkoutUrl: data.checkoutUrl };
+      let data: Checkout;
+      try {
+        ({ data } = await ctx.http.request<Checkout>(`/v1/carts/${confirmed.id}/checkout`, {
+          method: 'POST',
+          body: {},
+        }));
+      } catch (error) {
+        // Already ordered and paid (in another tab): this cart is done.
+        if (toKioskError(error).code === 'cart_not_active') confirm(null);
+        throw error;
+      }
+      const url = new URL(data.checkoutUrl);
+      url.searchParams.set('locale', ctx.locale);
+      // Only a page has a place to return to (Deno throws on `location` without --location).
+      const returnTo =
+        options.returnTo === undefined
+          ? globalThis.document && globalThis.location.href.split('#')[0]
+          : options.returnTo;
+      if (returnTo) url.searchParams.set('return_to', returnTo);
+      return { orderId: data.orderId, checkoutUrl: url.toString() };
     },
     refresh,
     /** Takes the cart the server gave after sign-in (the merged customer cart) or sign-out (null). */

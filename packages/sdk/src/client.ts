@@ -129,6 +129,7 @@ export function createClient(options: ClientOptions) {
     http,
     kv,
     currency: () => currency,
+    locale,
     signedIn,
     productOf: products.productOfVariant,
     onChange: (c) => events.emit('cart', { cart: c }),
@@ -218,8 +219,9 @@ export function createClient(options: ClientOptions) {
       remove: cart.remove,
       redeemPoints: cart.redeemPoints,
       refresh: cart.refresh,
-      async checkout() {
-        const result = await cart.checkout();
+      /** See the cart's checkout: the cart stays until the order is paid. */
+      async checkout(options?: { returnTo?: string | null }) {
+        const result = await cart.checkout(options);
         events.emit('checkout', result);
         await refreshPoints().catch(onError);
         return result;

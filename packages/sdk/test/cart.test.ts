@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../src/index.js';
-import { client, memoryStorage, recordingFetch, until } from './helpers.js';
+import { admin, client, memoryStorage, recordingFetch, until } from './helpers.js';
 
 async function inStock(
   kiosk: ReturnType<typeof client>,
@@ -163,14 +163,82 @@ describe('cart', () => {
     expect(kiosk.cart.$cart.get()).toEqual(before);
   });
 
-  it('checks out into an order with a hosted checkout URL, then starts a new cart', async () => {
+  it('checks out into a pending order and keeps the cart until it is paid', async () => {
+    const kiosk = client({ locale: 'de' });
+    const { variantId } = await inStock(kiosk);
+    const added = await kiosk.cart.add(variantId, 1);
+    const { orderId, checkoutUrl } = await kiosk.cart.checkout();
+    expect(orderId).toMatch(/[0-9a-f-]{36}/);
+    const url = new URL(checkoutUrl);
+    expect(url.pathname).toBe(`/checkout/${orderId}`);
+    // The hosted page speaks the client's language; outside a page there is nothing to return to.
+    expect(url.searchParams.get('locale')).toBe('de');
+    expect(url.searchParams.has('return_to')).toBe(false);
+    expect(kiosk.cart.$cart.get()?.id).toBe(added?.id);
+    expect(kiosk.cart.$cart.get()?.itemCount).toBe(1);
+    // Checking out the unchanged cart again leads to the same order.
+    const again = await kiosk.cart.checkout({ returnTo: 'http://localhost:5173/shop' });
+    expect(again.orderId).toBe(orderId);
+    expect(new URL(again.checkoutUrl).searchParams.get('return_to')).toBe(
+      'http://localhost:5173/shop',
+    );
+    const page = await fetch(again.checkoutUrl);
+    expect(await page.text()).toContain('href="http://localhost:5173/shop"');
+  });
+
+  it('back from the payment page: unpaid, the cart is as it was; paid, a new cart starts', async () => {
+    const storage = memoryStorage();
+    const shop = client({ storage });
+    const { variantId } = await inStock(shop);
+    const cart = await shop.cart.add(variantId, 2);
+    const { orderId } = await shop.cart.checkout();
+
+    // The shopper comes back without paying (a new page load with the same storage).
+    const unpaid = client({ storage });
+    const stopUnpaid = unpaid.cart.$cart.listen(() => {});
+    const refreshed = await unpaid.cart.refresh();
+    expect(refreshed?.id).toBe(cart?.id);
+    expect(refreshed?.itemCount).toBe(2);
+    stopUnpaid();
+
+    await admin().orders.markPaid(orderId);
+    const paid = client({ storage });
+    const seen: (string | null)[] = [];
+    const stop = paid.cart.$cart.subscribe((c) => seen.push(c?.id ?? null));
+    await until(() => paid.cart.$cart.get() === null);
+    expect(seen[0], 'first the stored cart').toBe(cart?.id);
+    expect(await paid.cart.refresh()).toBeNull();
+    const next = await paid.cart.add(variantId, 1);
+    expect(next?.id).not.toBe(cart?.id);
+    expect(next?.itemCount).toBe(1);
+    stop();
+  });
+
+  it('refuses to check out a cart paid for elsewhere, and drops it', async () => {
     const kiosk = client();
     const { variantId } = await inStock(kiosk);
     await kiosk.cart.add(variantId, 1);
-    const { orderId, checkoutUrl } = await kiosk.cart.checkout();
-    expect(orderId).toMatch(/[0-9a-f-]{36}/);
-    expect(checkoutUrl).toContain(`/checkout/${orderId}`);
+    const { orderId } = await kiosk.cart.checkout();
+    await admin().orders.markPaid(orderId);
+    await expect(kiosk.cart.checkout()).rejects.toMatchObject({ code: 'cart_not_active' });
     expect(kiosk.cart.$cart.get()).toBeNull();
-    await expect(kiosk.cart.checkout()).rejects.toMatchObject({ code: 'empty_cart' });
+  });
+
+  it('puts an add into a new cart when the cart was paid for in another tab', async () => {
+    const kiosk = client();
+    const { variantId } = await inStock(kiosk);
+    const first = await kiosk.cart.add(variantId, 1);
+    const { orderId } = await kiosk.cart.checkout();
+    await admin().orders.markPaid(orderId);
+    // This tab has not heard of it: its next add finds the cart ordered, and succeeds in a
+    // new cart.
+    const next = await kiosk.cart.add(variantId, 3);
+    expect(next?.id).not.toBe(first?.id);
+    expect(next?.lines.map((l) => [l.variantId, l.quantity])).toEqual([[variantId, 3]]);
+    // A change to a line of the paid cart cannot follow it: refused, and the new cart stays.
+    await expect(kiosk.cart.update(first!.lines[0]!.id, 5)).rejects.toMatchObject({
+      code: 'line_not_found',
+    });
+    expect(kiosk.cart.$cart.get()?.itemCount).toBe(3);
   });
 });

@@ -9,8 +9,10 @@ const usage = `kiosk-server — the Kiosk commerce API
 Usage:
   kiosk-server [--port 8787] [--host 127.0.0.1] [--db <dir|postgres-url>] [--seed demo]
                [--allow-origin <origin>]... [--public-url <url>] [--migrate-only]
-  kiosk-server store create --handle <handle> --name <name> [--currency USD]...
-               [--locale en]... [--allow-origin <origin>]... [--db <dir|postgres-url>]
+  kiosk-server store create --handle <handle> --name <name> [--mode test|live]
+               [--currency USD]... [--locale en]... [--allow-origin <origin>]...
+               [--db <dir|postgres-url>]
+               (--mode test, the default: only the test card pays; live: it is refused)
 
 Environment: DATABASE_URL (PostgreSQL), KIOSK_DATA_DIR (PGlite folder, default ./.kiosk-data),
 PORT, HOST, KIOSK_PUBLIC_URL, LOG_LEVEL (debug|info|warn|error|silent).`;
@@ -27,6 +29,7 @@ const { values, positionals } = parseArgs({
     'migrate-only': { type: 'boolean' },
     handle: { type: 'string' },
     name: { type: 'string' },
+    mode: { type: 'string' },
     currency: { type: 'string', multiple: true },
     locale: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
@@ -47,17 +50,20 @@ async function main() {
   }
   if (positionals[0] === 'store' && positionals[1] === 'create') {
     if (!values.handle || !values.name) fail('store create needs --handle and --name');
+    const mode = values.mode ?? 'test';
+    if (mode !== 'test' && mode !== 'live') fail('--mode takes "test" or "live"');
     const database = await openDatabase(db);
     try {
       const { store, secretKey } = await createStore(database.db, {
         handle: values.handle,
         name: values.name,
+        mode,
         ...(values.currency ? { currencies: values.currency } : {}),
         ...(values.locale ? { locales: values.locale } : {}),
         allowedOrigins: values['allow-origin'] ?? [],
       });
       process.stdout.write(
-        `${JSON.stringify({ handle: store.handle, publishableKey: store.publishableKey, secretKey }, null, 2)}\n`,
+        `${JSON.stringify({ handle: store.handle, mode: store.mode, publishableKey: store.publishableKey, secretKey }, null, 2)}\n`,
       );
     } finally {
       await database.close();

@@ -26,6 +26,7 @@ export const errorCodes = {
   order_not_pending: 409,
   order_not_paid: 409,
   order_not_cancellable: 409,
+  order_expired: 409,
   idempotency_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

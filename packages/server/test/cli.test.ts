@@ -35,6 +35,8 @@ describe('kiosk-server store create', () => {
         handle,
         '--name',
         'CLI Shop',
+        '--mode',
+        'live',
         '--currency',
         'EUR',
         '--currency',
@@ -46,6 +48,7 @@ describe('kiosk-server store create', () => {
       ]);
       const printed = JSON.parse(stdout);
       expect(printed.handle).toBe(handle);
+      expect(printed.mode).toBe('live');
       expect(printed.publishableKey).toMatch(/^pk_live_[\w-]+$/);
       expect(printed.secretKey).toMatch(/^sk_live_[\w-]+$/);
 
@@ -60,7 +63,11 @@ describe('kiosk-server store create', () => {
           headers: { 'x-kiosk-key': printed.publishableKey },
         });
         expect(store.status).toBe(200);
-        expect(await store.json()).toMatchObject({ name: 'CLI Shop', currencies: ['EUR', 'USD'] });
+        expect(await store.json()).toMatchObject({
+          name: 'CLI Shop',
+          currencies: ['EUR', 'USD'],
+          mode: 'live',
+        });
         const admin = await app.request('/admin/v1/store', {
           headers: { authorization: `Bearer ${printed.secretKey}` },
         });
@@ -78,5 +85,17 @@ describe('kiosk-server store create', () => {
     const failed = await cli(['store', 'create', '--handle', 'x']).catch((e) => e);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('--handle and --name');
+    const badMode = await cli([
+      'store',
+      'create',
+      '--handle',
+      'x',
+      '--name',
+      'X',
+      '--mode',
+      'prod',
+    ]).catch((e) => e);
+    expect(badMode.code).toBe(2);
+    expect(badMode.stderr).toContain('--mode takes "test" or "live"');
   });
 });

@@ -1,10 +1,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cartLines, carts, orders, pointsEntries, variants } from '../src/db/schema/index.js';
+import { expireOrdersJob } from '../src/jobs/expire-orders.js';
 import {
+  type ApiResponse,
   createTestCustomer,
   createTestProduct,
   createTestStore,
+  stockOf as harnessStockOf,
+  runJob,
+  type TestCustomer,
   type TestStore,
   useTestApp,
 } from './harness.js';
@@ -67,11 +72,17 @@ describe('concurrent checkouts', () => {
         t.current.request(`/v1/carts/${cartId}/checkout`, { key: s.pk, body: {} }),
       ),
     );
+    // One makes the order; the others, serialised by the cart lock, find it unchanged and
+    // reuse it.
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    for (const r of results.filter((r) => r.status !== 201)) {
-      expect(r.body.error.code).toBe('cart_not_active');
-    }
+    expect(results.filter((r) => r.status === 200)).toHaveLength(4);
+    expect(new Set(results.map((r) => r.body.orderId)).size).toBe(1);
     expect(await t.current.db.select().from(orders)).toHaveLength(1);
+    const [variant] = await t.current.db
+      .select()
+      .from(variants)
+      .where(eq(variants.id, p.variantIds[0]!));
+    expect(variant!.stock).toBe(9);
   });
 
   it("one customer's balance pays for one of several parallel redemptions", async () => {
@@ -217,5 +228,142 @@ describe('Idempotency-Key on cart writes and checkout', () => {
       headers: { 'idempotency-key': 'checkout-1' },
     });
     expect(reused.body.error.code).toBe('idempotency_key_reused');
+  });
+});
+
+describe('order holds under concurrency', () => {
+  const MINUTE = 60_000;
+  /** The expiry job as another instance runs it, its clock `aheadMs` ahead of the app's. */
+  const sweep = (aheadMs: number) => runJob(t.current, expireOrdersJob, aheadMs) as Promise<number>;
+
+  /** Customers who each check out 2 units of `variantId`, redeeming 100 of their 1,000 points. */
+  async function heldOrders(s: TestStore, variantId: string, n: number) {
+    const made: { customer: TestCustomer; orderId: string }[] = [];
+    for (let i = 0; i < n; i++) {
+      const customer = await createTestCustomer(t.current, s.store);
+      await t.current.request('/admin/v1/points/adjustments', {
+        token: s.sk,
+        body: { email: customer.email, points: 1000, reason: 'Gift' },
+      });
+      const auth = { key: s.pk, token: customer.token };
+      const cart = await t.current.request('/v1/carts', { ...auth, body: {} });
+      await t.current.request(`/v1/carts/${cart.body.id}/lines`, {
+        ...auth,
+        body: { variantId, quantity: 2 },
+      });
+      await t.current.request(`/v1/carts/${cart.body.id}/points`, {
+        ...auth,
+        method: 'PUT',
+        body: { points: 100 },
+      });
+      const res = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
+        ...auth,
+        body: {},
+      });
+      expect(res.status).toBe(201);
+      made.push({ customer, orderId: res.body.orderId });
+    }
+    return made;
+  }
+
+  const stockOf = (variantId: string) => harnessStockOf(t.current.db, variantId);
+
+  /** Every ledger entry of the customer, added up (the sweeps' clock is ahead of the API's). */
+  const ledgerSum = async (customer: TestCustomer) =>
+    (
+      await t.current.db
+        .select({ points: pointsEntries.points })
+        .from(pointsEntries)
+        .where(eq(pointsEntries.customerId, customer.id))
+    ).reduce((sum, e) => sum + e.points, 0);
+
+  it('two sweeps and payments at once: each order paid or expired, never both; stock and points back once', async () => {
+    const s = await createTestStore(t.current.db);
+    const p = await createTestProduct(t.current.db, s.store, { variants: [{ stock: 20 }] });
+    const v = p.variantIds[0]!;
+    const held = await heldOrders(s, v, 6);
+    expect(await stockOf(v)).toBe(8);
+    // The sweeps' clock is past every hold; the payments' is not, so each payment and the
+    // sweeps really compete for the same orders.
+    const [first, second, ...payments] = await Promise.all([
+      sweep(31 * MINUTE),
+      sweep(31 * MINUTE),
+      ...held.map(({ orderId }) =>
+        t.current.request(`/admin/v1/orders/${orderId}/mark-paid`, {
+          token: s.sk,
+          method: 'POST',
+        }),
+      ),
+    ]);
+    const rows = await t.current.db
+      .select()
+      .from(orders)
+      .where(
+        inArray(
+          orders.id,
+          held.map((h) => h.orderId),
+        ),
+      );
+    const paid = rows.filter((o) => o.status === 'paid');
+    const expired = rows.filter((o) => o.status === 'expired');
+    expect(paid.length + expired.length).toBe(held.length);
+    expect((first as number) + (second as number)).toBe(expired.length);
+    for (const [i, { orderId, customer }] of held.entries()) {
+      const res = payments[i] as ApiResponse;
+      const row = rows.find((o) => o.id === orderId)!;
+      // The payment's answer agrees with what happened to the order.
+      if (row.status === 'paid') expect(res.status).toBe(200);
+      else expect(res.body.error.code).toBe('order_expired');
+      const entries = await t.current.db
+        .select()
+        .from(pointsEntries)
+        .where(eq(pointsEntries.orderId, orderId));
+      const kinds = entries.map((e) => e.kind).sort();
+      expect(kinds).toEqual(row.status === 'paid' ? ['earn', 'redeem'] : ['redeem', 'reverse']);
+      // $50 − $1 of points earns 49; an expiry gives the 100 back.
+      expect(await ledgerSum(customer)).toBe(row.status === 'paid' ? 900 + 49 : 1000);
+    }
+    expect(await stockOf(v)).toBe(20 - 2 * paid.length);
+    // Later sweeps find nothing more to give back.
+    expect(await sweep(60 * MINUTE)).toBe(0);
+    expect(await stockOf(v)).toBe(20 - 2 * paid.length);
+  });
+
+  it('three sweeps at once expire each order once', async () => {
+    const s = await createTestStore(t.current.db);
+    const p = await createTestProduct(t.current.db, s.store, { variants: [{ stock: 20 }] });
+    const v = p.variantIds[0]!;
+    const held = await heldOrders(s, v, 5);
+    const counts = await Promise.all([sweep(31 * MINUTE), sweep(31 * MINUTE), sweep(31 * MINUTE)]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(await stockOf(v)).toBe(20);
+    const reversals = await t.current.db
+      .select()
+      .from(pointsEntries)
+      .where(eq(pointsEntries.kind, 'reverse'));
+    expect(reversals).toHaveLength(5);
+    for (const { customer } of held) expect(await ledgerSum(customer)).toBe(1000);
+  });
+
+  it('a checkout replacing an expired order races two sweeps: released once, one new order', async () => {
+    const s = await createTestStore(t.current.db);
+    const p = await createTestProduct(t.current.db, s.store, { variants: [{ stock: 10 }] });
+    const v = p.variantIds[0]!;
+    const cartId = await guestCart(s, v, 4);
+    const old = await t.current.request(`/v1/carts/${cartId}/checkout`, { key: s.pk, body: {} });
+    expect(await stockOf(v)).toBe(6);
+    t.current.advanceClock(31 * MINUTE);
+    const [again] = await Promise.all([
+      t.current.request(`/v1/carts/${cartId}/checkout`, { key: s.pk, body: {} }),
+      sweep(0),
+      sweep(0),
+    ]);
+    expect(again.status).toBe(201);
+    const rows = await t.current.db.select().from(orders).where(eq(orders.cartId, cartId));
+    expect(rows.find((o) => o.id === old.body.orderId)!.status).toBe('expired');
+    expect(rows.filter((o) => o.status === 'pending').map((o) => o.id)).toEqual([
+      again.body.orderId,
+    ]);
+    expect(await stockOf(v)).toBe(6);
   });
 });

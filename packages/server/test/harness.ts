@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeEach, inject } from 'vitest';
 import { type App, createApp } from '../src/app.js';
 import { type Database, type Db, openDatabase } from '../src/db/index.js';
 import { customers, products, variantPrices, variants } from '../src/db/schema/index.js';
+import type { Job } from '../src/jobs/scheduler.js';
 import { createLogger } from '../src/log.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
 import { type CreateStoreInput, createStore, type Store } from '../src/services/stores.js';
@@ -219,4 +220,22 @@ export async function createTestCustomer(
     .values({ id, storeId: store.id, email, name: input.name ?? 'Test Shopper' });
   const { token } = await signAccessToken(store, id, 'http://localhost', t.now());
   return { id, email, token };
+}
+
+/** A periodic job run as the scheduler runs it, its clock `aheadMs` ahead of the app's. */
+export function runJob(t: TestApp, job: Job, aheadMs = 0) {
+  return job.run({
+    db: t.db,
+    log: createLogger('silent'),
+    now: () => new Date(t.now().getTime() + aheadMs),
+  });
+}
+
+/** A variant's stock as the database has it. */
+export async function stockOf(db: Db, variantId: string): Promise<number> {
+  const [row] = await db
+    .select({ stock: variants.stock })
+    .from(variants)
+    .where(eq(variants.id, variantId));
+  return row!.stock;
 }

@@ -6,19 +6,14 @@ import {
   createTestCustomer,
   createTestProduct,
   createTestStore,
+  stockOf as harnessStockOf,
   type TestStore,
   useTestApp,
 } from './harness.js';
 
 const t = useTestApp();
 
-async function stockOf(variantId: string) {
-  const [row] = await t.current.db
-    .select({ stock: variants.stock })
-    .from(variants)
-    .where(eq(variants.id, variantId));
-  return row!.stock;
-}
+const stockOf = (variantId: string) => harnessStockOf(t.current.db, variantId);
 
 async function cartWith(
   s: TestStore,
@@ -82,6 +77,10 @@ describe('checkout', () => {
       pointsEarned: 0,
       paidAt: null,
     });
+    // Held for the default 30 minutes.
+    expect(Date.parse(res.body.order.expiresAt) - Date.parse(res.body.order.createdAt)).toBe(
+      30 * 60_000,
+    );
     const blueLine = res.body.order.lines.find((l: any) => l.variantId === blue);
     expect(blueLine).toMatchObject({
       title: 'Mug',
@@ -93,10 +92,26 @@ describe('checkout', () => {
     });
     expect(await stockOf(blue)).toBe(3);
     expect(await stockOf(red)).toBe(4);
+    // The cart stays as it was until the order is paid.
     const [cart] = await t.current.db.select().from(carts).where(eq(carts.id, cartId));
-    expect(cart!.status).toBe('ordered');
-    // The cart is gone for reads and refuses writes and a second checkout.
-    expect((await t.current.request(`/v1/carts/${cartId}`, { key: s.pk })).status).toBe(404);
+    expect(cart!.status).toBe('active');
+    const back = await t.current.request(`/v1/carts/${cartId}`, { key: s.pk });
+    expect(back.status).toBe(200);
+    expect(back.body.itemCount).toBe(3);
+    // Paying converts it: reads, writes and another checkout say it was ordered.
+    const paid = await t.current.request(`/admin/v1/orders/${res.body.orderId}/mark-paid`, {
+      token: s.sk,
+      method: 'POST',
+    });
+    expect(paid.body.status).toBe('paid');
+    const [ordered] = await t.current.db.select().from(carts).where(eq(carts.id, cartId));
+    expect(ordered!.status).toBe('ordered');
+    const read = await t.current.request(`/v1/carts/${cartId}`, { key: s.pk });
+    expect(read.status).toBe(409);
+    expect(read.body.error).toMatchObject({
+      code: 'cart_not_active',
+      details: { status: 'ordered' },
+    });
     const again = await checkout(s, cartId);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('cart_not_active');

@@ -106,11 +106,12 @@ describe('points balance and history', () => {
     const s = await storeWith({ earnPerUnit: 1.5 });
     const alice = await createTestCustomer(t.current, s.store);
     const usd = await order(s, alice, { quantity: 1 }); // $100 → 150
-    const eur = await order(s, alice, { quantity: 1, currency: 'EUR' }); // €90 = $100 → 150
     expect((await points(s, alice)).body.balance).toBe(0); // pending payment
     const paid = await admin(s, usd, 'mark-paid');
     expect(paid.body.pointsEarned).toBe(150);
     await admin(s, usd, 'mark-paid');
+    // Paying converted the cart: the next order is made from a new cart.
+    const eur = await order(s, alice, { quantity: 1, currency: 'EUR' }); // €90 = $100 → 150
     await admin(s, eur, 'mark-paid');
     const res = await points(s, alice);
     expect(res.body).toMatchObject({ balance: 300, lifetime: 300, pending: 0 });

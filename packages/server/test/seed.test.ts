@@ -35,6 +35,7 @@ describe('seedDemo', () => {
       currencies: AURORA_CURRENCIES,
       locales: ['en', 'zh-CN', 'es', 'fr', 'de', 'ru', 'pt-BR', 'ar'],
       points: { pendingDays: 0, expiryDays: 365, baseCurrency: 'USD' },
+      mode: 'test',
     });
     expect(aurora.body.points.tiers.map((x: any) => x.name)).toEqual(['Member', 'Silver', 'Gold']);
     const admin = await t.current.request('/admin/v1/store', { token: 'sk_test_aurora' });
@@ -49,6 +50,7 @@ describe('seedDemo', () => {
       handle: 'borealis',
       name: 'Borealis Outdoor',
       currencies: ['EUR', 'USD'],
+      mode: 'test',
     });
     const bAdmin = await t.current.request('/admin/v1/store', { token: 'sk_test_borealis' });
     expect(bAdmin.body.allowedOrigins).toEqual(DEMO_ORIGINS);

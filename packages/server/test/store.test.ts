@@ -15,7 +15,8 @@ describe('GET /admin/v1/store', () => {
       allowedOrigins: ['https://shop.example'],
       currencies: ['USD', 'EUR'],
       pointsRules: { baseCurrency: 'USD', rates: { USD: 1, EUR: 0.9 } },
-      settings: { reviewsAutoApprove: true },
+      settings: { reviewsAutoApprove: true, orderHoldMinutes: 30 },
+      mode: 'test',
     });
     const text = JSON.stringify(res.body);
     expect(text).not.toContain(sk);
@@ -109,6 +110,8 @@ describe('PATCH /admin/v1/store', () => {
         },
       ],
       ['settings wrong type', { settings: { reviewsAutoApprove: 'yes' } }],
+      ['hold of 0 minutes', { settings: { orderHoldMinutes: 0 } }],
+      ['unknown mode', { mode: 'production' }],
       ['unknown field', { secretKey: 'sk_mine' }],
       ['empty name', { name: ' ' }],
     ];
@@ -125,6 +128,24 @@ describe('PATCH /admin/v1/store', () => {
     expect(junk.status).toBe(400);
     const after = (await t.current.request('/admin/v1/store', { token: sk })).body;
     expect(after).toEqual(before);
+  });
+
+  it('switches a store between test and live mode; storefront reads say which', async () => {
+    const { pk, sk } = await createTestStore(t.current.db);
+    expect((await t.current.request('/v1/store', { key: pk })).body.mode).toBe('test');
+    const live = await t.current.request('/admin/v1/store', {
+      method: 'PATCH',
+      token: sk,
+      body: { mode: 'live' },
+    });
+    expect(live.body.mode).toBe('live');
+    expect((await t.current.request('/v1/store', { key: pk })).body.mode).toBe('live');
+    const back = await t.current.request('/admin/v1/store', {
+      method: 'PATCH',
+      token: sk,
+      body: { mode: 'test' },
+    });
+    expect(back.body.mode).toBe('test');
   });
 
   it('keeps both of two concurrent patches to different fields', async () => {

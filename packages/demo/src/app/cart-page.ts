@@ -102,10 +102,9 @@ export function mountCartPage(kiosk: KioskClient, root: HTMLElement): void {
     checkout.disabled = true;
     status.textContent = 'Creating your order…';
     try {
+      // The hosted page leads back here (the SDK adds this page as return_to).
       const { checkoutUrl } = await kiosk.cart.checkout();
-      const url = new URL(checkoutUrl);
-      url.searchParams.set('return_to', location.href.split('#')[0] ?? location.href);
-      location.assign(url.href);
+      location.assign(checkoutUrl);
     } catch (error) {
       status.textContent = (error as { message?: string }).message ?? 'Checkout failed.';
       checkout.disabled = false;

@@ -893,7 +893,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a cart */
+        /** Get a cart (409 cart_not_active once it was ordered and paid: start a new cart) */
         get: {
             parameters: {
                 query?: never;
@@ -925,6 +925,15 @@ export interface paths {
                 };
                 /** @description Not found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1282,7 +1291,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn the cart into a pending order (stock and points taken atomically) */
+        /**
+         * Check the cart out into a pending order that holds stock and points
+         * @description The cart stays active until the order is paid (then it is `ordered`). Checking out again reuses the pending order (200) while it still holds exactly what the cart would order, else replaces it (201; the old one is cancelled, its stock and points returned).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1304,7 +1316,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The order and where to pay for it */
+                /** @description The pending order of the unchanged cart, hold renewed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description A new order and where to pay for it */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -2128,7 +2149,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change allowed origins, currencies, locales, points rules or settings
+         * Change the mode, allowed origins, currencies, locales, points rules or settings
          * @description Fields given replace the current ones; pointsRules and settings are merged over the current values and then validated whole (base currency among the currencies, a rate for every currency).
          */
         patch: {
@@ -2142,6 +2163,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @enum {string} */
+                        mode?: "test" | "live";
                         allowedOrigins?: string[];
                         currencies?: string[];
                         locales?: string[];
@@ -2162,6 +2185,7 @@ export interface paths {
                         };
                         settings?: {
                             reviewsAutoApprove?: boolean;
+                            orderHoldMinutes?: number;
                         };
                     };
                 };
@@ -2660,7 +2684,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a pending order paid (idempotent) and earn its points */
+        /** Mark a pending order paid (idempotent; recorded as provider "manual"): earn its points, convert its cart. An expired order → 409 order_expired */
         post: {
             parameters: {
                 query?: never;
@@ -3285,6 +3309,11 @@ export interface components {
         StoreConfig: {
             handle: string;
             name: string;
+            /**
+             * @description 'test': only the test card pays (no real money); 'live': real payments.
+             * @enum {string}
+             */
+            mode: "test" | "live";
             currencies: string[];
             defaultCurrency: string;
             locales: string[];
@@ -3401,8 +3430,11 @@ export interface components {
         Order: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            status: "pending" | "paid" | "cancelled" | "refunded";
+            /**
+             * @description pending → paid | expired | cancelled; paid → refunded | cancelled. A pending order past expiresAt is expired.
+             * @enum {string}
+             */
+            status: "pending" | "paid" | "expired" | "cancelled" | "refunded";
             currency: string;
             /** Format: uuid */
             customerId: string | null;
@@ -3415,9 +3447,16 @@ export interface components {
             pointsRedeemed: number;
             pointsEarned: number;
             createdAt: string;
+            /** @description A pending order holds its stock and points until then, and expires after. */
+            expiresAt: string | null;
             paidAt: string | null;
-            /** @description When it was cancelled or refunded. */
+            /** @description When it was cancelled, refunded or expired. */
             cancelledAt: string | null;
+            /** @description Who took the payment ('test-card', 'manual', …) and its reference. */
+            payment: {
+                provider: string;
+                reference: string | null;
+            } | null;
         };
         OrderLine: {
             /** Format: uuid */
@@ -3585,6 +3624,8 @@ export interface components {
             handle: string;
             name: string;
             publishableKey: string;
+            /** @enum {string} */
+            mode: "test" | "live";
             allowedOrigins: string[];
             currencies: string[];
             locales: string[];

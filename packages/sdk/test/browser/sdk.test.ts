@@ -119,6 +119,32 @@ describe('the SDK in Chromium', () => {
     }
   });
 
+  it('checks out with a way back to this page; restored from the back/forward cache after paying, the cart is empty', async () => {
+    const kiosk = client({ storage: null, locale: 'fr' });
+    const product = await kiosk.products.get('aurora-classic-tee');
+    const variant = product.variants.find((v) => v.quantityAvailable > 0)!;
+    await kiosk.cart.add(variant.id, 1);
+    const { orderId, checkoutUrl } = await kiosk.cart.checkout();
+    const url = new URL(checkoutUrl);
+    expect(url.searchParams.get('return_to')).to.equal(location.href.split('#')[0]);
+    expect(url.searchParams.get('locale')).to.equal('fr');
+    const hosted = await (await fetch(checkoutUrl)).text();
+    expect(hosted).to.contain('Retour à la boutique');
+    // Back before paying (the page comes out of the back/forward cache): the same cart.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect((await kiosk.cart.refresh())?.itemCount).to.equal(1);
+
+    // The store's back office marks it paid (as a payment webhook would).
+    const paid = await fetch(`${endpoint}/admin/v1/orders/${orderId}/mark-paid`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_aurora' },
+    });
+    expect(paid.status).to.equal(200);
+    expect(kiosk.cart.$cart.get()?.itemCount, 'the page does not know yet').to.equal(1);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await until(() => kiosk.cart.$cart.get() === null, 5000);
+  });
+
   async function popupLogin(kiosk: KioskClient, dropOpener: boolean) {
     const email = `popup-${crypto.randomUUID().slice(0, 8)}@example.com`;
     let login!: ReturnType<KioskClient['auth']['login']>;

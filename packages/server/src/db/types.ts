@@ -24,9 +24,17 @@ export const pointsRulesSchema = z.object({
 });
 export type PointsRules = z.infer<typeof pointsRulesSchema>;
 
+/** How long an unpaid order holds its stock and points when a store does not say. */
+export const DEFAULT_ORDER_HOLD_MINUTES = 30;
+
 export const storeSettingsSchema = z.object({
   /** Publish reviews without moderation. Never depends on the rating. */
   reviewsAutoApprove: z.boolean(),
+  /**
+   * Minutes an unpaid order holds its stock and points before it expires (1 minute to 7
+   * days). Absent in stores created before it existed: DEFAULT_ORDER_HOLD_MINUTES.
+   */
+  orderHoldMinutes: z.number().int().min(1).max(10_080).optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 
@@ -45,4 +53,7 @@ export const defaultPointsRules: PointsRules = {
   ],
 };
 
-export const defaultStoreSettings: StoreSettings = { reviewsAutoApprove: true };
+export const defaultStoreSettings: StoreSettings = {
+  reviewsAutoApprove: true,
+  orderHoldMinutes: DEFAULT_ORDER_HOLD_MINUTES,
+};

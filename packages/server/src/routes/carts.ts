@@ -154,10 +154,10 @@ cartRoutes.openapi(
     method: 'get',
     path: '/{id}',
     tags: ['carts'],
-    summary: 'Get a cart',
+    summary: 'Get a cart (409 cart_not_active once it was ordered and paid: start a new cart)',
     security: Security.customer,
     request: { params: CartParams },
-    responses: { 200: cartResponse('The cart'), ...errorResponses(401, 404) },
+    responses: { 200: cartResponse('The cart'), ...errorResponses(401, 404, 409) },
   }),
   async (c) => c.json(await getCart(cartContext(c), c.req.valid('param').id), 200),
 );
@@ -260,7 +260,9 @@ cartRoutes.openapi(
     method: 'post',
     path: '/{id}/checkout',
     tags: ['carts'],
-    summary: 'Turn the cart into a pending order (stock and points taken atomically)',
+    summary: 'Check the cart out into a pending order that holds stock and points',
+    description:
+      'The cart stays active until the order is paid (then it is `ordered`). Checking out again reuses the pending order (200) while it still holds exactly what the cart would order, else replaces it (201; the old one is cancelled, its stock and points returned).',
     security: Security.customer,
     request: {
       params: CartParams,
@@ -278,16 +280,17 @@ cartRoutes.openapi(
       },
     },
     responses: {
-      201: jsonContent(CheckoutSchema, 'The order and where to pay for it'),
+      201: jsonContent(CheckoutSchema, 'A new order and where to pay for it'),
+      200: jsonContent(CheckoutSchema, 'The pending order of the unchanged cart, hold renewed'),
       ...errorResponses(400, 401, 404, 409, 422),
     },
   }),
   async (c) => {
     const body = (c.req.valid('json') ?? {}) as { email?: string };
-    const order = await checkout(cartContext(c), c.req.valid('param').id, body.email);
+    const { order, created } = await checkout(cartContext(c), c.req.valid('param').id, body.email);
     return c.json(
       { orderId: order.id, checkoutUrl: `${publicOrigin(c)}/checkout/${order.id}`, order },
-      201,
+      created ? 201 : 200,
     );
   },
 );

@@ -3,22 +3,25 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
 import { stores } from '../db/schema/index.js';
-import { ApiError } from '../errors.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
-import { checkoutMessages } from '../hosted/messages/checkout.js';
+import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
 import type { Money } from '../services/money.js';
-import { findOrderById, markPaid, type OrderView, orderView } from '../services/orders.js';
+import { findOrderById, type OrderView, orderView } from '../services/orders.js';
+import { payOrder } from '../services/payments/pay.js';
+import type { DeclineReason } from '../services/payments/provider.js';
 import type { Store } from '../services/stores.js';
 
 /**
- * The hosted checkout page with the TEST payment method (/checkout). Public: the order id
- * (a random UUID) is the capability, as in a payment link. HTML, so not in the OpenAPI
- * document.
+ * The hosted checkout page (/checkout), paying through the store's payment provider (the
+ * test card for now). Public: the order id (a random UUID) is the capability, as in a
+ * payment link. HTML, so not in the OpenAPI document.
+ *
+ * POST-redirect-GET: the form post always answers 303 to the page, so Back or reload after
+ * paying shows the page again and never re-posts the form. The outcome of a refused post
+ * travels as a short code in the query (`?error=declined`), never the card or the name.
  */
 export const checkoutPageRoutes = new Hono<AppEnv>();
-
-const TEST_CARD = '4242424242424242';
 
 function localeOf(c: AppContext): HostedLocale {
   return negotiateLocale(c.req.query('locale'), c.req.header('accept-language'));
@@ -60,13 +63,42 @@ async function load(c: AppContext, orderId: string) {
   if (!row) return undefined;
   const [store] = await c.var.deps.db.select().from(stores).where(eq(stores.id, row.storeId));
   if (!store) return undefined;
-  return { store, order: await orderView(c.var.deps.db, row) };
+  return { store, order: await orderView(c.var.deps.db, row, c.var.deps.now()) };
+}
+
+/** Why the last post did not pay, as carried to the page by the redirect. */
+const flashes = ['declined', 'testCardLive', 'nameRequired'] as const;
+type Flash = (typeof flashes)[number];
+const flashOf: Record<DeclineReason, Flash> = {
+  declined: 'declined',
+  test_card_in_live_mode: 'testCardLive',
+};
+
+function flashFrom(value: string | undefined): Flash | undefined {
+  return flashes.find((f) => f === value);
 }
 
 interface PageState {
-  error?: 'declined' | 'nameRequired' | 'badOrigin';
-  name?: string;
-  justPaid?: boolean;
+  error?: Flash | 'badOrigin';
+}
+
+/** The query every link and redirect of the page carries: language and where to return. */
+function pageQuery(locale: HostedLocale, returnTo: string | null, error?: Flash) {
+  return new URLSearchParams({
+    locale,
+    ...(returnTo ? { return_to: returnTo } : {}),
+    ...(error ? { error } : {}),
+  }).toString();
+}
+
+function errorText(
+  tr: ReturnType<typeof translator<CheckoutMessageKey>>,
+  store: Store,
+  error: Flash | 'badOrigin',
+) {
+  // The test-card hint in the decline only helps where the test card pays.
+  if (error === 'declined' && store.mode !== 'test') return tr('cardDeclined');
+  return tr(error);
 }
 
 function checkoutPage(
@@ -78,7 +110,6 @@ function checkoutPage(
 ) {
   const tr = translator(checkoutMessages, locale);
   const money = (m: Money) => formatMoney(locale, m);
-  const query = new URLSearchParams({ locale, ...(returnTo ? { return_to: returnTo } : {}) });
   const summary = html`<h2>${tr('summary')}</h2>
 <table>
 <tbody>
@@ -95,25 +126,38 @@ ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(o
 
   let main: unknown;
   if (order.status === 'pending') {
-    main = html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>
-<p id="pay-error" class="error" role="alert">${state.error ? tr(state.error) : ''}</p>
-<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${query.toString()}" novalidate>
+    const testMode = store.mode === 'test';
+    const error = state.error;
+    main = html`${testMode ? html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>` : ''}
+<p id="pay-error" class="error" role="alert">${error ? errorText(tr, store, error) : ''}</p>
+<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, returnTo)}" novalidate>
 <label for="card">${tr('cardNumber')}</label>
-<input id="card" name="card" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" maxlength="23" required aria-describedby="card-hint"${state.error === 'declined' ? html` aria-invalid="true"` : ''}>
-<p id="card-hint" class="hint">${tr('cardHint')}</p>
+<input id="card" name="card" inputmode="numeric" autocomplete="cc-number"${testMode ? html` placeholder="4242 4242 4242 4242"` : ''} maxlength="23" required${testMode ? html` aria-describedby="card-hint"` : ''}${error === 'declined' || error === 'testCardLive' ? html` aria-invalid="true"` : ''}>
+${testMode ? html`<p id="card-hint" class="hint">${tr('cardHint')}</p>` : ''}
 <label for="name">${tr('name')}</label>
-<input id="name" name="name" autocomplete="cc-name" maxlength="100" required value="${state.name ?? ''}"${state.error === 'nameRequired' ? html` aria-invalid="true"` : ''}>
+<input id="name" name="name" autocomplete="cc-name" maxlength="100" required${error === 'nameRequired' ? html` aria-invalid="true"` : ''}>
 <button type="submit">${tr('pay', { amount: money(order.total) })}</button>
-</form>`;
+</form>
+${back}`;
+  } else if (order.status === 'paid') {
+    const number = new Intl.NumberFormat(locale);
+    const pendingDays = store.pointsRules.pendingDays;
+    main = html`<p role="status"><strong>${tr('thanks')}</strong></p>
+<p data-status="paid">${tr('statusPaid')}</p>
+${
+  order.pointsEarned > 0
+    ? html`<p data-points-earned="${order.pointsEarned}">${tr('pointsEarned', { points: number.format(order.pointsEarned) })}${pendingDays > 0 ? html` ${tr('pointsPending', { days: number.format(pendingDays) })}` : ''}</p>`
+    : ''
+}
+${back}`;
   } else {
     const status =
-      order.status === 'paid'
-        ? tr('statusPaid')
+      order.status === 'expired'
+        ? tr('statusExpired')
         : order.status === 'cancelled'
           ? tr('statusCancelled')
           : tr('statusRefunded');
-    main = html`${state.justPaid ? html`<p role="status"><strong>${tr('thanks')}</strong></p>` : ''}
-<p data-status="${order.status}">${status}</p>
+    main = html`<p data-status="${order.status}">${status}</p>
 ${back}`;
   }
   const body = html`<h1>${tr('title')}</h1>
@@ -142,7 +186,11 @@ checkoutPageRoutes.get('/:orderId', async (c) => {
   const found = await load(c, c.req.param('orderId'));
   if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
   const returnTo = safeReturnTo(found.store, c.req.query('return_to'));
-  return sendPage(c, checkoutPage(locale, found.store, found.order, returnTo));
+  const error = flashFrom(c.req.query('error'));
+  return sendPage(
+    c,
+    checkoutPage(locale, found.store, found.order, returnTo, error ? { error } : {}),
+  );
 });
 
 checkoutPageRoutes.post('/:orderId/pay', async (c) => {
@@ -151,12 +199,16 @@ checkoutPageRoutes.post('/:orderId/pay', async (c) => {
   if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
   const { store, order } = found;
   const returnTo = safeReturnTo(store, c.req.query('return_to'));
+  // Refused outright, not redirected: nothing happened, and the page must not look like a
+  // result of the cross-site post.
   if (!isSameOriginPost(c)) {
     return sendPage(c, checkoutPage(locale, store, order, returnTo, { error: 'badOrigin' }), {
       status: 400,
     });
   }
-  if (order.status !== 'pending') return sendPage(c, checkoutPage(locale, store, order, returnTo));
+  const redirect = (error?: Flash) =>
+    c.redirect(`/checkout/${order.id}?${pageQuery(locale, returnTo, error)}`, 303);
+  if (order.status !== 'pending') return redirect();
 
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const fields: Record<string, string> = {};
@@ -166,25 +218,14 @@ checkoutPageRoutes.post('/:orderId/pay', async (c) => {
     }
   }
   const name = (fields.name ?? '').trim().slice(0, 100);
-  if (!name) {
-    return sendPage(c, checkoutPage(locale, store, order, returnTo, { error: 'nameRequired' }), {
-      status: 422,
-    });
-  }
-  if ((fields.card ?? '').replace(/ /g, '') !== TEST_CARD) {
-    return sendPage(c, checkoutPage(locale, store, order, returnTo, { error: 'declined', name }), {
-      status: 422,
-    });
-  }
-  // Exactly what the payment webhook (admin mark-paid) does: idempotent, earns once.
-  const paid = await markPaid(c.var.deps.db, store, order.id, c.var.deps.now()).catch((err) => {
-    // Cancelled meanwhile: the page shows the order's current status.
-    if (err instanceof ApiError) return undefined;
-    throw err;
-  });
-  const current = paid ?? (await load(c, order.id))?.order ?? order;
-  return sendPage(
-    c,
-    checkoutPage(locale, store, current, returnTo, { justPaid: current.status === 'paid' }),
+  if (!name) return redirect('nameRequired');
+  const outcome = await payOrder(
+    c.var.deps.db,
+    store,
+    order,
+    { card: fields.card ?? '', name },
+    c.var.deps.now(),
   );
+  // Paid, or not payable any more (expired, cancelled): the page shows the order as it is.
+  return redirect(outcome.status === 'declined' ? flashOf[outcome.reason] : undefined);
 });

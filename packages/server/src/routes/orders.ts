@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { orderStatuses } from '../db/schema/index.js';
 import { requireCustomerId } from '../middleware/auth.js';
 import {
   createRouter,
@@ -32,7 +33,10 @@ const OrderLineSchema = z
 export const OrderSchema = z
   .object({
     id: z.string().uuid(),
-    status: z.enum(['pending', 'paid', 'cancelled', 'refunded']),
+    status: z.enum(orderStatuses).openapi({
+      description:
+        'pending → paid | expired | cancelled; paid → refunded | cancelled. A pending order past expiresAt is expired.',
+    }),
     currency: z.string(),
     customerId: z.string().uuid().nullable(),
     email: z.string().nullable(),
@@ -44,11 +48,20 @@ export const OrderSchema = z
     pointsRedeemed: z.number().int(),
     pointsEarned: z.number().int(),
     createdAt: z.string(),
+    expiresAt: z.string().nullable().openapi({
+      description: 'A pending order holds its stock and points until then, and expires after.',
+    }),
     paidAt: z.string().nullable(),
     cancelledAt: z
       .string()
       .nullable()
-      .openapi({ description: 'When it was cancelled or refunded.' }),
+      .openapi({ description: 'When it was cancelled, refunded or expired.' }),
+    payment: z
+      .object({ provider: z.string(), reference: z.string().nullable() })
+      .nullable()
+      .openapi({
+        description: "Who took the payment ('test-card', 'manual', …) and its reference.",
+      }),
   })
   .openapi('Order');
 
@@ -77,7 +90,8 @@ orderRoutes.openapi(
   async (c) => {
     const customerId = requireCustomerId(c);
     const { first, after } = c.req.valid('query');
-    return c.json(await listOrders(c.var.deps.db, c.var.store, { customerId }, first, after), 200);
+    const { db, now } = c.var.deps;
+    return c.json(await listOrders(db, c.var.store, { customerId }, first, after, now()), 200);
   },
 );
 
@@ -93,7 +107,13 @@ orderRoutes.openapi(
   }),
   async (c) =>
     c.json(
-      await getOrderFor(c.var.deps.db, c.var.store, c.var.customerId, c.req.valid('param').id),
+      await getOrderFor(
+        c.var.deps.db,
+        c.var.store,
+        c.var.customerId,
+        c.req.valid('param').id,
+        c.var.deps.now(),
+      ),
       200,
     ),
 );

@@ -10,6 +10,9 @@ export const PublicStoreSchema = z
   .object({
     handle: z.string(),
     name: z.string(),
+    mode: z.enum(['test', 'live']).openapi({
+      description: "'test': only the test card pays (no real money); 'live': real payments.",
+    }),
     currencies: z.array(z.string()),
     defaultCurrency: z.string(),
     locales: z.array(z.string()),

@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/index.js';
 import {
   cartLines,
   carts,
+  orders,
   productImages,
   products,
   variantPrices,
@@ -11,6 +12,7 @@ import {
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { type Money, toMoney } from './money.js';
+import { releasePendingOrderOf } from './order-release.js';
 import { lockCustomer, lockedBalance, maxPointsWithin, pointsValueMinor } from './points.js';
 import type { Store } from './stores.js';
 
@@ -77,6 +79,19 @@ export interface PricedLine {
 }
 
 /**
+ * Units of a variant this cart may hold: the stock, plus what the cart's own pending order
+ * holds (back from the payment page, the shopper may keep or change those lines; a new
+ * checkout gives them back before taking stock again). One subquery, no extra statement.
+ */
+function stockForCart(cartId: string) {
+  // Spelled out: drizzle leaves columns unqualified in single-table selects.
+  return sql<number>`"variants"."stock" + coalesce((
+    select ol.quantity from order_lines ol join orders o on o.id = ol.order_id
+    where o.cart_id = ${cartId} and o.status = 'pending' and ol.variant_id = "variants"."id"
+  ), 0)`.mapWith(Number);
+}
+
+/**
  * The cart's lines that can still be bought: the product is active and the variant has a
  * price in the cart's currency. Others stay stored but are neither shown nor ordered.
  */
@@ -92,7 +107,7 @@ export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine
       quantity: cartLines.quantity,
       unitMinor: variantPrices.amountMinor,
       compareAtMinor: variantPrices.compareAtMinor,
-      stock: variants.stock,
+      stock: stockForCart(cart.id),
       ref: cartLines.ref,
     })
     .from(cartLines)
@@ -190,15 +205,16 @@ export async function cartView(
 }
 
 /**
- * Finds a cart the caller may use. Other stores' carts, malformed ids and other
- * customers' carts are all "not found": their existence is not revealed. A guest cart is
- * usable by whoever holds its (unguessable) id.
+ * Finds a cart the caller may use. Other stores' carts, malformed ids, other customers'
+ * carts and merged carts are all "not found": their existence is not revealed. An ordered
+ * (paid) cart answers 409 `cart_not_active`. A guest cart is usable by whoever holds its
+ * (unguessable) id.
  */
 export async function findCart(
   conn: Conn,
   ctx: Pick<CartContext, 'store' | 'customerId'>,
   cartId: string,
-  options: { lock?: boolean; write?: boolean } = {},
+  options: { lock?: boolean } = {},
 ): Promise<CartRow> {
   const notFound = () => new ApiError('cart_not_found', 'No such cart.');
   if (!isUuid(cartId)) throw notFound();
@@ -209,13 +225,19 @@ export async function findCart(
   const [cart] = options.lock ? await query.for('update') : await query;
   if (!cart) throw notFound();
   if (cart.customerId !== null && cart.customerId !== ctx.customerId) throw notFound();
-  if (cart.status !== 'active') {
-    if (options.write && cart.status === 'ordered') {
-      throw new ApiError('cart_not_active', 'This cart has already been checked out.');
-    }
-    throw notFound();
+  // An ordered cart was paid for: reads and writes say so, so a client starts a new cart.
+  if (cart.status === 'ordered') {
+    throw new ApiError('cart_not_active', 'This cart was ordered and paid for.', {
+      status: cart.status,
+    });
   }
+  if (cart.status !== 'active') throw notFound();
   return cart;
+}
+
+/** Locks a cart row whatever its status (payment: cart before order, as checkout does). */
+export async function lockCart(tx: Tx, cartId: string): Promise<void> {
+  await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for('update');
 }
 
 /**
@@ -282,15 +304,16 @@ export async function getCart(ctx: CartContext, cartId: string): Promise<CartVie
   return cartView(ctx.db, ctx.store, cart, ctx.origin);
 }
 
-/** A variant of this store, on an active product, with its price in `currency`. */
-async function sellableVariant(tx: Tx, store: Store, variantId: string, currency: string) {
+/** A variant of this store, on an active product, with its price in the cart's currency. */
+async function sellableVariant(tx: Tx, store: Store, variantId: string, cart: CartRow) {
+  const currency = cart.currency;
   const notFound = () => new ApiError('variant_not_found', 'No such variant.');
   if (!isUuid(variantId)) throw notFound();
   const [row] = await tx
     .select({
       id: variants.id,
       productId: variants.productId,
-      stock: variants.stock,
+      stock: stockForCart(cart.id),
       priceMinor: variantPrices.amountMinor,
     })
     .from(variants)
@@ -354,8 +377,8 @@ export async function addLine(
 ): Promise<CartView> {
   return ctx.db.transaction(async (tx) => {
     // The cart row lock serialises writes to one cart, so quantities add up exactly.
-    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
-    const variant = await sellableVariant(tx, ctx.store, input.variantId, cart.currency);
+    const cart = await findCart(tx, ctx, cartId, { lock: true });
+    const variant = await sellableVariant(tx, ctx.store, input.variantId, cart);
     const [existing] = await tx
       .select()
       .from(cartLines)
@@ -402,13 +425,13 @@ export async function updateLine(
   quantity: number,
 ): Promise<CartView> {
   return ctx.db.transaction(async (tx) => {
-    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const cart = await findCart(tx, ctx, cartId, { lock: true });
     const line = await findLine(tx, cart, lineId);
     if (quantity === 0) {
       await tx.delete(cartLines).where(eq(cartLines.id, line.id));
     } else {
       const [variant] = await tx
-        .select({ stock: variants.stock })
+        .select({ stock: stockForCart(cart.id) })
         .from(variants)
         .where(eq(variants.id, line.variantId));
       checkQuantity(line.variantId, quantity, variant?.stock ?? 0);
@@ -432,7 +455,7 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
   const customerId = ctx.customerId;
   return ctx.db.transaction(async (tx) => {
     await lockCustomer(tx, ctx.store.id, customerId);
-    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const cart = await findCart(tx, ctx, cartId, { lock: true });
     if (cart.customerId !== customerId) {
       throw new ApiError('forbidden', 'Points can only be redeemed on your own cart.');
     }
@@ -447,7 +470,20 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
           422,
         );
       }
-      const balance = await lockedBalance(tx, ctx.store, customerId, ctx.now);
+      // Points the cart's pending order already redeemed come back when it is checked out
+      // again, so they count as available here.
+      const [held] = await tx
+        .select({ points: orders.pointsRedeemed })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.cartId, cart.id),
+            eq(orders.status, 'pending'),
+            eq(orders.customerId, customerId),
+          ),
+        );
+      const balance =
+        (await lockedBalance(tx, ctx.store, customerId, ctx.now)) + (held?.points ?? 0);
       if (points > balance) {
         throw new ApiError('insufficient_points', 'Not enough points.', {
           balance: Math.max(0, balance),
@@ -512,6 +548,10 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
       return cartView(tx, ctx.store, cart, ctx.origin, []);
     }
     if (!guest) return cartView(tx, ctx.store, target, ctx.origin);
+    // Its lines are about to join the customer's cart: an order of the guest cart waiting
+    // for payment would hold the same stock twice, so it is released (first, so the merge
+    // counts that stock as available).
+    await releasePendingOrderOf(tx, ctx.store, guest.id, customerId, ctx.now);
 
     const guestLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, guest.id));
     const targetLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, target.id));
@@ -520,7 +560,7 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
       variantIds.length === 0
         ? []
         : await tx
-            .select({ id: variants.id, stock: variants.stock })
+            .select({ id: variants.id, stock: stockForCart(target.id) })
             .from(variants)
             .innerJoin(
               products,
@@ -572,7 +612,7 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
   });
 }
 
-/** Marks a cart ordered (checkout); only an active one. */
+/** Marks a cart ordered when its order is paid; only an active one. */
 export async function markCartOrdered(tx: Tx, cartId: string, now: Date) {
   await tx
     .update(carts)

@@ -18,6 +18,7 @@ export function publicStoreConfig(store: Store) {
   return {
     handle: store.handle,
     name: store.name,
+    mode: store.mode,
     currencies: store.currencies,
     defaultCurrency: store.currencies[0]!,
     locales: store.locales,
@@ -41,6 +42,7 @@ export function adminStoreView(store: Store) {
     handle: store.handle,
     name: store.name,
     publishableKey: store.publishableKey,
+    mode: store.mode,
     allowedOrigins: store.allowedOrigins,
     currencies: store.currencies,
     locales: store.locales,
@@ -73,6 +75,8 @@ const uniq = (list: string[]) => new Set(list).size === list.length;
 export const storePatchSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
+    /** 'live' refuses the test card; 'test' takes only the test card. */
+    mode: z.enum(['test', 'live']),
     allowedOrigins: z
       .array(z.string().max(300).refine(isOrigin, 'Not an origin (scheme://host[:port])'))
       .max(100)
@@ -154,6 +158,7 @@ export async function updateStoreConfig(
       .update(stores)
       .set({
         ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.mode !== undefined ? { mode: patch.mode } : {}),
         ...(patch.allowedOrigins !== undefined ? { allowedOrigins: patch.allowedOrigins } : {}),
         ...(patch.locales !== undefined ? { locales: patch.locales } : {}),
         currencies,

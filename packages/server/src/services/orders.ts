@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { customers, orderLines, orders, pointsEntries, variants } from '../db/schema/index.js';
+import { DEFAULT_ORDER_HOLD_MINUTES } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { decodeCursor, toPage } from '../pagination.js';
 import {
   type CartContext,
   findCart,
   isUuid,
+  lockCart,
   markCartOrdered,
+  type PricedLine,
   pricedLines,
   redeemLimitMinor,
 } from './carts.js';
 import { type Money, toMoney } from './money.js';
-import {
-  earnForOrder,
-  lockCustomer,
-  pointsValueMinor,
-  redeemForOrder,
-  reverseOrderEntries,
-} from './points.js';
+import { releaseOrder } from './order-release.js';
+import { earnForOrder, lockCustomer, pointsValueMinor, redeemForOrder } from './points.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -39,6 +37,7 @@ export interface OrderLineView {
 
 export interface OrderView {
   id: string;
+  /** 'expired' as soon as the hold is over, even before the sweep has written it. */
   status: OrderRow['status'];
   currency: string;
   customerId: string | null;
@@ -51,12 +50,27 @@ export interface OrderView {
   pointsRedeemed: number;
   pointsEarned: number;
   createdAt: string;
+  /** Until when a pending order holds its stock and points. */
+  expiresAt: string | null;
   paidAt: string | null;
   cancelledAt: string | null;
+  payment: { provider: string; reference: string | null } | null;
+}
+
+/** A pending order past its hold is expired, whether or not the sweep has written it yet. */
+export function effectiveStatus(order: OrderRow, now: Date): OrderRow['status'] {
+  return order.status === 'pending' && order.expiresAt !== null && order.expiresAt <= now
+    ? 'expired'
+    : order.status;
+}
+
+/** How long this store's unpaid orders hold their stock and points. */
+export function orderHoldMs(store: Store): number {
+  return (store.settings.orderHoldMinutes ?? DEFAULT_ORDER_HOLD_MINUTES) * 60_000;
 }
 
 /** Orders with their lines and the points each earned (net of reversal), in 3 queries. */
-export async function orderViews(conn: Conn, rows: OrderRow[]): Promise<OrderView[]> {
+export async function orderViews(conn: Conn, rows: OrderRow[], now: Date): Promise<OrderView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
   const [lines, earns] = await Promise.all([
@@ -85,7 +99,7 @@ export async function orderViews(conn: Conn, rows: OrderRow[]): Promise<OrderVie
     );
     return {
       id: o.id,
-      status: o.status,
+      status: effectiveStatus(o, now),
       currency: o.currency,
       customerId: o.customerId,
       email: o.email,
@@ -107,35 +121,174 @@ export async function orderViews(conn: Conn, rows: OrderRow[]): Promise<OrderVie
       pointsRedeemed: o.pointsRedeemed,
       pointsEarned: reversedEarn ? 0 : earned,
       createdAt: o.createdAt.toISOString(),
+      expiresAt: o.expiresAt?.toISOString() ?? null,
       paidAt: o.paidAt?.toISOString() ?? null,
       cancelledAt: o.cancelledAt?.toISOString() ?? null,
+      payment: o.paymentProvider
+        ? { provider: o.paymentProvider, reference: o.paymentReference }
+        : null,
     };
   });
 }
 
-export async function orderView(conn: Conn, row: OrderRow): Promise<OrderView> {
-  return (await orderViews(conn, [row]))[0]!;
+export async function orderView(conn: Conn, row: OrderRow, now: Date): Promise<OrderView> {
+  return (await orderViews(conn, [row], now))[0]!;
+}
+
+/** The cart's open order (pending; paid only in the instant before the cart is converted). */
+async function openOrderOf(conn: Conn, storeId: string, cartId: string) {
+  const [order] = await conn
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.cartId, cartId),
+        eq(orders.storeId, storeId),
+        inArray(orders.status, ['pending', 'paid']),
+      ),
+    );
+  return order;
+}
+
+/** What a checkout of the cart would order now, to compare with its pending order. */
+interface Snapshot {
+  customerId: string | null;
+  currency: string;
+  subtotalMinor: number;
+  discountMinor: number;
+  pointsRedeemed: number;
+  lines: PricedLine[];
+}
+
+const lineKey = (l: {
+  variantId: string;
+  quantity: number;
+  unitPriceMinor: number;
+  ref: string | null;
+}) => `${l.variantId}:${l.quantity}:${l.unitPriceMinor}:${l.ref ?? ''}`;
+
+/** Whether the pending order holds exactly what the cart would order now (prices included). */
+async function holdsSnapshot(tx: Tx, order: OrderRow, next: Snapshot): Promise<boolean> {
+  if (
+    order.customerId !== next.customerId ||
+    order.currency !== next.currency ||
+    order.subtotalMinor !== next.subtotalMinor ||
+    order.discountMinor !== next.discountMinor ||
+    order.pointsRedeemed !== next.pointsRedeemed
+  ) {
+    return false;
+  }
+  const held = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  const a = held.map(lineKey).sort();
+  const b = next.lines.map((l) => lineKey({ ...l, unitPriceMinor: l.unitMinor })).sort();
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+/** Locks customer rows in id order, so two transactions that need the same two never deadlock. */
+async function lockCustomers(tx: Tx, storeId: string, ids: (string | null | undefined)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))].sort();
+  for (const id of unique) await lockCustomer(tx, storeId, id);
+  return new Set(unique);
+}
+
+/** Locks variant rows in id order before a transaction both restocks and takes stock. */
+async function lockVariants(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return;
+  await tx
+    .select({ id: variants.id })
+    .from(variants)
+    .where(inArray(variants.id, [...new Set(ids)]))
+    .orderBy(asc(variants.id))
+    .for('update');
 }
 
 /**
- * Turns a cart into a pending order in ONE transaction: the cart row is locked; stock is
- * taken line by line with a conditional decrement (`stock >= q`), so two checkouts can
- * never sell the same last unit; points are re-checked and spent under the customer's row
- * lock; the unique orders.cart_id makes a second order for the cart impossible. Any
- * failure rolls everything back.
+ * Checks a cart out into a pending order, in ONE transaction. The cart stays active (the
+ * shopper may come back to it); it becomes 'ordered' only when the order is paid.
+ *
+ * - The cart's pending order is reused when it still holds exactly what the cart would order
+ *   (its hold renewed), so a repeated checkout is harmless. If the cart changed, or the hold
+ *   is over, that order is released (cancelled, or expired) — its stock and points back,
+ *   once — and a new one is made.
+ * - Stock is taken line by line with a conditional decrement (`stock >= q`), so two checkouts
+ *   never sell the same last unit; points are re-checked and spent under the customer's row
+ *   lock; the partial unique index orders_one_open_per_cart keeps one open order per cart.
+ * - Lock order everywhere: customers, cart, order, variants (no deadlocks). Any failure rolls
+ *   everything back.
  */
 export async function checkout(
   ctx: CartContext,
   cartId: string,
   email: string | undefined,
-): Promise<OrderView> {
+): Promise<{ order: OrderView; created: boolean }> {
   const { store, now } = ctx;
+  // The customer of the cart's open order is locked up front too: replacing that order
+  // gives its points back. Read without a lock; re-checked once the cart is locked.
+  const peek = isUuid(cartId) ? await openOrderOf(ctx.db, store.id, cartId) : undefined;
   return ctx.db.transaction(async (tx) => {
-    // Lock order everywhere: customer, then cart, then variants (no deadlocks).
-    if (ctx.customerId) await lockCustomer(tx, store.id, ctx.customerId);
-    const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
+    const locked = await lockCustomers(tx, store.id, [ctx.customerId, peek?.customerId]);
+    const cart = await findCart(tx, ctx, cartId, { lock: true });
     const lines = await pricedLines(tx, cart);
     if (lines.length === 0) throw new ApiError('empty_cart', 'The cart is empty.');
+
+    const subtotalMinor = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
+    const customerId = cart.customerId ?? ctx.customerId;
+    const points = cart.pointsRedeemed;
+    let discountMinor = 0;
+    if (points > 0) {
+      discountMinor = pointsValueMinor(store.pointsRules, points, cart.currency) ?? 0;
+      if (discountMinor > redeemLimitMinor(store, subtotalMinor)) {
+        throw new ApiError(
+          'points_limit_exceeded',
+          `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
+        );
+      }
+    }
+    const expiresAt = new Date(now.getTime() + orderHoldMs(store));
+
+    const open = await openOrderOf(tx, store.id, cart.id);
+    if (open?.status === 'paid') {
+      throw new ApiError('cart_not_active', 'This cart has already been checked out.');
+    }
+    if (open) {
+      const live = effectiveStatus(open, now) === 'pending';
+      const unchanged =
+        live &&
+        (await holdsSnapshot(tx, open, {
+          customerId,
+          currency: cart.currency,
+          subtotalMinor,
+          discountMinor,
+          pointsRedeemed: points,
+          lines,
+        }));
+      if (unchanged) {
+        const [kept] = await tx
+          .update(orders)
+          .set({ expiresAt, ...(email ? { email } : {}) })
+          .where(and(eq(orders.id, open.id), eq(orders.status, 'pending')))
+          .returning();
+        if (kept) return { order: await orderView(tx, kept, now), created: false };
+      }
+      // Rare: the open order changed hands between the peek and the cart lock.
+      if (open.customerId && !locked.has(open.customerId)) {
+        await lockCustomer(tx, store.id, open.customerId);
+      }
+      const held = await tx
+        .select({ variantId: orderLines.variantId })
+        .from(orderLines)
+        .where(eq(orderLines.orderId, open.id));
+      await lockVariants(
+        tx,
+        [...held, ...lines].map((l) => l.variantId),
+      );
+      await releaseOrder(tx, store, open.id, {
+        to: live ? 'cancelled' : 'expired',
+        from: ['pending'],
+        reason: live ? 'Order replaced' : 'Order expired',
+        now,
+      });
+    }
 
     // Variant order is fixed so concurrent checkouts lock rows in the same order (no deadlock).
     for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
@@ -159,20 +312,6 @@ export async function checkout(
           variantId: line.variantId,
           available: current?.stock ?? 0,
         });
-      }
-    }
-
-    const subtotalMinor = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
-    const customerId = cart.customerId ?? ctx.customerId;
-    const points = cart.pointsRedeemed;
-    let discountMinor = 0;
-    if (points > 0) {
-      discountMinor = pointsValueMinor(store.pointsRules, points, cart.currency) ?? 0;
-      if (discountMinor > redeemLimitMinor(store, subtotalMinor)) {
-        throw new ApiError(
-          'points_limit_exceeded',
-          `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
-        );
       }
     }
 
@@ -201,10 +340,15 @@ export async function checkout(
         totalMinor: subtotalMinor - discountMinor,
         pointsRedeemed: points,
         createdAt: now,
+        expiresAt,
       })
-      .onConflictDoNothing({ target: orders.cartId })
+      // The cart lock serialises checkouts of one cart; the index is the last word.
+      .onConflictDoNothing({
+        target: orders.cartId,
+        where: sql.raw(`status in ('pending', 'paid')`),
+      })
       .returning();
-    if (!order) throw new ApiError('cart_not_active', 'This cart has already been checked out.');
+    if (!order) throw new ApiError('cart_not_active', 'This cart has an open order already.');
     await tx.insert(orderLines).values(
       lines.map((l) => ({
         id: randomUUID(),
@@ -223,8 +367,7 @@ export async function checkout(
       if (!customerId) throw new ApiError('unauthenticated', 'Sign in to redeem points.');
       await redeemForOrder(tx, store, customerId, orderId, points, now);
     }
-    await markCartOrdered(tx, cart.id, now);
-    return orderView(tx, order);
+    return { order: await orderView(tx, order, now), created: true };
   });
 }
 
@@ -246,12 +389,13 @@ export async function getOrderFor(
   store: Store,
   customerId: string | null,
   orderId: string,
+  now: Date,
 ): Promise<OrderView> {
   const order = await findOrderRow(db, store, orderId);
   if (order.customerId !== null && order.customerId !== customerId) {
     throw new ApiError('order_not_found', 'No such order.');
   }
-  return orderView(db, order);
+  return orderView(db, order, now);
 }
 
 /** For the hosted checkout page: any store, by the unguessable order id. */
@@ -267,6 +411,7 @@ export async function listOrders(
   filter: { customerId?: string; ref?: string },
   first: number,
   after: string | undefined,
+  now: Date,
 ) {
   const conditions = [eq(orders.storeId, store.id)];
   if (filter.customerId) conditions.push(eq(orders.customerId, filter.customerId));
@@ -305,52 +450,64 @@ export async function listOrders(
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(first + 1);
   const page = toPage(rows, first, (r) => [r.createdAt.toISOString(), r.id]);
-  return { items: await orderViews(db, page.items), nextCursor: page.nextCursor };
+  return { items: await orderViews(db, page.items, now), nextCursor: page.nextCursor };
+}
+
+/** Who took the money: a provider's id and its reference for the charge. */
+export interface PaymentRecord {
+  provider: string;
+  reference: string | null;
 }
 
 /**
- * pending → paid with a conditional update, so concurrent calls (webhook retries) pay
- * once; the earn entry is unique per order too. Already paid: unchanged (idempotent).
+ * pending → paid with a conditional update that also requires the hold not to be over, so
+ * concurrent calls (webhook retries) pay once, and an order the expiry sweep may release is
+ * never paid: of a payment and an expiry, exactly one wins. In the same transaction the cart
+ * becomes 'ordered' (the shopper's next visit starts a new cart) and the points are earned
+ * (the earn entry is unique per order). Already paid: unchanged (idempotent).
+ *
+ * Lock order: cart, then order — as checkout, which locks the cart before replacing its order.
  */
 export async function markPaid(
   db: Db,
   store: Store,
   orderId: string,
   now: Date,
+  payment: PaymentRecord = { provider: 'manual', reference: null },
 ): Promise<OrderView> {
   return db.transaction(async (tx) => {
-    if (!isUuid(orderId)) throw new ApiError('order_not_found', 'No such order.');
+    const current = await findOrderRow(tx, store, orderId);
+    await lockCart(tx, current.cartId);
     const [paid] = await tx
       .update(orders)
-      .set({ status: 'paid', paidAt: now })
+      .set({
+        status: 'paid',
+        paidAt: now,
+        paymentProvider: payment.provider,
+        paymentReference: payment.reference,
+      })
       .where(
-        and(eq(orders.id, orderId), eq(orders.storeId, store.id), eq(orders.status, 'pending')),
+        and(
+          eq(orders.id, orderId),
+          eq(orders.storeId, store.id),
+          eq(orders.status, 'pending'),
+          or(isNull(orders.expiresAt), gt(orders.expiresAt, now)),
+        ),
       )
       .returning();
     if (paid) {
       await earnForOrder(tx, store, paid, now, now);
-      return orderView(tx, paid);
+      await markCartOrdered(tx, paid.cartId, now);
+      return orderView(tx, paid, now);
     }
     const order = await findOrderRow(tx, store, orderId);
-    if (order.status === 'paid') return orderView(tx, order);
-    throw new ApiError('order_not_pending', `The order is ${order.status}.`, {
-      status: order.status,
-    });
+    const status = effectiveStatus(order, now);
+    if (status === 'paid') return orderView(tx, order, now);
+    if (status === 'expired') {
+      throw new ApiError('order_expired', 'The order expired before it was paid.', { status });
+    }
+    throw new ApiError('order_not_pending', `The order is ${status}.`, { status });
   });
-}
-
-async function restock(tx: Tx, orderId: string) {
-  const lines = await tx
-    .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.variantId));
-  for (const l of lines) {
-    await tx
-      .update(variants)
-      .set({ stock: sql`${variants.stock} + ${l.quantity}` })
-      .where(eq(variants.id, l.variantId));
-  }
 }
 
 /**
@@ -370,36 +527,27 @@ export async function closeOrder(
     // Customer lock first, as in checkout, before the order's variants are restocked.
     const current = await findOrderRow(tx, store, orderId);
     if (current.customerId) await lockCustomer(tx, store.id, current.customerId);
-    const [closed] = await tx
-      .update(orders)
-      .set({ status: to, cancelledAt: now })
-      .where(
-        and(eq(orders.id, orderId), eq(orders.storeId, store.id), inArray(orders.status, from)),
-      )
-      .returning();
-    if (!closed) {
-      const order = await findOrderRow(tx, store, orderId);
-      if (order.status === to) return orderView(tx, order);
-      throw to === 'cancelled'
-        ? new ApiError('order_not_cancellable', `A ${order.status} order cannot be cancelled.`, {
-            status: order.status,
-          })
-        : new ApiError(
-            'order_not_paid',
-            `Only paid orders can be refunded; this one is ${order.status}.`,
-            {
-              status: order.status,
-            },
-          );
-    }
-    await restock(tx, closed.id);
-    await reverseOrderEntries(
-      tx,
-      store,
-      closed,
-      to === 'cancelled' ? 'Order cancelled' : 'Order refunded',
+    const closed = await releaseOrder(tx, store, orderId, {
+      to,
+      from,
+      reason: to === 'cancelled' ? 'Order cancelled' : 'Order refunded',
       now,
-    );
-    return orderView(tx, closed);
+    });
+    if (closed) return orderView(tx, closed, now);
+    const order = await findOrderRow(tx, store, orderId);
+    if (order.status === to) return orderView(tx, order, now);
+    throw to === 'cancelled'
+      ? new ApiError(
+          'order_not_cancellable',
+          `The order is ${order.status}: it cannot be cancelled.`,
+          {
+            status: order.status,
+          },
+        )
+      : new ApiError(
+          'order_not_paid',
+          `Only paid orders can be refunded; this one is ${order.status}.`,
+          { status: order.status },
+        );
   });
 }

@@ -11,6 +11,7 @@ import {
 import { randomToken, sha256 } from './secrets.js';
 
 export type Store = typeof stores.$inferSelect;
+export type StoreMode = Store['mode'];
 
 export interface CreateStoreInput {
   handle: string;
@@ -20,6 +21,8 @@ export interface CreateStoreInput {
   allowedOrigins?: string[];
   pointsRules?: Partial<PointsRules>;
   settings?: Partial<StoreSettings>;
+  /** 'test' (the default: only the test card pays) or 'live'. */
+  mode?: StoreMode;
   /** Fixed keys, for the demo seed and tests; generated when absent. */
   publishableKey?: string;
   secretKey?: string;
@@ -51,6 +54,7 @@ export async function createStore(
         ...input.pointsRules,
       },
       settings: { ...defaultStoreSettings, ...input.settings },
+      ...(input.mode ? { mode: input.mode } : {}),
     })
     .returning();
   return { store: store!, secretKey };

@@ -1,6 +1,6 @@
 import type { Cart } from '@kiosk/sdk';
 
-/** The cart changed (lines, quantities, points, or it was emptied after checkout). */
+/** The cart changed (lines, quantities, points, or it was emptied once its order was paid). */
 export class KioskCartChangeEvent extends Event {
   static readonly eventName = 'kiosk-cart-change';
   readonly detail: { cart: Cart | null };

@@ -380,12 +380,51 @@ describe('<kiosk-mini-cart>', () => {
     $<HTMLButtonElement>(el, '[part=checkout]').click();
     await event;
     await until(() => navigated.length === 1, 'navigated');
-    expect(navigated[0]).to.match(new RegExp(`^${endpoint}/checkout/[0-9a-f-]{36}$`));
+    const url = new URL(navigated[0]!);
+    expect(url.origin + url.pathname).to.match(new RegExp(`^${endpoint}/checkout/[0-9a-f-]{36}$`));
+    expect(url.searchParams.get('locale'), "the element's language").to.equal('en');
+    expect(url.searchParams.get('return_to'), 'back to this page').to.equal(
+      location.href.split('#')[0],
+    );
     const page = await fetch(navigated[0]!);
     expect(page.status, 'the hosted checkout page exists').to.equal(200);
-    expect(changes.at(-1)?.detail.cart, 'the cart is emptied').to.equal(null);
+    expect(el.cartData?.itemCount, 'the cart stays until the order is paid').to.equal(1);
     await el.updateComplete;
     expect(root(el).querySelector('dialog')!.textContent).to.contain('Going to checkout…');
+  });
+
+  it('back from the payment page: the cart as it was; once paid, empty', async () => {
+    const variant = await variantOf();
+    await client.cart.add(variant.id, 2);
+    const el = await miniCart();
+    await until(() => el.cartData?.itemCount === 2, 'lines');
+    await openWithClick(el);
+    const navigated: string[] = [];
+    (el as unknown as { navigate: (url: string) => void }).navigate = (url) => navigated.push(url);
+    $<HTMLButtonElement>(el, '[part=checkout]').click();
+    await until(() => navigated.length === 1, 'navigated');
+    const orderId = new URL(navigated[0]!).pathname.split('/').pop()!;
+    // Back without paying: the browser restores this page from its back/forward cache.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await until(
+      () => $(el, '[part=checkout]') !== null,
+      'the cart again, not "Going to checkout…"',
+    );
+    expect(trigger(el).getAttribute('aria-label')).to.equal('Cart, 2 items');
+    await expect(el).to.be.accessible();
+    // Checking out again goes to the same order.
+    $<HTMLButtonElement>(el, '[part=checkout]').click();
+    await until(() => navigated.length === 2, 'navigated again');
+    expect(new URL(navigated[1]!).pathname).to.equal(`/checkout/${orderId}`);
+
+    const paid = await fetch(`${endpoint}/admin/v1/orders/${orderId}/mark-paid`, {
+      method: 'POST',
+      headers: ADMIN,
+    });
+    expect(paid.status).to.equal(200);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await until(() => $(el, '[part=empty]') !== null, 'the empty cart');
+    expect(trigger(el).getAttribute('aria-label')).to.equal('Cart, 0 items');
   });
 
   it('shows queued changes while the API is unreachable, a translated checkout error with retry, and recovers', async () => {

@@ -25,8 +25,8 @@ type CheckoutState = 'idle' | 'working' | 'redirecting';
  * signed-in customers, subtotal, discount, total and checkout. The panel's positioning code
  * (floating-ui) is downloaded the first time the cart opens.
  *
- * @event {KioskCartChangeEvent} kiosk-cart-change - The cart changed (lines, quantities, points, emptied after checkout): `{ cart }`.
- * @event {KioskCheckoutEvent} kiosk-checkout - The shopper pressed Check out: `{ cart }`. Cancelable: call `preventDefault()` to run checkout yourself; otherwise the element calls `client.cart.checkout()` and goes to the hosted checkout page.
+ * @event {KioskCartChangeEvent} kiosk-cart-change - The cart changed (lines, quantities, points, emptied once its order is paid): `{ cart }`.
+ * @event {KioskCheckoutEvent} kiosk-checkout - The shopper pressed Check out: `{ cart }`. Cancelable: call `preventDefault()` to run checkout yourself; otherwise the element calls `client.cart.checkout()` and goes to the hosted checkout page (in the element's language, with a link back to this page). The cart stays until the order is paid.
  * @event {KioskErrorEvent} kiosk-error - Something failed (`{ error }`, a KioskError); the cart shows it too.
  *
  * @slot trigger-icon - Replaces the cart icon in the trigger button.
@@ -118,17 +118,27 @@ export class KioskMiniCart extends KioskElement {
   private readonly onNetwork = () => {
     this.online = navigator.onLine !== false;
   };
+  /**
+   * Back from the hosted checkout page, restored from the back/forward cache: the page is as
+   * it was left ("Going to checkout…"), so the cart shows again (the SDK re-reads it: as it
+   * was if unpaid, empty once paid).
+   */
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && this.checkoutState === 'redirecting') this.checkoutState = 'idle';
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener('online', this.onNetwork);
     globalThis.addEventListener('offline', this.onNetwork);
+    globalThis.addEventListener('pageshow', this.onPageShow);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener('online', this.onNetwork);
     globalThis.removeEventListener('offline', this.onNetwork);
+    globalThis.removeEventListener('pageshow', this.onPageShow);
     if (this.panel?.open) this.panel.close();
   }
 
@@ -374,8 +384,11 @@ export class KioskMiniCart extends KioskElement {
     this.checkoutState = 'working';
     try {
       const { checkoutUrl } = await client.cart.checkout();
+      // The hosted page speaks this element's language and leads back to this page.
+      const url = new URL(checkoutUrl);
+      url.searchParams.set('locale', this.i18n.locale);
       this.checkoutState = 'redirecting';
-      this.navigate(checkoutUrl);
+      this.navigate(url.toString());
     } catch (error) {
       this.checkoutError = this.emitError(error);
       this.checkoutState = 'idle';

@@ -1,36 +1,57 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { carts } from './carts.js';
 import { createdAt, id, minor, storeId } from './columns.js';
 import { customers } from './customers.js';
+
+/** pending → paid | expired | cancelled; paid → refunded | cancelled. */
+export const orderStatuses = ['pending', 'paid', 'expired', 'cancelled', 'refunded'] as const;
 
 export const orders = pgTable(
   'orders',
   {
     id: id(),
     storeId: storeId(),
-    /** One order per cart: a second checkout of the same cart cannot create another. */
+    /** At most one open (pending or paid) order per cart: see orders_one_open_per_cart. */
     cartId: uuid('cart_id')
       .notNull()
-      .unique()
       .references(() => carts.id),
     customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
     /** Where the receipt goes: the guest's email given at checkout, or the customer's. */
     email: text('email'),
-    status: text('status', { enum: ['pending', 'paid', 'cancelled', 'refunded'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: orderStatuses }).notNull().default('pending'),
     currency: text('currency').notNull(),
     subtotalMinor: minor('subtotal_minor').notNull(),
     discountMinor: minor('discount_minor').notNull().default(0),
     totalMinor: minor('total_minor').notNull(),
     pointsRedeemed: integer('points_redeemed').notNull().default(0),
     createdAt: createdAt(),
+    /** A pending order holds its stock and points until then; past it, it cannot be paid. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** Which payment provider paid it ('test-card', 'manual', …) and its reference there. */
+    paymentProvider: text('payment_provider'),
+    paymentReference: text('payment_reference'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [
     index('orders_customer').on(t.storeId, t.customerId),
+    // A cart is re-checked out by replacing its pending order (cancelled first), and becomes
+    // 'ordered' once paid: so two open orders for one cart are never right.
+    uniqueIndex('orders_one_open_per_cart')
+      .on(t.cartId)
+      .where(sql`${t.status} in ('pending', 'paid')`),
+    // The expiry sweep's scan.
+    index('orders_pending_expiry').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check('orders_total_nonnegative', sql`${t.totalMinor} >= 0`),
   ],
 );

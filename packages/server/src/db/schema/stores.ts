@@ -19,5 +19,9 @@ export const stores = pgTable('stores', {
   locales: text('locales').array().notNull(),
   pointsRules: jsonb('points_rules').$type<PointsRules>().notNull(),
   settings: jsonb('settings').$type<StoreSettings>().notNull(),
+  /** 'test': only the test card pays; 'live': real payments only, the test card is refused. */
+  mode: text('mode', { enum: ['test', 'live'] })
+    .notNull()
+    .default('test'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

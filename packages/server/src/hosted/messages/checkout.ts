@@ -14,11 +14,16 @@ export type CheckoutMessageKey =
   | 'name'
   | 'pay'
   | 'declined'
+  | 'cardDeclined'
+  | 'testCardLive'
   | 'nameRequired'
   | 'thanks'
   | 'statusPaid'
   | 'statusCancelled'
   | 'statusRefunded'
+  | 'statusExpired'
+  | 'pointsEarned'
+  | 'pointsPending'
   | 'returnToShop'
   | 'notFoundTitle'
   | 'notFound'
@@ -40,11 +45,17 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: 'Name on card',
     pay: 'Pay {amount}',
     declined: 'The card was declined. In test mode, use 4242 4242 4242 4242.',
+    cardDeclined: 'The card was declined.',
+    testCardLive: 'This store takes real payments: the test card cannot be used here.',
     nameRequired: 'Enter the name on the card.',
     thanks: 'Thank you! Your payment was received.',
     statusPaid: 'This order is paid.',
     statusCancelled: 'This order was cancelled.',
     statusRefunded: 'This order was refunded.',
+    statusExpired:
+      'This order expired before it was paid, and its items were released. Return to the shop to check out again.',
+    pointsEarned: 'Points earned with this order: {points}.',
+    pointsPending: 'They can be used after the {days}-day return period.',
     returnToShop: 'Return to shop',
     notFoundTitle: 'Order not found',
     notFound: 'This checkout link is not valid.',
@@ -64,11 +75,16 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: '持卡人姓名',
     pay: '支付 {amount}',
     declined: '银行卡被拒绝。测试模式下请使用 4242 4242 4242 4242。',
+    cardDeclined: '银行卡被拒绝。',
+    testCardLive: '本店使用真实付款：此处不能使用测试卡。',
     nameRequired: '请输入持卡人姓名。',
     thanks: '谢谢！我们已收到您的付款。',
     statusPaid: '此订单已付款。',
     statusCancelled: '此订单已取消。',
     statusRefunded: '此订单已退款。',
+    statusExpired: '此订单在付款前已过期，商品已释放。请返回商店重新结账。',
+    pointsEarned: '本订单获得积分：{points}。',
+    pointsPending: '积分将在 {days} 天退货期结束后可用。',
     returnToShop: '返回商店',
     notFoundTitle: '未找到订单',
     notFound: '此结账链接无效。',
@@ -88,11 +104,17 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: 'Nombre en la tarjeta',
     pay: 'Pagar {amount}',
     declined: 'La tarjeta fue rechazada. En modo de prueba, usa 4242 4242 4242 4242.',
+    cardDeclined: 'La tarjeta fue rechazada.',
+    testCardLive: 'Esta tienda acepta pagos reales: aquí no se puede usar la tarjeta de prueba.',
     nameRequired: 'Introduce el nombre que figura en la tarjeta.',
     thanks: '¡Gracias! Hemos recibido tu pago.',
     statusPaid: 'Este pedido está pagado.',
     statusCancelled: 'Este pedido fue cancelado.',
     statusRefunded: 'Este pedido fue reembolsado.',
+    statusExpired:
+      'Este pedido caducó antes de pagarse y sus artículos se liberaron. Vuelve a la tienda para pagar de nuevo.',
+    pointsEarned: 'Puntos ganados con este pedido: {points}.',
+    pointsPending: 'Podrás usarlos cuando termine el plazo de devolución de {days} días.',
     returnToShop: 'Volver a la tienda',
     notFoundTitle: 'Pedido no encontrado',
     notFound: 'Este enlace de pago no es válido.',
@@ -112,11 +134,18 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: 'Nom sur la carte',
     pay: 'Payer {amount}',
     declined: 'La carte a été refusée. En mode test, utilisez 4242 4242 4242 4242.',
+    cardDeclined: 'La carte a été refusée.',
+    testCardLive:
+      'Cette boutique accepte de vrais paiements : la carte de test ne peut pas être utilisée ici.',
     nameRequired: 'Saisissez le nom figurant sur la carte.',
     thanks: 'Merci ! Votre paiement a bien été reçu.',
     statusPaid: 'Cette commande est payée.',
     statusCancelled: 'Cette commande a été annulée.',
     statusRefunded: 'Cette commande a été remboursée.',
+    statusExpired:
+      'Cette commande a expiré avant d’être payée et ses articles ont été libérés. Retournez à la boutique pour repasser commande.',
+    pointsEarned: 'Points gagnés avec cette commande : {points}.',
+    pointsPending: 'Ils seront utilisables après le délai de retour de {days} jours.',
     returnToShop: 'Retour à la boutique',
     notFoundTitle: 'Commande introuvable',
     notFound: 'Ce lien de paiement n’est pas valide.',
@@ -136,11 +165,18 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: 'Name auf der Karte',
     pay: '{amount} bezahlen',
     declined: 'Die Karte wurde abgelehnt. Im Testmodus 4242 4242 4242 4242 verwenden.',
+    cardDeclined: 'Die Karte wurde abgelehnt.',
+    testCardLive:
+      'Dieser Shop nimmt echte Zahlungen an: Die Testkarte kann hier nicht verwendet werden.',
     nameRequired: 'Gib den Namen auf der Karte ein.',
     thanks: 'Danke! Deine Zahlung ist eingegangen.',
     statusPaid: 'Diese Bestellung ist bezahlt.',
     statusCancelled: 'Diese Bestellung wurde storniert.',
     statusRefunded: 'Diese Bestellung wurde erstattet.',
+    statusExpired:
+      'Diese Bestellung ist abgelaufen, bevor sie bezahlt wurde; die Artikel wurden freigegeben. Geh zurück zum Shop, um erneut zur Kasse zu gehen.',
+    pointsEarned: 'Mit dieser Bestellung gesammelte Punkte: {points}.',
+    pointsPending: 'Sie sind nach der Rückgabefrist von {days} Tagen einlösbar.',
     returnToShop: 'Zurück zum Shop',
     notFoundTitle: 'Bestellung nicht gefunden',
     notFound: 'Dieser Kassen-Link ist ungültig.',
@@ -160,11 +196,18 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: 'Имя на карте',
     pay: 'Оплатить {amount}',
     declined: 'Карта отклонена. В тестовом режиме используйте 4242 4242 4242 4242.',
+    cardDeclined: 'Карта отклонена.',
+    testCardLive:
+      'Этот магазин принимает реальные платежи: тестовую карту здесь использовать нельзя.',
     nameRequired: 'Введите имя, указанное на карте.',
     thanks: 'Спасибо! Оплата получена.',
     statusPaid: 'Этот заказ оплачен.',
     statusCancelled: 'Этот заказ отменён.',
     statusRefunded: 'По этому заказу оформлен возврат.',
+    statusExpired:
+      'Срок оплаты заказа истёк, товары снова доступны для продажи. Вернитесь в магазин, чтобы оформить заказ заново.',
+    pointsEarned: 'Баллы за этот заказ: {points}.',
+    pointsPending: 'Их можно будет потратить после окончания срока возврата ({days} дн.).',
     returnToShop: 'Вернуться в магазин',
     notFoundTitle: 'Заказ не найден',
     notFound: 'Эта ссылка на оплату недействительна.',
@@ -184,11 +227,17 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: 'Nome no cartão',
     pay: 'Pagar {amount}',
     declined: 'O cartão foi recusado. No modo de teste, use 4242 4242 4242 4242.',
+    cardDeclined: 'O cartão foi recusado.',
+    testCardLive: 'Esta loja aceita pagamentos reais: o cartão de teste não pode ser usado aqui.',
     nameRequired: 'Informe o nome impresso no cartão.',
     thanks: 'Obrigado! Recebemos seu pagamento.',
     statusPaid: 'Este pedido está pago.',
     statusCancelled: 'Este pedido foi cancelado.',
     statusRefunded: 'Este pedido foi reembolsado.',
+    statusExpired:
+      'Este pedido expirou antes de ser pago e os itens foram liberados. Volte à loja para finalizar a compra novamente.',
+    pointsEarned: 'Pontos ganhos com este pedido: {points}.',
+    pointsPending: 'Eles poderão ser usados após o prazo de devolução de {days} dias.',
     returnToShop: 'Voltar à loja',
     notFoundTitle: 'Pedido não encontrado',
     notFound: 'Este link de pagamento não é válido.',
@@ -208,11 +257,17 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     name: 'الاسم على البطاقة',
     pay: 'ادفع {amount}',
     declined: 'تم رفض البطاقة. في وضع الاختبار استخدم 4242 4242 4242 4242.',
+    cardDeclined: 'تم رفض البطاقة.',
+    testCardLive: 'يقبل هذا المتجر مدفوعات حقيقية: لا يمكن استخدام بطاقة الاختبار هنا.',
     nameRequired: 'أدخل الاسم المكتوب على البطاقة.',
     thanks: 'شكرًا لك! تم استلام دفعتك.',
     statusPaid: 'تم دفع هذا الطلب.',
     statusCancelled: 'تم إلغاء هذا الطلب.',
     statusRefunded: 'تم استرداد مبلغ هذا الطلب.',
+    statusExpired:
+      'انتهت صلاحية هذا الطلب قبل دفعه وأُتيحت منتجاته من جديد. عد إلى المتجر لإتمام الشراء مرة أخرى.',
+    pointsEarned: 'النقاط المكتسبة من هذا الطلب: {points}.',
+    pointsPending: 'يمكن استخدامها بعد انتهاء فترة الإرجاع البالغة {days} يومًا.',
     returnToShop: 'العودة إلى المتجر',
     notFoundTitle: 'الطلب غير موجود',
     notFound: 'رابط الدفع هذا غير صالح.',

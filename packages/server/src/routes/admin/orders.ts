@@ -14,6 +14,8 @@ import { OrderPageSchema, OrderParams, OrderSchema } from '../orders.js';
 /** Admin orders: mark paid (as a payment webhook would), cancel, refund, attribution. */
 export const adminOrderRoutes = createRouter();
 
+const deps = (c: AppContext) => ({ db: c.var.deps.db, store: c.var.store, now: c.var.deps.now() });
+
 adminOrderRoutes.openapi(
   createRoute({
     method: 'get',
@@ -37,7 +39,8 @@ adminOrderRoutes.openapi(
   }),
   async (c) => {
     const { first, after, ref } = c.req.valid('query');
-    return c.json(await listOrders(c.var.deps.db, c.var.store, { ref }, first, after), 200);
+    const { db, store, now } = deps(c);
+    return c.json(await listOrders(db, store, { ref }, first, after, now), 200);
   },
 );
 
@@ -55,12 +58,10 @@ const transition = (path: string, summary: string, errors: number[]) =>
     },
   });
 
-const deps = (c: AppContext) => ({ db: c.var.deps.db, store: c.var.store, now: c.var.deps.now() });
-
 adminOrderRoutes.openapi(
   transition(
     '/{id}/mark-paid',
-    'Mark a pending order paid (idempotent) and earn its points',
+    'Mark a pending order paid (idempotent; recorded as provider "manual"): earn its points, convert its cart. An expired order → 409 order_expired',
     [409],
   ),
   async (c) => {

@@ -15,6 +15,7 @@ const AdminStoreSchema = z
     handle: z.string(),
     name: z.string(),
     publishableKey: z.string(),
+    mode: z.enum(['test', 'live']),
     allowedOrigins: z.array(z.string()),
     currencies: z.array(z.string()),
     locales: z.array(z.string()),
@@ -44,7 +45,7 @@ adminStoreRoutes.openapi(
     method: 'patch',
     path: '/',
     tags: ['admin'],
-    summary: 'Change allowed origins, currencies, locales, points rules or settings',
+    summary: 'Change the mode, allowed origins, currencies, locales, points rules or settings',
     description:
       'Fields given replace the current ones; pointsRules and settings are merged over the current values and then validated whole (base currency among the currencies, a rate for every currency).',
     security: Security.admin,

@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { PaymentProvider } from './provider.js';
+
+/** The one card number the test provider accepts (spaces and dashes ignored). */
+export const TEST_CARD_NUMBER = '4242424242424242';
+
+/**
+ * The test provider: no money moves. The test card pays, in test mode only — a live store
+ * refuses it, so a shopper can never get goods for a fake card. Any other card is declined.
+ */
+export const testCardProvider: PaymentProvider = {
+  id: 'test-card',
+  async charge(store, _order, input) {
+    if (input.card.replace(/[\s-]/g, '') !== TEST_CARD_NUMBER) {
+      return { status: 'declined', reason: 'declined' };
+    }
+    if (store.mode !== 'test') return { status: 'declined', reason: 'test_card_in_live_mode' };
+    return { status: 'paid', reference: `test_${randomUUID()}` };
+  },
+};
