@@ -122,6 +122,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     eq(idempotencyKeys.lockedUntil, lockedUntil),
     isNull(idempotencyKeys.completedAt),
   );
+  const release = () => db.delete(idempotencyKeys).where(ours);
   let stored: boolean;
   try {
     stored = await db.transaction(async (tx) => {
@@ -148,13 +149,19 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       return true;
     });
   } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
+    if (!(err instanceof Rollback)) {
+      // The answer could not be stored (so the writes are not committed, or, if a lost
+      // COMMIT went through, the answer is stored and `ours` no longer matches): free the key
+      // for a retry; if the database is gone, the claim expires instead.
+      await release().catch(() => {});
+      throw err;
+    }
     stored = false;
   }
   if (stored) return;
   if (c.res.status >= 500) {
     // Writes rolled back: free the key so the client's retry runs at once.
-    await db.delete(idempotencyKeys).where(ours);
+    await release();
     return;
   }
   // A retry took the key over while this request ran past its claim: ours rolled back.
