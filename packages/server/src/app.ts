@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, publicOrigin } from './context.js';
 import { ApiError } from './errors.js';
+import { noStoreByDefault } from './middleware/cache-control.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { createRouter } from './openapi.js';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', requestLog);
   app.use('*', cors);
+  app.use('*', noStoreByDefault);
   app.use(
     '*',
     bodyLimit({
