@@ -130,7 +130,9 @@ function bodyFor(op: string, w: World): unknown {
 const pkce = createHash('sha256').update('v'.repeat(43)).digest('base64url');
 
 describe('Cache-Control', () => {
-  it('is no-store on every private operation of the OpenAPI document; public reads stay cacheable', async () => {
+  it('is no-store on every private operation of the OpenAPI document; public reads stay cacheable', {
+    timeout: 60_000,
+  }, async () => {
     const w = await world(t.current);
     const doc = (await t.current.request('/openapi.json')).body;
     const succeeded = new Set<string>();

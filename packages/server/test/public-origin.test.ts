@@ -2,13 +2,12 @@ import { execFile, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { images, productImages } from '../src/db/schema/index.js';
 import { createLogger } from '../src/log.js';
 import { listenUrls, publicOrigins } from '../src/public-origins.js';
 import { type RunningServer, startServer } from '../src/server.js';
-import { createStore } from '../src/services/stores.js';
 import {
   createTestCustomer,
   createTestProduct,
@@ -21,6 +20,8 @@ const t = useTestApp();
 const PRIMARY = 'https://api.brand.example';
 const SECOND = 'https://api.brand.example.cn';
 const EVIL = 'evil.example';
+/** The servers below open this run's database ('memory://' starts a fresh PGlite). */
+const databaseUrl = inject('databaseUrl');
 
 interface Answer {
   status: number;
@@ -91,7 +92,9 @@ const issuer = async (url: string, host: string) =>
   JSON.parse(await getWithHost(url, '/.well-known/oauth-authorization-server', host)).issuer;
 
 describe('the Host header never ends up in answers', () => {
-  it('answers a forged Host with the primary public URL everywhere it names the server', async () => {
+  it('answers a forged Host with the primary public URL everywhere it names the server', {
+    timeout: 60_000,
+  }, async () => {
     const s = await shop(t.current);
     const app = appWith(t.current, [PRIMARY, SECOND]);
     const key = { 'x-kiosk-key': s.pk };
@@ -207,8 +210,10 @@ describe('public URLs of a running server', () => {
     server = undefined;
   });
 
-  it('without a configured URL, answers with the address it listens on', async () => {
-    server = await startServer({ db: 'memory://', port: 0, log: createLogger('silent') });
+  it('without a configured URL, answers with the address it listens on', {
+    timeout: 60_000,
+  }, async () => {
+    server = await startServer({ db: databaseUrl, port: 0, log: createLogger('silent') });
     const { port } = new URL(server.url);
     expect(await issuer(server.url, EVIL)).toBe(server.url);
     expect(await issuer(server.url, `${EVIL}:${port}`)).toBe(server.url);
@@ -217,21 +222,15 @@ describe('public URLs of a running server', () => {
     expect(await issuer(server.url, `127.0.0.1:${port}`)).toBe(server.url);
   });
 
-  it('with configured URLs, answers with the one the request came to, else the first', async () => {
+  it('with configured URLs, answers with the one the request came to, else the first', {
+    timeout: 60_000,
+  }, async () => {
     server = await startServer({
-      db: 'memory://',
+      db: databaseUrl,
       port: 0,
       publicUrls: [`${PRIMARY}/`, SECOND],
       log: createLogger('silent'),
     });
-    const { store } = await createStore(server.database.db, {
-      handle: 'hosts',
-      name: 'Hosts',
-      currencies: ['USD'],
-      locales: ['en'],
-      allowedOrigins: [],
-    });
-    expect(store.handle).toBe('hosts');
     expect(await issuer(server.url, EVIL)).toBe(PRIMARY);
     expect(await issuer(server.url, new URL(server.url).host)).toBe(PRIMARY);
     expect(await issuer(server.url, 'API.brand.example.CN')).toBe(SECOND);
@@ -253,10 +252,10 @@ describe('public URLs of a running server', () => {
 describe('kiosk-server --public-url / KIOSK_PUBLIC_URL', () => {
   const cwd = new URL('..', import.meta.url).pathname;
 
-  it('takes several URLs, comma-separated in the environment', { timeout: 60_000 }, async () => {
+  it('takes several URLs, comma-separated in the environment', { timeout: 90_000 }, async () => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', '--db', 'memory://', '--port', '0'],
+      ['--import', 'tsx', 'src/cli.ts', '--db', databaseUrl, '--port', '0'],
       {
         cwd,
         env: { ...process.env, LOG_LEVEL: 'silent', KIOSK_PUBLIC_URL: `${PRIMARY}, ${SECOND}` },
