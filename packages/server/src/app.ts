@@ -1,7 +1,8 @@
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps } from './context.js';
+import { type AppDeps, publicOrigin } from './context.js';
 import { ApiError } from './errors.js';
+import { noStoreByDefault } from './middleware/cache-control.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { createRouter } from './openapi.js';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', requestLog);
   app.use('*', cors);
+  app.use('*', noStoreByDefault);
   app.use(
     '*',
     bodyLimit({
@@ -73,7 +75,7 @@ export function createApp(deps: AppDeps) {
       description:
         'Catalog, carts, checkout, customers (OAuth 2.0 + PKCE), loyalty points and reviews.',
     },
-    servers: [{ url: deps.publicUrl ?? new URL(c.req.url).origin }],
+    servers: [{ url: publicOrigin(c) }],
   }));
 
   app.notFound((c) => c.json(new ApiError('not_found', 'No such route.').toJSON(), 404));

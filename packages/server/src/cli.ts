@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/index.js';
+import { normalizePublicUrl } from './public-origins.js';
 import { startServer } from './server.js';
 import { createStore } from './services/stores.js';
 
@@ -8,14 +9,16 @@ const usage = `kiosk-server — the Kiosk commerce API
 
 Usage:
   kiosk-server [--port 8787] [--host 127.0.0.1] [--db <dir|postgres-url>] [--seed demo]
-               [--allow-origin <origin>]... [--public-url <url>] [--migrate-only]
+               [--allow-origin <origin>]... [--public-url <url>]... [--migrate-only]
   kiosk-server store create --handle <handle> --name <name> [--mode test|live]
                [--currency USD]... [--locale en]... [--allow-origin <origin>]...
                [--db <dir|postgres-url>]
                (--mode test, the default: only the test card pays; live: it is refused)
 
 Environment: DATABASE_URL (PostgreSQL), KIOSK_DATA_DIR (PGlite folder, default ./.kiosk-data),
-PORT, HOST, KIOSK_PUBLIC_URL, LOG_LEVEL (debug|info|warn|error|silent).`;
+PORT, HOST, KIOSK_PUBLIC_URL (comma-separated; the first is the primary),
+KIOSK_IDEMPOTENCY_CLAIM_SECONDS (default 10), KIOSK_IDEMPOTENCY_RETENTION_HOURS (default 24),
+LOG_LEVEL (debug|info|warn|error|silent).`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,7 +28,7 @@ const { values, positionals } = parseArgs({
     db: { type: 'string' },
     seed: { type: 'string' },
     'allow-origin': { type: 'string', multiple: true },
-    'public-url': { type: 'string' },
+    'public-url': { type: 'string', multiple: true },
     'migrate-only': { type: 'boolean' },
     handle: { type: 'string' },
     name: { type: 'string' },
@@ -39,6 +42,14 @@ const { values, positionals } = parseArgs({
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${usage}\n`);
   process.exit(2);
+}
+
+function positiveNumber(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) fail(`${name} must be a positive number: ${raw}`);
+  return n;
 }
 
 const db = values.db ?? process.env.DATABASE_URL ?? process.env.KIOSK_DATA_DIR ?? './.kiosk-data';
@@ -82,14 +93,29 @@ async function main() {
 
   const port = Number(values.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Invalid port: ${values.port}`);
-  const publicUrl = values['public-url'] ?? process.env.KIOSK_PUBLIC_URL;
+  const publicUrls = (values['public-url'] ?? process.env.KIOSK_PUBLIC_URL?.split(',') ?? [])
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const u of publicUrls) {
+    try {
+      normalizePublicUrl(u);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+  }
+  const claimSeconds = positiveNumber('KIOSK_IDEMPOTENCY_CLAIM_SECONDS');
+  const retentionHours = positiveNumber('KIOSK_IDEMPOTENCY_RETENTION_HOURS');
   const server = await startServer({
     db,
     port,
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
     ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
     allowOrigins: values['allow-origin'] ?? [],
-    ...(publicUrl ? { publicUrl } : {}),
+    publicUrls,
+    idempotency: {
+      ...(claimSeconds ? { claimMs: claimSeconds * 1000 } : {}),
+      ...(retentionHours ? { retentionMs: retentionHours * 3_600_000 } : {}),
+    },
     logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info',
   });
   process.stdout.write(

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Db } from './db/index.js';
 import type { Logger } from './log.js';
+import { type PublicOrigins, publicOrigins } from './public-origins.js';
 import type { Store } from './services/stores.js';
 
 /** What the app is built from; tests build it with their own database and clock. */
@@ -9,8 +10,14 @@ export interface AppDeps {
   log: Logger;
   /** The clock. Tests move it to expire tokens, lots and pending points. */
   now: () => Date;
-  /** Origin the server is reached at (issuer, image and checkout URLs); else the request's. */
-  publicUrl?: string;
+  /**
+   * The URLs the server is reached at (issuer, image and checkout URLs). startServer sets them
+   * (configured, else the listening address); without them the app answers as
+   * `http://localhost`, the host `app.request` uses in tests.
+   */
+  publicOrigins?: PublicOrigins;
+  /** Idempotency-Key claim and retention times (defaults in middleware/idempotency.ts). */
+  idempotency?: { claimMs?: number; retentionMs?: number };
 }
 
 export type AppEnv = {
@@ -31,6 +38,13 @@ export type AppEnv = {
 
 export type AppContext = Context<AppEnv>;
 
+const inProcess = publicOrigins(['http://localhost']);
+
+/**
+ * The public URL to put in this answer: the configured one the request came to, else the
+ * primary one. Never the request's own Host unless it is configured: a forged Host must not
+ * end up in image URLs, the OAuth issuer or checkout links (and from there in a cache).
+ */
 export function publicOrigin(c: AppContext): string {
-  return c.var.deps.publicUrl ?? new URL(c.req.url).origin;
+  return (c.var.deps.publicOrigins ?? inProcess).forHost(new URL(c.req.url).host);
 }

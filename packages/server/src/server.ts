@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import type { AppDeps } from './context.js';
 import { type Database, openDatabase } from './db/index.js';
 import { jobs } from './jobs/index.js';
 import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
+import { isLoopback, listenUrls, publicOrigins } from './public-origins.js';
 import { seedDemo } from './seed/demo.js';
 import { allowOriginsEverywhere } from './services/stores.js';
 
@@ -17,7 +19,13 @@ export interface ServerOptions {
   seed?: 'demo';
   /** Origins added to every store's allow-list. */
   allowOrigins?: string[];
-  publicUrl?: string;
+  /**
+   * The URLs clients reach the server at (behind a proxy, several hostnames); the first is
+   * the primary. Without them, the address it listens on. Only these ever appear in answers.
+   */
+  publicUrls?: string[];
+  /** Idempotency-Key claim expiry and retention (defaults: 10 s, 24 h). */
+  idempotency?: AppDeps['idempotency'];
   logLevel?: LogLevel;
   log?: Logger;
 }
@@ -39,23 +47,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.allowOrigins?.length) await allowOriginsEverywhere(database.db, options.allowOrigins);
 
   const host = options.host ?? '127.0.0.1';
-  const deps = {
+  const configured = options.publicUrls?.length ? publicOrigins(options.publicUrls) : undefined;
+  const deps: AppDeps = {
     db: database.db,
     log,
     now: () => new Date(),
-    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(configured ? { publicOrigins: configured } : {}),
+    ...(options.idempotency ? { idempotency: options.idempotency } : {}),
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () =>
-      resolve(s),
-    );
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) => {
+      // The port is known only now (0 picks one); no request is served before this runs.
+      deps.publicOrigins ??= publicOrigins(listenUrls(host, info.port));
+      resolve(s);
+    });
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info('listening', { url, database: database.kind, location: database.location });
+  log.info('listening', {
+    url,
+    publicUrl: deps.publicOrigins?.primary,
+    database: database.kind,
+    location: database.location,
+  });
+  if (!configured && !isLoopback(host)) {
+    log.warn('no public URL configured: answers name this server by its listening address', {
+      hint: 'set --public-url / KIOSK_PUBLIC_URL to the URL clients use',
+    });
+  }
 
   return {
     url,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { images, productImages } from '../src/db/schema/index.js';
 import { createLogger } from '../src/log.js';
+import { publicOrigins } from '../src/public-origins.js';
 import { createTestProduct, createTestStore, useTestApp } from './harness.js';
 
 const t = useTestApp();
@@ -77,7 +78,7 @@ describe('GET /images/{id}', () => {
       db: t.current.db,
       log: createLogger('silent'),
       now: () => new Date(),
-      publicUrl: 'https://api.brand.example',
+      publicOrigins: publicOrigins(['https://api.brand.example']),
     });
     const res = await app.request('/v1/products/p', { headers: { 'x-kiosk-key': pk } });
     expect(((await res.json()) as any).images[0].url).toBe(

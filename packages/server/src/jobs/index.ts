@@ -1,5 +1,6 @@
 import { expireOrdersJob } from './expire-orders.js';
+import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
 import type { Job } from './scheduler.js';
 
 /** Every periodic job the server runs (started by startServer). */
-export const jobs: Job[] = [expireOrdersJob];
+export const jobs: Job[] = [expireOrdersJob, purgeIdempotencyKeysJob];

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../context.js';
+import type { AppContext, AppEnv } from '../context.js';
 import { isOriginAllowedByAnyStore } from '../services/stores.js';
 
 const allowHeaders = [
@@ -19,7 +19,11 @@ const exposeHeaders = ['ETag', 'Idempotent-Replayed', 'Retry-After', 'X-Request-
  */
 export const cors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin');
-  if (!origin) return next();
+  if (!origin) {
+    await next();
+    varyOnOrigin(c);
+    return;
+  }
 
   if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
     const allowed = await isOriginAllowedByAnyStore(c.var.deps.db, origin);
@@ -38,10 +42,22 @@ export const cors = createMiddleware<AppEnv>(async (c, next) => {
   const allowed = store
     ? store.allowedOrigins.includes(origin)
     : await isOriginAllowedByAnyStore(c.var.deps.db, origin);
-  c.res.headers.append('Vary', 'Origin');
+  varyOnOrigin(c);
   if (allowed) {
     c.res.headers.set('Access-Control-Allow-Origin', origin);
     c.res.headers.set('Access-Control-Allow-Credentials', 'true');
     c.res.headers.set('Access-Control-Expose-Headers', exposeHeaders);
   }
 });
+
+/**
+ * Every answer says it depends on Origin, also one to a request without Origin (server side,
+ * a CDN warming its cache) and 304s and errors: a cache must not hand one page's
+ * Access-Control-Allow-Origin to another page, nor an answer without it to a browser.
+ */
+function varyOnOrigin(c: AppContext) {
+  const vary = c.res.headers.get('Vary');
+  const tokens = vary?.split(',').map((v) => v.trim().toLowerCase()) ?? [];
+  if (tokens.includes('origin') || tokens.includes('*')) return;
+  c.header('Vary', vary ? `${vary}, Origin` : 'Origin');
+}

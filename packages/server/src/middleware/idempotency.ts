@@ -1,18 +1,64 @@
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppEnv } from '../context.js';
+import type { AppContext, AppDeps, AppEnv } from '../context.js';
 import { idempotencyKeys } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * `Idempotency-Key` on writes: the first request with a key claims it (primary key, so two
- * concurrent ones cannot both run), and its answer is stored; a repeat replays that answer.
- * A key reused for a different request is refused. Server errors release the key so the
- * client may retry. Keys are scoped to the store.
+ * How long a claim holds before a retry may take it over. Safety does not depend on it (see
+ * below: a superseded request cannot store its answer, so its writes roll back); it decides
+ * how soon a retry after a crash runs, and how long a request may run before a retry may
+ * supersede it. Writes are bounded by the database's statement timeout (a few seconds) and
+ * answer within ~2 s when the database is down, so 10 s lets every live request finish
+ * while a crashed one blocks its retries for seconds, not forever.
+ */
+const DEFAULT_CLAIM_MS = 10_000;
+/** Keys are kept for replays this long, then purged (jobs/purge-idempotency-keys.ts). */
+const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export function idempotencySettings(deps: AppDeps): { claimMs: number; retentionMs: number } {
+  return {
+    claimMs: deps.idempotency?.claimMs ?? DEFAULT_CLAIM_MS,
+    retentionMs: deps.idempotency?.retentionMs ?? DEFAULT_RETENTION_MS,
+  };
+}
+
+/** What a key is bound to: a key reused for a different request is refused. */
+export function requestFingerprint(
+  method: string,
+  path: string,
+  authorization: string | undefined,
+  body: string,
+): string {
+  return createHash('sha256')
+    .update(`${method} ${path}\n`)
+    .update(`${authorization ?? ''}\n`)
+    .update(body)
+    .digest('base64url');
+}
+
+/** Thrown inside the request's transaction to roll its writes back. */
+class Rollback extends Error {}
+
+/**
+ * `Idempotency-Key` on writes. The first request with a key claims it until `locked_until`
+ * (primary key: two concurrent ones cannot both run); a repeat meanwhile gets 409
+ * `idempotency_in_progress` with Retry-After. A claim whose request died (kill -9) expires:
+ * the next repeat takes it over in one statement (`insert … on conflict do update … where
+ * unfinished and expired`), so of several concurrent retries exactly one runs.
+ *
+ * The request runs in ONE transaction with the storing of its answer (the routes' own
+ * transactions become savepoints in it): its writes commit exactly when its answer does.
+ * So a crash leaves either both (a retry replays the answer) or neither (a retry runs it
+ * once); never an order created whose answer was lost. The answer is stored only where
+ * `locked_until` still holds the value this request wrote (each claim writes a later one),
+ * so a request that outlived its claim and was superseded rolls back instead of running
+ * twice. 4xx answers are stored too (a repeat gets the same refusal); 5xx roll back and
+ * free the key for a retry. Keys are scoped to the store.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -20,73 +66,114 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   if (key.length > 255) {
     throw new ApiError('validation_failed', 'Idempotency-Key is longer than 255 characters.');
   }
-  const { db } = c.var.deps;
+  const { deps } = c.var;
+  const { db } = deps;
   const storeId = c.var.store.id;
-  const body = await c.req.text();
-  const fingerprint = createHash('sha256')
-    .update(`${c.req.method} ${new URL(c.req.url).pathname}\n`)
-    .update(`${c.req.header('authorization') ?? ''}\n`)
-    .update(body)
-    .digest('base64url');
+  const { claimMs } = idempotencySettings(deps);
+  const fingerprint = requestFingerprint(
+    c.req.method,
+    new URL(c.req.url).pathname,
+    c.req.header('authorization'),
+    await c.req.text(),
+  );
+  const thisKey = and(eq(idempotencyKeys.storeId, storeId), eq(idempotencyKeys.key, key));
 
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({ storeId, key, fingerprint })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-
-  if (claimed.length === 0) {
-    const [previous] = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.storeId, storeId), eq(idempotencyKeys.key, key)));
-    if (!previous || previous.fingerprint !== fingerprint) {
+  // Twice at most: a claim freed (5xx) between our two statements is claimed again.
+  let lockedUntil: Date | undefined;
+  for (let attempt = 0; attempt < 2 && !lockedUntil; attempt++) {
+    const now = deps.now();
+    const until = new Date(now.getTime() + claimMs);
+    const [claimed] = await db
+      .insert(idempotencyKeys)
+      .values({ storeId, key, fingerprint, lockedUntil: until, createdAt: now })
+      .onConflictDoUpdate({
+        target: [idempotencyKeys.storeId, idempotencyKeys.key],
+        set: { lockedUntil: until },
+        setWhere: and(
+          isNull(idempotencyKeys.completedAt),
+          lt(idempotencyKeys.lockedUntil, now),
+          eq(idempotencyKeys.fingerprint, fingerprint),
+        ),
+      })
+      .returning({ lockedUntil: idempotencyKeys.lockedUntil });
+    if (claimed) {
+      lockedUntil = claimed.lockedUntil;
+      break;
+    }
+    const [previous] = await db.select().from(idempotencyKeys).where(thisKey);
+    if (!previous) continue;
+    if (previous.fingerprint !== fingerprint) {
       throw new ApiError(
         'idempotency_key_reused',
         'This Idempotency-Key was used for a different request.',
       );
     }
-    if (previous.responseStatus === null) {
-      c.header('Retry-After', '1');
-      throw new ApiError('idempotency_in_progress', 'A request with this key is still running.');
+    if (previous.completedAt === null || previous.responseStatus === null) {
+      inProgress(c, previous.lockedUntil.getTime() - now.getTime());
     }
     c.header('Idempotent-Replayed', 'true');
-    return c.json(previous.responseBody, previous.responseStatus as ContentfulStatusCode);
+    const status = previous.responseStatus as ContentfulStatusCode;
+    return c.json(previous.responseBody, status);
   }
+  if (!lockedUntil) inProgress(c, 1000);
 
-  const release = () =>
-    db
-      .delete(idempotencyKeys)
-      .where(
-        and(
-          eq(idempotencyKeys.storeId, storeId),
-          eq(idempotencyKeys.key, key),
-          isNull(idempotencyKeys.completedAt),
-        ),
-      );
-
+  const ours = and(
+    thisKey,
+    eq(idempotencyKeys.lockedUntil, lockedUntil),
+    isNull(idempotencyKeys.completedAt),
+  );
+  const release = () => db.delete(idempotencyKeys).where(ours);
+  let stored: boolean;
   try {
-    await next();
+    stored = await db.transaction(async (tx) => {
+      c.set('deps', { ...deps, db: tx });
+      try {
+        await next();
+      } finally {
+        c.set('deps', deps);
+      }
+      if (c.res.status >= 500) throw new Rollback();
+      // A route whose answer holds a secret: the key stops concurrent repeats but is not kept.
+      const settled = c.get('idempotencyNoStore')
+        ? await tx.delete(idempotencyKeys).where(ours).returning({ key: idempotencyKeys.key })
+        : await tx
+            .update(idempotencyKeys)
+            .set({
+              responseStatus: c.res.status,
+              responseBody: await responseJson(c.res),
+              completedAt: deps.now(),
+            })
+            .where(ours)
+            .returning({ key: idempotencyKeys.key });
+      if (settled.length === 0) throw new Rollback();
+      return true;
+    });
   } catch (err) {
-    // A thrown ApiError is a 4xx answer like any other: settle it so repeats replay it.
-    if (err instanceof ApiError && err.status < 500) {
-      await settle(err.status, err.toJSON());
+    if (!(err instanceof Rollback)) {
+      // The answer could not be stored (so the writes are not committed, or, if a lost
+      // COMMIT went through, the answer is stored and `ours` no longer matches): free the key
+      // for a retry; if the database is gone, the claim expires instead.
+      await release().catch(() => {});
       throw err;
     }
-    await release();
-    throw err;
+    stored = false;
   }
-  if (c.res.status >= 500 || c.get('idempotencyNoStore')) {
+  if (stored) return;
+  if (c.res.status >= 500) {
+    // Writes rolled back: free the key so the client's retry runs at once.
     await release();
     return;
   }
-  const text = await c.res.clone().text();
-  await settle(c.res.status, text ? JSON.parse(text) : null);
-
-  async function settle(status: number, responseBody: unknown) {
-    await db
-      .update(idempotencyKeys)
-      .set({ responseStatus: status, responseBody, completedAt: new Date() })
-      .where(and(eq(idempotencyKeys.storeId, storeId), eq(idempotencyKeys.key, key!)));
-  }
+  // A retry took the key over while this request ran past its claim: ours rolled back.
+  inProgress(c, claimMs);
 });
+
+function inProgress(c: AppContext, waitMs: number): never {
+  c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+  throw new ApiError('idempotency_in_progress', 'A request with this key is still running.');
+}
+
+async function responseJson(res: Response): Promise<unknown> {
+  const text = await res.clone().text();
+  return text ? JSON.parse(text) : null;
+}
