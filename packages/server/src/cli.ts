@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { describeError } from './db/faults.js';
 import { openDatabase } from './db/index.js';
 import { startServer } from './server.js';
 import { createStore } from './services/stores.js';
@@ -98,6 +99,9 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Through describeError: a failed statement's parameters (seed data, keys) stay out.
+  const { error, stack, ...fields } = describeError(err);
+  const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+  process.stderr.write(`${error}${extra}\n${stack ?? ''}\n`);
   process.exit(1);
 });

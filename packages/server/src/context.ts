@@ -11,6 +11,11 @@ export interface AppDeps {
   now: () => Date;
   /** Origin the server is reached at (issuer, image and checkout URLs); else the request's. */
   publicUrl?: string;
+  /**
+   * The health check behind /healthz (Database.checkHealth: a fresh connection, not a pooled
+   * one, so a busy pool does not look like an outage). Without it, `select 1` over `db`.
+   */
+  checkDatabase?: () => Promise<void>;
 }
 
 export type AppEnv = {

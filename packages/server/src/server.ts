@@ -31,7 +31,7 @@ export interface RunningServer {
 /** Opens (and migrates) the database, seeds it if asked, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger(options.logLevel ?? 'info');
-  const database = await openDatabase(options.db);
+  const database = await openDatabase(options.db, { log });
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
     if (seeded) log.info('seeded demo stores', { stores: ['aurora', 'borealis'] });
@@ -43,6 +43,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db: database.db,
     log,
     now: () => new Date(),
+    checkDatabase: () => database.checkHealth(),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   };
   const app = createApp(deps);
