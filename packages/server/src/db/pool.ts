@@ -4,10 +4,15 @@ import { DatabaseUnavailableError, describeError } from './faults.js';
 import type { AvailabilityGate } from './gate.js';
 import type { PostgresSettings } from './settings.js';
 
-type Callback = (...args: any[]) => void;
+type Release = (err?: Error | boolean) => void;
+type OnAcquired = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: Release,
+) => void;
 
 /** What every connection of this server sends at startup, besides what the URL says. */
-export function connectionConfig(url: string, settings: PostgresSettings): pg.ClientConfig {
+export function connectionConfig(url: string): pg.ClientConfig {
   return {
     connectionString: url,
     // Finds a peer that vanished without closing (a failover behind a NAT) on idle sockets.
@@ -37,23 +42,28 @@ export function createPool(
       this.on('error', (err) => gate.fault(err));
     }
 
-    override connect(callback?: Callback): any {
+    override connect(): Promise<pg.Client>;
+    override connect(callback: (err: Error) => void): void;
+    override connect(callback?: (err: Error) => void): Promise<pg.Client> | undefined {
       const done = gate.begin(this, 'connect');
       const report = (err: unknown) => {
         done();
         if (err) gate.fault(err);
       };
       if (callback) {
-        return super.connect((err: Error) => {
+        super.connect((err: Error) => {
           report(err);
           callback(err);
         });
+        return undefined;
       }
       const connected = super.connect();
       connected.then(() => report(undefined), report);
       return connected;
     }
 
+    // One body for every overload of pg's query(); the arguments go to pg untouched.
+    // biome-ignore lint/suspicious/noExplicitAny: the overloads' types differ
     override query(...args: any[]): any {
       const done = gate.begin(this, 'query');
       const last = args.length - 1;
@@ -81,22 +91,15 @@ export function createPool(
 
   class GatedPool extends pg.Pool {
     override connect(): Promise<pg.PoolClient>;
-    override connect(
-      callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: Callback) => void,
-    ): void;
-    override connect(
-      callback?: (
-        err: Error | undefined,
-        client: pg.PoolClient | undefined,
-        done: Callback,
-      ) => void,
-    ): Promise<pg.PoolClient> | void {
+    override connect(callback: OnAcquired): void;
+    override connect(callback?: OnAcquired): Promise<pg.PoolClient> | undefined {
       const acquired = this.#acquire();
       if (!callback) return acquired;
       acquired.then(
         (client) => callback(undefined, client, client.release),
         (err: Error) => callback(err, undefined, () => {}),
       );
+      return undefined;
     }
 
     #acquire(): Promise<pg.PoolClient> {
@@ -136,7 +139,7 @@ export function createPool(
   }
 
   const pool = new GatedPool({
-    ...connectionConfig(url, settings),
+    ...connectionConfig(url),
     max: settings.poolSize,
     Client: GatedClient as unknown as new () => pg.ClientBase,
     // No pool-level connectionTimeoutMillis: pg-pool would bound connecting AND waiting in
@@ -157,7 +160,7 @@ export function createPool(
 /** The gate's check: a fresh connection (not from the pool) runs `select 1` in time. */
 export async function probe(url: string, settings: PostgresSettings): Promise<void> {
   const client = new pg.Client({
-    ...connectionConfig(url, settings),
+    ...connectionConfig(url),
     application_name: 'kiosk-server health',
   });
   // Errors also reach connect() or query() below, which report them.

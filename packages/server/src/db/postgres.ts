@@ -47,7 +47,7 @@ export async function openPostgres(
 
 async function migrateWithLock(url: string, migrationsFolder: string, settings: PostgresSettings) {
   const client = new pg.Client({
-    ...connectionConfig(url, settings),
+    ...connectionConfig(url),
     connectionTimeoutMillis: settings.connectTimeoutMs,
     application_name: 'kiosk-server migrate',
   });
