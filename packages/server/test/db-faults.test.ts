@@ -11,6 +11,7 @@ const KEY = 'pk_test_aurora';
 const PRODUCT = 'aurora-classic-tee';
 /** The issue's promise: while the database is unreachable or stalled, 503 within 2 s. */
 const PROMISE_MS = 2000;
+const STATEMENT_TIMEOUT_MS = 1500;
 
 interface Outcome {
   kind: string;
@@ -36,7 +37,16 @@ async function spawnServer(db: string): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/cli.ts', '--db', db, '--port', '0', '--seed', 'demo'],
-    { cwd, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd,
+      // A short statement timeout (default 5 s) keeps the lock-wait tests short.
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        KIOSK_DB_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const server: ServerProcess = { child, url: '', logs: [], stderr: [], exit: null };
   child.on('exit', (code, signal) => {
@@ -239,35 +249,43 @@ describe.skipIf(!isPostgresUrl(databaseUrl))('database faults, real kiosk-server
     };
   }
 
-  /**
-   * A line added to a cart whose row another session holds locked: the request waits inside
-   * its transaction, on a checked-out pooled connection, until the lock goes.
-   */
-  async function blockedRequest(cartId: string) {
+  /** Another session locks these carts' rows until `release()`. */
+  async function lockCarts(cartIds: string[]) {
     const direct = new URL(databaseUrl);
     direct.pathname = `/${faultsDb}`;
     const locker = new pg.Client({ connectionString: direct.toString() });
     await locker.connect();
     await locker.query('begin');
-    await locker.query('select id from carts where id = $1 for update', [cartId]);
+    await locker.query('select id from carts where id = any($1::uuid[]) for update', [cartIds]);
+    return { release: () => locker.end().catch(() => {}) };
+  }
+
+  async function untilWaitingOnLocks(count: number) {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await admin.query(
+        `select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
+        [faultsDb],
+      );
+      if (rows.length >= count) return;
+      await delay(20);
+    }
+    throw new Error(`${count} requests never waited on the lock`);
+  }
+
+  /**
+   * A line added to a cart whose row another session holds locked: the request waits inside
+   * its transaction, on a checked-out pooled connection, until the lock goes.
+   */
+  async function blockedRequest(cartId: string) {
+    const lock = await lockCarts([cartId]);
     const pending = hit(
       server.url,
       'blocked',
       `/v1/carts/${cartId}/lines`,
       json({ variantId, quantity: 1 }),
     );
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await admin.query(
-        `select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`,
-        [faultsDb],
-      );
-      if (rows.length > 0) break;
-      await delay(50);
-    }
-    return {
-      pending,
-      release: () => locker.end().catch(() => {}),
-    };
+    await untilWaitingOnLocks(1);
+    return { pending, release: lock.release };
   }
 
   /** Every answer after the fault: 503 service_unavailable + Retry-After, within 2 s. */
@@ -329,6 +347,54 @@ describe.skipIf(!isPostgresUrl(databaseUrl))('database faults, real kiosk-server
     expect(line.status).toBe(200);
   });
 
+  it('a statement stuck past statement_timeout answers 503; the rest keeps serving', async () => {
+    const cartId = await newCart();
+    const lock = await lockCarts([cartId]);
+    try {
+      const stuck = hit(
+        server.url,
+        'stuck',
+        `/v1/carts/${cartId}/lines`,
+        json({ variantId, quantity: 1 }),
+      );
+      await untilWaitingOnLocks(1);
+      const meanwhile: Outcome[] = [];
+      for (let i = 0; i < 8; i++) {
+        meanwhile.push(await hit(server.url, 'product', `/v1/products/${PRODUCT}`));
+        await delay(150);
+      }
+      const res = await stuck;
+      expect(res.status).toBe(503);
+      expect(res.code).toBe('service_unavailable');
+      expect(res.retryAfter).toBe('1');
+      // The server was slow for one statement, not down: the gate stayed open.
+      expect(meanwhile.map((r) => r.status)).toEqual(meanwhile.map(() => 200));
+    } finally {
+      await lock.release();
+    }
+    expect(server.logs.some((l) => l.includes('"sqlState":"57014"'))).toBe(true);
+    expect(server.logs.some((l) => l.includes('database unreachable'))).toBe(false);
+  });
+
+  it('a pool used up by slow requests makes the others wait, not fail', async () => {
+    const carts = await Promise.all(Array.from({ length: 10 }, () => newCart()));
+    const lock = await lockCarts(carts);
+    // All ten pooled connections wait on the lock; the reads queue for a connection.
+    const slow = carts.map((id) =>
+      hit(server.url, 'line', `/v1/carts/${id}/lines`, json({ variantId, quantity: 1 })),
+    );
+    await untilWaitingOnLocks(10);
+    const queued = Array.from({ length: 10 }, () =>
+      hit(server.url, 'product', `/v1/products/${PRODUCT}`),
+    );
+    // Less than the statement timeout: slow, not failing.
+    await delay(600);
+    await lock.release();
+    const all = await Promise.all([...slow, ...queued]);
+    expect(all.map((r) => r.status)).toEqual(all.map(() => 200));
+    expect(server.logs.some((l) => l.includes('database unreachable'))).toBe(false);
+  });
+
   it('cut under load (busy and idle connections): lives on, 503 within 2 s, then serves again', {
     timeout: 60_000,
   }, async () => {
@@ -343,6 +409,7 @@ describe.skipIf(!isPostgresUrl(databaseUrl))('database faults, real kiosk-server
     relay.cut();
     await blocked.release();
     await delay(2500);
+    expect(server.exit).toBeNull();
     await expectHealthz(503);
     const outcomes = await load.stop();
     outcomes.push(await blocked.pending);
@@ -370,6 +437,7 @@ describe.skipIf(!isPostgresUrl(databaseUrl))('database faults, real kiosk-server
     // The lock goes, but the stalled relay forwards no answer to the blocked request.
     await blocked.release();
     await delay(3000);
+    expect(server.exit).toBeNull();
     await expectHealthz(503);
     const outcomes = await load.stop();
     outcomes.push(await blocked.pending);
