@@ -1,7 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from './context.js';
-import { describeError, isDatabaseUnavailable } from './db/faults.js';
+import { describeError, isDatabaseUnavailable, isRefusedByGate } from './db/faults.js';
 import { ApiError } from './errors.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
@@ -99,10 +99,11 @@ export function createApp(deps: AppDeps) {
     // describeError keeps what may be logged: never SQL parameters or the server's detail.
     const where = { requestId: c.get('requestId'), path: new URL(c.req.url).pathname };
     if (isDatabaseUnavailable(err)) {
-      deps.log.warn('database unavailable', { ...where, ...describeError(err), stack: undefined });
+      if (!isRefusedByGate(err))
+        deps.log.warn('database unavailable', { ...where, ...describeError(err) });
       return serviceUnavailable(c);
     }
-    deps.log.error('unhandled error', { ...where, ...describeError(err) });
+    deps.log.error('unhandled error', { ...where, ...describeError(err, { stack: true }) });
     return c.json(
       new ApiError('internal_error', 'Something went wrong on our side.').toJSON(),
       500,

@@ -100,7 +100,7 @@ async function main() {
 
 main().catch((err: unknown) => {
   // Through describeError: a failed statement's parameters (seed data, keys) stay out.
-  const { error, stack, ...fields } = describeError(err);
+  const { error, stack, ...fields } = describeError(err, { stack: true });
   const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
   process.stderr.write(`${error}${extra}\n${stack ?? ''}\n`);
   process.exit(1);

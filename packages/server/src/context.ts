@@ -12,8 +12,8 @@ export interface AppDeps {
   /** Origin the server is reached at (issuer, image and checkout URLs); else the request's. */
   publicUrl?: string;
   /**
-   * The health check behind /healthz (Database.checkHealth: a fresh connection, not a pooled
-   * one, so a busy pool does not look like an outage). Without it, `select 1` over `db`.
+   * The health check behind /healthz (Database.checkHealth: outside the pool, so a busy pool
+   * does not look like an outage). Without it, `select 1` over `db`.
    */
   checkDatabase?: () => Promise<void>;
 }

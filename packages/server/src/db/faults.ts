@@ -9,7 +9,7 @@
 export const RETRY_AFTER_SECONDS = 1;
 
 export type UnavailableReason =
-  /** The availability gate is closed: a fresh connection could not reach the server. */
+  /** The availability gate is closed: its health check could not reach the server. */
   | 'down'
   /** No pooled connection came free in time while the database was reachable (overload). */
   | 'acquire_timeout'
@@ -127,6 +127,14 @@ export function isConnectionFault(err: unknown): boolean {
   return causes(err).some(isConnectionLost);
 }
 
+/**
+ * Failed because the availability gate is closed (refused at once, or cut when it closed):
+ * the gate logged the outage once, so the request need not log it again.
+ */
+export function isRefusedByGate(err: unknown): boolean {
+  return causes(err).some((e) => e instanceof DatabaseUnavailableError && e.reason === 'down');
+}
+
 /** The database cannot serve this request now: answer 503 with Retry-After, not 500. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   return causes(err).some(
@@ -165,10 +173,13 @@ const MAX_QUERY_LOG_CHARS = 500;
  * The fields of an error that may be logged. For database errors: the SQLSTATE, the
  * table/column/constraint names, the server's message with values blanked, the SQL text
  * (placeholders only) — never the parameters, nor the server's `detail` ("Key
- * (email)=(ann@example.com) already exists"), `where` or `hint`. The stack keeps its frames
- * only. Every error log line is built from this.
+ * (email)=(ann@example.com) already exists"), `where` or `hint`. With `stack`, the stack's
+ * frames only. Every error log line is built from this.
  */
-export function describeError(err: unknown): Record<string, unknown> {
+export function describeError(
+  err: unknown,
+  options: { stack?: boolean } = {},
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   const messages: string[] = [];
   for (const e of causes(err)) {
@@ -190,7 +201,7 @@ export function describeError(err: unknown): Record<string, unknown> {
     }
   }
   fields.error = messages.join(' ← ') || 'Failed query';
-  const stack = stackFrames(err);
+  const stack = options.stack ? stackFrames(err) : undefined;
   if (stack) fields.stack = stack;
   return fields;
 }

@@ -24,9 +24,9 @@ interface Activity {
  * about 1.5 s (usually far less) and a busy pool costs nothing:
  *
  * - Anything that hints at trouble — a lost connection, a failed connect, a connect or
- *   statement waiting longer than 300 ms — makes the gate *check*: open a fresh connection
- *   and run `select 1` within the connect timeout. Waiting for a pooled connection is not a
- *   hint: under load that queue is normal.
+ *   statement waiting longer than 300 ms — makes the gate *check*: `select 1` on a
+ *   connection of its own within the health timeout (health-check.ts). Waiting for a pooled
+ *   connection is not a hint: under load that queue is normal.
  * - Only a check that fails for a connection reason closes the gate. Closing fails every
  *   request waiting for a connection and cuts every pooled connection, so statements stuck
  *   on a stalled server end now instead of at their query timeout. While closed, requests
@@ -50,7 +50,7 @@ export class AvailabilityGate {
 
   constructor(
     private readonly options: {
-      /** Opens a fresh connection and runs `select 1`; rejects when that fails. */
+      /** Runs `select 1` outside the pool; rejects when that fails. */
       probe: () => Promise<void>;
       queryTimeoutMs: number;
       log: Logger;
@@ -159,10 +159,10 @@ export class AvailabilityGate {
       cause,
     });
     this.#closed = closed;
-    this.options.log.warn('database unreachable: answering 503 until it is back', {
-      ...describeError(cause),
-      stack: undefined,
-    });
+    this.options.log.warn(
+      'database unreachable: answering 503 until it is back',
+      describeError(cause),
+    );
     for (const fail of this.#waiters) fail(closed);
     this.#waiters.clear();
     for (const client of this.#clients.keys()) cut(client, closed);

@@ -21,8 +21,8 @@ export interface Database {
   /** Where it lives: a data folder, 'memory://', or the URL without its password. */
   location: string;
   /**
-   * Resolves when the database answers `select 1` (PostgreSQL: on a fresh connection, within
-   * the connect timeout); else rejects with a DatabaseUnavailableError.
+   * Resolves when the database answers `select 1` (PostgreSQL: outside the pool, within the
+   * health timeout); else rejects with a DatabaseUnavailableError.
    */
   checkHealth(): Promise<void>;
   close(): Promise<void>;

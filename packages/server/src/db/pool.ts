@@ -156,32 +156,3 @@ export function createPool(
   });
   return pool;
 }
-
-/** The gate's check: a fresh connection (not from the pool) runs `select 1` in time. */
-export async function probe(url: string, settings: PostgresSettings): Promise<void> {
-  const client = new pg.Client({
-    ...connectionConfig(url),
-    application_name: 'kiosk-server health',
-  });
-  // Errors also reach connect() or query() below, which report them.
-  client.on('error', () => {});
-  const deadline = setTimeout(() => {
-    client.connection.stream.destroy(
-      new DatabaseUnavailableError(
-        'query_timeout',
-        `The database did not answer a health check within ${settings.connectTimeoutMs} ms.`,
-      ),
-    );
-  }, settings.connectTimeoutMs);
-  try {
-    await client.connect();
-    await client.query('select 1');
-  } finally {
-    clearTimeout(deadline);
-    // A clean goodbye when it worked; a socket that is still stuck is cut.
-    const ended = client.end().catch(() => {});
-    const force = setTimeout(() => client.connection.stream.destroy(), settings.connectTimeoutMs);
-    force.unref();
-    void ended.then(() => clearTimeout(force));
-  }
-}

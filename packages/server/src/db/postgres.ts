@@ -4,8 +4,9 @@ import pg from 'pg';
 import type { Logger } from '../log.js';
 import { DatabaseUnavailableError } from './faults.js';
 import { AvailabilityGate } from './gate.js';
+import { createHealthCheck } from './health-check.js';
 import type { Database, Db } from './index.js';
-import { connectionConfig, createPool, probe } from './pool.js';
+import { connectionConfig, createPool } from './pool.js';
 import * as schema from './schema/index.js';
 import { type PostgresSettings, postgresSettings } from './settings.js';
 
@@ -22,8 +23,9 @@ export async function openPostgres(
   settings: PostgresSettings = postgresSettings(),
 ): Promise<Omit<Database, 'location'>> {
   await migrateWithLock(url, migrationsFolder, settings);
+  const health = createHealthCheck(url, settings);
   const gate = new AvailabilityGate({
-    probe: () => probe(url, settings),
+    probe: () => health.run(),
     queryTimeoutMs: settings.queryTimeoutMs,
     log,
   });
@@ -40,6 +42,7 @@ export async function openPostgres(
       }),
     async close() {
       gate.stop();
+      health.close();
       await pool.end();
     },
   };

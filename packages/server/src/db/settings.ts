@@ -8,8 +8,16 @@ export interface PostgresSettings {
   /** Connections per instance (`DB_POOL_SIZE`, default 10). */
   poolSize: number;
   /**
-   * Opening a connection, and the gate's health check (connect + `select 1`), must finish
-   * within this (`KIOSK_DB_CONNECT_TIMEOUT_MS`, default 1000).
+   * The gate's health check (`select 1` on its own connection, reconnecting if that was
+   * lost) must answer within this, or the database counts as unreachable
+   * (`KIOSK_DB_HEALTH_TIMEOUT_MS`, default 1000). With the 300 ms after which a slow connect
+   * or statement triggers a check, this bounds how long an outage can hold a request.
+   */
+  healthTimeoutMs: number;
+  /**
+   * Opening a pooled connection (`KIOSK_DB_CONNECT_TIMEOUT_MS`, default 5000). A safety net:
+   * a connect that hangs past 300 ms triggers a health check, which cuts it much sooner
+   * when the server is unreachable; a process slowed by load is given time.
    */
   connectTimeoutMs: number;
   /**
@@ -48,7 +56,8 @@ export function postgresSettings(env: NodeJS.ProcessEnv = process.env): Postgres
   const statementTimeoutMs = positiveInt(env, 'KIOSK_DB_STATEMENT_TIMEOUT_MS', 5000);
   const settings: PostgresSettings = {
     poolSize: positiveInt(env, 'DB_POOL_SIZE', 10),
-    connectTimeoutMs: positiveInt(env, 'KIOSK_DB_CONNECT_TIMEOUT_MS', 1000),
+    healthTimeoutMs: positiveInt(env, 'KIOSK_DB_HEALTH_TIMEOUT_MS', 1000),
+    connectTimeoutMs: positiveInt(env, 'KIOSK_DB_CONNECT_TIMEOUT_MS', 5000),
     acquireTimeoutMs: positiveInt(env, 'KIOSK_DB_ACQUIRE_TIMEOUT_MS', 5000),
     statementTimeoutMs,
     queryTimeoutMs: positiveInt(env, 'KIOSK_DB_QUERY_TIMEOUT_MS', statementTimeoutMs + 1000),

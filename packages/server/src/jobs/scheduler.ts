@@ -25,7 +25,7 @@ export function startJobs(jobs: Job[], deps: AppDeps): () => Promise<void> {
       const run = job
         .run(deps)
         .catch((err: unknown) =>
-          deps.log.warn('job failed', { job: job.name, ...describeError(err), stack: undefined }),
+          deps.log.warn('job failed', { job: job.name, ...describeError(err) }),
         )
         .finally(() => running.delete(job.name));
       running.set(job.name, run);

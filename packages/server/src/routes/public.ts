@@ -12,7 +12,7 @@ publicRoutes.openapi(
     tags: ['meta'],
     summary: 'Ready to serve (database reachable, migrations applied)',
     description:
-      'Checks the database on a connection of its own (`select 1`, within the connect ' +
+      'Checks the database on a connection of its own (`select 1`, within the health ' +
       'timeout), so a busy pool is not reported as an outage. 503 `service_unavailable` ' +
       'with `Retry-After` while the database is unreachable or stalled.',
     responses: {
