@@ -14,7 +14,10 @@ Usage:
                [--locale en]... [--allow-origin <origin>]... [--db <dir|postgres-url>]
 
 Environment: DATABASE_URL (PostgreSQL), KIOSK_DATA_DIR (PGlite folder, default ./.kiosk-data),
-PORT, HOST, KIOSK_PUBLIC_URL, LOG_LEVEL (debug|info|warn|error|silent).`;
+PORT, HOST, KIOSK_PUBLIC_URL, LOG_LEVEL (debug|info|warn|error|silent); PostgreSQL pool and
+timeouts: DB_POOL_SIZE, KIOSK_DB_HEALTH_TIMEOUT_MS, KIOSK_DB_CONNECT_TIMEOUT_MS,
+KIOSK_DB_ACQUIRE_TIMEOUT_MS, KIOSK_DB_STATEMENT_TIMEOUT_MS, KIOSK_DB_QUERY_TIMEOUT_MS,
+KIOSK_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS (docs/server/running.md, "Database faults").`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -6,34 +6,34 @@ export type UnavailableKey = 'title' | 'body';
 export const unavailableMessages: Messages<UnavailableKey> = {
   en: {
     title: 'Temporarily unavailable',
-    body: 'We cannot complete this right now. Nothing was lost: please try again in a moment.',
+    body: 'We cannot complete this right now. Please try again in a moment.',
   },
   'zh-CN': {
     title: '暂时无法使用',
-    body: '我们现在无法完成此操作。没有任何数据丢失，请稍后再试。',
+    body: '我们现在无法完成此操作，请稍后再试。',
   },
   es: {
     title: 'No disponible temporalmente',
-    body: 'Ahora mismo no podemos completar esto. No se ha perdido nada: inténtalo de nuevo en un momento.',
+    body: 'Ahora mismo no podemos completar esto. Inténtalo de nuevo en un momento.',
   },
   fr: {
     title: 'Temporairement indisponible',
-    body: 'Nous ne pouvons pas terminer cette action pour le moment. Rien n’a été perdu : réessayez dans un instant.',
+    body: 'Nous ne pouvons pas terminer cette action pour le moment. Réessayez dans un instant.',
   },
   de: {
     title: 'Vorübergehend nicht verfügbar',
-    body: 'Das können wir gerade nicht abschließen. Es ist nichts verloren gegangen: Bitte versuchen Sie es gleich noch einmal.',
+    body: 'Das können wir gerade nicht abschließen. Bitte versuchen Sie es gleich noch einmal.',
   },
   ru: {
     title: 'Временно недоступно',
-    body: 'Сейчас мы не можем это выполнить. Ничего не потеряно: попробуйте ещё раз через минуту.',
+    body: 'Сейчас мы не можем это выполнить. Попробуйте ещё раз через минуту.',
   },
   'pt-BR': {
     title: 'Temporariamente indisponível',
-    body: 'Não conseguimos concluir isso agora. Nada foi perdido: tente novamente em instantes.',
+    body: 'Não conseguimos concluir isso agora. Tente novamente em instantes.',
   },
   ar: {
     title: 'غير متاح مؤقتًا',
-    body: 'لا يمكننا إتمام ذلك الآن. لم يُفقد أي شيء: يُرجى المحاولة مرة أخرى بعد قليل.',
+    body: 'لا يمكننا إتمام ذلك الآن. يُرجى المحاولة مرة أخرى بعد قليل.',
   },
 };
