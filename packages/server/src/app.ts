@@ -1,6 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, publicOrigin } from './context.js';
+import { describeError, isDatabaseUnavailable, isRefusedByGate } from './db/faults.js';
 import { ApiError } from './errors.js';
 import { noStoreByDefault } from './middleware/cache-control.js';
 import { cors } from './middleware/cors.js';
@@ -14,6 +15,7 @@ import { oauthRoutes } from './routes/oauth/index.js';
 import { publicRoutes } from './routes/public.js';
 import { storefrontRoutes } from './routes/storefront.js';
 import { wellKnownRoutes } from './routes/well-known.js';
+import { serviceUnavailable } from './service-unavailable.js';
 
 /** Request bodies larger than this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -96,12 +98,14 @@ export function createApp(deps: AppDeps) {
       );
       return c.json(apiError.toJSON(), apiError.status);
     }
-    deps.log.error('unhandled error', {
-      requestId: c.get('requestId'),
-      path: new URL(c.req.url).pathname,
-      error: err instanceof Error ? err.message : String(err),
-      stack: err instanceof Error ? err.stack : undefined,
-    });
+    // describeError keeps what may be logged: never SQL parameters or the server's detail.
+    const where = { requestId: c.get('requestId'), path: new URL(c.req.url).pathname };
+    if (isDatabaseUnavailable(err)) {
+      if (!isRefusedByGate(err))
+        deps.log.warn('database unavailable', { ...where, ...describeError(err) });
+      return serviceUnavailable(c);
+    }
+    deps.log.error('unhandled error', { ...where, ...describeError(err, { stack: true }) });
     return c.json(
       new ApiError('internal_error', 'Something went wrong on our side.').toJSON(),
       500,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { describeError } from './db/faults.js';
 import { openDatabase } from './db/index.js';
 import { normalizePublicUrl } from './public-origins.js';
 import { startServer } from './server.js';
@@ -18,7 +19,10 @@ Usage:
 Environment: DATABASE_URL (PostgreSQL), KIOSK_DATA_DIR (PGlite folder, default ./.kiosk-data),
 PORT, HOST, KIOSK_PUBLIC_URL (comma-separated; the first is the primary),
 KIOSK_IDEMPOTENCY_CLAIM_SECONDS (default 10), KIOSK_IDEMPOTENCY_RETENTION_HOURS (default 24),
-LOG_LEVEL (debug|info|warn|error|silent).`;
+LOG_LEVEL (debug|info|warn|error|silent); PostgreSQL pool and
+timeouts: DB_POOL_SIZE, KIOSK_DB_HEALTH_TIMEOUT_MS, KIOSK_DB_CONNECT_TIMEOUT_MS,
+KIOSK_DB_ACQUIRE_TIMEOUT_MS, KIOSK_DB_STATEMENT_TIMEOUT_MS, KIOSK_DB_QUERY_TIMEOUT_MS,
+KIOSK_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS (docs/server/running.md, "Database faults").`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -130,6 +134,9 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // Through describeError: a failed statement's parameters (seed data, keys) stay out.
+  const { error, stack, ...fields } = describeError(err, { stack: true });
+  const extra = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+  process.stderr.write(`${error}${extra}\n${stack ?? ''}\n`);
   process.exit(1);
 });

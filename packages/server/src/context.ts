@@ -18,6 +18,11 @@ export interface AppDeps {
   publicOrigins?: PublicOrigins;
   /** Idempotency-Key claim and retention times (defaults in middleware/idempotency.ts). */
   idempotency?: { claimMs?: number; retentionMs?: number };
+  /**
+   * The health check behind /healthz (Database.checkHealth: outside the pool, so a busy pool
+   * does not look like an outage). Without it, `select 1` over `db`.
+   */
+  checkDatabase?: () => Promise<void>;
 }
 
 export type AppEnv = {

@@ -67,6 +67,7 @@ export function errorResponses(...statuses: number[]) {
     413: 'Body too large',
     422: 'Valid request that the rules refuse',
     429: 'Too many requests',
+    503: 'The database is unreachable; retry after Retry-After seconds',
   };
   return Object.fromEntries(
     statuses.map((s) => [s, jsonContent(ErrorSchema, descriptions[s] ?? 'Error')]),

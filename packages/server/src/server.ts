@@ -39,7 +39,7 @@ export interface RunningServer {
 /** Opens (and migrates) the database, seeds it if asked, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger(options.logLevel ?? 'info');
-  const database = await openDatabase(options.db);
+  const database = await openDatabase(options.db, { log });
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
     if (seeded) log.info('seeded demo stores', { stores: ['aurora', 'borealis'] });
@@ -54,6 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: () => new Date(),
     ...(configured ? { publicOrigins: configured } : {}),
     ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+    checkDatabase: () => database.checkHealth(),
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ready to serve (database reachable, migrations applied) */
+        /**
+         * Ready to serve (database reachable, migrations applied)
+         * @description Checks the database on a connection of its own (`select 1`, within the health timeout), so a busy pool is not reported as an outage. 503 `service_unavailable` with `Retry-After` while the database is unreachable or stalled.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -28,6 +31,15 @@ export interface paths {
                             /** @enum {string} */
                             status: "ok";
                         };
+                    };
+                };
+                /** @description The database is unreachable; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3246,6 +3258,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Error: {
+            error: {
+                /** @example validation_failed */
+                code: string;
+                message: string;
+                details?: unknown;
+            };
+        };
         AuthorizationServerMetadata: {
             issuer: string;
             authorization_endpoint: string;
@@ -3259,14 +3279,6 @@ export interface components {
             revocation_endpoint_auth_methods_supported: string[];
             ui_locales_supported: string[];
             authorization_response_iss_parameter_supported: boolean;
-        };
-        Error: {
-            error: {
-                /** @example validation_failed */
-                code: string;
-                message: string;
-                details?: unknown;
-            };
         };
         TokenResponse: {
             access_token: string;

@@ -2,12 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
+import { createLogger, type Logger } from '../log.js';
+import { openPostgres } from './postgres.js';
 import * as schema from './schema/index.js';
 
 export { schema };
@@ -21,6 +20,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where it lives: a data folder, 'memory://', or the URL without its password. */
   location: string;
+  /**
+   * Resolves when the database answers `select 1` (PostgreSQL: outside the pool, within the
+   * health timeout); else rejects with a DatabaseUnavailableError.
+   */
+  checkHealth(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,10 +36,17 @@ export function isPostgresUrl(target: string): boolean {
 
 /**
  * Opens the database and applies pending migrations. `target` is a PostgreSQL URL, a
- * PGlite data folder, or 'memory://' for a throwaway in-memory PGlite.
+ * PGlite data folder, or 'memory://' for a throwaway in-memory PGlite. `log` receives the
+ * database's own events (connections lost, outages and recoveries).
  */
-export async function openDatabase(target: string): Promise<Database> {
-  if (isPostgresUrl(target)) return openPostgres(target);
+export async function openDatabase(
+  target: string,
+  options: { log?: Logger } = {},
+): Promise<Database> {
+  if (isPostgresUrl(target)) {
+    const log = options.log ?? createLogger('silent');
+    return { ...(await openPostgres(target, migrationsFolder, log)), location: redactUrl(target) };
+  }
   return openPglite(target);
 }
 
@@ -44,22 +55,16 @@ async function openPglite(dataDir: string): Promise<Database> {
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
-  return { db, kind: 'pglite', location: dataDir, close: () => client.close() };
-}
-
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-  // Several instances may start at once: one migrates while the others wait on the lock.
-  const conn = await pool.connect();
-  try {
-    await conn.query('select pg_advisory_lock(724311)');
-    await migrateNodePg(drizzleNodePg({ client: conn }), { migrationsFolder });
-  } finally {
-    await conn.query('select pg_advisory_unlock(724311)').catch(() => {});
-    conn.release();
-  }
-  const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
-  return { db, kind: 'postgres', location: redactUrl(url), close: () => pool.end() };
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir,
+    // In the process: nothing between the server and its data can break.
+    checkHealth: async () => {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
 }
 
 export function redactUrl(url: string): string {

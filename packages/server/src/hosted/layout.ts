@@ -50,7 +50,10 @@ ${scripts.map((s) => html`<script src="/assets/${s}" defer></script>`)}
 export function sendPage(
   c: Context,
   page: HtmlEscapedString | Promise<HtmlEscapedString>,
-  options: { status?: 200 | 400 | 401 | 404 | 409 | 422 | 429; formActions?: string[] } = {},
+  options: {
+    status?: 200 | 400 | 401 | 404 | 409 | 422 | 429 | 503;
+    formActions?: string[];
+  } = {},
 ) {
   c.header('Content-Security-Policy', hostedCsp(options.formActions));
   c.header('X-Frame-Options', 'DENY');

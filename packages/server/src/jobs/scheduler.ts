@@ -1,4 +1,5 @@
 import type { AppDeps } from '../context.js';
+import { describeError } from '../db/faults.js';
 
 /**
  * A periodic job. Jobs run in every instance: each must be safe to run concurrently with
@@ -24,10 +25,7 @@ export function startJobs(jobs: Job[], deps: AppDeps): () => Promise<void> {
       const run = job
         .run(deps)
         .catch((err: unknown) =>
-          deps.log.warn('job failed', {
-            job: job.name,
-            error: err instanceof Error ? err.message : String(err),
-          }),
+          deps.log.warn('job failed', { job: job.name, ...describeError(err) }),
         )
         .finally(() => running.delete(job.name));
       running.set(job.name, run);

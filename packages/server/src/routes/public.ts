@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { createRouter, jsonContent, z } from '../openapi.js';
+import { createRouter, errorResponses, jsonContent, z } from '../openapi.js';
 
 /** Routes that need no key: health. (Images and hosted pages mount their own.) */
 export const publicRoutes = createRouter();
@@ -11,12 +11,19 @@ publicRoutes.openapi(
     path: '/healthz',
     tags: ['meta'],
     summary: 'Ready to serve (database reachable, migrations applied)',
+    description:
+      'Checks the database on a connection of its own (`select 1`, within the health ' +
+      'timeout), so a busy pool is not reported as an outage. 503 `service_unavailable` ' +
+      'with `Retry-After` while the database is unreachable or stalled.',
     responses: {
       200: jsonContent(z.object({ status: z.literal('ok') }), 'Ready'),
+      ...errorResponses(503),
     },
   }),
   async (c) => {
-    await c.var.deps.db.execute(sql`select 1`);
+    const { checkDatabase, db } = c.var.deps;
+    // A failure is thrown to app.onError, which answers 503 for an unreachable database.
+    await (checkDatabase ? checkDatabase() : db.execute(sql`select 1`));
     return c.json({ status: 'ok' as const }, 200);
   },
 );
