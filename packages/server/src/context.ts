@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { Db } from './db/index.js';
 import type { Logger } from './log.js';
+import type { RateLimiter } from './rate-limit/limiter.js';
+import type { RateLimits } from './rate-limit/rules.js';
 import type { Store } from './services/stores.js';
 
 /** What the app is built from; tests build it with their own database and clock. */
@@ -11,6 +13,12 @@ export interface AppDeps {
   now: () => Date;
   /** Origin the server is reached at (issuer, image and checkout URLs); else the request's. */
   publicUrl?: string;
+  /** How many proxies of ours append to X-Forwarded-For in front of the server (client-ip.ts). */
+  trustedProxies?: number;
+  /** Where rate-limit counters live (Redis); default: the `rate_limits` table of `db`. */
+  rateLimiter?: RateLimiter;
+  /** Limits that replace the defaults of rate-limit/rules.ts. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export type AppEnv = {

@@ -38,6 +38,7 @@ export const errorCodes = {
   quantity_limit_exceeded: 422,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof errorCodes;
