@@ -1016,6 +1016,34 @@ describe('sign-in rate limiting', () => {
   }, 90_000);
 });
 
+describe('account creation limit', () => {
+  it('limits accounts created per address and store, with the translated 429 page', async () => {
+    const app = await createTestApp({
+      resetDatabase: false,
+      rateLimits: { accounts: { limit: 2, windowMs: 15 * 60 * 1000 } },
+    });
+    const s = await createTestStore(app.db);
+    const create = (n: number, ip: string) =>
+      submit(
+        app,
+        authParams(s.pk, pkce().challenge, { ui_locales: 'fr' }),
+        { intent: 'create', email: `new-${n}@example.com`, password: 'long enough', name: 'N' },
+        undefined,
+        ip,
+      );
+    expect((await create(1, '203.0.113.60')).status).toBe(302);
+    expect((await create(2, '203.0.113.60')).status).toBe(302);
+    const refused = await create(3, '203.0.113.60');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toContain('Trop de tentatives');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      await app.db.select().from(customers).where(eq(customers.email, 'new-3@example.com')),
+    ).toEqual([]);
+    expect((await create(3, '203.0.113.61')).status).toBe(302);
+  });
+});
+
 /** How many answers had each status, e.g. { 401: 5, 429: 35 }. */
 function statusCounts(responses: { status: number }[]): Record<number, number> {
   const counts: Record<number, number> = {};
