@@ -13,7 +13,8 @@ Usage:
                [--locale en]... [--allow-origin <origin>]... [--db <dir|postgres-url>]
 
 Environment: DATABASE_URL (PostgreSQL), KIOSK_DATA_DIR (PGlite folder, default ./.kiosk-data),
-PORT, HOST, KIOSK_PUBLIC_URL, LOG_LEVEL (debug|info|warn|error|silent).`;
+PORT, HOST, KIOSK_PUBLIC_URL, LOG_LEVEL (debug|info|warn|error|silent), KIOSK_REDIS_URL
+(rate-limit counters in Redis), KIOSK_RATE_LIMITS (e.g. carts=600/1m), KIOSK_TRUSTED_PROXIES.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -40,6 +40,10 @@ export interface RunningServer {
 /** Opens (and migrates) the database, seeds it if asked, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger(options.logLevel ?? 'info');
+  // Settings first: one the server cannot read stops it before anything is opened.
+  const rateLimits = options.rateLimits ?? parseRateLimits(process.env.KIOSK_RATE_LIMITS);
+  const trustedProxies =
+    options.trustedProxies ?? parseTrustedProxies(process.env.KIOSK_TRUSTED_PROXIES);
   const database = await openDatabase(options.db);
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
@@ -58,9 +62,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     now: () => new Date(),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(rateLimiter ? { rateLimiter } : {}),
-    rateLimits: options.rateLimits ?? parseRateLimits(process.env.KIOSK_RATE_LIMITS),
-    trustedProxies:
-      options.trustedProxies ?? parseTrustedProxies(process.env.KIOSK_TRUSTED_PROXIES),
+    rateLimits,
+    trustedProxies,
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);
