@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import type { Db } from './db/index.js';
 import type { Logger } from './log.js';
 import { type PublicOrigins, publicOrigins } from './public-origins.js';
+import type { RateLimiter } from './rate-limit/limiter.js';
+import type { RateLimits } from './rate-limit/rules.js';
 import type { Store } from './services/stores.js';
 
 /** What the app is built from; tests build it with their own database and clock. */
@@ -23,6 +25,12 @@ export interface AppDeps {
    * does not look like an outage). Without it, `select 1` over `db`.
    */
   checkDatabase?: () => Promise<void>;
+  /** How many proxies of ours append to X-Forwarded-For in front of the server (client-ip.ts). */
+  trustedProxies?: number;
+  /** Where rate-limit counters live (Redis); default: the `rate_limits` table of `db`. */
+  rateLimiter?: RateLimiter;
+  /** Limits that replace the defaults of rate-limit/rules.ts. */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export type AppEnv = {

@@ -7,6 +7,9 @@ import { jobs } from './jobs/index.js';
 import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
 import { isLoopback, listenUrls, publicOrigins } from './public-origins.js';
+import type { RateLimiter } from './rate-limit/limiter.js';
+import { RedisRateLimiter } from './rate-limit/redis.js';
+import { parseRateLimits, type RateLimits } from './rate-limit/rules.js';
 import { seedDemo } from './seed/demo.js';
 import { allowOriginsEverywhere } from './services/stores.js';
 
@@ -28,6 +31,12 @@ export interface ServerOptions {
   idempotency?: AppDeps['idempotency'];
   logLevel?: LogLevel;
   log?: Logger;
+  /** Redis for rate-limit counters (env KIOSK_REDIS_URL); default: the database. */
+  redisUrl?: string;
+  /** Limits replacing the defaults (env KIOSK_RATE_LIMITS, e.g. `carts=600/1m`). */
+  rateLimits?: Partial<RateLimits>;
+  /** Proxies of ours in front that append to X-Forwarded-For (env KIOSK_TRUSTED_PROXIES). */
+  trustedProxies?: number;
 }
 
 export interface RunningServer {
@@ -39,6 +48,10 @@ export interface RunningServer {
 /** Opens (and migrates) the database, seeds it if asked, and listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger(options.logLevel ?? 'info');
+  // Settings first: one the server cannot read stops it before anything is opened.
+  const rateLimits = options.rateLimits ?? parseRateLimits(process.env.KIOSK_RATE_LIMITS);
+  const trustedProxies =
+    options.trustedProxies ?? parseTrustedProxies(process.env.KIOSK_TRUSTED_PROXIES);
   const database = await openDatabase(options.db, { log });
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
@@ -47,6 +60,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.allowOrigins?.length) await allowOriginsEverywhere(database.db, options.allowOrigins);
 
   const host = options.host ?? '127.0.0.1';
+  const redisUrl = options.redisUrl ?? process.env.KIOSK_REDIS_URL;
+  const rateLimiter: RateLimiter | undefined = redisUrl
+    ? await RedisRateLimiter.connect(redisUrl, log)
+    : undefined;
   const configured = options.publicUrls?.length ? publicOrigins(options.publicUrls) : undefined;
   const deps: AppDeps = {
     db: database.db,
@@ -55,6 +72,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(configured ? { publicOrigins: configured } : {}),
     ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     checkDatabase: () => database.checkHealth(),
+    ...(rateLimiter ? { rateLimiter } : {}),
+    rateLimits,
+    trustedProxies,
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);
@@ -86,7 +106,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopJobs();
+      await rateLimiter?.close();
       await database.close();
     },
   };
+}
+
+function parseTrustedProxies(text: string | undefined): number {
+  const n = Number(text ?? 0);
+  if (!Number.isInteger(n) || n < 0 || n > 10) {
+    throw new Error(
+      `KIOSK_TRUSTED_PROXIES must be a whole number of proxies (0-10), not "${text}".`,
+    );
+  }
+  return n;
 }

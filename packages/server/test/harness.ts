@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, inject } from 'vitest';
 import { type App, createApp } from '../src/app.js';
+import type { AppDeps } from '../src/context.js';
 import { type Database, type Db, openDatabase } from '../src/db/index.js';
 import { customers, products, variantPrices, variants } from '../src/db/schema/index.js';
 import type { Job } from '../src/jobs/scheduler.js';
@@ -42,6 +43,14 @@ export interface RequestOptions {
   /** Bearer token: a customer's access token or a secret key. */
   token?: string;
   headers?: Record<string, string>;
+  /** The client's address, as @hono/node-server would give it from the socket. */
+  ip?: string;
+}
+
+export interface TestAppOptions
+  extends Pick<AppDeps, 'rateLimiter' | 'rateLimits' | 'trustedProxies'> {
+  /** False for a second app (instance) over the database the first one set up. */
+  resetDatabase?: boolean;
 }
 
 export interface TestApp {
@@ -59,13 +68,19 @@ export interface TestApp {
  * A fresh app over the shared database with every table emptied. Call in beforeEach
  * (or use `useTestApp()`), then create what the test needs with the fixtures below.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { resetDatabase: reset = true, ...deps } = options;
   const database = await sharedDatabase();
-  await resetDatabase(database.db);
+  if (reset) await resetDatabase(database.db);
   const logs: string[] = [];
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const app = createApp({ db: database.db, log: createLogger('debug', (l) => logs.push(l)), now });
+  const app = createApp({
+    db: database.db,
+    log: createLogger('debug', (l) => logs.push(l)),
+    now,
+    ...deps,
+  });
   return {
     app,
     db: database.db,
@@ -83,11 +98,15 @@ export async function createTestApp(): Promise<TestApp> {
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
         if (!headers.has('content-type')) headers.set('content-type', 'application/json');
       }
-      const res = await app.request(path, {
-        method: options.method ?? (body === undefined ? 'GET' : 'POST'),
-        headers,
-        ...(body === undefined ? {} : { body }),
-      });
+      const res = await app.request(
+        path,
+        {
+          method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+          headers,
+          ...(body === undefined ? {} : { body }),
+        },
+        options.ip ? nodeBindings(options.ip) : undefined,
+      );
       const text = await res.text();
       let parsed: unknown = text;
       try {
@@ -98,6 +117,11 @@ export async function createTestApp(): Promise<TestApp> {
       return { status: res.status, body: parsed as any, headers: res.headers };
     },
   };
+}
+
+/** What @hono/node-server passes as `c.env`, enough for getConnInfo: the socket's peer. */
+export function nodeBindings(ip: string) {
+  return { incoming: { socket: { remoteAddress: ip } } };
 }
 
 /** Registers a beforeEach that gives each test a fresh app; read `.current` inside tests. */

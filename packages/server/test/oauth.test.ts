@@ -1,8 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { authCodes, customers, refreshTokens } from '../src/db/schema/index.js';
-import { createTestStore, type TestApp, type TestStore, useTestApp } from './harness.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { authCodes, customers, rateLimits, refreshTokens } from '../src/db/schema/index.js';
+import { createLogger } from '../src/log.js';
+import { RedisRateLimiter } from '../src/rate-limit/redis.js';
+import { needsRehash } from '../src/services/passwords.js';
+import {
+  createTestApp,
+  createTestStore,
+  type TestApp,
+  type TestStore,
+  useTestApp,
+} from './harness.js';
 
 const t = useTestApp();
 
@@ -37,11 +46,13 @@ function postForm(
   path: string,
   fields: Record<string, string>,
   headers: Record<string, string> = { origin: SELF },
+  ip?: string,
 ) {
   return app.request(path, {
     method: 'POST',
     body: new URLSearchParams(fields).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    ...(ip ? { ip } : {}),
   });
 }
 
@@ -51,12 +62,14 @@ function submit(
   params: Record<string, string>,
   form: { intent?: 'signin' | 'create'; email: string; password: string; name?: string },
   headers?: Record<string, string>,
+  ip?: string,
 ) {
   return postForm(
     app,
     '/oauth/authorize',
     { ...params, intent: form.intent ?? 'signin', ...form, name: form.name ?? '' },
     headers,
+    ip,
   );
 }
 
@@ -351,7 +364,7 @@ describe('POST /oauth/authorize: signing in and creating an account', () => {
 
     // Stored hashed: neither the password nor the code is in the database.
     const [row] = await t.current.db.select().from(customers).where(eq(customers.id, me.body.id));
-    expect(row!.passwordHash).toMatch(/^scrypt\$15\$8\$1\$/);
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const codes = await t.current.db.select().from(authCodes);
     expect(codes[0]!.codeHash).not.toBe(code);
     expect(codes[0]!.pollableCode).toBeNull();
@@ -406,6 +419,40 @@ describe('POST /oauth/authorize: signing in and creating an account', () => {
     expect(res.body).toContain(`value="${email}"`);
     expect(res.body).not.toContain('wrong password!');
     expect(res.headers.get('location')).toBeNull();
+  });
+
+  it('signs in with a first-release scrypt (N=2^15) hash and replaces it with argon2id', async () => {
+    const s = await createTestStore(t.current.db);
+    const salt = randomBytes(16);
+    const key = scryptSync('correct horse battery', salt, 32, {
+      N: 2 ** 15,
+      r: 8,
+      p: 1,
+      maxmem: 64 * 1024 * 1024,
+    });
+    const legacy = `scrypt$15$8$1$${salt.toString('base64url')}$${key.toString('base64url')}`;
+    const email = 'legacy@example.com';
+    await t.current.db
+      .insert(customers)
+      .values({ id: crypto.randomUUID(), storeId: s.store.id, email, passwordHash: legacy });
+    const stored = async () =>
+      (await t.current.db.select().from(customers).where(eq(customers.email, email)))[0]!
+        .passwordHash!;
+    const params = authParams(s.pk, pkce().challenge);
+
+    const wrong = await submit(t.current, params, { email, password: 'not the password' });
+    expect(wrong.status).toBe(401);
+    expect(await stored()).toBe(legacy);
+
+    const first = await submit(t.current, params, { email, password: 'correct horse battery' });
+    expect(first.status).toBe(302);
+    const current = await stored();
+    expect(current).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(needsRehash(current)).toBe(false);
+
+    const again = await submit(t.current, params, { email, password: 'correct horse battery' });
+    expect(again.status).toBe(302);
+    expect(await stored()).toBe(current);
   });
 
   it('validates the create form: name, email, password of 8+ characters, email taken', async () => {
@@ -913,7 +960,10 @@ describe('sign-in rate limiting', () => {
     );
     expect(blocked.status).toBe(429);
     expect(blocked.body).toContain('Zu viele Versuche');
-    expect(blocked.headers.get('retry-after')).toBe('900');
+    // The window opened at the first failure: it ends at most 15 minutes from now.
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(800);
+    expect(retryAfter).toBeLessThanOrEqual(900);
     t.current.advanceClock(15 * 60 * 1000 + 1000);
     const later = await submit(t.current, params, { email, password: 'correct horse battery' });
     expect(later.status).toBe(302);
@@ -964,6 +1014,114 @@ describe('sign-in rate limiting', () => {
     expect(elsewhere.status).toBe(302);
     expect(s).toBeDefined();
   }, 90_000);
+});
+
+describe('account creation limit', () => {
+  it('limits accounts created per address and store, with the translated 429 page', async () => {
+    const app = await createTestApp({
+      resetDatabase: false,
+      rateLimits: { accounts: { limit: 2, windowMs: 15 * 60 * 1000 } },
+    });
+    const s = await createTestStore(app.db);
+    const create = (n: number, ip: string) =>
+      submit(
+        app,
+        authParams(s.pk, pkce().challenge, { ui_locales: 'fr' }),
+        { intent: 'create', email: `new-${n}@example.com`, password: 'long enough', name: 'N' },
+        undefined,
+        ip,
+      );
+    expect((await create(1, '203.0.113.60')).status).toBe(302);
+    expect((await create(2, '203.0.113.60')).status).toBe(302);
+    const refused = await create(3, '203.0.113.60');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toContain('Trop de tentatives');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      await app.db.select().from(customers).where(eq(customers.email, 'new-3@example.com')),
+    ).toEqual([]);
+    expect((await create(3, '203.0.113.61')).status).toBe(302);
+  });
+});
+
+/** How many answers had each status, e.g. { 401: 5, 429: 35 }. */
+function statusCounts(responses: { status: number }[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const { status } of responses) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The throttle holds under concurrency: guesses are counted before their password is
+ * checked, so a burst gets exactly the limit's worth of checks (401) and the rest are 429.
+ */
+function throttlesConcurrentGuesses(app: () => TestApp, counters: 'database' | 'redis') {
+  it('checks 5 of 40 concurrent guesses for one email, then refuses the right password too', async () => {
+    const s = await createTestStore(app().db);
+    const { email } = await signUpAndRedeem(app(), s);
+    const params = authParams(s.pk, pkce().challenge);
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        submit(app(), params, { email, password: `wrong guess ${i}` }, undefined, '203.0.113.10'),
+      ),
+    );
+    expect(statusCounts(guesses)).toEqual({ 401: 5, 429: 35 });
+    // Locked: a second burst, half of it with the right password, from another address.
+    const again = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        submit(
+          app(),
+          params,
+          { email, password: i % 2 ? 'correct horse battery' : `wrong again ${i}` },
+          undefined,
+          '203.0.113.11',
+        ),
+      ),
+    );
+    expect(statusCounts(again)).toEqual({ 429: 20 });
+    const rows = await app().db.select().from(rateLimits);
+    expect(rows.length > 0).toBe(counters === 'database');
+  }, 60_000);
+
+  it('checks 30 of 100 concurrent guesses on different emails from one address', async () => {
+    const s = await createTestStore(app().db);
+    const { email } = await signUpAndRedeem(app(), s);
+    const params = authParams(s.pk, pkce().challenge);
+    const ip = '198.51.100.20';
+    const guesses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        submit(
+          app(),
+          params,
+          { email: `guess-${i}@example.com`, password: 'wrong' },
+          undefined,
+          ip,
+        ),
+      ),
+    );
+    expect(statusCounts(guesses)).toEqual({ 401: 30, 429: 70 });
+    const right = { email, password: 'correct horse battery' };
+    expect((await submit(app(), params, right, undefined, ip)).status).toBe(429);
+    expect((await submit(app(), params, right, undefined, '198.51.100.21')).status).toBe(302);
+  }, 60_000);
+}
+
+describe('sign-in throttling under concurrency, counters in the database', () => {
+  throttlesConcurrentGuesses(() => t.current, 'database');
+});
+
+const redisUrl = process.env.KIOSK_TEST_REDIS_URL;
+describe.skipIf(!redisUrl)('sign-in throttling under concurrency, counters in Redis', () => {
+  let redis: RedisRateLimiter;
+  let app: TestApp;
+  beforeAll(async () => {
+    redis = await RedisRateLimiter.connect(redisUrl!, createLogger('silent'));
+  });
+  afterAll(() => redis.close());
+  beforeEach(async () => {
+    app = await createTestApp({ rateLimiter: redis, resetDatabase: false });
+  });
+  throttlesConcurrentGuesses(() => app, 'redis');
 });
 
 describe('logs', () => {

@@ -113,7 +113,7 @@ cartRoutes.openapi(
     responses: {
       201: cartResponse('A new cart'),
       200: cartResponse("The customer's existing active cart"),
-      ...errorResponses(400, 401, 403),
+      ...errorResponses(400, 401, 403, 429),
     },
   }),
   async (c) => {
@@ -181,7 +181,7 @@ cartRoutes.openapi(
     },
     responses: {
       200: cartResponse('The updated cart'),
-      ...errorResponses(400, 401, 404, 409, 422),
+      ...errorResponses(400, 401, 404, 409, 422, 429),
     },
   }),
   async (c) => {

@@ -246,7 +246,7 @@ reviewRoutes.openapi(
     responses: {
       201: jsonContent(OwnReviewSchema, 'Created'),
       200: jsonContent(OwnReviewSchema, 'Your existing review, edited'),
-      ...errorResponses(400, 401, 404, 409),
+      ...errorResponses(400, 401, 404, 409, 429),
     },
   }),
   async (c) => {

@@ -1,6 +1,7 @@
 import { customerAuth, requireStore } from '../middleware/auth.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { createRouter } from '../openapi.js';
+import { rateLimit } from '../rate-limit/middleware.js';
 import { cartRoutes } from './carts.js';
 import { customerRoutes } from './customers.js';
 import { orderRoutes } from './orders.js';
@@ -14,7 +15,13 @@ import { storeRoutes } from './store.js';
  * access token where one is signed in; writes may carry an Idempotency-Key.
  */
 export const storefrontRoutes = createRouter();
-storefrontRoutes.use('*', requireStore, customerAuth, idempotency);
+storefrontRoutes.use('*', requireStore, customerAuth);
+// Write limits per client address and store, before Idempotency-Key: a refused request
+// never ran, so it must not claim the key its retry will carry.
+storefrontRoutes.post('/carts', rateLimit('carts'));
+storefrontRoutes.post('/carts/:id/lines', rateLimit('cart-lines'));
+storefrontRoutes.post('/products/:product/reviews', rateLimit('reviews'));
+storefrontRoutes.use('*', idempotency);
 storefrontRoutes.route('/store', storeRoutes);
 storefrontRoutes.route('/products', productRoutes);
 storefrontRoutes.route('/carts', cartRoutes);

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, storeId } from './columns.js';
 
 export const customers = pgTable(
@@ -9,7 +9,7 @@ export const customers = pgTable(
     /** Lower-cased. */
     email: text('email').notNull(),
     name: text('name').notNull().default(''),
-    /** scrypt hash; null for customers who only sign in by single sign-on. */
+    /** PHC-form password hash (services/passwords.ts); null for single-sign-on-only customers. */
     passwordHash: text('password_hash'),
     createdAt: createdAt(),
   },
@@ -69,20 +69,3 @@ export const sessionTokens = pgTable('session_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
-
-/** Sign-in attempts, for rate limiting across server instances. */
-export const loginAttempts = pgTable(
-  'login_attempts',
-  {
-    id: id(),
-    storeId: storeId(),
-    email: text('email').notNull(),
-    ip: text('ip').notNull(),
-    succeeded: boolean('succeeded').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index('login_attempts_email').on(t.storeId, t.email, t.createdAt),
-    index('login_attempts_ip').on(t.storeId, t.ip, t.createdAt),
-  ],
-);

@@ -4,5 +4,6 @@ export * from './customers.js';
 export * from './idempotency.js';
 export * from './orders.js';
 export * from './points.js';
+export * from './rate-limits.js';
 export * from './reviews.js';
 export * from './stores.js';

@@ -1,10 +1,12 @@
+import { clientIp } from '../../client-ip.js';
 import { type AppContext, publicOrigin } from '../../context.js';
 import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import type { SigninKey } from '../../hosted/messages/signin.js';
 import { createRouter } from '../../openapi.js';
+import { hitRateLimit, rateLimiterOf, withLimiter } from '../../rate-limit/middleware.js';
 import { createAuthorizationCode } from '../../services/auth/codes.js';
-import { isLoginThrottled, recordLoginAttempt } from '../../services/auth/rate-limit.js';
+import { beginSigninAttempt } from '../../services/auth/rate-limit.js';
 import {
   authenticateCustomer,
   isPlausibleEmail,
@@ -17,7 +19,6 @@ import {
   type AuthorizationCheck,
   type AuthorizationRequest,
   checkAuthorizationRequest,
-  clientIp,
   isSameOriginPost,
   redirectWith,
 } from './shared.js';
@@ -126,32 +127,37 @@ authorizeRoutes.post('/authorize', async (c) => {
     return again('errPasswordShort', ['password'], 400);
   }
 
-  const ip = clientIp(c);
-  if (await isLoginThrottled(deps.db, req.store.id, email, ip, now)) {
-    c.header('Retry-After', '900');
+  const tooMany = (retryAfterSeconds: number) => {
+    c.header('Retry-After', String(retryAfterSeconds));
     return again('errRateLimited', [], 429);
-  }
-
-  let customerId: string;
+  };
   if (intent === 'create') {
-    const customer = await registerCustomer(deps.db, req.store.id, { email, name, password }, now);
-    if (!customer) {
-      await recordLoginAttempt(deps.db, req.store.id, email, ip, false, now);
-      return again('errEmailTaken', ['email'], 409);
-    }
-    customerId = customer.id;
-  } else {
-    const customer = await authenticateCustomer(deps.db, req.store.id, email, password);
-    await recordLoginAttempt(deps.db, req.store.id, email, ip, customer !== null, now);
-    if (!customer) return again('errInvalidCredentials', ['email', 'password'], 401);
-    customerId = customer.id;
+    const accounts = await hitRateLimit(c, 'accounts', req.store.id);
+    if (!accounts.allowed) return tooMany(accounts.retryAfterSeconds);
   }
+  const limiter = rateLimiterOf(deps);
+  const attempt = await withLimiter(c, () =>
+    beginSigninAttempt(limiter, req.store.id, email, clientIp(c)),
+  );
+  if (!attempt.allowed) return tooMany(attempt.retryAfterSeconds);
+
+  // A taken email on create counts as a failure, like a wrong password.
+  const customer =
+    intent === 'create'
+      ? await registerCustomer(deps.db, req.store.id, { email, name, password }, now)
+      : await authenticateCustomer(deps.db, req.store.id, email, password);
+  if (!customer) {
+    return intent === 'create'
+      ? again('errEmailTaken', ['email'], 409)
+      : again('errInvalidCredentials', ['email', 'password'], 401);
+  }
+  await withLimiter(c, () => attempt.succeeded());
 
   const code = await createAuthorizationCode(
     deps.db,
     {
       storeId: req.store.id,
-      customerId,
+      customerId: customer.id,
       state: req.state,
       redirectUri: req.redirectUri,
       codeChallenge: req.codeChallenge,

@@ -81,16 +81,6 @@ export async function readParams(c: AppContext): Promise<Record<string, string> 
   return null;
 }
 
-/** The client's address, for sign-in throttling. Behind a proxy, set KIOSK_TRUST_PROXY=1. */
-export function clientIp(c: AppContext): string {
-  if (process.env.KIOSK_TRUST_PROXY === '1') {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded.slice(0, 64);
-  }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
 // --- The refresh-token cookie (browser mode) ---------------------------------------
 
 /** One cookie per store on the API origin, so two stores' sessions do not overwrite each other. */

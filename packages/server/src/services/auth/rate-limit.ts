@@ -1,84 +1,46 @@
-import { randomUUID } from 'node:crypto';
-import { and, count, eq, gt, lt, max } from 'drizzle-orm';
-import type { Db } from '../../db/index.js';
-import { loginAttempts } from '../../db/schema/index.js';
+import { addressKey, bucketKey } from '../../rate-limit/buckets.js';
+import type { Bucket, RateLimiter } from '../../rate-limit/limiter.js';
 
 /**
- * Sign-in throttling, kept in the database so every instance sees the same counts.
+ * Sign-in throttling, on the shared rate limiter so every instance sees the same counts.
  * An email is locked after 5 failures in 15 minutes (a success clears that email's count);
- * an IP after 30 failures in 15 minutes, whatever succeeds in between, so an attacker
- * cannot reset their IP budget by signing in to an account of their own.
+ * an address after 30 failures in 15 minutes, whatever succeeds in between, so an attacker
+ * cannot reset their address's budget by signing in to an account of their own.
+ *
+ * The attempt is counted before the password is checked, in one atomic step per counter:
+ * of 40 concurrent guesses for one email, 5 are checked and 35 refused. The outcome then
+ * settles the counts — a success clears the email and gives the address its hit back (the
+ * address counts failures only); a failure stays counted.
  */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_EMAIL = 5;
 export const MAX_FAILURES_PER_IP = 30;
-const KEEP_MS = 24 * 60 * 60 * 1000;
 
-export async function isLoginThrottled(
-  db: Db,
+export type SigninAttempt =
+  | { allowed: false; retryAfterSeconds: number }
+  | { allowed: true; succeeded(): Promise<void> };
+
+export async function beginSigninAttempt(
+  limiter: RateLimiter,
   storeId: string,
   email: string,
   ip: string,
-  now: Date,
-): Promise<boolean> {
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const [lastSuccess] = await db
-    .select({ at: max(loginAttempts.createdAt) })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.storeId, storeId),
-        eq(loginAttempts.email, email),
-        eq(loginAttempts.succeeded, true),
-      ),
-    );
-  const emailSince = lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since;
-  const [byEmail] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.storeId, storeId),
-        eq(loginAttempts.email, email),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.createdAt, emailSince),
-      ),
-    );
-  if ((byEmail?.n ?? 0) >= MAX_FAILURES_PER_EMAIL) return true;
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.storeId, storeId),
-        eq(loginAttempts.ip, ip),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.createdAt, since),
-      ),
-    );
-  return (byIp?.n ?? 0) >= MAX_FAILURES_PER_IP;
-}
-
-export async function recordLoginAttempt(
-  db: Db,
-  storeId: string,
-  email: string,
-  ip: string,
-  succeeded: boolean,
-  now: Date,
-): Promise<void> {
-  await db
-    .insert(loginAttempts)
-    .values({ id: randomUUID(), storeId, email, ip, succeeded, createdAt: now });
-  // Old rows are useless; prune them now and then rather than with a job.
-  if (Math.random() < 0.02) {
-    await db
-      .delete(loginAttempts)
-      .where(
-        and(
-          eq(loginAttempts.storeId, storeId),
-          lt(loginAttempts.createdAt, new Date(now.getTime() - KEEP_MS)),
-        ),
-      );
+): Promise<SigninAttempt> {
+  const byEmail: Bucket = { storeId, key: bucketKey('signin-email', email) };
+  const byIp: Bucket = { storeId, key: bucketKey('signin-ip', addressKey(ip)) };
+  const emailHit = await limiter.hit(byEmail, MAX_FAILURES_PER_EMAIL, LOGIN_WINDOW_MS);
+  if (!emailHit.allowed) return { allowed: false, retryAfterSeconds: emailHit.retryAfterSeconds };
+  const ipHit = await limiter.hit(byIp, MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS);
+  if (!ipHit.allowed) {
+    // Not checked, so not a failure of this email.
+    await limiter.refund(byEmail);
+    return { allowed: false, retryAfterSeconds: ipHit.retryAfterSeconds };
   }
+  return {
+    allowed: true,
+    async succeeded() {
+      await limiter.reset(byEmail);
+      await limiter.refund(byIp);
+    },
+  };
 }
