@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
 import { stores } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
+import { formFields } from '../hosted/form.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
 import { checkoutMessages } from '../hosted/messages/checkout.js';
@@ -158,13 +159,7 @@ checkoutPageRoutes.post('/:orderId/pay', async (c) => {
   }
   if (order.status !== 'pending') return sendPage(c, checkoutPage(locale, store, order, returnTo));
 
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const fields: Record<string, string> = {};
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    for (const [key, value] of Object.entries(await c.req.parseBody())) {
-      if (typeof value === 'string') fields[key] = value;
-    }
-  }
+  const fields = await formFields(c);
   const name = (fields.name ?? '').trim().slice(0, 100);
   if (!name) {
     return sendPage(c, checkoutPage(locale, store, order, returnTo, { error: 'nameRequired' }), {

@@ -4,15 +4,15 @@ import type { Db, Tx } from '../db/index.js';
 import { customers, orderLines, orders, pointsEntries, variants } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { decodeCursor, toPage } from '../pagination.js';
+import { isUuid } from '../uuid.js';
 import {
   type CartContext,
   findCart,
-  isUuid,
   markCartOrdered,
   pricedLines,
   redeemLimitMinor,
 } from './carts.js';
-import { type Money, toMoney } from './money.js';
+import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import {
   earnForOrder,
   lockCustomer,
@@ -136,6 +136,8 @@ export async function checkout(
     const cart = await findCart(tx, ctx, cartId, { lock: true, write: true });
     const lines = await pricedLines(tx, cart);
     if (lines.length === 0) throw new ApiError('empty_cart', 'The cart is empty.');
+    const subtotal = linesTotalMinor(lines);
+    const subtotalMinor = checkedMinor(subtotal, cart.currency);
 
     // Variant order is fixed so concurrent checkouts lock rows in the same order (no deadlock).
     for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
@@ -162,13 +164,12 @@ export async function checkout(
       }
     }
 
-    const subtotalMinor = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
     const customerId = cart.customerId ?? ctx.customerId;
     const points = cart.pointsRedeemed;
     let discountMinor = 0;
     if (points > 0) {
       discountMinor = pointsValueMinor(store.pointsRules, points, cart.currency) ?? 0;
-      if (discountMinor > redeemLimitMinor(store, subtotalMinor)) {
+      if (BigInt(discountMinor) > redeemLimitMinor(store, subtotal)) {
         throw new ApiError(
           'points_limit_exceeded',
           `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
@@ -287,15 +288,7 @@ export async function listOrders(
     );
   }
   if (after) {
-    const [at, id] = decodeCursor(after);
-    if (
-      typeof at !== 'string' ||
-      typeof id !== 'string' ||
-      !isUuid(id) ||
-      Number.isNaN(Date.parse(at))
-    ) {
-      throw new ApiError('validation_failed', 'The cursor is not valid.');
-    }
+    const [at, id] = decodeCursor(after, ['timestamptz', 'uuid']);
     conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db
