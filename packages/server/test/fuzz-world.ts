@@ -176,6 +176,26 @@ export interface Baseline {
   expectStatus?: number;
 }
 
+/**
+ * Operations that spend fixtures other baselines rely on (the cart or its line, the
+ * order, the refresh token, the store's rules, the product's handle or stock): each runs
+ * on a world of its own. The others share one.
+ */
+export const isolated = new Set([
+  'POST /oauth/token',
+  'POST /oauth/revoke',
+  'PATCH /v1/carts/{id}/lines/{lineId}',
+  'DELETE /v1/carts/{id}/lines/{lineId}',
+  'POST /v1/carts/{id}/checkout',
+  'PATCH /admin/v1/store',
+  'PATCH /admin/v1/products/{id}',
+  'PATCH /admin/v1/products/{id}/variants/{variantId}',
+  'POST /admin/v1/orders/{id}/mark-paid',
+  'POST /admin/v1/orders/{id}/cancel',
+  'POST /admin/v1/orders/{id}/refund',
+  'POST /checkout/{orderId}/pay',
+]);
+
 const authorizeQuery = (w: World) => ({
   response_type: 'code',
   client_id: w.pk,

@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import type { Db } from '../src/db/index.js';
 import { errorCodes } from '../src/errors.js';
 import { createLogger } from '../src/log.js';
 import { asText, junkFor, pct, prng } from './fuzz-junk.js';
-import { type Baseline, baselines, buildWorld, hostedPages, type World } from './fuzz-world.js';
+import {
+  type Baseline,
+  baselines,
+  buildWorld,
+  hostedPages,
+  isolated,
+  type World,
+} from './fuzz-world.js';
 import { createTestApp, type TestApp } from './harness.js';
 
 /**
@@ -190,7 +197,7 @@ const rawBodies = ['', '{', 'null', '"text"', '[]', '{"a":', '\u0000', `"${'z'.r
 
 function* variants(op: Operation, base: Baseline, random: () => number): Generator<Variant> {
   const start = baseVariant(op, base);
-  const junk = (field: string) => junkFor(random, field);
+  const junk = (field: string, classes?: number) => junkFor(random, field, classes);
 
   for (const name of new Set([...op.pathParams, ...Object.keys(base.params ?? {})])) {
     for (const j of junk(name)) {
@@ -202,8 +209,15 @@ function* variants(op: Operation, base: Baseline, random: () => number): Generat
     }
   }
 
-  // `unknown` is no parameter of any operation: it must be ignored.
-  for (const name of new Set([...op.queryParams, ...Object.keys(base.query ?? {}), 'unknown'])) {
+  // A parameter no operation has must be ignored, whatever it holds.
+  for (const j of junk('unknown', 0)) {
+    yield {
+      ...start,
+      label: `query unknown=${show(j)}`,
+      query: [...start.query, ['unknown', asText(j)]],
+    };
+  }
+  for (const name of new Set([...op.queryParams, ...Object.keys(base.query ?? {})])) {
     const others = start.query.filter(([k]) => k !== name);
     for (const j of junk(name)) {
       yield { ...start, label: `query ${name}=${show(j)}`, query: [...others, [name, asText(j)]] };
@@ -224,7 +238,8 @@ function* variants(op: Operation, base: Baseline, random: () => number): Generat
   ];
   for (const path of paths) {
     const name = path.join('.');
-    for (const j of junk(String(path.at(-1)))) {
+    // Nested fields get the core junk and a few classes: the first level gets them all.
+    for (const j of junk(String(path.at(-1)), path.length > 1 ? 3 : undefined)) {
       yield {
         ...start,
         label: `body ${name}=${show(j)}`,
@@ -331,23 +346,22 @@ function lastServerError(t: TestApp): string {
 }
 
 /**
- * Reads share one world (built by the first of them, as the tests run in order); each
- * write gets a fresh one, so its baseline finds the fixtures as they were made.
+ * One world for every operation that leaves the fixtures usable (reads first, then such
+ * writes); an `isolated` one gets a fresh database and world.
  */
-let readWorld: Promise<{ t: TestApp; world: World }> | undefined;
+let shared: { t: TestApp; world: World };
 
-async function worldFor(op: Operation) {
-  const fresh = async () => {
-    const t = await createTestApp();
-    return { t, world: await buildWorld(t) };
-  };
-  if (op.method !== 'GET') return fresh();
-  readWorld ??= fresh();
-  return readWorld;
+async function freshWorld() {
+  const t = await createTestApp();
+  return { t, world: await buildWorld(t) };
 }
 
+beforeAll(async () => {
+  shared = await freshWorld();
+});
+
 async function fuzz(op: Operation, baseline: (w: World) => Baseline) {
-  const { t, world } = await worldFor(op);
+  const { t, world } = isolated.has(op.key) ? await freshWorld() : shared;
   const base = baseline(world);
   const random = prng(SEED ^ hash(op.key));
 
@@ -387,8 +401,9 @@ describe('fuzzing every operation with junk, one field at a time', () => {
     ...operations.map((op) => ({ op, baseline: baselines[op.key]!, what: '' })),
     ...hostedOperations.map((op) => ({ op, baseline: hostedPages[op.key]!, what: ' (hosted)' })),
   ];
-  // Reads first: they share one world, which the writes' fresh worlds would erase.
-  all.sort((a, b) => Number(a.op.method !== 'GET') - Number(b.op.method !== 'GET'));
+  // Reads, then the writes that leave the shared world usable, then isolated ones.
+  const rank = (op: Operation) => (op.method === 'GET' ? 0 : isolated.has(op.key) ? 2 : 1);
+  all.sort((a, b) => rank(a.op) - rank(b.op));
   for (const { op, baseline, what } of all) {
     it(`${op.key}${what} never answers 5xx`, () => fuzz(op, baseline));
   }
