@@ -4,8 +4,9 @@ import { isUuid } from './uuid.js';
 /**
  * Opaque cursors: base64url JSON of the sort key of the last item returned. A cursor is
  * client input like any other, so decoding checks it against the key's exact shape before
- * any value reaches a query: `int` within PostgreSQL's integer, `timestamptz` as the
- * encoders write it (ISO 8601 UTC, years 0001–9999, a real date), `uuid`, `text`.
+ * any value reaches a query: `int` a non-negative PostgreSQL integer (positions, counts,
+ * ratings), `timestamptz` as the encoders write it (ISO 8601 UTC, years 0001–9999, a
+ * real date), `uuid`, `text` (at most 100 characters).
  */
 export type CursorKey = 'int' | 'timestamptz' | 'uuid' | 'text';
 type CursorValue<K> = K extends 'int' ? number : string;
@@ -13,16 +14,13 @@ export type CursorValues<K extends readonly CursorKey[]> = {
   -readonly [I in keyof K]: CursorValue<K[I]>;
 };
 
-const INT4_MIN = -(2 ** 31);
 const INT4_MAX = 2 ** 31 - 1;
 const TIMESTAMP = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
 
 function fits(key: CursorKey, value: unknown): boolean {
   switch (key) {
     case 'int':
-      return (
-        Number.isInteger(value) && (value as number) >= INT4_MIN && (value as number) <= INT4_MAX
-      );
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= INT4_MAX;
     case 'timestamptz': {
       if (typeof value !== 'string' || !TIMESTAMP.test(value)) return false;
       // Date.parse rolls 2020-02-30 over to March; PostgreSQL refuses it. Same second back?
