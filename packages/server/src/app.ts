@@ -6,6 +6,7 @@ import { ApiError } from './errors.js';
 import { noStoreByDefault } from './middleware/cache-control.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
+import { storableText } from './middleware/storable-text.js';
 import { createRouter } from './openapi.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { assetRoutes } from './routes/assets.js';
@@ -42,6 +43,10 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  // Before any JSON API handler: no string PostgreSQL cannot store gets further.
+  app.use('/v1/*', storableText);
+  app.use('/admin/v1/*', storableText);
 
   app.route('/', publicRoutes);
   app.route('/.well-known', wellKnownRoutes);

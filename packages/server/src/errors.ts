@@ -37,6 +37,8 @@ export const errorCodes = {
   empty_cart: 422,
   price_unavailable: 422,
   quantity_limit_exceeded: 422,
+  /** An amount past MAX_AMOUNT_MINOR: a cart that would grow past it, or its checkout. */
+  amount_too_large: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

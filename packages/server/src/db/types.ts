@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RULE_DAYS } from '../limits.js';
 
 /**
  * A store's loyalty rules. Points are counted in the store's base currency; `rates`
@@ -14,9 +15,9 @@ export const pointsRulesSchema = z.object({
   /** Units of each currency per one unit of the base currency. */
   rates: z.record(z.string().length(3), z.number().positive()),
   /** Days after payment before earned points count (returns window); 0 = at once. */
-  pendingDays: z.number().int().nonnegative(),
+  pendingDays: z.number().int().nonnegative().max(MAX_RULE_DAYS),
   /** Days a lot of points lives; null = never expires. */
-  expiryDays: z.number().int().positive().nullable(),
+  expiryDays: z.number().int().positive().max(MAX_RULE_DAYS).nullable(),
   /** Largest share of a cart's subtotal that points may pay, in percent. */
   maxRedeemPercent: z.number().int().min(0).max(100),
   /** Membership tiers by lifetime points earned, ascending by minLifetime. */

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { type AppContext, publicOrigin } from '../context.js';
+import { MAX_LINE_QUANTITY, MAX_POINTS } from '../limits.js';
 import {
   createRouter,
   errorResponses,
@@ -15,7 +16,6 @@ import {
   type CartContext,
   createCart,
   getCart,
-  MAX_LINE_QUANTITY,
   mergeCart,
   removeLine,
   setPoints,
@@ -234,7 +234,7 @@ cartRoutes.openapi(
     security: Security.customer,
     request: {
       params: CartParams,
-      body: jsonBody(z.object({ points: z.number().int().min(0).max(1_000_000_000) })),
+      body: jsonBody(z.object({ points: z.number().int().min(0).max(MAX_POINTS) })),
     },
     responses: {
       200: cartResponse('The updated cart'),

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
 import { stores } from '../db/schema/index.js';
+import { ApiError } from '../errors.js';
+import { formFields } from '../hosted/form.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
 import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
@@ -210,13 +212,7 @@ checkoutPageRoutes.post('/:orderId/pay', async (c) => {
     c.redirect(`/checkout/${order.id}?${pageQuery(locale, returnTo, error)}`, 303);
   if (order.status !== 'pending') return redirect();
 
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const fields: Record<string, string> = {};
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    for (const [key, value] of Object.entries(await c.req.parseBody())) {
-      if (typeof value === 'string') fields[key] = value;
-    }
-  }
+  const fields = await formFields(c);
   const name = (fields.name ?? '').trim().slice(0, 100);
   if (!name) return redirect('nameRequired');
   const outcome = await payOrder(

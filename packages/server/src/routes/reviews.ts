@@ -28,16 +28,10 @@ export const reviewRoutes = createRouter();
 
 /**
  * Review text as the author wrote it (trimmed). Never HTML-escaped or sanitised: clients
- * render it as text. NUL and lone surrogates are refused because PostgreSQL text cannot
- * hold them faithfully.
+ * render it as text. (NUL and lone surrogates never get here: see storable-text.ts.)
  */
 export function reviewText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'Must not be blank.')
-    .max(max)
-    .refine((s) => !s.includes('\u0000') && !/\p{Cs}/u.test(s), 'Contains invalid characters.');
+  return z.string().trim().min(1, 'Must not be blank.').max(max);
 }
 
 export const ReviewStatusSchema = z.enum(['pending', 'approved', 'rejected']);

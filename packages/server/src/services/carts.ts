@@ -11,7 +11,9 @@ import {
   variants,
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { type Money, toMoney } from './money.js';
+import { MAX_LINE_QUANTITY } from '../limits.js';
+import { isUuid } from '../uuid.js';
+import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import { releasePendingOrderOf } from './order-release.js';
 import { lockCustomer, lockedBalance, maxPointsWithin, pointsValueMinor } from './points.js';
 import type { Store } from './stores.js';
@@ -29,10 +31,6 @@ export interface CartContext {
   /** Origin for image URLs. */
   origin: string;
 }
-
-export const MAX_LINE_QUANTITY = 999;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID_RE.test(s);
 
 export interface CartLineView {
   id: string;
@@ -122,22 +120,30 @@ export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine
   return rows;
 }
 
+/** Exact totals (bigint): a cart past MAX_AMOUNT_MINOR still shows every cent. */
 export interface CartTotals {
-  subtotalMinor: number;
-  discountMinor: number;
-  totalMinor: number;
+  subtotalMinor: bigint;
+  discountMinor: bigint;
+  totalMinor: bigint;
   itemCount: number;
 }
 
 /** Largest discount points may give on this subtotal (maxRedeemPercent), in minor units. */
-export function redeemLimitMinor(store: Store, subtotalMinor: number): number {
-  return Math.floor((subtotalMinor * store.pointsRules.maxRedeemPercent) / 100);
+export function redeemLimitMinor(store: Store, subtotalMinor: bigint): bigint {
+  return (subtotalMinor * BigInt(store.pointsRules.maxRedeemPercent)) / 100n;
 }
 
+// biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigints.
+const smallest = (...values: bigint[]) => values.reduce((a, b) => (b < a ? b : a));
+
 export function totalsOf(store: Store, cart: CartRow, lines: PricedLine[]): CartTotals {
-  const subtotalMinor = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
+  const subtotalMinor = linesTotalMinor(lines);
   const value = pointsValueMinor(store.pointsRules, cart.pointsRedeemed, cart.currency) ?? 0;
-  const discountMinor = Math.min(value, redeemLimitMinor(store, subtotalMinor), subtotalMinor);
+  const discountMinor = smallest(
+    BigInt(value),
+    redeemLimitMinor(store, subtotalMinor),
+    subtotalMinor,
+  );
   return {
     subtotalMinor,
     discountMinor,
@@ -189,7 +195,7 @@ export async function cartView(
         image: image ? { url: `${origin}/images/${image.imageId}`, alt: image.alt } : null,
         quantity: l.quantity,
         unitPrice: toMoney(l.unitMinor, c),
-        lineTotal: toMoney(l.unitMinor * l.quantity, c),
+        lineTotal: toMoney(linesTotalMinor([l]), c),
         compareAtPrice: l.compareAtMinor === null ? null : toMoney(l.compareAtMinor, c),
         available: l.stock,
         ref: l.ref,
@@ -350,17 +356,27 @@ function checkQuantity(variantId: string, quantity: number, stock: number) {
 }
 
 /**
- * After a change to a cart's lines: a points redemption that now exceeds the share of
- * the subtotal points may pay is lowered to the most that fits, and the cart is touched.
+ * After a change to a cart's lines: a cart that `grew` must keep its subtotal within
+ * MAX_AMOUNT_MINOR (else the change is rolled back: `amount_too_large`); a points
+ * redemption that now exceeds the share of the subtotal points may pay is lowered to the
+ * most that fits, and the cart is touched.
  */
-async function finishWrite(tx: Tx, ctx: CartContext, cart: CartRow): Promise<CartView> {
+async function finishWrite(
+  tx: Tx,
+  ctx: CartContext,
+  cart: CartRow,
+  grew: boolean,
+): Promise<CartView> {
   const lines = await pricedLines(tx, cart);
+  const subtotal = linesTotalMinor(lines);
+  if (grew) checkedMinor(subtotal, cart.currency);
   let points = cart.pointsRedeemed;
   if (points > 0) {
-    const subtotal = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
     const limit = redeemLimitMinor(ctx.store, subtotal);
     const value = pointsValueMinor(ctx.store.pointsRules, points, cart.currency) ?? 0;
-    if (value > limit) points = maxPointsWithin(ctx.store.pointsRules, limit, cart.currency);
+    if (BigInt(value) > limit) {
+      points = maxPointsWithin(ctx.store.pointsRules, Number(limit), cart.currency);
+    }
   }
   const [updated] = await tx
     .update(carts)
@@ -402,7 +418,7 @@ export async function addLine(
         createdAt: ctx.now,
       });
     }
-    return finishWrite(tx, ctx, cart);
+    return finishWrite(tx, ctx, cart, true);
   });
 }
 
@@ -437,7 +453,7 @@ export async function updateLine(
       checkQuantity(line.variantId, quantity, variant?.stock ?? 0);
       await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, line.id));
     }
-    return finishWrite(tx, ctx, cart);
+    return finishWrite(tx, ctx, cart, quantity > line.quantity);
   });
 }
 
@@ -490,14 +506,13 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
           requested: points,
         });
       }
-      const lines = await pricedLines(tx, cart);
-      const subtotal = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
-      const limit = redeemLimitMinor(ctx.store, subtotal);
-      if (value > limit) {
+      const limit = redeemLimitMinor(ctx.store, linesTotalMinor(await pricedLines(tx, cart)));
+      if (BigInt(value) > limit) {
+        const most = maxPointsWithin(rules, Number(limit), cart.currency);
         throw new ApiError(
           'points_limit_exceeded',
           `Points may pay at most ${rules.maxRedeemPercent}% of the subtotal.`,
-          { maxPoints: Math.min(maxPointsWithin(rules, limit, cart.currency), balance) },
+          { maxPoints: Math.min(most, balance) },
         );
       }
     }
@@ -608,7 +623,7 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
       .update(carts)
       .set({ status: 'merged', updatedAt: ctx.now })
       .where(eq(carts.id, guest.id));
-    return finishWrite(tx, ctx, target);
+    return finishWrite(tx, ctx, target, true);
   });
 }
 

@@ -11,7 +11,9 @@ import {
   variants,
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { imageUrl, isUuid } from './catalog.js';
+import { MAX_STOCK } from '../limits.js';
+import { isUuid } from '../uuid.js';
+import { imageUrl } from './catalog.js';
 import { looksLike, uploadableImageTypes } from './images.js';
 import { parseMinor, toMoney } from './money.js';
 import type { Store } from './stores.js';
@@ -42,7 +44,7 @@ const variantInput = z
     title: z.string().trim().min(1).max(200).optional(),
     options: z.record(z.string(), z.string()).default({}),
     sku: z.string().trim().min(1).max(100).nullable().optional(),
-    stock: z.number().int().min(0).max(1_000_000_000).default(0),
+    stock: z.number().int().min(0).max(MAX_STOCK).default(0),
     /** Currency → decimal string, e.g. { "USD": "25.00" }. */
     prices: z.record(currencyKey, decimal),
     compareAtPrices: z.record(currencyKey, decimal).optional(),
@@ -96,9 +98,9 @@ export const updateVariantSchema = z
     title: z.string().trim().min(1).max(200),
     sku: z.string().trim().min(1).max(100).nullable(),
     /** The new stock level. */
-    stock: z.number().int().min(0).max(1_000_000_000),
-    /** Added to the stock atomically (negative to remove); refused if it would go below 0. */
-    stockAdjustment: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+    stock: z.number().int().min(0).max(MAX_STOCK),
+    /** Added to the stock atomically (negative to remove); refused if it would leave 0..MAX_STOCK. */
+    stockAdjustment: z.number().int().min(-MAX_STOCK).max(MAX_STOCK),
     /** Prices to set (others stay). */
     prices: z.record(currencyKey, decimal),
     /** Compare-at prices to set; null removes one. */
@@ -467,16 +469,16 @@ export async function updateVariant(
     if (Object.keys(set).length)
       await tx.update(variants).set(set).where(eq(variants.id, variant.id));
     if (input.stockAdjustment !== undefined) {
+      // Checked in bigint: the sum is compared before it could overflow the integer column.
+      const sum = sql`${variants.stock}::bigint + ${input.stockAdjustment}::bigint`;
       const adjusted = await tx
         .update(variants)
         .set({ stock: sql`${variants.stock} + ${input.stockAdjustment}` })
-        .where(
-          and(eq(variants.id, variant.id), sql`${variants.stock} + ${input.stockAdjustment} >= 0`),
-        )
+        .where(and(eq(variants.id, variant.id), sql`${sum} between 0 and ${MAX_STOCK}`))
         .returning({ stock: variants.stock });
       if (adjusted.length === 0) {
-        throw new ApiError('conflict', 'The stock cannot go below zero.', [
-          { path: 'stockAdjustment', message: 'Would make the stock negative' },
+        throw new ApiError('conflict', `The stock must stay between 0 and ${MAX_STOCK}.`, [
+          { path: 'stockAdjustment', message: `Would take the stock out of 0..${MAX_STOCK}` },
         ]);
       }
     }

@@ -11,6 +11,7 @@ import {
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { decodeCursor, toPage } from '../pagination.js';
+import { isUuid } from '../uuid.js';
 import { type Money, toMoney } from './money.js';
 import type { Store } from './stores.js';
 
@@ -47,9 +48,6 @@ export interface Product {
 }
 
 export const MAX_BATCH = 50;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID_RE.test(s);
 
 /**
  * The currency to price in: the requested one when the store sells it, else the store's
@@ -245,21 +243,11 @@ export interface ListProductsInput {
   origin: string;
 }
 
-function cursorPosition(after: string): number {
-  const [position] = decodeCursor(after);
-  if (typeof position !== 'number' || !Number.isSafeInteger(position) || position < 0) {
-    throw new ApiError('validation_failed', 'The cursor is not valid.', [
-      { path: 'after', message: 'Invalid cursor' },
-    ]);
-  }
-  return position;
-}
-
 /** Active products in the store's order (position), optionally matching a search text. */
 export async function listProducts(db: Db, store: Store, input: ListProductsInput) {
   const conditions: SQL[] = [eq(products.storeId, store.id), eq(products.status, 'active')];
   if (input.after !== undefined)
-    conditions.push(gt(products.position, cursorPosition(input.after)));
+    conditions.push(gt(products.position, decodeCursor(input.after, ['int'])[0]));
   const q = input.query?.trim();
   if (q) {
     const pattern = containsPattern(q);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { images } from '../db/schema/index.js';
-import { isUuid } from './catalog.js';
+import { isUuid } from '../uuid.js';
 
 export interface StoredImage {
   contentType: string;

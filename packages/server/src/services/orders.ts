@@ -5,17 +5,17 @@ import { customers, orderLines, orders, pointsEntries, variants } from '../db/sc
 import { DEFAULT_ORDER_HOLD_MINUTES } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { decodeCursor, toPage } from '../pagination.js';
+import { isUuid } from '../uuid.js';
 import {
   type CartContext,
   findCart,
-  isUuid,
   lockCart,
   markCartOrdered,
   type PricedLine,
   pricedLines,
   redeemLimitMinor,
 } from './carts.js';
-import { type Money, toMoney } from './money.js';
+import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import { releaseOrder } from './order-release.js';
 import { earnForOrder, lockCustomer, pointsValueMinor, redeemForOrder } from './points.js';
 import type { Store } from './stores.js';
@@ -230,14 +230,15 @@ export async function checkout(
     const cart = await findCart(tx, ctx, cartId, { lock: true });
     const lines = await pricedLines(tx, cart);
     if (lines.length === 0) throw new ApiError('empty_cart', 'The cart is empty.');
+    const subtotal = linesTotalMinor(lines);
+    const subtotalMinor = checkedMinor(subtotal, cart.currency);
 
-    const subtotalMinor = lines.reduce((s, l) => s + l.unitMinor * l.quantity, 0);
     const customerId = cart.customerId ?? ctx.customerId;
     const points = cart.pointsRedeemed;
     let discountMinor = 0;
     if (points > 0) {
       discountMinor = pointsValueMinor(store.pointsRules, points, cart.currency) ?? 0;
-      if (discountMinor > redeemLimitMinor(store, subtotalMinor)) {
+      if (BigInt(discountMinor) > redeemLimitMinor(store, subtotal)) {
         throw new ApiError(
           'points_limit_exceeded',
           `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
@@ -432,15 +433,7 @@ export async function listOrders(
     );
   }
   if (after) {
-    const [at, id] = decodeCursor(after);
-    if (
-      typeof at !== 'string' ||
-      typeof id !== 'string' ||
-      !isUuid(id) ||
-      Number.isNaN(Date.parse(at))
-    ) {
-      throw new ApiError('validation_failed', 'The cursor is not valid.');
-    }
+    const [at, id] = decodeCursor(after, ['timestamptz', 'uuid']);
     conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db

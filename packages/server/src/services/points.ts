@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db/index.js';
 import { customers, pointsAllocations, pointsEntries } from '../db/schema/index.js';
 import type { PointsRules } from '../db/types.js';
 import { ApiError } from '../errors.js';
+import { MAX_AMOUNT_MINOR, MAX_POINTS } from '../limits.js';
 import { decodeCursor, toPage } from '../pagination.js';
 import { minorDigits } from './money.js';
 import type { Store } from './stores.js';
@@ -12,7 +13,6 @@ type Conn = Db | Tx;
 export type PointsEntryRow = typeof pointsEntries.$inferSelect;
 
 const DAY_MS = 86_400_000;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Float guard: rates are floats, so 29.999999 must still count as 30. */
 const EPSILON = 1e-9;
 
@@ -33,7 +33,11 @@ export function pointsValueMinor(
   const rate = rateOf(rules, currency);
   if (rate === undefined) return null;
   const baseUnits = (points * rules.pointValueMinor) / 10 ** minorDigits(rules.baseCurrency);
-  return Math.floor(baseUnits * rate * 10 ** minorDigits(currency) + EPSILON);
+  // Capped where money stops being exact: whatever the rules, a finite whole number.
+  return Math.min(
+    MAX_AMOUNT_MINOR,
+    Math.floor(baseUnits * rate * 10 ** minorDigits(currency) + EPSILON),
+  );
 }
 
 /** The most points whose value stays within `limitMinor` of `currency`. */
@@ -52,7 +56,9 @@ export function pointsEarnedFor(rules: PointsRules, totalMinor: number, currency
   const rate = rateOf(rules, currency);
   if (rate === undefined || totalMinor <= 0) return 0;
   const baseUnits = totalMinor / 10 ** minorDigits(currency) / rate;
-  return Math.max(0, Math.floor(baseUnits * rules.earnPerUnit + EPSILON));
+  const points = Math.floor(baseUnits * rules.earnPerUnit + EPSILON);
+  // An entry is an integer column: a huge order earns MAX_POINTS (and NaN earns nothing).
+  return points > 0 ? Math.min(points, MAX_POINTS) : 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -577,15 +583,7 @@ export async function pointsHistory(
     eq(pointsEntries.customerId, customerId),
   ];
   if (after) {
-    const [at, id] = decodeCursor(after);
-    if (
-      typeof at !== 'string' ||
-      typeof id !== 'string' ||
-      !UUID_RE.test(id) ||
-      Number.isNaN(Date.parse(at))
-    ) {
-      throw new ApiError('validation_failed', 'The cursor is not valid.');
-    }
+    const [at, id] = decodeCursor(after, ['timestamptz', 'uuid']);
     conditions.push(
       sql`(${pointsEntries.createdAt}, ${pointsEntries.id}) < (${at}::timestamptz, ${id}::uuid)`,
     );

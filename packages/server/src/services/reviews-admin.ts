@@ -3,8 +3,8 @@ import type { Db } from '../db/index.js';
 import { customers, reviews } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { decodeCursor, toPage } from '../pagination.js';
+import { isUuid } from '../uuid.js';
 import {
-  isUuid,
   type OwnReviewView,
   type ReviewRow,
   type ReviewStatus,
@@ -40,17 +40,7 @@ export async function listReviewsForAdmin(
   if (input.status) conditions.push(eq(reviews.status, input.status));
   if (input.productId) conditions.push(eq(reviews.productId, input.productId));
   if (input.after) {
-    const [ts, id] = decodeCursor(input.after);
-    if (
-      typeof ts !== 'string' ||
-      Number.isNaN(Date.parse(ts)) ||
-      typeof id !== 'string' ||
-      !isUuid(id)
-    ) {
-      throw new ApiError('validation_failed', 'The cursor is not valid.', [
-        { path: 'after', message: 'Invalid cursor' },
-      ]);
-    }
+    const [ts, id] = decodeCursor(input.after, ['timestamptz', 'uuid']);
     conditions.push(
       sql`(${reviews.createdAt}, ${reviews.id}) < (cast(${ts} as timestamptz), cast(${id} as uuid))`,
     );

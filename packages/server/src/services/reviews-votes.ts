@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { reviews, reviewVotes } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { isUuid } from './reviews.js';
+import { isUuid } from '../uuid.js';
 
 export interface VoteResult {
   helpfulCount: number;

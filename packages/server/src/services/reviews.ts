@@ -10,7 +10,8 @@ import {
   reviewVotes,
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { decodeCursor, invalidCursor, toPage } from '../pagination.js';
+import { isUuid } from '../uuid.js';
 import type { Store } from './stores.js';
 
 export type ReviewStatus = 'pending' | 'approved' | 'rejected';
@@ -43,12 +44,6 @@ export interface ReviewSummary {
   average: number;
   count: number;
   histogram: Record<'1' | '2' | '3' | '4' | '5', number>;
-}
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID_RE.test(value);
 }
 
 /**
@@ -150,24 +145,14 @@ const sortKeys: Record<ReviewSort, SortKey[]> = {
   rating_asc: [{ col: reviews.rating, dir: 'asc', cast: 'int' }, createdKey, idKey],
 };
 
-function badCursor(): never {
-  throw new ApiError('validation_failed', 'The cursor is not valid.', [
-    { path: 'after', message: 'Invalid cursor' },
-  ]);
-}
-
-/** Parses `[sort, ...values]` and checks each value against its key's type. */
+/** Parses `[sort, ...values]`: the sort it was made for, then one value per sort key. */
 function parseCursor(after: string, sort: ReviewSort): (string | number)[] {
-  const [cursorSort, ...values] = decodeCursor(after);
-  const keys = sortKeys[sort];
-  if (cursorSort !== sort || values.length !== keys.length) badCursor();
-  return values.map((v, i) => {
-    const cast = keys[i]!.cast;
-    if (cast === 'int' && Number.isInteger(v)) return v as number;
-    if (cast === 'uuid' && typeof v === 'string' && isUuid(v)) return v;
-    if (cast === 'timestamptz' && typeof v === 'string' && !Number.isNaN(Date.parse(v))) return v;
-    return badCursor();
-  });
+  const [cursorSort, ...values] = decodeCursor(after, [
+    'text',
+    ...sortKeys[sort].map((k) => k.cast),
+  ]);
+  if (cursorSort !== sort) throw invalidCursor();
+  return values;
 }
 
 /** Rows strictly after the cursor in the (possibly mixed-direction) sort order. */

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { MAX_POINTS } from '../../limits.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../../openapi.js';
 import { adjustPoints, entryView, expireAll } from '../../services/points.js';
 import { PointsEntrySchema } from '../points.js';
@@ -20,8 +21,8 @@ adminPointsRoutes.openapi(
           points: z
             .number()
             .int()
-            .min(-1_000_000_000)
-            .max(1_000_000_000)
+            .min(-MAX_POINTS)
+            .max(MAX_POINTS)
             .refine((n) => n !== 0, 'Points must not be zero.'),
           reason: z.string().trim().min(1).max(200),
         }),

@@ -1,5 +1,6 @@
 import { clientIp } from '../../client-ip.js';
 import { type AppContext, publicOrigin } from '../../context.js';
+import { formFields } from '../../hosted/form.js';
 import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import type { SigninKey } from '../../hosted/messages/signin.js';
@@ -90,14 +91,7 @@ authorizeRoutes.get('/authorize', async (c) => {
 });
 
 authorizeRoutes.post('/authorize', async (c) => {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const fields: Record<string, string> = {};
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const body = await c.req.parseBody();
-    for (const [key, value] of Object.entries(body)) {
-      if (typeof value === 'string') fields[key] = value;
-    }
-  }
+  const fields = await formFields(c);
   const locale = localeOf(c, fields.ui_locales);
   if (!isSameOriginPost(c)) {
     return sendPage(c, invalidRequestPage(locale, 'errForeignPost'), { status: 400 });

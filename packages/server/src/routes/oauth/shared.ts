@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppContext, type AppEnv, publicOrigin } from '../../context.js';
+import { findUnstorable } from '../../middleware/storable-text.js';
 import { CODE_CHALLENGE } from '../../services/auth/pkce.js';
 import { findStoreByPublishableKey, type Store } from '../../services/stores.js';
 
@@ -159,6 +160,16 @@ export async function checkAuthorizationRequest(
   c: AppContext,
   params: Record<string, unknown>,
 ): Promise<AuthorizationCheck> {
+  // Before any lookup: PostgreSQL cannot compare or store such a string (the form's
+  // fields come here too, so this covers email, name and password).
+  const unreadable = findUnstorable(params);
+  if (unreadable) {
+    return {
+      kind: 'fatal',
+      reason: 'invalidRequest',
+      detail: `${unreadable.path}: ${unreadable.message}`,
+    };
+  }
   const store = await findClient(c, params.client_id);
   if (!store) {
     return { kind: 'fatal', reason: 'invalidClient', detail: 'Unknown client_id.' };

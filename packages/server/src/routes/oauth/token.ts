@@ -1,4 +1,5 @@
 import { type AppContext, publicOrigin } from '../../context.js';
+import { findUnstorable } from '../../middleware/storable-text.js';
 import { createRouter } from '../../openapi.js';
 import { signAccessToken } from '../../services/access-tokens.js';
 import { pollAuthorizationCode, redeemAuthorizationCode } from '../../services/auth/codes.js';
@@ -43,6 +44,12 @@ async function client(c: AppContext): Promise<ClientResult> {
         'invalid_request',
         'Send application/x-www-form-urlencoded or JSON with string values, each parameter once.',
       ),
+    };
+  }
+  const unreadable = findUnstorable(params);
+  if (unreadable) {
+    return {
+      response: oauthError(c, 'invalid_request', `${unreadable.path}: ${unreadable.message}`),
     };
   }
   if (!params.client_id) {

@@ -1,0 +1,361 @@
+import { expect } from 'vitest';
+import {
+  createTestCustomer,
+  createTestProduct,
+  createTestStore,
+  type RequestOptions,
+  type TestApp,
+} from './harness.js';
+
+/**
+ * Real fixtures for the fuzz test, made through the API: a store, products with an image,
+ * a signed-in shopper with points, a cart with a line, reviews, orders, OAuth tokens, and
+ * a real next-page cursor for every list.
+ */
+export interface World {
+  pk: string;
+  sk: string;
+  productId: string;
+  handle: string;
+  variantId: string;
+  otherVariantId: string;
+  secondHandle: string;
+  imageId: string;
+  shopper: { id: string; email: string; token: string };
+  /** Another customer's approved review the shopper may vote on. */
+  reviewId: string;
+  cartId: string;
+  lineId: string;
+  guestCartId: string;
+  orderId: string;
+  refreshToken: string;
+  cursors: { products: string; orders: string; points: string; reviews: string; admin: string };
+}
+
+/** A few bytes that start like a PNG: the server checks the signature, not the whole file. */
+export const TINY_PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]).toString('base64');
+
+export const SHOP = 'https://shop.example';
+export const CODE_CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+
+export function productInput(handle: string) {
+  return {
+    handle,
+    title: 'Fuzz Tee',
+    description: 'A tee for junk.',
+    vendor: 'Kiosk',
+    status: 'active',
+    options: [{ name: 'Size', values: ['S', 'M'] }],
+    variants: [
+      {
+        title: 'S',
+        options: { Size: 'S' },
+        sku: 'FZ-S',
+        stock: 50,
+        prices: { USD: '25.00', EUR: '23.00' },
+        compareAtPrices: { USD: '30.00' },
+      },
+      { options: { Size: 'M' }, stock: 50, prices: { USD: '26.00' } },
+    ],
+    images: [{ contentType: 'image/png', data: TINY_PNG, width: 1, height: 1, alt: 'Tee' }],
+  };
+}
+
+async function ok<T = any>(app: TestApp, path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await app.request(path, options);
+  expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+  return res.body;
+}
+
+async function nextCursor(app: TestApp, path: string, options: RequestOptions) {
+  const page = await ok(app, path, options);
+  expect(page.nextCursor, path).toEqual(expect.any(String));
+  return page.nextCursor as string;
+}
+
+export async function buildWorld(app: TestApp): Promise<World> {
+  const { pk, sk, store } = await createTestStore(app.db, { allowedOrigins: [SHOP] });
+  const admin = { token: sk };
+  const product = await ok(app, '/admin/v1/products', {
+    ...admin,
+    body: productInput('fuzz-tee'),
+  });
+  const second = await createTestProduct(app.db, store, { handle: 'fuzz-second' });
+  const shopper = await createTestCustomer(app, store, { name: 'Sam Shopper' });
+  const author = await createTestCustomer(app, store, { name: 'Ada Author' });
+  const as = { key: pk, token: shopper.token };
+
+  for (const points of [3000, 2000]) {
+    await ok(app, '/admin/v1/points/adjustments', {
+      ...admin,
+      body: { email: shopper.email, points, reason: 'Welcome' },
+    });
+  }
+  const review = await ok(app, `/v1/products/${product.id}/reviews`, {
+    key: pk,
+    token: author.token,
+    body: { rating: 5, title: 'Great', body: 'Fits well.' },
+  });
+  await ok(app, `/v1/products/${product.id}/reviews`, {
+    ...as,
+    body: { rating: 4, title: 'Good', body: 'Soft.' },
+  });
+
+  let orderId = '';
+  for (let i = 0; i < 2; i++) {
+    const cart = await ok(app, '/v1/carts', { ...as, body: {} });
+    await ok(app, `/v1/carts/${cart.id}/lines`, {
+      ...as,
+      body: { variantId: second.variantIds[0], quantity: 1, ref: 'creator_1' },
+    });
+    orderId = (await ok(app, `/v1/carts/${cart.id}/checkout`, { ...as, body: {} })).orderId;
+  }
+  const cart = await ok(app, '/v1/carts', { ...as, body: {} });
+  const withLine = await ok(app, `/v1/carts/${cart.id}/lines`, {
+    ...as,
+    body: { variantId: product.variants[0].id, quantity: 2 },
+  });
+  const guest = await ok(app, '/v1/carts', { key: pk, body: {} });
+  await ok(app, `/v1/carts/${guest.id}/lines`, {
+    key: pk,
+    body: { variantId: product.variants[1].id, quantity: 1 },
+  });
+
+  const session = await ok(app, '/admin/v1/customers/session-tokens', {
+    ...admin,
+    body: { email: shopper.email },
+  });
+  const tokens = await ok(app, '/oauth/token', {
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token: session.token,
+      subject_token_type: 'urn:kiosk:params:oauth:token-type:session_token',
+      client_id: pk,
+    }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+
+  return {
+    pk,
+    sk,
+    productId: product.id,
+    handle: product.handle,
+    variantId: product.variants[0].id,
+    otherVariantId: product.variants[1].id,
+    secondHandle: second.handle,
+    imageId: product.images[0].id,
+    shopper,
+    reviewId: review.id,
+    cartId: cart.id,
+    lineId: withLine.lines[0].id,
+    guestCartId: guest.id,
+    orderId,
+    refreshToken: tokens.refresh_token,
+    cursors: {
+      products: await nextCursor(app, '/v1/products?first=1', { key: pk }),
+      orders: await nextCursor(app, '/v1/orders?first=1', as),
+      points: await nextCursor(app, '/v1/points/history?first=1', as),
+      reviews: await nextCursor(app, `/v1/products/${product.id}/reviews?first=1`, { key: pk }),
+      admin: await nextCursor(app, '/admin/v1/reviews?first=1', admin),
+    },
+  };
+}
+
+/** A valid request for one operation: what the fuzzer mutates one field at a time. */
+export interface Baseline {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  /** A JSON body. */
+  body?: Record<string, unknown>;
+  /** A form body (application/x-www-form-urlencoded). */
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** The baseline's own answer when it is not a success (e.g. nothing to collect yet). */
+  expectStatus?: number;
+}
+
+/**
+ * Operations that spend fixtures other baselines rely on (the cart or its line, the
+ * order, the refresh token, the store's rules, the product's handle or stock): each runs
+ * on a world of its own. The others share one.
+ */
+export const isolated = new Set([
+  'POST /oauth/token',
+  'POST /oauth/revoke',
+  'PATCH /v1/carts/{id}/lines/{lineId}',
+  'DELETE /v1/carts/{id}/lines/{lineId}',
+  'POST /v1/carts/{id}/checkout',
+  'PATCH /admin/v1/store',
+  'PATCH /admin/v1/products/{id}',
+  'PATCH /admin/v1/products/{id}/variants/{variantId}',
+  'POST /admin/v1/orders/{id}/mark-paid',
+  'POST /admin/v1/orders/{id}/cancel',
+  'POST /admin/v1/orders/{id}/refund',
+  'POST /checkout/{orderId}/pay',
+]);
+
+const authorizeQuery = (w: World) => ({
+  response_type: 'code',
+  client_id: w.pk,
+  redirect_uri: `${SHOP}/auth/callback`,
+  code_challenge: CODE_CHALLENGE,
+  code_challenge_method: 'S256',
+  state: 'fuzz-state-0001',
+  response_mode: 'query',
+  ui_locales: 'en',
+  prompt: 'create',
+});
+
+const sameOrigin = { 'sec-fetch-site': 'same-origin' };
+
+/**
+ * One valid request per operation of /openapi.json (the test fails when an operation has
+ * none), plus the hosted pages that are not in the document.
+ */
+export const baselines: Record<string, (w: World) => Baseline> = {
+  'GET /healthz': () => ({}),
+  'GET /.well-known/oauth-authorization-server': () => ({}),
+  'GET /images/{id}': (w) => ({ params: { id: w.imageId }, query: { w: '100' } }),
+  'GET /oauth/authorize': (w) => ({ query: authorizeQuery(w) }),
+  'POST /oauth/authorize': (w) => ({
+    form: {
+      ...authorizeQuery(w),
+      intent: 'create',
+      email: 'new.shopper@example.com',
+      password: 'correct horse battery',
+      name: 'New Shopper',
+    },
+    headers: sameOrigin,
+    expectStatus: 302,
+  }),
+  'POST /oauth/token': (w) => ({
+    form: { grant_type: 'refresh_token', client_id: w.pk, refresh_token: w.refreshToken },
+  }),
+  'POST /oauth/revoke': (w) => ({ form: { client_id: w.pk, token: w.refreshToken } }),
+  'POST /oauth/poll': (w) => ({
+    form: { client_id: w.pk, state: 'fuzz-state-0001' },
+    expectStatus: 400,
+  }),
+  'GET /v1/store': () => ({}),
+  'GET /v1/products': (w) => ({
+    query: { first: '1', after: w.cursors.products, query: 'e', currency: 'EUR' },
+  }),
+  'GET /v1/products/batch': (w) => ({
+    query: { ids: `${w.productId},${w.secondHandle}`, currency: 'USD' },
+  }),
+  'GET /v1/products/{idOrHandle}': (w) => ({
+    params: { idOrHandle: w.handle },
+    query: { currency: 'EUR' },
+  }),
+  'POST /v1/carts': () => ({ body: { currency: 'EUR' } }),
+  'POST /v1/carts/merge': (w) => ({ body: { cartId: w.guestCartId } }),
+  'GET /v1/carts/{id}': (w) => ({ params: { id: w.cartId } }),
+  'POST /v1/carts/{id}/lines': (w) => ({
+    params: { id: w.cartId },
+    body: { variantId: w.otherVariantId, quantity: 1, ref: 'creator_2' },
+  }),
+  'PATCH /v1/carts/{id}/lines/{lineId}': (w) => ({
+    params: { id: w.cartId, lineId: w.lineId },
+    body: { quantity: 3 },
+  }),
+  'DELETE /v1/carts/{id}/lines/{lineId}': (w) => ({
+    params: { id: w.cartId, lineId: w.lineId },
+  }),
+  'PUT /v1/carts/{id}/points': (w) => ({ params: { id: w.cartId }, body: { points: 100 } }),
+  'POST /v1/carts/{id}/checkout': (w) => ({
+    params: { id: w.cartId },
+    body: { email: 'receipt@example.com' },
+  }),
+  'GET /v1/orders': (w) => ({ query: { first: '1', after: w.cursors.orders } }),
+  'GET /v1/orders/{id}': (w) => ({ params: { id: w.orderId } }),
+  'GET /v1/customers/me': () => ({}),
+  'PATCH /v1/customers/me': () => ({ body: { name: 'Sam Renamed' } }),
+  'GET /v1/points': () => ({}),
+  'GET /v1/points/history': (w) => ({ query: { first: '1', after: w.cursors.points } }),
+  'GET /v1/products/{product}/reviews': (w) => ({
+    params: { product: w.handle },
+    query: { sort: 'recent', rating: '5', first: '1', after: w.cursors.reviews },
+  }),
+  'POST /v1/products/{product}/reviews': (w) => ({
+    params: { product: w.handle },
+    body: { rating: 3, title: 'Edited', body: 'Still soft.', incentivized: false },
+  }),
+  'GET /v1/products/{product}/reviews/summary': (w) => ({ params: { product: w.handle } }),
+  'GET /v1/products/{product}/reviews/mine': (w) => ({ params: { product: w.productId } }),
+  'POST /v1/reviews/{id}/votes': (w) => ({ params: { id: w.reviewId }, body: { helpful: true } }),
+  'DELETE /v1/reviews/{id}/votes': (w) => ({ params: { id: w.reviewId } }),
+  'GET /admin/v1/store': () => ({}),
+  'PATCH /admin/v1/store': () => ({
+    body: {
+      name: 'Fuzz Store',
+      allowedOrigins: [SHOP],
+      currencies: ['USD', 'EUR'],
+      locales: ['en', 'fr'],
+      pointsRules: {
+        earnPerUnit: 2,
+        pointValueMinor: 1,
+        rates: { USD: 1, EUR: 0.9 },
+        pendingDays: 0,
+        expiryDays: 30,
+        maxRedeemPercent: 50,
+        tiers: [{ name: 'Member', minLifetime: 0 }],
+      },
+      settings: { reviewsAutoApprove: true },
+    },
+  }),
+  'POST /admin/v1/products': () => ({ body: productInput('fuzz-new') }),
+  'GET /admin/v1/products/{id}': (w) => ({ params: { id: w.productId } }),
+  'PATCH /admin/v1/products/{id}': (w) => ({
+    params: { id: w.productId },
+    body: { handle: 'fuzz-renamed', title: 'Renamed', description: 'New.', vendor: 'V' },
+  }),
+  'PATCH /admin/v1/products/{id}/variants/{variantId}': (w) => ({
+    params: { id: w.productId, variantId: w.variantId },
+    body: {
+      title: 'Small',
+      sku: 'FZ-S2',
+      stockAdjustment: 5,
+      prices: { USD: '24.00' },
+      compareAtPrices: { USD: '29.00' },
+    },
+  }),
+  'POST /admin/v1/customers/session-tokens': () => ({
+    body: { email: 'brand.user@example.com', name: 'Bea' },
+  }),
+  'GET /admin/v1/orders': () => ({ query: { first: '5', ref: 'creator_1' } }),
+  'POST /admin/v1/orders/{id}/mark-paid': (w) => ({ params: { id: w.orderId } }),
+  'POST /admin/v1/orders/{id}/cancel': (w) => ({ params: { id: w.orderId } }),
+  'POST /admin/v1/orders/{id}/refund': (w) => ({ params: { id: w.orderId }, expectStatus: 409 }),
+  'POST /admin/v1/points/adjustments': (w) => ({
+    body: { email: w.shopper.email, points: 10, reason: 'Goodwill' },
+  }),
+  'POST /admin/v1/points/expire': () => ({ body: {} }),
+  'GET /admin/v1/reviews': (w) => ({
+    query: { status: 'approved', productId: w.productId, first: '1', after: w.cursors.admin },
+  }),
+  'POST /admin/v1/reviews/{id}/moderation': (w) => ({
+    params: { id: w.reviewId },
+    body: { status: 'approved' },
+  }),
+  'PUT /admin/v1/reviews/{id}/reply': (w) => ({
+    params: { id: w.reviewId },
+    body: { body: 'Thank you!' },
+  }),
+  'DELETE /admin/v1/reviews/{id}/reply': (w) => ({ params: { id: w.reviewId } }),
+};
+
+/** The hosted checkout page: HTML, so not in /openapi.json, fuzzed all the same. */
+export const hostedPages: Record<string, (w: World) => Baseline> = {
+  'GET /checkout/{orderId}': (w) => ({
+    params: { orderId: w.orderId },
+    query: { locale: 'fr', return_to: `${SHOP}/tee` },
+  }),
+  'POST /checkout/{orderId}/pay': (w) => ({
+    params: { orderId: w.orderId },
+    query: { locale: 'en', return_to: `${SHOP}/tee` },
+    form: { card: '4242 4242 4242 4242', name: 'Sam Shopper' },
+    headers: sameOrigin,
+  }),
+};
