@@ -3,6 +3,7 @@ import { and, eq, isNull, lt } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext, AppDeps, AppEnv } from '../context.js';
+import type { Db } from '../db/index.js';
 import { idempotencyKeys } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 
@@ -41,8 +42,12 @@ export function requestFingerprint(
     .digest('base64url');
 }
 
-/** Thrown inside the request's transaction to roll its writes back. */
-class Rollback extends Error {}
+/** Thrown inside the request's transaction to roll its writes back; says why. */
+class Rollback extends Error {
+  constructor(readonly reason: 'refused' | 'superseded') {
+    super(reason);
+  }
+}
 
 /**
  * `Idempotency-Key` on writes. The first request with a key claims it until `locked_until`
@@ -57,8 +62,11 @@ class Rollback extends Error {}
  * once); never an order created whose answer was lost. The answer is stored only where
  * `locked_until` still holds the value this request wrote (each claim writes a later one),
  * so a request that outlived its claim and was superseded rolls back instead of running
- * twice. 4xx answers are stored too (a repeat gets the same refusal); 5xx roll back and
- * free the key for a retry. Keys are scoped to the store.
+ * twice. A 4xx rolls back what the request wrote and its answer is stored (a repeat gets
+ * the same refusal); a 5xx rolls back and frees the key for a retry. Keys are scoped to the
+ * store. Inside a keyed write a failed statement aborts the request's transaction: a route
+ * that catches a database error and goes on must wrap the statement in `db.transaction`
+ * (a savepoint), as catalog-admin does.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -123,30 +131,37 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     isNull(idempotencyKeys.completedAt),
   );
   const release = () => db.delete(idempotencyKeys).where(ours);
-  let stored: boolean;
+  /** Stores the answer where the claim is still ours; false if a retry took it over. */
+  const settle = async (conn: Db) => {
+    // A route whose answer holds a secret: the key stops concurrent repeats but is not kept.
+    const settled = c.get('idempotencyNoStore')
+      ? await conn.delete(idempotencyKeys).where(ours).returning({ key: idempotencyKeys.key })
+      : await conn
+          .update(idempotencyKeys)
+          .set({
+            responseStatus: c.res.status,
+            responseBody: await responseJson(c.res),
+            completedAt: deps.now(),
+          })
+          .where(ours)
+          .returning({ key: idempotencyKeys.key });
+    return settled.length > 0;
+  };
+
+  let outcome: 'committed' | 'refused' | 'superseded';
   try {
-    stored = await db.transaction(async (tx) => {
+    outcome = await db.transaction(async (tx) => {
       c.set('deps', { ...deps, db: tx });
       try {
         await next();
       } finally {
         c.set('deps', deps);
       }
-      if (c.res.status >= 500) throw new Rollback();
-      // A route whose answer holds a secret: the key stops concurrent repeats but is not kept.
-      const settled = c.get('idempotencyNoStore')
-        ? await tx.delete(idempotencyKeys).where(ours).returning({ key: idempotencyKeys.key })
-        : await tx
-            .update(idempotencyKeys)
-            .set({
-              responseStatus: c.res.status,
-              responseBody: await responseJson(c.res),
-              completedAt: deps.now(),
-            })
-            .where(ours)
-            .returning({ key: idempotencyKeys.key });
-      if (settled.length === 0) throw new Rollback();
-      return true;
+      // A refusal writes nothing. Its transaction may also be aborted (a failed statement
+      // answered as a 4xx), so its answer is stored after the rollback.
+      if (c.res.status >= 400) throw new Rollback('refused');
+      if (!(await settle(tx))) throw new Rollback('superseded');
+      return 'committed' as const;
     });
   } catch (err) {
     if (!(err instanceof Rollback)) {
@@ -156,13 +171,16 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       await release().catch(() => {});
       throw err;
     }
-    stored = false;
+    outcome = err.reason;
   }
-  if (stored) return;
-  if (c.res.status >= 500) {
-    // Writes rolled back: free the key so the client's retry runs at once.
-    await release();
-    return;
+  if (outcome === 'committed') return;
+  if (outcome === 'refused') {
+    // 5xx: free the key so the client's retry runs at once. 4xx: a repeat gets the same answer.
+    if (c.res.status >= 500) {
+      await release();
+      return;
+    }
+    if (await settle(db)) return;
   }
   // A retry took the key over while this request ran past its claim: ours rolled back.
   inProgress(c, claimMs);

@@ -145,7 +145,13 @@ authorizeRoutes.post('/authorize', async (c) => {
       ? again('errEmailTaken', ['email'], 409)
       : again('errInvalidCredentials', ['email', 'password'], 401);
   }
-  await withLimiter(c, () => attempt.succeeded());
+  // Settling a success only loosens the counts: if the limiter has just gone, sign in anyway.
+  await attempt.succeeded().catch((err: unknown) =>
+    deps.log.warn('rate limiter unavailable', {
+      requestId: c.get('requestId'),
+      error: err instanceof Error ? err.message : String(err),
+    }),
+  );
 
   const code = await createAuthorizationCode(
     deps.db,
