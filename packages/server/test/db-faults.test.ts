@@ -518,6 +518,7 @@ describe.skipIf(!isPostgresUrl(databaseUrl))('database faults, real kiosk-server
     expect(server.logs.some((l) => l.includes('"database unavailable"'))).toBe(true);
     for (const secret of secrets) expect(log).not.toContain(secret);
     expect(log).not.toContain('scrypt$');
+    expect(log).not.toContain('$argon2id$');
     expect(log).not.toContain('params:');
     expect(log).not.toContain(variantId);
     expect(server.stderr.join('')).toBe('');

@@ -357,5 +357,7 @@ export const hostedPages: Record<string, (w: World) => Baseline> = {
     query: { locale: 'en', return_to: `${SHOP}/tee` },
     form: { card: '4242 4242 4242 4242', name: 'Sam Shopper' },
     headers: sameOrigin,
+    // POST-redirect-GET: every outcome is a 303 back to the page.
+    expectStatus: 303,
   }),
 };

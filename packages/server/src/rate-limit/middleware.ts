@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { clientIp } from '../client-ip.js';
 import type { AppContext, AppDeps, AppEnv } from '../context.js';
+import { describeError } from '../db/faults.js';
 import { ApiError } from '../errors.js';
 import { addressKey, bucketKey } from './buckets.js';
 import {
@@ -32,7 +33,7 @@ export async function withLimiter<T>(c: AppContext, call: () => Promise<T>): Pro
     if (!(err instanceof RateLimiterUnavailable)) throw err;
     c.var.deps.log.warn('rate limiter unavailable', {
       requestId: c.get('requestId'),
-      error: err.cause instanceof Error ? err.cause.message : err.message,
+      ...describeError(err.cause ?? err),
     });
     c.header('Retry-After', '1');
     throw new ApiError('service_unavailable', 'Please try again in a moment.');

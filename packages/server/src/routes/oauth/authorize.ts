@@ -1,5 +1,6 @@
 import { clientIp } from '../../client-ip.js';
 import { type AppContext, publicOrigin } from '../../context.js';
+import { describeError } from '../../db/faults.js';
 import { formFields } from '../../hosted/form.js';
 import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
@@ -149,7 +150,7 @@ authorizeRoutes.post('/authorize', async (c) => {
   await attempt.succeeded().catch((err: unknown) =>
     deps.log.warn('rate limiter unavailable', {
       requestId: c.get('requestId'),
-      error: err instanceof Error ? err.message : String(err),
+      ...describeError(err),
     }),
   );
 
