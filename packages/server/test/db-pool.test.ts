@@ -1,14 +1,11 @@
-import type pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import {
   DatabaseUnavailableError,
   isConnectionFault,
   isDatabaseUnavailable,
 } from '../src/db/faults.js';
-import { AvailabilityGate } from '../src/db/gate.js';
-import { createHealthCheck } from '../src/db/health-check.js';
 import { isPostgresUrl } from '../src/db/index.js';
-import { createPool } from '../src/db/pool.js';
+import { openGatedPool } from '../src/db/postgres.js';
 import { type PostgresSettings, postgresSettings } from '../src/db/settings.js';
 import { createLogger } from '../src/log.js';
 import { type Relay, startRelay } from './relay.js';
@@ -18,31 +15,23 @@ const databaseUrl = inject('databaseUrl');
 // The pool and its gate exist only for PostgreSQL (PGlite has no connections to wait for
 // or lose): this block runs in the PostgreSQL run only.
 describe.skipIf(!isPostgresUrl(databaseUrl))('the pool behind its availability gate', () => {
-  const opened: { pool: pg.Pool; gate: AvailabilityGate; close(): void }[] = [];
+  const opened: ReturnType<typeof openGatedPool>[] = [];
   const logs: string[] = [];
 
   function open(url: string, overrides: Partial<PostgresSettings>) {
     const settings = { ...postgresSettings({}), poolSize: 1, ...overrides };
-    const log = createLogger('info', (l) => logs.push(l));
-    const health = createHealthCheck(url, settings);
-    const gate = new AvailabilityGate({
-      probe: () => health.run(),
-      queryTimeoutMs: settings.queryTimeoutMs,
-      log,
-    });
-    const pool = createPool(url, settings, gate, log);
-    const handle = { pool, gate, close: () => health.close() };
-    opened.push(handle);
-    return handle;
+    const gated = openGatedPool(
+      url,
+      settings,
+      createLogger('info', (l) => logs.push(l)),
+    );
+    opened.push(gated);
+    return gated;
   }
 
   let relay: Relay | undefined;
   afterEach(async () => {
-    for (const { pool, gate, close } of opened.splice(0)) {
-      gate.stop();
-      close();
-      await pool.end();
-    }
+    for (const gated of opened.splice(0)) await gated.close();
     await relay?.close();
     relay = undefined;
   });

@@ -23,6 +23,22 @@ export async function openPostgres(
   settings: PostgresSettings = postgresSettings(),
 ): Promise<Omit<Database, 'location'>> {
   await migrateWithLock(url, migrationsFolder, settings);
+  const gated = openGatedPool(url, settings, log);
+  return {
+    db: drizzle({ client: gated.pool, schema }) as unknown as Db,
+    kind: 'postgres',
+    checkHealth: () =>
+      gated.gate.check().catch((err: unknown) => {
+        throw new DatabaseUnavailableError('down', 'The database did not answer a health check.', {
+          cause: err,
+        });
+      }),
+    close: gated.close,
+  };
+}
+
+/** The pool behind its availability gate, and the gate's health check. */
+export function openGatedPool(url: string, settings: PostgresSettings, log: Logger) {
   const health = createHealthCheck(url, settings);
   const gate = new AvailabilityGate({
     probe: () => health.run(),
@@ -30,16 +46,9 @@ export async function openPostgres(
     log,
   });
   const pool = createPool(url, settings, gate, log);
-  const db = drizzle({ client: pool, schema }) as unknown as Db;
   return {
-    db,
-    kind: 'postgres',
-    checkHealth: () =>
-      gate.check().catch((err: unknown) => {
-        throw new DatabaseUnavailableError('down', 'The database did not answer a health check.', {
-          cause: err,
-        });
-      }),
+    pool,
+    gate,
     async close() {
       gate.stop();
       health.close();
