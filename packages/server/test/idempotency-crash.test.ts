@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { isPostgresUrl, openDatabase } from '../src/db/index.js';
 import { cartLines, idempotencyKeys } from '../src/db/schema/index.js';
 import { createTestProduct, createTestStore, useTestApp } from './harness.js';
+import { killHard, startServerProcess as startProcess } from './server-process.js';
 
 /**
  * `kill -9` of the real server process while idempotent writes are in flight, then a new
@@ -18,7 +19,6 @@ import { createTestProduct, createTestStore, useTestApp } from './harness.js';
  * first answer arrives, with the others in flight.
  */
 const t = useTestApp();
-const cwd = new URL('..', import.meta.url).pathname;
 const databaseUrl = inject('databaseUrl');
 const CLAIM_SECONDS = 3;
 const children: ChildProcess[] = [];
@@ -27,42 +27,13 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-/** `kiosk-server --db <db> --port 0 [args]` as its own process; resolves with its URL. */
-async function startServerProcess(
-  db: string,
-  args: string[] = [],
-): Promise<{ url: string; child: ChildProcess }> {
-  const cli = ['--import', 'tsx', 'src/cli.ts', '--db', db, '--port', '0', ...args];
-  const child = spawn(process.execPath, cli, {
-    cwd,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'error',
-      KIOSK_IDEMPOTENCY_CLAIM_SECONDS: String(CLAIM_SECONDS),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The server process with a short claim time, killed after each test whatever happens. */
+async function startServerProcess(db: string) {
+  const started = await startProcess(db, [], {
+    KIOSK_IDEMPOTENCY_CLAIM_SECONDS: String(CLAIM_SECONDS),
   });
-  children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /Kiosk API\s+(http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-  return { url, child };
-}
-
-async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
+  children.push(started.child);
+  return started;
 }
 
 async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { promisify } from 'node:util';
@@ -15,6 +15,7 @@ import {
   type TestApp,
   useTestApp,
 } from './harness.js';
+import { killHard, startServerProcess } from './server-process.js';
 
 const t = useTestApp();
 const PRIMARY = 'https://api.brand.example';
@@ -253,29 +254,14 @@ describe('kiosk-server --public-url / KIOSK_PUBLIC_URL', () => {
   const cwd = new URL('..', import.meta.url).pathname;
 
   it('takes several URLs, comma-separated in the environment', { timeout: 90_000 }, async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', '--db', databaseUrl, '--port', '0'],
-      {
-        cwd,
-        env: { ...process.env, LOG_LEVEL: 'silent', KIOSK_PUBLIC_URL: `${PRIMARY}, ${SECOND}` },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const { url, child } = await startServerProcess(databaseUrl, [], {
+      KIOSK_PUBLIC_URL: `${PRIMARY}, ${SECOND}`,
+    });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout!.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /Kiosk API\s+(http:\/\/\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
-      });
       expect(await issuer(url, EVIL)).toBe(PRIMARY);
       expect(await issuer(url, 'api.brand.example.cn')).toBe(SECOND);
     } finally {
-      child.kill('SIGKILL');
+      await killHard(child);
     }
   });
 
