@@ -193,7 +193,6 @@ export const isolated = new Set([
   'POST /admin/v1/orders/{id}/mark-paid',
   'POST /admin/v1/orders/{id}/cancel',
   'POST /admin/v1/orders/{id}/refund',
-  'POST /checkout/{orderId}/pay',
 ]);
 
 const authorizeQuery = (w: World) => ({
@@ -355,9 +354,11 @@ export const hostedPages: Record<string, (w: World) => Baseline> = {
   'POST /checkout/{orderId}/pay': (w) => ({
     params: { orderId: w.orderId },
     query: { locale: 'en', return_to: `${SHOP}/tee` },
-    form: { card: '4242 4242 4242 4242', name: 'Sam Shopper' },
+    // A declined card: the order stays pending, so every variant reaches the form (once
+    // paid, the page only shows the status).
+    form: { card: '4000 0000 0000 0002', name: 'Sam Shopper' },
     headers: sameOrigin,
-    // POST-redirect-GET: every outcome is a 303 back to the page.
+    // POST-redirect-GET: every outcome, a decline too, is a 303 back to the page.
     expectStatus: 303,
   }),
 };
