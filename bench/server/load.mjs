@@ -5,7 +5,6 @@
 // Usage: BENCH_DATABASE_URL=postgres://… node bench/server/load.mjs
 //          [--connections 200] [--duration 15] [--record]
 // A fresh database is created on that server for the run and dropped after it.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../../scripts/free-port.mjs';
+import { api, start, stop, storefrontHeaders } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -30,39 +30,9 @@ if (!serverUrl) {
   console.error('Set BENCH_DATABASE_URL=postgres://… (the load run is for PostgreSQL).');
   process.exit(2);
 }
-const key = 'pk_test_aurora';
-const headers = { 'x-kiosk-key': key, 'content-type': 'application/json' };
+const headers = storefrontHeaders;
 /** Carts the writes spread over, as many shoppers would (one cart per connection would also do). */
 const CARTS = 50;
-
-async function start(command, args, env, readyUrl) {
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(readyUrl)).ok) return child;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`${command} ${args.join(' ')} did not become ready`);
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
-async function api(base, path, init = {}) {
-  const res = await fetch(base + path, { ...init, headers: { ...headers, ...init.headers } });
-  if (!res.ok)
-    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 /** Runs autocannon and counts answers by status class (autocannon's own counters are coarse). */
 async function load(title, opts) {

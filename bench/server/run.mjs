@@ -2,7 +2,6 @@
 // cart writes) measured in the same run with autocannon, each server in its own process.
 // Usage: node bench/server/run.mjs [--duration 8] [--connections 16] [--record]
 //   BENCH_DATABASE_URL=postgres://… also measures Kiosk on PostgreSQL.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '../../scripts/free-port.mjs';
+import { api, start, stop, storefrontHeaders } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -22,29 +22,6 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-const key = 'pk_test_aurora';
-
-async function start(command, args, env, readyUrl) {
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(readyUrl)).ok) return child;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`${command} ${args.join(' ')} did not become ready`);
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 async function load(title, opts) {
   const result = await autocannon({ connections, duration, ...opts });
@@ -61,16 +38,6 @@ async function load(title, opts) {
       (row.non2xx || row.errors ? `  (non-2xx ${row.non2xx}, errors ${row.errors})` : ''),
   );
   return row;
-}
-
-async function api(base, path, init = {}) {
-  const res = await fetch(base + path, {
-    ...init,
-    headers: { 'content-type': 'application/json', 'x-kiosk-key': key, ...init.headers },
-  });
-  if (!res.ok)
-    throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
 }
 
 async function benchKiosk(label, db) {
@@ -100,7 +67,7 @@ async function benchKiosk(label, db) {
     });
     const lineId = withLine.lines[0].id;
     const handles = (await api(base, '/v1/products?first=20')).items.map((p) => p.handle);
-    const headers = { 'x-kiosk-key': key, 'content-type': 'application/json' };
+    const headers = storefrontHeaders;
     const rows = [];
     rows.push(
       await load(`${label}: GET one product`, {
