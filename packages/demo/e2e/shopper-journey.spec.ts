@@ -146,6 +146,10 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
   await test.step('write a review of the bought tee (verified buyer)', async () => {
     const reviews = page.locator(`kiosk-review-list[product="${TEE}"]`);
     const form = reviews.locator('[part~=write]');
+    // The page may have been loaded afresh (private API answers are no-store, which keeps
+    // Chromium from restoring it from the back/forward cache): the write section is a
+    // placeholder until the shopper's own review is looked up, then the form.
+    await expect(form.getByRole('button', { name: 'Submit review' })).toBeVisible();
     await form.scrollIntoViewIfNeeded();
     await form.locator('label[for="rate-5"]').click();
     await form.getByLabel('Title').fill(title);

@@ -46,9 +46,12 @@ function options() {
 
 function update(): void {
   const o = options();
-  output.value = o.product ? snippet(o) : '';
+  const text = o.product ? snippet(o) : '';
+  // "Copied" stays true until the snippet itself changes (an update that changes nothing,
+  // e.g. a late input event, must not wipe the announcement).
+  if (text !== output.value) copyStatus.textContent = '';
+  output.value = text;
   copy.disabled = !o.product;
-  copyStatus.textContent = '';
   if (!o.product) {
     preview.replaceChildren();
     return;
