@@ -87,6 +87,9 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(new ApiError('not_found', 'No such route.').toJSON(), 404));
   app.onError((err, c) => {
+    // One 503 for every cause (database, rate-limit counters): a page for browsers on the
+    // hosted pages, JSON for API clients.
+    if (err instanceof ApiError && err.code === 'service_unavailable') return serviceUnavailable(c);
     if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
     if (err instanceof HTTPException && err.status < 500) {
       const malformed = /malformed json/i.test(err.message);

@@ -318,6 +318,31 @@ describe('an unreachable Redis', () => {
     const { t, s, limiter } = await answers503Without(`redis://127.0.0.1:${port}`);
     try {
       await expect503(t, s.pk);
+      // The hosted sign-in form, posted by a browser: a page in its language, not JSON.
+      const page = await t.request('/oauth/authorize', {
+        method: 'POST',
+        body: new URLSearchParams({
+          response_type: 'code',
+          client_id: s.pk,
+          redirect_uri: 'https://shop.example/auth/callback',
+          code_challenge: 'x'.repeat(43),
+          code_challenge_method: 'S256',
+          state: 'state-limiter-down',
+          intent: 'signin',
+          email: 'ann@example.com',
+          password: 'not-evaluated',
+        }).toString(),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'http://localhost',
+          accept: 'text/html',
+          'accept-language': 'de',
+        },
+      });
+      expect(page.status).toBe(503);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('retry-after')).toBe('1');
+      expect(page.body).toContain('<html lang="de"');
     } finally {
       await limiter.close();
     }
