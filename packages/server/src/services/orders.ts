@@ -470,6 +470,10 @@ export async function markPaid(
 ): Promise<OrderView> {
   return db.transaction(async (tx) => {
     const current = await findOrderRow(tx, store, orderId);
+    // The lock order of checkout and the expiry sweep: customer, then cart, then the order.
+    // Earning locks the customer; taking it only then (after the order) deadlocked with a
+    // sweep that holds the customer and waits for the order.
+    if (current.customerId) await lockCustomer(tx, store.id, current.customerId);
     await lockCart(tx, current.cartId);
     const [paid] = await tx
       .update(orders)
