@@ -11,11 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort } from '../../scripts/free-port.mjs';
-import { api, start, stop, storefrontHeaders } from './processes.mjs';
+import { api, startHello, startKiosk, stop, storefrontHeaders } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '15' },
@@ -59,24 +57,11 @@ async function load(title, opts) {
 }
 
 async function kioskRun(db) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = await start(
-    'node',
-    [
-      join(root, 'packages/server/dist/cli.js'),
-      '--db',
-      db,
-      '--seed',
-      'demo',
-      '--port',
-      String(port),
-    ],
-    // One IP plays every shopper here: the per-IP write limits are raised for the run (a real
-    // deployment keeps its defaults; the limits themselves are tested in the server suite).
-    { LOG_LEVEL: 'warn', KIOSK_RATE_LIMITS: 'carts=1000000/1m,cart-lines=1000000/1m' },
-    `${base}/healthz`,
-  );
+  // One IP plays every shopper here: the per-IP write limits are raised for the run (a real
+  // deployment keeps its defaults; the limits themselves are tested in the server suite).
+  const { child, base } = await startKiosk(db, {
+    KIOSK_RATE_LIMITS: 'carts=1000000/1m,cart-lines=1000000/1m',
+  });
   try {
     const handles = (await api(base, '/v1/products?first=20')).items.map((p) => p.handle);
     const product = await api(base, `/v1/products/${handles[0]}`);
@@ -120,15 +105,9 @@ async function kioskRun(db) {
 
 const rows = [];
 {
-  const port = await freePort();
-  const child = await start(
-    'node',
-    [join(here, 'hello.mjs')],
-    { PORT: String(port) },
-    `http://127.0.0.1:${port}/`,
-  );
+  const { child, url } = await startHello();
   try {
-    rows.push(await load('bare Hono hello-world', { url: `http://127.0.0.1:${port}/` }));
+    rows.push(await load('bare Hono hello-world', { url }));
   } finally {
     await stop(child);
   }

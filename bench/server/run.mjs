@@ -8,11 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort } from '../../scripts/free-port.mjs';
-import { api, start, stop, storefrontHeaders } from './processes.mjs';
+import { api, startHello, startKiosk, stop, storefrontHeaders } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '8' },
@@ -41,22 +39,7 @@ async function load(title, opts) {
 }
 
 async function benchKiosk(label, db) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = await start(
-    'node',
-    [
-      join(root, 'packages/server/dist/cli.js'),
-      '--db',
-      db,
-      '--seed',
-      'demo',
-      '--port',
-      String(port),
-    ],
-    { LOG_LEVEL: 'warn' },
-    `${base}/healthz`,
-  );
+  const { child, base } = await startKiosk(db);
   try {
     const product = await api(base, '/v1/products/aurora-classic-tee');
     const variant = product.variants.find((v) => v.quantityAvailable >= 2);
@@ -107,14 +90,8 @@ async function benchKiosk(label, db) {
 
 const rows = [];
 {
-  const port = await freePort();
-  const child = await start(
-    'node',
-    [join(here, 'hello.mjs')],
-    { PORT: String(port) },
-    `http://127.0.0.1:${port}/`,
-  );
-  rows.push(await load('bare Hono hello-world', { url: `http://127.0.0.1:${port}/` }));
+  const { child, url } = await startHello();
+  rows.push(await load('bare Hono hello-world', { url }));
   await stop(child);
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
