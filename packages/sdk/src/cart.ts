@@ -3,6 +3,7 @@ import { invalid, KioskError } from './errors.js';
 import { type Http, newIdempotencyKey } from './http.js';
 import { fromMinor, sum, times, toMinor } from './money.js';
 import type { KeyValue } from './persist.js';
+import { isAttributionCode, MAX_LINE_QUANTITY } from './rules.js';
 import type { Cart, CartLine, Checkout, Product } from './types.js';
 
 /**
@@ -320,7 +321,7 @@ export function createCart(ctx: CartContext) {
   render();
 
   const positiveInt = (n: unknown, min: number) =>
-    typeof n === 'number' && Number.isInteger(n) && n >= min && n <= 999;
+    typeof n === 'number' && Number.isInteger(n) && n >= min && n <= MAX_LINE_QUANTITY;
 
   return {
     $cart,
@@ -331,10 +332,15 @@ export function createCart(ctx: CartContext) {
       }
       if (!positiveInt(quantity, 1)) {
         return Promise.reject(
-          invalid('Quantity must be a whole number from 1 to 999.', 'quantity'),
+          invalid(`Quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}.`, 'quantity'),
         );
       }
       const ref = options.ref ?? undefined;
+      if (ref !== undefined && !isAttributionCode(ref)) {
+        return Promise.reject(
+          invalid('A ref is 1–64 letters, digits, ., _ or - (an attribution code).', 'ref'),
+        );
+      }
       return enqueue({
         kind: 'add',
         key: newIdempotencyKey(),
@@ -350,7 +356,7 @@ export function createCart(ctx: CartContext) {
       }
       if (!positiveInt(quantity, 0)) {
         return Promise.reject(
-          invalid('Quantity must be a whole number from 0 to 999.', 'quantity'),
+          invalid(`Quantity must be a whole number from 0 to ${MAX_LINE_QUANTITY}.`, 'quantity'),
         );
       }
       // A line still being added has a provisional id: the write follows its variant.

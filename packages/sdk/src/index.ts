@@ -1,4 +1,11 @@
 export { type AdminClientOptions, createAdminClient, type KioskAdminClient } from './admin.js';
 export { type ClientOptions, createClient, type KioskClient, type KioskEvents } from './client.js';
 export { KioskError } from './errors.js';
+export {
+  ATTRIBUTION_CODE,
+  isAttributionCode,
+  MAX_LINE_QUANTITY,
+  MAX_REVIEW_BODY,
+  MAX_REVIEW_TITLE,
+} from './rules.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../src/index.js';
+import { MAX_LINE_QUANTITY, type Product } from '../src/index.js';
 import { admin, client, memoryStorage, recordingFetch, until } from './helpers.js';
 
 async function inStock(
@@ -23,9 +23,10 @@ describe('cart', () => {
   it('adds, updates and removes lines, with totals from the server', async () => {
     const kiosk = client();
     const { variantId } = await inStock(kiosk);
-    const cart = await kiosk.cart.add(variantId, 2, { ref: 'creator_ana' });
+    // A creator handle with a dot: the SDK and the server share one attribution code rule.
+    const cart = await kiosk.cart.add(variantId, 2, { ref: 'ana.lind' });
     expect(cart?.lines).toHaveLength(1);
-    expect(cart?.lines[0]).toMatchObject({ variantId, quantity: 2, ref: 'creator_ana' });
+    expect(cart?.lines[0]).toMatchObject({ variantId, quantity: 2, ref: 'ana.lind' });
     expect(kiosk.cart.$cart.get()?.itemCount).toBe(2);
 
     const lineId = cart!.lines[0]!.id;
@@ -144,6 +145,12 @@ describe('cart', () => {
     await expect(kiosk.cart.add('v', -1)).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(kiosk.cart.add('v', 1.5)).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(kiosk.cart.add('', 1)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(kiosk.cart.add('v', 1, { ref: 'has space' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(kiosk.cart.add('v', MAX_LINE_QUANTITY + 1)).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     await expect(kiosk.cart.update('line', -2)).rejects.toMatchObject({
       code: 'validation_failed',
     });

@@ -1,4 +1,5 @@
 export { type App, createApp } from './app.js';
+export { clientRules } from './client-rules.js';
 export type { AppDeps } from './context.js';
 export { type Database, openDatabase } from './db/index.js';
 export { ApiError, type ErrorCode, errorCodes } from './errors.js';

@@ -26,3 +26,7 @@ export const MAX_AMOUNT_MINOR = Number.MAX_SAFE_INTEGER;
 
 /** Days in the points rules (pending period, lot lifetime): dates stay valid everywhere. */
 export const MAX_RULE_DAYS = 36_500;
+
+/** Characters in a review's title and body (the write-a-review form shows and enforces them). */
+export const MAX_REVIEW_TITLE = 150;
+export const MAX_REVIEW_BODY = 5000;

@@ -57,7 +57,7 @@ describe('checkout', () => {
     });
     const [blue, red] = p.variantIds as [string, string];
     const cartId = await cartWith(s, [
-      { variantId: blue, quantity: 2, ref: 'influencer_1' },
+      { variantId: blue, quantity: 2, ref: 'ana.lind' },
       { variantId: red, quantity: 1 },
     ]);
     const res = await checkout(s, cartId, { body: { email: 'guest@example.com' } });
@@ -88,7 +88,7 @@ describe('checkout', () => {
       quantity: 2,
       unitPrice: { amount: '12.00', currency: 'USD' },
       lineTotal: { amount: '24.00', currency: 'USD' },
-      ref: 'influencer_1',
+      ref: 'ana.lind',
     });
     expect(await stockOf(blue)).toBe(3);
     expect(await stockOf(red)).toBe(4);

@@ -1,4 +1,4 @@
-import { createClient, type KioskClient } from '@kiosk/sdk';
+import { createClient, isAttributionCode, type KioskClient } from '@kiosk/sdk';
 
 /** What the script tag's data-* attributes (or `configure`) say about the default store. */
 export interface KioskConfig {
@@ -71,8 +71,6 @@ export function defaultClient(): KioskClient | null {
 }
 
 const REF_PARAM = 'kiosk_ref';
-const validRef = (ref: string | null | undefined): ref is string =>
-  !!ref && /^[\w.-]{1,64}$/.test(ref);
 
 /**
  * The attribution code of this visit: `?kiosk_ref=CODE` in the page URL, kept for the
@@ -86,10 +84,10 @@ export function attributionRef(): string | undefined {
     // not a page (worker, test)
   }
   try {
-    if (validRef(ref)) globalThis.sessionStorage?.setItem(REF_PARAM, ref);
+    if (isAttributionCode(ref)) globalThis.sessionStorage?.setItem(REF_PARAM, ref);
     else ref = globalThis.sessionStorage?.getItem(REF_PARAM) ?? null;
   } catch {
     // storage blocked: the URL's ref still counts for this page
   }
-  return validRef(ref) ? ref : undefined;
+  return isAttributionCode(ref) ? ref : undefined;
 }

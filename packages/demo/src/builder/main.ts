@@ -3,7 +3,7 @@
  * live `<kiosk-product-card>` inside a `<kiosk-store>` for the chosen options, and writes the
  * embed snippet a site owner pastes into their page.
  */
-import { createClient, type KioskClient } from '@kiosk/sdk';
+import { createClient, isAttributionCode, type KioskClient } from '@kiosk/sdk';
 import '@kiosk/widgets/product-card.js';
 import '@kiosk/widgets/store.js';
 import { apiEndpoint } from '../endpoint.js';
@@ -39,7 +39,7 @@ function options() {
     layout: value('layout'),
     locale: value('locale'),
     currency: value('currency'),
-    ref: /^[\w.-]{1,64}$/.test(ref) ? ref : '',
+    ref: isAttributionCode(ref) ? ref : '',
     cdn: new URL('/cdn/kiosk.js', location.href).href,
   };
 }

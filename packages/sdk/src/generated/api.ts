@@ -997,7 +997,7 @@ export interface paths {
                         variantId: string;
                         /** @default 1 */
                         quantity?: number;
-                        /** @example creator_jane */
+                        /** @example ana.lind */
                         ref?: string;
                     };
                 };

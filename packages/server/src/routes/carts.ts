@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { ATTRIBUTION_CODE } from '../attribution.js';
 import { type AppContext, publicOrigin } from '../context.js';
 import { MAX_LINE_QUANTITY, MAX_POINTS } from '../limits.js';
 import {
@@ -76,8 +77,8 @@ const LineParams = CartParams.extend({
 const Quantity = z.number().int().min(0).max(MAX_LINE_QUANTITY);
 const Ref = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A ref is 1–64 letters, digits, _ or -.')
-  .openapi({ example: 'creator_jane' });
+  .regex(ATTRIBUTION_CODE, 'A ref is 1–64 letters, digits, ., _ or -.')
+  .openapi({ example: 'ana.lind' });
 
 function cartContext(c: AppContext): CartContext {
   return {

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
 import { stores } from '../db/schema/index.js';
-import { ApiError } from '../errors.js';
 import { formFields } from '../hosted/form.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.js';
 import { sendCachedJson } from '../http-cache.js';
+import { MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from '../limits.js';
 import { requireCustomerId } from '../middleware/auth.js';
 import {
   createRouter,
@@ -107,8 +108,8 @@ const reviewParams = z.object({
 const WriteReviewSchema = z
   .object({
     rating: z.number().int().min(1).max(5),
-    title: reviewText(150),
-    body: reviewText(5000),
+    title: reviewText(MAX_REVIEW_TITLE),
+    body: reviewText(MAX_REVIEW_BODY),
     incentivized: z.boolean().optional(),
   })
   .openapi('WriteReview');

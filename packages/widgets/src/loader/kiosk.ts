@@ -5,6 +5,7 @@
  * later. Works as a classic or a module script: no static imports, only `import()`.
  */
 
+import { isAttributionCode } from '@kiosk/sdk';
 import { productCardPlaceholderCss } from '../product-card/placeholder.js';
 
 /** Element names (without "kiosk-") whose chunks sit beside the loader as `<name>.js`. */
@@ -22,7 +23,7 @@ const base = new URL('.', script?.src || location.href).href;
 // Attribution (CONTRACT §4): the page URL's ref wins, then the one kept for this session.
 try {
   const ref = new URLSearchParams(location.search).get('kiosk_ref');
-  if (ref && /^[\w.-]{1,64}$/.test(ref)) sessionStorage.setItem('kiosk_ref', ref);
+  if (isAttributionCode(ref)) sessionStorage.setItem('kiosk_ref', ref);
 } catch {
   // storage blocked: the elements read the URL themselves
 }

@@ -1,4 +1,4 @@
-import type { KioskError, Product, Variant } from '@kiosk/sdk';
+import { type KioskError, MAX_LINE_QUANTITY, type Product, type Variant } from '@kiosk/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { attributionRef } from '../config.js';
@@ -199,7 +199,10 @@ export class KioskProductCard extends KioskElement {
   }
 
   private get maxQuantity(): number {
-    return Math.min(99, this.selectedVariant?.quantityAvailable ?? 99);
+    return Math.min(
+      MAX_LINE_QUANTITY,
+      this.selectedVariant?.quantityAvailable ?? MAX_LINE_QUANTITY,
+    );
   }
 
   private t(key: string, options?: Record<string, unknown>): string {

@@ -7,6 +7,7 @@ import type {
   ReviewSummary,
   Session,
 } from '@kiosk/sdk';
+import { MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
@@ -31,8 +32,8 @@ export const reviewSorts: readonly ReviewSort[] = [
 ];
 const STARS = [5, 4, 3, 2, 1] as const;
 /** The server's limits (WriteReview): shown beside the fields and enforced by maxlength. */
-export const TITLE_MAX = 150;
-export const BODY_MAX = 5000;
+export const TITLE_MAX = MAX_REVIEW_TITLE;
+export const BODY_MAX = MAX_REVIEW_BODY;
 
 type Field = 'rating' | 'title' | 'body';
 type FieldErrors = Partial<Record<Field, string>>;

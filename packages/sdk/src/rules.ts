@@ -1,0 +1,12 @@
+import { ATTRIBUTION_CODE } from './generated/rules.js';
+
+export {
+  ATTRIBUTION_CODE,
+  MAX_LINE_QUANTITY,
+  MAX_REVIEW_BODY,
+  MAX_REVIEW_TITLE,
+} from './generated/rules.js';
+
+/** Whether `code` is an attribution code the server accepts as a cart line's `ref`. */
+export const isAttributionCode = (code: unknown): code is string =>
+  typeof code === 'string' && ATTRIBUTION_CODE.test(code);

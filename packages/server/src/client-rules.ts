@@ -1,0 +1,14 @@
+import { ATTRIBUTION_CODE } from './attribution.js';
+import { MAX_LINE_QUANTITY, MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from './limits.js';
+
+/**
+ * The rules clients check before a request, so a shopper hears about a mistake at once
+ * instead of from a refused write. The SDK generates its copy from this object
+ * (packages/sdk/scripts/generate-types.mjs); the server stays the owner.
+ */
+export const clientRules = {
+  maxLineQuantity: MAX_LINE_QUANTITY,
+  maxReviewTitle: MAX_REVIEW_TITLE,
+  maxReviewBody: MAX_REVIEW_BODY,
+  attributionCode: ATTRIBUTION_CODE,
+} as const;
