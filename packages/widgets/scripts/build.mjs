@@ -14,16 +14,17 @@ const elements = ['product-card', 'mini-cart', 'review-list', 'login-button', 's
   (name) => existsSync(`${root}src/${name}/define.ts`) && (!only || only.includes(name)),
 );
 const defines = Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`]));
-const dependency = /^(lit|@lit\/|@lit-labs\/|i18next|@floating-ui\/|@kiosk\/sdk|nanostores)(\/|$)/;
+const dependency = /^(lit|@lit\/|@lit-labs\/|i18next|@kiosk\/sdk|nanostores)(\/|$)/;
 const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 
 // The CDN build's shared runtime: lit, nanostores, i18next, the SDK core and the widgets'
 // shared code go into one chunk that every element imports, since each page needs all of it
 // and one file gzips smaller than several (rollup would otherwise split it by importer).
-// Lazily loaded parts stay separate: the SDK's sign-in/points/reviews, other languages,
-// floating-ui and the mini cart's panel code.
+// Lazily loaded parts stay separate: the SDK's sign-in/points/reviews, other languages, and
+// the mini cart's panel (imported when a cart first opens, with the positioning controller
+// only it uses), so a page whose cart stays closed loads the trigger and live count only.
 const lazy =
-  /\/sdk\/dist\/(auth|pkce|points|reviews|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|floating/;
+  /\/sdk\/dist\/(auth|pkce|points|reviews|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|floating-panel-controller\.ts$/;
 const runtime =
   /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|events\/error)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
 // The CDN build minifies the CSS and HTML inside lit's css`` and html`` templates (esbuild

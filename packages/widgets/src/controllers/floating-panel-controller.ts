@@ -1,45 +1,36 @@
-import type { Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type FloatingUi = typeof import('./floating-ui.js');
-
-let floatingUi: Promise<FloatingUi> | undefined;
-
-/**
- * Loads @floating-ui/dom once per page, on first use (a page that never opens a panel never
- * downloads it). A failed load (offline) is forgotten so the next open tries again.
- */
-export function loadFloatingUi(): Promise<FloatingUi> {
-  floatingUi ??= import('./floating-ui.js').catch((error: unknown) => {
-    floatingUi = undefined;
-    throw error;
-  });
-  return floatingUi;
-}
+type Side = 'top' | 'right' | 'bottom' | 'left';
+/** Where a panel sits beside its reference: a side, optionally aligned to its start or end. */
+export type Placement = Side | `${Side}-start` | `${Side}-end`;
 
 export interface FloatingPanelOptions {
   /** The element the panel is anchored to (the trigger). */
   reference: () => Element | null | undefined;
   /** The panel (position: fixed; the controller sets its left/top through the CSSOM). */
   floating: () => HTMLElement | null | undefined;
-  /** floating-ui placement; `-start`/`-end` follow the panel's writing direction (RTL). */
+  /** Side and alignment; `-start`/`-end` follow the panel's writing direction (RTL). */
   placement: () => Placement;
   /** Gap between the reference and the panel, in px (default 8). */
   offset?: number;
 }
 
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+/** Kept between the panel and the viewport's edges, in px. */
+const PADDING = 8;
+
 /**
- * Anchors a floating panel to a reference element with @floating-ui/dom, imported
- * dynamically on the first `show()`. Keeps the panel in place while it is shown (scroll,
- * resize, layout changes), flips and shifts it to stay in the viewport and caps its block
- * size to the space available (`--kiosk-floating-available-height`). Until it is placed,
- * the panel carries `data-floating="pending"`; if the module can't load, `"unanchored"`
- * (style that as a centred fallback). Positions are written with the CSSOM, which a
- * Content-Security-Policy without 'unsafe-inline' allows.
+ * Anchors a floating panel (position: fixed) to a reference element and keeps it there while
+ * it is shown (scroll, resize, either element changing size): on the placement's side, or the
+ * opposite one when that has more room; shifted to stay in the viewport; its block size capped
+ * to the room on its side (`--kiosk-floating-available-height`). A few lines instead of
+ * floating-ui (7 KB gzip), which did the same for the one panel Kiosk has. Until it is placed,
+ * the panel carries `data-floating="pending"`, then `"placed"` and `data-placement` (the side
+ * and alignment used). Positions are written with the CSSOM, which a Content-Security-Policy
+ * without 'unsafe-inline' allows.
  */
 export class FloatingPanelController implements ReactiveController {
   private stop: (() => void) | undefined;
-  private generation = 0;
 
   constructor(
     host: ReactiveControllerHost,
@@ -52,55 +43,86 @@ export class FloatingPanelController implements ReactiveController {
     this.hide();
   }
 
-  /** Loads floating-ui if needed, places the panel and keeps it anchored until `hide()`. */
-  async show(): Promise<void> {
-    const generation = ++this.generation;
-    const floating = this.options.floating();
-    floating?.setAttribute('data-floating', 'pending');
-    let ui: FloatingUi;
-    try {
-      ui = await loadFloatingUi();
-    } catch {
-      if (generation === this.generation) floating?.setAttribute('data-floating', 'unanchored');
-      return;
-    }
+  /** Places the panel and keeps it anchored until `hide()`. */
+  show(): void {
     const reference = this.options.reference();
-    if (generation !== this.generation || !reference || !floating) return;
-    this.stop?.();
-    const update = () => this.place(ui, reference, floating);
-    this.stop = ui.autoUpdate(reference, floating, update);
-    await update();
+    const floating = this.options.floating();
+    this.hide();
+    if (!reference || !floating) return;
+    floating.setAttribute('data-floating', 'pending');
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => this.place(reference, floating));
+    };
+    const sizes = new ResizeObserver(update);
+    sizes.observe(reference);
+    sizes.observe(floating);
+    addEventListener('scroll', update, { capture: true, passive: true });
+    addEventListener('resize', update);
+    this.stop = () => {
+      cancelAnimationFrame(frame);
+      sizes.disconnect();
+      removeEventListener('scroll', update, { capture: true });
+      removeEventListener('resize', update);
+    };
+    this.place(reference, floating);
   }
 
   /** Stops following the reference. */
   hide(): void {
-    this.generation++;
     this.stop?.();
     this.stop = undefined;
   }
 
-  private async place(ui: FloatingUi, reference: Element, floating: HTMLElement) {
-    const { computePosition, offset, flip, shift, size } = ui;
-    const { x, y, placement } = await computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement: this.options.placement(),
-      middleware: [
-        offset(this.options.offset ?? 8),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply({ availableHeight, elements }) {
-            elements.floating.style.setProperty(
-              '--kiosk-floating-available-height',
-              `${Math.max(160, Math.floor(availableHeight))}px`,
-            );
-          },
-        }),
-      ],
-    });
-    Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
-    floating.setAttribute('data-placement', placement);
+  private place(reference: Element, floating: HTMLElement) {
+    const gap = this.options.offset ?? 8;
+    const [wanted, align] = this.options.placement().split('-') as [
+      Side,
+      'start' | 'end' | undefined,
+    ];
+    const r = reference.getBoundingClientRect();
+    const viewWidth = document.documentElement.clientWidth;
+    const viewHeight = document.documentElement.clientHeight;
+    const room: Record<Side, number> = {
+      top: r.top - gap - PADDING,
+      bottom: viewHeight - r.bottom - gap - PADDING,
+      left: r.left - gap - PADDING,
+      right: viewWidth - r.right - gap - PADDING,
+    };
+    const vertical = wanted === 'top' || wanted === 'bottom';
+    const needed = vertical ? floating.scrollHeight : floating.offsetWidth;
+    const side =
+      room[wanted] < needed && room[OPPOSITE[wanted]] > room[wanted] ? OPPOSITE[wanted] : wanted;
+    if (vertical) {
+      floating.style.setProperty(
+        '--kiosk-floating-available-height',
+        `${Math.max(160, Math.floor(room[side]))}px`,
+      );
+    }
+    const width = floating.offsetWidth;
+    const height = floating.offsetHeight;
+    let x: number;
+    let y: number;
+    if (vertical) {
+      const rtl = getComputedStyle(floating).direction === 'rtl';
+      const toEnd = align === (rtl ? 'start' : 'end');
+      x = align ? (toEnd ? r.right - width : r.left) : r.left + (r.width - width) / 2;
+      y = side === 'bottom' ? r.bottom + gap : r.top - gap - height;
+    } else {
+      x = side === 'right' ? r.right + gap : r.left - gap - width;
+      y =
+        align === 'start'
+          ? r.top
+          : align === 'end'
+            ? r.bottom - height
+            : r.top + (r.height - height) / 2;
+    }
+    // Shift along the edge to stay inside the viewport.
+    x = Math.min(Math.max(x, PADDING), viewWidth - width - PADDING);
+    y = Math.min(Math.max(y, PADDING), viewHeight - height - PADDING);
+    Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+    floating.setAttribute('data-placement', align ? `${side}-${align}` : side);
     floating.setAttribute('data-floating', 'placed');
   }
 }

@@ -2,7 +2,7 @@ export { ClientController } from './client-controller.js';
 export {
   FloatingPanelController,
   type FloatingPanelOptions,
-  loadFloatingUi,
+  type Placement,
 } from './floating-panel-controller.js';
 export { LocalizeController, type LocalizedHost } from './localize-controller.js';
 export { StoreController } from './store-controller.js';

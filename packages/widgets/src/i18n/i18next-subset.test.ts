@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
 import { loginButtonStrings } from '../login-button/i18n/index.js';
 import { miniCartStrings } from '../mini-cart/i18n/index.js';
+import { miniCartPanelStrings } from '../mini-cart/i18n/panel/index.js';
 import { productCardStrings } from '../product-card/i18n/index.js';
 import { reviewListStrings } from '../review-list/i18n/index.js';
 import { commonStrings } from './common.js';
@@ -12,7 +13,13 @@ import subset from './i18next-subset.js';
 // i18next itself: every key of every shipped bundle, in every language, with every plural
 // category, must translate to exactly what i18next returns.
 
-const elements = [productCardStrings, miniCartStrings, reviewListStrings, loginButtonStrings];
+const elements = [
+  productCardStrings,
+  miniCartStrings,
+  miniCartPanelStrings,
+  reviewListStrings,
+  loginButtonStrings,
+];
 const counts = [0, 1, 2, 3, 4, 5, 7, 11, 12, 21, 22, 25, 100, 101, 102, 111, 1.5, 1000000];
 const plural = /_(zero|one|two|few|many|other)$/;
 

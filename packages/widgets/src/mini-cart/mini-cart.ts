@@ -1,31 +1,56 @@
-import type { Placement } from '@floating-ui/dom';
-import type { Cart, CartLine, KioskError, Money, PointsSummary } from '@kiosk/sdk';
+import { type Cart, KioskError } from '@kiosk/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { FloatingPanelController } from '../controllers/floating-panel-controller.js';
+import type { Placement } from '../controllers/floating-panel-controller.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskCartChangeEvent } from '../events/cart-change.js';
-import { KioskCheckoutEvent } from '../events/checkout.js';
-import { amountOf, formatMoney, formatNumber } from '../format.js';
+import { formatNumber } from '../format.js';
 import { KioskElement } from '../kiosk-element.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { miniCartStrings } from './i18n/index.js';
 import { styles } from './mini-cart.styles.js';
+import type { MiniCartPanel } from './panel.js';
 
-const MAX_QUANTITY = 999;
-const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
-
-type CheckoutState = 'idle' | 'working' | 'redirecting';
+type PanelModule = typeof import('./panel.js');
+let panelModule: Promise<PanelModule> | undefined;
 
 /**
- * @summary A cart button with a live item count, opening a panel (a modal dialog anchored to
- * the button) with the cart's lines, quantity steppers, remove, points redemption for
- * signed-in customers, subtotal, discount, total and checkout. The panel's positioning code
- * (floating-ui) is downloaded the first time the cart opens.
+ * The open cart's code (panel, its strings and styles), imported once per page the first time
+ * a cart opens. A failed load (offline) is forgotten so the next open tries again.
+ */
+function loadPanel(): Promise<PanelModule> {
+  panelModule ??= import('./panel.js').catch((error: unknown) => {
+    panelModule = undefined;
+    throw error;
+  });
+  return panelModule;
+}
+
+/**
+ * What makes two carts the same change for `kiosk-cart-change`: lines, quantities, prices,
+ * points and totals (not `updatedAt` or stock, which change without the shopper doing anything).
+ */
+function changeKey(cart: Cart | null): string {
+  if (!cart) return 'null';
+  return JSON.stringify([
+    cart.id,
+    cart.pointsRedeemed,
+    cart.subtotal,
+    cart.discount,
+    cart.total,
+    cart.lines.map((l) => [l.id, l.variantId, l.quantity, l.lineTotal]),
+  ]);
+}
+
+/**
+ * @summary A cart button with a live item count, opening a panel (a modal dialog: anchored to
+ * the button on wide screens, a sheet at the bottom of the screen on phones) with the cart's
+ * lines, quantity steppers, remove, points, subtotal, discount, total and checkout; the totals
+ * and Check out stay in view however many lines the cart holds. The closed cart is only its
+ * trigger and live count: the panel's code downloads the first time the cart opens.
  *
- * @event {KioskCartChangeEvent} kiosk-cart-change - The cart changed (lines, quantities, points, emptied once its order is paid): `{ cart }`.
+ * @event {KioskCartChangeEvent} kiosk-cart-change - The cart changed (lines, quantities, points, emptied once its order is paid): `{ cart }`, the cart as the server confirmed it. Fires once per change, when it is settled: not for the optimistic view shown while the server answers, not for a change the server refused (the cart rolls back to what it was), not for a reload that finds the cart unchanged. Changes made offline, or in quick succession, settle together: one event once the server has them all.
  * @event {KioskCheckoutEvent} kiosk-checkout - The shopper pressed Check out: `{ cart }`. Cancelable: call `preventDefault()` to run checkout yourself; otherwise the element calls `client.cart.checkout()` and goes to the hosted checkout page (in the element's language, with a link back to this page). The cart stays until the order is paid.
  * @event {KioskErrorEvent} kiosk-error - Something failed (`{ error }`, a KioskError); the cart shows it too.
  *
@@ -35,14 +60,15 @@ type CheckoutState = 'idle' | 'working' | 'redirecting';
  * @csspart trigger - The button that opens the cart.
  * @csspart badge - The item count on the trigger.
  * @csspart pending - The dot on the trigger while changes wait to be saved (offline).
- * @csspart panel - The dialog.
+ * @csspart panel - The dialog (`data-layout="sheet"` on phones, `"anchored"` otherwise).
  * @csspart header - The dialog's header (title and close button).
  * @csspart title - The dialog's title.
  * @csspart close - The close button.
  * @csspart notice - The offline / saving notice.
+ * @csspart body - The part of the panel that scrolls (lines and points).
  * @csspart lines - The list of lines.
  * @csspart line - One line.
- * @csspart line-image - A line's image.
+ * @csspart line-image - A line's image (the variant's own, as the server returns it; fixed size, cropped to fit).
  * @csspart line-title - A line's product title.
  * @csspart line-variant - A line's variant title.
  * @csspart line-price - A line's unit price.
@@ -51,6 +77,7 @@ type CheckoutState = 'idle' | 'working' | 'redirecting';
  * @csspart remove - A line's remove button.
  * @csspart empty - The empty state.
  * @csspart points - The points section.
+ * @csspart footer - The panel's footer (summary and checkout), always in view.
  * @csspart summary - Subtotal, discount and total.
  * @csspart total - The total row.
  * @csspart checkout - The checkout button.
@@ -66,7 +93,8 @@ type CheckoutState = 'idle' | 'working' | 'redirecting';
  * @cssprop --kiosk-mini-cart-trigger-color - Trigger icon colour (default inherit).
  * @cssprop --kiosk-mini-cart-badge-background - Count badge background (default the accent).
  * @cssprop --kiosk-mini-cart-badge-color - Count badge text colour.
- * @cssprop --kiosk-mini-cart-panel-width - Panel inline size (default min(24rem, 100vw - 1rem)).
+ * @cssprop --kiosk-mini-cart-panel-width - Panel inline size on wide screens (default min(24rem, 100vw - 1rem)).
+ * @cssprop --kiosk-mini-cart-sheet-max-height - Largest block size of the phone sheet (default 100dvh - 2.5rem).
  * @cssprop --kiosk-mini-cart-panel-background - Panel background (default the surface token).
  * @cssprop --kiosk-mini-cart-panel-radius - Panel corner radius.
  * @cssprop --kiosk-mini-cart-panel-shadow - Panel shadow.
@@ -79,67 +107,36 @@ type CheckoutState = 'idle' | 'working' | 'redirecting';
 export class KioskMiniCart extends KioskElement {
   static override styles = [sharedStyles, styles];
 
-  /** Whether the panel is open. Set or remove it to open or close the cart from outside. */
+  /**
+   * Whether the panel is open. Set it (property or attribute) to open the cart from outside:
+   * the panel opens and focus moves into it, as when the shopper presses the trigger.
+   * Remove it to close the cart.
+   */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** Where the panel sits relative to the trigger (floating-ui placement; start/end follow RTL). */
+  /** Where the panel sits relative to the trigger on wide screens (side, then `-start`/`-end`, which follow RTL). */
   @property({ reflect: true }) placement: Placement = 'bottom-end';
 
   /** Present while cart changes wait to be sent (offline). Read-only. */
   @property({ type: Boolean, reflect: true }) pending = false;
 
   @state() private announcement = '';
-  @state() private panelAnnouncement = '';
-  @state() private lineErrors = new Map<string, string>();
-  @state() private pointsInput = '';
-  @state() private pointsError = '';
-  @state() private redeeming = false;
-  @state() private checkoutState: CheckoutState = 'idle';
-  @state() private checkoutError: KioskError | undefined;
-  @state() private online = globalThis.navigator?.onLine !== false;
 
   @query('.trigger') private trigger!: HTMLButtonElement;
-  @query('dialog') private panel!: HTMLDialogElement;
 
   private readonly i18n = new LocalizeController(this, miniCartStrings);
   private readonly cart = new StoreController(this, this.kiosk, (c) => c.cart.$cart);
   private readonly queued = new StoreController(this, this.kiosk, (c) => c.cart.$pending);
-  private readonly session = new StoreController(this, this.kiosk, (c) => c.auth.$session);
-  private readonly summary = new StoreController(this, this.kiosk, (c) => c.points.$summary);
-  private readonly floating = new FloatingPanelController(this, {
-    reference: () => this.trigger,
-    floating: () => this.panel,
-    placement: () => this.placement || 'bottom-end',
-  });
+  /** The open cart, once its code has loaded (the first open). */
+  private panel: MiniCartPanel | undefined;
 
-  /** The last cart seen, to tell changes apart (undefined until the first value). */
-  private seenCart: Cart | null | undefined = undefined;
+  /** The last settled cart announced with kiosk-cart-change (undefined until the first). */
+  private settled: string | undefined;
   private seenCount: number | undefined;
-  private readonly onNetwork = () => {
-    this.online = navigator.onLine !== false;
-  };
-  /**
-   * Back from the hosted checkout page, restored from the back/forward cache: the page is as
-   * it was left ("Going to checkout…"), so the cart shows again (the SDK re-reads it: as it
-   * was if unpaid, empty once paid).
-   */
-  private readonly onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted && this.checkoutState === 'redirecting') this.checkoutState = 'idle';
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    globalThis.addEventListener('online', this.onNetwork);
-    globalThis.addEventListener('offline', this.onNetwork);
-    globalThis.addEventListener('pageshow', this.onPageShow);
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    globalThis.removeEventListener('online', this.onNetwork);
-    globalThis.removeEventListener('offline', this.onNetwork);
-    globalThis.removeEventListener('pageshow', this.onPageShow);
-    if (this.panel?.open) this.panel.close();
+    this.panel?.close(false);
   }
 
   /** The cart as the shopper sees it (optimistic changes included). */
@@ -168,10 +165,14 @@ export class KioskMiniCart extends KioskElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.pending = (this.queued.value ?? 0) > 0;
     const cart = this.cart.value;
-    if (cart !== undefined && cart !== this.seenCart) {
-      const first = this.seenCart === undefined;
-      this.seenCart = cart;
-      if (!first) this.dispatchEvent(new KioskCartChangeEvent({ cart }));
+    // A change is settled once no write waits for the server: the confirmed cart, once.
+    if (cart !== undefined && !this.pending) {
+      const key = changeKey(cart);
+      if (key !== this.settled) {
+        const first = this.settled === undefined;
+        this.settled = key;
+        if (!first) this.dispatchEvent(new KioskCartChangeEvent({ cart }));
+      }
     }
     const count = cart?.itemCount ?? 0;
     if (cart !== undefined && count !== this.seenCount) {
@@ -180,21 +181,52 @@ export class KioskMiniCart extends KioskElement {
       }
       this.seenCount = count;
     }
-    if (changed.has('open') && !this.open) this.checkoutError = undefined;
+    if (changed.has('open') && !this.open) this.panel?.reset();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
-    const wasOpen = changed.get('open') === true;
-    if (this.open && !this.panel.open) {
-      this.panel.showModal();
-      void this.floating.show();
-      this.focusFirst();
-    } else if (!this.open && this.panel.open) {
-      this.floating.hide();
-      this.panel.close();
-      if (wasOpen) this.trigger.focus();
+    if (changed.has('open')) void this.syncPanel(changed.get('open') === true);
+  }
+
+  /** Opens (loading the panel's code the first time) or closes the panel to match `open`. */
+  private async syncPanel(wasOpen: boolean) {
+    if (!this.open) {
+      this.panel?.close(wasOpen);
+      return;
     }
+    if (!this.panel) {
+      let module: PanelModule;
+      try {
+        module = await loadPanel();
+      } catch (error) {
+        this.emitError(
+          new KioskError({
+            code: 'network_error',
+            message: 'The cart could not be loaded.',
+            retryable: true,
+            cause: error,
+          }),
+        );
+        void this.announce(this.t('error.network'));
+        this.open = false;
+        return;
+      }
+      this.panel ??= new module.MiniCartPanel({
+        element: this,
+        clients: this.kiosk,
+        cart: () => this.cart.value ?? null,
+        trigger: () => this.trigger,
+        close: () => {
+          this.open = false;
+        },
+        emitError: (error) => this.emitError(error),
+        navigate: (url) => this.navigate(url),
+      });
+      this.requestUpdate();
+      await this.updateComplete;
+    }
+    // Closed again while the code loaded: nothing to show.
+    if (this.open) this.panel.show();
   }
 
   private t(key: string, options?: Record<string, unknown>): string {
@@ -205,204 +237,11 @@ export class KioskMiniCart extends KioskElement {
     return formatNumber(n, this.i18n.locale);
   }
 
-  private money(m: Money): string {
-    try {
-      return formatMoney(m, this.i18n.locale);
-    } catch {
-      return `${m.amount} ${m.currency}`;
-    }
-  }
-
-  /** Puts a message in the live region (outside the panel when closed, inside when open). */
+  /** Puts a message in the trigger's live region (the panel has its own while open). */
   private async announce(message: string) {
-    const inside = this.open;
     this.announcement = '';
-    this.panelAnnouncement = '';
     await this.updateComplete;
-    if (inside) this.panelAnnouncement = message;
-    else this.announcement = message;
-  }
-
-  private focusables(): HTMLElement[] {
-    return [...this.panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.getClientRects().length > 0,
-    );
-  }
-
-  private focusFirst() {
-    (this.focusables()[0] ?? this.panel).focus();
-  }
-
-  private onPanelKeydown(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.open = false;
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const items = this.focusables();
-    if (items.length === 0) {
-      event.preventDefault();
-      return;
-    }
-    const active = this.shadowRoot!.activeElement;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    const inside = active instanceof HTMLElement && items.includes(active);
-    if (event.shiftKey && (active === first || !inside)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !inside)) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
-  /** A click on the backdrop (outside the panel's box) closes it. */
-  private onPanelClick(event: MouseEvent) {
-    if (event.target !== this.panel || event.detail === 0) return;
-    const r = this.panel.getBoundingClientRect();
-    const inside =
-      event.clientX >= r.left &&
-      event.clientX <= r.right &&
-      event.clientY >= r.top &&
-      event.clientY <= r.bottom;
-    if (!inside) this.open = false;
-  }
-
-  private setLineError(lineId: string, message: string | undefined) {
-    const errors = new Map(this.lineErrors);
-    if (message) errors.set(lineId, message);
-    else errors.delete(lineId);
-    this.lineErrors = errors;
-  }
-
-  private maxFor(line: CartLine): number {
-    return Math.max(1, Math.min(MAX_QUANTITY, Math.max(line.available, line.quantity)));
-  }
-
-  private async setQuantity(line: CartLine, value: number) {
-    const client = this.kiosk.client;
-    if (!client || line.id.startsWith('pending:')) return;
-    const max = Math.min(MAX_QUANTITY, line.available);
-    const quantity = Number.isFinite(value) ? Math.max(1, Math.min(max, Math.trunc(value))) : 1;
-    if (quantity === line.quantity || quantity < 1) {
-      this.requestUpdate(); // puts a clamped input back
-      return;
-    }
-    this.setLineError(line.id, undefined);
-    try {
-      await client.cart.update(line.id, quantity);
-      void this.announce(this.t('updated', { title: line.title, quantity: this.num(quantity) }));
-    } catch (error) {
-      const e = this.emitError(error);
-      const stock = e.code === 'out_of_stock' || e.code === 'quantity_limit_exceeded';
-      const message = stock
-        ? this.t('notEnoughStock', { count: line.available, n: this.num(line.available) })
-        : e.status === 0
-          ? this.t('error.network')
-          : this.t('updateFailed');
-      this.setLineError(line.id, message);
-      void this.announce(message);
-    }
-  }
-
-  private async removeLine(line: CartLine, index: number) {
-    const client = this.kiosk.client;
-    if (!client || line.id.startsWith('pending:')) return;
-    this.setLineError(line.id, undefined);
-    const removal = client.cart.remove(line.id);
-    // The line leaves at once (optimistically): keep focus in the panel, on the next line.
-    await this.updateComplete;
-    const removes = [...this.panel.querySelectorAll<HTMLElement>('[part~="remove"]')];
-    (removes[Math.min(index, removes.length - 1)] ?? this.focusables()[0] ?? this.panel).focus();
-    try {
-      await removal;
-      void this.announce(this.t('removed', { title: line.title }));
-    } catch (error) {
-      const e = this.emitError(error);
-      const message = e.status === 0 ? this.t('error.network') : this.t('updateFailed');
-      this.setLineError(line.id, message);
-      void this.announce(message);
-    }
-  }
-
-  private async redeem(points: number) {
-    const client = this.kiosk.client;
-    const balance = this.summary.value?.balance ?? client?.points.$balance.get() ?? 0;
-    if (!client) return;
-    if (!Number.isInteger(points) || points < 0) {
-      this.pointsError = this.t('points.invalid');
-      return;
-    }
-    if (points > balance) {
-      this.pointsError = this.t('points.tooMany', { count: balance, n: this.num(balance) });
-      return;
-    }
-    this.pointsError = '';
-    this.redeeming = true;
-    try {
-      await client.cart.redeemPoints(points);
-      this.pointsInput = '';
-      void this.announce(
-        points === 0
-          ? this.t('points.removed')
-          : this.t('points.applied', { count: points, n: this.num(points) }),
-      );
-    } catch (error) {
-      const e = this.emitError(error);
-      const max = (e.details as { maxPoints?: number } | undefined)?.maxPoints;
-      this.pointsError =
-        e.code === 'points_limit_exceeded' && typeof max === 'number'
-          ? this.t('points.limit', { count: max, n: this.num(max) })
-          : e.code === 'insufficient_points'
-            ? this.t('points.insufficient')
-            : e.code === 'unauthenticated'
-              ? this.t('points.signIn')
-              : e.code === 'validation_failed'
-                ? this.t('points.invalid')
-                : e.status === 0
-                  ? this.t('error.network')
-                  : this.t('points.failed');
-    } finally {
-      this.redeeming = false;
-    }
-  }
-
-  private onPointsSubmit(event: SubmitEvent) {
-    event.preventDefault();
-    const raw = this.pointsInput.trim();
-    void this.redeem(raw === '' ? Number.NaN : Number(raw));
-  }
-
-  private async checkout() {
-    const client = this.kiosk.client;
-    const cart = this.cart.value;
-    if (!client || !cart || cart.lines.length === 0 || this.checkoutState !== 'idle') return;
-    this.checkoutError = undefined;
-    if (!this.dispatchEvent(new KioskCheckoutEvent({ cart }))) return;
-    this.checkoutState = 'working';
-    try {
-      const { checkoutUrl } = await client.cart.checkout();
-      // The hosted page speaks this element's language and leads back to this page.
-      const url = new URL(checkoutUrl);
-      url.searchParams.set('locale', this.i18n.locale);
-      this.checkoutState = 'redirecting';
-      this.navigate(url.toString());
-    } catch (error) {
-      this.checkoutError = this.emitError(error);
-      this.checkoutState = 'idle';
-      void this.announce(this.checkoutMessage(this.checkoutError));
-    }
-  }
-
-  private checkoutMessage(e: KioskError): string {
-    if (e.code === 'offline' || e.status === 0) return this.t('checkoutOffline');
-    if (e.code === 'empty_cart') return this.t('checkoutEmpty');
-    if (e.code === 'out_of_stock' || e.code === 'quantity_limit_exceeded') {
-      return this.t('checkoutStock');
-    }
-    return this.t('checkoutFailed');
+    this.announcement = message;
   }
 
   protected override render() {
@@ -438,273 +277,7 @@ export class KioskMiniCart extends KioskElement {
         ${this.pending ? html`<span part="pending" class="pending" aria-hidden="true"></span>` : nothing}
       </span>
       <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
-      <dialog
-        part="panel"
-        class="panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="title"
-        lang=${this.i18n.lang}
-        @keydown=${this.onPanelKeydown}
-        @click=${this.onPanelClick}
-        @cancel=${(e: Event) => {
-          e.preventDefault();
-          this.open = false;
-        }}
-      >
-        <header part="header" class="header">
-          <h2 id="title" part="title" class="title">${ready ? this.t('title') : ''}</h2>
-          <button
-            part="close"
-            class="close"
-            type="button"
-            aria-label=${ready ? this.t('close') : nothing}
-            @click=${() => {
-              this.open = false;
-            }}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18"></path></svg>
-          </button>
-        </header>
-        ${this.renderBody(cart, ready)}
-        <p part="status" class="visually-hidden" role="status">${this.panelAnnouncement}</p>
-      </dialog>`;
-  }
-
-  private renderBody(cart: Cart | null, ready: boolean) {
-    if (!ready) {
-      return html`<div class="body loading" aria-busy="true">
-        <span class="placeholder line"></span><span class="placeholder line"></span>
-      </div>`;
-    }
-    if (!this.kiosk.client) {
-      return html`<p class="error" part="error" role="alert">${this.t('error.notConfigured')}</p>`;
-    }
-    if (this.checkoutState === 'redirecting') {
-      return html`<p class="body busy" aria-busy="true">${this.t('checkingOut')}</p>`;
-    }
-    const notice = !this.online ? this.t('offline') : this.pending ? this.t('saving') : '';
-    const lines = cart?.lines ?? [];
-    return html`${notice ? html`<p part="notice" class="notice">${notice}</p>` : nothing}
-      ${
-        lines.length === 0
-          ? html`<div part="empty" class="empty">
-              <p class="empty-title">${this.t('empty')}</p>
-              <p class="hint">${this.t('emptyHint')}</p>
-              <slot name="empty"></slot>
-            </div>`
-          : html`<ul part="lines" class="lines">
-                ${lines.map((line, i) => this.renderLine(line, i))}
-              </ul>
-              ${this.renderPoints(cart!)} ${this.renderSummary(cart!)}`
-      }`;
-  }
-
-  private renderLine(line: CartLine, index: number) {
-    const pendingLine = line.id.startsWith('pending:');
-    const max = this.maxFor(line);
-    const atMin = line.quantity <= 1;
-    const atMax = line.quantity >= Math.min(MAX_QUANTITY, line.available);
-    const error = this.lineErrors.get(line.id);
-    const id = `q-${index}`;
-    return html`<li part="line" class="line" data-line=${line.id}>
-      ${
-        line.image
-          ? html`<img
-              part="line-image"
-              class="line-image"
-              src=${line.image.url}
-              alt=""
-              width="64"
-              height="64"
-              loading="lazy"
-              decoding="async"
-            />`
-          : html`<span part="line-image" class="line-image"></span>`
-      }
-      <div class="line-info">
-        <p part="line-title" class="line-title">${line.title}</p>
-        ${
-          line.variantTitle
-            ? html`<p part="line-variant" class="line-variant">${line.variantTitle}</p>`
-            : nothing
-        }
-        <p part="line-price" class="line-price">
-          ${this.t('line.each', { price: this.money(line.unitPrice) })}
-        </p>
-        ${line.available <= 0 ? html`<p class="line-note">${this.t('line.soldOut')}</p>` : nothing}
-      </div>
-      <p part="line-total" class="line-total">${this.money(line.lineTotal)}</p>
-      <div
-        part="quantity"
-        class="stepper"
-        role="group"
-        aria-label=${this.t('line.quantity', { title: line.title })}
-      >
-        <button
-          type="button"
-          class="dec"
-          aria-label=${this.t('line.decrease', { title: line.title })}
-          aria-disabled=${atMin || pendingLine ? 'true' : 'false'}
-          @click=${() => !atMin && this.setQuantity(line, line.quantity - 1)}
-        >
-          −
-        </button>
-        <input
-          id=${id}
-          type="number"
-          inputmode="numeric"
-          min="1"
-          max=${max}
-          .value=${String(line.quantity)}
-          aria-label=${this.t('line.quantity', { title: line.title })}
-          ?readonly=${pendingLine}
-          @change=${(e: Event) => this.setQuantity(line, Number((e.target as HTMLInputElement).value))}
-        />
-        <button
-          type="button"
-          class="inc"
-          aria-label=${this.t('line.increase', { title: line.title })}
-          aria-disabled=${atMax || pendingLine ? 'true' : 'false'}
-          @click=${() => !atMax && this.setQuantity(line, line.quantity + 1)}
-        >
-          +
-        </button>
-      </div>
-      <button
-        part="remove"
-        class="remove"
-        type="button"
-        aria-label=${this.t('line.remove', { title: line.title })}
-        aria-disabled=${pendingLine ? 'true' : 'false'}
-        @click=${() => this.removeLine(line, index)}
-      >
-        ${this.t('line.removeShort')}
-      </button>
-      ${
-        atMax && line.available > 0 && line.available < MAX_QUANTITY
-          ? html`<p class="line-note">
-              ${this.t('line.max', { count: line.available, n: this.num(line.available) })}
-            </p>`
-          : nothing
-      }
-      ${error ? html`<p part="error" class="error line-error" role="alert">${error}</p>` : nothing}
-    </li>`;
-  }
-
-  private renderPoints(cart: Cart) {
-    if (!this.session.value) {
-      return html`<p part="points" class="points guest">${this.t('points.guest')}</p>`;
-    }
-    const summary: PointsSummary | null = this.summary.value ?? null;
-    const balance = summary?.balance ?? 0;
-    return html`<section part="points" class="points" aria-labelledby="points-title">
-      <h3 id="points-title" class="points-title">${this.t('points.title')}</h3>
-      <p class="balance">
-        ${
-          summary
-            ? html`${this.t('points.balance', { count: balance, n: this.num(balance) })}${
-                summary.tier.name
-                  ? html` · <span class="tier">${this.t('points.tier', { tier: summary.tier.name })}</span>`
-                  : nothing
-              }`
-            : html`<span class="placeholder line"></span>`
-        }
-      </p>
-      ${
-        cart.pointsRedeemed > 0
-          ? html`<p class="applied">
-              ${this.t('points.applied', { count: cart.pointsRedeemed, n: this.num(cart.pointsRedeemed) })}
-              <button
-                type="button"
-                class="link"
-                aria-disabled=${this.redeeming ? 'true' : 'false'}
-                @click=${() => !this.redeeming && this.redeem(0)}
-              >
-                ${this.t('points.remove')}
-              </button>
-            </p>`
-          : nothing
-      }
-      <form class="redeem" novalidate @submit=${this.onPointsSubmit}>
-        <label for="points-input">${this.t('points.label')}</label>
-        <input
-          id="points-input"
-          name="points"
-          type="number"
-          inputmode="numeric"
-          min="0"
-          step="1"
-          max=${balance}
-          .value=${this.pointsInput}
-          aria-invalid=${this.pointsError ? 'true' : 'false'}
-          aria-describedby=${this.pointsError ? 'points-error' : nothing}
-          @input=${(e: Event) => {
-            this.pointsInput = (e.target as HTMLInputElement).value;
-          }}
-        />
-        <button type="submit" aria-disabled=${this.redeeming ? 'true' : 'false'}>
-          ${this.redeeming ? this.t('points.applying') : this.t('points.apply')}
-        </button>
-      </form>
-      ${
-        this.pointsError
-          ? html`<p id="points-error" part="error" class="error" role="alert">${this.pointsError}</p>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  private renderSummary(cart: Cart) {
-    const working = this.checkoutState !== 'idle';
-    const e = this.checkoutError;
-    // What points take off depends on the store's rates and limits, which only the server
-    // applies: while it answers, the discount and total show a pending state, not old figures.
-    const updating = this.redeeming;
-    const pending = html`<span class="placeholder line"></span
-      ><span class="visually-hidden">${this.t('summary.updating')}</span>`;
-    return html`<dl
-        part="summary"
-        class="summary"
-        aria-label=${this.t('summary.label')}
-        aria-busy=${updating ? 'true' : 'false'}
-      >
-        <div class="row">
-          <dt>${this.t('summary.subtotal')}</dt>
-          <dd>${this.money(cart.subtotal)}</dd>
-        </div>
-        ${
-          updating || amountOf(cart.discount) > 0
-            ? html`<div class="row discount">
-                <dt>${this.t('summary.discount')}</dt>
-                <dd>${updating ? pending : `−${this.money(cart.discount)}`}</dd>
-              </div>`
-            : nothing
-        }
-        <div class="row total" part="total">
-          <dt>${this.t('summary.total')}</dt>
-          <dd>${updating ? pending : this.money(cart.total)}</dd>
-        </div>
-      </dl>
-      ${
-        e
-          ? html`<div part="error" class="error" role="alert">
-              <span>${this.checkoutMessage(e)}</span>
-              <button type="button" class="retry" @click=${() => this.checkout()}>
-                ${this.t('retry')}
-              </button>
-            </div>`
-          : nothing
-      }
-      <button
-        part="checkout"
-        class="checkout"
-        type="button"
-        aria-disabled=${working ? 'true' : 'false'}
-        @click=${() => this.checkout()}
-      >
-        ${working ? this.t('checkingOut') : this.t('checkout')}
-      </button>`;
+      ${this.panel?.render() ?? nothing}`;
   }
 }
 
