@@ -27,8 +27,9 @@ const panel = (el: KioskMiniCart) => $<HTMLDialogElement>(el, 'dialog');
 const active = (el: KioskMiniCart) => root(el).activeElement;
 /** Every cart write has reached the server (the SDK's queue, not the element's last render). */
 const sent = () => client.cart.$pending.get() === 0;
-const floatingUiRequests = () =>
-  performance.getEntriesByType('resource').filter((e) => e.name.includes('floating-ui'));
+/** Requests for the panel's module (served as source here; a chunk of its own in the CDN build). */
+const panelRequests = () =>
+  performance.getEntriesByType('resource').filter((e) => e.name.includes('/mini-cart/panel'));
 
 async function variantOf(handle = TEE, minStock = 3): Promise<Variant> {
   const product = await client.products.get(handle);
@@ -76,7 +77,7 @@ async function miniCart(attrs: { locale?: string } = {}) {
 
 async function openWithClick(el: KioskMiniCart) {
   trigger(el).click();
-  await until(() => panel(el).getAttribute('data-floating') === 'placed', 'panel placed');
+  await until(() => panel(el)?.getAttribute('data-floating') === 'placed', 'panel placed');
 }
 
 describe('<kiosk-mini-cart>', () => {
@@ -84,13 +85,14 @@ describe('<kiosk-mini-cart>', () => {
     freshClient();
   });
 
-  // First in this file: the page must not have loaded floating-ui before.
-  it('downloads floating-ui only when the cart first opens, and anchors the panel to the trigger', async () => {
+  // First in this file: the page must not have loaded the panel before.
+  it('downloads the panel’s code only when the cart first opens, and anchors the panel to the trigger', async () => {
     const el = await miniCart();
     await el.updateComplete;
-    expect(floatingUiRequests(), 'no floating-ui before opening').to.have.length(0);
+    expect(panelRequests(), 'no panel code while the cart is closed').to.have.length(0);
+    expect(root(el).querySelector('dialog'), 'closed: trigger and count only').to.equal(null);
     await openWithClick(el);
-    expect(floatingUiRequests().length, 'floating-ui loaded on open').to.be.greaterThan(0);
+    expect(panelRequests().length, 'panel code loaded on open').to.be.greaterThan(0);
     expect(el.open).to.equal(true);
     expect(el.hasAttribute('open')).to.equal(true);
     const dialog = panel(el);
@@ -99,11 +101,12 @@ describe('<kiosk-mini-cart>', () => {
     const p = dialog.getBoundingClientRect();
     expect(Math.abs(p.right - t.right), 'end edges aligned').to.be.lessThan(1);
     expect(p.top).to.be.greaterThan(t.bottom);
-    const loaded = floatingUiRequests().length;
+    expect(dialog.dataset.layout, 'a wide screen: anchored, not a sheet').to.equal('anchored');
+    const loaded = panelRequests().length;
     el.open = false;
     await el.updateComplete;
     await openWithClick(el);
-    expect(floatingUiRequests().length, 'loaded once').to.equal(loaded);
+    expect(panelRequests().length, 'loaded once').to.equal(loaded);
   });
 
   // Second: clients on one page share sign-in (BroadcastChannel), so a client from an earlier
@@ -115,9 +118,19 @@ describe('<kiosk-mini-cart>', () => {
     const el = await miniCart();
     await until(() => el.cartData?.itemCount === 1, 'line');
     await openWithClick(el);
+    expect($(el, '[part=points]'), 'no way to sign in to this store here: no prompt').to.equal(
+      null,
+    );
+    // The page's header gets a login button for this store: now the cart says where points come from.
+    const login = document.createElement('kiosk-login-button');
+    document.body.append(login);
+    el.open = false;
+    await el.updateComplete;
+    await openWithClick(el);
     expect($(el, '[part=points]').textContent!.trim()).to.equal(
       'Sign in to use your points on this order.',
     );
+    login.remove();
 
     await signIn(2000);
     await until(() => $(el, '.balance')?.textContent?.includes('2,000'), 'balance shown');
@@ -131,6 +144,14 @@ describe('<kiosk-mini-cart>', () => {
     const input = $<HTMLInputElement>(el, '#points-input');
     const submit = $<HTMLButtonElement>(el, '.redeem button[type=submit]');
     expect(input.labels![0]!.textContent).to.equal('Points to use');
+    // What points are worth, before using them: the balance, then what is typed.
+    await until(() => $(el, '#points-worth') !== null, 'the store’s points terms');
+    expect($(el, '#points-worth').textContent!.trim()).to.equal('2,000 points = $20.00');
+    expect(input.getAttribute('aria-describedby')).to.equal('points-worth');
+    input.value = '300';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '#points-worth').textContent!.trim()).to.equal('300 points = $3.00');
 
     // Validation on this side: more than the balance.
     input.value = '5000';
@@ -179,6 +200,17 @@ describe('<kiosk-mini-cart>', () => {
     await el.updateComplete;
     expect($(el, '.discount') === null).to.equal(true);
     expect($(el, '[part=total] dd').textContent!.trim()).to.equal('$25.00');
+
+    // "Use all": as many as the order allows (here the store's 50% of $25), not the balance.
+    const useAll = $<HTMLButtonElement>(el, '.use-all');
+    expect(useAll.textContent!.trim()).to.equal('Use all');
+    useAll.click();
+    await until(() => el.cartData?.pointsRedeemed === 1250 && sent(), 'the most allowed');
+    await el.updateComplete;
+    expect((await client.cart.refresh())!.pointsRedeemed, 'the server has it').to.equal(1250);
+    expect($(el, '#points-error'), 'the limit is not an error here').to.equal(null);
+    expect($(el, '.applied').textContent).to.contain('1,250 points applied to this order.');
+    expect($(el, '[part=total] dd').textContent!.trim()).to.equal('$12.50');
     await client.auth.logout();
     // The customer's cart stays theirs: this browser starts over with an empty guest cart.
     await until(() => $(el, '[part=empty]') !== null, 'signed out: empty guest cart');
@@ -216,6 +248,49 @@ describe('<kiosk-mini-cart>', () => {
     expect(trigger(el).getAttribute('aria-label')).to.equal('Cart, 3 items');
   });
 
+  it('fires kiosk-cart-change once per settled change: not for the optimistic view, a refusal or an unchanged reload', async () => {
+    const variant = await variantOf(TEE, 3);
+    const el = await miniCart();
+    await el.updateComplete;
+    const changes: Cart[] = [];
+    el.addEventListener('kiosk-cart-change', (e) => changes.push(e.detail.cart!));
+
+    // One add: shown at once (optimistically), announced once, when the server has it.
+    const adding = client.cart.add(variant.id, 1);
+    await until(() => el.cartData?.itemCount === 1, 'optimistic line');
+    await el.updateComplete;
+    expect(changes, 'nothing while the server answers').to.have.length(0);
+    await adding;
+    await until(() => sent() && changes.length > 0, 'settled');
+    await el.updateComplete;
+    expect(changes).to.have.length(1);
+    const line = changes[0]!.lines[0]!;
+    expect(line.id, 'the server’s line, not the optimistic one').not.to.match(/^pending:/);
+    expect(changes[0]!.itemCount).to.equal(1);
+
+    // One quantity change: one event.
+    await client.cart.update(line.id, 2);
+    await until(() => changes.length > 1, 'second change');
+    await el.updateComplete;
+    expect(changes).to.have.length(2);
+    expect(changes[1]!.lines[0]!.quantity).to.equal(2);
+
+    // Refused by the server (more than the stock): the cart rolls back, nothing changed.
+    await client.cart.update(line.id, line.available + 1).catch(() => {});
+    await until(() => sent() && el.cartData?.lines[0]?.quantity === 2, 'rolled back');
+    // A reload that finds the same cart: nothing changed either.
+    await client.cart.refresh();
+    await el.updateComplete;
+    expect(changes, 'a refusal and an unchanged reload are not changes').to.have.length(2);
+
+    // Removing the line: one event, with the emptied cart.
+    await client.cart.remove(line.id);
+    await until(() => changes.length > 2, 'removed');
+    await el.updateComplete;
+    expect(changes).to.have.length(3);
+    expect(changes[2]!.lines).to.have.length(0);
+  });
+
   it('is an APG modal dialog: keyboard opens it, focus moves in, Tab cycles, Escape closes and returns focus', async () => {
     const variant = await variantOf();
     await client.cart.add(variant.id, 1);
@@ -223,7 +298,7 @@ describe('<kiosk-mini-cart>', () => {
     await until(() => el.cartData?.itemCount === 1, 'cart loaded');
     trigger(el).focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => el.open && panel(el).open, 'opened with Enter');
+    await until(() => el.open && panel(el)?.open, 'opened with Enter');
     const dialog = panel(el);
     expect(dialog.getAttribute('role')).to.equal('dialog');
     expect(dialog.getAttribute('aria-modal')).to.equal('true');
@@ -254,13 +329,13 @@ describe('<kiosk-mini-cart>', () => {
     expect(active(el)).to.equal(first);
 
     await sendKeys({ press: 'Escape' });
-    await until(() => !el.open && !panel(el).open, 'closed with Escape');
+    await until(() => !el.open && !panel(el)?.open, 'closed with Escape');
     expect(el.hasAttribute('open')).to.equal(false);
     expect(active(el), 'focus back on the trigger').to.equal(trigger(el));
     expect(trigger(el).getAttribute('aria-expanded')).to.equal('false');
 
     await sendKeys({ press: 'Space' });
-    await until(() => el.open && panel(el).open, 'opened with Space');
+    await until(() => el.open && panel(el)?.open, 'opened with Space');
     expect(dialog.contains(active(el))).to.equal(true);
     await sendKeys({ press: 'Escape' });
     await until(() => !el.open, 'closed');
@@ -269,7 +344,7 @@ describe('<kiosk-mini-cart>', () => {
   it('closes on a click outside the panel, and opens/closes from the open attribute', async () => {
     const el = await miniCart();
     el.setAttribute('open', '');
-    await until(() => panel(el).open && panel(el).getAttribute('data-floating') === 'placed');
+    await until(() => panel(el)?.open && panel(el).getAttribute('data-floating') === 'placed');
     expect(panel(el).contains(active(el))).to.equal(true);
     expect($(el, '[part=empty]').textContent).to.contain('Your cart is empty');
     await expect(el).to.be.accessible();
@@ -283,13 +358,13 @@ describe('<kiosk-mini-cart>', () => {
     expect(el.open).to.equal(true);
 
     await sendMouse({ type: 'click', position: [innerWidth - 3, innerHeight - 3] });
-    await until(() => !el.open && !panel(el).open, 'closed by the outside click');
+    await until(() => !el.open && !panel(el)?.open, 'closed by the outside click');
     expect(active(el)).to.equal(trigger(el));
 
     el.open = true;
-    await until(() => panel(el).open, 'opened by the property');
+    await until(() => panel(el)?.open, 'opened by the property');
     el.removeAttribute('open');
-    await until(() => !panel(el).open, 'closed by removing the attribute');
+    await until(() => !panel(el)?.open, 'closed by removing the attribute');
   });
 
   it('changes quantities with the stepper (limited by stock) and removes lines, as the server confirms', async () => {
@@ -383,9 +458,7 @@ describe('<kiosk-mini-cart>', () => {
     const url = new URL(navigated[0]!);
     expect(url.origin + url.pathname).to.match(new RegExp(`^${endpoint}/checkout/[0-9a-f-]{36}$`));
     expect(url.searchParams.get('locale'), "the element's language").to.equal('en');
-    expect(url.searchParams.get('return_to'), 'back to this page').to.equal(
-      location.href.split('#')[0],
-    );
+    expect(url.searchParams.get('return_to'), 'back to this page').to.equal(location.href);
     const page = await fetch(navigated[0]!);
     expect(page.status, 'the hosted checkout page exists').to.equal(200);
     expect(el.cartData?.itemCount, 'the cart stays until the order is paid').to.equal(1);

@@ -224,6 +224,10 @@ export class KioskMiniCart extends KioskElement {
       });
       this.requestUpdate();
       await this.updateComplete;
+      // The first opening in another language waits for the panel's strings (one request,
+      // beside the module's): the panel opens translated, not as a placeholder.
+      await this.panel.ready();
+      await this.updateComplete;
     }
     // Closed again while the code loaded: nothing to show.
     if (this.open) this.panel.show();

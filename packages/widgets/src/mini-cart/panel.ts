@@ -61,8 +61,9 @@ function lockPageScroll(lock: boolean) {
  * The open cart: a modal `<dialog>` with the lines, points, totals and checkout, rendered into
  * `<kiosk-mini-cart>`'s shadow root. This module (with its strings and styles) is imported the
  * first time a cart opens. On a phone the dialog is a sheet across the bottom of the screen
- * (the page behind it inert and its scroll locked); wider, it is anchored to the trigger. Either way its header and footer (totals, Check out) stay put and only the lines
- * and points scroll.
+ * (the page behind it inert and its scroll locked); wider, it is anchored to the trigger.
+ * Either way its header and footer (totals, Check out) stay put and only the lines and points
+ * scroll.
  */
 export class MiniCartPanel implements ReactiveController {
   private readonly i18n: LocalizeController;
@@ -80,6 +81,7 @@ export class MiniCartPanel implements ReactiveController {
   private checkoutError: KioskError | undefined;
   private online = globalThis.navigator?.onLine !== false;
   private terms: PointsTerms | null = null;
+  private termsFor: KioskClient | undefined;
 
   constructor(private readonly host: PanelHost) {
     const el = host.element;
@@ -114,6 +116,23 @@ export class MiniCartPanel implements ReactiveController {
     globalThis.addEventListener('pageshow', this.onPageShow);
   }
 
+  /** A signed-in customer's cart shows what points are worth: read the store's terms once. */
+  hostUpdate(): void {
+    const client = this.client;
+    if (!client || !this.session.value || this.termsFor === client) return;
+    this.termsFor = client;
+    this.terms = null;
+    void pointsTerms(client).then((terms) => {
+      if (this.termsFor !== client) return;
+      // Not read (offline): tried again on the next render the cart has anyway.
+      if (!terms) this.termsFor = undefined;
+      else {
+        this.terms = terms;
+        this.el.requestUpdate();
+      }
+    });
+  }
+
   hostDisconnected(): void {
     globalThis.removeEventListener('online', this.onNetwork);
     globalThis.removeEventListener('offline', this.onNetwork);
@@ -140,6 +159,11 @@ export class MiniCartPanel implements ReactiveController {
   /** A phone turned or a window resized while open: sheet or anchored panel to match. */
   private readonly onLayoutChange = () => this.layOut();
 
+  /** Resolves once the panel's strings in the element's language are loaded (or failed). */
+  ready(): Promise<void> {
+    return this.i18n.whenReady();
+  }
+
   /** Opens the dialog (modal) and moves focus into it. */
   show(): void {
     const dialog = this.dialog;
@@ -148,13 +172,6 @@ export class MiniCartPanel implements ReactiveController {
     this.layOut();
     this.phone.addEventListener('change', this.onLayoutChange);
     this.focusFirst();
-    const client = this.client;
-    if (client && this.session.value && !this.terms) {
-      void pointsTerms(client).then((t) => {
-        this.terms = t;
-        this.el.requestUpdate();
-      });
-    }
   }
 
   /** Closes the dialog; focus returns to the trigger when the shopper had it open. */
@@ -226,7 +243,8 @@ export class MiniCartPanel implements ReactiveController {
     (this.focusables()[0] ?? this.dialog)?.focus();
   }
 
-  private onKeydown(event: KeyboardEvent) {
+  // Arrow functions: lit calls event listeners with the element as `this`, not this panel.
+  private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
       this.host.close();
@@ -249,10 +267,10 @@ export class MiniCartPanel implements ReactiveController {
       event.preventDefault();
       first.focus();
     }
-  }
+  };
 
   /** A click on the backdrop (outside the panel's box) closes it. */
-  private onClick(event: MouseEvent) {
+  private readonly onClick = (event: MouseEvent) => {
     const dialog = this.dialog;
     if (!dialog || event.target !== dialog || event.detail === 0) return;
     const r = dialog.getBoundingClientRect();
@@ -262,7 +280,7 @@ export class MiniCartPanel implements ReactiveController {
       event.clientY >= r.top &&
       event.clientY <= r.bottom;
     if (!inside) this.host.close();
-  }
+  };
 
   private setLineError(lineId: string, message: string | undefined) {
     const errors = new Map(this.lineErrors);
@@ -389,11 +407,11 @@ export class MiniCartPanel implements ReactiveController {
     }
   }
 
-  private onPointsSubmit(event: SubmitEvent) {
+  private readonly onPointsSubmit = (event: SubmitEvent) => {
     event.preventDefault();
     const raw = this.pointsInput.trim();
     void this.redeem(raw === '' ? Number.NaN : Number(raw));
-  }
+  };
 
   private async checkout() {
     const client = this.client;
@@ -460,7 +478,7 @@ export class MiniCartPanel implements ReactiveController {
         this.host.close();
       }}
     >
-      <header part="header" class="header">
+      <div part="header" class="header">
         <h2 id="title" part="title" class="title">${ready ? this.t('title') : ''}</h2>
         <button
           part="close"
@@ -471,7 +489,7 @@ export class MiniCartPanel implements ReactiveController {
         >
           <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18"></path></svg>
         </button>
-      </header>
+      </div>
       ${this.renderContent(this.host.cart(), ready)}
       <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
     </dialog>`;
