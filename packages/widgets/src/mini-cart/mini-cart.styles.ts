@@ -7,14 +7,18 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_trigger-size: var(--kiosk-mini-cart-trigger-size, 2.75rem);
+    /* The same box as before the element loads (placeholder.ts): the header never moves. */
     display: inline-block;
+    vertical-align: middle;
+    flex-shrink: 0;
+    inline-size: var(--_trigger-size);
+    block-size: var(--_trigger-size);
     line-height: 1.4;
   }
 
   .anchor {
     position: relative;
-    display: inline-block;
-    vertical-align: middle;
+    display: block;
   }
   .badge,
   .pending {
