@@ -10,8 +10,14 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const { values } = parseArgs({
-  options: { base: { type: 'string', default: 'http://127.0.0.1:4173' }, out: { type: 'string' } },
+  options: {
+    base: { type: 'string', default: 'http://127.0.0.1:4173' },
+    out: { type: 'string' },
+    only: { type: 'string' },
+  },
 });
+const only = values.only?.split(',');
+const wanted = (group) => !only || only.includes(group);
 const out = values.out ?? fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const pages = {
   index: '/',
@@ -29,7 +35,7 @@ const widths = [
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  for (const { width, height, isMobile } of widths) {
+  for (const { width, height, isMobile } of wanted('pages') ? widths : []) {
     const context = await browser.newContext({
       viewport: { width, height },
       deviceScaleFactor: 1,
@@ -60,6 +66,92 @@ try {
     }
     await context.close();
   }
+  if (wanted('mini-cart')) await miniCartStates(browser);
 } finally {
   await browser.close();
+}
+
+/**
+ * The open mini cart (`--only mini-cart`): on a phone (390px) the sheet holding 12 lines, its
+ * totals and Check out in view, in English and Arabic; then the points part for a signed-in
+ * shopper (single sign-on with the store's test secret key), on the phone and anchored to the
+ * trigger on a wide screen. Writes docs/screenshots/mini-cart-<width>-<lang>-<state>.png.
+ */
+async function miniCartStates(browser) {
+  const admin = { authorization: 'Bearer sk_test_aurora', 'content-type': 'application/json' };
+  const open = async (page, cart) => {
+    await cart.evaluate((el) => {
+      el.open = true;
+    });
+    await cart.locator('dialog[open] [part=checkout]').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+  };
+  const shot = async (page, name) => {
+    const file = join(out, `mini-cart-${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(file);
+  };
+  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  const desktop = { viewport: { width: 1280, height: 800 }, isMobile: false };
+
+  for (const lang of ['en', 'ar']) {
+    const context = await browser.newContext({ ...phone, deviceScaleFactor: 1, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(new URL(`/influencer.html?lang=${lang}`, values.base).href, {
+      waitUntil: 'networkidle',
+    });
+    const cart = page.locator('header.site-header kiosk-mini-cart');
+    // Twelve lines: one of each of the first variants in stock.
+    await cart.evaluate(async (el) => {
+      const client = el.kiosk.client;
+      const { items } = await client.products.list({ first: 10 });
+      const variants = items.flatMap((p) => p.variants.filter((v) => v.available)).slice(0, 12);
+      for (const v of variants) await client.cart.add(v.id, 1);
+    });
+    await open(page, cart);
+    await shot(page, `390-${lang}-sheet`);
+    await context.close();
+  }
+
+  for (const [size, options] of [
+    ['390', phone],
+    ['1280', desktop],
+  ]) {
+    const context = await browser.newContext({ ...options, deviceScaleFactor: 1, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(new URL('/influencer.html?lang=en', values.base).href, {
+      waitUntil: 'networkidle',
+    });
+    const cart = page.locator('header.site-header kiosk-mini-cart');
+    const api = await page.evaluate(
+      () => document.querySelector('script[data-endpoint]').dataset.endpoint,
+    );
+    // A shopper with 2,400 points (Gold) and two tees in the cart.
+    const email = `screenshots-points-${size}@example.com`;
+    const { token } = await fetch(`${api}/admin/v1/customers/session-tokens`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ email, name: 'Elin Andersson' }),
+    }).then((r) => r.json());
+    await fetch(`${api}/admin/v1/points/adjustments`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ email, points: 2400, reason: 'Welcome bonus' }),
+    });
+    await cart.evaluate(async (el, t) => {
+      const client = el.kiosk.client;
+      await client.auth.signInWithToken(t);
+      const tee = await client.products.get('aurora-classic-tee');
+      const variants = tee.variants.filter((v) => v.available).slice(0, 2);
+      for (const v of variants) await client.cart.add(v.id, 1);
+    }, token);
+    await open(page, cart);
+    await cart.locator('#points-worth').waitFor();
+    const input = cart.locator('#points-input');
+    await input.fill('300');
+    // The points part in view (on the phone it sits below the lines, above the sticky footer).
+    await cart.locator('[part=points]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await shot(page, `${size}-en-points`);
+    await context.close();
+  }
 }

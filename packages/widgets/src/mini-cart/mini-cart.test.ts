@@ -421,6 +421,25 @@ describe('<kiosk-mini-cart>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a line with its variant’s own image (the White tee, not the first picture), with alt text', async () => {
+    const product = await client.products.get(TEE);
+    const white = product.variants.find(
+      (v) => v.available && v.title.includes('White') && v.image !== null,
+    )!;
+    expect(white.image!.url, 'a picture of its own').to.not.equal(product.images[0]!.url);
+    await client.cart.add(white.id, 1);
+    const el = await miniCart();
+    await until(() => el.cartData?.itemCount === 1 && sent(), 'line');
+    await openWithClick(el);
+    const img = $<HTMLImageElement>(el, 'img[part=line-image]');
+    expect(img.getAttribute('src')).to.equal(white.image!.url);
+    expect(img.alt, 'the image’s own alt text').to.equal(white.image!.alt || product.title);
+    expect(img.alt).to.not.equal('');
+    await until(() => img.complete && img.naturalWidth > 0, 'image loaded');
+    const box = img.getBoundingClientRect();
+    expect(box.width, 'square').to.equal(box.height);
+  });
+
   it('lets the host take over checkout by cancelling kiosk-checkout', async () => {
     const variant = await variantOf();
     await client.cart.add(variant.id, 1);

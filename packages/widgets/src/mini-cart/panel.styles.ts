@@ -53,6 +53,9 @@ export const styles = css`
   .panel::backdrop {
     background: var(--kiosk-mini-cart-backdrop, rgb(0 0 0 / 0.08));
   }
+  .panel[data-layout='sheet']::backdrop {
+    background: var(--kiosk-mini-cart-backdrop, rgb(0 0 0 / 0.4));
+  }
   .panel[data-floating='pending'] {
     opacity: 0;
   }

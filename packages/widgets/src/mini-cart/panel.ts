@@ -673,7 +673,7 @@ export class MiniCartPanel implements ReactiveController {
           summary
             ? html`${this.t('points.balance', { count: balance, n: this.num(balance) })}${
                 summary.tier.name
-                  ? html` · <span class="tier">${this.t('points.tier', { tier: summary.tier.name })}</span>`
+                  ? html`${' · '}<span class="tier">${this.t('points.tier', { tier: summary.tier.name })}</span>`
                   : nothing
               }`
             : html`<span class="placeholder line"></span>`
