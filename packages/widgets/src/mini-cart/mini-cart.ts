@@ -99,7 +99,7 @@ function changeKey(cart: Cart | null): string {
  * @cssprop --kiosk-mini-cart-panel-radius - Panel corner radius.
  * @cssprop --kiosk-mini-cart-panel-shadow - Panel shadow.
  * @cssprop --kiosk-mini-cart-panel-padding - Panel inner padding (default 1rem).
- * @cssprop --kiosk-mini-cart-backdrop - Backdrop behind the open panel (default a light veil).
+ * @cssprop --kiosk-mini-cart-backdrop - Backdrop behind the open panel (default a light veil; darker under the phone sheet).
  * @cssprop --kiosk-mini-cart-image-size - Line image size (default 4rem).
  * @cssprop --kiosk-mini-cart-checkout-background - Checkout button background.
  * @cssprop --kiosk-mini-cart-checkout-color - Checkout button text colour.

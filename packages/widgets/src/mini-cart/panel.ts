@@ -44,16 +44,16 @@ export interface PanelHost {
   navigate(url: string): void;
 }
 
-/** The page's scroll, locked while a sheet covers it (one open cart at a time). */
-let lockedOverflow: string | undefined;
-function lockPageScroll(lock: boolean) {
+/** The page's scroll, locked while a sheet covers it: by which panel, and what it was before. */
+let scrollLock: { by: MiniCartPanel; overflow: string } | undefined;
+function lockPageScroll(panel: MiniCartPanel, lock: boolean) {
   const root = document.documentElement;
-  if (lock && lockedOverflow === undefined) {
-    lockedOverflow = root.style.overflow;
+  if (lock && !scrollLock) {
+    scrollLock = { by: panel, overflow: root.style.overflow };
     root.style.overflow = 'hidden';
-  } else if (!lock && lockedOverflow !== undefined) {
-    root.style.overflow = lockedOverflow;
-    lockedOverflow = undefined;
+  } else if (!lock && scrollLock?.by === panel) {
+    root.style.overflow = scrollLock.overflow;
+    scrollLock = undefined;
   }
 }
 
@@ -178,7 +178,7 @@ export class MiniCartPanel implements ReactiveController {
   close(returnFocus: boolean): void {
     this.phone.removeEventListener('change', this.onLayoutChange);
     this.floating.hide();
-    lockPageScroll(false);
+    lockPageScroll(this, false);
     const dialog = this.dialog;
     if (dialog?.open) dialog.close();
     if (returnFocus) this.host.trigger().focus();
@@ -198,10 +198,10 @@ export class MiniCartPanel implements ReactiveController {
       dialog.style.removeProperty('left');
       dialog.style.removeProperty('top');
       dialog.dataset.layout = 'sheet';
-      lockPageScroll(true);
+      lockPageScroll(this, true);
     } else {
       dialog.dataset.layout = 'anchored';
-      lockPageScroll(false);
+      lockPageScroll(this, false);
       void this.floating.show();
     }
   }
