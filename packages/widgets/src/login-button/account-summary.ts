@@ -88,11 +88,7 @@ function renderHistory({ history, t, locale }: SummaryView) {
         )
       : [];
   const note =
-    history.status === 'error'
-      ? t('historyError')
-      : entries?.length === 0
-        ? t('historyEmpty')
-        : '';
+    history.status === 'error' ? t('historyError') : entries?.length === 0 ? t('historyEmpty') : '';
   return html`<ul
     part="history"
     class="entries"
@@ -103,11 +99,7 @@ function renderHistory({ history, t, locale }: SummaryView) {
   </ul>`;
 }
 
-function renderEntry(
-  entry: PointsEntry,
-  t: SummaryView['t'],
-  locale: string,
-): TemplateResult {
+function renderEntry(entry: PointsEntry, t: SummaryView['t'], locale: string): TemplateResult {
   // The ledger's reasons are the server's English, except an adjustment's, which the store wrote.
   const what =
     entry.kind === 'adjust' ? entry.reason.trim() || t('entry.adjust') : t(`entry.${entry.kind}`);

@@ -20,7 +20,10 @@ export const styles = css`
     block-size: var(--_height);
     line-height: 1.2;
   }
+  /* A page's "* { box-sizing: content-box }" reaches the host, and through it everything
+     inheriting from the host; the box's parts are sized for border-box. */
   .base {
+    box-sizing: border-box;
     display: flex;
     inline-size: 100%;
     block-size: 100%;

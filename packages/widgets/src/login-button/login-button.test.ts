@@ -108,7 +108,9 @@ describe('<kiosk-login-button>', () => {
     expect(trigger.getAttribute('aria-expanded')).to.equal('false');
     // Its name comes from its content: the initials are decoration, the balance is in words.
     expect(nameOf(trigger)).to.equal('Grace Hopper, 1,200 points');
-    expect($(el, `#${trigger.getAttribute('aria-controls')}`).getAttribute('role')).to.equal('menu');
+    expect($(el, `#${trigger.getAttribute('aria-controls')}`).getAttribute('role')).to.equal(
+      'menu',
+    );
     // The same box as "Sign in" had: nothing around the button moves.
     const after = el.getBoundingClientRect();
     expect([after.width, after.height]).to.deep.equal([box.width, box.height]);

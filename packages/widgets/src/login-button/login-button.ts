@@ -22,7 +22,8 @@ export type LoginButtonState =
   | 'signed-in'
   | 'signing-out';
 
-const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
+const supportsPopover =
+  typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 /**
  * @summary Sign-in for shoppers, in one fixed-size box that never moves the header it sits in.
@@ -384,7 +385,11 @@ export class KioskLoginButton extends KioskElement {
       ? this.t('points', { count: summary.balance, n: formatNumber(summary.balance, locale) })
       : '';
     const label =
-      this.busy === 'out' ? this.t('signingOut') : points ? this.t('trigger', { name, points }) : name;
+      this.busy === 'out'
+        ? this.t('signingOut')
+        : points
+          ? this.t('trigger', { name, points })
+          : name;
     return html`<button
         part="button trigger"
         class="button trigger"
