@@ -1,17 +1,14 @@
 import type { KioskClient, KioskError, Session } from '@kiosk/sdk';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { FloatingPanelController } from '../controllers/floating-panel-controller.js';
+import { adoptStyles, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskLoginEvent } from '../events/login.js';
 import { KioskLogoutEvent } from '../events/logout.js';
-import { formatNumber, formatShortNumber } from '../format.js';
 import { KioskElement } from '../kiosk-element.js';
 import { sharedStyles } from '../styles/shared.styles.js';
-import { HISTORY_ROWS, type HistoryState, renderAccountSummary } from './account-summary.js';
+import type { AccountMenu } from './account-menu.js';
 import { loginButtonStrings } from './i18n/index.js';
-import { initialsOf } from './initials.js';
 import { styles } from './login-button.styles.js';
 
 export type LoginMode = 'popup' | 'redirect';
@@ -21,9 +18,6 @@ export type LoginButtonState =
   | 'signing-in'
   | 'signed-in'
   | 'signing-out';
-
-const supportsPopover =
-  typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 /**
  * @summary Sign-in for shoppers, in one fixed-size box that never moves the header it sits in.
@@ -86,31 +80,18 @@ export class KioskLoginButton extends KioskElement {
   @state() private restoring = true;
   @state() private message = '';
   @state() private isError = false;
-  @state() private history: HistoryState = { status: 'loading' };
-
-  @query('.trigger') private trigger!: HTMLButtonElement | null;
-  @query('.panel') private panel!: HTMLElement | null;
+  /** The signed-in menu (account-menu.ts), loaded on the first sign-in. */
+  @state() private account: AccountMenu | undefined;
 
   private readonly i18n = new LocalizeController(this, loginButtonStrings);
   private readonly session = new StoreController(this, this.kiosk, (c) => c.auth.$session);
   private readonly summary = new StoreController(this, this.kiosk, (c) => c.points.$summary);
-  private readonly floating = new FloatingPanelController(this, {
-    reference: () => this.trigger,
-    floating: () => this.panel,
-    placement: () => 'bottom-end',
-  });
 
   private watchedClient: KioskClient | null | undefined;
   private seenSession: Session | null | undefined;
-  /** Counts history loads, so a late answer for an older menu opening is dropped. */
-  private historyLoad = 0;
-  /** Where focus goes after the next render ('first' / 'last' menu item, or the sign-in button). */
-  private focusTarget: 'first' | 'last' | 'sign-in' | undefined;
-
-  /** A press outside the element closes the menu (focus stays where the shopper put it). */
-  private readonly onOutsidePointer = (event: PointerEvent) => {
-    if (!event.composedPath().includes(this)) this.open = false;
-  };
+  private accountLoading: Promise<void> | undefined;
+  /** Signed out from the menu: focus goes to the "Sign in" button that takes its place. */
+  private focusSignIn = false;
 
   /** The signed-in customer, or null. */
   get customer(): Session['customer'] | null {
@@ -120,10 +101,9 @@ export class KioskLoginButton extends KioskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.open = false;
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const client = this.kiosk.client;
     if (client !== this.watchedClient) {
       this.watchedClient = client;
@@ -137,7 +117,8 @@ export class KioskLoginButton extends KioskElement {
     if (session !== undefined && session !== this.seenSession) {
       const before = this.seenSession;
       this.seenSession = session;
-      if (!session) this.open = false;
+      if (session) void this.loadAccount();
+      else this.open = false;
       if (before !== undefined) {
         if (session && !before) {
           this.dispatchEvent(new KioskLoginEvent({ customer: session.customer }));
@@ -157,41 +138,39 @@ export class KioskLoginButton extends KioskElement {
         : this.restoring
           ? 'loading'
           : 'signed-out';
-    if (changed.has('open') && this.open) {
-      if (!session) this.open = false;
-      else void this.loadHistory();
+    if (!session || !this.account) this.open = false;
+  }
+
+  protected override updated(): void {
+    if (this.focusSignIn && this.loginState === 'signed-out') {
+      this.focusSignIn = false;
+      this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open')) this.syncPanel();
-    const target = this.focusTarget;
-    if (target) {
-      const el =
-        target === 'sign-in'
-          ? this.renderRoot.querySelector<HTMLElement>('.sign-in')
-          : this.items().at(target === 'first' ? 0 : -1);
-      if (el) {
-        this.focusTarget = undefined;
-        el.focus();
-      }
-    }
-  }
-
-  /** Shows or hides the menu's panel to match `open`. */
-  private syncPanel() {
-    const panel = this.panel;
-    if (this.open && panel) {
-      if (supportsPopover) panel.showPopover();
-      else panel.setAttribute('data-open', '');
-      void this.floating.show();
-      document.addEventListener('pointerdown', this.onOutsidePointer, true);
-    } else if (!this.open) {
-      document.removeEventListener('pointerdown', this.onOutsidePointer, true);
-      this.floating.hide();
-      if (panel?.matches(':popover-open')) panel.hidePopover();
-      panel?.removeAttribute('data-open');
-    }
+  /** Loads the signed-in menu's code and styles (once; a failed load is tried again later). */
+  private loadAccount(): Promise<void> {
+    this.accountLoading ??= import('./account-menu.js').then(
+      ({ AccountMenu, accountStyles }) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [
+          ...KioskLoginButton.elementStyles,
+          accountStyles,
+        ]);
+        this.account = new AccountMenu(this, {
+          client: () => this.kiosk.client,
+          t: (key, options) => this.t(key, options),
+          locale: () => this.i18n.locale,
+          busy: () => this.busy,
+          onError: (error) => this.emitError(error),
+          signOut: () => void this.signOut(),
+        });
+      },
+      (error: unknown) => {
+        this.accountLoading = undefined;
+        this.emitError(error);
+      },
+    );
+    return this.accountLoading;
   }
 
   private t(key: string, options?: Record<string, unknown>): string {
@@ -201,23 +180,6 @@ export class KioskLoginButton extends KioskElement {
   private announce(message: string, isError = false) {
     this.message = message;
     this.isError = isError;
-  }
-
-  /** The latest points entries, fetched each time the menu opens (older ones stay meanwhile). */
-  private async loadHistory() {
-    const client = this.kiosk.client;
-    if (!client) return;
-    const load = ++this.historyLoad;
-    const shown = this.history.status === 'error' ? undefined : this.history.entries;
-    this.history = { status: 'loading', ...(shown ? { entries: shown } : {}) };
-    try {
-      const page = await client.points.history({ first: HISTORY_ROWS });
-      if (load === this.historyLoad) this.history = { status: 'done', entries: page.items };
-    } catch (error) {
-      if (load !== this.historyLoad) return;
-      this.emitError(error);
-      this.history = { status: 'error' };
-    }
   }
 
   /** Starts sign-in. Called straight from the click: the popup opens before anything awaits. */
@@ -255,11 +217,9 @@ export class KioskLoginButton extends KioskElement {
   private async signOut() {
     const client = this.kiosk.client;
     if (!client || this.busy) return;
-    this.closeMenu(true);
     this.busy = 'out';
     this.announce('');
-    // Focus was on the menu: it goes to the "Sign in" button that takes the menu button's place.
-    this.focusTarget = 'sign-in';
+    this.focusSignIn = true;
     try {
       await client.auth.logout();
     } catch (error) {
@@ -267,71 +227,8 @@ export class KioskLoginButton extends KioskElement {
       this.announce(this.t('error.signOutFailed'), true);
     } finally {
       this.busy = undefined;
-      this.historyLoad++;
-      this.history = { status: 'loading' };
+      this.account?.reset();
     }
-  }
-
-  // --- The menu button (WAI-ARIA APG menu button) ---------------------------------------
-
-  private items(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
-  }
-
-  private openMenu(focus: 'first' | 'last') {
-    this.focusTarget = focus;
-    this.open = true;
-    this.requestUpdate();
-  }
-
-  private closeMenu(returnFocus: boolean) {
-    this.open = false;
-    if (returnFocus) this.trigger?.focus();
-  }
-
-  private onTriggerClick(event: MouseEvent) {
-    if (this.busy) return;
-    if (this.open) this.closeMenu(false);
-    else this.openMenu('first');
-    event.stopPropagation();
-  }
-
-  private onTriggerKeydown(event: KeyboardEvent) {
-    if (this.busy) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  }
-
-  private onMenuKeydown(event: KeyboardEvent) {
-    const items = this.items();
-    const current = items.indexOf(this.shadowRoot!.activeElement as HTMLElement);
-    const move = (index: number) => items.at(index % items.length)?.focus();
-    switch (event.key) {
-      case 'Escape':
-        event.preventDefault();
-        this.closeMenu(true);
-        return;
-      case 'Tab':
-        this.closeMenu(false);
-        return;
-      case 'ArrowDown':
-        move(current + 1);
-        break;
-      case 'ArrowUp':
-        move(current <= 0 ? items.length - 1 : current - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(items.length - 1);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
   }
 
   // --- Rendering ------------------------------------------------------------------------
@@ -351,7 +248,9 @@ export class KioskLoginButton extends KioskElement {
       message = this.t('error.notConfigured');
       isError = true;
     } else if (session) {
-      content = this.renderAccount(session);
+      content = this.account
+        ? this.account.render(session, this.summary.value ?? null)
+        : html`<span class="placeholder" aria-hidden="true"></span>`;
     } else {
       content = html`<button
         part="button sign-in"
@@ -374,79 +273,6 @@ export class KioskLoginButton extends KioskElement {
         ${message}
       </p>
     </div>`;
-  }
-
-  private renderAccount(session: Session) {
-    const { name } = session.customer;
-    const summary = this.summary.value ?? null;
-    const locale = this.i18n.locale;
-    const initials = initialsOf(name);
-    const points = summary
-      ? this.t('points', { count: summary.balance, n: formatNumber(summary.balance, locale) })
-      : '';
-    const label =
-      this.busy === 'out'
-        ? this.t('signingOut')
-        : points
-          ? this.t('trigger', { name, points })
-          : name;
-    return html`<button
-        part="button trigger"
-        class="button trigger"
-        id="trigger"
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="menu"
-        aria-disabled=${this.busy ? 'true' : 'false'}
-        @click=${this.onTriggerClick}
-        @keydown=${this.onTriggerKeydown}
-      >
-        <span part="avatar" class="avatar" aria-hidden="true">${initials}</span>
-        <span class="visually-hidden">${label}</span>
-        <span part="balance" class="balance" aria-hidden="true">
-          ${
-            summary
-              ? html`${formatShortNumber(summary.balance, locale)}<svg
-                    class="star"
-                    viewBox="0 0 20 20"
-                    aria-hidden="true"
-                  >
-                    <path
-                      d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8-5.2-2.7-5.2 2.7 1-5.8L1.5 7.7l5.9-.9z"
-                    />
-                  </svg>`
-              : html`<span class="placeholder short"></span>`
-          }
-        </span>
-      </button>
-      <div
-        part="menu"
-        class="panel"
-        popover=${supportsPopover ? 'manual' : nothing}
-        @keydown=${this.onMenuKeydown}
-      >
-        ${renderAccountSummary({
-          name,
-          initials,
-          summary,
-          history: this.history,
-          locale,
-          t: (key, options) => this.t(key, options),
-        })}
-        <div class="menu" role="menu" id="menu" aria-labelledby="trigger">
-          <button
-            part="menu-item sign-out"
-            class="menu-item"
-            role="menuitem"
-            type="button"
-            tabindex="-1"
-            @click=${this.signOut}
-          >
-            ${this.t('signOut')}
-          </button>
-        </div>
-      </div>`;
   }
 }
 
