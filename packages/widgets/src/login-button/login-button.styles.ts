@@ -31,7 +31,7 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: center;
-    gap: 0.4em;
+    gap: var(--_gap);
     inline-size: 100%;
     block-size: 100%;
     margin: 0;
