@@ -8,6 +8,7 @@ import {
   productImages,
   products,
   reviews,
+  reviewVotes,
   stores,
   variantPrices,
   variants,
@@ -24,6 +25,7 @@ import {
   sizesFor,
 } from './data.js';
 import { IMAGE_SIZE, renderProductSvg } from './svg.js';
+import { helpfulVotes } from './votes.js';
 
 /** Origins of the demo site and the API's own dev servers (Vite dev, preview, the API). */
 export const DEMO_ORIGINS = [
@@ -137,6 +139,36 @@ function buildCatalog(
       status: 'active',
     });
 
+    // One picture per colour, in the colour order; every variant of a colour shows it.
+    const pictures = new Map<string, string>();
+    p.colours.forEach((colour, i) => {
+      const imageId = demoId(`${prefix}/image/${handle}/${colour}`);
+      const galleryId = demoId(`${prefix}/product-image/${handle}/${colour}`);
+      const svg = renderProductSvg({
+        kind: p.kind,
+        colour: colourHex[colour]!,
+        title: p.title,
+        brand,
+      });
+      out.images.push({
+        id: imageId,
+        storeId: store.id,
+        contentType: 'image/svg+xml',
+        data: encoder.encode(svg),
+        width: IMAGE_SIZE,
+        height: IMAGE_SIZE,
+      });
+      out.productImages.push({
+        id: galleryId,
+        storeId: store.id,
+        productId,
+        imageId,
+        alt: `${p.title} in ${colour}`,
+        position: i,
+      });
+      pictures.set(colour, galleryId);
+    });
+
     const rand = prng(handle);
     const fixed = FIXED_STOCK[handle];
     let position = 0;
@@ -159,6 +191,7 @@ function buildCatalog(
           sku: `${prefix.slice(0, 3).toUpperCase()}-${String(index + 1).padStart(3, '0')}-${colour.replace(/\s+/g, '').slice(0, 4).toUpperCase()}${size ? `-${size.replace('/', '')}` : ''}`,
           stock,
           position: position++,
+          imageId: pictures.get(colour)!,
         });
         for (const currency of currencies) {
           const full = demoPriceMinor(p.usd, currency);
@@ -177,34 +210,6 @@ function buildCatalog(
     // Only the limited parka is sold out entirely: every other product keeps one in stock.
     const own = out.variants.slice(firstVariant);
     if (!p.soldOut && own.every((v) => v.stock === 0)) own[0]!.stock = 8;
-
-    // One picture, or two (the first two colours) for every other product.
-    const pictured = index % 2 === 0 ? p.colours.slice(0, 2) : p.colours.slice(0, 1);
-    pictured.forEach((colour, i) => {
-      const imageId = demoId(`${prefix}/image/${handle}/${colour}`);
-      const svg = renderProductSvg({
-        kind: p.kind,
-        colour: colourHex[colour]!,
-        title: p.title,
-        brand,
-      });
-      out.images.push({
-        id: imageId,
-        storeId: store.id,
-        contentType: 'image/svg+xml',
-        data: encoder.encode(svg),
-        width: IMAGE_SIZE,
-        height: IMAGE_SIZE,
-      });
-      out.productImages.push({
-        id: demoId(`${prefix}/product-image/${handle}/${colour}`),
-        storeId: store.id,
-        productId,
-        imageId,
-        alt: `${p.title} in ${colour}`,
-        position: i,
-      });
-    });
   });
   return out;
 }
@@ -212,10 +217,11 @@ function buildCatalog(
 async function insertCatalog(tx: Tx, rows: CatalogRows) {
   // One statement for the products keeps their positions (identity) in list order.
   await tx.insert(products).values(rows.products);
-  await insertAll(tx, variants, rows.variants);
-  await insertAll(tx, variantPrices, rows.prices, 1000);
+  // Images before variants: a variant points at its picture.
   await insertAll(tx, images, rows.images, 50);
   await insertAll(tx, productImages, rows.productImages);
+  await insertAll(tx, variants, rows.variants);
+  await insertAll(tx, variantPrices, rows.prices, 1000);
 }
 
 const REVIEW_EPOCH = Date.UTC(2025, 5, 1, 12, 0, 0);
@@ -268,7 +274,8 @@ async function insertReviews(
         body,
         status: 'approved',
         verified: rand() < 0.6,
-        helpfulCount: Math.floor(rand() * 25),
+        // Backed by real votes (below): a shopper's vote then adds one to what the list showed.
+        helpfulCount: Math.floor(rand() * customerRows.length),
         replyBody: reply ? merchantReplies[rating >= 4 ? 0 : rating === 3 ? 2 : 1]! : null,
         repliedAt: reply ? new Date(createdAt.getTime() + 2 * DAY) : null,
         createdAt,
@@ -278,28 +285,14 @@ async function insertReviews(
   });
 
   const first = productRows[0]!;
-  const lastTwo = customerRows.slice(-2);
-  // Reviews are user content: this one proves widgets render text, never HTML.
-  reviewRows.push({
-    id: demoId(`${prefix}/review/${first.handle}/markup`),
-    storeId: store.id,
-    productId: first.id!,
-    customerId: lastTwo[0]!.id,
-    rating: 4,
-    title: 'Nice <b>tee</b>',
-    body: 'Great shirt. <script>alert(1)</script> If you can read the tag, rendering is text-only.',
-    status: 'approved',
-    verified: true,
-    helpfulCount: 3,
-    createdAt: new Date(REVIEW_EPOCH - 5 * DAY),
-    updatedAt: new Date(REVIEW_EPOCH - 5 * DAY),
-  });
-  // Waiting for moderation (the store does not auto-approve).
+  // On the first product the last two customers wrote nothing above: the one before the last
+  // writes the test fixtures' hostile-content review (test-fixtures.ts), the last this one,
+  // waiting for moderation (the store does not auto-approve).
   reviewRows.push({
     id: demoId(`${prefix}/review/${first.handle}/pending`),
     storeId: store.id,
     productId: first.id!,
-    customerId: lastTwo[1]!.id,
+    customerId: customerRows.at(-1)!.id,
     rating: 2,
     title: 'Shrank a little',
     body: 'Lost about half a size after a hot wash.',
@@ -309,6 +302,11 @@ async function insertReviews(
     updatedAt: new Date(REVIEW_EPOCH - 1 * DAY),
   });
   await insertAll(tx, reviews, reviewRows);
+  await insertAll(
+    tx,
+    reviewVotes,
+    reviewRows.flatMap((r) => helpfulVotes(r, customerRows)),
+  );
 }
 
 async function seedAurora(tx: Tx) {
