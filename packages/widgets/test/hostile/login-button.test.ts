@@ -6,7 +6,6 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { configure } from '../../src/config.js';
 import { languages } from '../../src/i18n/i18n.js';
-import { loginButtonPlaceholderCss } from '../../src/login-button/placeholder.js';
 import '../../src/mini-cart/define.js';
 import type { KioskLoginButton } from '../../src/login-button/login-button.js';
 import { endpoint, until } from '../helpers.js';
@@ -100,10 +99,16 @@ describe('<kiosk-login-button> in a hostile header', () => {
   before(async () => {
     client = createClient({ endpoint, storeKey: 'pk_test_aurora', storage: null });
     configure({ client });
-    // What the CDN loader does before any element's code arrives.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(loginButtonPlaceholderCss);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    // The box reservations a page links in its <head> (the built kiosk.css; the CDN loader
+    // adopts the same rules).
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/packages/widgets/dist/cdn/kiosk.css';
+    await new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = reject;
+      document.head.append(link);
+    });
     page = await hostilePage({
       header: '<kiosk-login-button></kiosk-login-button><kiosk-mini-cart></kiosk-mini-cart>',
     });
