@@ -98,7 +98,13 @@ describe('<kiosk-login-button> in a hostile header', () => {
 
   before(async () => {
     client = createClient({ endpoint, storeKey: 'pk_test_aurora', storage: null });
-    configure({ client });
+    // The client is still restoring a session (its `ready` waits for this test) when the
+    // button upgrades: it shows its loading placeholder first.
+    let release!: () => void;
+    const restored = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    configure({ client: { ...client, ready: client.ready.then(() => restored) } });
     // The box reservations a page links in its <head> (the built kiosk.css; the CDN loader
     // adopts the same rules).
     const link = document.createElement('link');
@@ -120,6 +126,15 @@ describe('<kiosk-login-button> in a hostile header', () => {
       reservedAt.set(width, measure(page.header));
     }
     await import('../../src/login-button/define.js');
+    await el.updateComplete;
+    expect(el.loginState).to.equal('loading');
+    for (const width of widths) {
+      await setViewport({ width, height: 800 });
+      expect(measure(page.header), `${width}px while restoring a session`).to.deep.equal(
+        reservedAt.get(width),
+      );
+    }
+    release();
   });
 
   after(() => page.remove());
