@@ -28,7 +28,7 @@ export default {
     earn: 'دُفع الطلب',
     redeem: 'استُخدمت عند الدفع',
     expire: 'انتهت صلاحيتها',
-    reverse: 'أُلغي الطلب أو استُرد',
+    reverse: 'تعديل على الطلب',
     adjust: 'تعديل',
   },
   signedIn: 'سجّلت الدخول باسم {{name}}.',

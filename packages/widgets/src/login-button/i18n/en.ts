@@ -25,7 +25,7 @@ export default {
     earn: 'Order paid',
     redeem: 'Used at checkout',
     expire: 'Expired',
-    reverse: 'Order cancelled or refunded',
+    reverse: 'Order update',
     adjust: 'Adjustment',
   },
   signedIn: 'Signed in as {{name}}.',

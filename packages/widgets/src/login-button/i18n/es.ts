@@ -23,7 +23,7 @@ export default {
     earn: 'Pedido pagado',
     redeem: 'Usados al pagar',
     expire: 'Caducados',
-    reverse: 'Pedido cancelado o reembolsado',
+    reverse: 'Pedido modificado',
     adjust: 'Ajuste',
   },
   signedIn: 'Has iniciado sesión como {{name}}.',

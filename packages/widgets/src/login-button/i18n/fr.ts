@@ -23,7 +23,7 @@ export default {
     earn: 'Commande payée',
     redeem: 'Utilisés au paiement',
     expire: 'Expirés',
-    reverse: 'Commande annulée ou remboursée',
+    reverse: 'Commande modifiée',
     adjust: 'Ajustement',
   },
   signedIn: 'Connecté en tant que {{name}}.',

@@ -23,7 +23,7 @@ export default {
     earn: 'Pedido pago',
     redeem: 'Usados no pagamento',
     expire: 'Expirados',
-    reverse: 'Pedido cancelado ou reembolsado',
+    reverse: 'Pedido alterado',
     adjust: 'Ajuste',
   },
   signedIn: 'Você entrou como {{name}}.',

@@ -19,7 +19,7 @@ export default {
     earn: '订单已付款',
     redeem: '结账时使用',
     expire: '已过期',
-    reverse: '订单已取消或退款',
+    reverse: '订单变更',
     adjust: '调整',
   },
   signedIn: '已登录为 {{name}}。',
