@@ -109,15 +109,23 @@ await build({
     outDir: `${dist}/.placeholder`,
     emptyOutDir: true,
     lib: {
-      entry: { card: 'src/product-card/placeholder.ts', cart: 'src/mini-cart/placeholder.ts' },
+      entry: {
+        card: 'src/product-card/placeholder.ts',
+        login: 'src/login-button/placeholder.ts',
+        cart: 'src/mini-cart/placeholder.ts',
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.mjs`,
     },
   },
 });
 const { productCardPlaceholderCss } = await import(`${dist}/.placeholder/card.mjs`);
+const { loginButtonPlaceholderCss } = await import(`${dist}/.placeholder/login.mjs`);
 const { miniCartPlaceholderCss } = await import(`${dist}/.placeholder/cart.mjs`);
-writeFileSync(`${dist}/cdn/kiosk.css`, `${productCardPlaceholderCss}\n${miniCartPlaceholderCss}\n`);
+writeFileSync(
+  `${dist}/cdn/kiosk.css`,
+  `${productCardPlaceholderCss}\n${loginButtonPlaceholderCss}\n${miniCartPlaceholderCss}\n`,
+);
 rmSync(`${dist}/.placeholder`, { recursive: true, force: true });
 
 console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader`);

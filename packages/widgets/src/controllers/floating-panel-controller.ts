@@ -24,9 +24,9 @@ const PADDING = 8;
  * it is shown (scroll, resize, either element changing size): on the placement's side, or the
  * opposite one when that has more room; shifted to stay in the viewport; its block size capped
  * to the room on its side (`--kiosk-floating-available-height`). A few lines instead of
- * floating-ui (7 KB gzip), which did the same for the one panel Kiosk has. Until it is placed,
- * the panel carries `data-floating="pending"`, then `"placed"` and `data-placement` (the side
- * and alignment used). Positions are written with the CSSOM, which a Content-Security-Policy
+ * floating-ui (7 KB gzip), which did the same for Kiosk's two panels (the mini cart, the login
+ * button's account menu). Until it is placed, the panel carries `data-floating="pending"`,
+ * then `"placed"` and `data-placement` (the side and alignment used). Positions are written with the CSSOM, which a Content-Security-Policy
  * without 'unsafe-inline' allows.
  */
 export class FloatingPanelController implements ReactiveController {

@@ -6,6 +6,7 @@
  */
 
 import { isAttributionCode } from '@kiosk/sdk';
+import { loginButtonPlaceholderCss } from '../login-button/placeholder.js';
 import { miniCartPlaceholderCss } from '../mini-cart/placeholder.js';
 import { productCardPlaceholderCss } from '../product-card/placeholder.js';
 
@@ -58,12 +59,12 @@ function scan(): void {
   load,
 };
 
-// Cards and the mini cart take their final size before their code arrives: no layout shift
-// when they upgrade.
+// Cards, the login button and the mini cart take their final size before their code arrives:
+// no layout shift when they upgrade.
 // A constructed stylesheet, not a <style> element, so a CSP without 'unsafe-inline' allows it.
 try {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(productCardPlaceholderCss + miniCartPlaceholderCss);
+  sheet.replaceSync(productCardPlaceholderCss + loginButtonPlaceholderCss + miniCartPlaceholderCss);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {
   // very old browser: only the reservation is lost
