@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
@@ -216,7 +217,9 @@ try {
         .map(([k, v]) => `${v} ${k}`)
         .join(', ')}. Boot long tasks per load: ${runs
         .map((r) => `[${r.boot.longTasks.map(Math.round).join(', ')}]`)
-        .join(' ')}. Scripts the page fetched: ${result.jsFiles.map(([f]) => f).join(', ')}.`,
+        .join(' ')}. Scripts the page fetched: ${result.jsFiles.map(([f]) => f).join(', ')}. ` +
+        // Long tasks depend on what else the 2 cores run: say how busy they were.
+        `Machine load average (1 min) when recorded: ${loadavg()[0].toFixed(1)}.`,
     );
   }
 } finally {
