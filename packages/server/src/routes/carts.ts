@@ -57,6 +57,10 @@ export const CartSchema = z
     discount: MoneySchema,
     total: MoneySchema,
     pointsRedeemed: z.number().int(),
+    pointsToEarn: z.number().int().openapi({
+      description:
+        'Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none.',
+    }),
     updatedAt: z.string(),
   })
   .openapi('Cart');

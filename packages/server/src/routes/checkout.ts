@@ -64,7 +64,7 @@ async function load(c: AppContext, orderId: string) {
   if (!row) return undefined;
   const [store] = await c.var.deps.db.select().from(stores).where(eq(stores.id, row.storeId));
   if (!store) return undefined;
-  return { store, order: await orderView(c.var.deps.db, row, c.var.deps.now()) };
+  return { store, order: await orderView(c.var.deps.db, store, row, c.var.deps.now()) };
 }
 
 /** Why the last post did not pay, as carried to the page by the redirect. */

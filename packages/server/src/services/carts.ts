@@ -16,7 +16,13 @@ import { isUuid } from '../uuid.js';
 import { imageUrl } from './catalog.js';
 import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import { releasePendingOrderOf } from './order-release.js';
-import { lockCustomer, lockedBalance, maxPointsWithin, pointsValueMinor } from './points.js';
+import {
+  lockCustomer,
+  lockedBalance,
+  maxPointsWithin,
+  pointsToEarn,
+  pointsValueMinor,
+} from './points.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -59,6 +65,8 @@ export interface CartView {
   discount: Money;
   total: Money;
   pointsRedeemed: number;
+  /** What paying the cart now would earn its customer (0 for a guest). */
+  pointsToEarn: number;
   updatedAt: string;
 }
 
@@ -218,6 +226,11 @@ export async function cartView(
     discount: toMoney(totals.discountMinor, c),
     total: toMoney(totals.totalMinor, c),
     pointsRedeemed: cart.pointsRedeemed,
+    pointsToEarn: pointsToEarn(store.pointsRules, {
+      customerId: cart.customerId,
+      totalMinor: totals.totalMinor,
+      currency: c,
+    }),
     updatedAt: cart.updatedAt.toISOString(),
   };
 }
