@@ -91,6 +91,7 @@ export function createCart(ctx: CartContext) {
       discount: { amount: '0', currency: ctx.currency() ?? '' },
       total: { amount: '0', currency: ctx.currency() ?? '' },
       pointsRedeemed: 0,
+      pointsToEarn: 0,
       updatedAt: '',
     };
     let lines = base.lines;

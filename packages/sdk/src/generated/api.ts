@@ -3441,6 +3441,8 @@ export interface components {
             discount: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             pointsRedeemed: number;
+            /** @description Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none. */
+            pointsToEarn: number;
             updatedAt: string;
         };
         CartLine: {
@@ -3492,6 +3494,8 @@ export interface components {
             total: components["schemas"]["Money"];
             pointsRedeemed: number;
             pointsEarned: number;
+            /** @description While pending: the points paying it will earn its customer (the ledger’s rule); otherwise 0 (see pointsEarned). */
+            pointsToEarn: number;
             createdAt: string;
             /** @description A pending order holds its stock and points until then, and expires after. */
             expiresAt: string | null;
