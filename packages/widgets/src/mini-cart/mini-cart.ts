@@ -383,12 +383,13 @@ export class KioskMiniCart extends KioskElement {
     if (!this.dispatchEvent(new KioskCheckoutEvent({ cart }))) return;
     this.checkoutState = 'working';
     try {
-      const { checkoutUrl } = await client.cart.checkout();
-      // The hosted page speaks this element's language and leads back to this page.
-      const url = new URL(checkoutUrl);
-      url.searchParams.set('locale', this.i18n.locale);
+      // The hosted page speaks this element's language, knows its currency, leads back here.
+      const { checkoutUrl } = await client.cart.checkout({
+        locale: this.i18n.locale,
+        currency: this.preferredCurrency,
+      });
       this.checkoutState = 'redirecting';
-      this.navigate(url.toString());
+      this.navigate(checkoutUrl);
     } catch (error) {
       this.checkoutError = this.emitError(error);
       this.checkoutState = 'idle';
