@@ -1,4 +1,5 @@
 import { ATTRIBUTION_CODE } from './attribution.js';
+import { DEFAULT_ATTRIBUTION_WINDOW_DAYS } from './db/types.js';
 import { MAX_LINE_QUANTITY, MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from './limits.js';
 
 /**
@@ -11,4 +12,5 @@ export const clientRules = {
   maxReviewTitle: MAX_REVIEW_TITLE,
   maxReviewBody: MAX_REVIEW_BODY,
   attributionCode: ATTRIBUTION_CODE,
+  attributionWindowDays: DEFAULT_ATTRIBUTION_WINDOW_DAYS,
 } as const;

@@ -181,6 +181,11 @@ cartRoutes.openapi(
           variantId: z.string().max(64),
           quantity: Quantity.min(1).default(1),
           ref: Ref.optional(),
+          refAt: z.string().datetime({ offset: true }).optional().openapi({
+            description:
+              "When the shopper followed the creator's link that gave `ref`: a ref older than the store's attributionWindowDays is not kept (the line is added without it).",
+            example: '2026-11-20T09:30:00Z',
+          }),
         }),
       ),
     },

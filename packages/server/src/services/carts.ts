@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { attributedRef } from '../attribution.js';
 import type { Db, Tx } from '../db/index.js';
 import {
   cartLines,
@@ -414,8 +415,14 @@ async function finishWrite(
 export async function addLine(
   ctx: CartContext,
   cartId: string,
-  input: { variantId: string; quantity: number; ref?: string | undefined },
+  input: {
+    variantId: string;
+    quantity: number;
+    ref?: string | undefined;
+    refAt?: string | undefined;
+  },
 ): Promise<CartView> {
+  const ref = attributedRef(ctx.store.settings, input, ctx.now);
   return ctx.db.transaction(async (tx) => {
     // The cart row lock serialises writes to one cart, so quantities add up exactly.
     const cart = await findCart(tx, ctx, cartId, { lock: true });
@@ -429,7 +436,7 @@ export async function addLine(
     if (existing) {
       await tx
         .update(cartLines)
-        .set({ quantity, ref: existing.ref ?? input.ref ?? null })
+        .set({ quantity, ref: existing.ref ?? ref ?? null })
         .where(eq(cartLines.id, existing.id));
     } else {
       await tx.insert(cartLines).values({
@@ -439,7 +446,7 @@ export async function addLine(
         productId: variant.productId,
         variantId: variant.id,
         quantity,
-        ref: input.ref ?? null,
+        ref: ref ?? null,
         createdAt: ctx.now,
       });
     }
