@@ -22,6 +22,8 @@ export const MAX_REVIEW_TITLE = ${r.maxReviewTitle};
 export const MAX_REVIEW_BODY = ${r.maxReviewBody};
 /** An attribution (creator) code: what \`ref\` and \`?kiosk_ref=\` accept. */
 export const ATTRIBUTION_CODE = ${r.attributionCode};
+/** Days a followed creator link counts when a store does not say (its attributionWindowDays). */
+export const ATTRIBUTION_WINDOW_DAYS = ${r.attributionWindowDays};
 `;
 }
 

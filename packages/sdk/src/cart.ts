@@ -1,4 +1,5 @@
 import { atom, onMount } from 'nanostores';
+import { currentAttribution } from './attribution.js';
 import { invalid, KioskError } from './errors.js';
 import { type Http, newIdempotencyKey } from './http.js';
 import { isCurrencyOption, isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
@@ -13,7 +14,7 @@ import type { Cart, CartLine, Checkout, Product } from './types.js';
  * `fresh`: the cart it was meant for had been ordered, so it goes into a new cart.
  */
 type Op = { key: string; tab: string; fresh?: true } & (
-  | { kind: 'add'; variantId: string; quantity: number; ref?: string }
+  | { kind: 'add'; variantId: string; quantity: number; ref?: string; refAt?: string }
   | { kind: 'update'; lineId: string; quantity: number; variantId?: string }
   | { kind: 'points'; points: number }
 );
@@ -202,6 +203,7 @@ export function createCart(ctx: CartContext) {
             variantId: op.variantId,
             quantity: op.quantity,
             ...(op.ref ? { ref: op.ref } : {}),
+            ...(op.ref && op.refAt ? { refAt: op.refAt } : {}),
           },
         })
       ).data;
@@ -363,6 +365,8 @@ export function createCart(ctx: CartContext) {
           invalid('A ref is 1–64 letters, digits, ., _ or - (an attribution code).', 'ref'),
         );
       }
+      // The ref of a followed link goes with when it was followed: the store's window decides.
+      const followed = ref ? currentAttribution() : undefined;
       return enqueue({
         kind: 'add',
         key: newIdempotencyKey(),
@@ -370,6 +374,9 @@ export function createCart(ctx: CartContext) {
         variantId,
         quantity,
         ...(ref ? { ref } : {}),
+        ...(followed && followed.code === ref
+          ? { refAt: new Date(followed.at).toISOString() }
+          : {}),
       });
     },
     update(lineId: string, quantity: number) {

@@ -999,6 +999,12 @@ export interface paths {
                         quantity?: number;
                         /** @example ana.lind */
                         ref?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the shopper followed the creator's link that gave `ref`: a ref older than the store's attributionWindowDays is not kept (the line is added without it).
+                         * @example 2026-11-20T09:30:00Z
+                         */
+                        refAt?: string;
                     };
                 };
             };
@@ -2225,6 +2231,7 @@ export interface paths {
                         settings?: {
                             reviewsAutoApprove?: boolean;
                             orderHoldMinutes?: number;
+                            attributionWindowDays?: number;
                         };
                     };
                 };
@@ -3359,6 +3366,8 @@ export interface components {
             defaultCurrency: string;
             locales: string[];
             defaultLocale: string;
+            /** @description Days a creator's link (?kiosk_ref=) counts after the shopper followed it; the last link followed wins. */
+            attributionWindowDays: number;
             points: {
                 /** @description Points per whole unit of baseCurrency paid. */
                 earnPerUnit: number;

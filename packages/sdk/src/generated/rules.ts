@@ -8,3 +8,5 @@ export const MAX_REVIEW_TITLE = 150;
 export const MAX_REVIEW_BODY = 5000;
 /** An attribution (creator) code: what `ref` and `?kiosk_ref=` accept. */
 export const ATTRIBUTION_CODE = /^[A-Za-z0-9._-]{1,64}$/;
+/** Days a followed creator link counts when a store does not say (its attributionWindowDays). */
+export const ATTRIBUTION_WINDOW_DAYS = 30;
