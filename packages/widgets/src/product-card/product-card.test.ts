@@ -37,6 +37,7 @@ describe('<kiosk-product-card>', () => {
   beforeEach(() => {
     freshClient();
     sessionStorage.clear();
+    localStorage.removeItem('kiosk_ref'); // a followed link is kept for the attribution window
   });
 
   it('shows a skeleton that reserves the final size, then the product', async () => {
@@ -274,7 +275,7 @@ describe('<kiosk-product-card>', () => {
       $<HTMLButtonElement>(el, '[part=button]').click();
       await until(() => client.cart.$cart.get()?.lines[0]?.id.startsWith('pending:') === false);
       expect(client.cart.$cart.get()!.lines[0]!.ref).to.equal('BLOG-42');
-      expect(sessionStorage.getItem('kiosk_ref')).to.equal('BLOG-42');
+      expect(JSON.parse(localStorage.getItem('kiosk_ref')!).code).to.equal('BLOG-42');
     } finally {
       history.replaceState(null, '', original);
     }
