@@ -26,6 +26,46 @@ const widths = [
   { width: 390, height: 844, isMobile: true },
 ];
 
+/**
+ * The hosted sign-in and checkout pages opened from the Arabic influencer post in a browser
+ * set to English: they follow the page's language, right to left
+ * (hosted-signin-ar-390.png, hosted-checkout-ar-390.png).
+ */
+async function hostedPagesInArabic(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    colorScheme: 'light',
+  });
+  const page = await context.newPage();
+  await page.goto(new URL('/influencer.html?kiosk_ref=ana&lang=ar', values.base).href, {
+    waitUntil: 'networkidle',
+  });
+  const header = page.locator('header.site-header');
+  const popupPromise = page.waitForEvent('popup');
+  await header.locator('kiosk-login-button').getByRole('button').click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState('networkidle');
+  await popup.setViewportSize({ width: 390, height: 844 });
+  await popup.screenshot({ path: join(out, 'hosted-signin-ar-390.png') });
+  console.log(join(out, 'hosted-signin-ar-390.png'));
+  await popup.close();
+
+  const tee = page.locator('kiosk-product-card[product="aurora-classic-tee"]').first();
+  await tee.locator('[part=button]').click();
+  const miniCart = header.locator('kiosk-mini-cart');
+  await miniCart.locator('[part~=trigger]').click();
+  await miniCart.locator('[part=checkout]').click();
+  await page.waitForURL(/\/checkout\//);
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(out, 'hosted-checkout-ar-390.png') });
+  console.log(join(out, 'hosted-checkout-ar-390.png'));
+  await context.close();
+}
+
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
@@ -60,6 +100,7 @@ try {
     }
     await context.close();
   }
+  await hostedPagesInArabic(browser);
 } finally {
   await browser.close();
 }
