@@ -68,6 +68,11 @@ describe('a cart’s pointsToEarn', () => {
       body: {},
     });
     expect(checkout.body.order).toMatchObject({ status: 'pending', pointsToEarn: 279 });
+    // The hosted checkout page says so too, in the shopper's language.
+    const page = await t.current.request(`/checkout/${checkout.body.orderId}?locale=de`);
+    expect(page.body).toContain(
+      '<p data-points-to-earn="279">Mit dieser Bestellung sammeln Sie 279 Punkte.</p>',
+    );
     const paid = await t.current.request(`/admin/v1/orders/${checkout.body.orderId}/mark-paid`, {
       token: s.sk,
       method: 'POST',
@@ -96,6 +101,8 @@ describe('a cart’s pointsToEarn', () => {
       body: { email: 'guest@example.com' },
     });
     expect(checkout.body.order.pointsToEarn).toBe(0);
+    const page = await t.current.request(`/checkout/${checkout.body.orderId}`);
+    expect(page.body).not.toContain('data-points-to-earn');
 
     const none = await storeWith({ earnPerUnit: 0 });
     const carol = await createTestCustomer(t.current, none.store);

@@ -164,6 +164,7 @@ ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(o
     const otherCurrency = from.currency !== null && from.currency !== order.currency;
     main = html`${testMode ? html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>` : ''}
 ${otherCurrency ? html`<p class="hint" data-charged-in="${order.currency}">${tr('chargedIn', { currency: currencyName(locale, order.currency) })}</p>` : ''}
+${order.pointsToEarn > 0 ? html`<p data-points-to-earn="${order.pointsToEarn}">${tr('pointsToEarn', { points: new Intl.NumberFormat(locale).format(order.pointsToEarn) })}</p>` : ''}
 <p id="pay-error" class="error" role="alert">${error ? errorText(tr, store, error) : ''}</p>
 <form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, from)}" novalidate>
 <label for="card">${tr('cardNumber')}</label>
