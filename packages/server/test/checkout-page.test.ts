@@ -131,8 +131,9 @@ describe('hosted checkout page', () => {
     expect(declined.body).toContain('<html lang="ar" dir="rtl">');
     expect(declined.body).toContain('data-charged-in="USD"');
 
-    // The same currency as the order, none, or junk: no note.
-    for (const currency of ['USD', '', 'EURO', '%3Cb%3E']) {
+    // The same currency as the order, one the store does not sell (the page fell back to the
+    // store's), none, or junk: no note.
+    for (const currency of ['USD', 'EGP', '', 'EURO', '%3Cb%3E']) {
       const page = await t.current.request(`/checkout/${orderId}?locale=ar&currency=${currency}`);
       expect(page.status).toBe(200);
       expect(page.body, currency).not.toContain('data-charged-in');

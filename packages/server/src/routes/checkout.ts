@@ -161,7 +161,11 @@ ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(o
   if (order.status === 'pending') {
     const testMode = store.mode === 'test';
     const error = state.error;
-    const otherCurrency = from.currency !== null && from.currency !== order.currency;
+    // Only a currency the store sells can have priced the shop's page (else it fell back).
+    const otherCurrency =
+      from.currency !== null &&
+      from.currency !== order.currency &&
+      store.currencies.includes(from.currency);
     main = html`${testMode ? html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>` : ''}
 ${otherCurrency ? html`<p class="hint" data-charged-in="${order.currency}">${tr('chargedIn', { currency: currencyName(locale, order.currency) })}</p>` : ''}
 ${order.pointsToEarn > 0 ? html`<p data-points-to-earn="${order.pointsToEarn}">${tr('pointsToEarn', { points: new Intl.NumberFormat(locale).format(order.pointsToEarn) })}</p>` : ''}
