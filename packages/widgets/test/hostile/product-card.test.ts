@@ -1,0 +1,198 @@
+import { createClient } from '@kiosk/sdk';
+import { expect, nextFrame } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { configure } from '../../src/config.js';
+import { productCardPlaceholderCss } from '../../src/product-card/placeholder.js';
+import type { KioskProductCard } from '../../src/product-card/product-card.js';
+import { endpoint, until } from '../helpers.js';
+import { blockedControls, hostilePage } from './hostile-page.js';
+
+/** A long title, two options (colour and size: the picker shows) and a sale price. */
+const LONG = 'aurora-northern-lights-graphic-tee';
+const TEE = 'aurora-classic-tee';
+const columns = [180, 210, 260, 320, 400];
+const layouts = ['card', 'row', 'compact'] as const;
+const locales = ['en', 'de', 'ru', 'pt-BR', 'ar'];
+
+const client = createClient({ endpoint, storeKey: 'pk_test_aurora', storage: null });
+configure({ client });
+
+/**
+ * Defined on demand, not at import: the first test watches cards upgrade from the loader's
+ * size reservation (undefined elements) to loaded products.
+ */
+const define = () => import('../../src/product-card/define.js');
+
+const cardsIn = (root: ParentNode) => [
+  ...root.querySelectorAll<KioskProductCard>('kiosk-product-card'),
+];
+
+async function loaded(cards: KioskProductCard[]) {
+  await until(
+    () => cards.every((c) => c.cardState === 'ready' || c.cardState === 'sold-out'),
+    'every card shows its product',
+  );
+  for (const c of cards) await c.updateComplete;
+}
+
+/** Brings a card fully into view below the sticky header, rendered (content-visibility: auto). */
+async function inView(card: HTMLElement) {
+  card.scrollIntoView({ block: 'end' });
+  await nextFrame();
+  await nextFrame();
+}
+
+/** Why `el`'s text is not fully visible inside it (undefined when it is). */
+function clipped(el: HTMLElement): string | undefined {
+  if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
+    return `overflows (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`;
+  }
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const text = range.getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  if (
+    text.left < box.left - 0.5 ||
+    text.right > box.right + 0.5 ||
+    text.top < box.top - 0.5 ||
+    text.bottom > box.bottom + 0.5
+  ) {
+    return 'has text outside its box';
+  }
+  return undefined;
+}
+
+/** The layout-shift score of everything `run` does (PerformanceObserver, buffered). */
+async function layoutShift(run: () => Promise<void>): Promise<number> {
+  let score = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+      score += entry.value;
+    }
+  });
+  observer.observe({ type: 'layout-shift' });
+  await run();
+  // Entries of the last frames are delivered after a frame or two.
+  await nextFrame();
+  await nextFrame();
+  for (const entry of observer.takeRecords() as (PerformanceEntry & { value: number })[]) {
+    score += entry.value;
+  }
+  observer.disconnect();
+  return score;
+}
+
+describe('<kiosk-product-card> on a hostile host page', () => {
+  let page: Awaited<ReturnType<typeof hostilePage>> | undefined;
+
+  before(async () => {
+    // Tall enough for the tallest card (400 px column, 21 px root font) below the sticky header.
+    await setViewport({ width: 1000, height: 2200 });
+  });
+
+  afterEach(() => {
+    page?.remove();
+    page = undefined;
+  });
+
+  it('upgrades without layout shift in 210 and 400 px columns (reserved size, skeleton, product)', async () => {
+    expect(customElements.get('kiosk-product-card'), 'this test runs first').to.equal(undefined);
+    // What the loader adopts into the page before any element code arrives.
+    const reservation = new CSSStyleSheet();
+    reservation.replaceSync(productCardPlaceholderCss);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, reservation];
+    try {
+      const widths = [210, 400];
+      page = await hostilePage({
+        columns: widths,
+        cells: widths.map(
+          () =>
+            `<kiosk-product-card product="${LONG}" locale="de"></kiosk-product-card>` +
+            `<kiosk-product-card product="${TEE}"></kiosk-product-card>`,
+        ),
+      });
+      const cards = cardsIn(page.columns[0]!.parentElement!);
+      await nextFrame();
+      const reserved = cards.map((c) => c.getBoundingClientRect().height);
+      expect(Math.min(...reserved)).to.be.greaterThan(200);
+      const score = await layoutShift(async () => {
+        await define();
+        await loaded(cards);
+      });
+      // The reservation sums the rows in one calc(): equal up to layout rounding (1/64 px).
+      for (const [i, card] of cards.entries()) {
+        expect(card.getBoundingClientRect().height, card.product).to.be.closeTo(reserved[i]!, 0.1);
+      }
+      expect(score).to.equal(0);
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== reservation);
+    }
+  });
+
+  for (const locale of locales) {
+    it(`keeps every control visible and clickable, labels whole (${locale}; 180–400 px; card, row, compact)`, async () => {
+      await define();
+      const navyXs = (await client.products.get(TEE)).variants.find(
+        (v) => v.title === 'Navy / XS',
+      )!;
+      page = await hostilePage({
+        columns,
+        cells: columns.map(() =>
+          layouts
+            .map(
+              (layout) =>
+                `<kiosk-product-card product="${LONG}" layout="${layout}" locale="${locale}"></kiosk-product-card>` +
+                // Low stock: the longest stock line ("Nur noch 2 verfügbar").
+                `<kiosk-product-card product="${TEE}" variant="${navyXs.id}" layout="${layout}" locale="${locale}"></kiosk-product-card>`,
+            )
+            .join(''),
+        ),
+      });
+      const problems: string[] = [];
+      for (const [i, column] of page.columns.entries()) {
+        const cards = cardsIn(column);
+        await loaded(cards);
+        for (const card of cards) {
+          await inView(card);
+          const where = `${columns[i]}px ${card.layout} ${card.product}`;
+          const shadow = card.shadowRoot!;
+          for (const problem of blockedControls(card)) problems.push(`${where}: ${problem}`);
+          const button = shadow.querySelector<HTMLElement>('[part=button]')!;
+          const label = clipped(button);
+          if (label) problems.push(`${where}: "${button.textContent!.trim()}" ${label}`);
+          if (card.layout !== 'compact' && !shadow.querySelector('[part=variant-picker] select')) {
+            problems.push(`${where}: no variant picker`);
+          }
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
+  }
+
+  it('gives compact titles two whole lines in a 390 px phone column', async () => {
+    await define();
+    page = await hostilePage({
+      columns: [390],
+      cells: [
+        locales
+          .map(
+            (locale) =>
+              `<kiosk-product-card product="${LONG}" layout="compact" locale="${locale}"></kiosk-product-card>`,
+          )
+          .join(''),
+      ],
+    });
+    const cards = cardsIn(page.columns[0]!);
+    await loaded(cards);
+    for (const card of cards) {
+      await inView(card);
+      const title = card.shadowRoot!.querySelector<HTMLElement>('[part=title]')!;
+      const style = getComputedStyle(title);
+      expect(style.webkitLineClamp, card.locale).to.equal('2');
+      const lines = title.clientHeight / Number.parseFloat(style.lineHeight);
+      expect(lines, card.locale).to.be.closeTo(2, 0.05);
+      expect(clipped(title), `${card.locale}: Northern Lights Graphic Tee`).to.equal(undefined);
+      expect(blockedControls(card), card.locale).to.deep.equal([]);
+    }
+  });
+});
