@@ -123,7 +123,8 @@ export function createCart(ctx: CartContext) {
       title: product.title,
       variantTitle: variant.title,
       handle: product.handle,
-      image: product.images[0] ?? null,
+      // As the server does: the variant's own picture, else the product's first.
+      image: variant.image ?? product.images[0] ?? null,
       quantity: op.quantity,
       unitPrice: variant.price,
       lineTotal: times(variant.price, op.quantity),

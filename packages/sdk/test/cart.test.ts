@@ -38,6 +38,19 @@ describe('cart', () => {
     expect(emptied?.lines).toHaveLength(0);
   });
 
+  it("shows the variant's own image on its line, at once and from the server", async () => {
+    const kiosk = client();
+    const tee = await kiosk.products.get('aurora-classic-tee');
+    const white = tee.variants.find((v) => v.title === 'White / M')!;
+    // Not the product's first picture: the White tee's own.
+    expect(white.image).toMatchObject({ alt: 'Classic Tee in White' });
+    expect(white.image?.url).not.toBe(tee.images[0]?.url);
+    const added = kiosk.cart.add(white.id, 1);
+    expect(kiosk.cart.$cart.get()?.lines[0]?.image, 'optimistic line').toMatchObject(white.image!);
+    const cart = await added;
+    expect(cart?.lines[0]?.image).toEqual(white.image);
+  });
+
   it('changes a line the server has not confirmed yet (an update right after an add)', async () => {
     const kiosk = client();
     const { variantId } = await inStock(kiosk);

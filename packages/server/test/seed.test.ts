@@ -75,8 +75,9 @@ describe('seedDemo', () => {
       'aurora-heavyweight-tee',
     ]);
     for (const p of items) {
-      expect(p.images.length, p.handle).toBeGreaterThanOrEqual(1);
-      expect(p.images.length, p.handle).toBeLessThanOrEqual(2);
+      // One picture per colour, and each variant shows its colour's.
+      expect(p.images.length, p.handle).toBe(p.options[0].values.length);
+      for (const v of p.variants) expect(v.image.alt, v.title).toContain(v.options.Colour);
       expect(p.variants.length, p.handle).toBeGreaterThanOrEqual(1);
       expect(p.options[0].name).toBe('Colour');
     }
@@ -147,7 +148,7 @@ describe('seedDemo', () => {
     const tee = await t.current.request('/v1/products/aurora-classic-tee', {
       key: 'pk_test_aurora',
     });
-    expect(tee.body.images).toHaveLength(2);
+    expect(tee.body.images).toHaveLength(4);
     for (const image of tee.body.images) {
       expect(image).toMatchObject({
         width: 800,

@@ -2272,7 +2272,7 @@ export interface paths {
         put?: never;
         /**
          * Create a product with its options, variants, prices, stock and images
-         * @description Prices are decimal strings per currency of the store ({"USD": "25.00"}); each variant needs a price in the default currency. Images are optional (base64 PNG, JPEG, WebP or GIF). The handle defaults to one made from the title.
+         * @description Prices are decimal strings per currency of the store ({"USD": "25.00"}); each variant needs a price in the default currency. Images are optional (base64 PNG, JPEG, WebP or GIF); a variant's `image` is the index of its picture in `images`. The handle defaults to one made from the title.
          */
         post: {
             parameters: {
@@ -2315,6 +2315,7 @@ export interface paths {
                             compareAtPrices?: {
                                 [key: string]: string;
                             };
+                            image?: number;
                         }[];
                         /** @default [] */
                         images?: {
@@ -2514,7 +2515,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a variant’s stock (absolute or relative), prices or labels */
+        /** Change a variant’s stock (absolute or relative), prices, picture or labels */
         patch: {
             parameters: {
                 query?: never;
@@ -2539,6 +2540,7 @@ export interface paths {
                         compareAtPrices?: {
                             [key: string]: string | null;
                         };
+                        imageId?: string | null;
                     };
                 };
             };
@@ -3398,6 +3400,11 @@ export interface components {
                 options: {
                     [key: string]: string;
                 };
+                /** @description The variant's own picture (one of the product's images); null: the product's images stand for it. */
+                image: {
+                    url: string;
+                    alt: string;
+                } | null;
                 price: components["schemas"]["Money"];
                 compareAtPrice: components["schemas"]["Money"] | null;
                 available: boolean;
@@ -3703,6 +3710,8 @@ export interface components {
                 };
                 sku: string | null;
                 stock: number;
+                /** @description The variant's picture: one of images[].id; null: the product's. */
+                imageId: string | null;
                 /**
                  * @example {
                  *       "USD": "25.00",

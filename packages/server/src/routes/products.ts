@@ -51,6 +51,10 @@ export const ProductSchema = z
         id: z.string().uuid(),
         title: z.string(),
         options: z.record(z.string(), z.string()),
+        image: z.object({ url: z.string(), alt: z.string() }).nullable().openapi({
+          description:
+            "The variant's own picture (one of the product's images); null: the product's images stand for it.",
+        }),
         price: MoneySchema,
         compareAtPrice: NullableMoneySchema,
         available: z.boolean(),

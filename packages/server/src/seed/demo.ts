@@ -137,6 +137,36 @@ function buildCatalog(
       status: 'active',
     });
 
+    // One picture per colour, in the colour order; every variant of a colour shows it.
+    const pictures = new Map<string, string>();
+    p.colours.forEach((colour, i) => {
+      const imageId = demoId(`${prefix}/image/${handle}/${colour}`);
+      const galleryId = demoId(`${prefix}/product-image/${handle}/${colour}`);
+      const svg = renderProductSvg({
+        kind: p.kind,
+        colour: colourHex[colour]!,
+        title: p.title,
+        brand,
+      });
+      out.images.push({
+        id: imageId,
+        storeId: store.id,
+        contentType: 'image/svg+xml',
+        data: encoder.encode(svg),
+        width: IMAGE_SIZE,
+        height: IMAGE_SIZE,
+      });
+      out.productImages.push({
+        id: galleryId,
+        storeId: store.id,
+        productId,
+        imageId,
+        alt: `${p.title} in ${colour}`,
+        position: i,
+      });
+      pictures.set(colour, galleryId);
+    });
+
     const rand = prng(handle);
     const fixed = FIXED_STOCK[handle];
     let position = 0;
@@ -159,6 +189,7 @@ function buildCatalog(
           sku: `${prefix.slice(0, 3).toUpperCase()}-${String(index + 1).padStart(3, '0')}-${colour.replace(/\s+/g, '').slice(0, 4).toUpperCase()}${size ? `-${size.replace('/', '')}` : ''}`,
           stock,
           position: position++,
+          imageId: pictures.get(colour)!,
         });
         for (const currency of currencies) {
           const full = demoPriceMinor(p.usd, currency);
@@ -177,34 +208,6 @@ function buildCatalog(
     // Only the limited parka is sold out entirely: every other product keeps one in stock.
     const own = out.variants.slice(firstVariant);
     if (!p.soldOut && own.every((v) => v.stock === 0)) own[0]!.stock = 8;
-
-    // One picture, or two (the first two colours) for every other product.
-    const pictured = index % 2 === 0 ? p.colours.slice(0, 2) : p.colours.slice(0, 1);
-    pictured.forEach((colour, i) => {
-      const imageId = demoId(`${prefix}/image/${handle}/${colour}`);
-      const svg = renderProductSvg({
-        kind: p.kind,
-        colour: colourHex[colour]!,
-        title: p.title,
-        brand,
-      });
-      out.images.push({
-        id: imageId,
-        storeId: store.id,
-        contentType: 'image/svg+xml',
-        data: encoder.encode(svg),
-        width: IMAGE_SIZE,
-        height: IMAGE_SIZE,
-      });
-      out.productImages.push({
-        id: demoId(`${prefix}/product-image/${handle}/${colour}`),
-        storeId: store.id,
-        productId,
-        imageId,
-        alt: `${p.title} in ${colour}`,
-        position: i,
-      });
-    });
   });
   return out;
 }
@@ -212,10 +215,11 @@ function buildCatalog(
 async function insertCatalog(tx: Tx, rows: CatalogRows) {
   // One statement for the products keeps their positions (identity) in list order.
   await tx.insert(products).values(rows.products);
-  await insertAll(tx, variants, rows.variants);
-  await insertAll(tx, variantPrices, rows.prices, 1000);
+  // Images before variants: a variant points at its picture.
   await insertAll(tx, images, rows.images, 50);
   await insertAll(tx, productImages, rows.productImages);
+  await insertAll(tx, variants, rows.variants);
+  await insertAll(tx, variantPrices, rows.prices, 1000);
 }
 
 const REVIEW_EPOCH = Date.UTC(2025, 5, 1, 12, 0, 0);

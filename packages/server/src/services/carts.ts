@@ -13,6 +13,7 @@ import {
 import { ApiError } from '../errors.js';
 import { MAX_LINE_QUANTITY } from '../limits.js';
 import { isUuid } from '../uuid.js';
+import { imageUrl } from './catalog.js';
 import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import { releasePendingOrderOf } from './order-release.js';
 import { lockCustomer, lockedBalance, maxPointsWithin, pointsValueMinor } from './points.js';
@@ -74,6 +75,8 @@ export interface PricedLine {
   compareAtMinor: number | null;
   stock: number;
   ref: string | null;
+  /** The variant's own picture (a product_images id), or null. */
+  variantImageId: string | null;
 }
 
 /**
@@ -107,6 +110,7 @@ export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine
       compareAtMinor: variantPrices.compareAtMinor,
       stock: stockForCart(cart.id),
       ref: cartLines.ref,
+      variantImageId: variants.imageId,
     })
     .from(cartLines)
     .innerJoin(variants, eq(variants.id, cartLines.variantId))
@@ -152,11 +156,17 @@ export function totalsOf(store: Store, cart: CartRow, lines: PricedLine[]): Cart
   };
 }
 
-async function firstImages(conn: Conn, productIds: string[]) {
-  const map = new Map<string, { imageId: string; alt: string }>();
-  if (productIds.length === 0) return map;
+/**
+ * Each line's picture: its variant's own image, else its product's first image. One query
+ * (the lines' product galleries) whatever the number of lines.
+ */
+async function lineImages(conn: Conn, origin: string, lines: PricedLine[]) {
+  const byLine = new Map<string, { url: string; alt: string }>();
+  const productIds = [...new Set(lines.map((l) => l.productId))];
+  if (productIds.length === 0) return byLine;
   const rows = await conn
     .select({
+      id: productImages.id,
       productId: productImages.productId,
       imageId: productImages.imageId,
       alt: productImages.alt,
@@ -164,8 +174,13 @@ async function firstImages(conn: Conn, productIds: string[]) {
     .from(productImages)
     .where(inArray(productImages.productId, productIds))
     .orderBy(asc(productImages.position), asc(productImages.id));
-  for (const r of rows) if (!map.has(r.productId)) map.set(r.productId, r);
-  return map;
+  for (const line of lines) {
+    const row =
+      rows.find((r) => r.id === line.variantImageId) ??
+      rows.find((r) => r.productId === line.productId);
+    if (row) byLine.set(line.id, { url: imageUrl(origin, row.imageId), alt: row.alt });
+  }
+  return byLine;
 }
 
 export async function cartView(
@@ -176,31 +191,28 @@ export async function cartView(
   lines?: PricedLine[],
 ): Promise<CartView> {
   const priced = lines ?? (await pricedLines(conn, cart));
-  const images = await firstImages(conn, [...new Set(priced.map((l) => l.productId))]);
+  const images = await lineImages(conn, origin, priced);
   const totals = totalsOf(store, cart, priced);
   const c = cart.currency;
   return {
     id: cart.id,
     currency: c,
     customerId: cart.customerId,
-    lines: priced.map((l) => {
-      const image = images.get(l.productId);
-      return {
-        id: l.id,
-        productId: l.productId,
-        variantId: l.variantId,
-        title: l.title,
-        variantTitle: l.variantTitle,
-        handle: l.handle,
-        image: image ? { url: `${origin}/images/${image.imageId}`, alt: image.alt } : null,
-        quantity: l.quantity,
-        unitPrice: toMoney(l.unitMinor, c),
-        lineTotal: toMoney(linesTotalMinor([l]), c),
-        compareAtPrice: l.compareAtMinor === null ? null : toMoney(l.compareAtMinor, c),
-        available: l.stock,
-        ref: l.ref,
-      };
-    }),
+    lines: priced.map((l) => ({
+      id: l.id,
+      productId: l.productId,
+      variantId: l.variantId,
+      title: l.title,
+      variantTitle: l.variantTitle,
+      handle: l.handle,
+      image: images.get(l.id) ?? null,
+      quantity: l.quantity,
+      unitPrice: toMoney(l.unitMinor, c),
+      lineTotal: toMoney(linesTotalMinor([l]), c),
+      compareAtPrice: l.compareAtMinor === null ? null : toMoney(l.compareAtMinor, c),
+      available: l.stock,
+      ref: l.ref,
+    })),
     itemCount: totals.itemCount,
     subtotal: toMoney(totals.subtotalMinor, c),
     discount: toMoney(totals.discountMinor, c),

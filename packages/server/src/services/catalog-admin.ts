@@ -48,6 +48,8 @@ const variantInput = z
     /** Currency → decimal string, e.g. { "USD": "25.00" }. */
     prices: z.record(currencyKey, decimal),
     compareAtPrices: z.record(currencyKey, decimal).optional(),
+    /** The variant's picture: an index into the product's `images` (absent: the product's). */
+    image: z.number().int().min(0).max(9).optional(),
   })
   .strict();
 
@@ -105,6 +107,8 @@ export const updateVariantSchema = z
     prices: z.record(currencyKey, decimal),
     /** Compare-at prices to set; null removes one. */
     compareAtPrices: z.record(currencyKey, decimal.nullable()),
+    /** The variant's picture: the id of one of the product's images; null: the product's. */
+    imageId: z.string().max(100).nullable(),
   })
   .partial()
   .strict()
@@ -226,6 +230,9 @@ export async function createProduct(db: Db, store: Store, input: CreateProductIn
         });
       }
     }
+    if (v.image !== undefined && v.image >= input.images.length) {
+      problems.push({ path: `${path}.image`, message: 'No image at this index in images' });
+    }
     const title =
       v.title ??
       (optionNames.length ? optionNames.map((n) => v.options[n]).join(' / ') : 'Default');
@@ -254,6 +261,27 @@ export async function createProduct(db: Db, store: Store, input: CreateProductIn
         status: input.status,
         options: input.options as ProductOption[],
       });
+      // Gallery rows first: variants point at them.
+      const galleryIds = input.images.map(() => randomUUID());
+      for (const [i, img] of input.images.entries()) {
+        const imageId = randomUUID();
+        await tx.insert(images).values({
+          id: imageId,
+          storeId: store.id,
+          contentType: img.contentType,
+          data: new Uint8Array(imageBytes[i]!),
+          width: img.width,
+          height: img.height,
+        });
+        await tx.insert(productImages).values({
+          id: galleryIds[i]!,
+          storeId: store.id,
+          productId,
+          imageId,
+          alt: img.alt,
+          position: i,
+        });
+      }
       const rows = variantRows.map((v) => ({ ...v, id: randomUUID() }));
       await tx.insert(variants).values(
         rows.map((v) => ({
@@ -265,6 +293,7 @@ export async function createProduct(db: Db, store: Store, input: CreateProductIn
           sku: v.input.sku ?? null,
           stock: v.input.stock,
           position: v.position,
+          imageId: v.input.image === undefined ? null : galleryIds[v.input.image]!,
         })),
       );
       await tx.insert(variantPrices).values(
@@ -278,25 +307,6 @@ export async function createProduct(db: Db, store: Store, input: CreateProductIn
           })),
         ),
       );
-      for (const [i, img] of input.images.entries()) {
-        const imageId = randomUUID();
-        await tx.insert(images).values({
-          id: imageId,
-          storeId: store.id,
-          contentType: img.contentType,
-          data: new Uint8Array(imageBytes[i]!),
-          width: img.width,
-          height: img.height,
-        });
-        await tx.insert(productImages).values({
-          id: randomUUID(),
-          storeId: store.id,
-          productId,
-          imageId,
-          alt: img.alt,
-          position: i,
-        });
-      }
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
@@ -351,6 +361,7 @@ export async function getAdminProduct(db: Db, store: Store, productId: string, o
       .where(and(eq(variants.storeId, store.id), eq(variants.productId, product.id))),
     db
       .select({
+        galleryId: productImages.id,
         imageId: productImages.imageId,
         alt: productImages.alt,
         width: images.width,
@@ -388,6 +399,8 @@ export async function getAdminProduct(db: Db, store: Store, productId: string, o
         options: v.options,
         sku: v.sku,
         stock: v.stock,
+        /** One of `images[].id`, or null. */
+        imageId: imageRows.find((i) => i.galleryId === v.imageId)?.imageId ?? null,
         prices: Object.fromEntries(
           prices.map((p) => [p.currency, toMoney(p.amountMinor, p.currency).amount]),
         ),
@@ -426,7 +439,37 @@ export async function updateProduct(
   }
 }
 
-/** Changes a variant's stock, prices or labels in one transaction (row locked). */
+/**
+ * The gallery row (product_images id) of one of the variant's product images, by the image
+ * id the admin view shows; an image of another product is refused.
+ */
+async function galleryImageOf(
+  tx: Tx,
+  store: Store,
+  variant: { productId: string },
+  imageId: string,
+): Promise<string> {
+  const [row] = isUuid(imageId)
+    ? await tx
+        .select({ id: productImages.id })
+        .from(productImages)
+        .where(
+          and(
+            eq(productImages.storeId, store.id),
+            eq(productImages.productId, variant.productId),
+            eq(productImages.imageId, imageId.toLowerCase()),
+          ),
+        )
+        .limit(1)
+    : [];
+  if (!row)
+    invalid('The change is not valid.', [
+      { path: 'imageId', message: 'Not one of this product’s images' },
+    ]);
+  return row.id;
+}
+
+/** Changes a variant's stock, prices, picture or labels in one transaction (row locked). */
 export async function updateVariant(
   db: Db,
   store: Store,
@@ -443,7 +486,7 @@ export async function updateVariant(
 
   await db.transaction(async (tx) => {
     const [variant] = await tx
-      .select({ id: variants.id })
+      .select({ id: variants.id, productId: variants.productId })
       .from(variants)
       .where(
         and(
@@ -463,6 +506,10 @@ export async function updateVariant(
         : new ApiError('product_not_found', 'No such product.');
     }
     const set: Partial<typeof variants.$inferInsert> = {};
+    if (input.imageId !== undefined) {
+      set.imageId =
+        input.imageId === null ? null : await galleryImageOf(tx, store, variant, input.imageId);
+    }
     if (input.title !== undefined) set.title = input.title;
     if (input.sku !== undefined) set.sku = input.sku;
     if (input.stock !== undefined) set.stock = input.stock;

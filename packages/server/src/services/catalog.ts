@@ -22,10 +22,18 @@ export interface ProductImage {
   height: number;
 }
 
+/** A variant's own picture: one of the product's images. */
+export interface VariantImage {
+  url: string;
+  alt: string;
+}
+
 export interface ProductVariant {
   id: string;
   title: string;
   options: Record<string, string>;
+  /** Null: the variant has no picture of its own, the product's images stand for it. */
+  image: VariantImage | null;
   price: Money;
   compareAtPrice: Money | null;
   available: boolean;
@@ -103,11 +111,14 @@ export async function hydrateProducts(
         title: variants.title,
         options: variants.options,
         stock: variants.stock,
+        imageId: productImages.imageId,
+        imageAlt: productImages.alt,
         currency: variantPrices.currency,
         amountMinor: variantPrices.amountMinor,
         compareAtMinor: variantPrices.compareAtMinor,
       })
       .from(variants)
+      .leftJoin(productImages, eq(productImages.id, variants.imageId))
       .leftJoin(
         variantPrices,
         and(eq(variantPrices.variantId, variants.id), inArray(variantPrices.currency, currencies)),
@@ -148,6 +159,7 @@ export async function hydrateProducts(
     title: string;
     options: Record<string, string>;
     stock: number;
+    image: VariantImage | null;
     prices: Map<string, { amount: number; compareAt: number | null }>;
   }
   const variantsByProduct = new Map<string, VariantAcc[]>();
@@ -160,6 +172,8 @@ export async function hydrateProducts(
         title: row.title,
         options: row.options,
         stock: row.stock,
+        image:
+          row.imageId === null ? null : { url: imageUrl(origin, row.imageId), alt: row.imageAlt! },
         prices: new Map(),
       };
       seen.set(row.id, v);
@@ -197,6 +211,7 @@ export async function hydrateProducts(
         id: v.id,
         title: v.title,
         options: v.options,
+        image: v.image,
         price: toMoney(p.amount, productCurrency),
         compareAtPrice:
           p.compareAt !== null && p.compareAt > p.amount

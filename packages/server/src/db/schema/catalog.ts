@@ -83,6 +83,14 @@ export const variants = pgTable(
     /** Units on hand. Decremented atomically at checkout; never below zero. */
     stock: integer('stock').notNull().default(0),
     position: integer('position').notNull().default(0),
+    /**
+     * The picture of this variant: one of its product's gallery images (null = the
+     * product's first). A reference into the gallery rather than an image of its own, so
+     * variants that look alike (every size of one colour) share one picture, the gallery
+     * still shows every colour, and the alt text has one owner. Deleting the gallery image
+     * falls back to the product's images.
+     */
+    imageId: uuid('image_id').references(() => productImages.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('variants_product').on(t.productId, t.position),

@@ -39,6 +39,9 @@ const AdminProductSchema = z
         options: z.record(z.string(), z.string()),
         sku: z.string().nullable(),
         stock: z.number().int(),
+        imageId: z.string().nullable().openapi({
+          description: "The variant's picture: one of images[].id; null: the product's.",
+        }),
         prices: z
           .record(z.string(), z.string())
           .openapi({ example: { USD: '25.00', EUR: '23.00' } }),
@@ -62,7 +65,7 @@ adminProductRoutes.openapi(
     tags: ['admin'],
     summary: 'Create a product with its options, variants, prices, stock and images',
     description:
-      'Prices are decimal strings per currency of the store ({"USD": "25.00"}); each variant needs a price in the default currency. Images are optional (base64 PNG, JPEG, WebP or GIF). The handle defaults to one made from the title.',
+      'Prices are decimal strings per currency of the store ({"USD": "25.00"}); each variant needs a price in the default currency. Images are optional (base64 PNG, JPEG, WebP or GIF); a variant\'s `image` is the index of its picture in `images`. The handle defaults to one made from the title.',
     security: Security.admin,
     request: { body: jsonBody(createProductSchema) },
     responses: {
@@ -126,7 +129,7 @@ adminProductRoutes.openapi(
     method: 'patch',
     path: '/{id}/variants/{variantId}',
     tags: ['admin'],
-    summary: 'Change a variant’s stock (absolute or relative), prices or labels',
+    summary: 'Change a variant’s stock (absolute or relative), prices, picture or labels',
     security: Security.admin,
     request: {
       params: z.object({

@@ -1,0 +1,2 @@
+ALTER TABLE "variants" ADD COLUMN "image_id" uuid;--> statement-breakpoint
+ALTER TABLE "variants" ADD CONSTRAINT "variants_image_id_product_images_id_fk" FOREIGN KEY ("image_id") REFERENCES "public"."product_images"("id") ON DELETE set null ON UPDATE no action;
