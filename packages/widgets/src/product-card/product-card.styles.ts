@@ -375,6 +375,19 @@ export const styles = css`
     min-block-size: var(--_small);
     font-size: 0.875rem;
   }
+  /* A link in the sentence ("Added · View cart"): the status line keeps its height. */
+  .view-cart {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--kiosk-product-card-link-color, var(--_accent));
+    font-weight: 600;
+    line-height: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
   :host([layout='compact']) .status {
     grid-area: status;
     min-block-size: 0;
