@@ -1,14 +1,41 @@
-import { metrics as m } from './metrics.js';
-
 /**
  * Page CSS that gives `<kiosk-product-card>` its final size before its code has loaded (the
  * CDN loader adopts it into the document, CSP-safe). The card's rows have fixed block sizes for
  * a given card width (product-card.styles.ts), so its height is known from its width alone:
- * the same metrics, the same thresholds, as container queries on the undefined element itself
- * (its `::before` queries it). Thresholds on the details column become thresholds on the card's
+ * the same numbers and thresholds, as container queries on the undefined element itself (its
+ * `::before` queries it). Thresholds on the details column become thresholds on the card's
  * width with the default padding and a 1 px border; heights follow the custom properties.
- * The cards-page bench and test/hostile/product-card.test.ts measure the shift.
+ * test/hostile/product-card.test.ts compares this reservation with the loaded card of every
+ * layout at widths across every threshold, and measures the shift of an upgrade.
  */
+
+/** The card's numbers in rem, as product-card.styles.ts has them. */
+const m = {
+  /** Line height of the card's text (unitless). */
+  line: 1.35,
+  /** Block size of every control (selects, stepper, add and share buttons). */
+  control: 2.25,
+  /** Default `--kiosk-product-card-padding` and `--kiosk-product-card-gap`. */
+  padding: 0.75,
+  gap: 0.5,
+  /** Default image column of the row and compact layouts. */
+  rowImage: 7,
+  compactImage: 3.5,
+  /** Column gap beside the row layout's image. */
+  rowColumnGap: 1,
+  /**
+   * Widths of the details column where the controls rearrange. Below `narrow`: quantity, add
+   * and share each get a row, option labels sit above their selects and the stock line may
+   * wrap. From `wide`: quantity, add and share share one row (two lines of the longest add
+   * label fit between them). Between: quantity and share, then add on a row of its own.
+   */
+  narrow: 9.75,
+  wide: 18.25,
+  /** Card widths from which a row card puts its image beside the details, and a compact card its button beside the title. */
+  rowSideBySide: 22,
+  compactOneRow: 26,
+} as const;
+
 const tag = 'kiosk-product-card:not(:defined)';
 const rem = (n: number) => `${n}rem`;
 const c = rem(m.control);
@@ -31,7 +58,7 @@ const boxed = `box-sizing:content-box;padding-block:var(--kiosk-product-card-pad
 export const productCardPlaceholderCss = [
   // Its size is remembered (`auto`): the defined card, whose content-visibility: auto skips
   // rendering until it is found on screen, stands in with it instead of a fixed guess.
-  `${tag}{display:block;container-type:inline-size;contain-intrinsic-size:auto 20rem auto 34rem}`,
+  `${tag}{display:block;container-type:inline-size;contain-intrinsic-size:auto none auto 34rem}`,
   `${tag}::before{content:"";display:block;--g:var(--kiosk-product-card-gap,${rem(m.gap)});--s:calc(.875rem*${m.line});${mid};--b:${body};padding-block-start:calc(100% + var(--b) + 2*${gap} + var(--s))}`,
   `@container (inline-size<${stacked(m.narrow)}){${tag}::before{${narrow}}}`,
   `@container (inline-size>=${stacked(m.wide)}){${tag}::before{${wide}}${tag}[layout=row]::before{--o:${c}}}`,

@@ -1,12 +1,14 @@
 import { css } from 'lit';
-import { metrics as m } from './metrics.js';
 
 /**
  * Every row of the card has a fixed block size (or a reserved minimum) for a given card width,
  * and the skeleton uses the same rows, so the loaded card takes exactly the skeleton's place: no
  * layout shift. The arrangement follows the card's own width (container queries on the host
- * and on the details column, thresholds in metrics.ts): quantity, add and share move onto rows
- * of their own rather than overflow or cover each other, and labels wrap inside their controls.
+ * and on the details column): quantity, add and share move onto rows of their own rather than
+ * overflow or cover each other, and labels wrap inside their controls. The loader reserves the
+ * same sizes before this code arrives: placeholder.ts repeats the numbers and thresholds (literal
+ * here, so the build can minify this CSS), and test/hostile/product-card.test.ts fails when the
+ * two differ at any width.
  *
  * The host page may set `* { box-sizing: content-box }` (it reaches the host, and everything
  * inherits from there): `.base` sets border-box again for the whole tree.
@@ -19,8 +21,8 @@ import { metrics as m } from './metrics.js';
 export const styles = css`
   :host {
     --_card-radius: var(--kiosk-product-card-radius, var(--_radius));
-    --_card-padding: var(--kiosk-product-card-padding, ${m.padding}rem);
-    --_card-gap: var(--kiosk-product-card-gap, ${m.gap}rem);
+    --_card-padding: var(--kiosk-product-card-padding, 0.75rem);
+    --_card-gap: var(--kiosk-product-card-gap, 0.5rem);
     --_card-bg: var(--kiosk-product-card-background, var(--_surface));
     --_card-border: var(--kiosk-product-card-border, 1px solid var(--_border));
     --_image-fit: var(--kiosk-product-card-image-fit, cover);
@@ -28,20 +30,22 @@ export const styles = css`
     --_price-color: var(--kiosk-product-card-price-color, inherit);
     --_sale-color: var(--kiosk-product-card-sale-color, var(--_danger));
     --_star-color: var(--kiosk-product-card-star-color, #b45309);
-    --_control-h: ${m.control}rem;
-    --_line: ${m.line};
+    --_control-h: 2.25rem;
+    --_line: 1.35;
     --_small: calc(0.875rem * var(--_line));
     display: block;
     line-height: var(--_line);
     container: kiosk-card / inline-size;
     content-visibility: auto;
-    contain-intrinsic-size: auto 20rem auto 34rem;
+    /* The card's content does not size it (it arranges itself by its width): no intrinsic
+       width, so a 1fr grid column or a phone never grows to fit it. */
+    contain-intrinsic-size: auto none auto 34rem;
   }
   :host([layout='row']) {
-    contain-intrinsic-size: auto 30rem auto 10rem;
+    contain-intrinsic-block-size: auto 10rem;
   }
   :host([layout='compact']) {
-    contain-intrinsic-size: auto 20rem auto 4.5rem;
+    contain-intrinsic-block-size: auto 4.5rem;
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -61,26 +65,26 @@ export const styles = css`
     grid-template-columns: minmax(0, 1fr);
     align-content: start;
   }
-  /* A row card narrower than rowSideBySide (a sidebar, a phone) stacks like a card. */
-  @container kiosk-card (inline-size >= ${m.rowSideBySide}rem) {
+  /* A row card narrower than 22rem (a sidebar, a phone) stacks like a card. */
+  @container kiosk-card (inline-size >= 22rem) {
     :host([layout='row']) .base {
-      grid-template-columns: var(--kiosk-product-card-image-size, ${m.rowImage}rem) minmax(0, 1fr);
-      column-gap: ${m.rowColumnGap}rem;
+      grid-template-columns: var(--kiosk-product-card-image-size, 7rem) minmax(0, 1fr);
+      column-gap: 1rem;
     }
   }
   :host([layout='compact']) .base {
     grid-template-columns:
-      min(var(--kiosk-product-card-image-size, ${m.compactImage}rem), 22cqi)
+      min(var(--kiosk-product-card-image-size, 3.5rem), 22cqi)
       minmax(0, 1fr) auto;
     grid-template-areas: 'media body actions' 'status status status';
     align-items: center;
-    column-gap: ${m.compactColumnGap}rem;
+    column-gap: 0.75rem;
   }
   /* Narrower: the add button gets a row of its own under the image and title. */
-  @container kiosk-card (inline-size < ${m.compactOneRow}rem) {
+  @container kiosk-card (inline-size < 26rem) {
     :host([layout='compact']) .base {
       grid-template-columns:
-        min(var(--kiosk-product-card-image-size, ${m.compactImage}rem), 22cqi)
+        min(var(--kiosk-product-card-image-size, 3.5rem), 22cqi)
         minmax(0, 1fr);
       grid-template-areas: 'media body' 'actions actions' 'status status';
     }
@@ -124,8 +128,6 @@ export const styles = css`
     display: block;
     inline-size: 100%;
     block-size: 100%;
-    max-inline-size: none;
-    border: 0;
     object-fit: var(--_image-fit);
   }
 
@@ -257,14 +259,14 @@ export const styles = css`
   }
 
   /* Quantity and share, then add on its own row. */
-  @container kiosk-details (inline-size < ${m.wide}rem) {
+  @container kiosk-details (inline-size < 18.25rem) {
     .actions {
       grid-template-areas: 'quantity . share' 'add add add';
       block-size: calc(2 * var(--_control-h) + var(--_card-gap));
     }
   }
   /* Quantity, add and share one under the other; option labels above their selects. */
-  @container kiosk-details (inline-size < ${m.narrow}rem) {
+  @container kiosk-details (inline-size < 9.75rem) {
     .actions {
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas: 'quantity' 'add' 'share';
@@ -272,9 +274,6 @@ export const styles = css`
     }
     .stepper {
       grid-template-columns: var(--_control-h) minmax(0, 1fr) var(--_control-h);
-    }
-    .stepper input {
-      inline-size: 100%;
     }
     .share {
       justify-self: start;
@@ -291,7 +290,7 @@ export const styles = css`
     }
   }
   /* A wide row card puts its two options side by side. */
-  @container kiosk-details (inline-size >= ${m.wide}rem) {
+  @container kiosk-details (inline-size >= 18.25rem) {
     :host([layout='row']) .options {
       grid-template-columns: repeat(2, minmax(0, 1fr));
       min-block-size: var(--_control-h);
@@ -312,7 +311,7 @@ export const styles = css`
     cursor: pointer;
   }
   .stepper input {
-    inline-size: 2.5rem;
+    inline-size: 100%;
     padding-block: 0;
     padding-inline: 0.125rem;
     text-align: center;
@@ -374,6 +373,9 @@ export const styles = css`
     margin: 0;
     min-block-size: var(--_small);
     font-size: 0.875rem;
+  }
+  .status .separator {
+    margin-inline: 0.4em;
   }
   /* A link in the sentence ("Added · View cart"): the status line keeps its height. */
   .view-cart {

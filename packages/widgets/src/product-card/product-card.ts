@@ -535,7 +535,7 @@ export class KioskProductCard extends KioskElement {
     return html`<span class="visually-hidden">${a.text}</span
       ><span aria-hidden="true">${a.shown}</span>${
         cart
-          ? html`<span aria-hidden="true"> · </span
+          ? html`<span class="separator" aria-hidden="true">·</span
               ><button
                 class="view-cart"
                 part="view-cart"

@@ -129,6 +129,48 @@ describe('<kiosk-product-card> on a hostile host page', () => {
     }
   });
 
+  it('reserves the loaded size of every layout at widths across every threshold', async () => {
+    await define();
+    // The loader's reservation applied to an element that is never defined, beside each card.
+    const probe = 'kiosk-reservation-probe';
+    const reservation = new CSSStyleSheet();
+    reservation.replaceSync(productCardPlaceholderCss.replaceAll('kiosk-product-card', probe));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, reservation];
+    // 21 px root, card widths: details narrow below 238 px, wide from 417 px (stacked); row
+    // side by side from 462 px, wide beside its image from 585 px; compact one row from 546 px.
+    const widths = [180, 230, 245, 410, 420, 455, 470, 540, 550, 580, 590, 720];
+    try {
+      page = await hostilePage({
+        columns: widths,
+        cells: widths.map(() =>
+          layouts
+            .map(
+              (layout) =>
+                `<${probe} layout="${layout}"></${probe}>` +
+                `<kiosk-product-card product="${LONG}" layout="${layout}"></kiosk-product-card>`,
+            )
+            .join(''),
+        ),
+      });
+      const problems: string[] = [];
+      for (const [i, column] of page.columns.entries()) {
+        const cards = cardsIn(column);
+        await loaded(cards);
+        for (const card of cards) {
+          await inView(card);
+          const reserved = card.previousElementSibling!.getBoundingClientRect().height;
+          const height = card.getBoundingClientRect().height;
+          if (Math.abs(height - reserved) > 0.1) {
+            problems.push(`${widths[i]}px ${card.layout}: ${height} px, reserved ${reserved} px`);
+          }
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== reservation);
+    }
+  });
+
   for (const locale of locales) {
     it(`keeps every control visible and clickable, labels whole (${locale}; 180–400 px; card, row, compact)`, async () => {
       await define();
@@ -168,6 +210,34 @@ describe('<kiosk-product-card> on a hostile host page', () => {
       expect(problems).to.deep.equal([]);
     });
   }
+
+  it('shares a two-up 1fr grid on a phone instead of widening it (no intrinsic width)', async () => {
+    await define();
+    page = await hostilePage({
+      columns: [0],
+      cells: [
+        layouts
+          .map(
+            (layout) =>
+              `<kiosk-product-card product="${LONG}" layout="${layout}"></kiosk-product-card>`,
+          )
+          .join(''),
+      ],
+    });
+    const grid = page.columns[0]!;
+    grid.style.gridTemplateColumns = 'repeat(2, 1fr)';
+    grid.style.inlineSize = '348px';
+    const cards = cardsIn(grid);
+    await loaded(cards);
+    const box = grid.getBoundingClientRect();
+    const [first, second] = cards.map((c) => c.getBoundingClientRect());
+    expect(second!.top, 'two cards side by side').to.equal(first!.top);
+    for (const card of cards) {
+      const r = card.getBoundingClientRect();
+      expect(r.right, card.layout).to.be.at.most(box.right);
+      expect(r.width, card.layout).to.be.closeTo((348 - 21) / 2, 1);
+    }
+  });
 
   it('gives compact titles two whole lines in a 390 px phone column', async () => {
     await define();
