@@ -3,7 +3,7 @@
 // comes back" tests use it, so the shared server stays up for everything else), and
 // `grant-clipboard` lets the page use the clipboard.
 import { connect, createServer } from 'node:net';
-import { createLogger, startServer } from '@kiosk/server';
+import { createLogger, seedTestFixtures, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
@@ -18,6 +18,8 @@ const serverOptions = {
   log: createLogger('silent'),
 };
 const api = await startServer({ ...serverOptions, port: 0 });
+// The hostile-content reviews the tests render (never in the demo the pages show).
+await seedTestFixtures(api.database.db);
 
 const outagePort = await freePort();
 const apiPort = Number(new URL(api.url).port);

@@ -52,6 +52,18 @@ export async function setApi(up: boolean): Promise<void> {
   expect(await response.json()).toEqual({ up });
 }
 
+/**
+ * Serves `html` at /__e2e/pages/<name> on the demo's origin (an allowed origin of the stores,
+ * the widgets' CDN folder beside it, the demo's CSP): a page made by the test, such as a post
+ * with a pasted snippet. Returns its path.
+ */
+export async function servePage(name: string, html: string): Promise<string> {
+  const path = `/__e2e/pages/${name}`;
+  const response = await fetch(`${demoUrl}${path}`, { method: 'PUT', body: html });
+  expect(response.status).toBe(204);
+  return path;
+}
+
 /** A new shopper's sign-up details. */
 export function newShopper(name = 'Elin Berg') {
   return { name, email: `shopper-${randomUUID()}@example.test`, password: 'correct horse battery' };

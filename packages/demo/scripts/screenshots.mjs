@@ -27,6 +27,80 @@ const widths = [
   { width: 390, height: 844, isMobile: true },
 ];
 
+/** Waits until every product card on the page has finished loading (no skeletons in the picture). */
+async function cardsLoaded(page, name) {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('kiosk-product-card')].every(
+          (c) => c.getAttribute('state') && c.getAttribute('state') !== 'loading',
+        ),
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(() => console.warn(`${name}: some cards were still loading`));
+}
+
+/**
+ * Issue 10, reviews and the snippet builder: the builder with two products picked, the creator
+ * code ana.lind, the sign-in option and a creator link (builder-picked-1280.png); an invalid
+ * creator code with its error (builder-invalid-code-1280.png); an Arabic review list whose
+ * English reviews keep their own direction (review-list-ar-1280.png).
+ */
+async function reviewAndBuilderStates(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 1100 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    colorScheme: 'light',
+  });
+  // A sticky header would cover what an element screenshot scrolls to.
+  const unstickHeader = (page) =>
+    page.evaluate(() => {
+      const header = document.querySelector('header.site-header');
+      if (header) header.style.position = 'static';
+    });
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL('/builder.html', values.base).href, { waitUntil: 'networkidle' });
+    for (const [query, title] of [
+      ['classic tee', 'Classic Tee'],
+      ['hoodie', 'Pullover Hoodie'],
+    ]) {
+      await page.getByLabel('Search products').fill(query);
+      await page.getByRole('checkbox', { name: new RegExp(`^${title} `) }).check();
+    }
+    await page.getByLabel('Creator code').fill('ana.lind');
+    await page.getByLabel(/Add a sign-in button/).check();
+    await page
+      .getByLabel('Page address')
+      .fill('https://yourblog.example/autumn-capsule?utm_source=newsletter#picks');
+    await cardsLoaded(page, 'builder-picked');
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: join(out, 'builder-picked-1280.png') });
+    console.log(join(out, 'builder-picked-1280.png'));
+
+    await page.getByLabel('Creator code').fill('ana lind!');
+    await page.locator('#ref-error').waitFor();
+    await page.getByLabel('Creator code').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(out, 'builder-invalid-code-1280.png') });
+    console.log(join(out, 'builder-invalid-code-1280.png'));
+
+    await page.goto(new URL('/influencer.html?lang=ar', values.base).href, {
+      waitUntil: 'networkidle',
+    });
+    await unstickHeader(page);
+    const list = page.locator('kiosk-review-list').first();
+    await page.waitForFunction(
+      () => document.querySelector('kiosk-review-list')?.getAttribute('state') === 'ready',
+    );
+    await list.screenshot({ path: join(out, 'review-list-ar-1280.png') });
+    console.log(join(out, 'review-list-ar-1280.png'));
+  } finally {
+    await context.close();
+  }
+}
+
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
@@ -42,17 +116,7 @@ try {
     for (const [name, path] of Object.entries(pages)) {
       const page = await context.newPage();
       await page.goto(new URL(path, values.base).href, { waitUntil: 'networkidle' });
-      // Every product card has finished loading (no skeletons in the picture).
-      await page
-        .waitForFunction(
-          () =>
-            [...document.querySelectorAll('kiosk-product-card')].every(
-              (c) => c.getAttribute('state') && c.getAttribute('state') !== 'loading',
-            ),
-          undefined,
-          { timeout: 15_000 },
-        )
-        .catch(() => console.warn(`${name}: some cards were still loading`));
+      await cardsLoaded(page, name);
       await page.evaluate(() => document.fonts.ready);
       const file = join(out, `${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: false });
@@ -61,6 +125,7 @@ try {
     }
     await context.close();
   }
+  await reviewAndBuilderStates(browser);
   await hostileProductCards(browser);
 } finally {
   await browser.close();

@@ -6,7 +6,8 @@
 //                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
 //
 // --e2e (the end-to-end tests): a fresh temporary database, its own build folder (dist-e2e),
-// and POST /__e2e/api/stop|start on the demo server to take the API down and bring it back.
+// POST /__e2e/api/stop|start on the demo server to take the API down and bring it back, and
+// PUT /__e2e/pages/<name>.html for pages a test writes (served from the demo's origin).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,9 +73,26 @@ const log = createLogger(process.env.LOG_LEVEL ?? (e2e ? 'silent' : 'warn'));
 const apiOptions = { db, port: apiPort, host, seed: 'demo', allowOrigins, log };
 let api = await startServer(apiOptions);
 
-// 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data).
+// 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data,
+// and pages a test writes itself: PUT /__e2e/pages/<name>.html stores one, GET serves it like
+// any demo page, from this origin and under the same CSP, e.g. a post with a pasted snippet).
+const testPages = new Map();
 async function e2eRoutes(req, res) {
-  if (!e2e || req.method !== 'POST' || !req.url?.startsWith('/__e2e/api/')) return false;
+  if (!e2e || !req.url?.startsWith('/__e2e/')) return false;
+  const page = /^\/__e2e\/pages\/([\w-]+\.html)$/.exec(req.url)?.[1];
+  if (page && req.method === 'PUT') {
+    let html = '';
+    for await (const chunk of req) html += chunk;
+    testPages.set(page, html);
+    res.writeHead(204).end();
+    return true;
+  }
+  if (page && req.method === 'GET' && testPages.has(page)) {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(testPages.get(page));
+    return true;
+  }
+  if (req.method !== 'POST' || !req.url.startsWith('/__e2e/api/')) return false;
   const action = req.url.slice('/__e2e/api/'.length);
   if (action === 'stop' && api) {
     await api.close();

@@ -5,5 +5,6 @@ export { type Database, openDatabase } from './db/index.js';
 export { ApiError, type ErrorCode, errorCodes } from './errors.js';
 export { createLogger, type Logger } from './log.js';
 export { seedDemo } from './seed/demo.js';
+export { seedTestFixtures } from './seed/test-fixtures.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export { createStore } from './services/stores.js';

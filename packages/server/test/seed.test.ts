@@ -1,8 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { products, reviews, stores } from '../src/db/schema/index.js';
+import { products, reviews, reviewVotes, stores } from '../src/db/schema/index.js';
 import { DEMO_ORIGINS, demoId, seedDemo } from '../src/seed/demo.js';
-import { useTestApp } from './harness.js';
+import { seedTestFixtures } from '../src/seed/test-fixtures.js';
+import { createTestCustomer, useTestApp } from './harness.js';
 
 const t = useTestApp();
 const AURORA_CURRENCIES = ['USD', 'EUR', 'GBP', 'CNY', 'RUB', 'BRL'];
@@ -112,7 +113,7 @@ describe('seedDemo', () => {
     expect(tee.variants.find((v: any) => v.title === 'White / XXL').available).toBe(false);
   });
 
-  it('has approved reviews with a script tag stored as text, and pending ones not counted', async () => {
+  it('has approved reviews of real shoppers (no hostile fixtures), and pending ones not counted', async () => {
     await seedDemo(t.current.db);
     const [store] = await t.current.db.select().from(stores).where(eq(stores.handle, 'aurora'));
     const rows = await t.current.db.select().from(reviews).where(eq(reviews.storeId, store!.id));
@@ -122,14 +123,71 @@ describe('seedDemo', () => {
     expect(approved.some((r) => r.verified)).toBe(true);
     expect(approved.some((r) => !r.verified)).toBe(true);
     expect(approved.some((r) => r.replyBody)).toBe(true);
-    expect(rows.some((r) => r.body.includes('<script>alert(1)</script>'))).toBe(true);
+    // The demo pages show these: no markup, scripts or other test fixtures among them.
+    expect(rows.filter((r) => /[<>]/.test(r.title + r.body))).toEqual([]);
     const tee = await t.current.request('/v1/products/aurora-classic-tee', {
       key: 'pk_test_aurora',
     });
     const teeApproved = approved.filter((r) => r.productId === tee.body.id);
     expect(tee.body.rating.count).toBe(teeApproved.length);
-    expect(teeApproved).toHaveLength(15);
+    expect(teeApproved).toHaveLength(14);
     expect(rows.some((r) => r.productId === tee.body.id && r.status === 'pending')).toBe(true);
+  });
+
+  it("backs every review's helpful count with that many helpful votes, so a vote adds one", async () => {
+    await seedDemo(t.current.db);
+    const rows = await t.current.db.select().from(reviews);
+    const votes = await t.current.db.select().from(reviewVotes);
+    expect(rows.some((r) => r.helpfulCount > 3)).toBe(true);
+    for (const r of rows) {
+      const helpful = votes.filter((v) => v.reviewId === r.id && v.helpful);
+      expect(helpful, r.id).toHaveLength(r.helpfulCount);
+      expect(helpful.some((v) => v.customerId === r.customerId)).toBe(false);
+    }
+
+    // A new shopper's vote on the tee's most helpful review: the count it had, plus one.
+    const [top] = await t.current
+      .request('/v1/products/aurora-classic-tee/reviews?sort=helpful', {
+        key: 'pk_test_aurora',
+      })
+      .then((res) => res.body.items);
+    expect(top.helpfulCount).toBeGreaterThan(0);
+    const aurora = await t.current.db.select().from(stores).where(eq(stores.handle, 'aurora'));
+    const voter = await createTestCustomer(t.current, aurora[0]!);
+    const voted = await t.current.request(`/v1/reviews/${top.id}/votes`, {
+      key: 'pk_test_aurora',
+      token: voter.token,
+      body: { helpful: true },
+    });
+    expect(voted.body).toEqual({ helpfulCount: top.helpfulCount + 1, viewerVote: true });
+    const unvoted = await t.current.request(`/v1/reviews/${top.id}/votes`, {
+      key: 'pk_test_aurora',
+      token: voter.token,
+      method: 'DELETE',
+    });
+    expect(unvoted.body).toEqual({ helpfulCount: top.helpfulCount, viewerVote: null });
+  });
+
+  it('adds the hostile-content test fixtures only when asked: a script tag stored as text', async () => {
+    await seedDemo(t.current.db);
+    const tee = () =>
+      t.current.request('/v1/products/aurora-classic-tee', { key: 'pk_test_aurora' });
+    const before = (await tee()).body.rating.count;
+    await seedTestFixtures(t.current.db);
+    await seedTestFixtures(t.current.db); // twice: still one
+    const markup = await t.current.db
+      .select()
+      .from(reviews)
+      .where(eq(reviews.title, 'Nice <b>tee</b>'));
+    expect(markup).toHaveLength(1);
+    expect(markup[0]!.body).toContain('<script>alert(1)</script>');
+    expect(markup[0]!.status).toBe('approved');
+    expect((await tee()).body.rating.count).toBe(before + 1);
+    const votes = await t.current.db
+      .select()
+      .from(reviewVotes)
+      .where(eq(reviewVotes.reviewId, markup[0]!.id));
+    expect(votes.filter((v) => v.helpful)).toHaveLength(markup[0]!.helpfulCount);
   });
 
   it('gives borealis 8+ products in EUR and USD, invisible to aurora', async () => {

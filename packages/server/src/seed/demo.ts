@@ -8,6 +8,7 @@ import {
   productImages,
   products,
   reviews,
+  reviewVotes,
   stores,
   variantPrices,
   variants,
@@ -24,6 +25,7 @@ import {
   sizesFor,
 } from './data.js';
 import { IMAGE_SIZE, renderProductSvg } from './svg.js';
+import { helpfulVotes } from './votes.js';
 
 /** Origins of the demo site and the API's own dev servers (Vite dev, preview, the API). */
 export const DEMO_ORIGINS = [
@@ -272,7 +274,8 @@ async function insertReviews(
         body,
         status: 'approved',
         verified: rand() < 0.6,
-        helpfulCount: Math.floor(rand() * 25),
+        // Backed by real votes (below): a shopper's vote then adds one to what the list showed.
+        helpfulCount: Math.floor(rand() * customerRows.length),
         replyBody: reply ? merchantReplies[rating >= 4 ? 0 : rating === 3 ? 2 : 1]! : null,
         repliedAt: reply ? new Date(createdAt.getTime() + 2 * DAY) : null,
         createdAt,
@@ -282,28 +285,14 @@ async function insertReviews(
   });
 
   const first = productRows[0]!;
-  const lastTwo = customerRows.slice(-2);
-  // Reviews are user content: this one proves widgets render text, never HTML.
-  reviewRows.push({
-    id: demoId(`${prefix}/review/${first.handle}/markup`),
-    storeId: store.id,
-    productId: first.id!,
-    customerId: lastTwo[0]!.id,
-    rating: 4,
-    title: 'Nice <b>tee</b>',
-    body: 'Great shirt. <script>alert(1)</script> If you can read the tag, rendering is text-only.',
-    status: 'approved',
-    verified: true,
-    helpfulCount: 3,
-    createdAt: new Date(REVIEW_EPOCH - 5 * DAY),
-    updatedAt: new Date(REVIEW_EPOCH - 5 * DAY),
-  });
-  // Waiting for moderation (the store does not auto-approve).
+  // On the first product the last two customers wrote nothing above: the one before the last
+  // writes the test fixtures' hostile-content review (test-fixtures.ts), the last this one,
+  // waiting for moderation (the store does not auto-approve).
   reviewRows.push({
     id: demoId(`${prefix}/review/${first.handle}/pending`),
     storeId: store.id,
     productId: first.id!,
-    customerId: lastTwo[1]!.id,
+    customerId: customerRows.at(-1)!.id,
     rating: 2,
     title: 'Shrank a little',
     body: 'Lost about half a size after a hot wash.',
@@ -313,6 +302,11 @@ async function insertReviews(
     updatedAt: new Date(REVIEW_EPOCH - 1 * DAY),
   });
   await insertAll(tx, reviews, reviewRows);
+  await insertAll(
+    tx,
+    reviewVotes,
+    reviewRows.flatMap((r) => helpfulVotes(r, customerRows)),
+  );
 }
 
 async function seedAurora(tx: Tx) {

@@ -784,10 +784,10 @@ export class KioskReviewList extends KioskElement {
     >
       <header class="review-head">
         ${stars(r.rating, this.t('rated', { rating: this.num(r.rating) }), 'stars')}
-        <h3 class="review-title" part="review-title" id=${titleId}>${r.title}</h3>
+        <h3 class="review-title" part="review-title" id=${titleId} dir="auto">${r.title}</h3>
       </header>
       <p class="meta">
-        <span class="author">${r.author.name}</span>
+        <bdi class="author">${r.author.name}</bdi>
         <time datetime=${r.createdAt}>${this.date(r.createdAt)}</time>
         ${
           r.verified
@@ -802,7 +802,7 @@ export class KioskReviewList extends KioskElement {
             : nothing
         }
       </p>
-      <p class="review-body" part="review-body">${r.body}</p>
+      <p class="review-body" part="review-body" dir="auto">${r.body}</p>
       ${
         r.reply
           ? html`<div class="reply" part="reply">
@@ -810,7 +810,7 @@ export class KioskReviewList extends KioskElement {
                 <strong>${this.t('review.replyHeading')}</strong>
                 <time datetime=${r.reply.createdAt}>${this.date(r.reply.createdAt)}</time>
               </p>
-              <p class="reply-body">${r.reply.body}</p>
+              <p class="reply-body" dir="auto">${r.reply.body}</p>
             </div>`
           : nothing
       }
@@ -892,7 +892,7 @@ export class KioskReviewList extends KioskElement {
       <article class="own-review" part="own-review" aria-labelledby="own-title">
         <header class="review-head">
           ${stars(r.rating, this.t('rated', { rating: this.num(r.rating) }), 'stars')}
-          <h4 class="review-title" part="review-title" id="own-title">${r.title}</h4>
+          <h4 class="review-title" part="review-title" id="own-title" dir="auto">${r.title}</h4>
         </header>
         <p class="meta">
           <time datetime=${r.createdAt}>${this.date(r.createdAt)}</time>
@@ -904,7 +904,7 @@ export class KioskReviewList extends KioskElement {
               : nothing
           }
         </p>
-        <p class="review-body" part="review-body">${r.body}</p>
+        <p class="review-body" part="review-body" dir="auto">${r.body}</p>
       </article>
       <button type="button" class="edit" part="edit" @click=${() => this.startEdit()}>
         ${this.t('own.edit')}
@@ -971,6 +971,7 @@ export class KioskReviewList extends KioskElement {
           required
           maxlength=${TITLE_MAX}
           autocomplete="off"
+          dir="auto"
           .value=${this.draftTitle}
           aria-invalid=${errors.title ? 'true' : 'false'}
           aria-describedby=${describedBy('title', 'title-count')}
@@ -992,6 +993,7 @@ export class KioskReviewList extends KioskElement {
           rows="5"
           required
           maxlength=${BODY_MAX}
+          dir="auto"
           .value=${this.draftBody}
           aria-invalid=${errors.body ? 'true' : 'false'}
           aria-describedby=${describedBy('body', 'body-count')}

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { ATTRIBUTION_CODE } from '../../attribution.js';
 import type { AppContext } from '../../context.js';
 import {
   createRouter,
@@ -26,10 +27,7 @@ adminOrderRoutes.openapi(
     request: {
       query: z.object({
         ...pageQuery,
-        ref: z
-          .string()
-          .regex(/^[A-Za-z0-9_-]{1,64}$/)
-          .optional(),
+        ref: z.string().regex(ATTRIBUTION_CODE).optional(),
       }),
     },
     responses: {
