@@ -10,21 +10,14 @@ import { starStyles, stars } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { productCardStrings } from './i18n/index.js';
 import { productJsonLd, writeJsonLd } from './json-ld.js';
-import { type MiniCartElement, miniCartInScope } from './mini-cart-in-scope.js';
+import { miniCartInScope } from './mini-cart-in-scope.js';
 import { styles } from './product-card.styles.js';
 import { renderImage } from './product-image.js';
 import { renderSlot } from './render-slots.js';
+import { type Announcement, renderStatus } from './status-message.js';
 
 export type ProductCardLayout = 'card' | 'row' | 'compact';
 export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' | 'error';
-
-/** What the status region says: `text` to a screen reader; `shown`, when set, on screen instead. */
-interface Announcement {
-  text: string;
-  shown?: string;
-  /** The mini cart "View cart" opens (after an add, when the page has one in this store). */
-  cart?: MiniCartElement | undefined;
-}
 
 const LOW_STOCK = 5;
 
@@ -259,7 +252,6 @@ export class KioskProductCard extends KioskElement {
         quantity: formatNumber(quantity, this.i18n.locale),
         title: product.title,
       });
-      // "Added · View cart": short enough for any card, and it leads on to the cart.
       void this.announce(
         queued ? text : { text, shown: this.t('addedShort'), cart: miniCartInScope(this) },
       );
@@ -341,7 +333,7 @@ export class KioskProductCard extends KioskElement {
       lang=${this.i18n.lang}
     >
       ${content}
-      <p part="status" class="status" role="status" aria-live="polite">${this.renderStatus()}</p>
+      <p part="status" class="status" role="status" aria-live="polite">${renderStatus(this.announcement, this.t('viewCart'))}</p>
     </div>`;
   }
 
@@ -526,28 +518,6 @@ export class KioskProductCard extends KioskElement {
             </button>`
       }
     </div>`;
-  }
-
-  private renderStatus() {
-    const a = this.announcement;
-    if (!a?.shown) return a?.text ?? '';
-    const cart = a.cart;
-    return html`<span class="visually-hidden">${a.text}</span
-      ><span aria-hidden="true">${a.shown}</span>${
-        cart
-          ? html`<span class="separator" aria-hidden="true">·</span
-              ><button
-                class="view-cart"
-                part="view-cart"
-                type="button"
-                @click=${() => {
-                  cart.open = true;
-                }}
-              >
-                ${this.t('viewCart')}
-              </button>`
-          : nothing
-      }`;
   }
 
   private renderAddError() {
