@@ -29,6 +29,8 @@ test('two tabs stay in sync: cart lines, quantities, sign-in and sign-out', asyn
   await expect(loginB.locator('[part~=name]')).toContainText('Tove');
   await expect(cartB.locator('[part~=trigger]')).toHaveAccessibleName(/2 items/);
 
-  await loginB.getByRole('button', { name: 'Sign out' }).click();
+  // Signed in, the login button is a menu button (initials and points); Sign out is in its menu.
+  await loginB.getByRole('button', { name: /Tove Lund/ }).click();
+  await loginB.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(loginA.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });

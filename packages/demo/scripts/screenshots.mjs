@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Captures every demo page at desktop (1280×800) and phone (390×844) widths into
-// docs/screenshots/<page>-<width>.png, with Debian's Chromium through playwright-core.
-// Needs the demo running (pnpm start), or pass --base http://127.0.0.1:4173.
+// docs/screenshots/<page>-<width>.png, with Debian's Chromium through playwright-core, then
+// the states of single elements (the functions below). Needs the demo running (pnpm start),
+// or pass --base http://127.0.0.1:4173; --only pages,reviews-builder,login-button,product-card
+// picks the groups to take.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +13,14 @@ import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 import { contentSecurityPolicy } from './serve.mjs';
 
 const { values } = parseArgs({
-  options: { base: { type: 'string', default: 'http://127.0.0.1:4173' }, out: { type: 'string' } },
+  options: {
+    base: { type: 'string', default: 'http://127.0.0.1:4173' },
+    out: { type: 'string' },
+    only: { type: 'string' },
+  },
 });
+const only = values.only?.split(',');
+const wanted = (group) => !only || only.includes(group);
 const out = values.out ?? fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const pages = {
   index: '/',
@@ -101,10 +109,87 @@ async function reviewAndBuilderStates(browser) {
   }
 }
 
+/**
+ * The blog's header on a phone (390px), English and Arabic: the login button signed out, then
+ * signed in (single sign-on with the store's test secret key, a customer with points) with its
+ * menu closed and open. Writes docs/screenshots/login-button-390-<lang>-<state>.png.
+ */
+async function loginButtonHeader(browser) {
+  const shoppers = {
+    en: { name: 'Elin Andersson', email: 'screenshots-elin@example.com' },
+    ar: { name: 'ليلى حداد', email: 'screenshots-layla@example.com' },
+  };
+  for (const [lang, shopper] of Object.entries(shoppers)) {
+    // A context each: the first shopper's session would carry over to the second page.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+      colorScheme: 'light',
+    });
+    const page = await context.newPage();
+    await page.goto(new URL(`/influencer.html?lang=${lang}`, values.base).href, {
+      waitUntil: 'networkidle',
+    });
+    const login = page.locator('header.site-header kiosk-login-button');
+    await page.locator('header.site-header kiosk-login-button[state=signed-out]').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    const shot = async (state, below = page.locator('header.site-header')) => {
+      const box = await below.boundingBox();
+      const file = join(out, `login-button-390-${lang}-${state}.png`);
+      await page.screenshot({
+        path: file,
+        clip: { x: 0, y: 0, width: 390, height: Math.ceil(box.y + box.height + 16) },
+      });
+      console.log(file);
+    };
+    await shot('signed-out');
+
+    // Sign in as the shopper, with 1,250 points: Silver, on the way to Gold.
+    const api = await page.evaluate(
+      () => document.querySelector('script[data-endpoint]').dataset.endpoint,
+    );
+    const admin = { authorization: 'Bearer sk_test_aurora', 'content-type': 'application/json' };
+    const { token } = await fetch(`${api}/admin/v1/customers/session-tokens`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify(shopper),
+    }).then((r) => r.json());
+    const balance = await login.evaluate(async (el, t) => {
+      const client = el.kiosk.client;
+      await client.auth.signInWithToken(t);
+      return (await client.points.refresh())?.balance ?? 0;
+    }, token);
+    if (balance < 1250) {
+      await fetch(`${api}/admin/v1/points/adjustments`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({
+          email: shopper.email,
+          points: 1250 - balance,
+          reason: 'Welcome bonus',
+        }),
+      });
+      await login.evaluate((el) => el.kiosk.client.points.refresh());
+    }
+    await login.locator('[part=balance]').filter({ hasNotText: /^\s*$/ }).waitFor();
+    await shot('signed-in');
+
+    await login.locator('[part~=trigger]').click();
+    const menu = login.locator('[part=menu]');
+    await login.locator('[part=menu][data-floating=placed]').waitFor();
+    await login.locator('[part=history-entry]').first().waitFor();
+    await shot('menu-open', menu);
+    await context.close();
+  }
+}
+
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  for (const { width, height, isMobile } of widths) {
+  for (const { width, height, isMobile } of wanted('pages') ? widths : []) {
     const context = await browser.newContext({
       viewport: { width, height },
       deviceScaleFactor: 1,
@@ -125,8 +210,9 @@ try {
     }
     await context.close();
   }
-  await reviewAndBuilderStates(browser);
-  await hostileProductCards(browser);
+  if (wanted('reviews-builder')) await reviewAndBuilderStates(browser);
+  if (wanted('login-button')) await loginButtonHeader(browser);
+  if (wanted('product-card')) await hostileProductCards(browser);
 } finally {
   await browser.close();
 }

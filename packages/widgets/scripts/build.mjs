@@ -107,11 +107,22 @@ await build({
   build: {
     outDir: `${dist}/.placeholder`,
     emptyOutDir: true,
-    lib: { entry: 'src/product-card/placeholder.ts', formats: ['es'], fileName: () => 'p.mjs' },
+    lib: {
+      entry: {
+        card: 'src/product-card/placeholder.ts',
+        login: 'src/login-button/placeholder.ts',
+      },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.mjs`,
+    },
   },
 });
-const { productCardPlaceholderCss } = await import(`${dist}/.placeholder/p.mjs`);
-writeFileSync(`${dist}/cdn/kiosk.css`, `${productCardPlaceholderCss}\n`);
+const { productCardPlaceholderCss } = await import(`${dist}/.placeholder/card.mjs`);
+const { loginButtonPlaceholderCss } = await import(`${dist}/.placeholder/login.mjs`);
+writeFileSync(
+  `${dist}/cdn/kiosk.css`,
+  `${productCardPlaceholderCss}\n${loginButtonPlaceholderCss}\n`,
+);
 rmSync(`${dist}/.placeholder`, { recursive: true, force: true });
 
 console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader`);

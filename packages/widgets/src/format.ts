@@ -49,3 +49,15 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
 
 /** The Money amount as a number, for comparisons only (never for display or arithmetic). */
 export const amountOf = (money: Money): number => Number(money.amount);
+
+/** A count that must stay short (a balance in a header): 9,999, then 12K, 1.2M (locale's). */
+export function formatShortNumber(value: number, locale: string): string {
+  return Math.abs(value) < 10_000
+    ? formatNumber(value, locale)
+    : formatter(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A signed change in the shopper's locale: +120, −50 (0 without a sign). */
+export function formatSignedNumber(value: number, locale: string): string {
+  return formatter(locale, { signDisplay: 'exceptZero' }).format(value);
+}

@@ -6,6 +6,7 @@
  */
 
 import { isAttributionCode } from '@kiosk/sdk';
+import { loginButtonPlaceholderCss } from '../login-button/placeholder.js';
 import { productCardPlaceholderCss } from '../product-card/placeholder.js';
 
 /** Element names (without "kiosk-") whose chunks sit beside the loader as `<name>.js`. */
@@ -57,11 +58,12 @@ function scan(): void {
   load,
 };
 
-// Cards take their final size before their code arrives: no layout shift when they upgrade.
+// Cards and the login button take their final size before their code arrives: no layout
+// shift when they upgrade.
 // A constructed stylesheet, not a <style> element, so a CSP without 'unsafe-inline' allows it.
 try {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(productCardPlaceholderCss);
+  sheet.replaceSync(productCardPlaceholderCss + loginButtonPlaceholderCss);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {
   // very old browser: only the reservation is lost

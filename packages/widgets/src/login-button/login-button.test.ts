@@ -1,10 +1,11 @@
 import { createClient, type KioskClient, KioskError } from '@kiosk/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import { endpoint, until } from '../../test/helpers.js';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { apiRequests, endpoint, until } from '../../test/helpers.js';
 import { configure } from '../config.js';
 import type { KioskLoginEvent } from '../events/login.js';
 import './define.js';
+import { initialsOf } from './initials.js';
 import type { KioskLoginButton } from './login-button.js';
 
 const ADMIN = { authorization: 'Bearer sk_test_aurora', 'content-type': 'application/json' };
@@ -20,6 +21,16 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
 const text = (el: Element, selector: string) =>
   $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+const isOpen = (el: KioskLoginButton) => !!$(el, '[part=menu]')?.matches(':popover-open');
+/** A button's name from its content: the text of its children not hidden from assistive tech. */
+const nameOf = (el: Element) =>
+  [...el.children]
+    .filter((c) => !c.hasAttribute('aria-hidden'))
+    .map((c) => c.textContent)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const focused = (el: KioskLoginButton) => el.shadowRoot!.activeElement;
 
 /** A single sign-on token for a new customer, minted with the store's secret key. */
 async function mint(name: string, points = 0) {
@@ -33,17 +44,33 @@ async function mint(name: string, points = 0) {
     await fetch(`${endpoint}/admin/v1/points/adjustments`, {
       method: 'POST',
       headers: ADMIN,
-      body: JSON.stringify({ email, points, reason: 'login-button test' }),
+      body: JSON.stringify({ email, points, reason: 'Welcome gift' }),
     });
   }
   return { email, token: token as string };
 }
 
+/** The button at the inline end of a row, as in a site's header (left in a right-to-left row). */
 async function button(attrs = '') {
-  const el = await fixture<KioskLoginButton>(html`<kiosk-login-button></kiosk-login-button>`);
-  for (const [k, v] of new URLSearchParams(attrs)) el.setAttribute(k, v);
+  const params = new URLSearchParams(attrs);
+  const row = await fixture<HTMLElement>(
+    html`<div style="display:flex;justify-content:flex-end" dir=${params.get('locale') === 'ar' ? 'rtl' : 'ltr'}>
+      <kiosk-login-button></kiosk-login-button>
+    </div>`,
+  );
+  const el = row.querySelector('kiosk-login-button')!;
+  for (const [k, v] of params) el.setAttribute(k, v);
   await until(() => el.loginState === 'signed-out' || el.loginState === 'signed-in', 'settled');
   await el.updateComplete;
+  return el;
+}
+
+/** Signed in as a new customer with `points`, the balance shown on the menu button. */
+async function signedIn(name: string, points: number, attrs = '') {
+  const { token } = await mint(name, points);
+  await client.auth.signInWithToken(token);
+  const el = await button(attrs);
+  await until(() => !!$(el, '[part=balance]') && !$(el, '[part=balance] .placeholder'), 'balance');
   return el;
 }
 
@@ -51,6 +78,7 @@ describe('<kiosk-login-button>', () => {
   beforeEach(() => {
     freshClient();
   });
+  afterEach(() => resetMouse());
 
   it('shows "Sign in" when signed out', async () => {
     const el = await button();
@@ -62,8 +90,9 @@ describe('<kiosk-login-button>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('signs in (single sign-on): name, points balance and tier, and kiosk-login', async () => {
+  it('signs in (single sign-on): one menu button with initials and balance, and kiosk-login', async () => {
     const el = await button();
+    const box = el.getBoundingClientRect();
     const { email, token } = await mint('Grace Hopper', 1200);
     const login = oneEvent(el, 'kiosk-login') as Promise<KioskLoginEvent>;
     await client.auth.signInWithToken(token);
@@ -71,38 +100,99 @@ describe('<kiosk-login-button>', () => {
     expect(event.detail.customer.email).to.equal(email);
     expect(event.detail.customer.name).to.equal('Grace Hopper');
     expect(event.bubbles && event.composed).to.equal(true);
-    await until(() => !!$(el, '[part=points]'), 'points shown');
-    await el.updateComplete;
+    await until(() => text(el, '[part=balance]') === '1,200', 'balance shown');
     expect(el.getAttribute('state')).to.equal('signed-in');
+    const trigger = $(el, '[part~=trigger]');
+    expect(text(el, '[part=avatar]')).to.equal('GH');
+    expect(trigger.getAttribute('aria-haspopup')).to.equal('menu');
+    expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+    // Its name comes from its content: the initials are decoration, the balance is in words.
+    expect(nameOf(trigger)).to.equal('Grace Hopper, 1,200 points');
+    expect($(el, `#${trigger.getAttribute('aria-controls')}`).getAttribute('role')).to.equal(
+      'menu',
+    );
+    // The same box as "Sign in" had: nothing around the button moves.
+    const after = el.getBoundingClientRect();
+    expect([after.width, after.height]).to.deep.equal([box.width, box.height]);
+    // The details wait in the (closed) menu.
+    expect(isOpen(el)).to.equal(false);
     expect(text(el, '[part=name]')).to.equal('Grace Hopper');
     expect(text(el, '[part=points]')).to.equal('1,200 points');
     expect(text(el, '[part=tier]')).to.equal('Silver tier');
-    expect(text(el, '[part=avatar]')).to.equal('G');
-    expect($(el, '[part=account]').getAttribute('aria-label')).to.equal('Your account');
-    expect(text(el, '[part~=sign-out]')).to.equal('Sign out');
     expect(text(el, '[role=status]')).to.equal('Signed in as Grace Hopper.');
     await expect(el).to.be.accessible();
   });
 
-  it('signs out with the keyboard and fires kiosk-logout', async () => {
-    const { token } = await mint('Alan Turing');
-    await client.auth.signInWithToken(token);
-    const el = await button();
-    expect(el.getAttribute('state')).to.equal('signed-in');
+  it('opens its menu from the keyboard: tier progress, points history loaded on open, Escape returns focus', async () => {
+    const el = await signedIn('Ada Lovelace', 1200);
+    const historyRequests = () => apiRequests('/v1/points/history').length;
+    const before = historyRequests();
+    $<HTMLButtonElement>(el, '[part~=trigger]').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => isOpen(el), 'menu open');
+    expect($(el, '[part~=trigger]').getAttribute('aria-expanded')).to.equal('true');
+    await until(() => focused(el)?.getAttribute('role') === 'menuitem', 'first item focused');
+    expect(text(el, '[role=menuitem]')).to.equal('Sign out');
+    expect(text(el, '[part=progress]')).to.equal('800 points to Gold');
+    const bar = $<HTMLProgressElement>(el, '[part=progress] progress');
+    expect([bar.value, bar.max]).to.deep.equal([1200, 2000]);
+    await until(() => historyRequests() > before, 'history asked for when the menu opened');
+    await until(() => !!$(el, '[part=history-entry]'), 'history shown');
+    expect(text(el, '[part=history-entry] .what')).to.equal('Welcome gift');
+    expect(text(el, '[part=history-entry] .delta')).to.equal('+1,200');
+    await expect(el).to.be.accessible();
+
+    // Arrow keys stay on the menu's items (wrapping), Escape closes and returns to the button.
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused(el)?.getAttribute('role')).to.equal('menuitem');
+    await sendKeys({ press: 'End' });
+    expect(focused(el)?.getAttribute('role')).to.equal('menuitem');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !isOpen(el), 'closed');
+    expect(focused(el)).to.equal($(el, '[part~=trigger]'));
+    expect($(el, '[part~=trigger]').getAttribute('aria-expanded')).to.equal('false');
+
+    // ArrowUp opens on the last item; Tab closes and leaves the menu.
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => isOpen(el) && focused(el)?.getAttribute('role') === 'menuitem', 'reopened');
+    await sendKeys({ press: 'Tab' });
+    await until(() => !isOpen(el), 'closed by Tab');
+  });
+
+  it('opens on click and closes on a click outside', async () => {
+    const el = await signedIn('Alan Kay', 40);
+    const r = $(el, '[part~=trigger]').getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(r.x + 10), Math.round(r.y + 10)] });
+    await until(() => isOpen(el), 'opened by click');
+    await until(() => $(el, '[part=menu]').dataset.floating === 'placed', 'placed');
+    const panel = $(el, '[part=menu]').getBoundingClientRect();
+    expect(panel.top).to.be.greaterThan(r.bottom - 1);
+    expect(Math.abs(panel.right - r.right)).to.be.lessThan(2, 'aligned to the button’s end');
+    await sendMouse({ type: 'click', position: [5, Math.round(panel.bottom + 40)] });
+    await until(() => !isOpen(el), 'closed by a click outside');
+  });
+
+  it('signs out from the menu with the keyboard, fires kiosk-logout and focuses "Sign in"', async () => {
+    const el = await signedIn('Alan Turing', 10);
     const logout = oneEvent(el, 'kiosk-logout');
-    $<HTMLButtonElement>(el, '[part~=sign-out]').focus();
+    $<HTMLButtonElement>(el, '[part~=trigger]').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => focused(el)?.getAttribute('role') === 'menuitem', 'in the menu');
     await sendKeys({ press: 'Enter' });
     await logout;
     await until(() => el.loginState === 'signed-out', 'signed out');
     await el.updateComplete;
     expect(client.auth.$session.get()).to.equal(null);
+    expect(isOpen(el)).to.equal(false);
     expect(text(el, '[part~=sign-in]')).to.equal('Sign in');
+    await until(() => focused(el) === $(el, '[part~=sign-in]'), 'focus on Sign in');
     expect(text(el, '[role=status]')).to.equal('You’re signed out.');
     await expect(el).to.be.accessible();
   });
 
   it('starts login from the click itself (no await first), shows pending, then a polite error', async () => {
     const el = await button('mode=redirect');
+    const box = el.getBoundingClientRect();
     const calls: { mode?: string }[] = [];
     let reject!: (e: unknown) => void;
     // The popup flow itself is tested in the SDK's browser tests: here, the element's side.
@@ -131,23 +221,48 @@ describe('<kiosk-login-button>', () => {
     const status = $(el, '[role=status]');
     expect(status.textContent!.trim()).to.equal('Sign-in was cancelled.');
     expect(status.classList.contains('error')).to.equal(true);
+    // The message floats under the button: the element keeps its box.
+    const after = el.getBoundingClientRect();
+    expect([after.width, after.height]).to.deep.equal([box.width, box.height]);
+    expect(status.getBoundingClientRect().top).to.be.at.least(after.bottom);
     expect(errors).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 
-  it('is translated: Arabic (RTL) and Russian plurals', async () => {
-    const { token } = await mint('Ibn Sina', 3);
-    const el = await button('locale=ar');
-    await until(() => text(el, '[part~=sign-in]') === 'تسجيل الدخول', 'Arabic');
+  it('is translated: Arabic (RTL, menu at the left end) and Russian plurals', async () => {
+    const el = await signedIn('Ibn Sina', 3, 'locale=ar');
+    await until(() => text(el, '[role=menuitem]') === 'تسجيل الخروج', 'Arabic');
     expect(el.getAttribute('dir')).to.equal('rtl');
-    await client.auth.signInWithToken(token);
-    await until(() => !!$(el, '[part=points]'), 'points');
-    expect(text(el, '[part~=sign-out]')).to.equal('تسجيل الخروج');
+    expect(text(el, '[part=balance]')).to.equal(new Intl.NumberFormat('ar').format(3));
     expect(text(el, '[part=points]')).to.equal(`${new Intl.NumberFormat('ar').format(3)} نقاط`);
+    $<HTMLButtonElement>(el, '[part~=trigger]').click();
+    await until(() => $(el, '[part=menu]').dataset.floating === 'placed', 'placed');
+    const r = $(el, '[part~=trigger]').getBoundingClientRect();
+    const panel = $(el, '[part=menu]').getBoundingClientRect();
+    expect(Math.abs(panel.left - r.left)).to.be.lessThan(2, 'RTL: aligned to the button’s left');
+    expect(getComputedStyle($(el, '[part=menu]')).direction).to.equal('rtl');
+    await until(() => !!$(el, '[part=history-entry]'), 'history');
     await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
     el.setAttribute('locale', 'ru');
     await until(() => text(el, '[part=points]') === '3 балла', 'Russian few');
     expect(el.getAttribute('dir')).to.equal('ltr');
-    expect(text(el, '[part~=sign-out]')).to.equal('Выйти');
+    expect(text(el, '[role=menuitem]')).to.equal('Выйти');
+    expect(text(el, '[part=progress]')).to.equal('До уровня Silver: 497 баллов');
+  });
+
+  it('keeps a large balance short on the button and whole in its name', async () => {
+    const el = await signedIn('Kofi Annan', 123_456);
+    expect(text(el, '[part=balance]')).to.equal('123.5K');
+    expect(nameOf($(el, '[part~=trigger]'))).to.equal('Kofi Annan, 123,456 points');
+    expect(text(el, '[part=progress]')).to.equal('You’re in the top tier');
+  });
+
+  it('makes initials from the first and last words', () => {
+    expect(initialsOf('Grace Brewster Murray Hopper')).to.equal('GH');
+    expect(initialsOf('  élodie  ')).to.equal('É');
+    expect(initialsOf('张伟')).to.equal('张');
+    expect(initialsOf('𝓐da Lovelace')).to.equal('𝓐L');
+    expect(initialsOf('')).to.equal('?');
   });
 });

@@ -1,13 +1,13 @@
 import type { KioskClient, KioskError, Session } from '@kiosk/sdk';
-import { html, nothing } from 'lit';
+import { adoptStyles, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskLoginEvent } from '../events/login.js';
 import { KioskLogoutEvent } from '../events/logout.js';
-import { formatNumber } from '../format.js';
 import { KioskElement } from '../kiosk-element.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import type { AccountMenu } from './account-menu.js';
 import { loginButtonStrings } from './i18n/index.js';
 import { styles } from './login-button.styles.js';
 
@@ -20,36 +20,49 @@ export type LoginButtonState =
   | 'signing-out';
 
 /**
- * @summary Sign-in for shoppers. Signed out: a "Sign in" button that opens the store's hosted
- * sign-in page (a popup, or a full-page redirect). Signed in: the customer's name, points
- * balance and tier, and "Sign out".
+ * @summary Sign-in for shoppers, in one fixed-size box that never moves the header it sits in.
+ * Signed out: a "Sign in" button that opens the store's hosted sign-in page (a popup, or a
+ * full-page redirect). Signed in: a menu button with the customer's initials and points
+ * balance; its menu shows the name, balance, tier, progress to the next tier and the latest
+ * points (loaded when the menu opens), and "Sign out".
  *
  * @event {KioskLoginEvent} kiosk-login - A customer signed in (through this button, another tab, or a session restored on page load): `{ customer }` with id, email, name.
  * @event {KioskLogoutEvent} kiosk-logout - The customer signed out.
- * @event {KioskErrorEvent} kiosk-error - Signing in or out failed: `{ error }` (a KioskError). The button says so too.
+ * @event {KioskErrorEvent} kiosk-error - Signing in or out, or loading the points history, failed: `{ error }` (a KioskError). The button says so too.
  *
- * @csspart base - The wrapper.
- * @csspart button - The sign-in and sign-out buttons.
+ * @csspart base - The wrapper (the reserved box).
+ * @csspart button - The sign-in button and the account menu button.
  * @csspart sign-in - The sign-in button.
- * @csspart sign-out - The sign-out button.
- * @csspart account - The signed-in customer's details.
- * @csspart avatar - The initial in a circle.
- * @csspart name - The customer's name.
- * @csspart points - The points balance.
- * @csspart tier - The loyalty tier.
+ * @csspart trigger - The account menu button (avatar and balance).
+ * @csspart avatar - The initials in a circle, on the menu button.
+ * @csspart balance - The points balance on the menu button.
+ * @csspart menu - The account menu's floating panel.
+ * @csspart name - The customer's name, in the menu.
+ * @csspart tier - The loyalty tier, in the menu.
+ * @csspart points - The points balance, in words, in the menu.
+ * @csspart progress - Progress to the next tier (or "top tier"), in the menu.
+ * @csspart history - The list of the latest points entries, in the menu.
+ * @csspart history-entry - One points entry.
+ * @csspart menu-item - An item of the menu (Sign out).
+ * @csspart sign-out - The sign-out menu item.
  * @csspart status - The live region with errors and announcements.
  *
  * @cssprop --kiosk-color-accent - Button and focus colour (global token).
  * @cssprop --kiosk-color-on-accent - Text on the accent colour (global token).
  * @cssprop --kiosk-radius - Corner radius (global token).
  * @cssprop --kiosk-font - Font family; inherits the page's font by default (global token).
+ * @cssprop --kiosk-login-button-width - Inline size of the box, the same in every state (default 8em).
+ * @cssprop --kiosk-login-button-height - Block size of the box (default 2.5rem).
  * @cssprop --kiosk-login-button-background - Sign-in button background (default the accent).
  * @cssprop --kiosk-login-button-color - Sign-in button text colour.
  * @cssprop --kiosk-login-button-radius - Button corner radius.
- * @cssprop --kiosk-login-button-height - Button block size (default 2.5rem).
  * @cssprop --kiosk-login-button-avatar-background - Avatar background.
  * @cssprop --kiosk-login-button-avatar-color - Avatar text colour.
  * @cssprop --kiosk-login-button-gap - Space between the parts (default 0.5rem).
+ * @cssprop --kiosk-login-button-menu-width - Inline size of the menu (default min(20rem, 100vw - 1rem)).
+ * @cssprop --kiosk-login-button-menu-background - Menu background (default the surface token).
+ * @cssprop --kiosk-login-button-menu-color - Menu text colour.
+ * @cssprop --kiosk-login-button-menu-shadow - Menu shadow.
  */
 export class KioskLoginButton extends KioskElement {
   static override styles = [sharedStyles, styles];
@@ -60,10 +73,15 @@ export class KioskLoginButton extends KioskElement {
   /** loading (restoring a session), signed-out, signing-in, signed-in or signing-out. Read-only. */
   @property({ reflect: true, attribute: 'state' }) loginState: LoginButtonState = 'loading';
 
+  /** Whether the account menu is open (signed in only). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
   @state() private busy: 'in' | 'out' | undefined;
   @state() private restoring = true;
   @state() private message = '';
   @state() private isError = false;
+  /** The signed-in menu (account-menu.ts), loaded on the first sign-in. */
+  @state() private account: AccountMenu | undefined;
 
   private readonly i18n = new LocalizeController(this, loginButtonStrings);
   private readonly session = new StoreController(this, this.kiosk, (c) => c.auth.$session);
@@ -71,10 +89,18 @@ export class KioskLoginButton extends KioskElement {
 
   private watchedClient: KioskClient | null | undefined;
   private seenSession: Session | null | undefined;
+  private accountLoading: Promise<void> | undefined;
+  /** Signed out from the menu: focus goes to the "Sign in" button that takes its place. */
+  private focusSignIn = false;
 
   /** The signed-in customer, or null. */
   get customer(): Session['customer'] | null {
     return this.session.value?.customer ?? null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.open = false;
   }
 
   protected override willUpdate(): void {
@@ -91,6 +117,8 @@ export class KioskLoginButton extends KioskElement {
     if (session !== undefined && session !== this.seenSession) {
       const before = this.seenSession;
       this.seenSession = session;
+      if (session) void this.loadAccount();
+      else this.open = false;
       if (before !== undefined) {
         if (session && !before) {
           this.dispatchEvent(new KioskLoginEvent({ customer: session.customer }));
@@ -110,6 +138,39 @@ export class KioskLoginButton extends KioskElement {
         : this.restoring
           ? 'loading'
           : 'signed-out';
+    if (!session || !this.account) this.open = false;
+  }
+
+  protected override updated(): void {
+    if (this.focusSignIn && this.loginState === 'signed-out') {
+      this.focusSignIn = false;
+      this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
+    }
+  }
+
+  /** Loads the signed-in menu's code and styles (once; a failed load is tried again later). */
+  private loadAccount(): Promise<void> {
+    this.accountLoading ??= import('./account-menu.js').then(
+      ({ AccountMenu, accountStyles }) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [
+          ...KioskLoginButton.elementStyles,
+          accountStyles,
+        ]);
+        this.account = new AccountMenu(this, {
+          client: () => this.kiosk.client,
+          t: (key, options) => this.t(key, options),
+          locale: () => this.i18n.locale,
+          busy: () => this.busy,
+          onError: (error) => this.emitError(error),
+          signOut: () => void this.signOut(),
+        });
+      },
+      (error: unknown) => {
+        this.accountLoading = undefined;
+        this.emitError(error);
+      },
+    );
+    return this.accountLoading;
   }
 
   private t(key: string, options?: Record<string, unknown>): string {
@@ -158,6 +219,7 @@ export class KioskLoginButton extends KioskElement {
     if (!client || this.busy) return;
     this.busy = 'out';
     this.announce('');
+    this.focusSignIn = true;
     try {
       await client.auth.logout();
     } catch (error) {
@@ -165,21 +227,30 @@ export class KioskLoginButton extends KioskElement {
       this.announce(this.t('error.signOutFailed'), true);
     } finally {
       this.busy = undefined;
+      this.account?.reset();
     }
   }
+
+  // --- Rendering ------------------------------------------------------------------------
 
   protected override render() {
     const ready = this.i18n.ready;
     const client = this.kiosk.client;
     const session = this.session.value ?? null;
     let content: unknown;
+    let message = this.message;
+    let isError = this.isError;
     if (!ready || (client && this.restoring && !session)) {
       content = html`<span class="placeholder" aria-hidden="true"></span
         ><span class="visually-hidden">${ready ? this.t('loading') : ''}</span>`;
     } else if (!client) {
-      content = html`<p class="message error">${this.t('error.notConfigured')}</p>`;
+      content = html`<span class="placeholder" aria-hidden="true"></span>`;
+      message = this.t('error.notConfigured');
+      isError = true;
     } else if (session) {
-      content = this.renderAccount(session);
+      content = this.account
+        ? this.account.render(session, this.summary.value ?? null)
+        : html`<span class="placeholder" aria-hidden="true"></span>`;
     } else {
       content = html`<button
         part="button sign-in"
@@ -188,7 +259,7 @@ export class KioskLoginButton extends KioskElement {
         aria-disabled=${this.busy ? 'true' : 'false'}
         @click=${this.signIn}
       >
-        ${this.busy === 'in' ? this.t('signingIn') : this.t('signIn')}
+        <span class="label">${this.busy === 'in' ? this.t('signingIn') : this.t('signIn')}</span>
       </button>`;
     }
     return html`<div
@@ -198,54 +269,10 @@ export class KioskLoginButton extends KioskElement {
       aria-busy=${this.loginState === 'loading' ? 'true' : 'false'}
     >
       ${content}
-      <p
-        part="status"
-        class=${this.isError && this.message ? 'message error' : 'visually-hidden'}
-        role="status"
-      >
-        ${this.message}
+      <p part="status" class=${isError && message ? 'message error' : 'visually-hidden'} role="status">
+        ${message}
       </p>
     </div>`;
-  }
-
-  private renderAccount(session: Session) {
-    const { name } = session.customer;
-    const summary = this.summary.value ?? null;
-    const initial = [...(name.trim() || '?')][0]!.toUpperCase();
-    return html`<div part="account" class="account" role="group" aria-label=${this.t('account')}>
-        <span part="avatar" class="avatar" aria-hidden="true">${initial}</span>
-        <span class="details">
-          <span part="name" class="name">${name}</span>
-          <span class="meta">
-            ${
-              summary
-                ? html`<span part="points" class="points"
-                      >${this.t('points', {
-                        count: summary.balance,
-                        n: formatNumber(summary.balance, this.i18n.locale),
-                      })}</span
-                    >${
-                      summary.tier.name
-                        ? html`<span class="sep" aria-hidden="true"> · </span
-                            ><span part="tier" class="tier"
-                              >${this.t('tier', { tier: summary.tier.name })}</span
-                            >`
-                        : nothing
-                    }`
-                : html`<span class="placeholder short" aria-hidden="true"></span>`
-            }
-          </span>
-        </span>
-      </div>
-      <button
-        part="button sign-out"
-        class="button sign-out"
-        type="button"
-        aria-disabled=${this.busy ? 'true' : 'false'}
-        @click=${this.signOut}
-      >
-        ${this.busy === 'out' ? this.t('signingOut') : this.t('signOut')}
-      </button>`;
   }
 }
 

@@ -1,15 +1,33 @@
 import type { Bundle } from '../../i18n/i18n.js';
 
-/** <kiosk-login-button> strings ("login-button" namespace), en. `{{n}}` is `count` formatted. */
+/**
+ * <kiosk-login-button> strings ("login-button" namespace), en. `{{n}}` is `count` formatted.
+ * signIn and signingIn must fit the button's fixed box (placeholder.ts): keep them short.
+ */
 export default {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
   signingOut: 'Signing out…',
   account: 'Your account',
+  /** The menu button's accessible name: the customer and their balance. */
+  trigger: '{{name}}, {{points}}',
   points_one: '{{n}} point',
   points_other: '{{n}} points',
   tier: '{{tier}} tier',
+  toNextTier_one: '{{n}} point to {{tier}}',
+  toNextTier_other: '{{n}} points to {{tier}}',
+  topTier: 'You’re in the top tier',
+  history: 'Recent points',
+  historyEmpty: 'No points yet: you earn them when you shop.',
+  historyError: 'Couldn’t load your points history.',
+  entry: {
+    earn: 'Order paid',
+    redeem: 'Used at checkout',
+    expire: 'Expired',
+    reverse: 'Order update',
+    adjust: 'Adjustment',
+  },
   signedIn: 'Signed in as {{name}}.',
   signedOut: 'You’re signed out.',
   error: {
