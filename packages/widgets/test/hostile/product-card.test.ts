@@ -215,6 +215,41 @@ describe('<kiosk-product-card> on a hostile host page', () => {
     });
   }
 
+  it('fits "Added · View cart" in a 180 px column in every language', async () => {
+    await define();
+    await import('../../src/mini-cart/define.js');
+    page = await hostilePage({
+      header: '<kiosk-mini-cart></kiosk-mini-cart>',
+      columns: [180],
+      cells: [
+        locales
+          .flatMap((locale) =>
+            ['card', 'compact'].map(
+              (layout) =>
+                `<kiosk-product-card product="${TEE}" layout="${layout}" locale="${locale}"></kiosk-product-card>`,
+            ),
+          )
+          .join(''),
+      ],
+    });
+    const cards = cardsIn(page.columns[0]!);
+    await loaded(cards);
+    const problems: string[] = [];
+    for (const card of cards) {
+      await inView(card);
+      card.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
+      await until(() => !!card.shadowRoot!.querySelector('[part=view-cart]'), 'View cart');
+      await card.updateComplete;
+      await inView(card);
+      const where = `${card.locale} ${card.layout}`;
+      for (const problem of blockedControls(card)) problems.push(`${where}: ${problem}`);
+      const viewCart = card.shadowRoot!.querySelector<HTMLElement>('[part=view-cart]')!;
+      const label = clipped(viewCart);
+      if (label) problems.push(`${where}: "${viewCart.textContent!.trim()}" ${label}`);
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
   it('shares a two-up 1fr grid on a phone instead of widening it (no intrinsic width)', async () => {
     await define();
     page = await hostilePage({
