@@ -289,10 +289,10 @@ export const styles = css`
       block-size: calc(2 * var(--_small));
     }
   }
-  /* A wide row card puts its two options side by side. */
+  /* A wide row card puts its options side by side (two fit; one takes the whole row). */
   @container kiosk-details (inline-size >= 18.25rem) {
     :host([layout='row']) .options {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(8.75rem, 1fr));
       min-block-size: var(--_control-h);
     }
   }
