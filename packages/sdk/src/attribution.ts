@@ -1,4 +1,4 @@
-import { ATTRIBUTION_WINDOW_DAYS, isAttributionCode } from './rules.js';
+import { MAX_ATTRIBUTION_WINDOW_DAYS, isAttributionCode } from './rules.js';
 
 /** A creator link the shopper followed: its code and when (ms since the epoch). */
 export interface Attribution {
@@ -44,11 +44,12 @@ export function rememberAttribution(
 }
 
 /**
- * The followed link still within `windowDays` of being followed (default: the server's
- * default window), or undefined; an expired one is forgotten.
+ * The followed link still within `windowDays` of being followed, or undefined; an expired one
+ * is forgotten. By default the longest window a store can set: a store's shorter window is
+ * applied by its server, from the `refAt` sent with the ref.
  */
 export function currentAttribution(
-  windowDays = ATTRIBUTION_WINDOW_DAYS,
+  windowDays = MAX_ATTRIBUTION_WINDOW_DAYS,
   now = Date.now(),
 ): Attribution | undefined {
   const s = storage();

@@ -5,7 +5,7 @@ export { type ClientOptions, createClient, type KioskClient, type KioskEvents } 
 export { KioskError } from './errors.js';
 export {
   ATTRIBUTION_CODE,
-  ATTRIBUTION_WINDOW_DAYS,
+  MAX_ATTRIBUTION_WINDOW_DAYS,
   isAttributionCode,
   MAX_LINE_QUANTITY,
   MAX_REVIEW_BODY,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ATTRIBUTION_WINDOW_DAYS, currentAttribution, rememberAttribution } from '../src/index.js';
+import { MAX_ATTRIBUTION_WINDOW_DAYS, currentAttribution, rememberAttribution } from '../src/index.js';
 import { client, memoryStorage, recordingFetch } from './helpers.js';
 
 const DAY = 86_400_000;
@@ -16,7 +16,7 @@ describe('attribution window', () => {
 
   it('keeps the last followed link for the window, then forgets it', () => {
     const now = Date.now();
-    expect(ATTRIBUTION_WINDOW_DAYS).toBe(30);
+    expect(MAX_ATTRIBUTION_WINDOW_DAYS).toBe(365);
     expect(rememberAttribution('https://blog.example/post?kiosk_ref=old.creator', now)).toEqual({
       code: 'old.creator',
       at: now,

@@ -27,6 +27,8 @@ export type PointsRules = z.infer<typeof pointsRulesSchema>;
 
 /** How long a creator's link counts when a store does not say. */
 export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30;
+/** The longest attribution window a store can set (clients keep a followed link this long). */
+export const MAX_ATTRIBUTION_WINDOW_DAYS = 365;
 
 /** How long an unpaid order holds its stock and points when a store does not say. */
 export const DEFAULT_ORDER_HOLD_MINUTES = 30;
@@ -43,7 +45,7 @@ export const storeSettingsSchema = z.object({
    * Days a creator's link counts after the shopper followed it (1 to 365; last click wins).
    * Absent in stores created before it existed: DEFAULT_ATTRIBUTION_WINDOW_DAYS.
    */
-  attributionWindowDays: z.number().int().min(1).max(365).optional(),
+  attributionWindowDays: z.number().int().min(1).max(MAX_ATTRIBUTION_WINDOW_DAYS).optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 
