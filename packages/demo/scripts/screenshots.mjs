@@ -2,14 +2,15 @@
 // Captures every demo page at desktop (1280×800) and phone (390×844) widths into
 // docs/screenshots/<page>-<width>.png, with Debian's Chromium through playwright-core, then
 // the states of single elements (the functions below). Needs the demo running (pnpm start),
-// or pass --base http://127.0.0.1:4173; --only pages,reviews-builder,login-button,mini-cart
-// picks the groups to take.
-import { mkdir } from 'node:fs/promises';
+// or pass --base http://127.0.0.1:4173; --only pages,reviews-builder,login-button,hosted-ar,
+// product-card,mini-cart picks the groups to take.
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
+import { contentSecurityPolicy } from './serve.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -185,6 +186,46 @@ async function loginButtonHeader(browser) {
   }
 }
 
+/**
+ * The hosted sign-in and checkout pages opened from the Arabic influencer post in a browser
+ * set to English: they follow the page's language, right to left
+ * (hosted-signin-ar-390.png, hosted-checkout-ar-390.png).
+ */
+async function hostedPagesInArabic(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    colorScheme: 'light',
+  });
+  const page = await context.newPage();
+  await page.goto(new URL('/influencer.html?kiosk_ref=ana&lang=ar', values.base).href, {
+    waitUntil: 'networkidle',
+  });
+  const header = page.locator('header.site-header');
+  const popupPromise = page.waitForEvent('popup');
+  await header.locator('kiosk-login-button').getByRole('button').click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState('networkidle');
+  await popup.setViewportSize({ width: 390, height: 844 });
+  await popup.screenshot({ path: join(out, 'hosted-signin-ar-390.png') });
+  console.log(join(out, 'hosted-signin-ar-390.png'));
+  await popup.close();
+
+  const tee = page.locator('kiosk-product-card[product="aurora-classic-tee"]').first();
+  await tee.locator('[part=button]').click();
+  const miniCart = header.locator('kiosk-mini-cart');
+  await miniCart.locator('[part~=trigger]').click();
+  await miniCart.locator('[part=checkout]').click();
+  await page.waitForURL(/\/checkout\//);
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(out, 'hosted-checkout-ar-390.png') });
+  console.log(join(out, 'hosted-checkout-ar-390.png'));
+  await context.close();
+}
+
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
@@ -211,9 +252,105 @@ try {
   }
   if (wanted('reviews-builder')) await reviewAndBuilderStates(browser);
   if (wanted('login-button')) await loginButtonHeader(browser);
+  if (wanted('hosted-ar')) await hostedPagesInArabic(browser);
+  if (wanted('product-card')) await hostileProductCards(browser);
   if (wanted('mini-cart')) await miniCartStates(browser);
 } finally {
   await browser.close();
+}
+
+/**
+ * Product cards on the hostile CMS theme of the widgets' tests (21 px root font, loose line
+ * height and letter spacing, content-box sizing, loud global buttons, a sticky header with the
+ * login button and mini cart) on a 390 px phone: the three layouts in German and in Arabic
+ * (hostile-cards-<lang>-390.png), and a card after Add to cart ("Added · View cart",
+ * product-card-added-390.png). The page is served by the test run itself (page.route) on the
+ * demo's origin, under the demo's Content-Security-Policy, with the demo's API and loader.
+ */
+async function hostileProductCards(browser) {
+  const base = new URL('/', values.base);
+  const theme = await readFile(
+    new URL('../../widgets/test/hostile/hostile-theme.css', import.meta.url),
+    'utf8',
+  );
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-US',
+    colorScheme: 'light',
+  });
+  // A page fulfilled by page.route has no address space of its own: Chromium then asks before
+  // it may call the API on loopback (Local Network Access).
+  await context.grantPermissions(['local-network-access']);
+  // The demo's API: the one its pages name in their loader tag.
+  const probe = await context.newPage();
+  await probe.goto(new URL('/elements.html', base).href);
+  const api = await probe.locator('script[data-endpoint]').first().getAttribute('data-endpoint');
+  await probe.close();
+  const html = (lang) => `<!doctype html>
+<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Hostile theme</title>
+<link rel="stylesheet" href="/__screenshots/hostile-theme.css">
+<link rel="stylesheet" href="/cdn/kiosk.css">
+<script src="/cdn/kiosk.js" defer data-endpoint="${api}" data-store-key="pk_test_aurora"></script>
+</head><body>
+<header class="site-header"><span class="brand">Brand</span>
+<kiosk-login-button></kiosk-login-button><kiosk-mini-cart></kiosk-mini-cart></header>
+<div class="grid">
+<kiosk-product-card product="aurora-northern-lights-graphic-tee"></kiosk-product-card>
+<kiosk-product-card product="aurora-classic-tee" layout="row"></kiosk-product-card>
+<kiosk-product-card product="aurora-northern-lights-graphic-tee" layout="compact"></kiosk-product-card>
+<kiosk-product-card product="aurora-canvas-tote-bag" layout="compact"></kiosk-product-card>
+</div></body></html>`;
+  await context.route(new URL('/__screenshots/**', base).href, (route) => {
+    const { pathname } = new URL(route.request().url());
+    const headers = { 'Content-Security-Policy': contentSecurityPolicy(api) };
+    if (pathname.endsWith('.css')) {
+      return route.fulfill({ body: theme, contentType: 'text/css', headers });
+    }
+    const lang = pathname.match(/hostile-cards-([\w-]+)\.html$/)?.[1] ?? 'en';
+    return route.fulfill({ body: html(lang), contentType: 'text/html', headers });
+  });
+  const open = async (lang) => {
+    const page = await context.newPage();
+    await page.goto(new URL(`/__screenshots/hostile-cards-${lang}.html`, base).href, {
+      waitUntil: 'networkidle',
+    });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('kiosk-product-card')].every(
+          (c) => c.getAttribute('state') === 'ready',
+        ),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  };
+  try {
+    for (const lang of ['de', 'ar']) {
+      const page = await open(lang);
+      const file = join(out, `hostile-cards-${lang}-390.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await page.close();
+    }
+    const page = await open('en');
+    const card = page.locator('kiosk-product-card').first();
+    await card.locator('[part=button]').click();
+    await card.locator('[part=view-cart]').waitFor();
+    // The card's foot with its status, below the header whose mini cart now counts 1.
+    await card.evaluate((c) => c.scrollIntoView({ block: 'end' }));
+    const file = join(out, 'product-card-added-390.png');
+    await page.screenshot({ path: file });
+    console.log(file);
+    await page.close();
+  } finally {
+    await context.close();
+  }
 }
 
 /**

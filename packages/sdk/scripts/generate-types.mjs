@@ -22,6 +22,11 @@ export const MAX_REVIEW_TITLE = ${r.maxReviewTitle};
 export const MAX_REVIEW_BODY = ${r.maxReviewBody};
 /** An attribution (creator) code: what \`ref\` and \`?kiosk_ref=\` accept. */
 export const ATTRIBUTION_CODE = ${r.attributionCode};
+/**
+ * Days a client keeps a followed creator link: the longest attributionWindowDays a store can
+ * set. The server applies the store's own window from when the link was followed (refAt).
+ */
+export const MAX_ATTRIBUTION_WINDOW_DAYS = ${r.maxAttributionWindowDays};
 `;
 }
 

@@ -191,7 +191,10 @@ export function createAuth(ctx: AuthContext) {
     });
   }
 
-  async function redirectLogin(params: { verifier: string; state: string; redirectUri: string }) {
+  async function redirectLogin(
+    params: { verifier: string; state: string; redirectUri: string },
+    locale: string,
+  ) {
     const w = win()!;
     w.sessionStorage.setItem(`kiosk:pkce:${ctx.storeKey}`, JSON.stringify(params));
     w.location.assign(
@@ -200,7 +203,7 @@ export function createAuth(ctx: AuthContext) {
         state: params.state,
         code_challenge: await challengeOf(params.verifier),
         response_mode: 'query',
-        ui_locales: w.navigator.language,
+        ui_locales: locale,
       }),
     );
   }
@@ -240,16 +243,17 @@ export function createAuth(ctx: AuthContext) {
     /**
      * Signs in through the hosted page, in `popup` (opened by the client in the click that
      * called `login()`, before this module loaded, so no popup blocker stops it), or by
-     * leaving the page when there is none (redirect mode, popups blocked).
+     * leaving the page when there is none (redirect mode, popups blocked). The hosted page
+     * speaks `locale` (OpenID's `ui_locales`), in its direction.
      */
-    login(popup: Window | null): Promise<Session> {
+    login(popup: Window | null, locale: string): Promise<Session> {
       const w = win()!;
       const verifier = randomString(32);
       const state = randomString(16);
       const redirectUri = w.location.origin + w.location.pathname;
       if (!popup) {
         // Redirect mode, or popups are blocked (some in-app webviews): leave the page.
-        return redirectLogin({ verifier, state, redirectUri }).then(
+        return redirectLogin({ verifier, state, redirectUri }, locale).then(
           () => new Promise<Session>(() => {}),
         );
       }
@@ -259,7 +263,7 @@ export function createAuth(ctx: AuthContext) {
           state,
           code_challenge: await challengeOf(verifier),
           response_mode: 'web_message',
-          ui_locales: w.navigator.language,
+          ui_locales: locale,
         });
         const code = await waitForCode(popup, state);
         const { data } = await tokenRequest({

@@ -1,6 +1,8 @@
 import { atom, onMount } from 'nanostores';
+import { currentAttribution } from './attribution.js';
 import { invalid, KioskError } from './errors.js';
 import { type Http, newIdempotencyKey } from './http.js';
+import { isCurrencyOption, isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
 import { fromMinor, sum, times, toMinor } from './money.js';
 import type { KeyValue } from './persist.js';
 import { isAttributionCode, MAX_LINE_QUANTITY } from './rules.js';
@@ -12,10 +14,29 @@ import type { Cart, CartLine, Checkout, Product } from './types.js';
  * `fresh`: the cart it was meant for had been ordered, so it goes into a new cart.
  */
 type Op = { key: string; tab: string; fresh?: true } & (
-  | { kind: 'add'; variantId: string; quantity: number; ref?: string }
+  | { kind: 'add'; variantId: string; quantity: number; ref?: string; refAt?: string }
   | { kind: 'update'; lineId: string; quantity: number; variantId?: string }
   | { kind: 'points'; points: number }
 );
+
+/** Where the hosted checkout page leads back to, and what it is told about the shop's page. */
+export interface CheckoutOptions {
+  /**
+   * The page the hosted checkout page leads back to (default: this page, in browsers); it
+   * must be on one of the store's allowed origins. null: no way back.
+   */
+  returnTo?: string | null;
+  /**
+   * The language of the hosted page (BCP 47, or 'auto'), e.g. the widget's resolved locale,
+   * so an Arabic page opens an Arabic, right-to-left checkout. Default: the client's.
+   */
+  locale?: string;
+  /**
+   * The currency the page showed prices in (ISO 4217, or 'auto'). The order is charged in
+   * the cart's currency; when that is another one, the hosted page says so.
+   */
+  currency?: string;
+}
 
 interface CartContext {
   http: Http;
@@ -91,6 +112,7 @@ export function createCart(ctx: CartContext) {
       discount: { amount: '0', currency: ctx.currency() ?? '' },
       total: { amount: '0', currency: ctx.currency() ?? '' },
       pointsRedeemed: 0,
+      pointsToEarn: 0,
       updatedAt: '',
     };
     let lines = base.lines;
@@ -181,6 +203,7 @@ export function createCart(ctx: CartContext) {
             variantId: op.variantId,
             quantity: op.quantity,
             ...(op.ref ? { ref: op.ref } : {}),
+            ...(op.ref && op.refAt ? { refAt: op.refAt } : {}),
           },
         })
       ).data;
@@ -342,6 +365,8 @@ export function createCart(ctx: CartContext) {
           invalid('A ref is 1–64 letters, digits, ., _ or - (an attribution code).', 'ref'),
         );
       }
+      // The ref of a followed link goes with when it was followed: the store's window decides.
+      const followed = ref ? currentAttribution() : undefined;
       return enqueue({
         kind: 'add',
         key: newIdempotencyKey(),
@@ -349,6 +374,9 @@ export function createCart(ctx: CartContext) {
         variantId,
         quantity,
         ...(ref ? { ref } : {}),
+        ...(followed && followed.code === ref
+          ? { refAt: new Date(followed.at).toISOString() }
+          : {}),
       });
     },
     update(lineId: string, quantity: number) {
@@ -394,11 +422,16 @@ export function createCart(ctx: CartContext) {
     /**
      * Checks the cart out into a pending order and answers where to pay for it. The cart
      * stays as it is until the order is paid (the shopper may come back and change it; a new
-     * checkout then replaces the order). `returnTo` is the page the hosted checkout page leads
-     * back to (default: this page, in browsers; it must be on one of the store's allowed
-     * origins); the page speaks the client's locale.
+     * checkout then replaces the order). See CheckoutOptions for where the hosted page leads
+     * back to and the language and currency it is told about.
      */
-    async checkout(options: { returnTo?: string | null } = {}): Promise<Checkout> {
+    async checkout(options: CheckoutOptions = {}): Promise<Checkout> {
+      if (options.locale !== undefined && !isLocaleTag(options.locale)) {
+        throw invalid('locale must be a BCP 47 language tag.', 'locale');
+      }
+      if (options.currency !== undefined && !isCurrencyOption(options.currency)) {
+        throw invalid('currency must be an ISO 4217 code.', 'currency');
+      }
       await flush();
       if (queue.length) {
         throw new KioskError({
@@ -422,7 +455,11 @@ export function createCart(ctx: CartContext) {
         throw error;
       }
       const url = new URL(data.checkoutUrl);
-      url.searchParams.set('locale', ctx.locale);
+      const locale = options.locale === undefined ? ctx.locale : resolveLocale(options.locale);
+      url.searchParams.set('locale', locale);
+      const currency =
+        options.currency === undefined ? undefined : resolveCurrency(options.currency, locale);
+      if (currency) url.searchParams.set('currency', currency);
       // Only a page has a place to return to (Deno throws on `location` without --location).
       const returnTo =
         options.returnTo === undefined

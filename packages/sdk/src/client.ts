@@ -1,10 +1,10 @@
 import { atom } from 'nanostores';
 import type { AuthMessage, AuthResource } from './auth.js';
-import { createCart, toKioskError } from './cart.js';
+import { type CheckoutOptions, createCart, toKioskError } from './cart.js';
 import { invalid, KioskError } from './errors.js';
 import { createEmitter } from './events.js';
 import { createHttp } from './http.js';
-import { resolveCurrency, resolveLocale } from './locale.js';
+import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
 import { createKeyValue } from './persist.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
@@ -220,7 +220,7 @@ export function createClient(options: ClientOptions) {
       redeemPoints: cart.redeemPoints,
       refresh: cart.refresh,
       /** See the cart's checkout: the cart stays until the order is paid. */
-      async checkout(options?: { returnTo?: string | null }) {
+      async checkout(options?: CheckoutOptions) {
         const result = await cart.checkout(options);
         events.emit('checkout', result);
         await refreshPoints().catch(onError);
@@ -231,9 +231,14 @@ export function createClient(options: ClientOptions) {
       $session,
       /**
        * Signs in through the hosted page. Call it from a click handler: the popup opens
-       * before anything is awaited, so no popup blocker stops it.
+       * before anything is awaited, so no popup blocker stops it. `locale` (a BCP 47 tag,
+       * default the client's) is the language the hosted page speaks: pass the page's, e.g.
+       * a widget's resolved locale, so an Arabic page opens an Arabic, right-to-left sign-in.
        */
-      login(options: { mode?: 'popup' | 'redirect' } = {}): Promise<Session> {
+      login(options: { mode?: 'popup' | 'redirect'; locale?: string } = {}): Promise<Session> {
+        if (options.locale !== undefined && !isLocaleTag(options.locale)) {
+          return Promise.reject(invalid('locale must be a BCP 47 language tag.', 'locale'));
+        }
         const w = win();
         if (!w) {
           return Promise.reject(
@@ -248,7 +253,8 @@ export function createClient(options: ClientOptions) {
             ? null
             : w.open('about:blank', 'kiosk-login', 'popup,width=480,height=720');
         return withAuth().then(
-          (a) => a.login(popup),
+          (a) =>
+            a.login(popup, options.locale === undefined ? locale : resolveLocale(options.locale)),
           (error: unknown) => {
             popup?.close();
             throw error;

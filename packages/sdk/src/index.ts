@@ -1,8 +1,11 @@
 export { type AdminClientOptions, createAdminClient, type KioskAdminClient } from './admin.js';
+export { type Attribution, currentAttribution, rememberAttribution } from './attribution.js';
+export type { CheckoutOptions } from './cart.js';
 export { type ClientOptions, createClient, type KioskClient, type KioskEvents } from './client.js';
 export { KioskError } from './errors.js';
 export {
   ATTRIBUTION_CODE,
+  MAX_ATTRIBUTION_WINDOW_DAYS,
   isAttributionCode,
   MAX_LINE_QUANTITY,
   MAX_REVIEW_BODY,

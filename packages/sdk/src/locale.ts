@@ -37,3 +37,20 @@ export function resolveCurrency(currency: string | undefined, locale: string): s
     return undefined;
   }
 }
+
+/** A BCP 47 tag (or 'auto'), as `locale` options take. */
+export function isLocaleTag(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false;
+  if (value === 'auto') return true;
+  try {
+    Intl.getCanonicalLocales(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An ISO 4217 code (any case) or 'auto', as `currency` options take. */
+export function isCurrencyOption(value: unknown): value is string {
+  return typeof value === 'string' && (value === 'auto' || /^[A-Za-z]{3}$/.test(value));
+}

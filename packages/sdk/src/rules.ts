@@ -2,6 +2,7 @@ import { ATTRIBUTION_CODE } from './generated/rules.js';
 
 export {
   ATTRIBUTION_CODE,
+  MAX_ATTRIBUTION_WINDOW_DAYS,
   MAX_LINE_QUANTITY,
   MAX_REVIEW_BODY,
   MAX_REVIEW_TITLE,

@@ -206,6 +206,31 @@ describe('cart', () => {
     expect(await page.text()).toContain('href="http://localhost:5173/shop"');
   });
 
+  it("opens checkout in the caller's language and currency (a widget on an Arabic page)", async () => {
+    const net = recordingFetch();
+    const kiosk = client({ locale: 'en-US', currency: 'USD', fetch: net.fetch });
+    const { variantId } = await inStock(kiosk);
+    await kiosk.cart.add(variantId, 1);
+    // Wrong options are refused before any request.
+    const before = net.calls.length;
+    await expect(kiosk.cart.checkout({ locale: 'not a tag!' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    await expect(kiosk.cart.checkout({ currency: 'euros' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    expect(net.calls.length).toBe(before);
+
+    const { checkoutUrl } = await kiosk.cart.checkout({ locale: 'ar', currency: 'eur' });
+    const url = new URL(checkoutUrl);
+    expect(url.searchParams.get('locale')).toBe('ar');
+    expect(url.searchParams.get('currency')).toBe('EUR');
+    const page = await (await fetch(checkoutUrl)).text();
+    expect(page).toContain('<html lang="ar" dir="rtl">');
+    // The page showed euros; the cart, and so the order, is in dollars: the page says so.
+    expect(page).toContain('data-charged-in="USD"');
+  });
+
   it('back from the payment page: unpaid, the cart is as it was; paid, a new cart starts', async () => {
     const storage = memoryStorage();
     const shop = client({ storage });

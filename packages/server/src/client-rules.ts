@@ -1,4 +1,5 @@
 import { ATTRIBUTION_CODE } from './attribution.js';
+import { MAX_ATTRIBUTION_WINDOW_DAYS } from './db/types.js';
 import { MAX_LINE_QUANTITY, MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from './limits.js';
 
 /**
@@ -11,4 +12,7 @@ export const clientRules = {
   maxReviewTitle: MAX_REVIEW_TITLE,
   maxReviewBody: MAX_REVIEW_BODY,
   attributionCode: ATTRIBUTION_CODE,
+  // Clients keep a followed link for the longest window a store can set and send when it
+  // was followed (refAt); the server applies the store's own window (attribution.ts).
+  maxAttributionWindowDays: MAX_ATTRIBUTION_WINDOW_DAYS,
 } as const;

@@ -108,6 +108,38 @@ describe('hosted checkout page', () => {
     expect(de.body).toContain('1.234,56');
   });
 
+  it('opens in the shop page’s language and direction, and says which currency it charges', async () => {
+    const s = await createTestStore(t.current.db, { allowedOrigins: ['https://shop.example'] });
+    const { orderId } = await pendingOrder(s); // a USD cart
+    const back = encodeURIComponent('https://shop.example/ar/');
+    const res = await t.current.request(
+      `/checkout/${orderId}?locale=ar&currency=eur&return_to=${back}`,
+    );
+    expect(res.body).toContain('<html lang="ar" dir="rtl">');
+    expect(res.body).toContain(`<h1>${checkoutMessages.ar.title}</h1>`);
+    expect(res.body).toContain(checkoutMessages.ar.returnToShop);
+    // The page showed euros; the order is charged in dollars, and the page says so in Arabic.
+    const dollars = new Intl.DisplayNames('ar', { type: 'currency' }).of('USD')!;
+    const note = /<p class="hint" data-charged-in="USD">(.*?)<\/p>/.exec(res.body);
+    expect(note?.[1]).toBe(checkoutMessages.ar.chargedIn.replace('{currency}', dollars));
+    // The language, the way back and the currency survive the form post and its redirect.
+    const query = formQuery(res.body);
+    expect(new URLSearchParams(query).get('currency')).toBe('EUR');
+    const declined = await follow(
+      await pay(orderId, { card: '4000000000000002', name: 'A' }, { query }),
+    );
+    expect(declined.body).toContain('<html lang="ar" dir="rtl">');
+    expect(declined.body).toContain('data-charged-in="USD"');
+
+    // The same currency as the order, one the store does not sell (the page fell back to the
+    // store's), none, or junk: no note.
+    for (const currency of ['USD', 'EGP', '', 'EURO', '%3Cb%3E']) {
+      const page = await t.current.request(`/checkout/${orderId}?locale=ar&currency=${currency}`);
+      expect(page.status).toBe(200);
+      expect(page.body, currency).not.toContain('data-charged-in');
+    }
+  });
+
   it('is POST-redirect-GET: a decline, a missing name and a payment each answer 303 to the page', async () => {
     const s = await createTestStore(t.current.db);
     const alice = await createTestCustomer(t.current, s.store);

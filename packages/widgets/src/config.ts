@@ -1,4 +1,9 @@
-import { createClient, isAttributionCode, type KioskClient } from '@kiosk/sdk';
+import {
+  createClient,
+  currentAttribution,
+  type KioskClient,
+  rememberAttribution,
+} from '@kiosk/sdk';
 
 /** What the script tag's data-* attributes (or `configure`) say about the default store. */
 export interface KioskConfig {
@@ -70,24 +75,12 @@ export function defaultClient(): KioskClient | null {
   return clientFor(config);
 }
 
-const REF_PARAM = 'kiosk_ref';
-
 /**
- * The attribution code of this visit: `?kiosk_ref=CODE` in the page URL, kept for the
- * session (sessionStorage) so it survives navigation within the site (CONTRACT §4).
+ * The attribution code of this visit (CONTRACT §4): `?kiosk_ref=CODE` in the page URL, else
+ * the last link followed within the attribution window (30 days), kept with its time in the
+ * site's localStorage by the SDK (which also tells the server when it was followed, so the
+ * store's own window decides).
  */
 export function attributionRef(): string | undefined {
-  let ref: string | null = null;
-  try {
-    ref = new URL(globalThis.location?.href ?? '').searchParams.get(REF_PARAM);
-  } catch {
-    // not a page (worker, test)
-  }
-  try {
-    if (isAttributionCode(ref)) globalThis.sessionStorage?.setItem(REF_PARAM, ref);
-    else ref = globalThis.sessionStorage?.getItem(REF_PARAM) ?? null;
-  } catch {
-    // storage blocked: the URL's ref still counts for this page
-  }
-  return isAttributionCode(ref) ? ref : undefined;
+  return (rememberAttribution() ?? currentAttribution())?.code;
 }

@@ -8,7 +8,7 @@ describe('CDN loader (classic script)', () => {
     await addLoader('classic');
     expect(customElements.get('kiosk-product-card')).to.equal(undefined);
     expect(cdnFiles().filter((p) => !p.endsWith('/kiosk.js'))).to.deep.equal([]);
-    expect(sessionStorage.getItem('kiosk_ref')).to.equal('LOADER-1');
+    expect(JSON.parse(localStorage.getItem('kiosk_ref')!).code).to.equal('LOADER-1');
 
     const card = document.createElement('kiosk-product-card');
     card.setAttribute('product', 'aurora-classic-tee');

@@ -999,6 +999,12 @@ export interface paths {
                         quantity?: number;
                         /** @example ana.lind */
                         ref?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the shopper followed the creator's link that gave `ref`: a ref older than the store's attributionWindowDays is not kept (the line is added without it).
+                         * @example 2026-11-20T09:30:00Z
+                         */
+                        refAt?: string;
                     };
                 };
             };
@@ -2225,6 +2231,7 @@ export interface paths {
                         settings?: {
                             reviewsAutoApprove?: boolean;
                             orderHoldMinutes?: number;
+                            attributionWindowDays?: number;
                         };
                     };
                 };
@@ -3359,6 +3366,8 @@ export interface components {
             defaultCurrency: string;
             locales: string[];
             defaultLocale: string;
+            /** @description Days a creator's link (?kiosk_ref=) counts after the shopper followed it; the last link followed wins. */
+            attributionWindowDays: number;
             points: {
                 /** @description Points per whole unit of baseCurrency paid. */
                 earnPerUnit: number;
@@ -3441,6 +3450,8 @@ export interface components {
             discount: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
             pointsRedeemed: number;
+            /** @description Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none. */
+            pointsToEarn: number;
             updatedAt: string;
         };
         CartLine: {
@@ -3492,6 +3503,8 @@ export interface components {
             total: components["schemas"]["Money"];
             pointsRedeemed: number;
             pointsEarned: number;
+            /** @description While pending: the points paying it will earn its customer (the ledger’s rule); otherwise 0 (see pointsEarned). */
+            pointsToEarn: number;
             createdAt: string;
             /** @description A pending order holds its stock and points until then, and expires after. */
             expiresAt: string | null;

@@ -8,3 +8,8 @@ export const MAX_REVIEW_TITLE = 150;
 export const MAX_REVIEW_BODY = 5000;
 /** An attribution (creator) code: what `ref` and `?kiosk_ref=` accept. */
 export const ATTRIBUTION_CODE = /^[A-Za-z0-9._-]{1,64}$/;
+/**
+ * Days a client keeps a followed creator link: the longest attributionWindowDays a store can
+ * set. The server applies the store's own window from when the link was followed (refAt).
+ */
+export const MAX_ATTRIBUTION_WINDOW_DAYS = 365;

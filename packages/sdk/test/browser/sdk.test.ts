@@ -178,6 +178,30 @@ describe('the SDK in Chromium', () => {
     expect(reloaded.auth.$session.get()).to.equal(null);
   });
 
+  it("opens the sign-in page in the caller's language, right-to-left for Arabic", async () => {
+    const kiosk = client({ storage: null, locale: 'en' });
+    // A stand-in popup: where the SDK sends it is what the shopper would see.
+    const popup = { location: { href: '' }, closed: false, close() {} };
+    const open = window.open;
+    window.open = () => popup as unknown as Window;
+    try {
+      await kiosk.auth.login({ locale: 'bad tag!' }).then(
+        () => expect.fail('accepted a bad locale'),
+        (error) => expect(error.code).to.equal('validation_failed'),
+      );
+      expect(popup.location.href, 'no popup sent anywhere').to.equal('');
+      void kiosk.auth.login({ locale: 'ar' });
+      await until(() => popup.location.href !== '');
+    } finally {
+      window.open = open;
+    }
+    const url = new URL(popup.location.href);
+    expect(url.pathname).to.equal('/oauth/authorize');
+    expect(url.searchParams.get('ui_locales')).to.equal('ar');
+    const page = await (await fetch(url)).text();
+    expect(page).to.contain('<html lang="ar" dir="rtl">');
+  });
+
   it('falls back to polling when the popup loses its opener', async () => {
     const kiosk = client();
     const { session, email } = await popupLogin(kiosk, true);

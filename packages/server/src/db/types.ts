@@ -25,6 +25,11 @@ export const pointsRulesSchema = z.object({
 });
 export type PointsRules = z.infer<typeof pointsRulesSchema>;
 
+/** How long a creator's link counts when a store does not say. */
+export const DEFAULT_ATTRIBUTION_WINDOW_DAYS = 30;
+/** The longest attribution window a store can set (clients keep a followed link this long). */
+export const MAX_ATTRIBUTION_WINDOW_DAYS = 365;
+
 /** How long an unpaid order holds its stock and points when a store does not say. */
 export const DEFAULT_ORDER_HOLD_MINUTES = 30;
 
@@ -36,6 +41,11 @@ export const storeSettingsSchema = z.object({
    * days). Absent in stores created before it existed: DEFAULT_ORDER_HOLD_MINUTES.
    */
   orderHoldMinutes: z.number().int().min(1).max(10_080).optional(),
+  /**
+   * Days a creator's link counts after the shopper followed it (1 to 365; last click wins).
+   * Absent in stores created before it existed: DEFAULT_ATTRIBUTION_WINDOW_DAYS.
+   */
+  attributionWindowDays: z.number().int().min(1).max(MAX_ATTRIBUTION_WINDOW_DAYS).optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 
@@ -57,4 +67,5 @@ export const defaultPointsRules: PointsRules = {
 export const defaultStoreSettings: StoreSettings = {
   reviewsAutoApprove: true,
   orderHoldMinutes: DEFAULT_ORDER_HOLD_MINUTES,
+  attributionWindowDays: DEFAULT_ATTRIBUTION_WINDOW_DAYS,
 };

@@ -57,6 +57,10 @@ export const CartSchema = z
     discount: MoneySchema,
     total: MoneySchema,
     pointsRedeemed: z.number().int(),
+    pointsToEarn: z.number().int().openapi({
+      description:
+        'Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none.',
+    }),
     updatedAt: z.string(),
   })
   .openapi('Cart');
@@ -177,6 +181,11 @@ cartRoutes.openapi(
           variantId: z.string().max(64),
           quantity: Quantity.min(1).default(1),
           ref: Ref.optional(),
+          refAt: z.string().datetime({ offset: true }).optional().openapi({
+            description:
+              "When the shopper followed the creator's link that gave `ref`: a ref older than the store's attributionWindowDays is not kept (the line is added without it).",
+            example: '2026-11-20T09:30:00Z',
+          }),
         }),
       ),
     },

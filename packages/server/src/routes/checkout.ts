@@ -28,6 +28,23 @@ function localeOf(c: AppContext): HostedLocale {
   return negotiateLocale(c.req.query('locale'), c.req.header('accept-language'));
 }
 
+/**
+ * The currency the shop's page showed prices in (`?currency=`), when it is a well-formed
+ * ISO 4217 code. The order is charged in its own (the cart's) currency; the page says so
+ * when the two differ, so a shopper who browsed in another currency is not surprised.
+ */
+function pageCurrencyOf(value: string | undefined): string | null {
+  return value && /^[A-Za-z]{3}$/.test(value) ? value.toUpperCase() : null;
+}
+
+function currencyName(locale: HostedLocale, code: string): string {
+  try {
+    return new Intl.DisplayNames(locale, { type: 'currency' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** A return link only to an http(s) URL on one of the store's allowed origins: never open. */
 function safeReturnTo(store: Store, value: string | undefined): string | null {
   if (!value || value.length > 2000) return null;
@@ -38,6 +55,13 @@ function safeReturnTo(store: Store, value: string | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+function originOf(c: AppContext, store: Store): FromShop {
+  return {
+    returnTo: safeReturnTo(store, c.req.query('return_to')),
+    currency: pageCurrencyOf(c.req.query('currency')),
+  };
 }
 
 /** A form post from this server's own pages (CSRF): Origin, else Sec-Fetch-Site. */
@@ -64,7 +88,7 @@ async function load(c: AppContext, orderId: string) {
   if (!row) return undefined;
   const [store] = await c.var.deps.db.select().from(stores).where(eq(stores.id, row.storeId));
   if (!store) return undefined;
-  return { store, order: await orderView(c.var.deps.db, row, c.var.deps.now()) };
+  return { store, order: await orderView(c.var.deps.db, store, row, c.var.deps.now()) };
 }
 
 /** Why the last post did not pay, as carried to the page by the redirect. */
@@ -83,11 +107,18 @@ interface PageState {
   error?: Flash | 'badOrigin';
 }
 
-/** The query every link and redirect of the page carries: language and where to return. */
-function pageQuery(locale: HostedLocale, returnTo: string | null, error?: Flash) {
+/** What the shop's page passed on: where to return, and the currency it showed. */
+interface FromShop {
+  returnTo: string | null;
+  currency: string | null;
+}
+
+/** The query every link and redirect of the page carries: language, where to return, currency. */
+function pageQuery(locale: HostedLocale, from: FromShop, error?: Flash) {
   return new URLSearchParams({
     locale,
-    ...(returnTo ? { return_to: returnTo } : {}),
+    ...(from.returnTo ? { return_to: from.returnTo } : {}),
+    ...(from.currency ? { currency: from.currency } : {}),
     ...(error ? { error } : {}),
   }).toString();
 }
@@ -106,9 +137,10 @@ function checkoutPage(
   locale: HostedLocale,
   store: Store,
   order: OrderView,
-  returnTo: string | null,
+  from: FromShop,
   state: PageState = {},
 ) {
+  const { returnTo } = from;
   const tr = translator(checkoutMessages, locale);
   const money = (m: Money) => formatMoney(locale, m);
   const summary = html`<h2>${tr('summary')}</h2>
@@ -129,9 +161,16 @@ ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(o
   if (order.status === 'pending') {
     const testMode = store.mode === 'test';
     const error = state.error;
+    // Only a currency the store sells can have priced the shop's page (else it fell back).
+    const otherCurrency =
+      from.currency !== null &&
+      from.currency !== order.currency &&
+      store.currencies.includes(from.currency);
     main = html`${testMode ? html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>` : ''}
+${otherCurrency ? html`<p class="hint" data-charged-in="${order.currency}">${tr('chargedIn', { currency: currencyName(locale, order.currency) })}</p>` : ''}
+${order.pointsToEarn > 0 ? html`<p data-points-to-earn="${order.pointsToEarn}">${tr('pointsToEarn', { points: new Intl.NumberFormat(locale).format(order.pointsToEarn) })}</p>` : ''}
 <p id="pay-error" class="error" role="alert">${error ? errorText(tr, store, error) : ''}</p>
-<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, returnTo)}" novalidate>
+<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, from)}" novalidate>
 <label for="card">${tr('cardNumber')}</label>
 <input id="card" name="card" inputmode="numeric" autocomplete="cc-number"${testMode ? html` placeholder="4242 4242 4242 4242"` : ''} maxlength="23" required${testMode ? html` aria-describedby="card-hint"` : ''}${error === 'declined' || error === 'testCardLive' ? html` aria-invalid="true"` : ''}>
 ${testMode ? html`<p id="card-hint" class="hint">${tr('cardHint')}</p>` : ''}
@@ -186,12 +225,9 @@ checkoutPageRoutes.get('/:orderId', async (c) => {
   const locale = localeOf(c);
   const found = await load(c, c.req.param('orderId'));
   if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
-  const returnTo = safeReturnTo(found.store, c.req.query('return_to'));
+  const from = originOf(c, found.store);
   const error = flashFrom(c.req.query('error'));
-  return sendPage(
-    c,
-    checkoutPage(locale, found.store, found.order, returnTo, error ? { error } : {}),
-  );
+  return sendPage(c, checkoutPage(locale, found.store, found.order, from, error ? { error } : {}));
 });
 
 checkoutPageRoutes.post('/:orderId/pay', async (c) => {
@@ -199,16 +235,16 @@ checkoutPageRoutes.post('/:orderId/pay', async (c) => {
   const found = await load(c, c.req.param('orderId'));
   if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
   const { store, order } = found;
-  const returnTo = safeReturnTo(store, c.req.query('return_to'));
+  const from = originOf(c, store);
   // Refused outright, not redirected: nothing happened, and the page must not look like a
   // result of the cross-site post.
   if (!isSameOriginPost(c)) {
-    return sendPage(c, checkoutPage(locale, store, order, returnTo, { error: 'badOrigin' }), {
+    return sendPage(c, checkoutPage(locale, store, order, from, { error: 'badOrigin' }), {
       status: 400,
     });
   }
   const redirect = (error?: Flash) =>
-    c.redirect(`/checkout/${order.id}?${pageQuery(locale, returnTo, error)}`, 303);
+    c.redirect(`/checkout/${order.id}?${pageQuery(locale, from, error)}`, 303);
   if (order.status !== 'pending') return redirect();
 
   const fields = await formFields(c);

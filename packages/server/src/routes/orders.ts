@@ -47,6 +47,10 @@ export const OrderSchema = z
     total: MoneySchema,
     pointsRedeemed: z.number().int(),
     pointsEarned: z.number().int(),
+    pointsToEarn: z.number().int().openapi({
+      description:
+        'While pending: the points paying it will earn its customer (the ledger’s rule); otherwise 0 (see pointsEarned).',
+    }),
     createdAt: z.string(),
     expiresAt: z.string().nullable().openapi({
       description: 'A pending order holds its stock and points until then, and expires after.',

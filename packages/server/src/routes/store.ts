@@ -17,6 +17,10 @@ export const PublicStoreSchema = z
     defaultCurrency: z.string(),
     locales: z.array(z.string()),
     defaultLocale: z.string(),
+    attributionWindowDays: z.number().int().openapi({
+      description:
+        "Days a creator's link (?kiosk_ref=) counts after the shopper followed it; the last link followed wins.",
+    }),
     points: z.object({
       earnPerUnit: z
         .number()

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { attributedRef } from '../attribution.js';
 import type { Db, Tx } from '../db/index.js';
 import {
   cartLines,
@@ -16,7 +17,13 @@ import { isUuid } from '../uuid.js';
 import { imageUrl } from './catalog.js';
 import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import { releasePendingOrderOf } from './order-release.js';
-import { lockCustomer, lockedBalance, maxPointsWithin, pointsValueMinor } from './points.js';
+import {
+  lockCustomer,
+  lockedBalance,
+  maxPointsWithin,
+  pointsToEarn,
+  pointsValueMinor,
+} from './points.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -59,6 +66,8 @@ export interface CartView {
   discount: Money;
   total: Money;
   pointsRedeemed: number;
+  /** What paying the cart now would earn its customer (0 for a guest). */
+  pointsToEarn: number;
   updatedAt: string;
 }
 
@@ -218,6 +227,11 @@ export async function cartView(
     discount: toMoney(totals.discountMinor, c),
     total: toMoney(totals.totalMinor, c),
     pointsRedeemed: cart.pointsRedeemed,
+    pointsToEarn: pointsToEarn(store.pointsRules, {
+      customerId: cart.customerId,
+      totalMinor: totals.totalMinor,
+      currency: c,
+    }),
     updatedAt: cart.updatedAt.toISOString(),
   };
 }
@@ -401,8 +415,14 @@ async function finishWrite(
 export async function addLine(
   ctx: CartContext,
   cartId: string,
-  input: { variantId: string; quantity: number; ref?: string | undefined },
+  input: {
+    variantId: string;
+    quantity: number;
+    ref?: string | undefined;
+    refAt?: string | undefined;
+  },
 ): Promise<CartView> {
+  const ref = attributedRef(ctx.store.settings, input, ctx.now);
   return ctx.db.transaction(async (tx) => {
     // The cart row lock serialises writes to one cart, so quantities add up exactly.
     const cart = await findCart(tx, ctx, cartId, { lock: true });
@@ -416,7 +436,7 @@ export async function addLine(
     if (existing) {
       await tx
         .update(cartLines)
-        .set({ quantity, ref: existing.ref ?? input.ref ?? null })
+        .set({ quantity, ref: existing.ref ?? ref ?? null })
         .where(eq(cartLines.id, existing.id));
     } else {
       await tx.insert(cartLines).values({
@@ -426,7 +446,7 @@ export async function addLine(
         productId: variant.productId,
         variantId: variant.id,
         quantity,
-        ref: input.ref ?? null,
+        ref: ref ?? null,
         createdAt: ctx.now,
       });
     }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { attributionWindowDays } from '../attribution.js';
 import type { Db } from '../db/index.js';
 import { stores } from '../db/schema/index.js';
 import {
@@ -23,6 +24,7 @@ export function publicStoreConfig(store: Store) {
     defaultCurrency: store.currencies[0]!,
     locales: store.locales,
     defaultLocale: store.locales[0]!,
+    attributionWindowDays: attributionWindowDays(store.settings),
     points: {
       earnPerUnit: r.earnPerUnit,
       pointValueMinor: r.pointValueMinor,

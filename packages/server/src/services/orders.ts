@@ -17,7 +17,13 @@ import {
 } from './carts.js';
 import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import { releaseOrder } from './order-release.js';
-import { earnForOrder, lockCustomer, pointsValueMinor, redeemForOrder } from './points.js';
+import {
+  earnForOrder,
+  lockCustomer,
+  pointsToEarn,
+  pointsValueMinor,
+  redeemForOrder,
+} from './points.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -49,6 +55,8 @@ export interface OrderView {
   total: Money;
   pointsRedeemed: number;
   pointsEarned: number;
+  /** While pending: what paying it will earn (0 for a guest); else 0. */
+  pointsToEarn: number;
   createdAt: string;
   /** Until when a pending order holds its stock and points. */
   expiresAt: string | null;
@@ -70,7 +78,12 @@ export function orderHoldMs(store: Store): number {
 }
 
 /** Orders with their lines and the points each earned (net of reversal), in 3 queries. */
-export async function orderViews(conn: Conn, rows: OrderRow[], now: Date): Promise<OrderView[]> {
+export async function orderViews(
+  conn: Conn,
+  store: Store,
+  rows: OrderRow[],
+  now: Date,
+): Promise<OrderView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
   const [lines, earns] = await Promise.all([
@@ -97,9 +110,10 @@ export async function orderViews(conn: Conn, rows: OrderRow[], now: Date): Promi
     const reversedEarn = earns.some(
       (e) => e.orderId === o.id && e.kind === 'reverse' && e.points < 0,
     );
+    const status = effectiveStatus(o, now);
     return {
       id: o.id,
-      status: effectiveStatus(o, now),
+      status,
       currency: o.currency,
       customerId: o.customerId,
       email: o.email,
@@ -120,6 +134,7 @@ export async function orderViews(conn: Conn, rows: OrderRow[], now: Date): Promi
       total: toMoney(o.totalMinor, o.currency),
       pointsRedeemed: o.pointsRedeemed,
       pointsEarned: reversedEarn ? 0 : earned,
+      pointsToEarn: status === 'pending' ? pointsToEarn(store.pointsRules, o) : 0,
       createdAt: o.createdAt.toISOString(),
       expiresAt: o.expiresAt?.toISOString() ?? null,
       paidAt: o.paidAt?.toISOString() ?? null,
@@ -131,8 +146,13 @@ export async function orderViews(conn: Conn, rows: OrderRow[], now: Date): Promi
   });
 }
 
-export async function orderView(conn: Conn, row: OrderRow, now: Date): Promise<OrderView> {
-  return (await orderViews(conn, [row], now))[0]!;
+export async function orderView(
+  conn: Conn,
+  store: Store,
+  row: OrderRow,
+  now: Date,
+): Promise<OrderView> {
+  return (await orderViews(conn, store, [row], now))[0]!;
 }
 
 /** The cart's open order (pending; paid only in the instant before the cart is converted). */
@@ -269,7 +289,7 @@ export async function checkout(
           .set({ expiresAt, ...(email ? { email } : {}) })
           .where(and(eq(orders.id, open.id), eq(orders.status, 'pending')))
           .returning();
-        if (kept) return { order: await orderView(tx, kept, now), created: false };
+        if (kept) return { order: await orderView(tx, store, kept, now), created: false };
       }
       // Rare: the open order changed hands between the peek and the cart lock.
       if (open.customerId && !locked.has(open.customerId)) {
@@ -368,7 +388,7 @@ export async function checkout(
       if (!customerId) throw new ApiError('unauthenticated', 'Sign in to redeem points.');
       await redeemForOrder(tx, store, customerId, orderId, points, now);
     }
-    return { order: await orderView(tx, order, now), created: true };
+    return { order: await orderView(tx, store, order, now), created: true };
   });
 }
 
@@ -396,7 +416,7 @@ export async function getOrderFor(
   if (order.customerId !== null && order.customerId !== customerId) {
     throw new ApiError('order_not_found', 'No such order.');
   }
-  return orderView(db, order, now);
+  return orderView(db, store, order, now);
 }
 
 /** For the hosted checkout page: any store, by the unguessable order id. */
@@ -443,7 +463,7 @@ export async function listOrders(
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(first + 1);
   const page = toPage(rows, first, (r) => [r.createdAt.toISOString(), r.id]);
-  return { items: await orderViews(db, page.items, now), nextCursor: page.nextCursor };
+  return { items: await orderViews(db, store, page.items, now), nextCursor: page.nextCursor };
 }
 
 /** Who took the money: a provider's id and its reference for the charge. */
@@ -495,11 +515,11 @@ export async function markPaid(
     if (paid) {
       await earnForOrder(tx, store, paid, now, now);
       await markCartOrdered(tx, paid.cartId, now);
-      return orderView(tx, paid, now);
+      return orderView(tx, store, paid, now);
     }
     const order = await findOrderRow(tx, store, orderId);
     const status = effectiveStatus(order, now);
-    if (status === 'paid') return orderView(tx, order, now);
+    if (status === 'paid') return orderView(tx, store, order, now);
     if (status === 'expired') {
       throw new ApiError('order_expired', 'The order expired before it was paid.', { status });
     }
@@ -530,9 +550,9 @@ export async function closeOrder(
       reason: to === 'cancelled' ? 'Order cancelled' : 'Order refunded',
       now,
     });
-    if (closed) return orderView(tx, closed, now);
+    if (closed) return orderView(tx, store, closed, now);
     const order = await findOrderRow(tx, store, orderId);
-    if (order.status === to) return orderView(tx, order, now);
+    if (order.status === to) return orderView(tx, store, order, now);
     throw to === 'cancelled'
       ? new ApiError(
           'order_not_cancellable',

@@ -61,6 +61,19 @@ export function pointsEarnedFor(rules: PointsRules, totalMinor: number, currency
   return points > 0 ? Math.min(points, MAX_POINTS) : 0;
 }
 
+/**
+ * Points a purchase earns once paid: none for a guest, else `pointsEarnedFor` its total.
+ * The one rule for what the ledger credits when an order is paid and what a cart or a
+ * pending order says it will earn.
+ */
+export function pointsToEarn(
+  rules: PointsRules,
+  purchase: { customerId: string | null; totalMinor: number | bigint; currency: string },
+): number {
+  if (!purchase.customerId) return 0;
+  return pointsEarnedFor(rules, Number(purchase.totalMinor), purchase.currency);
+}
+
 // ---------------------------------------------------------------------------
 // The ledger in memory: lots (credits) and what debits consumed from them.
 // ---------------------------------------------------------------------------
@@ -384,10 +397,9 @@ export async function earnForOrder(
   paidAt: Date,
   now: Date,
 ): Promise<void> {
-  if (!order.customerId) return;
   const rules = store.pointsRules;
-  const points = pointsEarnedFor(rules, order.totalMinor, order.currency);
-  if (points <= 0) return;
+  const points = pointsToEarn(rules, order);
+  if (points <= 0 || !order.customerId) return;
   const availableAt = new Date(paidAt.getTime() + rules.pendingDays * DAY_MS);
   await insertCredit(tx, store.id, order.customerId, {
     kind: 'earn',

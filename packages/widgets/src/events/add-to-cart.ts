@@ -1,6 +1,9 @@
 import type { Product, Variant } from '@kiosk/sdk';
 
-/** A shopper added a product to the cart (fired at once, before the server confirms). */
+/**
+ * A shopper added a product to the cart: fired once per add (a click on Add to cart, or on its
+ * Retry after a refusal), at once, before the server confirms.
+ */
 export class KioskAddToCartEvent extends Event {
   static readonly eventName = 'kiosk-add-to-cart';
   readonly detail: { product: Product; variant: Variant; quantity: number };

@@ -1,11 +1,12 @@
 /**
  * The script-tag loader (dist/cdn/kiosk.js, ≤ 3 KB gzip). Reads the store configuration from
- * its own tag's data-* attributes, keeps `?kiosk_ref=` for the session, and imports each
- * element's chunk (beside this file) only when that element appears in the page, now or
- * later. Works as a classic or a module script: no static imports, only `import()`.
+ * its own tag's data-* attributes, keeps `?kiosk_ref=` for the attribution window, and
+ * imports each element's chunk (beside this file) only when that element appears in the
+ * page, now or later. Works as a classic or a module script: no static imports, only
+ * `import()`.
  */
 
-import { isAttributionCode } from '@kiosk/sdk';
+import { rememberAttribution } from '@kiosk/sdk';
 import { loginButtonPlaceholderCss } from '../login-button/placeholder.js';
 import { miniCartPlaceholderCss } from '../mini-cart/placeholder.js';
 import { productCardPlaceholderCss } from '../product-card/placeholder.js';
@@ -22,13 +23,8 @@ const script =
 const data = script?.dataset ?? {};
 const base = new URL('.', script?.src || location.href).href;
 
-// Attribution (CONTRACT §4): the page URL's ref wins, then the one kept for this session.
-try {
-  const ref = new URLSearchParams(location.search).get('kiosk_ref');
-  if (isAttributionCode(ref)) sessionStorage.setItem('kiosk_ref', ref);
-} catch {
-  // storage blocked: the elements read the URL themselves
-}
+// Attribution (CONTRACT §4): a followed link is kept with its time, the last one wins.
+rememberAttribution();
 
 const requested = new Set<string>();
 

@@ -193,7 +193,7 @@ describe('<kiosk-login-button>', () => {
   it('starts login from the click itself (no await first), shows pending, then a polite error', async () => {
     const el = await button('mode=redirect');
     const box = el.getBoundingClientRect();
-    const calls: { mode?: string }[] = [];
+    const calls: { mode?: string; locale?: string }[] = [];
     let reject!: (e: unknown) => void;
     // The popup flow itself is tested in the SDK's browser tests: here, the element's side.
     client.auth.login = (options = {}) => {
@@ -205,8 +205,9 @@ describe('<kiosk-login-button>', () => {
     const errors: Event[] = [];
     el.addEventListener('kiosk-error', (e) => errors.push(e));
     $<HTMLButtonElement>(el, '[part~=sign-in]').click();
+    // In the element's language, so the hosted page speaks it too.
     expect(calls, 'login() called synchronously in the click handler').to.deep.equal([
-      { mode: 'redirect' },
+      { mode: 'redirect', locale: 'en' },
     ]);
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('signing-in');

@@ -188,7 +188,10 @@ export class KioskLoginButton extends KioskElement {
     if (!client || this.busy) return;
     let login: Promise<Session>;
     try {
-      login = client.auth.login({ mode: this.mode === 'redirect' ? 'redirect' : 'popup' });
+      login = client.auth.login({
+        mode: this.mode === 'redirect' ? 'redirect' : 'popup',
+        locale: this.i18n.locale, // the hosted page speaks this element's language
+      });
     } catch (error) {
       login = Promise.reject(error);
     }

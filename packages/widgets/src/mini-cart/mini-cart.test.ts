@@ -477,6 +477,7 @@ describe('<kiosk-mini-cart>', () => {
     const url = new URL(navigated[0]!);
     expect(url.origin + url.pathname).to.match(new RegExp(`^${endpoint}/checkout/[0-9a-f-]{36}$`));
     expect(url.searchParams.get('locale'), "the element's language").to.equal('en');
+    expect(url.searchParams.get('currency'), "the element's currency").to.equal('USD');
     expect(url.searchParams.get('return_to'), 'back to this page').to.equal(location.href);
     const page = await fetch(navigated[0]!);
     expect(page.status, 'the hosted checkout page exists').to.equal(200);
@@ -579,5 +580,12 @@ describe('<kiosk-mini-cart>', () => {
     const badge = $(el, '[part=badge]').getBoundingClientRect();
     expect(badge.left - t.left).to.be.lessThan(t.right - badge.right);
     await expect(el).to.be.accessible();
+
+    // Check out from an Arabic page: the hosted page is asked for Arabic (and right-to-left).
+    const navigated: string[] = [];
+    (el as unknown as { navigate: (url: string) => void }).navigate = (url) => navigated.push(url);
+    $<HTMLButtonElement>(el, '[part=checkout]').click();
+    await until(() => navigated.length === 1, 'navigated');
+    expect(new URL(navigated[0]!).searchParams.get('locale')).to.equal('ar');
   });
 });

@@ -216,6 +216,7 @@ export class KioskMiniCart extends KioskElement {
         clients: this.kiosk,
         cart: () => this.cart.value ?? null,
         trigger: () => this.trigger,
+        currency: () => this.preferredCurrency,
         close: () => {
           this.open = false;
         },

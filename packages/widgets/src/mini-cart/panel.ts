@@ -29,8 +29,6 @@ const FOCUSABLE =
 const PHONE = '(max-width: 640px)';
 
 type CheckoutState = 'idle' | 'working' | 'redirecting';
-/** The cart with `pointsToEarn`, which servers before it existed leave out. */
-type CartWithEarn = Cart & { pointsToEarn?: number };
 
 /** What the panel needs from `<kiosk-mini-cart>` (which owns `open`, the trigger and the cart). */
 export interface PanelHost {
@@ -39,6 +37,8 @@ export interface PanelHost {
   clients: ClientController;
   cart(): Cart | null;
   trigger(): HTMLElement;
+  /** The currency the element shows prices in (attribute, store, client), for checkout. */
+  currency(): string | undefined;
   close(): void;
   emitError(error: unknown): KioskError;
   navigate(url: string): void;
@@ -167,7 +167,8 @@ export class MiniCartPanel implements ReactiveController {
   /** Opens the dialog (modal) and moves focus into it. */
   show(): void {
     const dialog = this.dialog;
-    if (!dialog || dialog.open) return;
+    // Not while its element has left the page (removed while the panel's code loaded).
+    if (!dialog || dialog.open || !dialog.isConnected) return;
     dialog.showModal();
     this.layOut();
     this.phone.addEventListener('change', this.onLayoutChange);
@@ -422,12 +423,15 @@ export class MiniCartPanel implements ReactiveController {
     this.checkoutState = 'working';
     this.el.requestUpdate();
     try {
-      // The hosted page leads back to this page, as it is now, and speaks this element's language.
-      const { checkoutUrl } = await client.cart.checkout({ returnTo: location.href });
-      const url = new URL(checkoutUrl);
-      url.searchParams.set('locale', this.i18n.locale);
+      // The hosted page leads back to this page as it is now, speaks this element's language
+      // (and direction) and knows the currency it showed.
+      const { checkoutUrl } = await client.cart.checkout({
+        returnTo: location.href,
+        locale: this.i18n.locale,
+        currency: this.host.currency(),
+      });
       this.checkoutState = 'redirecting';
-      this.host.navigate(url.toString());
+      this.host.navigate(checkoutUrl);
     } catch (error) {
       this.checkoutError = this.host.emitError(error);
       this.checkoutState = 'idle';
@@ -626,9 +630,9 @@ export class MiniCartPanel implements ReactiveController {
   }
 
   /** "You'll earn N points" when the server says how many (`pointsToEarn`, 0 for guests). */
-  private renderEarn(cart: CartWithEarn) {
+  private renderEarn(cart: Cart) {
     const earn = cart.pointsToEarn;
-    if (typeof earn !== 'number' || earn <= 0) return nothing;
+    if (!(earn > 0)) return nothing;
     return html`<p class="earn">${this.t('points.earn', { count: earn, n: this.num(earn) })}</p>`;
   }
 
@@ -640,7 +644,7 @@ export class MiniCartPanel implements ReactiveController {
     </p>`;
   }
 
-  private renderPoints(cart: CartWithEarn) {
+  private renderPoints(cart: Cart) {
     if (!this.session.value) {
       // Only where this store has a sign-in on the page; a second store's cart stays quiet.
       return this.canSignIn()

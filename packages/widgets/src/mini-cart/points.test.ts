@@ -1,4 +1,4 @@
-import { type Cart, createClient, type KioskClient } from '@kiosk/sdk';
+import { createClient, type KioskClient } from '@kiosk/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { endpoint, until } from '../../test/helpers.js';
 import { clientFor, configure } from '../config.js';
@@ -51,16 +51,12 @@ async function openCart(el: KioskMiniCart) {
   );
 }
 
-/** "You'll earn N points" follows the server's `pointsToEarn` (servers before it: no line). */
-function expectEarn(el: KioskMiniCart) {
-  const earn = (el.cartData as (Cart & { pointsToEarn?: number }) | null)?.pointsToEarn;
-  if (typeof earn === 'number' && earn > 0) {
-    expect(text(el, '.earn')).to.equal(
-      `You’ll earn ${earn.toLocaleString('en')} points with this order.`,
-    );
-  } else {
-    expect($(el, '.earn'), 'nothing to earn, or a server that does not say').to.equal(null);
-  }
+/** "You'll earn N points" says the server's `pointsToEarn` for this cart. */
+function expectEarn(el: KioskMiniCart, points: number) {
+  expect(el.cartData?.pointsToEarn, 'the server says what the cart earns').to.equal(points);
+  expect(text(el, '.earn')).to.equal(
+    `You’ll earn ${points.toLocaleString('en')} points with this order.`,
+  );
 }
 
 describe('<kiosk-mini-cart> points', () => {
@@ -115,7 +111,7 @@ describe('<kiosk-mini-cart> points', () => {
     expect(text(el, '.points .hint')).to.equal(
       'You earn points with every order you pay for, to use on later orders.',
     );
-    expectEarn(el);
+    expectEarn(el, 25); // $25 at the store's 1 point per dollar
     await expect(el).to.be.accessible();
   });
 
@@ -130,7 +126,7 @@ describe('<kiosk-mini-cart> points', () => {
     await until(() => text(el, '.balance') === 'You have 1,000 points · Tier: Silver', 'balance');
     await until(() => !!$(el, '#points-worth'), 'worth');
     expect(text(el, '#points-worth')).to.equal('1,000 points = $10.00');
-    expectEarn(el);
+    expectEarn(el, 25);
 
     await client.cart.redeemPoints(400);
     // Checking out places the order, which holds the 400 points until it is paid or expires.
@@ -150,6 +146,8 @@ describe('<kiosk-mini-cart> points', () => {
     await el.updateComplete;
     expect($(el, '#points-error')).to.equal(null);
     expect(text(el, '[part=total] dd')).to.equal('$15.00');
+    expectEarn(el, el.cartData!.pointsToEarn); // what the server says for the $15 it would charge
+    expect(el.cartData!.pointsToEarn, 'points pay part of it: it earns less').to.be.below(25);
     await expect(el).to.be.accessible();
   });
 });

@@ -1,8 +1,17 @@
 import { css } from 'lit';
 
 /**
- * Every row of the card has a fixed block size (or a reserved minimum), and the skeleton uses
- * the same rows, so the loaded card takes exactly the skeleton's place: no layout shift.
+ * Every row of the card has a fixed block size (or a reserved minimum) for a given card width,
+ * and the skeleton uses the same rows, so the loaded card takes exactly the skeleton's place: no
+ * layout shift. The arrangement follows the card's own width (container queries on the host
+ * and on the details column): quantity, add and share move onto rows of their own rather than
+ * overflow or cover each other, and labels wrap inside their controls. The loader reserves the
+ * same sizes before this code arrives: placeholder.ts repeats the numbers and thresholds (literal
+ * here, so the build can minify this CSS), and test/hostile/product-card.test.ts fails when the
+ * two differ at any width.
+ *
+ * The host page may set `* { box-sizing: content-box }` (it reaches the host, and everything
+ * inherits from there): `.base` sets border-box again for the whole tree.
  *
  * Boot cost (bench/widgets/cards-page.mjs, 50 cards): cards outside the viewport skip style,
  * layout and paint (`content-visibility: auto`; `contain-intrinsic-size` stands in for a card
@@ -23,18 +32,20 @@ export const styles = css`
     --_star-color: var(--kiosk-product-card-star-color, #b45309);
     --_control-h: 2.25rem;
     --_line: 1.35;
+    --_small: calc(0.875rem * var(--_line));
     display: block;
     line-height: var(--_line);
+    container: kiosk-card / inline-size;
     content-visibility: auto;
-    contain-intrinsic-size: auto 34rem;
+    /* The card's content does not size it (it arranges itself by its width): no intrinsic
+       width, so a 1fr grid column or a phone never grows to fit it. */
+    contain-intrinsic-size: auto none auto 34rem;
   }
   :host([layout='row']) {
-    contain-intrinsic-size: auto 10rem;
-    /* A row card in a narrow column (a sidebar, a phone) stacks like a card: see @container. */
-    container-type: inline-size;
+    contain-intrinsic-block-size: auto 10rem;
   }
   :host([layout='compact']) {
-    contain-intrinsic-size: auto 4.5rem;
+    contain-intrinsic-block-size: auto 4.5rem;
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -43,6 +54,7 @@ export const styles = css`
   }
 
   .base {
+    box-sizing: border-box;
     display: grid;
     gap: var(--_card-gap);
     padding: var(--_card-padding);
@@ -53,29 +65,46 @@ export const styles = css`
     grid-template-columns: minmax(0, 1fr);
     align-content: start;
   }
-  :host([layout='row']) .base {
-    grid-template-columns: var(--kiosk-product-card-image-size, 7rem) minmax(0, 1fr);
-    column-gap: 1rem;
-  }
-  /* Image, details and the actions row (stepper, button, share) need ~22rem side by side. */
-  @container (max-width: 22rem) {
+  /* A row card narrower than 22rem (a sidebar, a phone) stacks like a card. */
+  @container kiosk-card (inline-size >= 22rem) {
     :host([layout='row']) .base {
-      grid-template-columns: minmax(0, 1fr);
+      grid-template-columns: var(--kiosk-product-card-image-size, 7rem) minmax(0, 1fr);
+      column-gap: 1rem;
     }
   }
   :host([layout='compact']) .base {
-    grid-template-columns: var(--kiosk-product-card-image-size, 3.5rem) minmax(0, 1fr) auto;
+    grid-template-columns:
+      min(var(--kiosk-product-card-image-size, 3.5rem), 22cqi)
+      minmax(0, 1fr) auto;
+    grid-template-areas: 'media body actions' 'status status status';
     align-items: center;
     column-gap: 0.75rem;
+  }
+  /* Narrower: the add button gets a row of its own under the image and title. */
+  @container kiosk-card (inline-size < 26rem) {
+    :host([layout='compact']) .base {
+      grid-template-columns:
+        min(var(--kiosk-product-card-image-size, 3.5rem), 22cqi)
+        minmax(0, 1fr);
+      grid-template-areas: 'media body' 'actions actions' 'status status';
+    }
+  }
+  :host([layout='compact']) .media {
+    grid-area: media;
+  }
+  :host([layout='compact']) .body {
+    grid-area: body;
+    gap: 0;
+  }
+  :host([layout='compact']) .actions {
+    grid-area: actions;
   }
   .body {
     display: grid;
     gap: var(--_card-gap);
     align-content: start;
     min-inline-size: 0;
-  }
-  :host([layout='compact']) .body {
-    gap: 0;
+    container: kiosk-details / inline-size;
   }
 
   .media {
@@ -90,6 +119,10 @@ export const styles = css`
   }
   .message {
     grid-template-columns: minmax(0, 1fr) !important;
+    grid-template-areas: none !important;
+  }
+  .message .status {
+    grid-area: auto !important;
   }
   .media img {
     display: block;
@@ -104,13 +137,10 @@ export const styles = css`
     font-weight: var(--kiosk-product-card-title-weight, 600);
     block-size: calc(2em * var(--_line));
     overflow: hidden;
+    overflow-wrap: break-word;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
-  }
-  :host([layout='compact']) .title {
-    block-size: calc(1em * var(--_line));
-    -webkit-line-clamp: 1;
   }
 
   .prices,
@@ -121,12 +151,13 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.5rem;
+    column-gap: 0.5rem;
     block-size: calc(1.125rem * var(--_line));
     overflow: hidden;
     font-size: 1.125rem;
   }
   :host([layout='compact']) .prices {
+    block-size: calc(1rem * var(--_line));
     font-size: 1rem;
   }
   .price {
@@ -145,7 +176,8 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 0.375rem;
-    block-size: calc(0.875rem * var(--_line));
+    block-size: var(--_small);
+    overflow: hidden;
     font-size: 0.875rem;
     color: var(--_muted);
   }
@@ -156,25 +188,26 @@ export const styles = css`
 
   .options {
     display: grid;
-    gap: 0.5rem;
-    min-block-size: calc(2 * var(--_control-h) + 0.5rem);
+    gap: var(--_card-gap);
+    min-block-size: calc(2 * var(--_control-h) + var(--_card-gap));
     align-content: start;
-  }
-  :host([layout='row']) .options {
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
-    min-block-size: var(--_control-h);
   }
   .option {
     display: grid;
-    grid-template-columns: minmax(4rem, auto) minmax(0, 1fr);
+    grid-template-columns: minmax(0, max-content) minmax(50%, 1fr);
     align-items: center;
-    gap: 0.5rem;
+    column-gap: 0.5rem;
     font-size: 0.875rem;
+  }
+  .option label {
+    min-inline-size: 4em;
+    overflow-wrap: break-word;
   }
   select,
   input,
   .stepper button {
     block-size: var(--_control-h);
+    margin: 0;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_card-radius) * 0.75);
     background: var(--_surface);
@@ -182,12 +215,14 @@ export const styles = css`
   }
   select {
     inline-size: 100%;
+    padding-block: 0;
     padding-inline: 0.5rem;
   }
 
   .stock {
     margin: 0;
-    block-size: calc(0.875rem * var(--_line));
+    block-size: var(--_small);
+    overflow: hidden;
     font-size: 0.875rem;
     color: var(--_success);
   }
@@ -201,22 +236,67 @@ export const styles = css`
   .actions {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-areas: 'quantity add share';
     align-items: center;
-    gap: 0.5rem;
+    gap: var(--_card-gap);
     block-size: var(--_control-h);
   }
-  :host([layout='compact']) .actions {
-    display: block;
-    block-size: auto;
-  }
   .stepper {
-    display: inline-flex;
+    grid-area: quantity;
+    display: grid;
+    grid-template-columns: var(--_control-h) 2.5rem var(--_control-h);
     align-items: center;
   }
-  .stepper button {
-    inline-size: var(--_control-h);
-    cursor: pointer;
+  .add {
+    grid-area: add;
   }
+  .share {
+    grid-area: share;
+  }
+  :host([layout='compact']) .actions {
+    grid-template-columns: auto;
+    grid-template-areas: 'add';
+  }
+
+  /* Quantity and share, then add on its own row. */
+  @container kiosk-details (inline-size < 18.25rem) {
+    .actions {
+      grid-template-areas: 'quantity . share' 'add add add';
+      block-size: calc(2 * var(--_control-h) + var(--_card-gap));
+    }
+  }
+  /* Quantity, add and share one under the other; option labels above their selects. */
+  @container kiosk-details (inline-size < 9.75rem) {
+    .actions {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'quantity' 'add' 'share';
+      block-size: calc(3 * var(--_control-h) + 2 * var(--_card-gap));
+    }
+    .stepper {
+      grid-template-columns: var(--_control-h) minmax(0, 1fr) var(--_control-h);
+    }
+    .share {
+      justify-self: start;
+    }
+    .options {
+      min-block-size: calc(2 * (var(--_small) + 0.25rem + var(--_control-h)) + var(--_card-gap));
+    }
+    .option {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0.25rem;
+    }
+    .stock {
+      block-size: calc(2 * var(--_small));
+    }
+  }
+  /* A wide row card puts its options side by side (two fit; one takes the whole row). */
+  @container kiosk-details (inline-size >= 18.25rem) {
+    :host([layout='row']) .options {
+      grid-template-columns: repeat(auto-fit, minmax(8.75rem, 1fr));
+      min-block-size: var(--_control-h);
+    }
+  }
+
   .stepper button:first-of-type {
     border-start-end-radius: 0;
     border-end-end-radius: 0;
@@ -225,8 +305,15 @@ export const styles = css`
     border-start-start-radius: 0;
     border-end-start-radius: 0;
   }
+  .stepper button {
+    inline-size: 100%;
+    padding: 0;
+    cursor: pointer;
+  }
   .stepper input {
-    inline-size: 2.5rem;
+    inline-size: 100%;
+    padding-block: 0;
+    padding-inline: 0.125rem;
     text-align: center;
     border-radius: 0;
     border-inline: 0;
@@ -238,6 +325,8 @@ export const styles = css`
   .add {
     block-size: var(--_control-h);
     min-inline-size: 0;
+    margin: 0;
+    padding-block: 0;
     padding-inline: 0.5rem;
     border: 0;
     border-radius: calc(var(--_card-radius) * 0.75);
@@ -246,6 +335,7 @@ export const styles = css`
     font-size: 0.875rem;
     font-weight: 600;
     line-height: 1.1;
+    overflow-wrap: break-word;
     overflow: hidden;
     cursor: pointer;
     transition: filter 150ms ease;
@@ -265,6 +355,8 @@ export const styles = css`
   .share {
     inline-size: var(--_control-h);
     block-size: var(--_control-h);
+    margin: 0;
+    padding: 0;
     display: inline-grid;
     place-items: center;
     border: 1px solid var(--_border);
@@ -279,11 +371,27 @@ export const styles = css`
 
   .status {
     margin: 0;
-    min-block-size: calc(0.875rem * var(--_line));
+    min-block-size: var(--_small);
     font-size: 0.875rem;
   }
+  .status .separator {
+    margin-inline: 0.4em;
+  }
+  /* A link in the sentence ("Added · View cart"): the status line keeps its height. */
+  .view-cart {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--kiosk-product-card-link-color, var(--_accent));
+    font-weight: 600;
+    line-height: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
   :host([layout='compact']) .status {
-    grid-column: 1 / -1;
+    grid-area: status;
     min-block-size: 0;
   }
   .error {
@@ -294,8 +402,13 @@ export const styles = css`
     color: var(--_danger);
     font-size: 0.875rem;
   }
+  :host([layout='compact']) .error {
+    grid-column: 1 / -1;
+  }
   .retry {
     block-size: 2rem;
+    margin: 0;
+    padding-block: 0;
     padding-inline: 0.75rem;
     border: 1px solid currentColor;
     border-radius: calc(var(--_card-radius) * 0.75);

@@ -4,15 +4,20 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { endpoint, until } from '../../test/helpers.js';
 import { configure } from '../config.js';
 import type { KioskAddToCartEvent } from '../events/add-to-cart.js';
+import '../mini-cart/define.js';
+import type { KioskMiniCart } from '../mini-cart/mini-cart.js';
 import '../store/define.js';
 import './define.js';
 import type { KioskProductCard } from './product-card.js';
+import { imageFor } from './product-image.js';
 
 const TEE = 'aurora-classic-tee';
 const SALE = 'aurora-northern-lights-graphic-tee';
 const SOLD_OUT = 'aurora-limited-parka';
 
 let client: KioskClient;
+/** Every cart write has reached the server (the SDK's queue is empty). */
+const sentToServer = () => client.cart.$pending.get() === 0;
 function freshClient(options: Partial<Parameters<typeof createClient>[0]> = {}) {
   client = createClient({ endpoint, storeKey: 'pk_test_aurora', storage: null, ...options });
   configure({ client });
@@ -22,6 +27,17 @@ function freshClient(options: Partial<Parameters<typeof createClient>[0]> = {}) 
 const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   shadow(el).querySelector<T>(selector)!;
+/** What the status region shows on screen (its aria-hidden words and its button). */
+const shownStatus = (el: KioskProductCard) =>
+  [...$(el, '[part=status]').querySelectorAll('[aria-hidden=true], button')]
+    .map((n) => n.textContent!.trim())
+    .join(' ');
+/** The image's URL without the width the card asks for. */
+const imageUrl = (img: HTMLImageElement) => {
+  const url = new URL(img.src);
+  url.searchParams.delete('w');
+  return url.href;
+};
 const settled = (el: KioskProductCard) =>
   until(() => !['loading'].includes(el.cardState) && el.productData !== undefined, 'card loaded');
 
@@ -37,6 +53,7 @@ describe('<kiosk-product-card>', () => {
   beforeEach(() => {
     freshClient();
     sessionStorage.clear();
+    localStorage.removeItem('kiosk_ref'); // a followed link is kept for the attribution window
   });
 
   it('shows a skeleton that reserves the final size, then the product', async () => {
@@ -255,6 +272,100 @@ describe('<kiosk-product-card>', () => {
     expect(line.id).not.to.match(/^pending:/);
   });
 
+  it('says "Added · View cart" after an add, and View cart opens the mini cart', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <kiosk-mini-cart></kiosk-mini-cart>
+      <kiosk-product-card product=${TEE}></kiosk-product-card>
+    </div>`);
+    const el = page.querySelector<KioskProductCard>('kiosk-product-card')!;
+    const miniCart = page.querySelector<KioskMiniCart>('kiosk-mini-cart')!;
+    await settled(el);
+    await el.updateComplete;
+    const adds: KioskAddToCartEvent[] = [];
+    page.addEventListener('kiosk-add-to-cart', (e) => adds.push(e));
+    $<HTMLButtonElement>(el, '[part=button]').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!shadow(el).querySelector('[part=view-cart]'), 'View cart');
+    await until(sentToServer, 'the add reached the server');
+    expect(adds.length, 'kiosk-add-to-cart once per add').to.equal(1);
+    const status = $(el, '[part=status]');
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(shownStatus(el)).to.equal('Added · View cart');
+    // A screen reader hears what was added, and the way on.
+    expect(status.textContent).to.contain('Added to your cart: 1 × Classic Tee');
+    await expect(el).to.be.accessible();
+    expect(miniCart.open).to.equal(false);
+    $<HTMLButtonElement>(el, '[part=view-cart]').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => miniCart.open, 'mini cart open');
+    expect(adds.length).to.equal(1);
+  });
+
+  it('offers View cart only for a mini cart of the same store', async () => {
+    localStorage.clear();
+    const borealis = createClient({ endpoint, storeKey: 'pk_test_borealis', storage: null });
+    const other: Product = (await borealis.products.list({ first: 1 })).items[0]!;
+    const page = await fixture<HTMLElement>(html`<div>
+      <kiosk-mini-cart id="outside"></kiosk-mini-cart>
+      <kiosk-store endpoint=${endpoint} store-key="pk_test_aurora">
+        <kiosk-product-card id="a" product=${TEE}></kiosk-product-card>
+      </kiosk-store>
+      <kiosk-store endpoint=${endpoint} store-key="pk_test_borealis">
+        <kiosk-product-card id="b" product=${other.handle}></kiosk-product-card>
+        <kiosk-mini-cart id="inside"></kiosk-mini-cart>
+      </kiosk-store>
+    </div>`);
+    const a = page.querySelector<KioskProductCard>('#a')!;
+    const b = page.querySelector<KioskProductCard>('#b')!;
+    for (const c of [a, b]) {
+      await settled(c);
+      await c.updateComplete;
+      $<HTMLButtonElement>(c, '[part=button]').click();
+      await until(() => shownStatus(c).startsWith('Added'), 'added');
+    }
+    // Card a's store has no mini cart (the one outside any store shows another cart).
+    expect(shownStatus(a)).to.equal('Added');
+    expect(shadow(a).querySelector('[part=view-cart]')).to.equal(null);
+    expect(shownStatus(b)).to.equal('Added · View cart');
+    $<HTMLButtonElement>(b, '[part=view-cart]').click();
+    const inside = page.querySelector<KioskMiniCart>('#inside')!;
+    await until(() => inside.open, "the store's mini cart opens");
+    expect(page.querySelector<KioskMiniCart>('#outside')!.open).to.equal(false);
+    // Each store's client (and cart) lives on for the page: leave both carts empty.
+    for (const store of page.querySelectorAll('kiosk-store')) {
+      const cart = store.client!.cart;
+      await until(() => cart.$pending.get() === 0, 'adds sent');
+      for (const line of cart.$cart.get()?.lines ?? []) await cart.remove(line.id);
+    }
+  });
+
+  it('shows the selected variant’s own image and switches it with the variant', async () => {
+    const el = await card(TEE);
+    await settled(el);
+    await el.updateComplete;
+    const variants = el.productData!.variants;
+    const colour = $<HTMLSelectElement>(el, 'select[name=Colour]');
+    const seen = new Set<string>();
+    for (const name of ['White', 'Black']) {
+      colour.value = name;
+      colour.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const variant = el.selectedVariant!;
+      expect(variant.options.Colour).to.equal(name);
+      expect(variant.image, `${name} has its own image`).to.not.equal(null);
+      const img = $<HTMLImageElement>(el, 'img[part=image]');
+      expect(imageUrl(img)).to.equal(variant.image!.url);
+      expect(img.alt).to.equal(variant.image!.alt);
+      expect(img.alt).to.contain(name);
+      seen.add(img.src);
+    }
+    expect(seen.size, 'White and Black show different pictures').to.equal(2);
+    // A variant without an image of its own shows the product's first.
+    const product = el.productData!;
+    expect(imageFor(product, { ...variants[0]!, image: null })).to.deep.equal(product.images[0]);
+  });
+
   it('carries the ref attribute into the cart line', async () => {
     const el = await card(TEE, 'ref=INFLUENCER-7');
     await settled(el);
@@ -274,7 +385,7 @@ describe('<kiosk-product-card>', () => {
       $<HTMLButtonElement>(el, '[part=button]').click();
       await until(() => client.cart.$cart.get()?.lines[0]?.id.startsWith('pending:') === false);
       expect(client.cart.$cart.get()!.lines[0]!.ref).to.equal('BLOG-42');
-      expect(sessionStorage.getItem('kiosk_ref')).to.equal('BLOG-42');
+      expect(JSON.parse(localStorage.getItem('kiosk_ref')!).code).to.equal('BLOG-42');
     } finally {
       history.replaceState(null, '', original);
     }

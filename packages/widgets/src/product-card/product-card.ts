@@ -10,36 +10,23 @@ import { starStyles, stars } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { productCardStrings } from './i18n/index.js';
 import { productJsonLd, writeJsonLd } from './json-ld.js';
+import { miniCartInScope } from './mini-cart-in-scope.js';
 import { styles } from './product-card.styles.js';
+import { renderImage } from './product-image.js';
 import { renderSlot } from './render-slots.js';
+import { type Announcement, renderStatus } from './status-message.js';
 
 export type ProductCardLayout = 'card' | 'row' | 'compact';
 export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' | 'error';
 
-const widths = [240, 480, 720, 960];
-const sizes: Record<ProductCardLayout, string> = {
-  card: '(min-width: 48rem) 20rem, 90vw',
-  row: '7rem',
-  compact: '3.5rem',
-};
 const LOW_STOCK = 5;
-
-function withWidth(url: string, width: number): string {
-  try {
-    const u = new URL(url);
-    u.searchParams.set('w', String(width));
-    return u.href;
-  } catch {
-    return url;
-  }
-}
 
 /**
  * @summary A product with its image, price (and sale price), rating, variant picker, stock,
  * quantity, add to cart and share. Loads through the SDK: every card on a page shares one
  * batched request.
  *
- * @event {KioskAddToCartEvent} kiosk-add-to-cart - The shopper added the product: `{ product, variant, quantity }`. Fired at once (the cart updates optimistically).
+ * @event {KioskAddToCartEvent} kiosk-add-to-cart - The shopper added the product: `{ product, variant, quantity }`. Fired once per add, at once (the cart updates optimistically).
  * @event {KioskErrorEvent} kiosk-error - Loading or adding failed: `{ error }` (a KioskError). The card shows it too.
  *
  * @csspart base - The card's box.
@@ -52,7 +39,8 @@ function withWidth(url: string, width: number): string {
  * @csspart quantity - The quantity stepper.
  * @csspart button - The add-to-cart button.
  * @csspart share - The share button.
- * @csspart status - The live region announcing results ("Added to your cart", "Link copied").
+ * @csspart status - The live region announcing results ("Added · View cart", "Link copied").
+ * @csspart view-cart - The "View cart" button after an add: opens the mini cart of the same store (shown only when the page has one).
  *
  * @cssprop --kiosk-color-accent - Button and focus colour (global token).
  * @cssprop --kiosk-color-on-accent - Text on the accent colour (global token).
@@ -70,6 +58,7 @@ function withWidth(url: string, width: number): string {
  * @cssprop --kiosk-product-card-star-color - Rating star colour.
  * @cssprop --kiosk-product-card-button-background - Add-to-cart button background.
  * @cssprop --kiosk-product-card-button-color - Add-to-cart button text colour.
+ * @cssprop --kiosk-product-card-link-color - "View cart" colour (default the accent colour).
  */
 export class KioskProductCard extends KioskElement {
   static override styles = [sharedStyles, starStyles, styles];
@@ -94,7 +83,7 @@ export class KioskProductCard extends KioskElement {
   @state() private loadError: KioskError | undefined;
   @state() private addError: KioskError | undefined;
   @state() private adding = false;
-  @state() private announcement = '';
+  @state() private announcement: Announcement | undefined;
 
   private readonly i18n = new LocalizeController(this, productCardStrings);
   private loadedKey = '';
@@ -217,10 +206,11 @@ export class KioskProductCard extends KioskElement {
     }
   }
 
-  private async announce(message: string) {
-    this.announcement = '';
+  /** Says `message` in the status region (emptied first, so a repeat is announced again). */
+  private async announce(message: Announcement | string) {
+    this.announcement = undefined;
     await this.updateComplete;
-    this.announcement = message;
+    this.announcement = typeof message === 'string' ? { text: message } : message;
   }
 
   private variantFor(options: Record<string, string>): Variant | undefined {
@@ -258,11 +248,12 @@ export class KioskProductCard extends KioskElement {
     try {
       await client.cart.add(variant.id, quantity, ref ? { ref } : {});
       const queued = client.cart.$pending.get() > 0 && navigator.onLine === false;
+      const text = this.t(queued ? 'queued' : 'added', {
+        quantity: formatNumber(quantity, this.i18n.locale),
+        title: product.title,
+      });
       void this.announce(
-        this.t(queued ? 'queued' : 'added', {
-          quantity: formatNumber(quantity, this.i18n.locale),
-          title: product.title,
-        }),
+        queued ? text : { text, shown: this.t('addedShort'), cart: miniCartInScope(this) },
       );
     } catch (error) {
       this.addError = this.emitError(error);
@@ -342,7 +333,7 @@ export class KioskProductCard extends KioskElement {
       lang=${this.i18n.lang}
     >
       ${content}
-      <p part="status" class="status" role="status">${this.announcement}</p>
+      <p part="status" class="status" role="status" aria-live="polite">${renderStatus(this.announcement, this.t('viewCart'))}</p>
     </div>`;
   }
 
@@ -369,7 +360,7 @@ export class KioskProductCard extends KioskElement {
     const variant = this.selectedVariant;
     const compact = this.layout === 'compact';
     const actions = this.renderActions(product, variant);
-    return html`${this.renderImage(product, variant)}
+    return html`${renderImage(product, variant, this.layout)}
       <div class="body">
         <h3 class="title" part="title">${product.title}</h3>
         ${this.renderPrice(variant)}
@@ -381,27 +372,6 @@ export class KioskProductCard extends KioskElement {
         }
       </div>
       ${compact ? html`${actions}${this.renderAddError()}` : nothing}`;
-  }
-
-  private renderImage(product: Product, variant: Variant | undefined) {
-    const values = Object.values(variant?.options ?? {}).map((v) => v.toLowerCase());
-    const image =
-      product.images.find((i) => values.some((v) => i.alt.toLowerCase().includes(v))) ??
-      product.images[0];
-    if (!image) return html`<div class="media"></div>`;
-    return html`<div class="media">
-      <img
-        part="image"
-        src=${withWidth(image.url, 480)}
-        srcset=${widths.map((w) => `${withWidth(image.url, w)} ${w}w`).join(', ')}
-        sizes=${sizes[this.layout] ?? sizes.card}
-        alt=${image.alt || product.title}
-        width=${image.width ?? 800}
-        height=${image.height ?? 800}
-        loading="lazy"
-        decoding="async"
-      />
-    </div>`;
   }
 
   private renderPrice(variant: Variant | undefined) {

@@ -25,6 +25,8 @@ export type CheckoutMessageKey =
   | 'pointsEarned'
   | 'pointsPending'
   | 'returnToShop'
+  | 'chargedIn'
+  | 'pointsToEarn'
   | 'notFoundTitle'
   | 'notFound'
   | 'badOrigin';
@@ -57,6 +59,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: 'Points earned with this order: {points}.',
     pointsPending: 'They can be used after the {days}-day return period.',
     returnToShop: 'Return to shop',
+    chargedIn: 'This order is charged in {currency}, the currency of your cart.',
+    pointsToEarn: 'You’ll earn {points} points with this order.',
     notFoundTitle: 'Order not found',
     notFound: 'This checkout link is not valid.',
     badOrigin: 'This payment was not sent from the checkout page.',
@@ -86,6 +90,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: '本订单获得积分：{points}。',
     pointsPending: '积分将在 {days} 天退货期结束后可用。',
     returnToShop: '返回商店',
+    chargedIn: '此订单以购物车的货币（{currency}）结算。',
+    pointsToEarn: '此订单将为您赚取 {points} 积分。',
     notFoundTitle: '未找到订单',
     notFound: '此结账链接无效。',
     badOrigin: '此付款请求并非来自结账页面。',
@@ -116,6 +122,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: 'Puntos ganados con este pedido: {points}.',
     pointsPending: 'Podrás usarlos cuando termine el plazo de devolución de {days} días.',
     returnToShop: 'Volver a la tienda',
+    chargedIn: 'Este pedido se cobra en {currency}, la moneda de tu carrito.',
+    pointsToEarn: 'Con este pedido ganarás {points} puntos.',
     notFoundTitle: 'Pedido no encontrado',
     notFound: 'Este enlace de pago no es válido.',
     badOrigin: 'Este pago no se envió desde la página de pago.',
@@ -147,6 +155,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: 'Points gagnés avec cette commande : {points}.',
     pointsPending: 'Ils seront utilisables après le délai de retour de {days} jours.',
     returnToShop: 'Retour à la boutique',
+    chargedIn: 'Cette commande est facturée en {currency}, la devise de votre panier.',
+    pointsToEarn: 'Cette commande vous rapportera {points} points.',
     notFoundTitle: 'Commande introuvable',
     notFound: 'Ce lien de paiement n’est pas valide.',
     badOrigin: 'Ce paiement n’a pas été envoyé depuis la page de paiement.',
@@ -178,6 +188,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: 'Mit dieser Bestellung gesammelte Punkte: {points}.',
     pointsPending: 'Sie sind nach der Rückgabefrist von {days} Tagen einlösbar.',
     returnToShop: 'Zurück zum Shop',
+    chargedIn: 'Diese Bestellung wird in {currency} abgerechnet, der Währung Ihres Warenkorbs.',
+    pointsToEarn: 'Mit dieser Bestellung sammeln Sie {points} Punkte.',
     notFoundTitle: 'Bestellung nicht gefunden',
     notFound: 'Dieser Kassen-Link ist ungültig.',
     badOrigin: 'Diese Zahlung wurde nicht von der Kassenseite gesendet.',
@@ -209,6 +221,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: 'Баллы за этот заказ: {points}.',
     pointsPending: 'Их можно будет потратить после окончания срока возврата ({days} дн.).',
     returnToShop: 'Вернуться в магазин',
+    chargedIn: 'Заказ оплачивается в валюте вашей корзины: {currency}.',
+    pointsToEarn: 'Баллы, которые вы получите за этот заказ: {points}.',
     notFoundTitle: 'Заказ не найден',
     notFound: 'Эта ссылка на оплату недействительна.',
     badOrigin: 'Этот платёж отправлен не со страницы оплаты.',
@@ -239,6 +253,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: 'Pontos ganhos com este pedido: {points}.',
     pointsPending: 'Eles poderão ser usados após o prazo de devolução de {days} dias.',
     returnToShop: 'Voltar à loja',
+    chargedIn: 'Este pedido é cobrado em {currency}, a moeda do seu carrinho.',
+    pointsToEarn: 'Você vai ganhar {points} pontos com este pedido.',
     notFoundTitle: 'Pedido não encontrado',
     notFound: 'Este link de pagamento não é válido.',
     badOrigin: 'Este pagamento não foi enviado pela página de pagamento.',
@@ -269,6 +285,8 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     pointsEarned: 'النقاط المكتسبة من هذا الطلب: {points}.',
     pointsPending: 'يمكن استخدامها بعد انتهاء فترة الإرجاع البالغة {days} يومًا.',
     returnToShop: 'العودة إلى المتجر',
+    chargedIn: 'يُدفع هذا الطلب بعملة سلة التسوق: {currency}.',
+    pointsToEarn: 'النقاط التي ستكسبها من هذا الطلب: {points}.',
     notFoundTitle: 'الطلب غير موجود',
     notFound: 'رابط الدفع هذا غير صالح.',
     badOrigin: 'لم يتم إرسال هذه الدفعة من صفحة الدفع.',

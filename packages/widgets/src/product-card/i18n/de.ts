@@ -22,6 +22,8 @@ export default {
   add: 'In den Warenkorb',
   adding: 'Wird hinzugefügt…',
   added: 'Zum Warenkorb hinzugefügt: {{quantity}} × {{title}}',
+  addedShort: 'Hinzugefügt',
+  viewCart: 'Warenkorb ansehen',
   queued: 'Du bist offline. {{title}} wird in den Warenkorb gelegt, sobald du wieder online bist.',
   addFailed: 'Konnte nicht in den Warenkorb gelegt werden.',
   notEnoughStock: 'Für diese Menge ist nicht genug auf Lager.',

@@ -22,6 +22,8 @@ export default {
   add: 'Add to cart',
   adding: 'Adding…',
   added: 'Added to your cart: {{quantity}} × {{title}}',
+  addedShort: 'Added',
+  viewCart: 'View cart',
   queued: 'You’re offline. {{title}} will be added to your cart when you’re back online.',
   addFailed: 'Couldn’t add this to your cart.',
   notEnoughStock: 'There isn’t enough stock for that quantity.',

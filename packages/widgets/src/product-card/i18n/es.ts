@@ -24,6 +24,8 @@ export default {
   add: 'Añadir al carrito',
   adding: 'Añadiendo…',
   added: 'Añadido a tu carrito: {{quantity}} × {{title}}',
+  addedShort: 'Añadido',
+  viewCart: 'Ver carrito',
   queued: 'Estás sin conexión. {{title}} se añadirá a tu carrito cuando vuelvas a estar en línea.',
   addFailed: 'No se pudo añadir a tu carrito.',
   notEnoughStock: 'No hay suficiente stock para esa cantidad.',

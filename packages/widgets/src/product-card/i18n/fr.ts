@@ -24,6 +24,8 @@ export default {
   add: 'Ajouter au panier',
   adding: 'Ajout…',
   added: 'Ajouté à votre panier : {{quantity}} × {{title}}',
+  addedShort: 'Ajouté',
+  viewCart: 'Voir le panier',
   queued:
     'Vous êtes hors ligne. {{title}} sera ajouté à votre panier dès le retour de la connexion.',
   addFailed: 'Impossible d’ajouter ce produit à votre panier.',

@@ -24,6 +24,8 @@ export default {
   add: 'Adicionar ao carrinho',
   adding: 'Adicionando…',
   added: 'Adicionado ao seu carrinho: {{quantity}} × {{title}}',
+  addedShort: 'Adicionado',
+  viewCart: 'Ver carrinho',
   queued: 'Você está offline. {{title}} será adicionado ao carrinho quando a conexão voltar.',
   addFailed: 'Não foi possível adicionar ao carrinho.',
   notEnoughStock: 'Não há estoque suficiente para essa quantidade.',

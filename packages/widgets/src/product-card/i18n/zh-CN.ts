@@ -20,6 +20,8 @@ export default {
   add: '加入购物车',
   adding: '正在加入…',
   added: '已加入购物车：{{quantity}} × {{title}}',
+  addedShort: '已加入',
+  viewCart: '查看购物车',
   queued: '您当前处于离线状态。恢复联网后，{{title}} 将被加入购物车。',
   addFailed: '无法将此商品加入购物车。',
   notEnoughStock: '库存不足，无法满足该数量。',
