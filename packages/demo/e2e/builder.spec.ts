@@ -5,8 +5,9 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { demoUrl } from './env.js';
 import { addToCart, admin, card, expect, servePage, test } from './fixtures.js';
 
-const TEE = 'aurora-classic-tee';
-const HOODIE = 'aurora-pullover-hoodie';
+// Products no other spec buys: the e2e server's stock is shared by every spec in the run.
+const TEE = 'aurora-waffle-henley';
+const HOODIE = 'aurora-zip-hoodie';
 const CODE = 'ana.lind';
 
 async function openBuilder(page: Page, context: BrowserContext) {
@@ -47,9 +48,9 @@ test('two products and a dotted creator code: the pasted snippet sells on its ow
   await expect(page.getByRole('button', { name: 'Copy snippet' })).toBeDisabled();
 
   await test.step('search and pick two products; the first stays picked through the second search', async () => {
-    await pick(page, 'classic tee', 'Classic Tee');
-    await pick(page, 'hoodie', 'Pullover Hoodie');
-    await expect(page.getByRole('checkbox', { name: /^Classic Tee / })).toBeChecked();
+    await pick(page, 'henley', 'Waffle Henley');
+    await pick(page, 'zip hoodie', 'Zip Hoodie');
+    await expect(page.getByRole('checkbox', { name: /^Waffle Henley / })).toBeChecked();
     await page.getByLabel('Creator code').fill(CODE);
     await expect(page.getByLabel('Creator code')).toHaveAttribute('aria-invalid', 'false');
     await expect(page.locator('#ref-error')).toBeHidden();
@@ -100,8 +101,8 @@ ${text}
     await expect(trigger).toHaveAccessibleName(/2 items/);
     await trigger.click();
     const panel = post.locator('kiosk-mini-cart').getByRole('dialog');
-    await expect(panel).toContainText('Classic Tee');
-    await expect(panel).toContainText('Pullover Hoodie');
+    await expect(panel).toContainText('Waffle Henley');
+    await expect(panel).toContainText('Zip Hoodie');
     await panel.getByRole('button', { name: 'Check out' }).click();
     await post.waitForURL(/\/checkout\/[^/?#]+/);
     orderId = new URL(post.url()).pathname.split('/').pop()!;
@@ -126,7 +127,7 @@ test('an invalid creator code shows an error tied to the field and is left out o
   context,
 }) => {
   await openBuilder(page, context);
-  await pick(page, 'classic tee', 'Classic Tee');
+  await pick(page, 'henley', 'Waffle Henley');
   const code = page.getByLabel('Creator code');
   await code.fill('ana lind!');
   await expect(code).toHaveAttribute('aria-invalid', 'true');

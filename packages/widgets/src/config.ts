@@ -5,6 +5,7 @@ import {
   rememberAttribution,
 } from '@kiosk/sdk';
 
+import { closestStore } from './context.js';
 /** What the script tag's data-* attributes (or `configure`) say about the default store. */
 export interface KioskConfig {
   endpoint?: string;
@@ -84,3 +85,18 @@ export function defaultClient(): KioskClient | null {
 export function attributionRef(): string | undefined {
   return (rememberAttribution() ?? currentAttribution())?.code;
 }
+
+/**
+ * The store `element` sells from, as `endpoint|storeKey`: its nearest `<kiosk-store>`, else the
+ * page's configuration. Elements with the same answer share one client and so one cart and one
+ * session, whether or not they sit in the same `<kiosk-store>` element.
+ */
+export function storeOf(element: Element): string | null {
+  const scope = closestStore(element);
+  if (scope) return `${scope.endpoint}|${scope.storeKey}`;
+  const client = defaultClient();
+  return client ? storeId(client) : null;
+}
+
+/** A client's store, in storeOf's terms. */
+export const storeId = (client: KioskClient) => `${client.endpoint}|${client.storeKey}`;

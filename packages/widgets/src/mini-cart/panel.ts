@@ -7,8 +7,7 @@ import {
   type ReactiveControllerHost,
   type ReactiveElement,
 } from 'lit';
-import { defaultClient } from '../config.js';
-import { closestStore } from '../context.js';
+import { storeId, storeOf } from '../config.js';
 import type { ClientController } from '../controllers/client-controller.js';
 import {
   FloatingPanelController,
@@ -458,12 +457,9 @@ export class MiniCartPanel implements ReactiveController {
   private canSignIn(): boolean {
     const client = this.client;
     if (!client) return false;
-    return [...document.querySelectorAll('kiosk-login-button')].some((button) => {
-      const scope = closestStore(button);
-      return scope
-        ? scope.endpoint === client.endpoint && scope.storeKey === client.storeKey
-        : defaultClient() === client;
-    });
+    return [...document.querySelectorAll('kiosk-login-button')].some(
+      (button) => storeOf(button) === storeId(client),
+    );
   }
 
   render() {
