@@ -1,4 +1,4 @@
-import { MAX_ATTRIBUTION_WINDOW_DAYS, isAttributionCode } from './rules.js';
+import { isAttributionCode, MAX_ATTRIBUTION_WINDOW_DAYS } from './rules.js';
 
 /** A creator link the shopper followed: its code and when (ms since the epoch). */
 export interface Attribution {

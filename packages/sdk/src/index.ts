@@ -5,8 +5,8 @@ export { type ClientOptions, createClient, type KioskClient, type KioskEvents } 
 export { KioskError } from './errors.js';
 export {
   ATTRIBUTION_CODE,
-  MAX_ATTRIBUTION_WINDOW_DAYS,
   isAttributionCode,
+  MAX_ATTRIBUTION_WINDOW_DAYS,
   MAX_LINE_QUANTITY,
   MAX_REVIEW_BODY,
   MAX_REVIEW_TITLE,

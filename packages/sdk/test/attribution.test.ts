@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTRIBUTION_WINDOW_DAYS, currentAttribution, rememberAttribution } from '../src/index.js';
+import {
+  currentAttribution,
+  MAX_ATTRIBUTION_WINDOW_DAYS,
+  rememberAttribution,
+} from '../src/index.js';
 import { client, memoryStorage, recordingFetch } from './helpers.js';
 
 const DAY = 86_400_000;
