@@ -58,7 +58,7 @@ const boxed = `box-sizing:content-box;padding-block:var(--kiosk-product-card-pad
 export const productCardPlaceholderCss = [
   // Its size is remembered (`auto`): the defined card, whose content-visibility: auto skips
   // rendering until it is found on screen, stands in with it instead of a fixed guess.
-  `${tag}{display:block;container-type:inline-size;contain-intrinsic-size:auto none auto 34rem}`,
+  `${tag}{display:block;container-type:inline-size;contain-intrinsic-size:auto none auto 34rem;min-inline-size:min(100%,10rem)}`,
   `${tag}::before{content:"";display:block;--g:var(--kiosk-product-card-gap,${rem(m.gap)});--s:calc(.875rem*${m.line});${mid};--b:${body};padding-block-start:calc(100% + var(--b) + 2*${gap} + var(--s))}`,
   `@container (inline-size<${stacked(m.narrow)}){${tag}::before{${narrow}}}`,
   `@container (inline-size>=${stacked(m.wide)}){${tag}::before{${wide}}${tag}[layout=row]::before{--o:${c}}}`,

@@ -40,6 +40,10 @@ export const styles = css`
     /* The card's content does not size it (it arranges itself by its width): no intrinsic
        width, so a 1fr grid column or a phone never grows to fit it. */
     contain-intrinsic-size: auto none auto 34rem;
+    /* Where nothing gives it a width (a flex row of cards without flex-basis) it would be 0
+       wide: 10rem at least, or the whole line if that is less. A grid's intrinsic sizing sees
+       the percentage as 0, so this never widens a 1fr column. (placeholder.ts: the same.) */
+    min-inline-size: min(100%, 10rem);
   }
   :host([layout='row']) {
     contain-intrinsic-block-size: auto 10rem;

@@ -278,6 +278,28 @@ describe('<kiosk-product-card> on a hostile host page', () => {
     }
   });
 
+  it('takes a usable width in a flex row that gives it none (no flex-basis), controls whole', async () => {
+    await define();
+    page = await hostilePage({
+      columns: [0],
+      cells: [
+        `<kiosk-product-card product="${TEE}"></kiosk-product-card><kiosk-product-card product="${LONG}"></kiosk-product-card>`,
+      ],
+    });
+    const row = page.columns[0]!;
+    row.style.display = 'flex';
+    row.style.flexWrap = 'wrap';
+    row.style.inlineSize = '900px';
+    const cards = cardsIn(row);
+    await loaded(cards);
+    const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+    for (const card of cards) {
+      await inView(card);
+      expect(card.getBoundingClientRect().width, 'at least 10rem').to.be.at.least(10 * rem - 0.5);
+      expect(blockedControls(card)).to.deep.equal([]);
+    }
+  });
+
   it('gives compact titles two whole lines in a 390 px phone column', async () => {
     await define();
     page = await hostilePage({
