@@ -18,6 +18,7 @@ import type {
   ReviewSort,
   ReviewSummary,
   Session,
+  StoreConfig,
 } from './types.js';
 
 export interface ClientOptions {
@@ -211,6 +212,13 @@ export function createClient(options: ClientOptions) {
     locale,
     currency,
     products,
+    store: {
+      /**
+       * The store's public configuration (`GET /v1/store`): currencies, locales, points terms,
+       * attribution window. Kept briefly and revalidated with its ETag, like product reads.
+       */
+      get: (): Promise<StoreConfig> => reads.get<StoreConfig>('/v1/store'),
+    },
     cart: {
       $cart: cart.$cart,
       $pending: cart.$pending,

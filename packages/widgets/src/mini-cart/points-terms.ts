@@ -10,19 +10,16 @@ export interface PointsTerms {
 const terms = new WeakMap<KioskClient, Promise<PointsTerms | null>>();
 
 /**
- * The store's points terms, read once per client (and per page) when a signed-in customer
- * first opens the cart. The SDK has no call for the store's configuration, so this is the one
- * read the mini cart makes itself: public, keyed by the publishable key, cacheable (ETag).
- * A failed read resolves to null (the worth is not shown) and is tried again next time.
+ * The store's points terms (its public configuration, `kiosk.store.get()`), read once per
+ * client when a signed-in customer first opens the cart. A failed read resolves to null (the
+ * worth is not shown) and is tried again next time.
  */
 export function pointsTerms(client: KioskClient): Promise<PointsTerms | null> {
   let read = terms.get(client);
   if (!read) {
-    read = fetch(new URL('/v1/store', client.endpoint), {
-      headers: { 'x-kiosk-key': client.storeKey },
-    })
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((config: { points: PointsTerms }) => config.points)
+    read = client.store
+      .get()
+      .then((config) => config.points)
       .catch(() => {
         terms.delete(client);
         return null;
