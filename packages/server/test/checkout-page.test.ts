@@ -104,6 +104,8 @@ describe('hosted checkout page', () => {
       headers: { 'accept-language': 'ar-EG,ar;q=0.9' },
     });
     expect(ar.body).toContain('dir="rtl"');
+    // A Latin currency code is isolated, so right to left it reads "US$" beside the number.
+    expect(ar.body).toMatch(/\u2068US\$\u2069/);
     const de = await t.current.request(`/checkout/${orderId}?locale=de`);
     expect(de.body).toContain('1.234,56');
   });

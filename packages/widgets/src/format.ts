@@ -1,4 +1,5 @@
 import type { Money } from '@kiosk/sdk';
+import { directionOf } from './i18n/direction.js';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -17,9 +18,18 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
  * The decimal string is formatted exactly (no float rounding).
  */
 export function formatMoney(money: Money, locale: string): string {
-  return formatter(locale, { style: 'currency', currency: money.currency }).format(
-    money.amount as Intl.StringNumericLiteral,
-  );
+  const f = formatter(locale, { style: 'currency', currency: money.currency });
+  const amount = money.amount as Intl.StringNumericLiteral;
+  if (directionOf(locale) === 'ltr') return f.format(amount);
+  // Right to left, a Latin currency code or symbol ("US$") is a left-to-right run whose trailing
+  // "$" the bidi algorithm sends to the far side ("$US 25.00"): isolate it (FSI…PDI) so it
+  // reads "US$" beside the number, as the locale's pattern means.
+  return f
+    .formatToParts(amount)
+    .map((p) =>
+      p.type === 'currency' && /[A-Za-z]/.test(p.value) ? `\u2068${p.value}\u2069` : p.value,
+    )
+    .join('');
 }
 
 const warmed = new Set<string>();

@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
 import { stores } from '../db/schema/index.js';
 import { formFields } from '../hosted/form.js';
-import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
+import { directionOf, type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
 import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
 import type { Money } from '../services/money.js';
@@ -75,9 +75,18 @@ function isSameOriginPost(c: AppContext): boolean {
 function formatMoney(locale: HostedLocale, money: Money): string {
   try {
     // Intl formats the decimal string exactly (no float on the way).
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
-      money.amount as unknown as number,
-    );
+    const f = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
+    const amount = money.amount as Intl.StringNumericLiteral;
+    if (directionOf(locale) === 'ltr') return f.format(amount);
+    // Right to left, a Latin currency code ("US$") is a left-to-right run whose "$" the bidi
+    // algorithm would send to the far side ("$US 25.00"): isolate it (FSI…PDI), as the widgets'
+    // formatMoney does.
+    return f
+      .formatToParts(amount)
+      .map((p) =>
+        p.type === 'currency' && /[A-Za-z]/.test(p.value) ? `\u2068${p.value}\u2069` : p.value,
+      )
+      .join('');
   } catch {
     return `${money.amount} ${money.currency}`;
   }

@@ -97,11 +97,7 @@ export function matchLanguage(tag: string | null | undefined): Language {
   return languages.find((l) => l.toLowerCase().split('-')[0] === primary) ?? 'en';
 }
 
-const rtl = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb']);
-
-/** Text direction of a language tag. */
-export const directionOf = (tag: string): 'rtl' | 'ltr' =>
-  rtl.has(tag.toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+export { directionOf } from './direction.js';
 
 /** A tag Intl accepts (falls back to the matched language when the tag is malformed). */
 export function intlLocale(tag: string, fallback: Language): string {
