@@ -1,6 +1,6 @@
 // The SDK's weight in a page: @kiosk/sdk with nanostores, bundled, code-split and minified as
 // an app's bundler would, gzip-compressed. What a page loads up front (the core) has the
-// DESIGN.md budget of 8 KB; sign-in, points and reviews are chunks the client imports on
+// docs/architecture/design.md budget of 8 KB; sign-in, points and reviews are chunks the client imports on
 // first use, reported apart. `--record` writes RESULTS.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -10,7 +10,7 @@ const END = '<!-- widgets:end -->';
 export function record(heading, body) {
   let text = readFileSync(file, 'utf8');
   if (!text.includes(START)) {
-    text = `${text.trimEnd()}\n\n## Widgets (\`node bench/widgets/size.mjs --record\`, \`node bench/widgets/cards-page.mjs --record\`)\n\nBudgets from DESIGN.md: loader ≤ 3 KB gzip, a cards page with its header's login button and closed mini cart ≤ 32 KB, all four elements with the cart open ≤ 55 KB; 50 cards on the hostile theme with those header widgets: ≤ 2 product requests, CLS 0, no task over 50 ms.\n\n${START}\n${END}\n`;
+    text = `${text.trimEnd()}\n\n## Widgets (\`node bench/widgets/size.mjs --record\`, \`node bench/widgets/cards-page.mjs --record\`)\n\nBudgets from docs/architecture/design.md: loader ≤ 3 KB gzip, a cards page with its header's login button and closed mini cart ≤ 32 KB, all four elements with the cart open ≤ 55 KB; 50 cards on the hostile theme with those header widgets: ≤ 2 product requests, CLS 0, no task over 50 ms.\n\n${START}\n${END}\n`;
   }
   const [before, rest] = text.split(START);
   const [inside, after] = rest.split(END);

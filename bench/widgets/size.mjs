@@ -1,5 +1,5 @@
 // Gzip sizes of the CDN build (packages/widgets/dist/cdn, run `pnpm --filter @kiosk/widgets build`
-// first) against the DESIGN.md budgets: the loader, a page of product cards with its header's
+// first) against the docs/architecture/design.md budgets: the loader, a page of product cards with its header's
 // signed-out login button and closed mini cart (their chunks and static imports: the cart's
 // panel is a dynamic import, loaded when it first opens), and a page with all four elements
 // and the cart opened, in one language (English is bundled).

@@ -1,5 +1,5 @@
 /**
- * Shapes of the Kiosk API as the SDK hands them out (CONTRACT.md §2). They are the server's
+ * Shapes of the Kiosk API as the SDK hands them out (docs/architecture/contract.md §2). They are the server's
  * own schemas: src/generated/api.ts is generated from its OpenAPI document, and a test fails
  * when the two drift apart.
  */

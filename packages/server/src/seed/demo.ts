@@ -386,7 +386,7 @@ async function seedBorealis(tx: Tx) {
 }
 
 /**
- * Seeds the demo stores (CONTRACT.md §1) into an empty database. Returns false when the
+ * Seeds the demo stores (docs/architecture/contract.md §1) into an empty database. Returns false when the
  * stores are already there, so a restart keeps what the demo did.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
