@@ -56,6 +56,12 @@ const isOffline = () => globalThis.navigator?.onLine === false;
 /** Id prefix of a line shown before the server has it (an optimistic add). */
 const PENDING = 'pending:';
 
+/**
+ * Whether `line` is shown before the server has it (an optimistic add): its id is provisional
+ * and changes when the server answers. Callers ask this instead of reading the id's format.
+ */
+export const isPendingLine = (line: Pick<CartLine, 'id'>): boolean => line.id.startsWith(PENDING);
+
 /** The line an update means: by id, or by variant for a line that was pending when asked. */
 const isLine = (line: CartLine, op: { lineId: string; variantId?: string }) =>
   line.id === op.lineId ||

@@ -1,4 +1,9 @@
-import { createClient, type KioskClient, MAX_ATTRIBUTION_WINDOW_DAYS } from '@kiosk/sdk';
+import {
+  createClient,
+  isPendingLine,
+  type KioskClient,
+  MAX_ATTRIBUTION_WINDOW_DAYS,
+} from '@kiosk/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { attributionRef, configure } from '../src/config.js';
 import type { KioskProductCard } from '../src/product-card/product-card.js';
@@ -88,7 +93,10 @@ describe('attribution window (?kiosk_ref=)', () => {
       await until(() => el.cardState === 'ready', 'card ready');
       await el.updateComplete;
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
-      await until(() => client.cart.$cart.get()?.lines[0]?.id.startsWith('pending:') === false);
+      await until(() => {
+        const line = client.cart.$cart.get()?.lines[0];
+        return !!line && !isPendingLine(line);
+      });
       return client.cart.$cart.get()!.lines[0]!.ref;
     }
 

@@ -1,4 +1,5 @@
 import type { Cart, CartLine, KioskClient, KioskError, Money, PointsSummary } from '@kiosk/sdk';
+import { isPendingLine } from '@kiosk/sdk';
 import {
   adoptStyles,
   html,
@@ -296,7 +297,7 @@ export class MiniCartPanel implements ReactiveController {
 
   private async setQuantity(line: CartLine, value: number) {
     const client = this.client;
-    if (!client || line.id.startsWith('pending:')) return;
+    if (!client || isPendingLine(line)) return;
     const max = Math.min(MAX_QUANTITY, line.available);
     const quantity = Number.isFinite(value) ? Math.max(1, Math.min(max, Math.trunc(value))) : 1;
     if (quantity === line.quantity || quantity < 1) {
@@ -322,7 +323,7 @@ export class MiniCartPanel implements ReactiveController {
 
   private async removeLine(line: CartLine, index: number) {
     const client = this.client;
-    if (!client || line.id.startsWith('pending:')) return;
+    if (!client || isPendingLine(line)) return;
     this.setLineError(line.id, undefined);
     const removal = client.cart.remove(line.id);
     // The line leaves at once (optimistically): keep focus in the panel, on the next line.
@@ -534,7 +535,7 @@ export class MiniCartPanel implements ReactiveController {
   }
 
   private renderLine(line: CartLine, index: number) {
-    const pendingLine = line.id.startsWith('pending:');
+    const pendingLine = isPendingLine(line);
     const max = this.maxFor(line);
     const atMin = line.quantity <= 1;
     const atMax = line.quantity >= Math.min(MAX_QUANTITY, line.available);

@@ -1,4 +1,4 @@
-import { createClient, type KioskClient, type Product } from '@kiosk/sdk';
+import { createClient, isPendingLine, type KioskClient, type Product } from '@kiosk/sdk';
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { endpoint, until } from '../../test/helpers.js';
@@ -47,6 +47,12 @@ async function card(product: string, attrs = '') {
   );
   for (const [k, v] of new URLSearchParams(attrs)) el.setAttribute(k, v);
   return el;
+}
+
+/** Whether the client's first cart line is the server's (not an optimistic one). */
+function firstLineConfirmed(c: KioskClient): boolean {
+  const line = c.cart.$cart.get()?.lines[0];
+  return !!line && !isPendingLine(line);
 }
 
 describe('<kiosk-product-card>', () => {
@@ -370,7 +376,7 @@ describe('<kiosk-product-card>', () => {
     await settled(el);
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[part=button]').click();
-    await until(() => client.cart.$cart.get()?.lines[0]?.id.startsWith('pending:') === false);
+    await until(() => firstLineConfirmed(client));
     expect(client.cart.$cart.get()!.lines[0]!.ref).to.equal('INFLUENCER-7');
   });
 
@@ -382,7 +388,7 @@ describe('<kiosk-product-card>', () => {
       await settled(el);
       await el.updateComplete;
       $<HTMLButtonElement>(el, '[part=button]').click();
-      await until(() => client.cart.$cart.get()?.lines[0]?.id.startsWith('pending:') === false);
+      await until(() => firstLineConfirmed(client));
       expect(client.cart.$cart.get()!.lines[0]!.ref).to.equal('BLOG-42');
       expect(JSON.parse(localStorage.getItem('kiosk_ref')!).code).to.equal('BLOG-42');
     } finally {
@@ -424,12 +430,12 @@ describe('<kiosk-product-card>', () => {
     $<HTMLButtonElement>(a, '[part=button]').click();
     const clientA = storeA!.client!;
     const clientB = storeB!.client!;
-    await until(() => clientA.cart.$cart.get()?.lines[0]?.id.startsWith('pending:') === false);
+    await until(() => firstLineConfirmed(clientA));
     expect(clientA.cart.$cart.get()!.lines.map((l) => l.handle)).to.deep.equal([TEE]);
     expect(clientB.cart.$cart.get()?.lines ?? []).to.have.length(0);
     await b.updateComplete;
     $<HTMLButtonElement>(b, '[part=button]').click();
-    await until(() => clientB.cart.$cart.get()?.lines[0]?.id.startsWith('pending:') === false);
+    await until(() => firstLineConfirmed(clientB));
     expect(clientB.cart.$cart.get()!.lines.map((l) => l.handle)).to.deep.equal([other.handle]);
     expect(clientA.cart.$cart.get()!.lines.map((l) => l.handle)).to.deep.equal([TEE]);
     expect(clientA.cart.$cart.get()!.id).not.to.equal(clientB.cart.$cart.get()!.id);

@@ -1,5 +1,5 @@
 import type { Product, Review, ReviewSummary } from '@kiosk/sdk';
-import { productJsonLd } from '../product-card/json-ld.js';
+import { productJsonLd } from '../json-ld.js';
 
 /** How many reviews go into the structured data (search engines show a few, not all). */
 const REVIEWS_IN_JSON_LD = 3;
