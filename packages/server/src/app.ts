@@ -79,6 +79,7 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'Kiosk commerce API',
       version: '1.0.0',
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'Catalog, carts, checkout, customers (OAuth 2.0 + PKCE), loyalty points and reviews.',
     },

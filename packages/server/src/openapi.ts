@@ -81,6 +81,8 @@ export const pageQuery = {
 };
 
 export const Security = {
+  /** No key or token, said outright: the operation is public (health, metadata, images, OAuth). */
+  none: [],
   storeKey: [{ storeKey: [] }],
   customer: [{ storeKey: [], customerToken: [] }],
   admin: [{ secretKey: [] }],

@@ -82,4 +82,22 @@ describe('the OpenAPI document', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });
+
+  it('names every operation with a unique camelCase operationId, for generated clients', async () => {
+    const doc = (await t.current.request('/openapi.json')).body;
+    const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) =>
+        methods
+          .filter((m) => item[m])
+          .map((m) => ({
+            at: `${m} ${path}`,
+            id: (item[m] as { operationId?: string }).operationId,
+          })),
+    );
+    expect(operations.length).toBeGreaterThan(40);
+    expect(operations.filter((o) => !/^[a-z][a-zA-Z]+$/.test(o.id ?? ''))).toEqual([]);
+    const ids = operations.map((o) => o.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
 });

@@ -100,6 +100,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/',
+    operationId: 'createCart',
     tags: ['carts'],
     summary: 'Create a cart (a signed-in customer gets their active cart)',
     security: Security.customer,
@@ -132,6 +133,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/merge',
+    operationId: 'mergeCarts',
     tags: ['carts'],
     summary: "Fold a guest cart into the signed-in customer's cart (call after sign-in)",
     security: Security.customer,
@@ -158,6 +160,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/{id}',
+    operationId: 'getCart',
     tags: ['carts'],
     summary: 'Get a cart (409 cart_not_active once it was ordered and paid: start a new cart)',
     security: Security.customer,
@@ -171,6 +174,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/{id}/lines',
+    operationId: 'addCartLine',
     tags: ['carts'],
     summary: 'Add a variant (adds to the quantity of an existing line)',
     security: Security.customer,
@@ -204,6 +208,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'patch',
     path: '/{id}/lines/{lineId}',
+    operationId: 'updateCartLine',
     tags: ['carts'],
     summary: "Set a line's quantity (0 removes it)",
     security: Security.customer,
@@ -223,6 +228,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'delete',
     path: '/{id}/lines/{lineId}',
+    operationId: 'removeCartLine',
     tags: ['carts'],
     summary: 'Remove a line',
     security: Security.customer,
@@ -239,6 +245,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'put',
     path: '/{id}/points',
+    operationId: 'setCartPoints',
     tags: ['carts'],
     summary: 'Redeem points on your own cart (0 removes the redemption)',
     security: Security.customer,
@@ -269,6 +276,7 @@ cartRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/{id}/checkout',
+    operationId: 'checkoutCart',
     tags: ['carts'],
     summary: 'Check the cart out into a pending order that holds stock and points',
     description:

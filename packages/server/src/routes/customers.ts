@@ -20,6 +20,7 @@ customerRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/me',
+    operationId: 'getCurrentCustomer',
     tags: ['customers'],
     summary: 'The signed-in customer',
     security: Security.customer,
@@ -40,6 +41,7 @@ customerRoutes.openapi(
   createRoute({
     method: 'patch',
     path: '/me',
+    operationId: 'updateCurrentCustomer',
     tags: ['customers'],
     summary: "Updates the signed-in customer's name",
     security: Security.customer,

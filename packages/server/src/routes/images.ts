@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ApiError } from '../errors.js';
-import { createRouter, errorResponses, z } from '../openapi.js';
+import { createRouter, errorResponses, Security, z } from '../openapi.js';
 import { getImage } from '../services/images.js';
 
 /** Product images served by the server (/images), public like any <img> source. */
@@ -10,7 +10,9 @@ imageRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/{id}',
+    operationId: 'getImage',
     tags: ['catalog'],
+    security: Security.none,
     summary: 'A product image (public: used as <img src>)',
     description:
       'Immutable: an image never changes under its id. `w` (a width hint) is accepted and currently ignored (images are vector or served as uploaded).',

@@ -82,6 +82,7 @@ orderRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
+    operationId: 'listOrders',
     tags: ['orders'],
     summary: "The signed-in customer's orders, newest first",
     security: Security.customer,
@@ -103,6 +104,7 @@ orderRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/{id}',
+    operationId: 'getOrder',
     tags: ['orders'],
     summary: "An order: a customer's own, or a guest order by its id",
     security: Security.customer,

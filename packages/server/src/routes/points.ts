@@ -44,6 +44,7 @@ pointsRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
+    operationId: 'getPoints',
     tags: ['points'],
     summary: 'Balance, pending points, lifetime points, tier and the next expiry',
     security: Security.customer,
@@ -60,6 +61,7 @@ pointsRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/history',
+    operationId: 'listPointsHistory',
     tags: ['points'],
     summary: 'The points ledger, newest first',
     security: Security.customer,

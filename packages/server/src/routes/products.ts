@@ -78,6 +78,7 @@ productRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
+    operationId: 'listProducts',
     tags: ['catalog'],
     summary: 'List or search active products (cursor pages, store order)',
     security: Security.storeKey,
@@ -122,6 +123,7 @@ productRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/batch',
+    operationId: 'getProductsBatch',
     tags: ['catalog'],
     summary: 'Many products by id or handle in one request (for a page of product cards)',
     security: Security.storeKey,
@@ -178,6 +180,7 @@ productRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/{idOrHandle}',
+    operationId: 'getProduct',
     tags: ['catalog'],
     summary: 'One active product by id or handle',
     security: Security.storeKey,

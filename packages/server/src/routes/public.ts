@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { createRouter, errorResponses, jsonContent, z } from '../openapi.js';
+import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
 
 /** Routes that need no key: health. (Images and hosted pages mount their own.) */
 export const publicRoutes = createRouter();
@@ -9,7 +9,9 @@ publicRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/healthz',
+    operationId: 'getHealth',
     tags: ['meta'],
+    security: Security.none,
     summary: 'Ready to serve (database reachable, migrations applied)',
     description:
       'Checks the database on a connection of its own (`select 1`, within the health ' +

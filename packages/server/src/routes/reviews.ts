@@ -124,6 +124,7 @@ reviewRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/products/{product}/reviews',
+    operationId: 'listProductReviews',
     tags: ['reviews'],
     summary: "A product's approved reviews, one cursor page",
     security: Security.storeKey,
@@ -175,6 +176,7 @@ reviewRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/products/{product}/reviews/summary',
+    operationId: 'getProductReviewSummary',
     tags: ['reviews'],
     summary: 'Average, count and star histogram of approved reviews',
     security: Security.storeKey,
@@ -201,6 +203,7 @@ reviewRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/products/{product}/reviews/mine',
+    operationId: 'getMyProductReview',
     tags: ['reviews'],
     summary: "The signed-in customer's own review of this product, whatever its status",
     security: Security.customer,
@@ -229,6 +232,7 @@ reviewRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/products/{product}/reviews',
+    operationId: 'createProductReview',
     tags: ['reviews'],
     summary: 'Write (201) or edit (200) your one review of this product',
     description:
@@ -268,6 +272,7 @@ reviewRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/reviews/{id}/votes',
+    operationId: 'voteReview',
     tags: ['reviews'],
     summary: 'Vote a review helpful or not (one vote per customer; voting again changes it)',
     security: Security.customer,
@@ -300,6 +305,7 @@ reviewRoutes.openapi(
   createRoute({
     method: 'delete',
     path: '/reviews/{id}/votes',
+    operationId: 'removeReviewVote',
     tags: ['reviews'],
     summary: 'Remove your vote',
     security: Security.customer,

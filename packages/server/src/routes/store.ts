@@ -42,6 +42,7 @@ storeRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
+    operationId: 'getStore',
     tags: ['store'],
     summary: "The store's public configuration",
     security: Security.storeKey,

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { hostedLocales } from '../hosted/i18n.js';
-import { createRouter, jsonContent, z } from '../openapi.js';
+import { createRouter, jsonContent, Security, z } from '../openapi.js';
 
 /** OAuth authorization server metadata, RFC 8414 (/.well-known). */
 export const wellKnownRoutes = createRouter();
@@ -27,7 +27,9 @@ wellKnownRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/oauth-authorization-server',
+    operationId: 'getAuthorizationServerMetadata',
     tags: ['oauth'],
+    security: Security.none,
     summary: 'OAuth 2.0 authorization server metadata (RFC 8414)',
     responses: { 200: jsonContent(Metadata, 'Metadata') },
   }),

@@ -10,6 +10,7 @@ adminCustomerRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/session-tokens',
+    operationId: 'adminCreateSessionToken',
     tags: ['admin'],
     summary: 'Mints a single sign-on token for a customer of the brand (created if missing)',
     description:

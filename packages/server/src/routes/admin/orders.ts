@@ -21,6 +21,7 @@ adminOrderRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
+    operationId: 'adminListOrders',
     tags: ['admin'],
     summary: 'Orders, newest first; ?ref= keeps those with a line attributed to that code',
     security: Security.admin,
@@ -42,9 +43,10 @@ adminOrderRoutes.openapi(
   },
 );
 
-const transition = (path: string, summary: string, errors: number[]) =>
+const transition = (operationId: string, path: string, summary: string, errors: number[]) =>
   createRoute({
     method: 'post',
+    operationId,
     path,
     tags: ['admin'],
     summary,
@@ -58,6 +60,7 @@ const transition = (path: string, summary: string, errors: number[]) =>
 
 adminOrderRoutes.openapi(
   transition(
+    'adminMarkOrderPaid',
     '/{id}/mark-paid',
     'Mark a pending order paid (idempotent; recorded as provider "manual"): earn its points, convert its cart. An expired order → 409 order_expired',
     [409],
@@ -70,6 +73,7 @@ adminOrderRoutes.openapi(
 
 adminOrderRoutes.openapi(
   transition(
+    'adminCancelOrder',
     '/{id}/cancel',
     "Cancel a pending or paid order: restock, reverse the order's points",
     [409],
@@ -81,7 +85,12 @@ adminOrderRoutes.openapi(
 );
 
 adminOrderRoutes.openapi(
-  transition('/{id}/refund', "Refund a paid order: restock, reverse the order's points", [409]),
+  transition(
+    'adminRefundOrder',
+    '/{id}/refund',
+    "Refund a paid order: restock, reverse the order's points",
+    [409],
+  ),
   async (c) => {
     const { db, store, now } = deps(c);
     return c.json(await closeOrder(db, store, c.req.valid('param').id, 'refunded', now), 200);

@@ -11,6 +11,7 @@ adminPointsRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/adjustments',
+    operationId: 'adminAdjustPoints',
     tags: ['admin'],
     summary: 'Grant (+) or deduct (−) points; a deduction cannot go below zero',
     security: Security.admin,
@@ -44,6 +45,7 @@ adminPointsRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/expire',
+    operationId: 'adminExpirePoints',
     tags: ['admin'],
     summary: "Write due expiry for every customer's lots (also applied lazily)",
     security: Security.admin,

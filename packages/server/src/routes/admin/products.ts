@@ -62,6 +62,7 @@ adminProductRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/',
+    operationId: 'adminCreateProduct',
     tags: ['admin'],
     summary: 'Create a product with its options, variants, prices, stock and images',
     description:
@@ -86,6 +87,7 @@ adminProductRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/{id}',
+    operationId: 'adminGetProduct',
     tags: ['admin'],
     summary: 'A product, drafts included, with every currency and stock',
     security: Security.admin,
@@ -106,6 +108,7 @@ adminProductRoutes.openapi(
   createRoute({
     method: 'patch',
     path: '/{id}',
+    operationId: 'adminUpdateProduct',
     tags: ['admin'],
     summary: 'Change a product’s handle, title, description, vendor or status',
     security: Security.admin,
@@ -128,6 +131,7 @@ adminProductRoutes.openapi(
   createRoute({
     method: 'patch',
     path: '/{id}/variants/{variantId}',
+    operationId: 'adminUpdateVariant',
     tags: ['admin'],
     summary: 'Change a variant’s stock (absolute or relative), prices, picture or labels',
     security: Security.admin,

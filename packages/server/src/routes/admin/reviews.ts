@@ -36,6 +36,7 @@ adminReviewRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
+    operationId: 'adminListReviews',
     tags: ['admin'],
     summary: "The store's reviews, newest first (status=pending is the moderation queue)",
     security: Security.admin,
@@ -68,6 +69,7 @@ adminReviewRoutes.openapi(
   createRoute({
     method: 'post',
     path: '/{id}/moderation',
+    operationId: 'adminModerateReview',
     tags: ['admin'],
     summary: 'Approve (publish) or reject (hide) a review',
     security: Security.admin,
@@ -97,6 +99,7 @@ adminReviewRoutes.openapi(
   createRoute({
     method: 'put',
     path: '/{id}/reply',
+    operationId: 'adminSetReviewReply',
     tags: ['admin'],
     summary: "Set the merchant's public reply (plain text)",
     security: Security.admin,
@@ -126,6 +129,7 @@ adminReviewRoutes.openapi(
   createRoute({
     method: 'delete',
     path: '/{id}/reply',
+    operationId: 'adminDeleteReviewReply',
     tags: ['admin'],
     summary: "Remove the merchant's reply",
     security: Security.admin,

@@ -29,6 +29,7 @@ adminStoreRoutes.openapi(
   createRoute({
     method: 'get',
     path: '/',
+    operationId: 'adminGetStore',
     tags: ['admin'],
     summary: "The store's whole configuration",
     security: Security.admin,
@@ -44,6 +45,7 @@ adminStoreRoutes.openapi(
   createRoute({
     method: 'patch',
     path: '/',
+    operationId: 'adminUpdateStore',
     tags: ['admin'],
     summary: 'Change the mode, allowed origins, currencies, locales, points rules or settings',
     description:

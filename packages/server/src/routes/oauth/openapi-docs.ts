@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.js';
-import { z } from '../../openapi.js';
+import { Security, z } from '../../openapi.js';
 
 /**
  * The OAuth endpoints parse their bodies themselves (form or JSON, RFC 6749 errors rather
@@ -82,7 +82,9 @@ export function registerOAuthDocs(router: OpenAPIHono<AppEnv>) {
   registry.registerPath({
     method: 'get',
     path: '/authorize',
+    operationId: 'getAuthorizePage',
     tags: ['oauth'],
+    security: Security.none,
     summary: 'Authorization endpoint: the hosted sign-in / create-account page',
     request: { query: AuthorizeQuery },
     responses: {
@@ -94,7 +96,9 @@ export function registerOAuthDocs(router: OpenAPIHono<AppEnv>) {
   registry.registerPath({
     method: 'post',
     path: '/authorize',
+    operationId: 'submitAuthorizeForm',
     tags: ['oauth'],
+    security: Security.none,
     summary: 'The sign-in form: signs in or creates the account, then returns the code',
     request: {
       body: {
@@ -123,7 +127,9 @@ export function registerOAuthDocs(router: OpenAPIHono<AppEnv>) {
   registry.registerPath({
     method: 'post',
     path: '/token',
+    operationId: 'requestToken',
     tags: ['oauth'],
+    security: Security.none,
     summary: 'Token endpoint: authorization_code (PKCE), refresh_token, token-exchange (SSO)',
     request: { body: both(TokenRequest) },
     responses: {
@@ -135,7 +141,9 @@ export function registerOAuthDocs(router: OpenAPIHono<AppEnv>) {
   registry.registerPath({
     method: 'post',
     path: '/revoke',
+    operationId: 'revokeToken',
     tags: ['oauth'],
+    security: Security.none,
     summary: 'Revocation (RFC 7009): ends the refresh token family, clears the cookie',
     request: {
       body: both(
@@ -154,7 +162,9 @@ export function registerOAuthDocs(router: OpenAPIHono<AppEnv>) {
   registry.registerPath({
     method: 'post',
     path: '/poll',
+    operationId: 'pollAuthorization',
     tags: ['oauth'],
+    security: Security.none,
     summary: 'Collects a popup sign-in result once, when the popup lost its opener',
     request: { body: both(z.object({ client_id: z.string(), state: z.string() })) },
     responses: {
