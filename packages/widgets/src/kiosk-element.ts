@@ -7,6 +7,8 @@ import { KioskErrorEvent } from './events/error.js';
 /**
  * Base of every Kiosk element: the `locale` and `currency` attributes, the resolved SDK
  * client (`this.kiosk.client`), and `kiosk-error` reporting.
+ *
+ * @fires {KioskErrorEvent} kiosk-error - Something failed: `{ error }`, a KioskError.
  */
 export class KioskElement extends LitElement {
   /** BCP 47 language for this element; defaults to the store's, the page's, then the browser's. */
