@@ -10,7 +10,7 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$KIOSK_PNPM" ]; then
   KIOSK_TOOLS="${XDG_CACHE_HOME:-$HOME/.cache}/kiosk/pnpm@$KIOSK_PNPM"
   if [ ! -x "$KIOSK_TOOLS/bin/pnpm" ]; then
     npm install --global --prefix "$KIOSK_TOOLS" --no-audit --no-fund --loglevel=error \
-      "pnpm@$KIOSK_PNPM"
+      "pnpm@$KIOSK_PNPM" >/dev/null
   fi
   export PATH="$KIOSK_TOOLS/bin:$PATH"
 fi
