@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Installs what the project needs beyond Node 20 and npm: the pinned pnpm, and (with
-# --browser) Debian's Chromium for the element and end-to-end tests.
-set -euo pipefail
-PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
-if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
-  npm install -g "pnpm@$PNPM_VERSION" >/dev/null
+# Sourced by start.sh and test.sh (from the repository root): puts the pnpm this repository
+# pins (package.json's packageManager) first on PATH, so every pnpm they run, and each pnpm a
+# package script runs, is that version whatever pnpm the machine has (pnpm 11 needs Node 22,
+# pnpm 12 reads other settings). The pinned pnpm is installed once into a cache folder beside
+# the user's, never over their global one. With --browser it also installs Debian's Chromium
+# for the element and end-to-end tests.
+KIOSK_PNPM=$(node -p "require('./package.json').packageManager.split('@')[1].split('+')[0]")
+if [ "$(pnpm --version 2>/dev/null || true)" != "$KIOSK_PNPM" ]; then
+  KIOSK_TOOLS="${XDG_CACHE_HOME:-$HOME/.cache}/kiosk/pnpm@$KIOSK_PNPM"
+  if [ ! -x "$KIOSK_TOOLS/bin/pnpm" ]; then
+    npm install --global --prefix "$KIOSK_TOOLS" --no-audit --no-fund --loglevel=error \
+      "pnpm@$KIOSK_PNPM" >/dev/null
+  fi
+  export PATH="$KIOSK_TOOLS/bin:$PATH"
 fi
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   SUDO=""

@@ -4,7 +4,7 @@
 # KIOSK_TEST_REDIS_URL is set), SDK, elements, end to end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-tools.sh --browser
+source scripts/ensure-tools.sh --browser
 pnpm install --frozen-lockfile
 if [ -n "${KIOSK_TEST_DATABASE_URL:-}" ]; then
   node packages/server/scripts/check-postgres.mjs

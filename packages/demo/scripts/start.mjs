@@ -5,11 +5,14 @@
 //   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--host 127.0.0.1]
 //                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
 //
+// A port in use ends it with one line that names the port and the option to choose another.
+//
 // --e2e (the end-to-end tests): a fresh temporary database, its own build folder (dist-e2e),
 // POST /__e2e/api/stop|start on the demo server to take the API down and bring it back, and
 // PUT /__e2e/pages/<name>.html for pages a test writes (served from the demo's origin).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,22 +24,51 @@ const demo = fileURLToPath(new URL('..', import.meta.url));
 const repo = join(demo, '..', '..');
 const cdn = join(repo, 'packages', 'widgets', 'dist', 'cdn');
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    'api-port': { type: 'string' },
-    host: { type: 'string' },
-    db: { type: 'string' },
-    build: { type: 'boolean', default: true },
-    'no-build': { type: 'boolean' },
-    e2e: { type: 'boolean' },
-  },
-});
+const usage =
+  'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--host 127.0.0.1]\n' +
+  '         [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]';
+
+/** Ends the start with one line on stderr (and the usage), not a stack trace. */
+function fail(message, { withUsage = false } = {}) {
+  process.stderr.write(`${message}\n${withUsage ? `${usage}\n` : ''}`);
+  process.exit(1);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'api-port': { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      build: { type: 'boolean', default: true },
+      'no-build': { type: 'boolean' },
+      e2e: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  }));
+} catch (error) {
+  fail(error.message, { withUsage: true });
+}
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+
+/** A port from an option or the environment: a whole number 1–65535, or a line saying which is wrong. */
+function portOf(value, option) {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    fail(`${option} ${value}: not a port (a whole number from 1 to 65535).`, { withUsage: true });
+  }
+  return port;
+}
 
 const e2e = values.e2e ?? false;
 const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-const port = Number(values.port ?? process.env.DEMO_PORT ?? 4173);
-const apiPort = Number(values['api-port'] ?? process.env.PORT ?? 8787);
+const port = portOf(values.port ?? process.env.DEMO_PORT ?? 4173, '--port');
+const apiPort = portOf(values['api-port'] ?? process.env.PORT ?? 8787, '--api-port');
 const hostInUrl = host.includes(':') ? `[${host}]` : host;
 const demoOrigin = `http://${hostInUrl}:${port}`;
 const apiUrl = `http://${hostInUrl}:${apiPort}`;
@@ -47,6 +79,26 @@ if (!existsSync(join(cdn, 'kiosk.js'))) {
     'packages/widgets/dist/cdn/kiosk.js is missing: build the packages first (pnpm build, or pnpm start at the repo root).',
   );
   process.exit(1);
+}
+
+/**
+ * A port something else listens on ends the start in one line naming it and the option that
+ * picks another. Both are tried before the build and the database, so the answer is quick.
+ */
+const ports = { '--port': [port, 'the demo pages'], '--api-port': [apiPort, 'the API'] };
+function portTaken(error, option) {
+  if (error?.code !== 'EADDRINUSE') throw error;
+  const [taken, what] = ports[option];
+  fail(
+    `Port ${taken} on ${host} (${what}) is in use by another program: stop it, or choose another port with ${option} <port>.`,
+  );
+}
+for (const option of Object.keys(ports)) {
+  const probe = createNetServer();
+  await new Promise((resolve, reject) => {
+    probe.once('error', reject).listen(ports[option][0], host, resolve);
+  }).catch((error) => portTaken(error, option));
+  await new Promise((resolve) => probe.close(resolve));
 }
 
 let tempDir;
@@ -71,7 +123,7 @@ const allowOrigins = [
 ];
 const log = createLogger(process.env.LOG_LEVEL ?? (e2e ? 'silent' : 'warn'));
 const apiOptions = { db, port: apiPort, host, seed: 'demo', allowOrigins, log };
-let api = await startServer(apiOptions);
+let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api-port'));
 
 // 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data,
 // and pages a test writes itself: PUT /__e2e/pages/<name>.html stores one, GET serves it like
@@ -103,7 +155,17 @@ async function e2eRoutes(req, res) {
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ up: !!api }));
   return true;
 }
-const web = await serveDemo({ dist: outDir, cdn, api: apiUrl, host, port, routes: e2eRoutes });
+const web = await serveDemo({
+  dist: outDir,
+  cdn,
+  api: apiUrl,
+  host,
+  port,
+  routes: e2eRoutes,
+}).catch(async (error) => {
+  await api?.close();
+  portTaken(error, '--port');
+});
 
 process.stdout.write(
   `\nKiosk demo   ${demoOrigin}/\n` +

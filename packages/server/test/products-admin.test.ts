@@ -184,6 +184,37 @@ describe('POST /admin/v1/products', () => {
     expect(await countRows(store.id)).toEqual(before);
   });
 
+  it('makes handles of titles in any script, free in the store, never empty or reserved', async () => {
+    const { pk, sk } = await createTestStore(t.current.db);
+    const handleOf = async (title: string) => {
+      const res = await t.current.request('/admin/v1/products', {
+        token: sk,
+        body: { ...tee, title },
+      });
+      expect(res.status, title).toBe(201);
+      return res.body.handle as string;
+    };
+    expect(await handleOf('Straße Hoodie')).toBe('strasse-hoodie');
+    expect(await handleOf('Футболка классика')).toBe('futbolka-klassika');
+    expect(await handleOf('经典T恤')).toBe('jing-dian-txu');
+    // Collisions: the next free number, also for a title that spells the same.
+    expect(await handleOf('Strasse hoodie!')).toBe('strasse-hoodie-2');
+    expect(await handleOf('Футболка Классика')).toBe('futbolka-klassika-2');
+    // Nothing spellable: a generic handle, still unique.
+    expect(await handleOf('🙂🙂')).toBe('product');
+    expect(await handleOf('★ ★')).toBe('product-2');
+    // A reserved path word or an id never becomes a handle.
+    expect(await handleOf('Batch')).toBe('batch-2');
+    const id = '0b6c7c8e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+    expect(await handleOf(id.toUpperCase())).toBe(`${id}-2`);
+    // Long titles end on a whole word part, without a trailing hyphen.
+    const long = await handleOf(`${'Wool '.repeat(30)}Scarf`);
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    const shop = await t.current.request('/v1/products/jing-dian-txu', { key: pk });
+    expect(shop.body.title).toBe('经典T恤');
+  });
+
   it('needs the secret key: the publishable key and other junk are refused', async () => {
     const { pk } = await createTestStore(t.current.db);
     for (const token of [pk, 'sk_nope', 'garbage']) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { slugify } from 'transliteration';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/index.js';
 import {
@@ -21,6 +22,8 @@ import type { Store } from './stores.js';
 const HANDLE_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Path words under /v1/products that a handle must not shadow. */
 const RESERVED_HANDLES = new Set(['batch']);
+/** Reserved path words, and ids: /v1/products/{idOrHandle} must never be ambiguous. */
+const isReservedHandle = (h: string) => RESERVED_HANDLES.has(h) || isUuid(h);
 
 const decimal = z
   .string()
@@ -32,7 +35,7 @@ export const handleSchema = z
   .min(1)
   .max(100)
   .regex(HANDLE_RE, 'Lower-case letters, digits and single hyphens')
-  .refine((h) => !RESERVED_HANDLES.has(h) && !isUuid(h), 'This handle is reserved');
+  .refine((h) => !isReservedHandle(h), 'This handle is reserved');
 
 const optionSchema = z.object({
   name: z.string().trim().min(1).max(50),
@@ -124,16 +127,16 @@ function invalid(message: string, problems: Problem[]): never {
   throw new ApiError('validation_failed', message, problems);
 }
 
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+/**
+ * A product's handle from its title, in Latin letters whatever the title's script
+ * ("Straße Hoodie" → strasse-hoodie, "Футболка классика" → futbolka-klassika, "经典T恤" →
+ * jing-dian-txu); "product" when nothing of the title can be spelled so (emoji only).
+ */
+export function handleFromTitle(title: string): string {
+  const handle = slugify(title, { lowercase: true, separator: '-', allowedChars: 'a-zA-Z0-9' })
     .slice(0, 80)
     .replace(/-+$/, '');
-  return slug || 'product';
+  return handle || 'product';
 }
 
 /** Minor units per currency, refusing currencies the store does not sell. */
@@ -250,7 +253,7 @@ export async function createProduct(db: Db, store: Store, input: CreateProductIn
   const productId = randomUUID();
   try {
     await db.transaction(async (tx) => {
-      const handle = input.handle ?? (await freeHandle(tx, store.id, slugify(input.title)));
+      const handle = input.handle ?? (await freeHandle(tx, store.id, handleFromTitle(input.title)));
       await tx.insert(products).values({
         id: productId,
         storeId: store.id,
@@ -331,7 +334,7 @@ async function freeHandle(tx: Tx, storeId: string, base: string): Promise<string
       ),
     );
   const set = new Set(taken.map((t) => t.handle));
-  if (!set.has(base) && !RESERVED_HANDLES.has(base)) return base;
+  if (!set.has(base) && !isReservedHandle(base)) return base;
   for (let n = 2; ; n++) if (!set.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
