@@ -1,6 +1,6 @@
 /**
- * Shapes of the Kiosk API as the SDK hands them out (docs/architecture/contract.md §2). They are the server's
- * own schemas: src/generated/api.ts is generated from its OpenAPI document, and a test fails
+ * Shapes of the Kiosk API as the SDK hands them out. They are the server's own schemas: the
+ * generated API types come from its OpenAPI document (`GET /openapi.json`), and a test fails
  * when the two drift apart.
  */
 import type { components } from './generated/api.js';

@@ -386,8 +386,9 @@ async function seedBorealis(tx: Tx) {
 }
 
 /**
- * Seeds the demo stores (docs/architecture/contract.md §1) into an empty database. Returns false when the
- * stores are already there, so a restart keeps what the demo did.
+ * Seeds the demo stores (Aurora and Borealis, with products, customers and reviews) into an
+ * empty database. Returns false when the stores are already there, so a restart keeps what
+ * the demo did.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
   const existing = await db
