@@ -4,10 +4,12 @@ import { currentConfig } from '../config.js';
 import { closestStore } from '../context.js';
 import { commonStrings } from '../i18n/common.js';
 import {
+  type Bundle,
   directionOf,
   fixedT,
   intlLocale,
   isLoaded,
+  type KeyOf,
   type Language,
   loadLanguage,
   matchLanguage,
@@ -19,7 +21,7 @@ export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   locale?: string | null | undefined;
 }
 
-const hosts = new Set<LocalizeController>();
+const hosts = new Set<{ refresh(): void }>();
 let htmlObserver: MutationObserver | undefined;
 
 /** `<html lang>` changed (a site's language switcher): every element follows. */
@@ -38,7 +40,10 @@ function watchHtmlLang() {
  * lazily (one dynamic import per language and namespace, shared by all elements). Sets the
  * host's `dir` (rtl for Arabic) so logical CSS properties flip.
  */
-export class LocalizeController implements ReactiveController {
+/** What `t()` takes for a namespace: its keys and the "common" namespace's (its fallback). */
+export type MessageKey<B extends Bundle> = KeyOf<B> | KeyOf<typeof commonStrings.en>;
+
+export class LocalizeController<B extends Bundle = Bundle> implements ReactiveController {
   /** The supported language in use (en, zh-CN, es, fr, de, ru, pt-BR, ar). */
   lang: Language = 'en';
   /** The full requested tag for Intl formatting (de-CH formats numbers as in Switzerland). */
@@ -53,9 +58,9 @@ export class LocalizeController implements ReactiveController {
 
   constructor(
     private readonly host: LocalizedHost,
-    private readonly strings: Strings,
+    private readonly strings: Strings<B>,
   ) {
-    this.namespaces = [commonStrings, strings];
+    this.namespaces = [commonStrings, strings as Strings];
     host.addController(this);
   }
 
@@ -102,12 +107,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   /** Translates `key` of this element's namespace (falling back to "common", then English). */
-  t(key: string, options: TOptions = {}): string {
+  t(key: MessageKey<B>, options: TOptions = {}): string {
     if (this.tFor !== this.lang) {
       this.tFor = this.lang;
       this.translate = fixedT(this.lang, this.strings.ns);
     }
-    return this.translate!(key, options) as string;
+    return this.translate!(key as string, options) as string;
   }
 
   private tFor: Language | undefined;

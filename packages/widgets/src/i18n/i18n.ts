@@ -11,13 +11,32 @@ export interface Bundle {
 }
 
 /** One namespace of strings: English bundled with the element, other languages loaded on demand. */
-export interface Strings {
+export interface Strings<B extends Bundle = Bundle> {
   ns: string;
-  en: Bundle;
+  en: B;
   load: Record<Exclude<Language, 'en'>, () => Promise<{ default: Bundle }>>;
 }
 
-export const defineStrings = (ns: string, en: Bundle, load: Strings['load']): Strings => ({
+type PluralSuffix = '_zero' | '_one' | '_two' | '_few' | '_many' | '_other';
+
+/**
+ * The keys `t()` takes for a bundle: dotted paths to its strings, a plural by its base key
+ * (`items_one`/`items_other` → `items`). Typed from the English bundle, so a misspelled or
+ * missing key fails the type check.
+ */
+export type KeyOf<B> = {
+  [K in keyof B & string]: B[K] extends string
+    ? K extends `${infer Base}${PluralSuffix}`
+      ? Base
+      : K
+    : `${K}.${KeyOf<B[K]>}`;
+}[keyof B & string];
+
+export const defineStrings = <B extends Bundle>(
+  ns: string,
+  en: B,
+  load: Strings['load'],
+): Strings<B> => ({
   ns,
   en,
   load,

@@ -1,8 +1,10 @@
 import type { KioskClient, PointsSummary, Session } from '@kiosk/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FloatingPanelController } from '../controllers/floating-panel-controller.js';
+import type { MessageKey } from '../controllers/localize-controller.js';
 import { formatNumber, formatShortNumber } from '../format.js';
 import { HISTORY_ROWS, type HistoryState, renderAccountSummary } from './account-summary.js';
+import type { loginButtonStrings } from './i18n/index.js';
 import { initialsOf } from './initials.js';
 
 export { accountStyles } from './account-menu.styles.js';
@@ -18,7 +20,7 @@ export interface AccountMenuHost extends ReactiveControllerHost, HTMLElement {
 
 export interface AccountMenuOptions {
   client: () => KioskClient | null | undefined;
-  t: (key: string, options?: Record<string, unknown>) => string;
+  t: (key: MessageKey<typeof loginButtonStrings.en>, options?: Record<string, unknown>) => string;
   locale: () => string;
   /** Signing in or out: the button is inert. */
   busy: () => 'in' | 'out' | undefined;

@@ -1,6 +1,8 @@
 import type { PointsEntry, PointsSummary } from '@kiosk/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { MessageKey } from '../controllers/localize-controller.js';
 import { formatNumber, formatSignedNumber } from '../format.js';
+import type { loginButtonStrings } from './i18n/index.js';
 
 /** How many recent ledger entries the menu shows (and reserves room for while they load). */
 export const HISTORY_ROWS = 3;
@@ -16,7 +18,7 @@ interface SummaryView {
   summary: PointsSummary | null;
   history: HistoryState;
   locale: string;
-  t: (key: string, options?: Record<string, unknown>) => string;
+  t: (key: MessageKey<typeof loginButtonStrings.en>, options?: Record<string, unknown>) => string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { KioskClient, KioskError, Session } from '@kiosk/sdk';
 import { adoptStyles, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocalizeController } from '../controllers/localize-controller.js';
+import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskLoginEvent } from '../events/login.js';
 import { KioskLogoutEvent } from '../events/logout.js';
@@ -173,7 +173,10 @@ export class KioskLoginButton extends KioskElement {
     return this.accountLoading;
   }
 
-  private t(key: string, options?: Record<string, unknown>): string {
+  private t(
+    key: MessageKey<typeof loginButtonStrings.en>,
+    options?: Record<string, unknown>,
+  ): string {
     return this.i18n.t(key, options);
   }
 

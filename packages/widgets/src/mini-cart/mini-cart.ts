@@ -2,7 +2,7 @@ import { type Cart, KioskError } from '@kiosk/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Placement } from '../controllers/floating-panel-controller.js';
-import { LocalizeController } from '../controllers/localize-controller.js';
+import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskCartChangeEvent } from '../events/cart-change.js';
 import { formatNumber } from '../format.js';
@@ -234,7 +234,7 @@ export class KioskMiniCart extends KioskElement {
     if (this.open) this.panel.show();
   }
 
-  private t(key: string, options?: Record<string, unknown>): string {
+  private t(key: MessageKey<typeof miniCartStrings.en>, options?: Record<string, unknown>): string {
     return this.i18n.t(key, options);
   }
 

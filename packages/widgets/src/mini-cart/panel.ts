@@ -14,7 +14,7 @@ import {
   FloatingPanelController,
   type Placement,
 } from '../controllers/floating-panel-controller.js';
-import { LocalizeController } from '../controllers/localize-controller.js';
+import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskCheckoutEvent } from '../events/checkout.js';
 import { amountOf, formatMoney, formatNumber } from '../format.js';
@@ -66,7 +66,7 @@ function lockPageScroll(panel: MiniCartPanel, lock: boolean) {
  * scroll.
  */
 export class MiniCartPanel implements ReactiveController {
-  private readonly i18n: LocalizeController;
+  private readonly i18n: LocalizeController<typeof miniCartPanelStrings.en>;
   private readonly session: StoreController<unknown>;
   private readonly summary: StoreController<PointsSummary | null>;
   private readonly floating: FloatingPanelController;
@@ -207,7 +207,10 @@ export class MiniCartPanel implements ReactiveController {
     }
   }
 
-  private t(key: string, options?: Record<string, unknown>): string {
+  private t(
+    key: MessageKey<typeof miniCartPanelStrings.en>,
+    options?: Record<string, unknown>,
+  ): string {
     return this.i18n.t(key, options);
   }
 

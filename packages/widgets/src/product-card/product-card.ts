@@ -2,7 +2,7 @@ import { type KioskError, MAX_LINE_QUANTITY, type Product, type Variant } from '
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { attributionRef } from '../config.js';
-import { LocalizeController } from '../controllers/localize-controller.js';
+import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { KioskAddToCartEvent } from '../events/add-to-cart.js';
 import { amountOf, formatMoney, formatNumber, warmMoneyFormat } from '../format.js';
 import { productJsonLd, writeJsonLd } from '../json-ld.js';
@@ -194,7 +194,10 @@ export class KioskProductCard extends KioskElement {
     );
   }
 
-  private t(key: string, options?: Record<string, unknown>): string {
+  private t(
+    key: MessageKey<typeof productCardStrings.en>,
+    options?: Record<string, unknown>,
+  ): string {
     return this.i18n.t(key, options);
   }
 

@@ -10,7 +10,7 @@ import type {
 import { MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocalizeController } from '../controllers/localize-controller.js';
+import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskReviewSubmitEvent } from '../events/review-submit.js';
 import { formatNumber } from '../format.js';
@@ -362,7 +362,10 @@ export class KioskReviewList extends KioskElement {
     }
   }
 
-  private t(key: string, options?: Record<string, unknown>): string {
+  private t(
+    key: MessageKey<typeof reviewListStrings.en>,
+    options?: Record<string, unknown>,
+  ): string {
     return this.i18n.t(key, options);
   }
 
@@ -370,7 +373,7 @@ export class KioskReviewList extends KioskElement {
     return formatNumber(n, this.i18n.locale, digits);
   }
 
-  private count(key: string, n: number): string {
+  private count(key: MessageKey<typeof reviewListStrings.en>, n: number): string {
     return this.t(key, { count: n, formatted: this.num(n) });
   }
 
