@@ -3,7 +3,6 @@ import { adoptStyles, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { errorKey } from '../error-key.js';
 import { KioskLoginEvent } from '../events/login.js';
 import { KioskLogoutEvent } from '../events/logout.js';
 import { KioskElement } from '../kiosk-element.js';
@@ -214,18 +213,11 @@ export class KioskLoginButton extends KioskElement {
   }
 
   private loginMessage(e: KioskError): string {
-    return this.t(
-      errorKey(e, {
-        codes: {
-          login_cancelled: 'error.cancelled',
-          access_denied: 'error.cancelled',
-          popup_blocked: 'error.popup',
-          unsupported: 'error.failed',
-        },
-        network: 'error.network',
-        other: 'error.failed',
-      }),
-    );
+    if (e.code === 'login_cancelled' || e.code === 'access_denied')
+      return this.t('error.cancelled');
+    if (e.code === 'popup_blocked') return this.t('error.popup');
+    if (e.status === 0 && e.code !== 'unsupported') return this.t('error.network');
+    return this.t('error.failed');
   }
 
   private async signOut() {

@@ -16,7 +16,6 @@ import {
 } from '../controllers/floating-panel-controller.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { errorKey } from '../error-key.js';
 import { KioskCheckoutEvent } from '../events/checkout.js';
 import { amountOf, formatMoney, formatNumber } from '../format.js';
 import { miniCartPanelStrings } from './i18n/panel/index.js';
@@ -350,17 +349,11 @@ export class MiniCartPanel implements ReactiveController {
     if (e.code === 'points_limit_exceeded' && typeof max === 'number') {
       return this.t('points.limit', { count: max, n: this.num(max) });
     }
-    return this.t(
-      errorKey(e, {
-        codes: {
-          insufficient_points: 'points.insufficient',
-          unauthenticated: 'points.signIn',
-          validation_failed: 'points.invalid',
-        },
-        network: 'error.network',
-        other: 'points.failed',
-      }),
-    );
+    if (e.code === 'insufficient_points') return this.t('points.insufficient');
+    if (e.code === 'unauthenticated') return this.t('points.signIn');
+    if (e.code === 'validation_failed') return this.t('points.invalid');
+    if (e.status === 0) return this.t('error.network');
+    return this.t('points.failed');
   }
 
   /**
@@ -452,18 +445,12 @@ export class MiniCartPanel implements ReactiveController {
   }
 
   private checkoutMessage(e: KioskError): string {
-    return this.t(
-      errorKey(e, {
-        codes: {
-          offline: 'checkoutOffline',
-          empty_cart: 'checkoutEmpty',
-          out_of_stock: 'checkoutStock',
-          quantity_limit_exceeded: 'checkoutStock',
-        },
-        network: 'checkoutOffline',
-        other: 'checkoutFailed',
-      }),
-    );
+    if (e.code === 'offline' || e.status === 0) return this.t('checkoutOffline');
+    if (e.code === 'empty_cart') return this.t('checkoutEmpty');
+    if (e.code === 'out_of_stock' || e.code === 'quantity_limit_exceeded') {
+      return this.t('checkoutStock');
+    }
+    return this.t('checkoutFailed');
   }
 
   /**

@@ -3,7 +3,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { attributionRef } from '../config.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
-import { errorKey } from '../error-key.js';
 import { KioskAddToCartEvent } from '../events/add-to-cart.js';
 import { amountOf, formatMoney, formatNumber, warmMoneyFormat } from '../format.js';
 import { productJsonLd, writeJsonLd } from '../json-ld.js';
@@ -310,15 +309,12 @@ export class KioskProductCard extends KioskElement {
       kind = 'message';
     } else if (this.cardState === 'error' || !this.data) {
       const e = this.loadError;
-      const message = e
-        ? this.t(
-            errorKey(e, {
-              codes: { not_configured: 'error.notConfigured' },
-              network: 'error.network',
-              other: 'loadFailed',
-            }),
-          )
-        : this.t('loadFailed');
+      const message =
+        e?.code === 'not_configured'
+          ? this.t('error.notConfigured')
+          : e?.status === 0
+            ? this.t('error.network')
+            : this.t('loadFailed');
       content = html`<div class="error" role="alert">
         <p>${message}</p>
         ${
@@ -530,13 +526,12 @@ export class KioskProductCard extends KioskElement {
   private renderAddError() {
     const e = this.addError;
     if (!e) return nothing;
-    const message = this.t(
-      errorKey(e, {
-        codes: { out_of_stock: 'notEnoughStock', quantity_limit_exceeded: 'notEnoughStock' },
-        network: 'error.network',
-        other: 'addFailed',
-      }),
-    );
+    const message =
+      e.code === 'out_of_stock' || e.code === 'quantity_limit_exceeded'
+        ? this.t('notEnoughStock')
+        : e.status === 0
+          ? this.t('error.network')
+          : this.t('addFailed');
     return html`<div class="error" role="alert">
       <span>${message}</span>
       <button class="retry" type="button" @click=${() => this.addToCart()}>${this.t('retry')}</button>

@@ -12,7 +12,6 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { errorKey } from '../error-key.js';
 import { KioskReviewSubmitEvent } from '../events/review-submit.js';
 import { formatNumber } from '../format.js';
 import { writeJsonLd } from '../json-ld.js';
@@ -453,13 +452,11 @@ export class KioskReviewList extends KioskElement {
       const e = this.emitError(error);
       this.voteErrors = new Map(this.voteErrors).set(
         review.id,
-        this.t(
-          errorKey(e, {
-            codes: { forbidden: 'review.ownReview' },
-            network: 'error.network',
-            other: 'review.voteFailed',
-          }),
-        ),
+        e.code === 'forbidden'
+          ? this.t('review.ownReview')
+          : e.status === 0
+            ? this.t('error.network')
+            : this.t('review.voteFailed'),
       );
     } finally {
       const voting = new Set(this.voting);
@@ -542,17 +539,14 @@ export class KioskReviewList extends KioskElement {
       if (review.status === 'approved') void this.load({ listOnly: true, summary: true });
     } catch (error) {
       const e = this.emitError(error);
-      this.submitError = this.t(
-        errorKey(e, {
-          codes: {
-            validation_failed: 'form.errors.invalid',
-            unauthenticated: 'form.errors.signedOut',
-          },
-          signedOut: 'form.errors.signedOut',
-          network: 'error.network',
-          other: 'form.errors.failed',
-        }),
-      );
+      this.submitError =
+        e.code === 'validation_failed'
+          ? this.t('form.errors.invalid')
+          : e.code === 'unauthenticated' || e.status === 401
+            ? this.t('form.errors.signedOut')
+            : e.status === 0
+              ? this.t('error.network')
+              : this.t('form.errors.failed');
       this.fieldErrors = this.serverFieldErrors(e);
     } finally {
       this.submitting = false;
