@@ -13,17 +13,11 @@ import {
   markCartOrdered,
   type PricedLine,
   pricedLines,
-  redeemLimitMinor,
 } from './carts.js';
 import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
 import { releaseOrder } from './order-release.js';
-import {
-  earnForOrder,
-  lockCustomer,
-  pointsToEarn,
-  pointsValueMinor,
-  redeemForOrder,
-} from './points.js';
+import { earnForOrder, lockCustomer, redeemForOrder } from './points.js';
+import { pointsToEarn, pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -255,16 +249,19 @@ export async function checkout(
 
     const customerId = cart.customerId ?? ctx.customerId;
     const points = cart.pointsRedeemed;
-    let discountMinor = 0;
-    if (points > 0) {
-      discountMinor = pointsValueMinor(store.pointsRules, points, cart.currency) ?? 0;
-      if (BigInt(discountMinor) > redeemLimitMinor(store, subtotal)) {
-        throw new ApiError(
-          'points_limit_exceeded',
-          `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
-        );
-      }
+    const price = pricePoints(
+      store.pointsRules,
+      { subtotalMinor: subtotal, currency: cart.currency },
+      points,
+    );
+    if (!price.withinLimit) {
+      throw new ApiError(
+        'points_limit_exceeded',
+        `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
+      );
     }
+    // Within the limit, the discount is the points' whole worth (a number: the subtotal is checked).
+    const discountMinor = Number(price.discountMinor);
     const expiresAt = new Date(now.getTime() + orderHoldMs(store));
 
     const open = await openOrderOf(tx, store.id, cart.id);
