@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/index.js';
 import { customers, orderLines, orders, pointsEntries, variants } from '../db/schema/index.js';
 import { DEFAULT_ORDER_HOLD_MINUTES } from '../db/types.js';
 import { ApiError } from '../errors.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { afterNewest, toPage } from '../pagination.js';
 import { isUuid } from '../uuid.js';
 import {
   type CartContext,
@@ -449,10 +449,7 @@ export async function listOrders(
       ),
     );
   }
-  if (after) {
-    const [at, id] = decodeCursor(after, ['timestamptz', 'uuid']);
-    conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
+  if (after) conditions.push(afterNewest(after, orders.createdAt, orders.id));
   const rows = await db
     .select()
     .from(orders)

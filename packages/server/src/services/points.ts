@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/index.js';
 import { customers, pointsAllocations, pointsEntries } from '../db/schema/index.js';
 import type { PointsRules } from '../db/types.js';
 import { ApiError } from '../errors.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { afterNewest, toPage } from '../pagination.js';
 import { pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
 
@@ -533,12 +533,7 @@ export async function pointsHistory(
     eq(pointsEntries.storeId, store.id),
     eq(pointsEntries.customerId, customerId),
   ];
-  if (after) {
-    const [at, id] = decodeCursor(after, ['timestamptz', 'uuid']);
-    conditions.push(
-      sql`(${pointsEntries.createdAt}, ${pointsEntries.id}) < (${at}::timestamptz, ${id}::uuid)`,
-    );
-  }
+  if (after) conditions.push(afterNewest(after, pointsEntries.createdAt, pointsEntries.id));
   const rows = await db
     .select()
     .from(pointsEntries)

@@ -10,7 +10,7 @@ import {
   reviewVotes,
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { decodeCursor, invalidCursor, toPage } from '../pagination.js';
+import { cursorTimestamp, decodeCursor, invalidCursor, toPage } from '../pagination.js';
 import { isUuid } from '../uuid.js';
 import type { Store } from './stores.js';
 
@@ -59,8 +59,7 @@ export function displayName(fullName: string): string {
   return `${first} ${initial.toLocaleUpperCase()}.`;
 }
 
-/** An exact, sortable text form of a timestamp (microseconds), for cursors. */
-const cursorTs = sql<string>`to_char(${reviews.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const cursorTs = cursorTimestamp(reviews.createdAt);
 
 /** The columns every review read selects; `viewerVote` only when a viewer is known. */
 function reviewColumns(withVote: boolean) {
