@@ -8,8 +8,9 @@ import { directionOf, type HostedLocale, negotiateLocale, translator } from '../
 import { layout, sendPage } from '../hosted/layout.js';
 import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
 import { isSameOriginPost } from '../hosted/same-origin.js';
+import type { OrderView } from '../schemas/orders.js';
 import type { Money } from '../services/money.js';
-import { findOrderById, type OrderView, orderView } from '../services/orders.js';
+import { findOrderById, orderView } from '../services/orders.js';
 import { payOrder } from '../services/payments/pay.js';
 import type { DeclineReason } from '../services/payments/provider.js';
 import type { Store } from '../services/stores.js';

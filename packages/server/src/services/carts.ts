@@ -13,9 +13,10 @@ import {
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { MAX_LINE_QUANTITY } from '../limits.js';
+import type { CartView } from '../schemas/carts.js';
 import { isUuid } from '../uuid.js';
 import { imageUrl } from './catalog.js';
-import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
+import { checkedMinor, linesTotalMinor, toMoney } from './money.js';
 import { releasePendingOrderOf } from './order-release.js';
 import { lockCustomer, lockedBalance } from './points.js';
 import { pointsToEarn, pricePoints } from './points-pricing.js';
@@ -33,37 +34,6 @@ export interface CartContext {
   now: Date;
   /** Origin for image URLs. */
   origin: string;
-}
-
-export interface CartLineView {
-  id: string;
-  productId: string;
-  variantId: string;
-  title: string;
-  variantTitle: string;
-  handle: string;
-  image: { url: string; alt: string } | null;
-  quantity: number;
-  unitPrice: Money;
-  lineTotal: Money;
-  compareAtPrice: Money | null;
-  available: number;
-  ref: string | null;
-}
-
-export interface CartView {
-  id: string;
-  currency: string;
-  customerId: string | null;
-  lines: CartLineView[];
-  itemCount: number;
-  subtotal: Money;
-  discount: Money;
-  total: Money;
-  pointsRedeemed: number;
-  /** What paying the cart now would earn its customer (0 for a guest). */
-  pointsToEarn: number;
-  updatedAt: string;
 }
 
 /** A priced line: what the view shows and what checkout orders. */

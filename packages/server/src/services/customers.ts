@@ -2,17 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { customers } from '../db/schema/index.js';
+import type { CustomerView } from '../schemas/customers.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 
 export type Customer = typeof customers.$inferSelect;
-
-/** The public view of a customer. */
-export interface CustomerView {
-  id: string;
-  email: string;
-  name: string;
-  createdAt: string;
-}
 
 export function toCustomerView(c: Customer): CustomerView {
   return { id: c.id, email: c.email, name: c.name, createdAt: c.createdAt.toISOString() };

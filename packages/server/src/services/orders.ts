@@ -5,6 +5,7 @@ import { customers, orderLines, orders, pointsEntries, variants } from '../db/sc
 import { DEFAULT_ORDER_HOLD_MINUTES } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { afterNewest, toPage } from '../pagination.js';
+import type { OrderView } from '../schemas/orders.js';
 import { isUuid } from '../uuid.js';
 import {
   type CartContext,
@@ -14,7 +15,7 @@ import {
   type PricedLine,
   pricedLines,
 } from './carts.js';
-import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
+import { checkedMinor, linesTotalMinor, toMoney } from './money.js';
 import { releaseOrder } from './order-release.js';
 import { earnForOrder, lockCustomer, redeemForOrder } from './points.js';
 import { pointsToEarn, pricePoints } from './points-pricing.js';
@@ -22,42 +23,6 @@ import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
 export type OrderRow = typeof orders.$inferSelect;
-
-export interface OrderLineView {
-  id: string;
-  productId: string;
-  variantId: string;
-  title: string;
-  variantTitle: string;
-  quantity: number;
-  unitPrice: Money;
-  lineTotal: Money;
-  ref: string | null;
-}
-
-export interface OrderView {
-  id: string;
-  /** 'expired' as soon as the hold is over, even before the sweep has written it. */
-  status: OrderRow['status'];
-  currency: string;
-  customerId: string | null;
-  email: string | null;
-  lines: OrderLineView[];
-  itemCount: number;
-  subtotal: Money;
-  discount: Money;
-  total: Money;
-  pointsRedeemed: number;
-  pointsEarned: number;
-  /** While pending: what paying it will earn (0 for a guest); else 0. */
-  pointsToEarn: number;
-  createdAt: string;
-  /** Until when a pending order holds its stock and points. */
-  expiresAt: string | null;
-  paidAt: string | null;
-  cancelledAt: string | null;
-  payment: { provider: string; reference: string | null } | null;
-}
 
 /** A pending order past its hold is expired, whether or not the sweep has written it yet. */
 export function effectiveStatus(order: OrderRow, now: Date): OrderRow['status'] {

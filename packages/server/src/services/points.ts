@@ -5,6 +5,7 @@ import { customers, pointsAllocations, pointsEntries } from '../db/schema/index.
 import type { PointsRules } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { afterNewest, toPage } from '../pagination.js';
+import type { PointsEntryView, PointsSummary } from '../schemas/points.js';
 import { pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
 
@@ -82,14 +83,6 @@ function spendableLots(ledger: Ledger, now: Date): Lot[] {
         a.availableAt.getTime() - b.availableAt.getTime() ||
         a.id.localeCompare(b.id),
     );
-}
-
-export interface PointsSummary {
-  balance: number;
-  pending: number;
-  lifetime: number;
-  tier: { name: string | null; nextTier: { name: string; pointsNeeded: number } | null };
-  expiring: { points: number; at: string } | null;
 }
 
 /**
@@ -495,17 +488,6 @@ export async function pointsSummary(
 ): Promise<PointsSummary> {
   const ledger = await loadLedger(db, store.id, customerId);
   return summarize(ledger, store.pointsRules, now);
-}
-
-export interface PointsEntryView {
-  id: string;
-  kind: PointsEntryRow['kind'];
-  points: number;
-  reason: string;
-  orderId: string | null;
-  createdAt: string;
-  availableAt: string;
-  expiresAt: string | null;
 }
 
 export function entryView(e: PointsEntryRow): PointsEntryView {
