@@ -3,18 +3,9 @@ import type { Db } from '../db/index.js';
 import { customers, reviews } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { afterNewest, cursorTimestamp, toPage } from '../pagination.js';
+import type { AdminReviewView, ReviewStatus } from '../schemas/reviews.js';
 import { isUuid } from '../uuid.js';
-import {
-  type OwnReviewView,
-  type ReviewRow,
-  type ReviewStatus,
-  toOwnReviewView,
-} from './reviews.js';
-
-/** What the merchant sees: the public review plus its status and who wrote it. */
-export interface AdminReviewView extends OwnReviewView {
-  customer: { id: string; email: string };
-}
+import { type ReviewRow, toOwnReviewView } from './reviews.js';
 
 function toAdminView(row: ReviewRow, customer: { name: string; email: string }): AdminReviewView {
   return {
