@@ -1,14 +1,11 @@
 import { MoneySchema, NullableMoneySchema, z } from '../openapi.js';
+import { variantLineFields } from './lines.js';
 
 /** Response shapes of carts; the services' types are inferred from them. */
 
 export const CartLineSchema = z
   .object({
-    id: z.string().uuid(),
-    productId: z.string().uuid(),
-    variantId: z.string().uuid(),
-    title: z.string(),
-    variantTitle: z.string(),
+    ...variantLineFields,
     handle: z.string(),
     image: z.object({ url: z.string(), alt: z.string() }).nullable(),
     quantity: z.number().int(),

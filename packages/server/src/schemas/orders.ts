@@ -1,15 +1,12 @@
 import { orderStatuses } from '../db/schema/index.js';
 import { MoneySchema, z } from '../openapi.js';
+import { variantLineFields } from './lines.js';
 
 /** Response shapes of orders; the services' types are inferred from them. */
 
 export const OrderLineSchema = z
   .object({
-    id: z.string().uuid(),
-    productId: z.string().uuid(),
-    variantId: z.string().uuid(),
-    title: z.string(),
-    variantTitle: z.string(),
+    ...variantLineFields,
     quantity: z.number().int(),
     unitPrice: MoneySchema,
     lineTotal: MoneySchema,
