@@ -1,3 +1,4 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { ApiError } from './errors.js';
 import { isUuid } from './uuid.js';
 
@@ -63,6 +64,21 @@ export function decodeCursor<const K extends readonly CursorKey[]>(
     throw invalidCursor();
   }
   return list as CursorValues<K>;
+}
+
+/**
+ * A timestamp column as a cursor holds it: exact to the microsecond, in the form a
+ * `timestamptz` key decodes (a JavaScript Date would drop the microseconds of a database
+ * clock's stamp, and the next page would skip rows).
+ */
+export function cursorTimestamp(column: AnyColumn): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/** Rows after an `after` cursor of a newest-first list sorted by (created_at, id). */
+export function afterNewest(after: string, createdAt: AnyColumn, id: AnyColumn): SQL {
+  const [at, key] = decodeCursor(after, ['timestamptz', 'uuid']);
+  return sql`(${createdAt}, ${id}) < (cast(${at} as timestamptz), cast(${key} as uuid))`;
 }
 
 /** Given first+1 rows, the page and the cursor for the next one. */

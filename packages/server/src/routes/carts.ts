@@ -2,16 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { ATTRIBUTION_CODE } from '../attribution.js';
 import { type AppContext, publicOrigin } from '../context.js';
 import { MAX_LINE_QUANTITY, MAX_POINTS } from '../limits.js';
-import {
-  createRouter,
-  errorResponses,
-  jsonBody,
-  jsonContent,
-  MoneySchema,
-  NullableMoneySchema,
-  Security,
-  z,
-} from '../openapi.js';
+import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../openapi.js';
+import { CartSchema } from '../schemas/carts.js';
+import { OrderSchema } from '../schemas/orders.js';
 import {
   addLine,
   type CartContext,
@@ -23,47 +16,9 @@ import {
   updateLine,
 } from '../services/carts.js';
 import { checkout } from '../services/orders.js';
-import { OrderSchema } from './orders.js';
 
 /** Guest and customer carts, lines, points redemption, merge and checkout (/v1/carts). */
 export const cartRoutes = createRouter();
-
-const CartLineSchema = z
-  .object({
-    id: z.string().uuid(),
-    productId: z.string().uuid(),
-    variantId: z.string().uuid(),
-    title: z.string(),
-    variantTitle: z.string(),
-    handle: z.string(),
-    image: z.object({ url: z.string(), alt: z.string() }).nullable(),
-    quantity: z.number().int(),
-    unitPrice: MoneySchema,
-    lineTotal: MoneySchema,
-    compareAtPrice: NullableMoneySchema,
-    available: z.number().int().openapi({ description: 'Units in stock now.' }),
-    ref: z.string().nullable().openapi({ description: 'Attribution code (creator).' }),
-  })
-  .openapi('CartLine');
-
-export const CartSchema = z
-  .object({
-    id: z.string().uuid(),
-    currency: z.string(),
-    customerId: z.string().uuid().nullable(),
-    lines: z.array(CartLineSchema),
-    itemCount: z.number().int(),
-    subtotal: MoneySchema,
-    discount: MoneySchema,
-    total: MoneySchema,
-    pointsRedeemed: z.number().int(),
-    pointsToEarn: z.number().int().openapi({
-      description:
-        'Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none.',
-    }),
-    updatedAt: z.string(),
-  })
-  .openapi('Cart');
 
 const CartParams = z.object({
   id: z

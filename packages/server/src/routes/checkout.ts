@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
+import type { AppContext, AppEnv } from '../context.js';
 import { stores } from '../db/schema/index.js';
 import { formFields } from '../hosted/form.js';
 import { directionOf, type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
 import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
+import { isSameOriginPost } from '../hosted/same-origin.js';
+import type { OrderView } from '../schemas/orders.js';
 import type { Money } from '../services/money.js';
-import { findOrderById, type OrderView, orderView } from '../services/orders.js';
+import { findOrderById, orderView } from '../services/orders.js';
 import { payOrder } from '../services/payments/pay.js';
 import type { DeclineReason } from '../services/payments/provider.js';
 import type { Store } from '../services/stores.js';
@@ -62,14 +64,6 @@ function originOf(c: AppContext, store: Store): FromShop {
     returnTo: safeReturnTo(store, c.req.query('return_to')),
     currency: pageCurrencyOf(c.req.query('currency')),
   };
-}
-
-/** A form post from this server's own pages (CSRF): Origin, else Sec-Fetch-Site. */
-function isSameOriginPost(c: AppContext): boolean {
-  const origin = c.req.header('origin');
-  const self = new Set([publicOrigin(c), new URL(c.req.url).origin]);
-  if (origin && origin !== 'null') return self.has(origin);
-  return c.req.header('sec-fetch-site') === 'same-origin';
 }
 
 function formatMoney(locale: HostedLocale, money: Money): string {

@@ -2,19 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { ApiError } from '../errors.js';
 import { requireCustomerId } from '../middleware/auth.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../openapi.js';
+import { CustomerSchema } from '../schemas/customers.js';
 import { findCustomer, renameCustomer, toCustomerView } from '../services/customers.js';
 
 /** The signed-in customer (/v1/customers/me). */
 export const customerRoutes = createRouter();
-
-const CustomerSchema = z
-  .object({
-    id: z.string().uuid(),
-    email: z.string(),
-    name: z.string(),
-    createdAt: z.string().openapi({ format: 'date-time' }),
-  })
-  .openapi('Customer');
 
 customerRoutes.openapi(
   createRoute({

@@ -2,16 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
 import { sendCachedJson } from '../http-cache.js';
-import {
-  createRouter,
-  errorResponses,
-  jsonContent,
-  MoneySchema,
-  NullableMoneySchema,
-  pageQuery,
-  Security,
-  z,
-} from '../openapi.js';
+import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
+import { ProductSchema } from '../schemas/products.js';
 import {
   getProduct,
   getProductsBatch,
@@ -33,41 +25,6 @@ export const currencyQuery = z
     example: 'EUR',
     description: "Price in this currency if the store sells it, else in the store's default.",
   });
-
-export const ProductSchema = z
-  .object({
-    id: z.string().uuid(),
-    handle: z.string(),
-    title: z.string(),
-    description: z.string(),
-    vendor: z.string(),
-    currency: z.string().openapi({ description: 'The currency every price here is in.' }),
-    images: z.array(
-      z.object({ url: z.string(), alt: z.string(), width: z.number(), height: z.number() }),
-    ),
-    options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
-    variants: z.array(
-      z.object({
-        id: z.string().uuid(),
-        title: z.string(),
-        options: z.record(z.string(), z.string()),
-        image: z.object({ url: z.string(), alt: z.string() }).nullable().openapi({
-          description:
-            "The variant's own picture (one of the product's images); null: the product's images stand for it.",
-        }),
-        price: MoneySchema,
-        compareAtPrice: NullableMoneySchema,
-        available: z.boolean(),
-        quantityAvailable: z.number().int(),
-      }),
-    ),
-    priceRange: z.object({ min: MoneySchema, max: MoneySchema }),
-    rating: z.object({
-      average: z.number().openapi({ description: 'Approved reviews, one decimal; 0 if none.' }),
-      count: z.number().int(),
-    }),
-  })
-  .openapi('Product');
 
 const cacheHeaders = {
   ETag: { schema: { type: 'string' as const } },

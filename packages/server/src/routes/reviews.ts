@@ -15,6 +15,12 @@ import {
   z,
 } from '../openapi.js';
 import {
+  OwnReviewSchema,
+  ReviewSchema,
+  ReviewSummarySchema,
+  VoteResultSchema,
+} from '../schemas/reviews.js';
+import {
   findOwnReview,
   listReviews,
   resolveProduct,
@@ -35,60 +41,7 @@ export function reviewText(max: number) {
   return z.string().trim().min(1, 'Must not be blank.').max(max);
 }
 
-export const ReviewStatusSchema = z.enum(['pending', 'approved', 'rejected']);
-
-const reviewFields = {
-  id: z.string().uuid(),
-  productId: z.string().uuid(),
-  rating: z.number().int().min(1).max(5),
-  title: z.string().openapi({ description: 'Plain text, verbatim: render as text, never HTML.' }),
-  body: z.string().openapi({ description: 'Plain text, verbatim: render as text, never HTML.' }),
-  author: z.object({
-    name: z.string().openapi({
-      example: 'Jane D.',
-      description: 'First name and last initial, or "Anonymous".',
-    }),
-  }),
-  verified: z.boolean().openapi({ description: 'The author has a paid order of this product.' }),
-  incentivized: z
-    .boolean()
-    .openapi({ description: 'The author received something for writing it.' }),
-  helpfulCount: z.number().int(),
-  reply: z
-    .object({ body: z.string(), createdAt: z.string() })
-    .nullable()
-    .openapi({ description: "The merchant's public reply (plain text)." }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  viewerVote: z
-    .boolean()
-    .nullable()
-    .openapi({ description: "The signed-in viewer's vote (true = helpful); null otherwise." }),
-};
-
-export const ReviewSchema = z.object(reviewFields).openapi('Review');
-export const OwnReviewSchema = z
-  .object({ ...reviewFields, status: ReviewStatusSchema })
-  .openapi('OwnReview');
-export const ReviewPageSchema = pageOf(ReviewSchema, 'ReviewPage');
-
-const ReviewSummarySchema = z
-  .object({
-    average: z.number().openapi({ example: 4.3, description: 'One decimal; 0 when none.' }),
-    count: z.number().int(),
-    histogram: z.object({
-      '1': z.number().int(),
-      '2': z.number().int(),
-      '3': z.number().int(),
-      '4': z.number().int(),
-      '5': z.number().int(),
-    }),
-  })
-  .openapi('ReviewSummary');
-
-const VoteResultSchema = z
-  .object({ helpfulCount: z.number().int(), viewerVote: z.boolean().nullable() })
-  .openapi('ReviewVoteResult');
+const ReviewPageSchema = pageOf(ReviewSchema, 'ReviewPage');
 
 const productParams = z.object({
   product: z

@@ -13,17 +13,13 @@ import {
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { MAX_LINE_QUANTITY } from '../limits.js';
+import type { CartView } from '../schemas/carts.js';
 import { isUuid } from '../uuid.js';
 import { imageUrl } from './catalog.js';
-import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
+import { checkedMinor, linesTotalMinor, toMoney } from './money.js';
 import { releasePendingOrderOf } from './order-release.js';
-import {
-  lockCustomer,
-  lockedBalance,
-  maxPointsWithin,
-  pointsToEarn,
-  pointsValueMinor,
-} from './points.js';
+import { lockCustomer, lockedBalance } from './points.js';
+import { pointsToEarn, pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -38,37 +34,6 @@ export interface CartContext {
   now: Date;
   /** Origin for image URLs. */
   origin: string;
-}
-
-export interface CartLineView {
-  id: string;
-  productId: string;
-  variantId: string;
-  title: string;
-  variantTitle: string;
-  handle: string;
-  image: { url: string; alt: string } | null;
-  quantity: number;
-  unitPrice: Money;
-  lineTotal: Money;
-  compareAtPrice: Money | null;
-  available: number;
-  ref: string | null;
-}
-
-export interface CartView {
-  id: string;
-  currency: string;
-  customerId: string | null;
-  lines: CartLineView[];
-  itemCount: number;
-  subtotal: Money;
-  discount: Money;
-  total: Money;
-  pointsRedeemed: number;
-  /** What paying the cart now would earn its customer (0 for a guest). */
-  pointsToEarn: number;
-  updatedAt: string;
 }
 
 /** A priced line: what the view shows and what checkout orders. */
@@ -141,21 +106,12 @@ export interface CartTotals {
   itemCount: number;
 }
 
-/** Largest discount points may give on this subtotal (maxRedeemPercent), in minor units. */
-export function redeemLimitMinor(store: Store, subtotalMinor: bigint): bigint {
-  return (subtotalMinor * BigInt(store.pointsRules.maxRedeemPercent)) / 100n;
-}
-
-// biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigints.
-const smallest = (...values: bigint[]) => values.reduce((a, b) => (b < a ? b : a));
-
 export function totalsOf(store: Store, cart: CartRow, lines: PricedLine[]): CartTotals {
   const subtotalMinor = linesTotalMinor(lines);
-  const value = pointsValueMinor(store.pointsRules, cart.pointsRedeemed, cart.currency) ?? 0;
-  const discountMinor = smallest(
-    BigInt(value),
-    redeemLimitMinor(store, subtotalMinor),
-    subtotalMinor,
+  const { discountMinor } = pricePoints(
+    store.pointsRules,
+    { subtotalMinor, currency: cart.currency },
+    cart.pointsRedeemed,
   );
   return {
     subtotalMinor,
@@ -396,14 +352,12 @@ async function finishWrite(
   const lines = await pricedLines(tx, cart);
   const subtotal = linesTotalMinor(lines);
   if (grew) checkedMinor(subtotal, cart.currency);
-  let points = cart.pointsRedeemed;
-  if (points > 0) {
-    const limit = redeemLimitMinor(ctx.store, subtotal);
-    const value = pointsValueMinor(ctx.store.pointsRules, points, cart.currency) ?? 0;
-    if (BigInt(value) > limit) {
-      points = maxPointsWithin(ctx.store.pointsRules, Number(limit), cart.currency);
-    }
-  }
+  const price = pricePoints(
+    ctx.store.pointsRules,
+    { subtotalMinor: subtotal, currency: cart.currency },
+    cart.pointsRedeemed,
+  );
+  const points = price.withinLimit ? cart.pointsRedeemed : price.maxRedeemable;
   const [updated] = await tx
     .update(carts)
     .set({ pointsRedeemed: points, updatedAt: ctx.now })
@@ -509,8 +463,9 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
     }
     if (points > 0) {
       const rules = ctx.store.pointsRules;
-      const value = pointsValueMinor(rules, points, cart.currency);
-      if (value === null) {
+      const subtotalMinor = linesTotalMinor(await pricedLines(tx, cart));
+      const price = pricePoints(rules, { subtotalMinor, currency: cart.currency }, points);
+      if (price.worthMinor === null) {
         throw new ApiError(
           'unsupported_currency',
           `Points cannot be converted to ${cart.currency}.`,
@@ -538,13 +493,11 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
           requested: points,
         });
       }
-      const limit = redeemLimitMinor(ctx.store, linesTotalMinor(await pricedLines(tx, cart)));
-      if (BigInt(value) > limit) {
-        const most = maxPointsWithin(rules, Number(limit), cart.currency);
+      if (!price.withinLimit) {
         throw new ApiError(
           'points_limit_exceeded',
           `Points may pay at most ${rules.maxRedeemPercent}% of the subtotal.`,
-          { maxPoints: Math.min(most, balance) },
+          { maxPoints: Math.min(price.maxRedeemable, balance) },
         );
       }
     }

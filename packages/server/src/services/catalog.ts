@@ -2,7 +2,6 @@ import { type AnyColumn, and, asc, eq, gt, inArray, or, type SQL, sql } from 'dr
 import type { Db } from '../db/index.js';
 import {
   images,
-  type ProductOption,
   productImages,
   products,
   reviews,
@@ -11,49 +10,10 @@ import {
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { decodeCursor, toPage } from '../pagination.js';
+import type { Product, ProductImage, ProductVariant, VariantImage } from '../schemas/products.js';
 import { isUuid } from '../uuid.js';
-import { type Money, toMoney } from './money.js';
+import { toMoney } from './money.js';
 import type { Store } from './stores.js';
-
-export interface ProductImage {
-  url: string;
-  alt: string;
-  width: number;
-  height: number;
-}
-
-/** A variant's own picture: one of the product's images. */
-export interface VariantImage {
-  url: string;
-  alt: string;
-}
-
-export interface ProductVariant {
-  id: string;
-  title: string;
-  options: Record<string, string>;
-  /** Null: the variant has no picture of its own, the product's images stand for it. */
-  image: VariantImage | null;
-  price: Money;
-  compareAtPrice: Money | null;
-  available: boolean;
-  quantityAvailable: number;
-}
-
-/** A product as the storefront sees it, priced in one currency. */
-export interface Product {
-  id: string;
-  handle: string;
-  title: string;
-  description: string;
-  vendor: string;
-  currency: string;
-  images: ProductImage[];
-  options: ProductOption[];
-  variants: ProductVariant[];
-  priceRange: { min: Money; max: Money };
-  rating: { average: number; count: number };
-}
 
 export const MAX_BATCH = 50;
 

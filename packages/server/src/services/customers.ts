@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { customers } from '../db/schema/index.js';
+import type { CustomerView } from '../schemas/customers.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 
 export type Customer = typeof customers.$inferSelect;
-
-/** The public view of a customer. */
-export interface CustomerView {
-  id: string;
-  email: string;
-  name: string;
-  createdAt: string;
-}
 
 export function toCustomerView(c: Customer): CustomerView {
   return { id: c.id, email: c.email, name: c.name, createdAt: c.createdAt.toISOString() };
@@ -28,30 +21,26 @@ export function isPlausibleEmail(email: string): boolean {
   return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
 }
 
-export async function findCustomer(
+/** This store's customer matching `condition`, if any. */
+async function findOne(
   db: Db | Tx,
   storeId: string,
-  customerId: string,
+  condition: SQL,
 ): Promise<Customer | undefined> {
   const [row] = await db
     .select()
     .from(customers)
-    .where(and(eq(customers.storeId, storeId), eq(customers.id, customerId)))
+    .where(and(eq(customers.storeId, storeId), condition))
     .limit(1);
   return row;
 }
 
-export async function findCustomerByEmail(
-  db: Db | Tx,
-  storeId: string,
-  email: string,
-): Promise<Customer | undefined> {
-  const [row] = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.storeId, storeId), eq(customers.email, normalizeEmail(email))))
-    .limit(1);
-  return row;
+export function findCustomer(db: Db | Tx, storeId: string, customerId: string) {
+  return findOne(db, storeId, eq(customers.id, customerId));
+}
+
+export function findCustomerByEmail(db: Db | Tx, storeId: string, email: string) {
+  return findOne(db, storeId, eq(customers.email, normalizeEmail(email)));
 }
 
 /**

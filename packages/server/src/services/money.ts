@@ -1,11 +1,10 @@
+import type { z } from '@hono/zod-openapi';
 import { ApiError } from '../errors.js';
 import { MAX_AMOUNT_MINOR } from '../limits.js';
+import type { MoneySchema } from '../openapi.js';
 
 /** Money crosses the API as a decimal string with its currency; inside, integer minor units. */
-export interface Money {
-  amount: string;
-  currency: string;
-}
+export type Money = z.infer<typeof MoneySchema>;
 
 const digitsCache = new Map<string, number>();
 

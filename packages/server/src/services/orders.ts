@@ -4,7 +4,8 @@ import type { Db, Tx } from '../db/index.js';
 import { customers, orderLines, orders, pointsEntries, variants } from '../db/schema/index.js';
 import { DEFAULT_ORDER_HOLD_MINUTES } from '../db/types.js';
 import { ApiError } from '../errors.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { afterNewest, toPage } from '../pagination.js';
+import type { OrderView } from '../schemas/orders.js';
 import { isUuid } from '../uuid.js';
 import {
   type CartContext,
@@ -13,57 +14,15 @@ import {
   markCartOrdered,
   type PricedLine,
   pricedLines,
-  redeemLimitMinor,
 } from './carts.js';
-import { checkedMinor, linesTotalMinor, type Money, toMoney } from './money.js';
+import { checkedMinor, linesTotalMinor, toMoney } from './money.js';
 import { releaseOrder } from './order-release.js';
-import {
-  earnForOrder,
-  lockCustomer,
-  pointsToEarn,
-  pointsValueMinor,
-  redeemForOrder,
-} from './points.js';
+import { earnForOrder, lockCustomer, redeemForOrder } from './points.js';
+import { pointsToEarn, pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
 export type OrderRow = typeof orders.$inferSelect;
-
-export interface OrderLineView {
-  id: string;
-  productId: string;
-  variantId: string;
-  title: string;
-  variantTitle: string;
-  quantity: number;
-  unitPrice: Money;
-  lineTotal: Money;
-  ref: string | null;
-}
-
-export interface OrderView {
-  id: string;
-  /** 'expired' as soon as the hold is over, even before the sweep has written it. */
-  status: OrderRow['status'];
-  currency: string;
-  customerId: string | null;
-  email: string | null;
-  lines: OrderLineView[];
-  itemCount: number;
-  subtotal: Money;
-  discount: Money;
-  total: Money;
-  pointsRedeemed: number;
-  pointsEarned: number;
-  /** While pending: what paying it will earn (0 for a guest); else 0. */
-  pointsToEarn: number;
-  createdAt: string;
-  /** Until when a pending order holds its stock and points. */
-  expiresAt: string | null;
-  paidAt: string | null;
-  cancelledAt: string | null;
-  payment: { provider: string; reference: string | null } | null;
-}
 
 /** A pending order past its hold is expired, whether or not the sweep has written it yet. */
 export function effectiveStatus(order: OrderRow, now: Date): OrderRow['status'] {
@@ -255,16 +214,19 @@ export async function checkout(
 
     const customerId = cart.customerId ?? ctx.customerId;
     const points = cart.pointsRedeemed;
-    let discountMinor = 0;
-    if (points > 0) {
-      discountMinor = pointsValueMinor(store.pointsRules, points, cart.currency) ?? 0;
-      if (BigInt(discountMinor) > redeemLimitMinor(store, subtotal)) {
-        throw new ApiError(
-          'points_limit_exceeded',
-          `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
-        );
-      }
+    const price = pricePoints(
+      store.pointsRules,
+      { subtotalMinor: subtotal, currency: cart.currency },
+      points,
+    );
+    if (!price.withinLimit) {
+      throw new ApiError(
+        'points_limit_exceeded',
+        `Points may pay at most ${store.pointsRules.maxRedeemPercent}% of the subtotal.`,
+      );
     }
+    // Within the limit, the discount is the points' whole worth (a number: the subtotal is checked).
+    const discountMinor = Number(price.discountMinor);
     const expiresAt = new Date(now.getTime() + orderHoldMs(store));
 
     const open = await openOrderOf(tx, store.id, cart.id);
@@ -452,10 +414,7 @@ export async function listOrders(
       ),
     );
   }
-  if (after) {
-    const [at, id] = decodeCursor(after, ['timestamptz', 'uuid']);
-    conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${at}::timestamptz, ${id}::uuid)`);
-  }
+  if (after) conditions.push(afterNewest(after, orders.createdAt, orders.id));
   const rows = await db
     .select()
     .from(orders)

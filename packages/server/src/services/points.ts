@@ -4,75 +4,15 @@ import type { Db, Tx } from '../db/index.js';
 import { customers, pointsAllocations, pointsEntries } from '../db/schema/index.js';
 import type { PointsRules } from '../db/types.js';
 import { ApiError } from '../errors.js';
-import { MAX_AMOUNT_MINOR, MAX_POINTS } from '../limits.js';
-import { decodeCursor, toPage } from '../pagination.js';
-import { minorDigits } from './money.js';
+import { afterNewest, toPage } from '../pagination.js';
+import type { PointsEntryView, PointsSummary } from '../schemas/points.js';
+import { pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
 export type PointsEntryRow = typeof pointsEntries.$inferSelect;
 
 const DAY_MS = 86_400_000;
-/** Float guard: rates are floats, so 29.999999 must still count as 30. */
-const EPSILON = 1e-9;
-
-// ---------------------------------------------------------------------------
-// Conversions (pure). Rates are "units of a currency per one base unit".
-// ---------------------------------------------------------------------------
-
-function rateOf(rules: PointsRules, currency: string): number | undefined {
-  return rules.rates[currency] ?? (currency === rules.baseCurrency ? 1 : undefined);
-}
-
-/** What `points` are worth in minor units of `currency`, rounded down; null when not convertible. */
-export function pointsValueMinor(
-  rules: PointsRules,
-  points: number,
-  currency: string,
-): number | null {
-  const rate = rateOf(rules, currency);
-  if (rate === undefined) return null;
-  const baseUnits = (points * rules.pointValueMinor) / 10 ** minorDigits(rules.baseCurrency);
-  // Capped where money stops being exact: whatever the rules, a finite whole number.
-  return Math.min(
-    MAX_AMOUNT_MINOR,
-    Math.floor(baseUnits * rate * 10 ** minorDigits(currency) + EPSILON),
-  );
-}
-
-/** The most points whose value stays within `limitMinor` of `currency`. */
-export function maxPointsWithin(rules: PointsRules, limitMinor: number, currency: string): number {
-  const one = pointsValueMinor(rules, 1_000_000, currency);
-  if (one === null || limitMinor <= 0) return 0;
-  const perPoint = one / 1_000_000;
-  if (perPoint <= 0) return Number.MAX_SAFE_INTEGER;
-  let n = Math.floor(limitMinor / perPoint) + 1;
-  while (n > 0 && (pointsValueMinor(rules, n, currency) ?? 0) > limitMinor) n--;
-  return n;
-}
-
-/** Points an order of `totalMinor` earns: floor(total in base currency × earnPerUnit). */
-export function pointsEarnedFor(rules: PointsRules, totalMinor: number, currency: string): number {
-  const rate = rateOf(rules, currency);
-  if (rate === undefined || totalMinor <= 0) return 0;
-  const baseUnits = totalMinor / 10 ** minorDigits(currency) / rate;
-  const points = Math.floor(baseUnits * rules.earnPerUnit + EPSILON);
-  // An entry is an integer column: a huge order earns MAX_POINTS (and NaN earns nothing).
-  return points > 0 ? Math.min(points, MAX_POINTS) : 0;
-}
-
-/**
- * Points a purchase earns once paid: none for a guest, else `pointsEarnedFor` its total.
- * The one rule for what the ledger credits when an order is paid and what a cart or a
- * pending order says it will earn.
- */
-export function pointsToEarn(
-  rules: PointsRules,
-  purchase: { customerId: string | null; totalMinor: number | bigint; currency: string },
-): number {
-  if (!purchase.customerId) return 0;
-  return pointsEarnedFor(rules, Number(purchase.totalMinor), purchase.currency);
-}
 
 // ---------------------------------------------------------------------------
 // The ledger in memory: lots (credits) and what debits consumed from them.
@@ -143,14 +83,6 @@ function spendableLots(ledger: Ledger, now: Date): Lot[] {
         a.availableAt.getTime() - b.availableAt.getTime() ||
         a.id.localeCompare(b.id),
     );
-}
-
-export interface PointsSummary {
-  balance: number;
-  pending: number;
-  lifetime: number;
-  tier: { name: string | null; nextTier: { name: string; pointsNeeded: number } | null };
-  expiring: { points: number; at: string } | null;
 }
 
 /**
@@ -558,17 +490,6 @@ export async function pointsSummary(
   return summarize(ledger, store.pointsRules, now);
 }
 
-export interface PointsEntryView {
-  id: string;
-  kind: PointsEntryRow['kind'];
-  points: number;
-  reason: string;
-  orderId: string | null;
-  createdAt: string;
-  availableAt: string;
-  expiresAt: string | null;
-}
-
 export function entryView(e: PointsEntryRow): PointsEntryView {
   return {
     id: e.id,
@@ -594,12 +515,7 @@ export async function pointsHistory(
     eq(pointsEntries.storeId, store.id),
     eq(pointsEntries.customerId, customerId),
   ];
-  if (after) {
-    const [at, id] = decodeCursor(after, ['timestamptz', 'uuid']);
-    conditions.push(
-      sql`(${pointsEntries.createdAt}, ${pointsEntries.id}) < (${at}::timestamptz, ${id}::uuid)`,
-    );
-  }
+  if (after) conditions.push(afterNewest(after, pointsEntries.createdAt, pointsEntries.id));
   const rows = await db
     .select()
     .from(pointsEntries)

@@ -1,20 +1,11 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { customers, reviews } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { decodeCursor, toPage } from '../pagination.js';
+import { afterNewest, cursorTimestamp, toPage } from '../pagination.js';
+import type { AdminReviewView, ReviewStatus } from '../schemas/reviews.js';
 import { isUuid } from '../uuid.js';
-import {
-  type OwnReviewView,
-  type ReviewRow,
-  type ReviewStatus,
-  toOwnReviewView,
-} from './reviews.js';
-
-/** What the merchant sees: the public review plus its status and who wrote it. */
-export interface AdminReviewView extends OwnReviewView {
-  customer: { id: string; email: string };
-}
+import { type ReviewRow, toOwnReviewView } from './reviews.js';
 
 function toAdminView(row: ReviewRow, customer: { name: string; email: string }): AdminReviewView {
   return {
@@ -23,7 +14,7 @@ function toAdminView(row: ReviewRow, customer: { name: string; email: string }):
   };
 }
 
-const cursorTs = sql<string>`to_char(${reviews.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const cursorTs = cursorTimestamp(reviews.createdAt);
 
 /** Newest first, all products; optionally one status (the moderation queue is `pending`). */
 export async function listReviewsForAdmin(
@@ -39,12 +30,7 @@ export async function listReviewsForAdmin(
   const conditions: SQL[] = [eq(reviews.storeId, input.storeId)];
   if (input.status) conditions.push(eq(reviews.status, input.status));
   if (input.productId) conditions.push(eq(reviews.productId, input.productId));
-  if (input.after) {
-    const [ts, id] = decodeCursor(input.after, ['timestamptz', 'uuid']);
-    conditions.push(
-      sql`(${reviews.createdAt}, ${reviews.id}) < (cast(${ts} as timestamptz), cast(${id} as uuid))`,
-    );
-  }
+  if (input.after) conditions.push(afterNewest(input.after, reviews.createdAt, reviews.id));
   const rows = await db
     .select({ review: reviews, name: customers.name, email: customers.email, cursorTs })
     .from(reviews)

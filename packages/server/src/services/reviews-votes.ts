@@ -2,12 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { reviews, reviewVotes } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
+import type { VoteResult } from '../schemas/reviews.js';
 import { isUuid } from '../uuid.js';
-
-export interface VoteResult {
-  helpfulCount: number;
-  viewerVote: boolean | null;
-}
 
 /**
  * Locks the approved review the customer may vote on. The row lock serialises every vote

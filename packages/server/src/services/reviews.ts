@@ -10,41 +10,13 @@ import {
   reviewVotes,
 } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { decodeCursor, invalidCursor, toPage } from '../pagination.js';
+import { cursorTimestamp, decodeCursor, invalidCursor, toPage } from '../pagination.js';
+import type { OwnReviewView, ReviewStatus, ReviewSummary, ReviewView } from '../schemas/reviews.js';
 import { isUuid } from '../uuid.js';
 import type { Store } from './stores.js';
 
-export type ReviewStatus = 'pending' | 'approved' | 'rejected';
 export type ReviewSort = 'recent' | 'helpful' | 'rating_desc' | 'rating_asc';
 export const reviewSorts = ['recent', 'helpful', 'rating_desc', 'rating_asc'] as const;
-
-/** A review as the storefront sees it. Text fields are exactly what the author wrote. */
-export interface ReviewView {
-  id: string;
-  productId: string;
-  rating: number;
-  title: string;
-  body: string;
-  author: { name: string };
-  verified: boolean;
-  incentivized: boolean;
-  helpfulCount: number;
-  reply: { body: string; createdAt: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  /** The signed-in viewer's vote: true (helpful), false (not helpful), null (none / guest). */
-  viewerVote: boolean | null;
-}
-
-export interface OwnReviewView extends ReviewView {
-  status: ReviewStatus;
-}
-
-export interface ReviewSummary {
-  average: number;
-  count: number;
-  histogram: Record<'1' | '2' | '3' | '4' | '5', number>;
-}
 
 /**
  * Public display name: first name and last initial ("Jane D."), so a review never shows a
@@ -59,8 +31,7 @@ export function displayName(fullName: string): string {
   return `${first} ${initial.toLocaleUpperCase()}.`;
 }
 
-/** An exact, sortable text form of a timestamp (microseconds), for cursors. */
-const cursorTs = sql<string>`to_char(${reviews.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const cursorTs = cursorTimestamp(reviews.createdAt);
 
 /** The columns every review read selects; `viewerVote` only when a viewer is known. */
 function reviewColumns(withVote: boolean) {

@@ -9,8 +9,9 @@ import {
   Security,
   z,
 } from '../../openapi.js';
+import { OrderSchema } from '../../schemas/orders.js';
 import { closeOrder, listOrders, markPaid } from '../../services/orders.js';
-import { OrderPageSchema, OrderParams, OrderSchema } from '../orders.js';
+import { OrderPageSchema, OrderParams } from '../orders.js';
 
 /** Admin orders: mark paid (as a payment webhook would), cancel, refund, attribution. */
 export const adminOrderRoutes = createRouter();

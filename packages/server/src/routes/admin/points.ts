@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { MAX_POINTS } from '../../limits.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../../openapi.js';
+import { PointsEntrySchema } from '../../schemas/points.js';
 import { adjustPoints, entryView, expireAll } from '../../services/points.js';
-import { PointsEntrySchema } from '../points.js';
 
 /** Admin points: manual adjustments, expiry run. */
 export const adminPointsRoutes = createRouter();

@@ -9,20 +9,17 @@ import {
   Security,
   z,
 } from '../../openapi.js';
+import { AdminReviewSchema, ReviewStatusSchema } from '../../schemas/reviews.js';
 import {
   deleteReply,
   listReviewsForAdmin,
   moderateReview,
   setReply,
 } from '../../services/reviews-admin.js';
-import { OwnReviewSchema, ReviewStatusSchema, reviewText } from '../reviews.js';
+import { reviewText } from '../reviews.js';
 
 /** Admin reviews: moderate, reply. */
 export const adminReviewRoutes = createRouter();
-
-const AdminReviewSchema = OwnReviewSchema.extend({
-  customer: z.object({ id: z.string().uuid(), email: z.string() }),
-}).openapi('AdminReview');
 
 const reviewParams = z.object({
   id: z

@@ -5,6 +5,7 @@ import { formFields } from '../../hosted/form.js';
 import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import type { SigninKey } from '../../hosted/messages/signin.js';
+import { isSameOriginPost } from '../../hosted/same-origin.js';
 import { createRouter } from '../../openapi.js';
 import { hitRateLimit, rateLimiterOf, withLimiter } from '../../rate-limit/middleware.js';
 import { createAuthorizationCode } from '../../services/auth/codes.js';
@@ -21,7 +22,6 @@ import {
   type AuthorizationCheck,
   type AuthorizationRequest,
   checkAuthorizationRequest,
-  isSameOriginPost,
   redirectWith,
 } from './shared.js';
 

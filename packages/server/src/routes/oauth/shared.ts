@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type AppContext, type AppEnv, publicOrigin } from '../../context.js';
+import { selfOrigins } from '../../hosted/same-origin.js';
 import { findUnstorable } from '../../middleware/storable-text.js';
 import { CODE_CHALLENGE } from '../../services/auth/pkce.js';
 import { findStoreByPublishableKey, type Store } from '../../services/stores.js';
@@ -14,10 +15,6 @@ export async function findClient(c: AppContext, clientId: unknown): Promise<Stor
   return findStoreByPublishableKey(c.var.deps.db, clientId);
 }
 
-export function selfOrigins(c: AppContext): Set<string> {
-  return new Set([publicOrigin(c), new URL(c.req.url).origin]);
-}
-
 /**
  * Token, revoke and poll requests from a browser must come from a page of the client's
  * store: the Origin header is set by the browser and cannot be forged by a page.
@@ -25,16 +22,6 @@ export function selfOrigins(c: AppContext): Set<string> {
 export function originAllowed(c: AppContext, store: Store): boolean {
   const origin = c.req.header('origin');
   return !origin || store.allowedOrigins.includes(origin) || selfOrigins(c).has(origin);
-}
-
-/**
- * The sign-in form posts to its own origin. Browsers send `Origin: null` for it under
- * the page's no-referrer policy, so then Sec-Fetch-Site (which pages cannot set) decides.
- */
-export function isSameOriginPost(c: AppContext): boolean {
-  const origin = c.req.header('origin');
-  if (origin && origin !== 'null') return selfOrigins(c).has(origin);
-  return c.req.header('sec-fetch-site') === 'same-origin';
 }
 
 /** RFC 6749 §5.2 error body, never cached. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/index.js';
 import { ApiError } from '../../errors.js';
-import { markPaid, type OrderView } from '../orders.js';
+import type { OrderView } from '../../schemas/orders.js';
+import { markPaid } from '../orders.js';
 import type { Store } from '../stores.js';
 import type { DeclineReason, PaymentInput, PaymentProvider } from './provider.js';
 import { testCardProvider } from './test-card.js';

@@ -1,4 +1,4 @@
-import type { OrderView } from '../orders.js';
+import type { OrderView } from '../../schemas/orders.js';
 import type { Store } from '../stores.js';
 
 /** What the shopper typed into the hosted payment form. */

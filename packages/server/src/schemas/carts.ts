@@ -1,0 +1,37 @@
+import { MoneySchema, NullableMoneySchema, z } from '../openapi.js';
+import { variantLineFields } from './lines.js';
+
+/** Response shapes of carts; the services' types are inferred from them. */
+
+export const CartLineSchema = z
+  .object({
+    ...variantLineFields,
+    handle: z.string(),
+    image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+    quantity: z.number().int(),
+    unitPrice: MoneySchema,
+    lineTotal: MoneySchema,
+    compareAtPrice: NullableMoneySchema,
+    available: z.number().int().openapi({ description: 'Units in stock now.' }),
+    ref: z.string().nullable().openapi({ description: 'Attribution code (creator).' }),
+  })
+  .openapi('CartLine');
+export const CartSchema = z
+  .object({
+    id: z.string().uuid(),
+    currency: z.string(),
+    customerId: z.string().uuid().nullable(),
+    lines: z.array(CartLineSchema),
+    itemCount: z.number().int(),
+    subtotal: MoneySchema,
+    discount: MoneySchema,
+    total: MoneySchema,
+    pointsRedeemed: z.number().int(),
+    pointsToEarn: z.number().int().openapi({
+      description:
+        'Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none.',
+    }),
+    updatedAt: z.string(),
+  })
+  .openapi('Cart');
+export type CartView = z.infer<typeof CartSchema>;
