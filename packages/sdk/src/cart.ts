@@ -475,11 +475,21 @@ export function createCart(ctx: CartContext) {
       return { orderId: data.orderId, checkoutUrl: url.toString() };
     },
     refresh,
-    /** Takes the cart the server gave after sign-in (the merged customer cart) or sign-out (null). */
+    /** Takes the cart the server gave after sign-out (null: a new guest cart starts). */
     adopt: confirm,
-    /** The id of the current cart, for merging after sign-in. */
-    id: () => confirmed?.id ?? null,
-    flush,
+    /**
+     * After sign-in: the guest cart, its queued writes sent first, becomes (or joins) the
+     * customer's cart on the server, and this client follows the merged cart.
+     */
+    async mergeIntoCustomer(): Promise<void> {
+      await flush();
+      const id = confirmed?.id;
+      const { data } = await ctx.http.request<Cart>('/v1/carts/merge', {
+        method: 'POST',
+        body: id ? { cartId: id } : {},
+      });
+      confirm(data);
+    },
   };
 }
 

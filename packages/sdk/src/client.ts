@@ -166,13 +166,7 @@ export function createClient(options: ClientOptions) {
       onError,
       async signedIn(session) {
         events.emit('login', { customer: session.customer });
-        // The guest cart becomes (or joins) the customer's cart.
-        await cart.flush();
-        const merged = await http.request<Cart>('/v1/carts/merge', {
-          method: 'POST',
-          body: cart.id() ? { cartId: cart.id() } : {},
-        });
-        cart.adopt(merged.data);
+        await cart.mergeIntoCustomer();
         await refreshPoints().catch(onError);
       },
       signedOut() {
