@@ -54,7 +54,7 @@ export function currentConfig(): KioskConfig {
  * this registry, so two elements naming the same store share a cart and two stores never mix.
  */
 export function clientFor(config: KioskConfig): KioskClient {
-  const key = `${config.endpoint}|${config.storeKey}`;
+  const key = storeIdOf(config.endpoint, config.storeKey);
   let client = clients.get(key);
   if (!client) {
     client = createClient({
@@ -93,10 +93,15 @@ export function attributionRef(): string | undefined {
  */
 export function storeOf(element: Element): string | null {
   const scope = closestStore(element);
-  if (scope) return `${scope.endpoint}|${scope.storeKey}`;
+  if (scope) return storeIdOf(scope.endpoint, scope.storeKey);
   const client = defaultClient();
   return client ? storeId(client) : null;
 }
 
 /** A client's store, in storeOf's terms. */
-export const storeId = (client: KioskClient) => `${client.endpoint}|${client.storeKey}`;
+export const storeId = (client: KioskClient) => storeIdOf(client.endpoint, client.storeKey);
+
+/** One store's identity: the registry's key (clientFor) and what storeOf compares. */
+function storeIdOf(endpoint: string | null | undefined, storeKey: string | null | undefined) {
+  return `${endpoint}|${storeKey}`;
+}

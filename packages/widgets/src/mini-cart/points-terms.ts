@@ -7,26 +7,16 @@ export interface PointsTerms {
   baseCurrency: string;
 }
 
-const terms = new WeakMap<KioskClient, Promise<PointsTerms | null>>();
-
 /**
- * The store's points terms (its public configuration, `kiosk.store.get()`), read once per
- * client when a signed-in customer first opens the cart. A failed read resolves to null (the
- * worth is not shown) and is tried again next time.
+ * The store's points terms (its public configuration, `kiosk.store.get()`, which the SDK keeps
+ * and shares), when a signed-in customer opens the cart. A failed read is null: the worth is
+ * not shown, and the next open asks again.
  */
 export function pointsTerms(client: KioskClient): Promise<PointsTerms | null> {
-  let read = terms.get(client);
-  if (!read) {
-    read = client.store
-      .get()
-      .then((config) => config.points)
-      .catch(() => {
-        terms.delete(client);
-        return null;
-      });
-    terms.set(client, read);
-  }
-  return read;
+  return client.store.get().then(
+    (config) => config.points,
+    () => null,
+  );
 }
 
 /**
