@@ -1,16 +1,13 @@
 import type { WritableAtom } from 'nanostores';
 import { invalid, KioskError } from './errors.js';
+import type { components } from './generated/api.js';
 import type { Http } from './http.js';
 import type { KeyValue } from './persist.js';
 import { challengeOf, randomString } from './pkce.js';
-import type { Customer, Session } from './types.js';
+import type { Session } from './types.js';
 
-interface TokenResponse {
-  access_token: string;
-  expires_in: number;
-  refresh_token?: string;
-  customer: Customer;
-}
+type TokenRequest = components['schemas']['TokenRequest'];
+type TokenResponse = components['schemas']['TokenResponse'];
 
 /** What tabs tell each other about the session (over the client's BroadcastChannel). */
 export type AuthMessage =
@@ -68,8 +65,8 @@ export function createAuth(ctx: AuthContext) {
     if (!wasSignedIn) await ctx.signedIn(session);
   }
 
-  function tokenRequest(form: Record<string, string>) {
-    return ctx.http.request<TokenResponse>('/oauth/token', {
+  function tokenRequest(form: Omit<TokenRequest, 'client_id' | 'refresh_token_mode'>) {
+    return ctx.http.request('/oauth/token', {
       method: 'POST',
       form: {
         client_id: ctx.storeKey,
@@ -171,7 +168,7 @@ export function createAuth(ctx: AuthContext) {
         if (!popup.closed) return;
         closedSince ||= Date.now();
         try {
-          const { data } = await ctx.http.request<{ code: string }>('/oauth/poll', {
+          const { data } = await ctx.http.request('/oauth/poll', {
             method: 'POST',
             body: { client_id: ctx.storeKey, state },
             retry: false,

@@ -1,7 +1,8 @@
 import { atom } from 'nanostores';
 import type { AuthMessage, AuthResource } from './auth.js';
-import { type CheckoutOptions, createCart, toKioskError } from './cart.js';
-import { invalid, KioskError } from './errors.js';
+import { createCart } from './cart.js';
+import type { CheckoutOptions } from './cart-checkout.js';
+import { invalid, KioskError, toKioskError } from './errors.js';
 import { createEmitter } from './events.js';
 import { createHttp } from './http.js';
 import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
@@ -211,7 +212,7 @@ export function createClient(options: ClientOptions) {
        * The store's public configuration (`GET /v1/store`): currencies, locales, points terms,
        * attribution window. Kept briefly and revalidated with its ETag, like product reads.
        */
-      get: (): Promise<StoreConfig> => reads.get<StoreConfig>('/v1/store'),
+      get: (): Promise<StoreConfig> => reads.get('/v1/store'),
     },
     cart: {
       $cart: cart.$cart,

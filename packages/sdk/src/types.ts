@@ -3,7 +3,7 @@
  * generated API types come from its OpenAPI document (`GET /openapi.json`), and a test fails
  * when the two drift apart.
  */
-import type { components } from './generated/api.js';
+import type { components, operations } from './generated/api.js';
 
 type Schemas = components['schemas'];
 
@@ -19,9 +19,14 @@ export type PointsEntry = Schemas['PointsEntry'];
 export type Review = Schemas['Review'];
 export type OwnReview = Schemas['OwnReview'];
 export type ReviewSummary = Schemas['ReviewSummary'];
+/** A review's helpful count after the shopper's vote, and that vote (null: taken back). */
+export type ReviewVoteResult = Schemas['ReviewVoteResult'];
 export type Order = Schemas['Order'];
 export type StoreConfig = Schemas['StoreConfig'];
-export type ReviewSort = 'recent' | 'helpful' | 'rating_desc' | 'rating_asc';
+/** The orders a product's reviews can be listed in. */
+export type ReviewSort = NonNullable<
+  NonNullable<operations['listProductReviews']['parameters']['query']>['sort']
+>;
 
 export interface Page<T> {
   items: T[];
