@@ -32,36 +32,31 @@ export function createAdminClient(options: AdminClientOptions) {
     customers: {
       /** A one-time token for `kiosk.auth.signInWithToken` (single sign-on from the brand's accounts). */
       createSessionToken(input: { email: string; name?: string }) {
-        return http
-          .request('/admin/v1/customers/session-tokens', { method: 'POST', body: input })
-          .then((r) => r.data);
+        return http.request('/admin/v1/customers/session-tokens', { method: 'POST', body: input });
       },
     },
     orders: {
       /** Marks an order paid, as a payment webhook would; earns its points. */
       markPaid(orderId: string) {
-        return http
-          .request('/admin/v1/orders/{id}/mark-paid', { method: 'POST', params: { id: orderId } })
-          .then((r) => r.data);
+        return http.request('/admin/v1/orders/{id}/mark-paid', {
+          method: 'POST',
+          params: { id: orderId },
+        });
       },
     },
     reviews: {
       moderate(reviewId: string, status: 'approved' | 'rejected') {
-        return http
-          .request('/admin/v1/reviews/{id}/moderation', {
-            method: 'POST',
-            params: { id: reviewId },
-            body: { status },
-          })
-          .then((r) => r.data);
+        return http.request('/admin/v1/reviews/{id}/moderation', {
+          method: 'POST',
+          params: { id: reviewId },
+          body: { status },
+        });
       },
     },
     points: {
       /** A manual grant (+) or deduction (-). */
       adjust(input: { email: string; points: number; reason: string }) {
-        return http
-          .request('/admin/v1/points/adjustments', { method: 'POST', body: input })
-          .then((r) => r.data);
+        return http.request('/admin/v1/points/adjustments', { method: 'POST', body: input });
       },
     },
   };

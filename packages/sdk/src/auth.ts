@@ -81,7 +81,7 @@ export function createAuth(ctx: AuthContext) {
     const stored = ctx.kv.get('refresh');
     if (!browser && !stored) return null;
     try {
-      const { data } = await tokenRequest({
+      const data = await tokenRequest({
         grant_type: 'refresh_token',
         ...(stored && !browser ? { refresh_token: stored } : {}),
       });
@@ -168,7 +168,7 @@ export function createAuth(ctx: AuthContext) {
         if (!popup.closed) return;
         closedSince ||= Date.now();
         try {
-          const { data } = await ctx.http.request('/oauth/poll', {
+          const data = await ctx.http.request('/oauth/poll', {
             method: 'POST',
             body: { client_id: ctx.storeKey, state },
             retry: false,
@@ -220,7 +220,7 @@ export function createAuth(ctx: AuthContext) {
     url.searchParams.delete('code');
     url.searchParams.delete('state');
     w.history.replaceState(w.history.state, '', url);
-    const { data } = await tokenRequest({
+    const data = await tokenRequest({
       grant_type: 'authorization_code',
       code,
       code_verifier: pkce.verifier,
@@ -263,7 +263,7 @@ export function createAuth(ctx: AuthContext) {
           ui_locales: locale,
         });
         const code = await waitForCode(popup, state);
-        const { data } = await tokenRequest({
+        const data = await tokenRequest({
           grant_type: 'authorization_code',
           code,
           code_verifier: verifier,
@@ -276,7 +276,7 @@ export function createAuth(ctx: AuthContext) {
     async signInWithToken(token: string): Promise<Session> {
       if (typeof token !== 'string' || !token)
         throw invalid('A session token is required.', 'token');
-      const { data } = await tokenRequest({
+      const data = await tokenRequest({
         grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
         subject_token: token,
         subject_token_type: SSO_TOKEN_TYPE,

@@ -3,7 +3,7 @@ import { currentAttribution } from './attribution.js';
 import { type CheckoutOptions, checkCheckoutOptions, hostedCheckout } from './cart-checkout.js';
 import { applyOp, type Catalog, isLine, isPendingLine, type Op } from './cart-lines.js';
 import { invalid, KioskError, toKioskError } from './errors.js';
-import { type Http, type HttpResponse, newIdempotencyKey } from './http.js';
+import { type Http, newIdempotencyKey } from './http.js';
 import type { KeyValue } from './persist.js';
 import { isAttributionCode, MAX_LINE_QUANTITY } from './rules.js';
 import type { Cart, Checkout } from './types.js';
@@ -62,9 +62,10 @@ export function createCart(ctx: CartContext) {
 
   async function ensureCart(key: string): Promise<string> {
     if (confirmed?.id) return confirmed.id;
-    const { data } = await ctx.http.request('/v1/carts', {
+    const data = await ctx.http.request('/v1/carts', {
       method: 'POST',
-      body: ctx.currency() ? { currency: ctx.currency() } : {},
+      // No currency: the store's default (JSON leaves the undefined out).
+      body: { currency: ctx.currency() },
       idempotencyKey: `${key}:create`,
     });
     confirmed = data;
@@ -72,7 +73,7 @@ export function createCart(ctx: CartContext) {
   }
 
   /** Sends one queued write; the server answers with the cart as it now is. */
-  async function send(op: Op): Promise<HttpResponse<Cart>> {
+  async function send(op: Op): Promise<Cart> {
     // A write replayed into a new cart is another request: it needs its own key.
     const key = op.fresh ? `${op.key}:fresh` : op.key;
     const id = await ensureCart(key);
@@ -122,7 +123,7 @@ export function createCart(ctx: CartContext) {
           throw new KioskError({ code: 'offline', message: 'Offline.', retryable: true });
         }
         try {
-          const { data: cart } = await send(op);
+          const cart = await send(op);
           queue = queue.filter((q) => q.key !== op.key);
           saveQueue();
           confirm(cart);
@@ -190,7 +191,7 @@ export function createCart(ctx: CartContext) {
     const id = confirmed?.id;
     if (!id) return null;
     try {
-      const { data } = await ctx.http.request('/v1/carts/{id}', { params: { id } });
+      const data = await ctx.http.request('/v1/carts/{id}', { params: { id } });
       confirm(data);
       return data;
     } catch (error) {
@@ -316,7 +317,7 @@ export function createCart(ctx: CartContext) {
       if (!confirmed?.id || confirmed.lines.length === 0) {
         throw new KioskError({ code: 'empty_cart', message: 'The cart is empty.', status: 422 });
       }
-      const { data } = await ctx.http
+      const order = await ctx.http
         .request('/v1/carts/{id}/checkout', {
           method: 'POST',
           params: { id: confirmed.id },
@@ -327,7 +328,7 @@ export function createCart(ctx: CartContext) {
           if (toKioskError(error).code === 'cart_not_active') confirm(null);
           throw error;
         });
-      return hostedCheckout(data, options, ctx.locale);
+      return hostedCheckout(order, options, ctx.locale);
     },
     refresh,
     /** Takes the cart the server gave after sign-out (null: a new guest cart starts). */
@@ -339,7 +340,7 @@ export function createCart(ctx: CartContext) {
     async mergeIntoCustomer(): Promise<void> {
       await flush();
       const id = confirmed?.id;
-      const { data } = await ctx.http.request('/v1/carts/merge', {
+      const data = await ctx.http.request('/v1/carts/merge', {
         method: 'POST',
         body: id ? { cartId: id } : {},
       });

@@ -71,14 +71,23 @@ export function createHttp(options: HttpOptions) {
   const endpoint = options.endpoint.replace(/\/+$/, '');
 
   /**
-   * `path` is a template of the API's document and `init.method` one of its methods there
-   * (GET when left out): the params, query, body and answer are that operation's.
+   * The answer's JSON. `path` is a template of the API's document and `init.method` one of
+   * its methods there (GET when left out): the params, query, body and answer are that
+   * operation's.
    */
   function request<P extends Path, M extends MethodOf<P> = 'GET' & MethodOf<P>>(
     path: P,
     ...init: ArgsOf<Request<P, M>>
-  ): Promise<HttpResponse<Answer<Operation<P, M>>>>;
-  async function request(path: string, init: RequestOptions = {}): Promise<HttpResponse<unknown>> {
+  ): Promise<Answer<Operation<P, M>>>;
+  function request(path: string, init?: RequestOptions): Promise<unknown> {
+    return send(path, init).then((res) => res.data);
+  }
+
+  /**
+   * The whole exchange (status, headers), untyped: for a wrapper that types its own
+   * signature from the paths, as the shared reads do.
+   */
+  async function send(path: string, init: RequestOptions = {}): Promise<HttpResponse<unknown>> {
     try {
       return await attempt(path, init);
     } catch (error) {
@@ -152,7 +161,7 @@ export function createHttp(options: HttpOptions) {
     }
   }
 
-  return { request, endpoint };
+  return { request, send, endpoint };
 }
 
 export type Http = ReturnType<typeof createHttp>;

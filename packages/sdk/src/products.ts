@@ -27,7 +27,7 @@ export function createProducts(
     if (!batcher) {
       batcher = createBatcher<Product>(
         async (keys) => {
-          const { data } = await http.request('/v1/products/batch', {
+          const data = await http.request('/v1/products/batch', {
             query: { ids: keys.join(','), currency },
           });
           const found = new Map<string, Product>();

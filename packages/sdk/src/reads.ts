@@ -1,4 +1,4 @@
-import type { Http, HttpResponse, RequestOptions } from './http.js';
+import type { Http, RequestOptions } from './http.js';
 import type { Answer, ArgsOf, GetPath, Operation, ParamsOf } from './operations.js';
 
 interface Entry {
@@ -17,12 +17,6 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
   // After a write (clear), the browser's HTTP cache may hold answers from before it (the
   // server allows max-age 30 s): from then on reads revalidate with the server first.
   let written = false;
-  // `get`'s own signature types the request from the API's paths, as `http.request`'s does:
-  // past it, the request goes to the transport as it is.
-  const request = http.request as unknown as (
-    path: string,
-    init: RequestOptions,
-  ) => Promise<HttpResponse<unknown>>;
 
   /** A GET of the API's document, with its params and query: the operation's answer. */
   function get<P extends GetPath>(
@@ -40,11 +34,12 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
     const running = inflight.get(key);
     if (running) return running;
 
-    const promise = request(path, {
-      ...init,
-      ...(cached?.etag ? { headers: { 'if-none-match': cached.etag } } : {}),
-      ...(written ? { cache: 'no-cache' as const } : {}),
-    })
+    const promise = http
+      .send(path, {
+        ...init,
+        ...(cached?.etag ? { headers: { 'if-none-match': cached.etag } } : {}),
+        ...(written ? { cache: 'no-cache' as const } : {}),
+      })
       .then((res) => {
         const data = res.status === 304 && cached ? cached.data : res.data;
         cache.delete(key); // re-insert: Map order doubles as least-recently-used order

@@ -26,12 +26,10 @@ export function createReviews(http: Http, reads: Reads) {
       options: { sort?: ReviewSort; rating?: number; first?: number; after?: string } = {},
     ): Promise<Page<Review>> {
       // Not cached: a shopper's own vote and fresh reviews should show at once.
-      return http
-        .request('/v1/products/{product}/reviews', {
-          params: { product: productId },
-          query: options,
-        })
-        .then((r) => r.data);
+      return http.request('/v1/products/{product}/reviews', {
+        params: { product: productId },
+        query: options,
+      });
     },
     submit(
       productId: string,
@@ -53,39 +51,32 @@ export function createReviews(http: Http, reads: Reads) {
           params: { product: productId },
           body: { rating, title, body },
         })
-        .then((r) => {
+        .then((review) => {
           reads.clear();
-          return r.data;
+          return review;
         });
     },
     vote(reviewId: string, helpful: boolean): Promise<ReviewVoteResult> {
       if (typeof helpful !== 'boolean')
         return Promise.reject(invalid('helpful must be true or false.', 'helpful'));
-      return http
-        .request('/v1/reviews/{id}/votes', {
-          method: 'POST',
-          params: { id: reviewId },
-          body: { helpful },
-        })
-        .then((r) => r.data);
+      return http.request('/v1/reviews/{id}/votes', {
+        method: 'POST',
+        params: { id: reviewId },
+        body: { helpful },
+      });
     },
     /** Takes the signed-in shopper's vote back. */
     unvote(reviewId: string): Promise<ReviewVoteResult> {
-      return http
-        .request('/v1/reviews/{id}/votes', { method: 'DELETE', params: { id: reviewId } })
-        .then((r) => r.data);
+      return http.request('/v1/reviews/{id}/votes', { method: 'DELETE', params: { id: reviewId } });
     },
     /** The signed-in shopper's own review of the product (any status), or null if none. */
     mine(productId: string): Promise<OwnReview | null> {
       return http
         .request('/v1/products/{product}/reviews/mine', { params: { product: productId } })
-        .then(
-          (r) => r.data,
-          (error: { code?: string }) => {
-            if (error.code === 'review_not_found') return null;
-            throw error;
-          },
-        );
+        .catch((error: { code?: string }) => {
+          if (error.code === 'review_not_found') return null;
+          throw error;
+        });
     },
   };
 }

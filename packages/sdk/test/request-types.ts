@@ -10,18 +10,18 @@ declare const reads: Reads;
 
 export async function requestsAreTypedFromThePaths() {
   // The answer is the operation's 2xx JSON.
-  const cart: Cart = (await http.request('/v1/carts/{id}', { params: { id: 'c' } })).data;
-  const products: Product[] = (await http.request('/v1/products', { query: { first: 2 } })).data
-    .items;
+  const cart: Cart = await http.request('/v1/carts/{id}', { params: { id: 'c' } });
+  const products: Product[] = (await http.request('/v1/products', { query: { first: 2 } })).items;
   const summary: ReviewSummary = await reads.get('/v1/products/{product}/reviews/summary', {
     params: { product: 'tee' },
   });
   // An answer without a body is null.
-  const revoked: null = (
-    await http.request('/oauth/revoke', { method: 'POST', form: { client_id: 'pk_x' } })
-  ).data;
+  const revoked: null = await http.request('/oauth/revoke', {
+    method: 'POST',
+    form: { client_id: 'pk_x' },
+  });
   // @ts-expect-error: a cart is not a product
-  const notAProduct: Product = (await http.request('/v1/carts/{id}', { params: { id: 'c' } })).data;
+  const notAProduct: Product = await http.request('/v1/carts/{id}', { params: { id: 'c' } });
 
   // @ts-expect-error: a path the API does not have
   await http.request('/v1/cart/{id}', { params: { id: 'c' } });
