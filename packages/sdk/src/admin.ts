@@ -1,5 +1,6 @@
 import { invalid } from './errors.js';
 import { createHttp } from './http.js';
+import type { AdminReview, Order, PointsEntry } from './types.js';
 
 export interface AdminClientOptions {
   endpoint: string;
@@ -37,7 +38,7 @@ export function createAdminClient(options: AdminClientOptions) {
     },
     orders: {
       /** Marks an order paid, as a payment webhook would; earns its points. */
-      markPaid(orderId: string) {
+      markPaid(orderId: string): Promise<Order> {
         return http.request('/admin/v1/orders/{id}/mark-paid', {
           method: 'POST',
           params: { id: orderId },
@@ -45,7 +46,7 @@ export function createAdminClient(options: AdminClientOptions) {
       },
     },
     reviews: {
-      moderate(reviewId: string, status: 'approved' | 'rejected') {
+      moderate(reviewId: string, status: 'approved' | 'rejected'): Promise<AdminReview> {
         return http.request('/admin/v1/reviews/{id}/moderation', {
           method: 'POST',
           params: { id: reviewId },
@@ -55,7 +56,7 @@ export function createAdminClient(options: AdminClientOptions) {
     },
     points: {
       /** A manual grant (+) or deduction (-). */
-      adjust(input: { email: string; points: number; reason: string }) {
+      adjust(input: { email: string; points: number; reason: string }): Promise<PointsEntry> {
         return http.request('/admin/v1/points/adjustments', { method: 'POST', body: input });
       },
     },
