@@ -28,7 +28,7 @@ export interface Transport {
   cache?: RequestCache;
 }
 
-/** A request as the transport runs it; callers write it typed from the API's paths (`Request`). */
+/** A request as the transport runs it; callers write it typed from the API's paths (`ApiRequest`). */
 export interface RequestOptions extends Transport {
   method?: Method;
   /** Filled into the path template's `{name}`s. */
@@ -40,7 +40,7 @@ export interface RequestOptions extends Transport {
 }
 
 /** A request of `method path`: its params, query and body as the API's document has them. */
-export type Request<P extends Path, M extends Method> = Inputs<P, M> & Transport;
+export type ApiRequest<P extends Path, M extends Method> = Inputs<P, M> & Transport;
 
 export interface HttpResponse<T> {
   data: T;
@@ -77,7 +77,7 @@ export function createHttp(options: HttpOptions) {
    */
   function request<P extends Path, M extends MethodOf<P> = 'GET' & MethodOf<P>>(
     path: P,
-    ...init: ArgsOf<Request<P, M>>
+    ...init: ArgsOf<ApiRequest<P, M>>
   ): Promise<Answer<Operation<P, M>>>;
   function request(path: string, init?: RequestOptions): Promise<unknown> {
     return send(path, init).then((res) => res.data);
