@@ -5,7 +5,7 @@ import type {
   OwnReview,
   Page,
   Review,
-  ReviewSort,
+  ReviewListOptions,
   ReviewSummary,
   ReviewVoteResult,
 } from './types.js';
@@ -21,10 +21,7 @@ export function createReviews(http: Http, reads: Reads) {
         params: { product: productId },
       });
     },
-    list(
-      productId: string,
-      options: { sort?: ReviewSort; rating?: number; first?: number; after?: string } = {},
-    ): Promise<Page<Review>> {
+    list(productId: string, options: ReviewListOptions = {}): Promise<Page<Review>> {
       // Not cached: a shopper's own vote and fresh reviews should show at once.
       return http.request('/v1/products/{product}/reviews', {
         params: { product: productId },

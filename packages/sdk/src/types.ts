@@ -31,6 +31,15 @@ export type StoreConfig = Schemas['StoreConfig'];
  */
 export type ReviewSort = 'recent' | 'helpful' | 'rating_desc' | 'rating_asc';
 
+/** Which of a product's reviews to list, in what order, and which page. */
+export interface ReviewListOptions {
+  sort?: ReviewSort;
+  /** Only reviews with this many stars. */
+  rating?: number;
+  first?: number;
+  after?: string;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
