@@ -1,6 +1,6 @@
 import { invalid } from './errors.js';
 import { createHttp } from './http.js';
-import type { Review } from './types.js';
+import type { AdminReview, Order, PointsEntry } from './types.js';
 
 export interface AdminClientOptions {
   endpoint: string;
@@ -28,34 +28,36 @@ export function createAdminClient(options: AdminClientOptions) {
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     headers: () => ({ authorization: `Bearer ${options.secretKey}` }),
   });
-  const post = <T>(path: string, body: unknown, method: 'POST' | 'PUT' = 'POST') =>
-    http.request<T>(`/admin/v1${path}`, { method, body }).then((r) => r.data);
 
   return {
     customers: {
       /** A one-time token for `kiosk.auth.signInWithToken` (single sign-on from the brand's accounts). */
       createSessionToken(input: { email: string; name?: string }) {
-        return post<{ token: string; expiresAt: string }>('/customers/session-tokens', input);
+        return http.request('/admin/v1/customers/session-tokens', { method: 'POST', body: input });
       },
     },
     orders: {
       /** Marks an order paid, as a payment webhook would; earns its points. */
-      markPaid(orderId: string) {
-        return post<{ id: string; status: string }>(
-          `/orders/${encodeURIComponent(orderId)}/mark-paid`,
-          {},
-        );
+      markPaid(orderId: string): Promise<Order> {
+        return http.request('/admin/v1/orders/{id}/mark-paid', {
+          method: 'POST',
+          params: { id: orderId },
+        });
       },
     },
     reviews: {
-      moderate(reviewId: string, status: 'approved' | 'rejected') {
-        return post<Review>(`/reviews/${encodeURIComponent(reviewId)}/moderation`, { status });
+      moderate(reviewId: string, status: 'approved' | 'rejected'): Promise<AdminReview> {
+        return http.request('/admin/v1/reviews/{id}/moderation', {
+          method: 'POST',
+          params: { id: reviewId },
+          body: { status },
+        });
       },
     },
     points: {
       /** A manual grant (+) or deduction (-). */
-      adjust(input: { email: string; points: number; reason: string }) {
-        return post<{ id: string; points: number }>('/points/adjustments', input);
+      adjust(input: { email: string; points: number; reason: string }): Promise<PointsEntry> {
+        return http.request('/admin/v1/points/adjustments', { method: 'POST', body: input });
       },
     },
   };

@@ -1,16 +1,13 @@
 import type { WritableAtom } from 'nanostores';
 import { invalid, KioskError } from './errors.js';
+import type { components } from './generated/api.js';
 import type { Http } from './http.js';
 import type { KeyValue } from './persist.js';
 import { challengeOf, randomString } from './pkce.js';
-import type { Customer, Session } from './types.js';
+import type { Session } from './types.js';
 
-interface TokenResponse {
-  access_token: string;
-  expires_in: number;
-  refresh_token?: string;
-  customer: Customer;
-}
+type TokenRequest = components['schemas']['TokenRequest'];
+type TokenResponse = components['schemas']['TokenResponse'];
 
 /** What tabs tell each other about the session (over the client's BroadcastChannel). */
 export type AuthMessage =
@@ -68,8 +65,8 @@ export function createAuth(ctx: AuthContext) {
     if (!wasSignedIn) await ctx.signedIn(session);
   }
 
-  function tokenRequest(form: Record<string, string>) {
-    return ctx.http.request<TokenResponse>('/oauth/token', {
+  function tokenRequest(form: Omit<TokenRequest, 'client_id' | 'refresh_token_mode'>) {
+    return ctx.http.request('/oauth/token', {
       method: 'POST',
       form: {
         client_id: ctx.storeKey,
@@ -84,7 +81,7 @@ export function createAuth(ctx: AuthContext) {
     const stored = ctx.kv.get('refresh');
     if (!browser && !stored) return null;
     try {
-      const { data } = await tokenRequest({
+      const data = await tokenRequest({
         grant_type: 'refresh_token',
         ...(stored && !browser ? { refresh_token: stored } : {}),
       });
@@ -171,7 +168,7 @@ export function createAuth(ctx: AuthContext) {
         if (!popup.closed) return;
         closedSince ||= Date.now();
         try {
-          const { data } = await ctx.http.request<{ code: string }>('/oauth/poll', {
+          const data = await ctx.http.request('/oauth/poll', {
             method: 'POST',
             body: { client_id: ctx.storeKey, state },
             retry: false,
@@ -223,7 +220,7 @@ export function createAuth(ctx: AuthContext) {
     url.searchParams.delete('code');
     url.searchParams.delete('state');
     w.history.replaceState(w.history.state, '', url);
-    const { data } = await tokenRequest({
+    const data = await tokenRequest({
       grant_type: 'authorization_code',
       code,
       code_verifier: pkce.verifier,
@@ -266,7 +263,7 @@ export function createAuth(ctx: AuthContext) {
           ui_locales: locale,
         });
         const code = await waitForCode(popup, state);
-        const { data } = await tokenRequest({
+        const data = await tokenRequest({
           grant_type: 'authorization_code',
           code,
           code_verifier: verifier,
@@ -279,7 +276,7 @@ export function createAuth(ctx: AuthContext) {
     async signInWithToken(token: string): Promise<Session> {
       if (typeof token !== 'string' || !token)
         throw invalid('A session token is required.', 'token');
-      const { data } = await tokenRequest({
+      const data = await tokenRequest({
         grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
         subject_token: token,
         subject_token_type: SSO_TOKEN_TYPE,

@@ -1,71 +1,24 @@
 import { atom, onMount } from 'nanostores';
 import { currentAttribution } from './attribution.js';
-import { invalid, KioskError } from './errors.js';
+import { type CheckoutOptions, checkCheckoutOptions, hostedCheckout } from './cart-checkout.js';
+import { applyOp, type Catalog, isLine, isPendingLine, type Op } from './cart-lines.js';
+import { invalid, KioskError, toKioskError } from './errors.js';
 import { type Http, newIdempotencyKey } from './http.js';
-import { isCurrencyOption, isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
-import { fromMinor, sum, times, toMinor } from './money.js';
 import type { KeyValue } from './persist.js';
 import { isAttributionCode, MAX_LINE_QUANTITY } from './rules.js';
-import type { Cart, CartLine, Checkout, Product } from './types.js';
+import type { Cart, Checkout } from './types.js';
 
-/**
- * A cart write, kept (and persisted) until the server has it; the key makes replays safe.
- * `tab` is the client that sends it: other tabs only show it, so a write goes out once.
- * `fresh`: the cart it was meant for had been ordered, so it goes into a new cart.
- */
-type Op = { key: string; tab: string; fresh?: true } & (
-  | { kind: 'add'; variantId: string; quantity: number; ref?: string; refAt?: string }
-  | { kind: 'update'; lineId: string; quantity: number; variantId?: string }
-  | { kind: 'points'; points: number }
-);
-
-/** Where the hosted checkout page leads back to, and what it is told about the shop's page. */
-export interface CheckoutOptions {
-  /**
-   * The page the hosted checkout page leads back to (default: this page, in browsers); it
-   * must be on one of the store's allowed origins. null: no way back.
-   */
-  returnTo?: string | null;
-  /**
-   * The language of the hosted page (BCP 47, or 'auto'), e.g. the widget's resolved locale,
-   * so an Arabic page opens an Arabic, right-to-left checkout. Default: the client's.
-   */
-  locale?: string;
-  /**
-   * The currency the page showed prices in (ISO 4217, or 'auto'). The order is charged in
-   * the cart's currency; when that is another one, the hosted page says so.
-   */
-  currency?: string;
-}
-
-interface CartContext {
+interface CartContext extends Catalog {
   http: Http;
   kv: KeyValue;
-  currency: () => string | undefined;
   /** The client's language, passed on to the hosted checkout page. */
   locale: string;
   signedIn: () => boolean;
-  /** A product the page already loaded that holds this variant, for optimistic lines. */
-  productOf: (variantId: string) => Product | undefined;
   onChange: (cart: Cart | null) => void;
   onError: (error: KioskError) => void;
 }
 
 const isOffline = () => globalThis.navigator?.onLine === false;
-
-/** Id prefix of a line shown before the server has it (an optimistic add). */
-const PENDING = 'pending:';
-
-/**
- * Whether `line` is shown before the server has it (an optimistic add): its id is provisional
- * and changes when the server answers. Callers ask this instead of reading the id's format.
- */
-export const isPendingLine = (line: Pick<CartLine, 'id'>): boolean => line.id.startsWith(PENDING);
-
-/** The line an update means: by id, or by variant for a line that was pending when asked. */
-const isLine = (line: CartLine, op: { lineId: string; variantId?: string }) =>
-  line.id === op.lineId ||
-  (op.variantId !== undefined && op.lineId.startsWith(PENDING) && line.variantId === op.variantId);
 
 function parse<T>(value: string | null): T | null {
   try {
@@ -93,7 +46,7 @@ export function createCart(ctx: CartContext) {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = 1000;
 
-  const render = () => $cart.set(queue.reduce(applyOp, confirmed));
+  const render = () => $cart.set(queue.reduce((cart, op) => applyOp(cart, op, ctx), confirmed));
 
   function confirm(cart: Cart | null) {
     confirmed = cart;
@@ -107,130 +60,50 @@ export function createCart(ctx: CartContext) {
     $pending.set(queue.length);
   }
 
-  function applyOp(cart: Cart | null, op: Op): Cart | null {
-    const base: Cart = cart ?? {
-      id: '',
-      currency: ctx.currency() ?? '',
-      customerId: null,
-      lines: [],
-      itemCount: 0,
-      subtotal: { amount: '0', currency: ctx.currency() ?? '' },
-      discount: { amount: '0', currency: ctx.currency() ?? '' },
-      total: { amount: '0', currency: ctx.currency() ?? '' },
-      pointsRedeemed: 0,
-      pointsToEarn: 0,
-      updatedAt: '',
-    };
-    let lines = base.lines;
-    if (op.kind === 'add') {
-      const existing = lines.find((l) => l.variantId === op.variantId);
-      if (existing) {
-        lines = lines.map((l) => (l === existing ? withQuantity(l, l.quantity + op.quantity) : l));
-      } else {
-        const line = provisionalLine(op);
-        if (line) lines = [...lines, line];
-      }
-    } else if (op.kind === 'update') {
-      lines = lines
-        .map((l) => (isLine(l, op) ? withQuantity(l, op.quantity) : l))
-        .filter((l) => l.quantity > 0);
-    } else {
-      return { ...base, pointsRedeemed: op.points };
-    }
-    return retotal({ ...base, lines });
-  }
-
-  function provisionalLine(op: Extract<Op, { kind: 'add' }>): CartLine | null {
-    const product = ctx.productOf(op.variantId);
-    const variant = product?.variants.find((v) => v.id === op.variantId);
-    if (!product || !variant) return null;
-    return {
-      id: `${PENDING}${op.key}`,
-      productId: product.id,
-      variantId: variant.id,
-      title: product.title,
-      variantTitle: variant.title,
-      handle: product.handle,
-      // As the server does: the variant's own picture, else the product's first.
-      image: variant.image ?? product.images[0] ?? null,
-      quantity: op.quantity,
-      unitPrice: variant.price,
-      lineTotal: times(variant.price, op.quantity),
-      compareAtPrice: variant.compareAtPrice,
-      available: variant.quantityAvailable,
-      ref: op.ref ?? null,
-    };
-  }
-
-  function withQuantity(line: CartLine, quantity: number): CartLine {
-    return { ...line, quantity, lineTotal: times(line.unitPrice, quantity) };
-  }
-
-  function retotal(cart: Cart): Cart {
-    const sameCurrency = cart.lines.every((l) => l.unitPrice.currency === cart.subtotal.currency);
-    const itemCount = cart.lines.reduce((n, l) => n + l.quantity, 0);
-    if (!sameCurrency || cart.lines.length === 0) return { ...cart, itemCount };
-    const digits = toMinor(cart.lines[0]!.unitPrice).digits;
-    const subtotal = sum(
-      cart.lines.map((l) => l.lineTotal),
-      cart.subtotal.currency,
-      digits,
-    );
-    const total = fromMinor(
-      Math.max(0, toMinor(subtotal).minor - toMinor(cart.discount).minor),
-      digits,
-      cart.subtotal.currency,
-    );
-    return { ...cart, itemCount, subtotal, total };
-  }
-
   async function ensureCart(key: string): Promise<string> {
     if (confirmed?.id) return confirmed.id;
-    const { data } = await ctx.http.request<Cart>('/v1/carts', {
+    const data = await ctx.http.request('/v1/carts', {
       method: 'POST',
-      body: ctx.currency() ? { currency: ctx.currency() } : {},
+      // No currency: the store's default (JSON leaves the undefined out).
+      body: { currency: ctx.currency() },
       idempotencyKey: `${key}:create`,
     });
     confirmed = data;
     return data.id;
   }
 
+  /** Sends one queued write; the server answers with the cart as it now is. */
   async function send(op: Op): Promise<Cart> {
     // A write replayed into a new cart is another request: it needs its own key.
     const key = op.fresh ? `${op.key}:fresh` : op.key;
     const id = await ensureCart(key);
-    const options = { idempotencyKey: key, retry: true } as const;
+    const options = { idempotencyKey: key, retry: true, params: { id } } as const;
     if (op.kind === 'add') {
-      return (
-        await ctx.http.request<Cart>(`/v1/carts/${id}/lines`, {
-          ...options,
-          method: 'POST',
-          body: {
-            variantId: op.variantId,
-            quantity: op.quantity,
-            ...(op.ref ? { ref: op.ref } : {}),
-            ...(op.ref && op.refAt ? { refAt: op.refAt } : {}),
-          },
-        })
-      ).data;
+      return ctx.http.request('/v1/carts/{id}/lines', {
+        ...options,
+        method: 'POST',
+        body: {
+          variantId: op.variantId,
+          quantity: op.quantity,
+          ...(op.ref ? { ref: op.ref } : {}),
+          ...(op.ref && op.refAt ? { refAt: op.refAt } : {}),
+        },
+      });
     }
     if (op.kind === 'update') {
       const lineId = confirmed?.lines.find((l) => isLine(l, op))?.id ?? op.lineId;
-      return (
-        await ctx.http.request<Cart>(`/v1/carts/${id}/lines/${lineId}`, {
-          ...options,
-          method: 'PATCH',
-          body: { quantity: op.quantity },
-        })
-      ).data;
-    }
-    return (
-      await ctx.http.request<Cart>(`/v1/carts/${id}/points`, {
+      return ctx.http.request('/v1/carts/{id}/lines/{lineId}', {
         ...options,
-        method: 'PUT',
-        body: { points: op.points },
-      })
-    ).data;
+        method: 'PATCH',
+        params: { id, lineId },
+        body: { quantity: op.quantity },
+      });
+    }
+    return ctx.http.request('/v1/carts/{id}/points', {
+      ...options,
+      method: 'PUT',
+      body: { points: op.points },
+    });
   }
 
   /** Sends queued writes in order until the queue is empty or the network fails. */
@@ -318,7 +191,7 @@ export function createCart(ctx: CartContext) {
     const id = confirmed?.id;
     if (!id) return null;
     try {
-      const { data } = await ctx.http.request<Cart>(`/v1/carts/${id}`);
+      const data = await ctx.http.request('/v1/carts/{id}', { params: { id } });
       confirm(data);
       return data;
     } catch (error) {
@@ -395,7 +268,7 @@ export function createCart(ctx: CartContext) {
         );
       }
       // A line still being added has a provisional id: the write follows its variant.
-      const variantId = lineId.startsWith(PENDING)
+      const variantId = isPendingLine({ id: lineId })
         ? $cart.get()?.lines.find((l) => l.id === lineId)?.variantId
         : undefined;
       return enqueue({
@@ -432,12 +305,7 @@ export function createCart(ctx: CartContext) {
      * back to and the language and currency it is told about.
      */
     async checkout(options: CheckoutOptions = {}): Promise<Checkout> {
-      if (options.locale !== undefined && !isLocaleTag(options.locale)) {
-        throw invalid('locale must be a BCP 47 language tag.', 'locale');
-      }
-      if (options.currency !== undefined && !isCurrencyOption(options.currency)) {
-        throw invalid('currency must be an ISO 4217 code.', 'currency');
-      }
+      checkCheckoutOptions(options);
       await flush();
       if (queue.length) {
         throw new KioskError({
@@ -449,30 +317,18 @@ export function createCart(ctx: CartContext) {
       if (!confirmed?.id || confirmed.lines.length === 0) {
         throw new KioskError({ code: 'empty_cart', message: 'The cart is empty.', status: 422 });
       }
-      let data: Checkout;
-      try {
-        ({ data } = await ctx.http.request<Checkout>(`/v1/carts/${confirmed.id}/checkout`, {
+      const order = await ctx.http
+        .request('/v1/carts/{id}/checkout', {
           method: 'POST',
+          params: { id: confirmed.id },
           body: {},
-        }));
-      } catch (error) {
-        // Already ordered and paid (in another tab): this cart is done.
-        if (toKioskError(error).code === 'cart_not_active') confirm(null);
-        throw error;
-      }
-      const url = new URL(data.checkoutUrl);
-      const locale = options.locale === undefined ? ctx.locale : resolveLocale(options.locale);
-      url.searchParams.set('locale', locale);
-      const currency =
-        options.currency === undefined ? undefined : resolveCurrency(options.currency, locale);
-      if (currency) url.searchParams.set('currency', currency);
-      // Only a page has a place to return to (Deno throws on `location` without --location).
-      const returnTo =
-        options.returnTo === undefined
-          ? globalThis.document && globalThis.location.href.split('#')[0]
-          : options.returnTo;
-      if (returnTo) url.searchParams.set('return_to', returnTo);
-      return { orderId: data.orderId, checkoutUrl: url.toString() };
+        })
+        .catch((error: unknown) => {
+          // Already ordered and paid (in another tab): this cart is done.
+          if (toKioskError(error).code === 'cart_not_active') confirm(null);
+          throw error;
+        });
+      return hostedCheckout(order, options, ctx.locale);
     },
     refresh,
     /** Takes the cart the server gave after sign-out (null: a new guest cart starts). */
@@ -484,7 +340,7 @@ export function createCart(ctx: CartContext) {
     async mergeIntoCustomer(): Promise<void> {
       await flush();
       const id = confirmed?.id;
-      const { data } = await ctx.http.request<Cart>('/v1/carts/merge', {
+      const data = await ctx.http.request('/v1/carts/merge', {
         method: 'POST',
         body: id ? { cartId: id } : {},
       });
@@ -494,9 +350,3 @@ export function createCart(ctx: CartContext) {
 }
 
 export type CartResource = ReturnType<typeof createCart>;
-
-export function toKioskError(error: unknown): KioskError {
-  return error instanceof KioskError
-    ? error
-    : new KioskError({ code: 'unknown_error', message: String(error), cause: error });
-}

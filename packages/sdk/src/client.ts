@@ -1,25 +1,15 @@
 import { atom } from 'nanostores';
 import type { AuthMessage, AuthResource } from './auth.js';
-import { type CheckoutOptions, createCart, toKioskError } from './cart.js';
-import { invalid, KioskError } from './errors.js';
+import { createCart } from './cart.js';
+import type { CheckoutOptions } from './cart-checkout.js';
+import { invalid, KioskError, toKioskError } from './errors.js';
 import { createEmitter } from './events.js';
 import { createHttp } from './http.js';
 import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
 import { createKeyValue } from './persist.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
-import type {
-  Cart,
-  OwnReview,
-  Page,
-  PointsEntry,
-  PointsSummary,
-  Review,
-  ReviewSort,
-  ReviewSummary,
-  Session,
-  StoreConfig,
-} from './types.js';
+import type { Cart, PointsSummary, Session, StoreConfig } from './types.js';
 
 export interface ClientOptions {
   /** The Kiosk API's origin, e.g. https://api.brand.example */
@@ -63,6 +53,18 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
         cause,
       });
     }));
+}
+
+/**
+ * A method of a part loaded on first use (`lazy`), to call at once: it waits for the part,
+ * then calls the method. It is typed as the part declares it.
+ */
+function deferred<
+  K extends PropertyKey,
+  R extends Record<K, (...args: never[]) => Promise<unknown>>,
+>(part: () => Promise<R>, key: K): R[K] {
+  // TypeScript cannot follow a call through `R[K]`; the return type says what this is.
+  return ((...args: never[]) => part().then((p) => p[key](...args))) as R[K];
 }
 
 /** The page came back from the hosted sign-in page (redirect mode) with ?code=…&state=…. */
@@ -211,7 +213,7 @@ export function createClient(options: ClientOptions) {
        * The store's public configuration (`GET /v1/store`): currencies, locales, points terms,
        * attribution window. Kept briefly and revalidated with its ETag, like product reads.
        */
-      get: (): Promise<StoreConfig> => reads.get<StoreConfig>('/v1/store'),
+      get: (): Promise<StoreConfig> => reads.get('/v1/store'),
     },
     cart: {
       $cart: cart.$cart,
@@ -273,30 +275,16 @@ export function createClient(options: ClientOptions) {
       $balance,
       /** Balance, pending points, lifetime points, tier and what expires next. */
       $summary,
-      history: (options: { first?: number; after?: string } = {}): Promise<Page<PointsEntry>> =>
-        points().then((p) => p.history(options)),
+      history: deferred(points, 'history'),
       refresh: refreshPoints,
     },
     reviews: {
-      summary: (productId: string): Promise<ReviewSummary> =>
-        reviews().then((r) => r.summary(productId)),
-      list: (
-        productId: string,
-        options: { sort?: ReviewSort; rating?: number; first?: number; after?: string } = {},
-      ): Promise<Page<Review>> => reviews().then((r) => r.list(productId, options)),
-      submit: (
-        productId: string,
-        review: { rating: number; title: string; body: string },
-      ): Promise<OwnReview> => reviews().then((r) => r.submit(productId, review)),
-      vote: (
-        reviewId: string,
-        helpful: boolean,
-      ): Promise<{ helpfulCount: number; viewerVote: boolean | null }> =>
-        reviews().then((r) => r.vote(reviewId, helpful)),
-      unvote: (reviewId: string): Promise<{ helpfulCount: number; viewerVote: boolean | null }> =>
-        reviews().then((r) => r.unvote(reviewId)),
-      mine: (productId: string): Promise<OwnReview | null> =>
-        reviews().then((r) => r.mine(productId)),
+      summary: deferred(reviews, 'summary'),
+      list: deferred(reviews, 'list'),
+      submit: deferred(reviews, 'submit'),
+      vote: deferred(reviews, 'vote'),
+      unvote: deferred(reviews, 'unvote'),
+      mine: deferred(reviews, 'mine'),
     },
     on: events.on,
     /** Resolves once a stored session has been restored (or found absent). */

@@ -38,3 +38,10 @@ export function invalid(message: string, path: string): KioskError {
     details: [{ path, message }],
   });
 }
+
+/** Any failure as a KioskError (what callers of the SDK are promised). */
+export function toKioskError(error: unknown): KioskError {
+  return error instanceof KioskError
+    ? error
+    : new KioskError({ code: 'unknown_error', message: String(error), cause: error });
+}

@@ -1,4 +1,5 @@
 import { KioskError } from './errors.js';
+import type { Answer, ArgsOf, Inputs, Method, MethodOf, Operation, Path } from './operations.js';
 
 export interface HttpOptions {
   endpoint: string;
@@ -13,12 +14,8 @@ export interface HttpOptions {
   onError?: (error: KioskError) => void;
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  /** Sent as application/x-www-form-urlencoded instead of JSON (OAuth endpoints). */
-  form?: Record<string, string>;
+/** How a request goes out, whatever it asks for. */
+export interface Transport {
   /** 'include' sends the API origin's cookies (the refresh-token cookie). */
   credentials?: RequestCredentials;
   /** Writes get a generated key unless the caller passes one; retries reuse it. */
@@ -30,6 +27,20 @@ export interface RequestOptions {
   /** The browser HTTP cache mode ('no-cache': revalidate with the server first). */
   cache?: RequestCache;
 }
+
+/** A request as the transport runs it; callers write it typed from the API's paths (`ApiRequest`). */
+export interface RequestOptions extends Transport {
+  method?: Method;
+  /** Filled into the path template's `{name}`s. */
+  params?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead of JSON (OAuth endpoints). */
+  form?: Record<string, string>;
+}
+
+/** A request of `method path`: its params, query and body as the API's document has them. */
+export type ApiRequest<P extends Path, M extends Method> = Inputs<P, M> & Transport;
 
 export interface HttpResponse<T> {
   data: T;
@@ -59,18 +70,38 @@ export function createHttp(options: HttpOptions) {
   const base = options.backoffMs ?? 250;
   const endpoint = options.endpoint.replace(/\/+$/, '');
 
-  async function request<T>(path: string, init: RequestOptions = {}): Promise<HttpResponse<T>> {
+  /**
+   * The answer's JSON. `path` is a template of the API's document and `init.method` one of
+   * its methods there (GET when left out): the params, query, body and answer are that
+   * operation's.
+   */
+  function request<P extends Path, M extends MethodOf<P> = 'GET' & MethodOf<P>>(
+    path: P,
+    ...init: ArgsOf<ApiRequest<P, M>>
+  ): Promise<Answer<Operation<P, M>>>;
+  function request(path: string, init?: RequestOptions): Promise<unknown> {
+    return send(path, init).then((res) => res.data);
+  }
+
+  /**
+   * The whole exchange (status, headers), untyped: for a wrapper that types its own
+   * signature from the paths, as the shared reads do.
+   */
+  async function send(path: string, init: RequestOptions = {}): Promise<HttpResponse<unknown>> {
     try {
-      return await attempt<T>(path, init);
+      return await attempt(path, init);
     } catch (error) {
       options.onError?.(error as KioskError);
       throw error;
     }
   }
 
-  async function attempt<T>(path: string, init: RequestOptions): Promise<HttpResponse<T>> {
+  async function attempt(path: string, init: RequestOptions): Promise<HttpResponse<unknown>> {
     const method = init.method ?? 'GET';
-    const url = new URL(endpoint + path);
+    const url = new URL(
+      endpoint +
+        path.replace(/{(\w+)}/g, (_, name: string) => encodeURIComponent(init.params![name]!)),
+    );
     for (const [k, v] of Object.entries(init.query ?? {})) {
       if (v !== undefined) url.searchParams.set(k, String(v));
     }
@@ -115,7 +146,7 @@ export function createHttp(options: HttpOptions) {
       if (res.ok || res.status === 304) {
         const text = res.status === 204 || res.status === 304 ? '' : await res.text();
         return {
-          data: (text ? JSON.parse(text) : null) as T,
+          data: text ? JSON.parse(text) : null,
           status: res.status,
           headers: res.headers,
         };
@@ -130,7 +161,7 @@ export function createHttp(options: HttpOptions) {
     }
   }
 
-  return { request, endpoint };
+  return { request, send, endpoint };
 }
 
 export type Http = ReturnType<typeof createHttp>;

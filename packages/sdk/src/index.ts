@@ -1,7 +1,7 @@
 export { type AdminClientOptions, createAdminClient, type KioskAdminClient } from './admin.js';
 export { type Attribution, currentAttribution, rememberAttribution } from './attribution.js';
-export type { CheckoutOptions } from './cart.js';
-export { isPendingLine } from './cart.js';
+export type { CheckoutOptions } from './cart-checkout.js';
+export { isPendingLine } from './cart-lines.js';
 export { type ClientOptions, createClient, type KioskClient, type KioskEvents } from './client.js';
 export { KioskError } from './errors.js';
 export { directionOf, formatMoney } from './generated/format-money.js';

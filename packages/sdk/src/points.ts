@@ -15,15 +15,13 @@ export function createPoints(
 ) {
   return {
     async refresh(): Promise<PointsSummary> {
-      const { data } = await http.request<PointsSummary>('/v1/points');
+      const data = await http.request('/v1/points');
       $summary.set(data);
       $balance.set(data.balance);
       return data;
     },
     history(options: { first?: number; after?: string } = {}): Promise<Page<PointsEntry>> {
-      return http
-        .request<Page<PointsEntry>>('/v1/points/history', { query: options })
-        .then((r) => r.data);
+      return http.request('/v1/points/history', { query: options });
     },
   };
 }

@@ -27,10 +27,9 @@ export function createProducts(
     if (!batcher) {
       batcher = createBatcher<Product>(
         async (keys) => {
-          const { data } = await http.request<{ items: Product[]; missing: string[] }>(
-            '/v1/products/batch',
-            { query: { ids: keys.join(','), currency } },
-          );
+          const data = await http.request('/v1/products/batch', {
+            query: { ids: keys.join(','), currency },
+          });
           const found = new Map<string, Product>();
           const at = Date.now();
           for (const product of data.items) {
@@ -75,9 +74,8 @@ export function createProducts(
     list(
       options: { first?: number; after?: string; query?: string } & ProductReadOptions = {},
     ): Promise<Page<Product>> {
-      return reads.get<Page<Product>>('/v1/products', {
-        ...options,
-        currency: options.currency ?? defaultCurrency(),
+      return reads.get('/v1/products', {
+        query: { ...options, currency: options.currency ?? defaultCurrency() },
       });
     },
   };

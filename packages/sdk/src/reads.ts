@@ -1,4 +1,5 @@
-import type { Http } from './http.js';
+import type { Http, RequestOptions } from './http.js';
+import type { Answer, ArgsOf, GetPath, Operation, ParamsOf } from './operations.js';
 
 interface Entry {
   etag: string | null;
@@ -17,29 +18,30 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
   // server allows max-age 30 s): from then on reads revalidate with the server first.
   let written = false;
 
-  function get<T>(
+  /** A GET of the API's document, with its params and query: the operation's answer. */
+  function get<P extends GetPath>(
+    path: P,
+    ...init: ArgsOf<ParamsOf<Operation<P, 'GET'>>>
+  ): Promise<Answer<Operation<P, 'GET'>>>;
+  function get(
     path: string,
-    query: Record<string, string | number | undefined> = {},
-  ): Promise<T> {
-    const key = `${path}?${new URLSearchParams(
-      Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined) as [
-        string,
-        string,
-      ][],
-    )}`;
+    init: Pick<RequestOptions, 'params' | 'query'> = {},
+  ): Promise<unknown> {
+    // Leaves out what is undefined, as the query string does.
+    const key = JSON.stringify([path, init.params, init.query]);
     const cached = cache.get(key);
-    if (cached && Date.now() - cached.at < maxAgeMs) return Promise.resolve(cached.data as T);
+    if (cached && Date.now() - cached.at < maxAgeMs) return Promise.resolve(cached.data);
     const running = inflight.get(key);
-    if (running) return running as Promise<T>;
+    if (running) return running;
 
     const promise = http
-      .request<T>(path, {
-        query,
+      .send(path, {
+        ...init,
         ...(cached?.etag ? { headers: { 'if-none-match': cached.etag } } : {}),
         ...(written ? { cache: 'no-cache' as const } : {}),
       })
       .then((res) => {
-        const data = res.status === 304 && cached ? (cached.data as T) : res.data;
+        const data = res.status === 304 && cached ? cached.data : res.data;
         cache.delete(key); // re-insert: Map order doubles as least-recently-used order
         cache.set(key, { etag: res.headers.get('etag'), data, at: Date.now() });
         if (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);

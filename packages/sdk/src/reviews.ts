@@ -1,9 +1,14 @@
 import { invalid } from './errors.js';
 import type { Http } from './http.js';
 import type { Reads } from './reads.js';
-import type { OwnReview, Page, Review, ReviewSort, ReviewSummary } from './types.js';
-
-const path = (productId: string) => `/v1/products/${encodeURIComponent(productId)}/reviews`;
+import type {
+  OwnReview,
+  Page,
+  Review,
+  ReviewListOptions,
+  ReviewSummary,
+  ReviewVoteResult,
+} from './types.js';
 
 /**
  * Reviews of a product: summary, pages, writing one, helpful votes. The client imports this
@@ -12,14 +17,16 @@ const path = (productId: string) => `/v1/products/${encodeURIComponent(productId
 export function createReviews(http: Http, reads: Reads) {
   return {
     summary(productId: string): Promise<ReviewSummary> {
-      return reads.get<ReviewSummary>(`${path(productId)}/summary`);
+      return reads.get('/v1/products/{product}/reviews/summary', {
+        params: { product: productId },
+      });
     },
-    list(
-      productId: string,
-      options: { sort?: ReviewSort; rating?: number; first?: number; after?: string } = {},
-    ): Promise<Page<Review>> {
+    list(productId: string, options: ReviewListOptions = {}): Promise<Page<Review>> {
       // Not cached: a shopper's own vote and fresh reviews should show at once.
-      return http.request<Page<Review>>(path(productId), { query: options }).then((r) => r.data);
+      return http.request('/v1/products/{product}/reviews', {
+        params: { product: productId },
+        query: options,
+      });
     },
     submit(
       productId: string,
@@ -36,43 +43,37 @@ export function createReviews(http: Http, reads: Reads) {
         return Promise.reject(invalid('The review text is required.', 'body'));
       }
       return http
-        .request<OwnReview>(path(productId), { method: 'POST', body: { rating, title, body } })
-        .then((r) => {
+        .request('/v1/products/{product}/reviews', {
+          method: 'POST',
+          params: { product: productId },
+          body: { rating, title, body },
+        })
+        .then((review) => {
           reads.clear();
-          return r.data;
+          return review;
         });
     },
-    vote(
-      reviewId: string,
-      helpful: boolean,
-    ): Promise<{ helpfulCount: number; viewerVote: boolean | null }> {
+    vote(reviewId: string, helpful: boolean): Promise<ReviewVoteResult> {
       if (typeof helpful !== 'boolean')
         return Promise.reject(invalid('helpful must be true or false.', 'helpful'));
-      return http
-        .request<{ helpfulCount: number; viewerVote: boolean | null }>(
-          `/v1/reviews/${encodeURIComponent(reviewId)}/votes`,
-          { method: 'POST', body: { helpful } },
-        )
-        .then((r) => r.data);
+      return http.request('/v1/reviews/{id}/votes', {
+        method: 'POST',
+        params: { id: reviewId },
+        body: { helpful },
+      });
     },
     /** Takes the signed-in shopper's vote back. */
-    unvote(reviewId: string): Promise<{ helpfulCount: number; viewerVote: boolean | null }> {
-      return http
-        .request<{ helpfulCount: number; viewerVote: boolean | null }>(
-          `/v1/reviews/${encodeURIComponent(reviewId)}/votes`,
-          { method: 'DELETE' },
-        )
-        .then((r) => r.data);
+    unvote(reviewId: string): Promise<ReviewVoteResult> {
+      return http.request('/v1/reviews/{id}/votes', { method: 'DELETE', params: { id: reviewId } });
     },
     /** The signed-in shopper's own review of the product (any status), or null if none. */
     mine(productId: string): Promise<OwnReview | null> {
-      return http.request<OwnReview>(`${path(productId)}/mine`).then(
-        (r) => r.data,
-        (error: { code?: string }) => {
+      return http
+        .request('/v1/products/{product}/reviews/mine', { params: { product: productId } })
+        .catch((error: { code?: string }) => {
           if (error.code === 'review_not_found') return null;
           throw error;
-        },
-      );
+        });
     },
   };
 }

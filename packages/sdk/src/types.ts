@@ -19,9 +19,26 @@ export type PointsEntry = Schemas['PointsEntry'];
 export type Review = Schemas['Review'];
 export type OwnReview = Schemas['OwnReview'];
 export type ReviewSummary = Schemas['ReviewSummary'];
+/** A review's helpful count after the shopper's vote, and that vote (null: taken back). */
+export type ReviewVoteResult = Schemas['ReviewVoteResult'];
 export type Order = Schemas['Order'];
+/** A review as the admin client sees it: any status, with its author. */
+export type AdminReview = Schemas['AdminReview'];
 export type StoreConfig = Schemas['StoreConfig'];
+/**
+ * The orders a product's reviews can be listed in. Spelled out for the docs; the reviews
+ * query is typed from the API, so an order the server drops fails the compile.
+ */
 export type ReviewSort = 'recent' | 'helpful' | 'rating_desc' | 'rating_asc';
+
+/** Which of a product's reviews to list, in what order, and which page. */
+export interface ReviewListOptions {
+  sort?: ReviewSort;
+  /** Only reviews with this many stars. */
+  rating?: number;
+  first?: number;
+  after?: string;
+}
 
 export interface Page<T> {
   items: T[];
