@@ -30,10 +30,21 @@ const pages = {
   builder: '/builder.html',
   elements: '/elements.html',
 };
-const widths = [
-  { width: 1280, height: 800, isMobile: false },
-  { width: 390, height: 844, isMobile: true },
-];
+const phone = { width: 390, height: 844, isMobile: true };
+const desktop = { width: 1280, height: 800, isMobile: false };
+const widths = [desktop, phone];
+
+/** A light-scheme browser context of that size, in a browser set to English (US). */
+function newContext(browser, { width, height, isMobile }) {
+  return browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    isMobile,
+    hasTouch: isMobile,
+    locale: 'en-US',
+    colorScheme: 'light',
+  });
+}
 
 /** Waits until every product card on the page has finished loading (no skeletons in the picture). */
 async function cardsLoaded(page, name) {
@@ -56,12 +67,7 @@ async function cardsLoaded(page, name) {
  * English reviews keep their own direction (review-list-ar-1280.png).
  */
 async function reviewAndBuilderStates(browser) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 1100 },
-    deviceScaleFactor: 1,
-    locale: 'en-US',
-    colorScheme: 'light',
-  });
+  const context = await newContext(browser, { ...desktop, height: 1100 });
   // A sticky header would cover what an element screenshot scrolls to.
   const unstickHeader = (page) =>
     page.evaluate(() => {
@@ -121,14 +127,7 @@ async function loginButtonHeader(browser) {
   };
   for (const [lang, shopper] of Object.entries(shoppers)) {
     // A context each: the first shopper's session would carry over to the second page.
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 1,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'en-US',
-      colorScheme: 'light',
-    });
+    const context = await newContext(browser, phone);
     const page = await context.newPage();
     await page.goto(new URL(`/influencer.html?lang=${lang}`, values.base).href, {
       waitUntil: 'networkidle',
@@ -192,14 +191,7 @@ async function loginButtonHeader(browser) {
  * (hosted-signin-ar-390.png, hosted-checkout-ar-390.png).
  */
 async function hostedPagesInArabic(browser) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 1,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-    colorScheme: 'light',
-  });
+  const context = await newContext(browser, phone);
   const page = await context.newPage();
   await page.goto(new URL('/influencer.html?kiosk_ref=ana&lang=ar', values.base).href, {
     waitUntil: 'networkidle',
@@ -229,21 +221,14 @@ async function hostedPagesInArabic(browser) {
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
-  for (const { width, height, isMobile } of wanted('pages') ? widths : []) {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      deviceScaleFactor: 1,
-      isMobile,
-      hasTouch: isMobile,
-      locale: 'en-US',
-      colorScheme: 'light',
-    });
+  for (const size of wanted('pages') ? widths : []) {
+    const context = await newContext(browser, size);
     for (const [name, path] of Object.entries(pages)) {
       const page = await context.newPage();
       await page.goto(new URL(path, values.base).href, { waitUntil: 'networkidle' });
       await cardsLoaded(page, name);
       await page.evaluate(() => document.fonts.ready);
-      const file = join(out, `${name}-${width}.png`);
+      const file = join(out, `${name}-${size.width}.png`);
       await page.screenshot({ path: file, fullPage: false });
       console.log(file);
       await page.close();
@@ -273,14 +258,7 @@ async function hostileProductCards(browser) {
     new URL('../../widgets/test/hostile/hostile-theme.css', import.meta.url),
     'utf8',
   );
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 1,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-    colorScheme: 'light',
-  });
+  const context = await newContext(browser, phone);
   // A page fulfilled by page.route has no address space of its own: Chromium then asks before
   // it may call the API on loopback (Local Network Access).
   await context.grantPermissions(['local-network-access']);
@@ -373,11 +351,9 @@ async function miniCartStates(browser) {
     await page.screenshot({ path: file });
     console.log(file);
   };
-  const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-  const desktop = { viewport: { width: 1280, height: 800 }, isMobile: false };
 
   for (const lang of ['en', 'ar']) {
-    const context = await browser.newContext({ ...phone, deviceScaleFactor: 1, locale: 'en-US' });
+    const context = await newContext(browser, phone);
     const page = await context.newPage();
     await page.goto(new URL(`/influencer.html?lang=${lang}`, values.base).href, {
       waitUntil: 'networkidle',
@@ -395,11 +371,9 @@ async function miniCartStates(browser) {
     await context.close();
   }
 
-  for (const [size, options] of [
-    ['390', phone],
-    ['1280', desktop],
-  ]) {
-    const context = await browser.newContext({ ...options, deviceScaleFactor: 1, locale: 'en-US' });
+  for (const options of [phone, desktop]) {
+    const size = String(options.width);
+    const context = await newContext(browser, options);
     const page = await context.newPage();
     await page.goto(new URL('/influencer.html?lang=en', values.base).href, {
       waitUntil: 'networkidle',

@@ -4,6 +4,7 @@ export type { CheckoutOptions } from './cart.js';
 export { isPendingLine } from './cart.js';
 export { type ClientOptions, createClient, type KioskClient, type KioskEvents } from './client.js';
 export { KioskError } from './errors.js';
+export { directionOf, formatMoney } from './generated/format-money.js';
 export {
   ATTRIBUTION_CODE,
   isAttributionCode,

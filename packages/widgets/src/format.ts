@@ -1,5 +1,4 @@
-import type { Money } from '@kiosk/sdk';
-import { directionOf } from './i18n/direction.js';
+import { formatMoney, type Money } from '@kiosk/sdk';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -14,23 +13,10 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
 }
 
 /**
- * Money in the shopper's locale: `{ amount: '1234.50', currency: 'EUR' }` → "1.234,50 €" (de).
- * The decimal string is formatted exactly (no float rounding).
+ * Money in the shopper's locale: `{ amount: '1234.50', currency: 'EUR' }` → "1.234,50 €" (de),
+ * exactly, with "US$" kept whole right to left. The SDK's (the hosted pages' rule too).
  */
-export function formatMoney(money: Money, locale: string): string {
-  const f = formatter(locale, { style: 'currency', currency: money.currency });
-  const amount = money.amount as Intl.StringNumericLiteral;
-  if (directionOf(locale) === 'ltr') return f.format(amount);
-  // Right to left, a Latin currency code or symbol ("US$") is a left-to-right run whose trailing
-  // "$" the bidi algorithm sends to the far side ("$US 25.00"): isolate it (FSI…PDI) so it
-  // reads "US$" beside the number, as the locale's pattern means.
-  return f
-    .formatToParts(amount)
-    .map((p) =>
-      p.type === 'currency' && /[A-Za-z]/.test(p.value) ? `\u2068${p.value}\u2069` : p.value,
-    )
-    .join('');
-}
+export { formatMoney } from '@kiosk/sdk';
 
 const warmed = new Set<string>();
 

@@ -1,3 +1,5 @@
+export { directionOf } from './format-money.js';
+
 /** The languages hosted pages speak; the first is the fallback. */
 export const hostedLocales = ['en', 'zh-CN', 'es', 'fr', 'de', 'ru', 'pt-BR', 'ar'] as const;
 export type HostedLocale = (typeof hostedLocales)[number];
@@ -21,10 +23,6 @@ export function negotiateLocale(...preferences: (string | undefined)[]): HostedL
     if (near) return near;
   }
   return 'en';
-}
-
-export function directionOf(locale: HostedLocale): 'ltr' | 'rtl' {
-  return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
 /** A translator for one page's messages, with `{name}` placeholders. */

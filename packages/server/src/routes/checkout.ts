@@ -4,7 +4,8 @@ import { html } from 'hono/html';
 import type { AppContext, AppEnv } from '../context.js';
 import { stores } from '../db/schema/index.js';
 import { formFields } from '../hosted/form.js';
-import { directionOf, type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
+import { formatMoney } from '../hosted/format-money.js';
+import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
 import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
 import { isSameOriginPost } from '../hosted/same-origin.js';
@@ -67,21 +68,10 @@ function originOf(c: AppContext, store: Store): FromShop {
   };
 }
 
-function formatMoney(locale: HostedLocale, money: Money): string {
+/** A price on the page; an unknown currency code shows as its amount and code. */
+function priceText(locale: HostedLocale, money: Money): string {
   try {
-    // Intl formats the decimal string exactly (no float on the way).
-    const f = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency });
-    const amount = money.amount as Intl.StringNumericLiteral;
-    if (directionOf(locale) === 'ltr') return f.format(amount);
-    // Right to left, a Latin currency code ("US$") is a left-to-right run whose "$" the bidi
-    // algorithm would send to the far side ("$US 25.00"): isolate it (FSI…PDI), as the widgets'
-    // formatMoney does.
-    return f
-      .formatToParts(amount)
-      .map((p) =>
-        p.type === 'currency' && /[A-Za-z]/.test(p.value) ? `\u2068${p.value}\u2069` : p.value,
-      )
-      .join('');
+    return formatMoney(money, locale);
   } catch {
     return `${money.amount} ${money.currency}`;
   }
@@ -146,7 +136,7 @@ function checkoutPage(
 ) {
   const { returnTo } = from;
   const tr = translator(checkoutMessages, locale);
-  const money = (m: Money) => formatMoney(locale, m);
+  const money = (m: Money) => priceText(locale, m);
   const summary = html`<h2>${tr('summary')}</h2>
 <table>
 <tbody>

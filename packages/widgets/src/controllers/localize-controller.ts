@@ -1,3 +1,4 @@
+import type { KioskError } from '@kiosk/sdk';
 import type { TOptions } from 'i18next';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { currentConfig } from '../config.js';
@@ -113,6 +114,27 @@ export class LocalizeController<B extends Bundle = Bundle> implements ReactiveCo
       this.translate = fixedT(this.lang, this.strings.ns);
     }
     return this.translate!(key as string, options) as string;
+  }
+
+  /**
+   * What a shopper reads for a failure: the element's own message for the error's code when it
+   * names one, else "not set up" (no client), "can't reach the store" (no connection), else
+   * `fallback`. One rule for every element.
+   */
+  error(
+    e: KioskError | undefined,
+    fallback: MessageKey<B>,
+    byCode: Partial<Record<string, MessageKey<B>>> = {},
+  ): string {
+    const code = e?.code ?? '';
+    return this.t(
+      byCode[code] ??
+        (code === 'not_configured'
+          ? 'error.notConfigured'
+          : e?.status === 0
+            ? 'error.network'
+            : fallback),
+    );
   }
 
   private tFor: Language | undefined;

@@ -1,5 +1,3 @@
-const rtl = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb']);
-
-/** Text direction of a language tag. (Its own module: price formatting needs it, not i18next.) */
-export const directionOf = (tag: string): 'rtl' | 'ltr' =>
-  rtl.has(tag.toLowerCase().split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+// Text direction of a language tag: the SDK's, which is the server's rule (its hosted pages flip
+// for the same languages). Its own module: price formatting needs it, not i18next.
+export { directionOf } from '@kiosk/sdk';

@@ -213,11 +213,13 @@ export class KioskLoginButton extends KioskElement {
   }
 
   private loginMessage(e: KioskError): string {
-    if (e.code === 'login_cancelled' || e.code === 'access_denied')
-      return this.t('error.cancelled');
-    if (e.code === 'popup_blocked') return this.t('error.popup');
-    if (e.status === 0 && e.code !== 'unsupported') return this.t('error.network');
-    return this.t('error.failed');
+    return this.i18n.error(e, 'error.failed', {
+      login_cancelled: 'error.cancelled',
+      access_denied: 'error.cancelled',
+      popup_blocked: 'error.popup',
+      // No popup and no redirect possible here: not a connection problem.
+      unsupported: 'error.failed',
+    });
   }
 
   private async signOut() {

@@ -2,6 +2,7 @@ import { type KioskError, MAX_LINE_QUANTITY, type Product, type Variant } from '
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { attributionRef } from '../config.js';
+import { LoadController } from '../controllers/load-controller.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { KioskAddToCartEvent } from '../events/add-to-cart.js';
 import { amountOf, formatMoney, formatNumber, warmMoneyFormat } from '../format.js';
@@ -86,8 +87,12 @@ export class KioskProductCard extends KioskElement {
   @state() private announcement: Announcement | undefined;
 
   private readonly i18n = new LocalizeController(this, productCardStrings);
-  private loadedKey = '';
-  private loadSeq = 0;
+  private readonly loader = new LoadController(
+    this,
+    () =>
+      `${this.kiosk.client?.endpoint}|${this.kiosk.client?.storeKey}|${this.product}|${this.preferredCurrency}`,
+    (current) => this.fetchProduct(current),
+  );
   private readonly onOnline = () => {
     if (this.cardState === 'error') void this.load();
   };
@@ -114,13 +119,6 @@ export class KioskProductCard extends KioskElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const client = this.kiosk.client;
-    const currency = this.preferredCurrency;
-    const key = `${client?.endpoint}|${client?.storeKey}|${this.product}|${currency}`;
-    if (key !== this.loadedKey) {
-      this.loadedKey = key;
-      void this.load();
-    }
     if (changed.has('variant') || (changed as Map<string, unknown>).has('data')) {
       const variant = this.selectedVariant;
       if (this.data && (this.cardState === 'ready' || this.cardState === 'sold-out')) {
@@ -135,8 +133,11 @@ export class KioskProductCard extends KioskElement {
   }
 
   /** Loads (or reloads, after an error) the product. */
-  async load(): Promise<void> {
-    const seq = ++this.loadSeq;
+  load(): Promise<void> {
+    return this.loader.reload();
+  }
+
+  private async fetchProduct(current: () => boolean): Promise<void> {
     const client = this.kiosk.client;
     this.loadError = undefined;
     if (!client) {
@@ -163,7 +164,7 @@ export class KioskProductCard extends KioskElement {
       // A few cards per frame: no long task when 50 cards get their products together.
       const done = await renderSlot();
       try {
-        if (seq !== this.loadSeq) return;
+        if (!current()) return;
         this.data = product;
         const chosen = product.variants.find((v) => v.id === this.variant);
         if (!chosen) {
@@ -175,7 +176,7 @@ export class KioskProductCard extends KioskElement {
         done();
       }
     } catch (error) {
-      if (seq !== this.loadSeq) return;
+      if (!current()) return;
       this.data = undefined;
       const e = this.emitError(error);
       if (e.code === 'product_not_found' || e.code === 'not_found') {
@@ -309,12 +310,7 @@ export class KioskProductCard extends KioskElement {
       kind = 'message';
     } else if (this.cardState === 'error' || !this.data) {
       const e = this.loadError;
-      const message =
-        e?.code === 'not_configured'
-          ? this.t('error.notConfigured')
-          : e?.status === 0
-            ? this.t('error.network')
-            : this.t('loadFailed');
+      const message = this.i18n.error(e, 'loadFailed');
       content = html`<div class="error" role="alert">
         <p>${message}</p>
         ${
@@ -526,12 +522,10 @@ export class KioskProductCard extends KioskElement {
   private renderAddError() {
     const e = this.addError;
     if (!e) return nothing;
-    const message =
-      e.code === 'out_of_stock' || e.code === 'quantity_limit_exceeded'
-        ? this.t('notEnoughStock')
-        : e.status === 0
-          ? this.t('error.network')
-          : this.t('addFailed');
+    const message = this.i18n.error(e, 'addFailed', {
+      out_of_stock: 'notEnoughStock',
+      quantity_limit_exceeded: 'notEnoughStock',
+    });
     return html`<div class="error" role="alert">
       <span>${message}</span>
       <button class="retry" type="button" @click=${() => this.addToCart()}>${this.t('retry')}</button>
