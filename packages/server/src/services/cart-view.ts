@@ -18,21 +18,7 @@ type Conn = Db | Tx;
 export type CartRow = typeof carts.$inferSelect;
 
 /** A priced line: what the view shows and what checkout orders. */
-export interface PricedLine {
-  id: string;
-  productId: string;
-  variantId: string;
-  title: string;
-  variantTitle: string;
-  handle: string;
-  quantity: number;
-  unitMinor: number;
-  compareAtMinor: number | null;
-  stock: number;
-  ref: string | null;
-  /** The variant's own picture (a product_images id), or null. */
-  variantImageId: string | null;
-}
+export type PricedLine = Awaited<ReturnType<typeof pricedLines>>[number];
 
 /**
  * Units of a variant this cart may hold: the stock, plus what the cart's own pending order
@@ -51,8 +37,8 @@ export function stockForCart(cartId: string) {
  * The cart's lines that can still be bought: the product is active and the variant has a
  * price in the cart's currency. Others stay stored but are neither shown nor ordered.
  */
-export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine[]> {
-  const rows = await conn
+export async function pricedLines(conn: Conn, cart: CartRow) {
+  return conn
     .select({
       id: cartLines.id,
       productId: cartLines.productId,
@@ -65,6 +51,7 @@ export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine
       compareAtMinor: variantPrices.compareAtMinor,
       stock: stockForCart(cart.id),
       ref: cartLines.ref,
+      /** The variant's own picture (a product_images id), or null. */
       variantImageId: variants.imageId,
     })
     .from(cartLines)
@@ -76,7 +63,6 @@ export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine
     )
     .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.storeId, cart.storeId)))
     .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
-  return rows;
 }
 
 /** Exact totals (bigint): a cart past MAX_AMOUNT_MINOR still shows every cent. */
