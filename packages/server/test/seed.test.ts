@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { products, reviews, reviewVotes, stores } from '../src/db/schema/index.js';
-import { DEMO_ORIGINS, demoId, seedDemo } from '../src/seed/demo.js';
+import { DEMO_ORIGINS, seedDemo } from '../src/seed/demo.js';
+import { demoId } from '../src/seed/rows.js';
 import { seedTestFixtures } from '../src/seed/test-fixtures.js';
 import { createTestCustomer, useTestApp } from './harness.js';
 

@@ -66,7 +66,7 @@ class Rollback extends Error {
  * the same refusal); a 5xx rolls back and frees the key for a retry. Keys are scoped to the
  * store. Inside a keyed write a failed statement aborts the request's transaction: a route
  * that catches a database error and goes on must wrap the statement in `db.transaction`
- * (a savepoint), as catalog-admin does.
+ * (a savepoint), as createProduct (services/product-create.ts) does.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('idempotency-key');

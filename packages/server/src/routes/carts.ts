@@ -5,17 +5,17 @@ import { MAX_LINE_QUANTITY, MAX_POINTS } from '../limits.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../openapi.js';
 import { CartSchema } from '../schemas/carts.js';
 import { OrderSchema } from '../schemas/orders.js';
+import { mergeCart } from '../services/cart-merge.js';
+import { setPoints } from '../services/cart-points.js';
 import {
   addLine,
   type CartContext,
   createCart,
   getCart,
-  mergeCart,
   removeLine,
-  setPoints,
   updateLine,
 } from '../services/carts.js';
-import { checkout } from '../services/orders.js';
+import { checkout } from '../services/checkout.js';
 
 /** Guest and customer carts, lines, points redemption, merge and checkout (/v1/carts). */
 export const cartRoutes = createRouter();

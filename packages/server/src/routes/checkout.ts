@@ -11,7 +11,8 @@ import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/ch
 import { isSameOriginPost } from '../hosted/same-origin.js';
 import type { OrderView } from '../schemas/orders.js';
 import type { Money } from '../services/money.js';
-import { findOrderById, orderView } from '../services/orders.js';
+import { orderView } from '../services/order-views.js';
+import { findOrderById } from '../services/orders.js';
 import { payOrder } from '../services/payments/pay.js';
 import type { DeclineReason } from '../services/payments/provider.js';
 import type { Store } from '../services/stores.js';

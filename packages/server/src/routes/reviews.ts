@@ -50,7 +50,7 @@ const productParams = z.object({
     .max(200)
     .openapi({ param: { name: 'product', in: 'path' }, description: 'Product id or handle' }),
 });
-const reviewParams = z.object({
+export const reviewParams = z.object({
   id: z
     .string()
     .min(1)

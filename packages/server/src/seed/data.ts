@@ -1,3 +1,5 @@
+// Seed data, not logic: the demo catalogs, customers and review texts are long by nature and
+// stay in one file, so the demo's content reads in one place.
 import type { Silhouette } from './svg.js';
 
 /** The demo catalogs, as data. Prices are in whole US dollars; other currencies derive. */

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { reviews, reviewVotes, stores } from '../db/schema/index.js';
 import { seedCustomers } from './data.js';
-import { demoId } from './demo.js';
+import { demoId } from './rows.js';
 import { helpfulVotes } from './votes.js';
 
 const REVIEW_AT = new Date(Date.UTC(2025, 4, 27, 12, 0, 0));

@@ -17,6 +17,23 @@ import type { Store } from './stores.js';
 
 export const MAX_BATCH = 50;
 
+/** The products' gallery images with their sizes, in gallery order, product by product. */
+export function galleryRows(db: Db, storeId: string, productIds: string[]) {
+  return db
+    .select({
+      galleryId: productImages.id,
+      productId: productImages.productId,
+      imageId: productImages.imageId,
+      alt: productImages.alt,
+      width: images.width,
+      height: images.height,
+    })
+    .from(productImages)
+    .innerJoin(images, eq(images.id, productImages.imageId))
+    .where(and(eq(productImages.storeId, storeId), inArray(productImages.productId, productIds)))
+    .orderBy(asc(productImages.productId), asc(productImages.position), asc(productImages.id));
+}
+
 /**
  * The currency to price in: the requested one when the store sells it, else the store's
  * default. A shopper's currency preference (`auto` → a locale guess) may be one the store
@@ -85,18 +102,7 @@ export async function hydrateProducts(
       )
       .where(and(eq(variants.storeId, store.id), inArray(variants.productId, ids)))
       .orderBy(asc(variants.productId), asc(variants.position), asc(variants.id)),
-    db
-      .select({
-        productId: productImages.productId,
-        imageId: productImages.imageId,
-        alt: productImages.alt,
-        width: images.width,
-        height: images.height,
-      })
-      .from(productImages)
-      .innerJoin(images, eq(images.id, productImages.imageId))
-      .where(and(eq(productImages.storeId, store.id), inArray(productImages.productId, ids)))
-      .orderBy(asc(productImages.productId), asc(productImages.position), asc(productImages.id)),
+    galleryRows(db, store.id, ids),
     db
       .select({
         productId: reviews.productId,

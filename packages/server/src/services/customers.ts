@@ -43,6 +43,21 @@ export function findCustomerByEmail(db: Db | Tx, storeId: string, email: string)
   return findOne(db, storeId, eq(customers.email, normalizeEmail(email)));
 }
 
+/** A new customer's row: a fresh id, the email normalised, the name trimmed (or empty). */
+function newCustomer(
+  storeId: string,
+  input: { email: string; name?: string | undefined },
+  now: Date,
+): typeof customers.$inferInsert {
+  return {
+    id: randomUUID(),
+    storeId,
+    email: normalizeEmail(input.email),
+    name: input.name?.trim() ?? '',
+    createdAt: now,
+  };
+}
+
 /**
  * Creates a customer with a password. Returns null when the email is taken — also by a
  * single-sign-on customer without a password: letting anyone set one would hand them the
@@ -57,14 +72,7 @@ export async function registerCustomer(
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(customers)
-    .values({
-      id: randomUUID(),
-      storeId,
-      email: normalizeEmail(input.email),
-      name: input.name.trim(),
-      passwordHash,
-      createdAt: now,
-    })
+    .values({ ...newCustomer(storeId, input, now), passwordHash })
     .onConflictDoNothing({ target: [customers.storeId, customers.email] })
     .returning();
   return row ?? null;
@@ -99,16 +107,9 @@ export async function upsertCustomerByEmail(
   input: { email: string; name?: string | undefined },
   now: Date,
 ): Promise<Customer> {
-  const name = input.name?.trim() ?? '';
   const [row] = await db
     .insert(customers)
-    .values({
-      id: randomUUID(),
-      storeId,
-      email: normalizeEmail(input.email),
-      name,
-      createdAt: now,
-    })
+    .values(newCustomer(storeId, input, now))
     .onConflictDoUpdate({
       target: [customers.storeId, customers.email],
       set: { name: sql`coalesce(nullif(excluded.name, ''), ${customers.name})` },

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { orders, stores } from '../db/schema/index.js';
+import { lockCustomer } from './locks.js';
 import { releaseOrder } from './order-release.js';
-import { lockCustomer } from './points.js';
 
 /**
  * Expires pending orders whose hold is over: each gets its stock and redeemed points back.

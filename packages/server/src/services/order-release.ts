@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.js';
 import { orderLines, orders, variants } from '../db/schema/index.js';
-import { lockCustomer, reverseOrderEntries } from './points.js';
+import { lockCustomer } from './locks.js';
+import { reverseOrderEntries } from './points.js';
 import type { Store } from './stores.js';
 
 type OrderRow = typeof orders.$inferSelect;

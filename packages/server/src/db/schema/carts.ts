@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { products, variants } from './catalog.js';
-import { createdAt, id, storeId } from './columns.js';
+import { createdAt, id, ownedBy, storeId } from './columns.js';
 import { customers } from './customers.js';
 
 export const carts = pgTable(
@@ -43,15 +43,9 @@ export const cartLines = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    cartId: uuid('cart_id')
-      .notNull()
-      .references(() => carts.id, { onDelete: 'cascade' }),
-    productId: uuid('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    variantId: uuid('variant_id')
-      .notNull()
-      .references(() => variants.id, { onDelete: 'cascade' }),
+    cartId: ownedBy('cart_id', () => carts.id),
+    productId: ownedBy('product_id', () => products.id),
+    variantId: ownedBy('variant_id', () => variants.id),
     quantity: integer('quantity').notNull(),
     /** Attribution code of the creator whose link or card added this line. */
     ref: text('ref'),

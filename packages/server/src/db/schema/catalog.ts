@@ -10,7 +10,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea, createdAt, id, minor, storeId } from './columns.js';
+import { bytea, createdAt, id, minor, ownedBy, storeId } from './columns.js';
 
 export interface ProductOption {
   name: string;
@@ -56,12 +56,8 @@ export const productImages = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    productId: uuid('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    imageId: uuid('image_id')
-      .notNull()
-      .references(() => images.id, { onDelete: 'cascade' }),
+    productId: ownedBy('product_id', () => products.id),
+    imageId: ownedBy('image_id', () => images.id),
     alt: text('alt').notNull().default(''),
     position: integer('position').notNull().default(0),
   },
@@ -73,9 +69,7 @@ export const variants = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    productId: uuid('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
+    productId: ownedBy('product_id', () => products.id),
     title: text('title').notNull(),
     /** Option name → value, e.g. { Size: 'M', Colour: 'Red' }. */
     options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
@@ -102,9 +96,7 @@ export const variantPrices = pgTable(
   'variant_prices',
   {
     storeId: storeId(),
-    variantId: uuid('variant_id')
-      .notNull()
-      .references(() => variants.id, { onDelete: 'cascade' }),
+    variantId: ownedBy('variant_id', () => variants.id),
     currency: text('currency').notNull(),
     amountMinor: minor('amount_minor').notNull(),
     compareAtMinor: minor('compare_at_minor'),

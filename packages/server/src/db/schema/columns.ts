@@ -1,4 +1,4 @@
-import { bigint, customType, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, customType, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Primary keys are random UUIDs made by the application, so ids are unguessable. */
 export const id = () => uuid('id').primaryKey();
@@ -15,3 +15,7 @@ export const minor = (name: string) => bigint(name, { mode: 'number' });
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
+
+/** A required reference to the row this one belongs to: deleting that row deletes this one. */
+export const ownedBy = (name: string, owner: () => AnyPgColumn) =>
+  uuid(name).notNull().references(owner, { onDelete: 'cascade' });

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, storeId } from './columns.js';
+import { createdAt, id, ownedBy, storeId } from './columns.js';
 
 export const customers = pgTable(
   'customers',
@@ -22,9 +22,7 @@ export const authCodes = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: ownedBy('customer_id', () => customers.id),
     codeHash: text('code_hash').notNull().unique(),
     /** The code itself is kept only until the opener-less poll fallback collects it. */
     pollableCode: text('pollable_code'),
@@ -44,9 +42,7 @@ export const refreshTokens = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: ownedBy('customer_id', () => customers.id),
     familyId: uuid('family_id').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -61,9 +57,7 @@ export const refreshTokens = pgTable(
 export const sessionTokens = pgTable('session_tokens', {
   id: id(),
   storeId: storeId(),
-  customerId: uuid('customer_id')
-    .notNull()
-    .references(() => customers.id, { onDelete: 'cascade' }),
+  customerId: ownedBy('customer_id', () => customers.id),
   tokenHash: text('token_hash').notNull().unique(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),

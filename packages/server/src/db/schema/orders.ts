@@ -10,7 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { carts } from './carts.js';
-import { createdAt, id, minor, storeId } from './columns.js';
+import { createdAt, id, minor, ownedBy, storeId } from './columns.js';
 import { customers } from './customers.js';
 
 /** pending → paid | expired | cancelled; paid → refunded | cancelled. */
@@ -61,9 +61,7 @@ export const orderLines = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: ownedBy('order_id', () => orders.id),
     productId: uuid('product_id').notNull(),
     variantId: uuid('variant_id').notNull(),
     title: text('title').notNull(),

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, storeId } from './columns.js';
+import { createdAt, id, ownedBy, storeId } from './columns.js';
 import { customers } from './customers.js';
 import { orders } from './orders.js';
 
@@ -23,9 +23,7 @@ export const pointsEntries = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: ownedBy('customer_id', () => customers.id),
     kind: text('kind', { enum: ['earn', 'redeem', 'adjust', 'expire', 'reverse'] }).notNull(),
     /** Signed: positive credits, negative debits. */
     points: integer('points').notNull(),

@@ -9,10 +9,9 @@ import {
   text,
   timestamp,
   unique,
-  uuid,
 } from 'drizzle-orm/pg-core';
 import { products } from './catalog.js';
-import { createdAt, id, storeId } from './columns.js';
+import { createdAt, id, ownedBy, storeId } from './columns.js';
 import { customers } from './customers.js';
 
 export const reviews = pgTable(
@@ -20,12 +19,8 @@ export const reviews = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    productId: uuid('product_id')
-      .notNull()
-      .references(() => products.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    productId: ownedBy('product_id', () => products.id),
+    customerId: ownedBy('customer_id', () => customers.id),
     rating: integer('rating').notNull(),
     title: text('title').notNull(),
     /** Stored verbatim; always returned and rendered as text, never HTML. */
@@ -54,12 +49,8 @@ export const reviewVotes = pgTable(
   'review_votes',
   {
     storeId: storeId(),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => reviews.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    reviewId: ownedBy('review_id', () => reviews.id),
+    customerId: ownedBy('customer_id', () => customers.id),
     helpful: boolean('helpful').notNull(),
     createdAt: createdAt(),
   },

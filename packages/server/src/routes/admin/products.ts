@@ -1,15 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { publicOrigin } from '../../context.js';
+import { type AppContext, publicOrigin } from '../../context.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../../openapi.js';
+import { getAdminProduct, updateProduct, updateVariant } from '../../services/catalog-admin.js';
+import { createProduct } from '../../services/product-create.js';
 import {
-  createProduct,
   createProductSchema,
-  getAdminProduct,
-  updateProduct,
   updateProductSchema,
-  updateVariant,
   updateVariantSchema,
-} from '../../services/catalog-admin.js';
+} from '../../services/product-input.js';
 
 /** Admin catalog: create and update products, variants, prices, stock. */
 export const adminProductRoutes = createRouter();
@@ -53,6 +51,12 @@ const AdminProductSchema = z
   .openapi('AdminProduct');
 type AdminProduct = z.infer<typeof AdminProductSchema>;
 
+/** Every route here answers with the merchant's view of the product, read after its write. */
+async function sendAdminProduct<S extends 200 | 201>(c: AppContext, id: string, status: S) {
+  const product = await getAdminProduct(c.var.deps.db, c.var.store, id, publicOrigin(c));
+  return c.json(product as AdminProduct, status);
+}
+
 const productIdParam = z
   .string()
   .max(100)
@@ -78,8 +82,7 @@ adminProductRoutes.openapi(
     const input = c.req.valid('json');
     const { db } = c.var.deps;
     const id = await createProduct(db, c.var.store, input);
-    const product = await getAdminProduct(db, c.var.store, id, publicOrigin(c));
-    return c.json(product as AdminProduct, 201);
+    return sendAdminProduct(c, id, 201);
   },
 );
 
@@ -98,9 +101,7 @@ adminProductRoutes.openapi(
     },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const product = await getAdminProduct(c.var.deps.db, c.var.store, id, publicOrigin(c));
-    return c.json(product as AdminProduct, 200);
+    return sendAdminProduct(c, c.req.valid('param').id, 200);
   },
 );
 
@@ -122,8 +123,7 @@ adminProductRoutes.openapi(
     const { id } = c.req.valid('param');
     const { db } = c.var.deps;
     await updateProduct(db, c.var.store, id, c.req.valid('json'));
-    const product = await getAdminProduct(db, c.var.store, id, publicOrigin(c));
-    return c.json(product as AdminProduct, 200);
+    return sendAdminProduct(c, id, 200);
   },
 );
 
@@ -154,7 +154,6 @@ adminProductRoutes.openapi(
     const { id, variantId } = c.req.valid('param');
     const { db } = c.var.deps;
     await updateVariant(db, c.var.store, id, variantId, c.req.valid('json'));
-    const product = await getAdminProduct(db, c.var.store, id, publicOrigin(c));
-    return c.json(product as AdminProduct, 200);
+    return sendAdminProduct(c, id, 200);
   },
 );

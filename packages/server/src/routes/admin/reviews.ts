@@ -16,18 +16,10 @@ import {
   moderateReview,
   setReply,
 } from '../../services/reviews-admin.js';
-import { reviewText } from '../reviews.js';
+import { reviewParams, reviewText } from '../reviews.js';
 
 /** Admin reviews: moderate, reply. */
 export const adminReviewRoutes = createRouter();
-
-const reviewParams = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' }, description: 'Review id' }),
-});
 
 adminReviewRoutes.openapi(
   createRoute({

@@ -35,6 +35,36 @@ function localeOf(c: AppContext, uiLocales: unknown): HostedLocale {
   );
 }
 
+/**
+ * Sends the outcome back to the client: a code, or an error it should see. A popup
+ * (`response_mode=web_message`) gets the callback page that posts it to the opener; any
+ * other client a redirect to its redirect_uri with the outcome in the query.
+ */
+function answerClient(
+  c: AppContext,
+  locale: HostedLocale,
+  req: Pick<AuthorizationRequest, 'redirectUri' | 'redirectOrigin' | 'responseMode' | 'state'>,
+  outcome: { code: string } | { error: string; errorDescription: string },
+) {
+  if (req.responseMode === 'web_message') {
+    return sendPage(
+      c,
+      callbackPage(locale, {
+        origin: req.redirectOrigin,
+        state: req.state,
+        issuer: publicOrigin(c),
+        ...outcome,
+      }),
+    );
+  }
+  const params: Record<string, string> =
+    'code' in outcome
+      ? { code: outcome.code }
+      : { error: outcome.error, error_description: outcome.errorDescription };
+  c.header('Cache-Control', 'no-store');
+  return c.redirect(redirectWith(c, req.redirectUri, { ...params, state: req.state }), 302);
+}
+
 /** Answers a request that cannot go on: an error page, or the error sent back to the client. */
 function refuse(
   c: AppContext,
@@ -44,28 +74,10 @@ function refuse(
   if (check.kind === 'fatal') {
     return sendPage(c, invalidRequestPage(locale, check.reason, check.detail), { status: 400 });
   }
-  const req = check.request;
-  if (req.responseMode === 'web_message') {
-    return sendPage(
-      c,
-      callbackPage(locale, {
-        origin: req.redirectOrigin,
-        state: req.state,
-        issuer: publicOrigin(c),
-        error: check.error,
-        errorDescription: check.description,
-      }),
-    );
-  }
-  c.header('Cache-Control', 'no-store');
-  return c.redirect(
-    redirectWith(c, req.redirectUri, {
-      error: check.error,
-      error_description: check.description,
-      state: req.state,
-    }),
-    302,
-  );
+  return answerClient(c, locale, check.request, {
+    error: check.error,
+    errorDescription: check.description,
+  });
 }
 
 function showForm(
@@ -169,17 +181,5 @@ authorizeRoutes.post('/authorize', async (c) => {
   if (!code) {
     return sendPage(c, invalidRequestPage(locale, 'errStateTaken'), { status: 409 });
   }
-  if (req.responseMode === 'web_message') {
-    return sendPage(
-      c,
-      callbackPage(locale, {
-        origin: req.redirectOrigin,
-        state: req.state,
-        issuer: publicOrigin(c),
-        code,
-      }),
-    );
-  }
-  c.header('Cache-Control', 'no-store');
-  return c.redirect(redirectWith(c, req.redirectUri, { code, state: req.state }), 302);
+  return answerClient(c, locale, req, { code });
 });

@@ -4,7 +4,7 @@ import type { Db } from '../../db/index.js';
 import { authCodes } from '../../db/schema/index.js';
 import { randomToken, safeEqual, sha256 } from '../secrets.js';
 import { verifyPkceS256 } from './pkce.js';
-import { revokeFamily } from './refresh-tokens.js';
+import { revokeIfReplayed } from './refresh-tokens.js';
 
 /** Authorization codes live 10 minutes and work once (RFC 6749 §4.1.2). */
 export const AUTH_CODE_TTL_MS = 10 * 60 * 1000;
@@ -90,12 +90,11 @@ export async function redeemAuthorizationCode(
     .returning();
   if (!row) {
     const [spent] = await db
-      .select({ id: authCodes.id, usedAt: authCodes.usedAt })
+      .select({ familyId: authCodes.id, spentAt: authCodes.usedAt })
       .from(authCodes)
       .where(and(eq(authCodes.storeId, storeId), eq(authCodes.codeHash, codeHash)))
       .limit(1);
-    if (spent?.usedAt) {
-      await revokeFamily(db, storeId, spent.id, now);
+    if (await revokeIfReplayed(db, storeId, spent, now)) {
       return { ok: false, description: 'The authorization code was already used.' };
     }
     return { ok: false, description: 'The authorization code is invalid or expired.' };

@@ -73,15 +73,27 @@ export async function rotateRefreshToken(
   if (rotated) return { ok: true, ...rotated };
 
   const [old] = await db
-    .select({ familyId: refreshTokens.familyId, rotatedAt: refreshTokens.rotatedAt })
+    .select({ familyId: refreshTokens.familyId, spentAt: refreshTokens.rotatedAt })
     .from(refreshTokens)
     .where(and(eq(refreshTokens.storeId, storeId), eq(refreshTokens.tokenHash, tokenHash)))
     .limit(1);
-  if (old?.rotatedAt) {
-    await revokeFamily(db, storeId, old.familyId, now);
-    return { ok: false, reused: true };
-  }
-  return { ok: false, reused: false };
+  return { ok: false, reused: await revokeIfReplayed(db, storeId, old, now) };
+}
+
+/**
+ * A single-use credential (an authorization code, a refresh token) presented after it was
+ * spent: one of the two uses was not the client's, so the session it started — its token
+ * family — is revoked. Returns whether it was such a replay.
+ */
+export async function revokeIfReplayed(
+  db: Db,
+  storeId: string,
+  credential: { familyId: string; spentAt: Date | null } | undefined,
+  now: Date,
+): Promise<boolean> {
+  if (!credential?.spentAt) return false;
+  await revokeFamily(db, storeId, credential.familyId, now);
+  return true;
 }
 
 export async function revokeFamily(
