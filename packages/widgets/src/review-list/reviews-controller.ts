@@ -1,0 +1,300 @@
+import type { KioskError, Product, Review, ReviewSort, ReviewSummary, Session } from '@kiosk/sdk';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ClientController } from '../controllers/client-controller.js';
+import { LoadController } from '../controllers/load-controller.js';
+import { writeJsonLd } from '../json-ld.js';
+import { reviewsJsonLd } from './json-ld.js';
+import type { ReviewLocalize } from './review-localize.js';
+
+export type ReviewListState = 'loading' | 'ready' | 'empty' | 'unavailable' | 'error';
+
+export const reviewSorts: readonly ReviewSort[] = [
+  'recent',
+  'helpful',
+  'rating_desc',
+  'rating_asc',
+];
+
+export const validRating = (n: number | undefined): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5;
+
+/** The element's attributes the list follows, and the `state` it reflects. */
+export interface ReviewsHost extends ReactiveControllerHost, HTMLElement {
+  product?: string | undefined;
+  sort: ReviewSort;
+  rating?: number | undefined;
+  pageSize: number;
+  listState: ReviewListState;
+}
+
+/** What the list's parts get from the element: its client, strings, shopper, errors and live region. */
+export interface ReviewContext {
+  readonly kiosk: ClientController;
+  readonly i18n: ReviewLocalize;
+  customer(): Session['customer'] | null;
+  /** Dispatches `kiosk-error` (the element's emitError). */
+  report(error: unknown): KioskError;
+  /** Says `message` in the element's status region. */
+  announce(message: string): void;
+}
+
+export interface LoadOptions {
+  /** Keep the summary and reload the reviews in place (no skeleton). */
+  listOnly?: boolean;
+  /** With `listOnly`: reload the summary too (the shopper's own review changed). */
+  summary?: boolean;
+}
+
+/**
+ * The summary and the reviews of the element's product: the first page (again when the sort,
+ * the filter or the shopper changes), the next pages behind "Show more", helpful votes, and
+ * the schema.org data for them in the light DOM.
+ */
+export class ReviewsController implements ReactiveController {
+  summary: ReviewSummary | undefined;
+  reviews: Review[] = [];
+  cursor: string | null = null;
+  loadError: KioskError | undefined;
+  /** The list reloads in place (sort, filter, shopper): the old reviews stay, dimmed. */
+  refreshing = false;
+  loadingMore = false;
+  moreError: KioskError | undefined;
+  voting = new Set<string>();
+  voteErrors = new Map<string, string>();
+
+  readonly i18n: ReviewLocalize;
+  /** Only for the JSON-LD's Product (batched and shared with any product card of it). */
+  private productData: Product | undefined;
+  /** The store and product the summary shown belongs to: other changes reload the list in place. */
+  private shown = '';
+  /** Options of an explicit `load()`, read when its run starts. */
+  private requested: LoadOptions | undefined;
+  private focusReviewId: string | undefined;
+  private readonly loader: LoadController;
+
+  constructor(
+    private readonly host: ReviewsHost,
+    private readonly context: ReviewContext,
+  ) {
+    this.i18n = context.i18n;
+    this.loader = new LoadController(
+      host,
+      () =>
+        `${this.productKey()}|${this.sort}|${this.rating}|${this.pageSize}|${context.customer()?.id ?? ''}`,
+      (current) => this.fetch(current),
+    );
+    host.addController(this);
+  }
+
+  get sort(): ReviewSort {
+    return reviewSorts.includes(this.host.sort) ? this.host.sort : 'recent';
+  }
+
+  get rating(): number | undefined {
+    return validRating(this.host.rating) ? this.host.rating : undefined;
+  }
+
+  get pageSize(): number {
+    const n = Math.trunc(Number(this.host.pageSize));
+    return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 5;
+  }
+
+  /** Loads (or reloads) the summary and the first page; see LoadOptions. */
+  load(options: LoadOptions = {}): Promise<void> {
+    this.requested = options;
+    return this.loader.reload();
+  }
+
+  hostUpdated(): void {
+    const { productData, summary, host } = this;
+    writeJsonLd(
+      host,
+      'reviews',
+      productData && summary && host.listState === 'ready'
+        ? reviewsJsonLd(productData, summary, this.reviews)
+        : null,
+    );
+    if (this.focusReviewId) {
+      const article = host.shadowRoot?.querySelector<HTMLElement>(
+        `article[data-review="${CSS.escape(this.focusReviewId)}"]`,
+      );
+      if (article) {
+        this.focusReviewId = undefined;
+        article.focus();
+      }
+    }
+  }
+
+  private productKey(): string {
+    const client = this.context.kiosk.client;
+    return `${client?.endpoint}|${client?.storeKey}|${this.host.product}`;
+  }
+
+  private query() {
+    return {
+      sort: this.sort,
+      first: this.pageSize,
+      ...(this.rating ? { rating: this.rating } : {}),
+    };
+  }
+
+  private async fetch(current: () => boolean): Promise<void> {
+    const { host, context } = this;
+    const productKey = this.productKey();
+    const options = this.requested ?? {
+      listOnly:
+        productKey === this.shown && (host.listState === 'ready' || host.listState === 'empty'),
+    };
+    this.requested = undefined;
+    this.shown = productKey;
+    const client = context.kiosk.client;
+    const error = context.kiosk.error ?? undefined;
+    this.loadError = undefined;
+    this.moreError = undefined;
+    if (!client) {
+      host.listState = 'error';
+      this.loadError = error;
+      if (error) context.report(error);
+      return;
+    }
+    const product = host.product;
+    if (!product) {
+      this.summary = undefined;
+      this.reviews = [];
+      host.listState = 'unavailable';
+      return;
+    }
+    if (options.listOnly) this.refreshing = true;
+    else host.listState = 'loading';
+    host.requestUpdate();
+    if (!options.listOnly || !this.productData) {
+      client.products.get(product).then(
+        (p) => {
+          if (host.product === product) {
+            this.productData = p;
+            host.requestUpdate();
+          }
+        },
+        () => undefined,
+      );
+    }
+    try {
+      const [summary, page] = await Promise.all([
+        options.listOnly && !options.summary && this.summary
+          ? this.summary
+          : client.reviews.summary(product),
+        client.reviews.list(product, this.query()),
+      ]);
+      if (!current()) return;
+      this.summary = summary;
+      this.reviews = page.items;
+      this.cursor = page.nextCursor;
+      this.voteErrors = new Map();
+      host.listState = summary.count > 0 ? 'ready' : 'empty';
+    } catch (error) {
+      if (!current()) return;
+      const e = context.report(error);
+      this.reviews = [];
+      this.cursor = null;
+      if (e.code === 'product_not_found' || e.code === 'not_found') {
+        this.summary = undefined;
+        this.productData = undefined;
+        host.listState = 'unavailable';
+      } else {
+        this.loadError = e;
+        host.listState = 'error';
+      }
+    } finally {
+      if (current()) {
+        this.refreshing = false;
+        host.requestUpdate();
+      }
+    }
+  }
+
+  /** Loads the next page and moves focus to its first review. */
+  async loadMore(): Promise<void> {
+    const client = this.context.kiosk.client;
+    const product = this.host.product;
+    if (!client || !product || !this.cursor || this.loadingMore) return;
+    const current = this.loader.current();
+    this.loadingMore = true;
+    this.moreError = undefined;
+    this.host.requestUpdate();
+    try {
+      const page = await client.reviews.list(product, { ...this.query(), after: this.cursor });
+      if (!current()) return;
+      const known = new Set(this.reviews.map((r) => r.id));
+      const fresh = page.items.filter((r) => !known.has(r.id));
+      this.reviews = [...this.reviews, ...fresh];
+      this.cursor = page.nextCursor;
+      this.focusReviewId = fresh[0]?.id;
+      this.context.announce(this.shownText());
+    } catch (error) {
+      if (current()) this.moreError = this.context.report(error);
+    } finally {
+      this.loadingMore = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** "Showing 5 of 12": of the reviews with the filtered rating, when filtered. */
+  shownText(): string {
+    const { i18n, rating, summary } = this;
+    const total = rating ? (summary?.histogram[rating as 1] ?? 0) : (summary?.count ?? 0);
+    return i18n.t('shown', {
+      shown: i18n.num(this.reviews.length),
+      total: i18n.count('reviewCount', total),
+    });
+  }
+
+  /** Shows only reviews with `stars` stars; again on the same rating shows all. */
+  filterBy(stars: number): void {
+    const next = this.rating === stars ? undefined : stars;
+    const { i18n } = this;
+    this.host.rating = next;
+    this.context.announce(
+      next
+        ? i18n.t('filter.active', { stars: i18n.count('starCount', next) })
+        : i18n.t('filter.clear'),
+    );
+  }
+
+  setSort(value: string): void {
+    const sort = reviewSorts.find((s) => s === value);
+    if (sort) this.host.sort = sort;
+  }
+
+  /** Marks a review helpful, or takes the vote back when the shopper had (a toggle). */
+  async vote(review: Review): Promise<void> {
+    const { client } = this.context.kiosk;
+    if (!client || !this.context.customer() || this.voting.has(review.id)) return;
+    this.voting = new Set(this.voting).add(review.id);
+    const errors = new Map(this.voteErrors);
+    errors.delete(review.id);
+    this.voteErrors = errors;
+    this.host.requestUpdate();
+    try {
+      const result =
+        review.viewerVote === true
+          ? await client.reviews.unvote(review.id)
+          : await client.reviews.vote(review.id, true);
+      this.reviews = this.reviews.map((r) =>
+        r.id === review.id
+          ? { ...r, helpfulCount: result.helpfulCount, viewerVote: result.viewerVote }
+          : r,
+      );
+    } catch (error) {
+      const e = this.context.report(error);
+      this.voteErrors = new Map(this.voteErrors).set(
+        review.id,
+        this.i18n.error(e, 'review.voteFailed', { forbidden: 'review.ownReview' }),
+      );
+    } finally {
+      const voting = new Set(this.voting);
+      voting.delete(review.id);
+      this.voting = voting;
+      this.host.requestUpdate();
+    }
+  }
+}
