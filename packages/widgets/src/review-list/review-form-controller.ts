@@ -45,8 +45,7 @@ export class ReviewFormController {
   ) {
     this.loader = new LoadController(
       host,
-      () =>
-        `${context.kiosk.client?.endpoint}|${context.kiosk.client?.storeKey}|${host.product}|${context.customer()?.id ?? ''}`,
+      () => `${list.productKey()}|${context.customer()?.id ?? ''}`,
       (current) => this.loadMine(current),
     );
   }

@@ -13,7 +13,6 @@ import { ReviewLocalize } from './review-localize.js';
 import { renderReviews, renderToolbar, reviewsSkeleton } from './reviews.js';
 import { reviewsStyles } from './reviews.styles.js';
 import {
-  type LoadOptions,
   type ReviewContext,
   type ReviewListState,
   ReviewsController,
@@ -135,7 +134,7 @@ export class KioskReviewList extends KioskElement {
    * summary stays and only the reviews reload (sort, filter or session changed), in place
    * (no skeleton); add `summary` to reload it too (the shopper's own review changed).
    */
-  load(options: LoadOptions = {}): Promise<void> {
+  load(options: { listOnly?: boolean; summary?: boolean } = {}): Promise<void> {
     return this.list.load(options);
   }
 

@@ -59,8 +59,9 @@ export class ReviewsController implements ReactiveController {
   refreshing = false;
   loadingMore = false;
   moreError: KioskError | undefined;
-  voting = new Set<string>();
-  voteErrors = new Map<string, string>();
+  /** Reviews whose vote is on its way, and why a vote failed (by review id). */
+  readonly voting = new Set<string>();
+  readonly voteErrors = new Map<string, string>();
 
   readonly i18n: ReviewLocalize;
   /** Only for the JSON-LD's Product (batched and shared with any product card of it). */
@@ -125,7 +126,8 @@ export class ReviewsController implements ReactiveController {
     }
   }
 
-  private productKey(): string {
+  /** The store and the product: what the summary and the shopper's own review belong to. */
+  productKey(): string {
     const client = this.context.kiosk.client;
     return `${client?.endpoint}|${client?.storeKey}|${this.host.product}`;
   }
@@ -189,7 +191,7 @@ export class ReviewsController implements ReactiveController {
       this.summary = summary;
       this.reviews = page.items;
       this.cursor = page.nextCursor;
-      this.voteErrors = new Map();
+      this.voteErrors.clear();
       host.listState = summary.count > 0 ? 'ready' : 'empty';
     } catch (error) {
       if (!current()) return;
@@ -267,13 +269,12 @@ export class ReviewsController implements ReactiveController {
 
   /** Marks a review helpful, or takes the vote back when the shopper had (a toggle). */
   async vote(review: Review): Promise<void> {
-    const { client } = this.context.kiosk;
-    if (!client || !this.context.customer() || this.voting.has(review.id)) return;
-    this.voting = new Set(this.voting).add(review.id);
-    const errors = new Map(this.voteErrors);
-    errors.delete(review.id);
-    this.voteErrors = errors;
-    this.host.requestUpdate();
+    const { context, host, voting } = this;
+    const { client } = context.kiosk;
+    if (!client || !context.customer() || voting.has(review.id)) return;
+    voting.add(review.id);
+    this.voteErrors.delete(review.id);
+    host.requestUpdate();
     try {
       const result =
         review.viewerVote === true
@@ -285,16 +286,15 @@ export class ReviewsController implements ReactiveController {
           : r,
       );
     } catch (error) {
-      const e = this.context.report(error);
-      this.voteErrors = new Map(this.voteErrors).set(
+      this.voteErrors.set(
         review.id,
-        this.i18n.error(e, 'review.voteFailed', { forbidden: 'review.ownReview' }),
+        this.i18n.error(context.report(error), 'review.voteFailed', {
+          forbidden: 'review.ownReview',
+        }),
       );
     } finally {
-      const voting = new Set(this.voting);
       voting.delete(review.id);
-      this.voting = voting;
-      this.host.requestUpdate();
+      host.requestUpdate();
     }
   }
 }
