@@ -2,19 +2,14 @@ import type { KioskError, OwnReview } from '@kiosk/sdk';
 import { MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from '@kiosk/sdk';
 import { LoadController } from '../controllers/load-controller.js';
 import { KioskReviewSubmitEvent } from '../events/review-submit.js';
-import {
-  type ReviewContext,
-  type ReviewsController,
-  type ReviewsHost,
-  validRating,
-} from './reviews-controller.js';
+import { type ReviewContext, type ReviewsHost, validRating } from './review-host.js';
+import type { ReviewsController } from './reviews-controller.js';
 
 /** The server's limits (WriteReview): shown beside the fields and enforced by maxlength. */
 export const TITLE_MAX = MAX_REVIEW_TITLE;
 export const BODY_MAX = MAX_REVIEW_BODY;
 
-export type Field = 'rating' | 'title' | 'body';
-export type FieldErrors = Partial<Record<Field, string>>;
+export type FieldErrors = Partial<Record<'rating' | 'title' | 'body', string>>;
 
 /**
  * The signed-in shopper's part of the list: their own review of the product (loaded for each
@@ -107,12 +102,16 @@ export class ReviewFormController {
     void this.focusEditButton();
   }
 
-  /** Updates the draft as the shopper types or picks a rating; a picked rating clears its error. */
-  set(field: Field, value: string | number): void {
-    if (field === 'rating') {
-      this.rating = value as number;
-      if (this.fieldErrors.rating) this.fieldErrors = { ...this.fieldErrors, rating: undefined };
-    } else this[field] = value as string;
+  /** The shopper picked a rating: it clears the rating's error. */
+  setRating(rating: number): void {
+    this.rating = rating;
+    if (this.fieldErrors.rating) this.fieldErrors = { ...this.fieldErrors, rating: undefined };
+    this.host.requestUpdate();
+  }
+
+  /** The shopper typed in the title or the text (its counter follows). */
+  setText(field: 'title' | 'body', value: string): void {
+    this[field] = value;
     this.host.requestUpdate();
   }
 
@@ -188,7 +187,6 @@ export class ReviewFormController {
     this.fieldErrors = {};
     this.submitError = '';
     this.submitted = undefined;
-    this.host.requestUpdate();
   }
 
   private validate(): FieldErrors {

@@ -96,7 +96,7 @@ function renderField(
   const error = form.fieldErrors[field];
   const invalid = error ? 'true' : 'false';
   const describedBy = error ? `${field}-error ${field}-count` : `${field}-count`;
-  const input = (e: Event) => form.set(field, (e.target as HTMLInputElement).value);
+  const input = (e: Event) => form.setText(field, (e.target as HTMLInputElement).value);
   // `count` is the formatted number here: the counter has no plural forms.
   const counts: Record<string, unknown> = {
     count: formatNumber(value.length, i18n.locale),
@@ -152,7 +152,7 @@ function renderForm(form: ReviewFormController, i18n: ReviewLocalize) {
       value=${n}
       required
       .checked=${form.rating === n}
-      @change=${() => form.set('rating', n)}
+      @change=${() => form.setRating(n)}
     /><label for=${`rate-${n}`} class="rate-star ${n <= form.rating ? 'on' : ''}"
       ><span aria-hidden="true">★</span
       ><span class="visually-hidden">${i18n.count('starCount', n)}</span></label

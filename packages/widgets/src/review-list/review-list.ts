@@ -8,20 +8,17 @@ import { sharedStyles } from '../styles/shared.styles.js';
 import { renderWrite } from './review-form.js';
 import { reviewFormStyles } from './review-form.styles.js';
 import { ReviewFormController } from './review-form-controller.js';
+import type { ReviewContext, ReviewListState } from './review-host.js';
 import { styles } from './review-list.styles.js';
 import { ReviewLocalize } from './review-localize.js';
 import { renderReviews, renderToolbar, reviewsSkeleton } from './reviews.js';
 import { reviewsStyles } from './reviews.styles.js';
-import {
-  type ReviewContext,
-  type ReviewListState,
-  ReviewsController,
-} from './reviews-controller.js';
+import { ReviewsController } from './reviews-controller.js';
 import { fillBars, renderSummary, summarySkeleton } from './summary.js';
 import { summaryStyles } from './summary.styles.js';
 
 export { BODY_MAX, TITLE_MAX } from './review-form-controller.js';
-export { type ReviewListState, reviewSorts } from './reviews-controller.js';
+export { type ReviewListState, reviewSorts } from './review-host.js';
 
 /**
  * @summary A product's reviews: average, count and a star histogram that filters, sorting,
@@ -172,7 +169,7 @@ export class KioskReviewList extends KioskElement {
 
   private renderContent() {
     const { i18n, list } = this;
-    const signedIn = !!this.session.value?.customer;
+    const signedIn = !!this.context.customer();
     const write = () => renderWrite(this.form, i18n, signedIn);
     switch (this.listState) {
       case 'unavailable':

@@ -1,42 +1,10 @@
-import type { KioskError, Product, Review, ReviewSort, ReviewSummary, Session } from '@kiosk/sdk';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ClientController } from '../controllers/client-controller.js';
+import type { KioskError, Product, Review, ReviewSort, ReviewSummary } from '@kiosk/sdk';
+import type { ReactiveController } from 'lit';
 import { LoadController } from '../controllers/load-controller.js';
 import { writeJsonLd } from '../json-ld.js';
 import { reviewsJsonLd } from './json-ld.js';
+import { type ReviewContext, type ReviewsHost, reviewSorts, validRating } from './review-host.js';
 import type { ReviewLocalize } from './review-localize.js';
-
-export type ReviewListState = 'loading' | 'ready' | 'empty' | 'unavailable' | 'error';
-
-export const reviewSorts: readonly ReviewSort[] = [
-  'recent',
-  'helpful',
-  'rating_desc',
-  'rating_asc',
-];
-
-export const validRating = (n: number | undefined): n is number =>
-  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5;
-
-/** The element's attributes the list follows, and the `state` it reflects. */
-export interface ReviewsHost extends ReactiveControllerHost, HTMLElement {
-  product?: string | undefined;
-  sort: ReviewSort;
-  rating?: number | undefined;
-  pageSize: number;
-  listState: ReviewListState;
-}
-
-/** What the list's parts get from the element: its client, strings, shopper, errors and live region. */
-export interface ReviewContext {
-  readonly kiosk: ClientController;
-  readonly i18n: ReviewLocalize;
-  customer(): Session['customer'] | null;
-  /** Dispatches `kiosk-error` (the element's emitError). */
-  report(error: unknown): KioskError;
-  /** Says `message` in the element's status region. */
-  announce(message: string): void;
-}
 
 export interface LoadOptions {
   /** Keep the summary and reload the reviews in place (no skeleton). */
@@ -68,7 +36,7 @@ export class ReviewsController implements ReactiveController {
   private productData: Product | undefined;
   /** The store and product the summary shown belongs to: other changes reload the list in place. */
   private shown = '';
-  /** Options of an explicit `load()`, read when its run starts. */
+  /** An explicit `load()`'s options: the loader's task takes none, and reads these as it starts. */
   private requested: LoadOptions | undefined;
   private focusReviewId: string | undefined;
   private readonly loader: LoadController;
@@ -115,6 +83,7 @@ export class ReviewsController implements ReactiveController {
         ? reviewsJsonLd(productData, summary, this.reviews)
         : null,
     );
+    // After "Show more": focus on the first new review once it is drawn.
     if (this.focusReviewId) {
       const article = host.shadowRoot?.querySelector<HTMLElement>(
         `article[data-review="${CSS.escape(this.focusReviewId)}"]`,

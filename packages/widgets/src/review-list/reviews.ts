@@ -1,7 +1,8 @@
 import type { Review } from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import { stars } from '../stars.js';
-import { type ReviewsController, reviewSorts } from './reviews-controller.js';
+import { reviewSorts } from './review-host.js';
+import type { ReviewsController } from './reviews-controller.js';
 
 /** The sort select, and the active rating filter with a way out of it. */
 export function renderToolbar(list: ReviewsController) {
