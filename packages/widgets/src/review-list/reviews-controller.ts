@@ -122,6 +122,7 @@ export class ReviewsController implements ReactiveController {
     const error = context.kiosk.error ?? undefined;
     this.loadError = undefined;
     this.moreError = undefined;
+    host.requestUpdate();
     if (!client) {
       host.listState = 'error';
       this.loadError = error;
@@ -137,7 +138,6 @@ export class ReviewsController implements ReactiveController {
     }
     if (options.listOnly) this.refreshing = true;
     else host.listState = 'loading';
-    host.requestUpdate();
     if (!options.listOnly || !this.productData) {
       client.products.get(product).then(
         (p) => {
