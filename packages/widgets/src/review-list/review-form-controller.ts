@@ -55,16 +55,15 @@ export class ReviewFormController {
    * stays. Then loads the signed-in shopper's review of the product, if they wrote one.
    */
   private async loadMine(current: () => boolean): Promise<void> {
-    const { host, context } = this;
     this.resetDraft();
     this.mine = undefined;
     this.mineError = undefined;
     this.mineLoading = false;
     this.editing = false;
-    host.requestUpdate();
-    const client = context.kiosk.client;
-    const product = host.product;
-    if (!client || !product || !context.customer()) return;
+    this.host.requestUpdate();
+    const client = this.context.kiosk.client;
+    const product = this.host.product;
+    if (!client || !product || !this.context.customer()) return;
     this.mineLoading = true;
     try {
       const review = await client.reviews.mine(product);
@@ -73,11 +72,11 @@ export class ReviewFormController {
       if (!current()) return;
       const e = error as KioskError;
       // An unknown product is the list's to report (it shows "unavailable" and no write section).
-      this.mineError = e?.code === 'product_not_found' ? e : context.report(error);
+      this.mineError = e?.code === 'product_not_found' ? e : this.context.report(error);
     } finally {
       if (current()) {
         this.mineLoading = false;
-        host.requestUpdate();
+        this.host.requestUpdate();
       }
     }
   }
@@ -124,9 +123,8 @@ export class ReviewFormController {
 
   async submit(event: Event): Promise<void> {
     event.preventDefault();
-    const { host, context } = this;
-    const client = context.kiosk.client;
-    const product = host.product;
+    const client = this.context.kiosk.client;
+    const product = this.host.product;
     if (!client || !product || this.submitting) return;
     const errors = this.validate();
     this.fieldErrors = errors;
@@ -139,7 +137,7 @@ export class ReviewFormController {
       return;
     }
     this.submitting = true;
-    host.requestUpdate();
+    this.host.requestUpdate();
     const editing = this.editing;
     const previous = this.mine;
     // Signed out or moved to another product meanwhile: that view is gone already.
@@ -150,15 +148,15 @@ export class ReviewFormController {
         title: this.title.trim(),
         body: this.body.trim(),
       });
-      host.dispatchEvent(new KioskReviewSubmitEvent({ review }));
+      this.host.dispatchEvent(new KioskReviewSubmitEvent({ review }));
       if (editing) {
         if (current()) void this.showEdited(review, previous);
         return;
       }
       this.resetDraft();
       this.submitted = review.status === 'approved' ? 'approved' : 'pending';
-      context.announce(
-        context.i18n.t(this.submitted === 'approved' ? 'form.published' : 'form.pending'),
+      this.context.announce(
+        this.context.i18n.t(this.submitted === 'approved' ? 'form.published' : 'form.pending'),
       );
       // The form gives way to the review just written, which the shopper can edit from here.
       if (current()) {
@@ -167,8 +165,8 @@ export class ReviewFormController {
       }
       if (review.status === 'approved') void this.list.load({ listOnly: true, summary: true });
     } catch (error) {
-      const e = context.report(error);
-      this.submitError = context.i18n.error(
+      const e = this.context.report(error);
+      this.submitError = this.context.i18n.error(
         e,
         e.status === 401 ? 'form.errors.signedOut' : 'form.errors.failed',
         { validation_failed: 'form.errors.invalid', unauthenticated: 'form.errors.signedOut' },
@@ -176,7 +174,7 @@ export class ReviewFormController {
       this.fieldErrors = this.serverFieldErrors(e);
     } finally {
       this.submitting = false;
-      host.requestUpdate();
+      this.host.requestUpdate();
     }
   }
 

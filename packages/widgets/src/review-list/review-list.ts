@@ -152,38 +152,36 @@ export class KioskReviewList extends KioskElement {
   }
 
   protected override render() {
-    const { i18n, list } = this;
-    const loading = !i18n.ready || this.listState === 'loading';
+    const loading = !this.i18n.ready || this.listState === 'loading';
     return html`<section
       part="base"
       class="base"
       aria-labelledby="heading"
-      aria-busy=${loading || list.refreshing || this.form.mineLoading ? 'true' : 'false'}
-      lang=${i18n.lang}
+      aria-busy=${loading || this.list.refreshing || this.form.mineLoading ? 'true' : 'false'}
+      lang=${this.i18n.lang}
     >
-      <h2 id="heading" part="heading">${i18n.t('heading')}</h2>
+      <h2 id="heading" part="heading">${this.i18n.t('heading')}</h2>
       ${loading ? this.renderSkeleton() : this.renderContent()}
       <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
   }
 
   private renderContent() {
-    const { i18n, list } = this;
     const signedIn = !!this.context.customer();
-    const write = () => renderWrite(this.form, i18n, signedIn);
+    const write = () => renderWrite(this.form, this.i18n, signedIn);
     switch (this.listState) {
       case 'unavailable':
         return html`<div class="message">
-          <p>${i18n.t('unavailable')}</p>
-          <p class="hint">${i18n.t('unavailableHint')}</p>
+          <p>${this.i18n.t('unavailable')}</p>
+          <p class="hint">${this.i18n.t('unavailableHint')}</p>
         </div>`;
       case 'error':
         return this.renderError();
       case 'empty':
-        return html`<p class="message empty">${i18n.t('empty')}</p>
+        return html`<p class="message empty">${this.i18n.t('empty')}</p>
           ${write()}`;
       default:
-        return html`${renderSummary(list)} ${renderToolbar(list)} ${renderReviews(list, signedIn)}
+        return html`${renderSummary(this.list)} ${renderToolbar(this.list)} ${renderReviews(this.list, signedIn)}
         ${write()}`;
     }
   }

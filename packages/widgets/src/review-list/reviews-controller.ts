@@ -75,17 +75,16 @@ export class ReviewsController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const { productData, summary, host } = this;
     writeJsonLd(
-      host,
+      this.host,
       'reviews',
-      productData && summary && host.listState === 'ready'
-        ? reviewsJsonLd(productData, summary, this.reviews)
+      this.productData && this.summary && this.host.listState === 'ready'
+        ? reviewsJsonLd(this.productData, this.summary, this.reviews)
         : null,
     );
     // After "Show more": focus on the first new review once it is drawn.
     if (this.focusReviewId) {
-      const article = host.shadowRoot?.querySelector<HTMLElement>(
+      const article = this.host.shadowRoot?.querySelector<HTMLElement>(
         `article[data-review="${CSS.escape(this.focusReviewId)}"]`,
       );
       if (article) {
@@ -110,40 +109,40 @@ export class ReviewsController implements ReactiveController {
   }
 
   private async fetch(current: () => boolean): Promise<void> {
-    const { host, context } = this;
     const productKey = this.productKey();
     const options = this.requested ?? {
       listOnly:
-        productKey === this.shown && (host.listState === 'ready' || host.listState === 'empty'),
+        productKey === this.shown &&
+        (this.host.listState === 'ready' || this.host.listState === 'empty'),
     };
     this.requested = undefined;
     this.shown = productKey;
-    const client = context.kiosk.client;
-    const error = context.kiosk.error ?? undefined;
+    const client = this.context.kiosk.client;
+    const error = this.context.kiosk.error ?? undefined;
     this.loadError = undefined;
     this.moreError = undefined;
-    host.requestUpdate();
+    this.host.requestUpdate();
     if (!client) {
-      host.listState = 'error';
+      this.host.listState = 'error';
       this.loadError = error;
-      if (error) context.report(error);
+      if (error) this.context.report(error);
       return;
     }
-    const product = host.product;
+    const product = this.host.product;
     if (!product) {
       this.summary = undefined;
       this.reviews = [];
-      host.listState = 'unavailable';
+      this.host.listState = 'unavailable';
       return;
     }
     if (options.listOnly) this.refreshing = true;
-    else host.listState = 'loading';
+    else this.host.listState = 'loading';
     if (!options.listOnly || !this.productData) {
       client.products.get(product).then(
         (p) => {
-          if (host.product === product) {
+          if (this.host.product === product) {
             this.productData = p;
-            host.requestUpdate();
+            this.host.requestUpdate();
           }
         },
         () => undefined,
@@ -161,24 +160,24 @@ export class ReviewsController implements ReactiveController {
       this.reviews = page.items;
       this.cursor = page.nextCursor;
       this.voteErrors.clear();
-      host.listState = summary.count > 0 ? 'ready' : 'empty';
+      this.host.listState = summary.count > 0 ? 'ready' : 'empty';
     } catch (error) {
       if (!current()) return;
-      const e = context.report(error);
+      const e = this.context.report(error);
       this.reviews = [];
       this.cursor = null;
       if (e.code === 'product_not_found' || e.code === 'not_found') {
         this.summary = undefined;
         this.productData = undefined;
-        host.listState = 'unavailable';
+        this.host.listState = 'unavailable';
       } else {
         this.loadError = e;
-        host.listState = 'error';
+        this.host.listState = 'error';
       }
     } finally {
       if (current()) {
         this.refreshing = false;
-        host.requestUpdate();
+        this.host.requestUpdate();
       }
     }
   }
@@ -211,23 +210,23 @@ export class ReviewsController implements ReactiveController {
 
   /** "Showing 5 of 12": of the reviews with the filtered rating, when filtered. */
   shownText(): string {
-    const { i18n, rating, summary } = this;
-    const total = rating ? (summary?.histogram[rating as 1] ?? 0) : (summary?.count ?? 0);
-    return i18n.t('shown', {
-      shown: i18n.num(this.reviews.length),
-      total: i18n.count('reviewCount', total),
+    const total = this.rating
+      ? (this.summary?.histogram[this.rating as 1] ?? 0)
+      : (this.summary?.count ?? 0);
+    return this.i18n.t('shown', {
+      shown: this.i18n.num(this.reviews.length),
+      total: this.i18n.count('reviewCount', total),
     });
   }
 
   /** Shows only reviews with `stars` stars; again on the same rating shows all. */
   filterBy(stars: number): void {
     const next = this.rating === stars ? undefined : stars;
-    const { i18n } = this;
     this.host.rating = next;
     this.context.announce(
       next
-        ? i18n.t('filter.active', { stars: i18n.count('starCount', next) })
-        : i18n.t('filter.clear'),
+        ? this.i18n.t('filter.active', { stars: this.i18n.count('starCount', next) })
+        : this.i18n.t('filter.clear'),
     );
   }
 
@@ -238,12 +237,11 @@ export class ReviewsController implements ReactiveController {
 
   /** Marks a review helpful, or takes the vote back when the shopper had (a toggle). */
   async vote(review: Review): Promise<void> {
-    const { context, host, voting } = this;
-    const { client } = context.kiosk;
-    if (!client || !context.customer() || voting.has(review.id)) return;
-    voting.add(review.id);
+    const { client } = this.context.kiosk;
+    if (!client || !this.context.customer() || this.voting.has(review.id)) return;
+    this.voting.add(review.id);
     this.voteErrors.delete(review.id);
-    host.requestUpdate();
+    this.host.requestUpdate();
     try {
       const result =
         review.viewerVote === true
@@ -257,13 +255,13 @@ export class ReviewsController implements ReactiveController {
     } catch (error) {
       this.voteErrors.set(
         review.id,
-        this.i18n.error(context.report(error), 'review.voteFailed', {
+        this.i18n.error(this.context.report(error), 'review.voteFailed', {
           forbidden: 'review.ownReview',
         }),
       );
     } finally {
-      voting.delete(review.id);
-      host.requestUpdate();
+      this.voting.delete(review.id);
+      this.host.requestUpdate();
     }
   }
 }
