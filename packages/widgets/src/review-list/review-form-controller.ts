@@ -3,6 +3,7 @@ import { MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from '@kiosk/sdk';
 import { LoadController } from '../controllers/load-controller.js';
 import { KioskReviewSubmitEvent } from '../events/review-submit.js';
 import { type ReviewContext, type ReviewsHost, validRating } from './review-host.js';
+import type { ReviewLocalize } from './review-localize.js';
 import type { ReviewsController } from './reviews-controller.js';
 
 /** The server's limits (WriteReview): shown beside the fields and enforced by maxlength. */
@@ -31,6 +32,7 @@ export class ReviewFormController {
   /** A review was just posted: the thanks (published or awaiting moderation) shows. */
   submitted: 'pending' | 'approved' | undefined;
 
+  private readonly i18n: ReviewLocalize;
   private readonly loader: LoadController;
 
   constructor(
@@ -38,6 +40,7 @@ export class ReviewFormController {
     private readonly context: ReviewContext,
     private readonly list: ReviewsController,
   ) {
+    this.i18n = context.i18n;
     this.loader = new LoadController(
       host,
       () => `${list.productKey()}|${context.customer()?.id ?? ''}`,
@@ -156,7 +159,7 @@ export class ReviewFormController {
       this.resetDraft();
       this.submitted = review.status === 'approved' ? 'approved' : 'pending';
       this.context.announce(
-        this.context.i18n.t(this.submitted === 'approved' ? 'form.published' : 'form.pending'),
+        this.i18n.t(this.submitted === 'approved' ? 'form.published' : 'form.pending'),
       );
       // The form gives way to the review just written, which the shopper can edit from here.
       if (current()) {
@@ -166,7 +169,7 @@ export class ReviewFormController {
       if (review.status === 'approved') void this.list.load({ listOnly: true, summary: true });
     } catch (error) {
       const e = this.context.report(error);
-      this.submitError = this.context.i18n.error(
+      this.submitError = this.i18n.error(
         e,
         e.status === 401 ? 'form.errors.signedOut' : 'form.errors.failed',
         { validation_failed: 'form.errors.invalid', unauthenticated: 'form.errors.signedOut' },
@@ -188,15 +191,15 @@ export class ReviewFormController {
   }
 
   private validate(): FieldErrors {
-    const { i18n } = this.context;
     const errors: FieldErrors = {};
-    const tooLong = (max: number) => i18n.t('form.errors.tooLong', { max: i18n.num(max) });
-    if (!validRating(this.rating)) errors.rating = i18n.t('form.errors.rating');
+    const tooLong = (max: number) =>
+      this.i18n.t('form.errors.tooLong', { max: this.i18n.num(max) });
+    if (!validRating(this.rating)) errors.rating = this.i18n.t('form.errors.rating');
     const title = this.title.trim();
     const body = this.body.trim();
-    if (!title) errors.title = i18n.t('form.errors.title');
+    if (!title) errors.title = this.i18n.t('form.errors.title');
     else if (title.length > TITLE_MAX) errors.title = tooLong(TITLE_MAX);
-    if (!body) errors.body = i18n.t('form.errors.body');
+    if (!body) errors.body = this.i18n.t('form.errors.body');
     else if (body.length > BODY_MAX) errors.body = tooLong(BODY_MAX);
     return errors;
   }
@@ -204,12 +207,11 @@ export class ReviewFormController {
   /** Field issues of a validation error ([{ path, message }]), translated by field. */
   private serverFieldErrors(e: KioskError): FieldErrors {
     if (e.code !== 'validation_failed' || !Array.isArray(e.details)) return {};
-    const { i18n } = this.context;
     const errors: FieldErrors = {};
     for (const issue of e.details as { path?: unknown }[]) {
       const path = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '');
       for (const field of ['rating', 'title', 'body'] as const)
-        if (path.endsWith(field)) errors[field] = i18n.t(`form.errors.${field}`);
+        if (path.endsWith(field)) errors[field] = this.i18n.t(`form.errors.${field}`);
     }
     return errors;
   }
@@ -220,7 +222,7 @@ export class ReviewFormController {
     this.mine = review;
     this.editing = false;
     const published = review.status === 'approved';
-    this.context.announce(this.context.i18n.t(published ? 'own.saved' : 'own.savedPending'));
+    this.context.announce(this.i18n.t(published ? 'own.saved' : 'own.savedPending'));
     await this.focusEditButton();
     // Editing a published review, or publishing an edit, changes the public list and summary.
     if (published || previous?.status === 'approved') {
