@@ -32,7 +32,7 @@ export class ReviewFormController {
   /** A review was just posted: the thanks (published or awaiting moderation) shows. */
   submitted: 'pending' | 'approved' | undefined;
 
-  private readonly i18n: ReviewLocalize;
+  readonly i18n: ReviewLocalize;
   private readonly loader: LoadController;
 
   constructor(

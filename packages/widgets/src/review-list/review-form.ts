@@ -3,13 +3,13 @@ import { html, nothing } from 'lit';
 import { formatNumber } from '../format.js';
 import { stars } from '../stars.js';
 import { BODY_MAX, type ReviewFormController, TITLE_MAX } from './review-form-controller.js';
-import type { ReviewLocalize } from './review-localize.js';
 
 /**
  * The write section under the list: a sign-in prompt for guests; for a signed-in shopper the
  * thanks after posting, their own review with Edit, or the form.
  */
-export function renderWrite(form: ReviewFormController, i18n: ReviewLocalize, signedIn: boolean) {
+export function renderWrite(form: ReviewFormController, signedIn: boolean) {
+  const { i18n } = form;
   if (!signedIn) {
     return html`<div class="write guest" part="write">
       <p>${i18n.t('signInHint')}</p>
@@ -38,12 +38,13 @@ export function renderWrite(form: ReviewFormController, i18n: ReviewLocalize, si
       </button>
     </div>`;
   }
-  if (form.mine && !form.editing) return renderOwn(form, i18n, form.mine);
-  return renderForm(form, i18n);
+  if (form.mine && !form.editing) return renderOwn(form, form.mine);
+  return renderForm(form);
 }
 
 /** The shopper's own review, read-only, with its moderation status unless published. */
-function renderOwn(form: ReviewFormController, i18n: ReviewLocalize, r: OwnReview) {
+function renderOwn(form: ReviewFormController, r: OwnReview) {
+  const { i18n } = form;
   const edited = r.updatedAt !== r.createdAt;
   return html`<div class="write own" part="write">
     ${
@@ -86,12 +87,8 @@ function renderOwn(form: ReviewFormController, i18n: ReviewLocalize, r: OwnRevie
 }
 
 /** The title or the text: its control, a character counter against the server's limit, its error. */
-function renderField(
-  form: ReviewFormController,
-  i18n: ReviewLocalize,
-  field: 'title' | 'body',
-  max: number,
-) {
+function renderField(form: ReviewFormController, field: 'title' | 'body', max: number) {
+  const { i18n } = form;
   const value = form[field];
   const error = form.fieldErrors[field];
   const invalid = error ? 'true' : 'false';
@@ -141,7 +138,8 @@ function renderField(
 }
 
 /** The form that writes the shopper's review, or edits it (then with Save and Cancel). */
-function renderForm(form: ReviewFormController, i18n: ReviewLocalize) {
+function renderForm(form: ReviewFormController) {
+  const { i18n } = form;
   const errors = form.fieldErrors;
   const { editing, submitting } = form;
   const rating = (n: number) => html`<input
@@ -175,7 +173,7 @@ function renderForm(form: ReviewFormController, i18n: ReviewLocalize) {
       <div class="rate-stars">${[1, 2, 3, 4, 5].map(rating)}</div>
       ${errors.rating ? html`<p id="rating-error" class="field-error">${errors.rating}</p>` : nothing}
     </fieldset>
-    ${renderField(form, i18n, 'title', TITLE_MAX)} ${renderField(form, i18n, 'body', BODY_MAX)}
+    ${renderField(form, 'title', TITLE_MAX)} ${renderField(form, 'body', BODY_MAX)}
     ${form.submitError ? html`<p class="error" role="alert">${form.submitError}</p>` : nothing}
     <div class="actions">
       <button

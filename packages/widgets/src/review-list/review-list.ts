@@ -168,7 +168,7 @@ export class KioskReviewList extends KioskElement {
 
   private renderContent() {
     const signedIn = !!this.context.customer();
-    const write = () => renderWrite(this.form, this.i18n, signedIn);
+    const write = () => renderWrite(this.form, signedIn);
     switch (this.listState) {
       case 'unavailable':
         return html`<div class="message">
