@@ -2,19 +2,8 @@ import { createClient, type OwnReview, type Review, type ReviewSummary } from '@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { apiRequests, endpoint, until } from '../../test/helpers.js';
-import {
-  $,
-  $$,
-  articles,
-  client,
-  freshClient,
-  list,
-  loaded,
-  shadow,
-  signIn,
-  TEE,
-  text,
-} from '../../test/review-list.js';
+import { $, $$, articles, list, loaded, shadow, TEE, text } from '../../test/review-list.js';
+import { client, freshClient, signIn } from '../../test/review-shopper.js';
 import type { KioskReviewSubmitEvent } from '../events/review-submit.js';
 import type { KioskReviewList } from './review-list.js';
 

@@ -2,19 +2,8 @@ import { createClient, type KioskClient, type Review, type ReviewSummary } from 
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { endpoint, until } from '../../test/helpers.js';
-import {
-  $,
-  $$,
-  articles,
-  client,
-  freshClient,
-  list,
-  loaded,
-  shadow,
-  signIn,
-  TEE,
-  text,
-} from '../../test/review-list.js';
+import { $, $$, articles, list, loaded, shadow, TEE, text } from '../../test/review-list.js';
+import { client, freshClient, signIn } from '../../test/review-shopper.js';
 import type { KioskReviewList } from './review-list.js';
 
 const bar = (el: Element, stars: number) =>
