@@ -55,6 +55,7 @@ export class ReviewsController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The attributes in effect: an unknown sort is `recent`, an invalid rating none, pages 1–100. */
   get sort(): ReviewSort {
     return reviewSorts.includes(this.host.sort) ? this.host.sort : 'recent';
   }
