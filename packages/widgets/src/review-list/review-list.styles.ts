@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Logical properties only (the list flips for Arabic). The skeleton uses the summary's and the
- * reviews' own boxes, so the loaded list starts where the placeholder was.
+ * The element's frame and what its parts share: the custom properties, controls, secondary
+ * buttons, messages and the skeleton's placeholders. Logical properties only (the list flips
+ * for Arabic). Each part's own rules sit beside it (summary, reviews, review-form .styles.ts).
  */
 export const styles = css`
   :host {
@@ -33,6 +34,8 @@ export const styles = css`
     border: var(--kiosk-review-list-border, 1px solid var(--_border));
     border-radius: var(--_radius);
     min-inline-size: 0;
+    /* The summary sets the histogram beside the average when the list is wide enough. */
+    container-type: inline-size;
   }
   h2,
   h3,
@@ -42,104 +45,13 @@ export const styles = css`
   h2 {
     font-size: 1.25rem;
   }
-
-  /* Summary: overview beside the histogram when there is room. */
-  .summary {
-    display: grid;
-    gap: var(--_gap);
-    grid-template-columns: minmax(0, 1fr);
-    min-block-size: 9.5rem;
-  }
-  @container (min-width: 32rem) {
-    .summary {
-      grid-template-columns: 10rem minmax(0, 1fr);
-    }
-  }
-  .base {
-    container-type: inline-size;
-  }
-  .overview {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-  }
-  .average {
-    font-size: 2.25rem;
-    font-weight: 700;
-    line-height: 1.1;
-  }
-  .count {
-    color: var(--_muted);
-  }
   .stars {
     display: inline-flex;
     gap: 0.05em;
     letter-spacing: 0;
   }
 
-  .histogram {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.25rem;
-  }
-  .bar {
-    display: grid;
-    grid-template-columns: 3rem minmax(0, 1fr) 3rem;
-    align-items: center;
-    gap: 0.5rem;
-    inline-size: 100%;
-    min-block-size: 1.75rem;
-    padding-block: 0.125rem;
-    padding-inline: 0.375rem;
-    border: 1px solid transparent;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: none;
-    cursor: pointer;
-    text-align: start;
-  }
-  .bar:hover {
-    border-color: var(--_border);
-  }
-  .bar[aria-pressed='true'] {
-    border-color: var(--_accent);
-    font-weight: 700;
-  }
-  .track {
-    display: block;
-    block-size: 0.625rem;
-    border-radius: 999px;
-    background: var(--_bar-track);
-    overflow: hidden;
-  }
-  .fill {
-    display: block;
-    block-size: 100%;
-    inline-size: var(--_fill, 0%);
-    background: var(--_bar-color);
-    border-radius: inherit;
-  }
-  .bar-count {
-    text-align: end;
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-
-  /* Toolbar: sort and the active filter. */
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    min-block-size: var(--_control-h);
-  }
-  .sort {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
+  /* Controls, secondary buttons and messages of every part. */
   select,
   input,
   textarea {
@@ -156,12 +68,6 @@ export const styles = css`
     font: inherit;
     color: inherit;
   }
-  .filter {
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
   .clear,
   .more,
   .retry,
@@ -175,117 +81,14 @@ export const styles = css`
     background: var(--_surface);
     cursor: pointer;
   }
-  .helpful {
-    min-block-size: 2rem;
-  }
-  .helpful[aria-pressed='true'] {
-    border-color: var(--_accent);
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
   [aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
-  }
-
-  /* Reviews. */
-  .reviews {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-  }
-  .reviews.refreshing {
-    opacity: 0.55;
-  }
-  .reviews > li + li {
-    border-block-start: var(--_divider);
-  }
-  .review {
-    display: grid;
-    gap: 0.375rem;
-    padding-block: 0.875rem;
-    min-block-size: 6.5rem;
-    border-radius: calc(var(--_radius) * 0.5);
-  }
-  .review:focus-visible {
-    outline-offset: 4px;
-  }
-  .review-head {
-    display: grid;
-    gap: 0.125rem;
-  }
-  .review-title {
-    font-size: 1rem;
-    overflow-wrap: anywhere;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.75rem;
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
-  .author {
-    color: var(--kiosk-color-text, inherit);
-    font-weight: 600;
-  }
-  .badge {
-    padding-inline: 0.5rem;
-    border-radius: 999px;
-    background: var(--_badge-bg);
-    color: var(--_badge-color);
-    font-size: 0.75rem;
-  }
-  .badge.verified {
-    color: var(--kiosk-review-list-badge-color, var(--_success));
-  }
-  .review-body,
-  .reply-body {
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-  }
-  .reply {
-    display: grid;
-    gap: 0.25rem;
-    padding: 0.625rem 0.75rem;
-    border-inline-start: 3px solid var(--_accent);
-    border-radius: calc(var(--_radius) * 0.5);
-    background: var(--_reply-bg);
-    font-size: 0.9375rem;
-  }
-  .reply-head {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: baseline;
-  }
-  .reply-head time {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
-  .helpful-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    font-size: 0.875rem;
-    color: var(--_muted);
   }
   .vote-error,
   .field-error,
   .error {
     color: var(--_danger);
-  }
-  .more-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-    color: var(--_muted);
-    font-size: 0.875rem;
   }
   .error {
     display: grid;
@@ -301,128 +104,6 @@ export const styles = css`
   }
   .hint {
     font-size: 0.875rem;
-  }
-
-  /* Write a review / sign-in prompt. */
-  .write {
-    display: grid;
-    gap: 0.75rem;
-    padding-block-start: var(--_gap);
-    border-block-start: var(--_divider);
-  }
-  .write.guest {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-  }
-  .sign-in,
-  .submit {
-    justify-self: start;
-    min-block-size: var(--_control-h);
-    padding-inline: 1rem;
-    border: 0;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .thanks {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  .write > .hint {
-    color: var(--_muted);
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  /* The shopper's own review: read-only, its moderation status, and Edit. */
-  .own-status {
-    display: grid;
-    gap: 0.125rem;
-    padding-block: 0.375rem;
-    padding-inline: 0.75rem;
-    border-inline-start: 3px solid var(--_muted);
-  }
-  .own-status[data-status='rejected'] {
-    border-inline-start-color: var(--_danger);
-  }
-  .own-status span {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
-  .own-review {
-    display: grid;
-    gap: 0.375rem;
-  }
-  .edit {
-    justify-self: start;
-  }
-  .rate {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-  .rate legend {
-    padding: 0;
-    margin-block-end: 0.25rem;
-    font-weight: 600;
-  }
-  .rate-stars {
-    display: inline-flex;
-    gap: 0.125rem;
-  }
-  .rate-input {
-    position: absolute;
-    opacity: 0;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: 0;
-    pointer-events: none;
-  }
-  .rate-star {
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2.25rem;
-    block-size: 2.25rem;
-    border-radius: calc(var(--_radius) * 0.75);
-    font-size: 1.75rem;
-    line-height: 1;
-    color: var(--_border);
-    cursor: pointer;
-  }
-  .rate-star.on {
-    color: var(--_star-color);
-  }
-  .rate-input:focus-visible + .rate-star {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
-  }
-  .rate-input:checked + .rate-star {
-    text-shadow: 0 0 1px currentColor;
-  }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-  .field label {
-    font-weight: 600;
-  }
-  .counter {
-    justify-self: end;
-    color: var(--_muted);
-    font-size: 0.8125rem;
-    font-variant-numeric: tabular-nums;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
   }
 
   /* Skeleton. */
