@@ -18,6 +18,15 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
  */
 export { formatMoney } from '@kiosk/sdk';
 
+/** formatMoney, or "25.00 XYZ" when Intl doesn't know the currency: a price always shows. */
+export function moneyText(money: Money, locale: string): string {
+  try {
+    return formatMoney(money, locale);
+  } catch {
+    return `${money.amount} ${money.currency}`;
+  }
+}
+
 const warmed = new Set<string>();
 
 /**

@@ -119,12 +119,13 @@ export class LocalizeController<B extends Bundle = Bundle> implements ReactiveCo
   /**
    * What a shopper reads for a failure: the element's own message for the error's code when it
    * names one, else "not set up" (no client), "can't reach the store" (no connection), else
-   * `fallback`. One rule for every element.
+   * `fallback`. One rule for every element. `options` fill the message ("Only {{n}} left").
    */
   error(
     e: KioskError | undefined,
     fallback: MessageKey<B>,
     byCode: Partial<Record<string, MessageKey<B>>> = {},
+    options?: TOptions,
   ): string {
     const code = e?.code ?? '';
     return this.t(
@@ -134,6 +135,7 @@ export class LocalizeController<B extends Bundle = Bundle> implements ReactiveCo
           : e?.status === 0
             ? 'error.network'
             : fallback),
+      options,
     );
   }
 

@@ -134,11 +134,6 @@ export class KioskMiniCart extends KioskElement {
   private settled: string | undefined;
   private seenCount: number | undefined;
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.panel?.close(false);
-  }
-
   /** The cart as the shopper sees it (optimistic changes included). */
   get cartData(): Cart | null {
     return this.cart.value ?? null;

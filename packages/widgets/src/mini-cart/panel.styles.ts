@@ -5,7 +5,8 @@ import { css } from 'lit';
  * column whose header and footer (totals, Check out) keep their size while the body (lines,
  * points) scrolls, so Check out is always in view. `data-layout="anchored"`: placed beside
  * the trigger (FloatingPanelController) with left/top set through the CSSOM, transparent until
- * placed (`data-floating="pending"`).
+ * placed (`data-floating="pending"`). Each part's own styles are beside it
+ * (cart-lines, points-form, cart-summary); the quantity stepper's are shared with the card.
  * `data-layout="sheet"` (phones): full width across the bottom of the screen. Sizes are set
  * here on every box (the host page's `box-sizing` or `img` rules can't reach the shadow root,
  * but its root font size can: rem sizes follow it). Logical properties only: RTL mirrors it.
@@ -124,9 +125,6 @@ export const styles = css`
     font-weight: 600;
   }
   .hint,
-  .line-variant,
-  .line-price,
-  .line-note,
   .guest {
     color: var(--_muted);
     font-size: 0.875rem;
@@ -134,90 +132,7 @@ export const styles = css`
   .hint {
     margin: 0.25rem 0 0;
   }
-
-  .lines {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .line {
-    display: grid;
-    grid-template-columns: var(--_image-size) minmax(0, 1fr) auto;
-    grid-template-areas:
-      'image info total'
-      'image stepper remove'
-      'note note note';
-    gap: 0.25rem 0.75rem;
-    padding-block: 0.75rem;
-    border-block-end: 1px solid var(--_border);
-  }
-  .line-image {
-    grid-area: image;
-    display: block;
-    inline-size: var(--_image-size);
-    block-size: var(--_image-size);
-    max-inline-size: none;
-    margin: 0;
-    padding: 0;
-    border: 0;
-    border-radius: calc(var(--_panel-radius) * 0.75);
-    background: var(--_skeleton);
-    object-fit: cover;
-  }
-  .line-info {
-    grid-area: info;
-    min-inline-size: 0;
-  }
-  .line-info p,
-  .line-total,
-  .line-note {
-    margin: 0;
-  }
-  .line-title {
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-  .line-total {
-    grid-area: total;
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .line-note,
-  .line-error {
-    grid-column: 1 / -1;
-  }
-  .stepper {
-    grid-area: stepper;
-    display: inline-flex;
-    align-items: stretch;
-    justify-self: start;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
-  }
-  .stepper button {
-    inline-size: 2rem;
-    border: 0;
-    background: transparent;
-  }
-  .stepper button[aria-disabled='true'] {
-    opacity: 0.4;
-    cursor: not-allowed;
-  }
-  .stepper input {
-    inline-size: 3rem;
-    block-size: 2rem;
-    border: 0;
-    border-inline: 1px solid var(--_border);
-    background: transparent;
-    text-align: center;
-    -moz-appearance: textfield;
-  }
-  .stepper input::-webkit-inner-spin-button,
-  .stepper input::-webkit-outer-spin-button {
-    -webkit-appearance: none;
-    margin: 0;
-  }
+  /* Text buttons (Remove, Stop using points) and outlined ones (Use points, Try again). */
   .remove,
   .link {
     border: 0;
@@ -227,48 +142,6 @@ export const styles = css`
     text-decoration: underline;
     font-size: 0.875rem;
   }
-  .remove {
-    grid-area: remove;
-    justify-self: end;
-  }
-
-  .points {
-    padding-block: 0.75rem;
-  }
-  .worth,
-  .earn {
-    margin: 0.5rem 0 0;
-    font-size: 0.875rem;
-  }
-  .worth {
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .points-title {
-    margin: 0 0 0.25rem;
-    font-size: 1rem;
-  }
-  .balance,
-  .applied {
-    margin: 0 0 0.5rem;
-  }
-  .points .hint {
-    margin: 0;
-  }
-  .redeem {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  .redeem input {
-    inline-size: 7rem;
-    block-size: 2.25rem;
-    padding-inline: 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: transparent;
-  }
   .redeem button,
   .retry {
     block-size: 2.25rem;
@@ -277,48 +150,6 @@ export const styles = css`
     border-radius: var(--_radius);
     background: transparent;
     color: var(--_accent);
-  }
-  .redeem label {
-    flex-basis: 100%;
-    font-size: 0.875rem;
-  }
-
-  .summary {
-    display: grid;
-    gap: 0.25rem;
-    margin: 0.75rem 0;
-  }
-  .row {
-    display: flex;
-    justify-content: space-between;
-    gap: 1rem;
-  }
-  .row dt,
-  .row dd {
-    margin: 0;
-  }
-  .row dd {
-    font-variant-numeric: tabular-nums;
-  }
-  .discount dd {
-    color: var(--_success);
-  }
-  .total {
-    font-weight: 700;
-    font-size: 1.0625rem;
-  }
-  .checkout {
-    inline-size: 100%;
-    min-block-size: 2.75rem;
-    border: 0;
-    border-radius: var(--_radius);
-    background: var(--kiosk-mini-cart-checkout-background, var(--_accent));
-    color: var(--kiosk-mini-cart-checkout-color, var(--_on-accent));
-    font-weight: 600;
-  }
-  .checkout[aria-disabled='true'] {
-    opacity: 0.7;
-    cursor: progress;
   }
   .error {
     display: flex;
@@ -344,8 +175,5 @@ export const styles = css`
     block-size: 1rem;
     border-radius: 0.25rem;
     background: var(--_skeleton);
-  }
-  .balance .placeholder.line {
-    inline-size: 10rem;
   }
 `;

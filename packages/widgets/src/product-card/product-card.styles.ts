@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Every row of the card has a fixed block size (or a reserved minimum) for a given card width,
- * and the skeleton uses the same rows, so the loaded card takes exactly the skeleton's place: no
- * layout shift. The arrangement follows the card's own width (container queries on the host
+ * The card's layout; the rows' own styles are in product-info.styles.ts, the stepper's in
+ * quantity-stepper.ts. Every row of the card has a fixed block size (or a reserved minimum)
+ * for a given card width, and the skeleton uses the same rows, so the loaded card takes
+ * exactly the skeleton's place: no layout shift. The arrangement follows the card's own width (container queries on the host
  * and on the details column): quantity, add and share move onto rows of their own rather than
  * overflow or cover each other, and labels wrap inside their controls. The loader reserves the
  * same sizes before this code arrives: placeholder.ts repeats the numbers and thresholds (literal
@@ -135,108 +136,6 @@ export const styles = css`
     object-fit: var(--_image-fit);
   }
 
-  .title {
-    margin: 0;
-    font-size: var(--kiosk-product-card-title-size, 1rem);
-    font-weight: var(--kiosk-product-card-title-weight, 600);
-    block-size: calc(2em * var(--_line));
-    overflow: hidden;
-    overflow-wrap: break-word;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-  }
-
-  .prices,
-  .rating {
-    margin: 0;
-  }
-  .prices {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    column-gap: 0.5rem;
-    block-size: calc(1.125rem * var(--_line));
-    overflow: hidden;
-    font-size: 1.125rem;
-  }
-  :host([layout='compact']) .prices {
-    block-size: calc(1rem * var(--_line));
-    font-size: 1rem;
-  }
-  .price {
-    color: var(--_price-color);
-    font-weight: 600;
-  }
-  .price.sale {
-    color: var(--_sale-color);
-  }
-  .compare-price {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
-  .rating {
-    display: flex;
-    align-items: center;
-    gap: 0.375rem;
-    block-size: var(--_small);
-    overflow: hidden;
-    font-size: 0.875rem;
-    color: var(--_muted);
-  }
-  .stars {
-    display: inline-flex;
-    gap: 0.1em;
-  }
-
-  .options {
-    display: grid;
-    gap: var(--_card-gap);
-    min-block-size: calc(2 * var(--_control-h) + var(--_card-gap));
-    align-content: start;
-  }
-  .option {
-    display: grid;
-    grid-template-columns: minmax(0, max-content) minmax(50%, 1fr);
-    align-items: center;
-    column-gap: 0.5rem;
-    font-size: 0.875rem;
-  }
-  .option label {
-    min-inline-size: 4em;
-    overflow-wrap: break-word;
-  }
-  select,
-  input,
-  .stepper button {
-    block-size: var(--_control-h);
-    margin: 0;
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_card-radius) * 0.75);
-    background: var(--_surface);
-    min-inline-size: 0;
-  }
-  select {
-    inline-size: 100%;
-    padding-block: 0;
-    padding-inline: 0.5rem;
-  }
-
-  .stock {
-    margin: 0;
-    block-size: var(--_small);
-    overflow: hidden;
-    font-size: 0.875rem;
-    color: var(--_success);
-  }
-  .stock.low {
-    color: var(--kiosk-product-card-low-stock-color, #b45309);
-  }
-  .stock.sold-out {
-    color: var(--_muted);
-  }
-
   .actions {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
@@ -245,11 +144,13 @@ export const styles = css`
     gap: var(--_card-gap);
     block-size: var(--_control-h);
   }
+  /* The shared stepper (quantity-stepper.ts) at the card's control height and corners. */
   .stepper {
     grid-area: quantity;
-    display: grid;
     grid-template-columns: var(--_control-h) 2.5rem var(--_control-h);
-    align-items: center;
+    block-size: var(--_control-h);
+    border-radius: calc(var(--_card-radius) * 0.75);
+    background: var(--_surface);
   }
   .add {
     grid-area: add;
@@ -301,31 +202,6 @@ export const styles = css`
     }
   }
 
-  .stepper button:first-of-type {
-    border-start-end-radius: 0;
-    border-end-end-radius: 0;
-  }
-  .stepper button:last-of-type {
-    border-start-start-radius: 0;
-    border-end-start-radius: 0;
-  }
-  .stepper button {
-    inline-size: 100%;
-    padding: 0;
-    cursor: pointer;
-  }
-  .stepper input {
-    inline-size: 100%;
-    padding-block: 0;
-    padding-inline: 0.125rem;
-    text-align: center;
-    border-radius: 0;
-    border-inline: 0;
-    -moz-appearance: textfield;
-  }
-  .stepper input::-webkit-inner-spin-button {
-    -webkit-appearance: none;
-  }
   .add {
     block-size: var(--_control-h);
     min-inline-size: 0;

@@ -1,26 +1,29 @@
-import { type KioskError, MAX_LINE_QUANTITY, type Product, type Variant } from '@kiosk/sdk';
+import type { KioskError, Product, Variant } from '@kiosk/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { attributionRef } from '../config.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { KioskAddToCartEvent } from '../events/add-to-cart.js';
-import { amountOf, formatMoney, formatNumber, warmMoneyFormat } from '../format.js';
+import { formatNumber, warmMoneyFormat } from '../format.js';
 import { productJsonLd, writeJsonLd } from '../json-ld.js';
 import { KioskElement } from '../kiosk-element.js';
-import { starStyles, stars } from '../stars.js';
+import { quantityStepper, stepperStyles } from '../quantity-stepper.js';
+import { starStyles } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { productCardStrings } from './i18n/index.js';
 import { miniCartInScope } from './mini-cart-in-scope.js';
 import { styles } from './product-card.styles.js';
 import { renderImage } from './product-image.js';
+import { renderPrice, renderRating, renderStock } from './product-info.js';
+import { infoStyles } from './product-info.styles.js';
 import { renderSlot } from './render-slots.js';
+import { shareButton, shareLink } from './share-link.js';
 import { type Announcement, renderStatus } from './status-message.js';
+import { renderPicker, variantFor } from './variant-picker.js';
 
 export type ProductCardLayout = 'card' | 'row' | 'compact';
 export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' | 'error';
-
-const LOW_STOCK = 5;
 
 /**
  * @summary A product with its image, price (and sale price), rating, variant picker, stock,
@@ -62,7 +65,7 @@ const LOW_STOCK = 5;
  * @cssprop --kiosk-product-card-link-color - "View cart" colour (default the accent colour).
  */
 export class KioskProductCard extends KioskElement {
-  static override styles = [sharedStyles, starStyles, styles];
+  static override styles = [sharedStyles, starStyles, stepperStyles, infoStyles, styles];
 
   /** The product's handle or id. */
   @property({ reflect: true }) product?: string;
@@ -124,7 +127,8 @@ export class KioskProductCard extends KioskElement {
       if (this.data && (this.cardState === 'ready' || this.cardState === 'sold-out')) {
         this.cardState = variant?.available ? 'ready' : 'sold-out';
       }
-      this.quantity = Math.max(1, Math.min(this.quantity, this.maxQuantity));
+      const stock = this.selectedVariant?.quantityAvailable ?? this.quantity;
+      this.quantity = Math.max(1, Math.min(this.quantity, stock));
     }
   }
 
@@ -188,26 +192,11 @@ export class KioskProductCard extends KioskElement {
     }
   }
 
-  private get maxQuantity(): number {
-    return Math.min(
-      MAX_LINE_QUANTITY,
-      this.selectedVariant?.quantityAvailable ?? MAX_LINE_QUANTITY,
-    );
-  }
-
   private t(
     key: MessageKey<typeof productCardStrings.en>,
     options?: Record<string, unknown>,
   ): string {
     return this.i18n.t(key, options);
-  }
-
-  private money(m: Parameters<typeof formatMoney>[0]): string {
-    try {
-      return formatMoney(m, this.i18n.locale);
-    } catch {
-      return `${m.amount} ${m.currency}`;
-    }
   }
 
   /** Says `message` in the status region (emptied first, so a repeat is announced again). */
@@ -217,27 +206,11 @@ export class KioskProductCard extends KioskElement {
     this.announcement = typeof message === 'string' ? { text: message } : message;
   }
 
-  private variantFor(options: Record<string, string>): Variant | undefined {
-    return this.data?.variants.find((v) =>
-      Object.entries(options).every(([name, value]) => v.options[name] === value),
-    );
-  }
-
-  private selectOption(name: string, value: string) {
-    const wanted = { ...(this.selectedVariant?.options ?? {}), [name]: value };
-    const variants = this.data?.variants ?? [];
-    const next =
-      this.variantFor(wanted) ??
-      variants.find((v) => v.options[name] === value && v.available) ??
-      variants.find((v) => v.options[name] === value);
+  private readonly selectOption = (name: string, value: string) => {
+    const next = this.data && variantFor(this.data, this.selectedVariant, name, value);
     if (next) this.variant = next.id;
     this.addError = undefined;
-  }
-
-  private setQuantity(value: number) {
-    const max = Math.max(1, this.maxQuantity);
-    this.quantity = Number.isFinite(value) ? Math.max(1, Math.min(max, Math.trunc(value))) : 1;
-  }
+  };
 
   private async addToCart() {
     const client = this.kiosk.client;
@@ -268,25 +241,11 @@ export class KioskProductCard extends KioskElement {
   }
 
   private async share() {
-    const url = new URL(location.href);
-    const ref = this.ref || attributionRef();
-    if (ref) url.searchParams.set('kiosk_ref', ref);
-    const title = this.data?.title ?? document.title;
-    if (typeof navigator.share === 'function') {
-      try {
-        await navigator.share({ title, url: url.href });
-        return;
-      } catch (error) {
-        if ((error as DOMException).name === 'AbortError') return;
-        // not allowed here: fall back to copying
-      }
-    }
-    try {
-      await navigator.clipboard.writeText(url.href);
-      void this.announce(this.t('linkCopied'));
-    } catch {
-      void this.announce(this.t('copyFailed'));
-    }
+    const shared = await shareLink(
+      this.data?.title ?? document.title,
+      this.ref || attributionRef(),
+    );
+    if (shared) void this.announce(this.t(shared === 'copied' ? 'linkCopied' : 'copyFailed'));
   }
 
   private writeJsonLd() {
@@ -362,89 +321,16 @@ export class KioskProductCard extends KioskElement {
     return html`${renderImage(product, variant, this.layout)}
       <div class="body">
         <h3 class="title" part="title">${product.title}</h3>
-        ${this.renderPrice(variant)}
+        ${renderPrice(variant, this.i18n)}
         ${
           compact
             ? nothing
-            : html`${this.renderRating(product)} ${this.renderPicker(product)}
-              ${this.renderStock(variant)} ${actions} ${this.renderAddError()}`
+            : html`${renderRating(product, this.i18n)}
+              ${renderPicker(product, variant, this.i18n, this.selectOption)}
+              ${renderStock(variant, this.i18n)} ${actions} ${this.renderAddError()}`
         }
       </div>
       ${compact ? html`${actions}${this.renderAddError()}` : nothing}`;
-  }
-
-  private renderPrice(variant: Variant | undefined) {
-    if (!variant) return html`<p class="prices"></p>`;
-    const compare = variant.compareAtPrice;
-    if (compare && amountOf(compare) > amountOf(variant.price)) {
-      return html`<p class="prices">
-        <span class="price sale" part="price"
-          ><span class="visually-hidden">${this.t('price.now')} </span>${this.money(variant.price)}</span
-        >
-        <s class="compare-price" part="compare-price"
-          ><span class="visually-hidden">${this.t('price.was')} </span>${this.money(compare)}</s
-        >
-      </p>`;
-    }
-    return html`<p class="prices">
-      <span class="price" part="price">${this.money(variant.price)}</span>
-    </p>`;
-  }
-
-  private renderRating(product: Product) {
-    const { average, count } = product.rating;
-    if (!count) return html`<p class="rating" part="rating">${this.t('noReviews')}</p>`;
-    const label = this.t('rating', {
-      count,
-      rating: formatNumber(average, this.i18n.locale, 1),
-    });
-    return html`<p class="rating" part="rating">
-      ${stars(average, label)}
-      <span aria-hidden="true">(${formatNumber(count, this.i18n.locale)})</span>
-    </p>`;
-  }
-
-  private renderPicker(product: Product) {
-    const selected = this.selectedVariant?.options ?? {};
-    const pickers = product.options.filter((o) => o.values.length > 1);
-    return html`<div class="options" part="variant-picker" role="group" aria-label=${product.title}>
-      ${pickers.map((option, i) => {
-        const id = `option-${i}`;
-        return html`<div class="option">
-          <label for=${id}>${option.name}</label>
-          <select
-            id=${id}
-            name=${option.name}
-            @change=${(e: Event) =>
-              this.selectOption(option.name, (e.target as HTMLSelectElement).value)}
-          >
-            ${option.values.map((value) => {
-              const v = this.variantFor({ ...selected, [option.name]: value });
-              const soldOut = !v?.available;
-              return html`<option
-                value=${value}
-                ?selected=${selected[option.name] === value}
-                ?disabled=${soldOut && selected[option.name] !== value}
-              >
-                ${soldOut ? this.t('optionSoldOut', { value }) : value}
-              </option>`;
-            })}
-          </select>
-        </div>`;
-      })}
-    </div>`;
-  }
-
-  private renderStock(variant: Variant | undefined) {
-    if (!variant?.available || variant.quantityAvailable <= 0) {
-      return html`<p class="stock sold-out">${this.t('stock.soldOut')}</p>`;
-    }
-    if (variant.quantityAvailable <= LOW_STOCK) {
-      return html`<p class="stock low">
-        ${this.t('stock.low', { count: variant.quantityAvailable })}
-      </p>`;
-    }
-    return html`<p class="stock">${this.t('stock.inStock')}</p>`;
   }
 
   private renderActions(product: Product, variant: Variant | undefined) {
@@ -459,35 +345,15 @@ export class KioskProductCard extends KioskElement {
       ${
         compact
           ? nothing
-          : html`<div class="stepper" part="quantity" role="group" aria-label=${this.t('quantity')}>
-              <button
-                type="button"
-                aria-label=${this.t('decrease')}
-                ?disabled=${soldOut || this.quantity <= 1}
-                @click=${() => this.setQuantity(this.quantity - 1)}
-              >
-                −
-              </button>
-              <input
-                type="number"
-                inputmode="numeric"
-                min="1"
-                max=${Math.max(1, this.maxQuantity)}
-                .value=${String(this.quantity)}
-                aria-label=${this.t('quantity')}
-                ?disabled=${soldOut}
-                @change=${(e: Event) =>
-                  this.setQuantity(Number((e.target as HTMLInputElement).value))}
-              />
-              <button
-                type="button"
-                aria-label=${this.t('increase')}
-                ?disabled=${soldOut || this.quantity >= this.maxQuantity}
-                @click=${() => this.setQuantity(this.quantity + 1)}
-              >
-                +
-              </button>
-            </div>`
+          : quantityStepper({
+              value: this.quantity,
+              available: variant?.quantityAvailable ?? 0,
+              labels: [this.t('quantity'), this.t('decrease'), this.t('increase')],
+              disabled: soldOut,
+              set: (quantity) => {
+                this.quantity = quantity;
+              },
+            })
       }
       <button
         class="add"
@@ -503,18 +369,7 @@ export class KioskProductCard extends KioskElement {
       ${
         compact
           ? nothing
-          : html`<button
-              class="share"
-              part="share"
-              type="button"
-              aria-label=${this.t('share', { title: product.title })}
-              @click=${() => this.share()}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-                <circle cx="18" cy="5" r="3"></circle><circle cx="6" cy="12" r="3"></circle><circle cx="18" cy="19" r="3"></circle>
-                <path d="M8.6 13.5l6.8 4M15.4 6.5l-6.8 4"></path>
-              </svg>
-            </button>`
+          : shareButton(this.t('share', { title: product.title }), () => this.share())
       }
     </div>`;
   }

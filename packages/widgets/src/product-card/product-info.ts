@@ -1,0 +1,55 @@
+import type { Money, Product, Variant } from '@kiosk/sdk';
+import { html } from 'lit';
+import type { LocalizeController } from '../controllers/localize-controller.js';
+import { amountOf, formatNumber, moneyText } from '../format.js';
+import { stars } from '../stars.js';
+import type { productCardStrings } from './i18n/index.js';
+
+export type CardI18n = LocalizeController<typeof productCardStrings.en>;
+
+/** Fewer in stock than this, the card says how many are left. */
+const LOW_STOCK = 5;
+
+/** The price, and on sale the struck-through regular price (each named for a screen reader). */
+export function renderPrice(variant: Variant | undefined, i18n: CardI18n) {
+  const money = (m: Money) => moneyText(m, i18n.locale);
+  if (!variant) return html`<p class="prices"></p>`;
+  const compare = variant.compareAtPrice;
+  if (compare && amountOf(compare) > amountOf(variant.price)) {
+    return html`<p class="prices">
+      <span class="price sale" part="price"
+        ><span class="visually-hidden">${i18n.t('price.now')} </span>${money(variant.price)}</span
+      >
+      <s class="compare-price" part="compare-price"
+        ><span class="visually-hidden">${i18n.t('price.was')} </span>${money(compare)}</s
+      >
+    </p>`;
+  }
+  return html`<p class="prices">
+    <span class="price" part="price">${money(variant.price)}</span>
+  </p>`;
+}
+
+/** Stars and the number of reviews, read out as one sentence. */
+export function renderRating(product: Product, i18n: CardI18n) {
+  const { average, count } = product.rating;
+  if (!count) return html`<p class="rating" part="rating">${i18n.t('noReviews')}</p>`;
+  const label = i18n.t('rating', { count, rating: formatNumber(average, i18n.locale, 1) });
+  return html`<p class="rating" part="rating">
+    ${stars(average, label)}
+    <span aria-hidden="true">(${formatNumber(count, i18n.locale)})</span>
+  </p>`;
+}
+
+/** In stock, only a few left, or sold out: the selected variant's. */
+export function renderStock(variant: Variant | undefined, i18n: CardI18n) {
+  if (!variant?.available || variant.quantityAvailable <= 0) {
+    return html`<p class="stock sold-out">${i18n.t('stock.soldOut')}</p>`;
+  }
+  if (variant.quantityAvailable <= LOW_STOCK) {
+    return html`<p class="stock low">
+      ${i18n.t('stock.low', { count: variant.quantityAvailable })}
+    </p>`;
+  }
+  return html`<p class="stock">${i18n.t('stock.inStock')}</p>`;
+}

@@ -1,0 +1,109 @@
+import { MAX_LINE_QUANTITY } from '@kiosk/sdk';
+import { css, html } from 'lit';
+
+export interface QuantityStepperOptions {
+  value: number;
+  /** How many are in stock: the quantity stops there, and at the SDK's line limit. */
+  available: number;
+  /** The accessible names: the group's and the field's, then the − and + buttons'. */
+  labels: [quantity: string, decrease: string, increase: string];
+  /** Nothing to choose (sold out): the whole stepper is disabled. */
+  disabled?: boolean;
+  /** Shown but not changeable yet (a cart line the server has not confirmed). */
+  readonly?: boolean;
+  /** Called with a new quantity, already within 1 and the limit. */
+  set(quantity: number): void;
+}
+
+/**
+ * The −/quantity/+ group of the product card and of every cart line: one rule for its limits
+ * (1 to the stock, at most MAX_LINE_QUANTITY), clamping and labels. A button at a limit is
+ * `aria-disabled`, not `disabled`, so focus stays on it (APG); a typed value out of range
+ * is put back within it in the field as well. Styles: `stepperStyles`; the host sizes it.
+ */
+export function quantityStepper(o: QuantityStepperOptions) {
+  const { value, readonly } = o;
+  const limit = Math.min(MAX_LINE_QUANTITY, o.available);
+  const [label, decrease, increase] = o.labels;
+  const atMin = value <= 1;
+  const atMax = value >= limit;
+  const set = (wanted: number) => {
+    const quantity = Number.isFinite(wanted) ? Math.max(1, Math.min(limit, Math.trunc(wanted))) : 1;
+    if (quantity !== value) o.set(quantity);
+    return quantity;
+  };
+  const button = (text: string, name: string, blocked: boolean, by: number) =>
+    html`<button
+      type="button"
+      class=${name}
+      aria-label=${text}
+      aria-disabled=${blocked || !!readonly}
+      ?disabled=${o.disabled}
+      @click=${() => blocked || readonly || set(value + by)}
+    >
+      ${by < 0 ? '−' : '+'}
+    </button>`;
+  return html`<div part="quantity" class="stepper" role="group" aria-label=${label}>
+    ${button(decrease, 'dec', atMin, -1)}
+    <input
+      type="number"
+      inputmode="numeric"
+      min="1"
+      max=${Math.max(1, value, limit)}
+      .value=${String(value)}
+      aria-label=${label}
+      ?readonly=${readonly}
+      ?disabled=${o.disabled}
+      @change=${(e: Event) => {
+        const input = e.target as HTMLInputElement;
+        input.value = String(set(Number(input.value)));
+      }}
+    />
+    ${button(increase, 'inc', atMax, 1)}
+  </div>`;
+}
+
+/**
+ * One bordered group: −, the number (without the browser's spin buttons) and +. Sizes are the
+ * cart's; the card sets its own (`grid-template-columns`, `block-size`) after these.
+ * `box-sizing` is set here: a host page's `* { box-sizing: content-box }` reaches the host.
+ */
+export const stepperStyles = css`
+  .stepper {
+    display: inline-grid;
+    grid-template-columns: 2rem 3rem 2rem;
+    block-size: 2rem;
+    box-sizing: border-box;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .stepper > * {
+    box-sizing: border-box;
+    inline-size: 100%;
+    block-size: 100%;
+    min-inline-size: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 0;
+    background: transparent;
+    cursor: pointer;
+  }
+  .stepper input {
+    border-inline: 1px solid var(--_border);
+    text-align: center;
+    cursor: text;
+    -moz-appearance: textfield;
+  }
+  .stepper input::-webkit-inner-spin-button,
+  .stepper input::-webkit-outer-spin-button {
+    -webkit-appearance: none;
+    margin: 0;
+  }
+  .stepper [aria-disabled='true'],
+  .stepper :disabled {
+    opacity: 0.4;
+    cursor: not-allowed;
+  }
+`;
