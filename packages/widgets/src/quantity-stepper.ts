@@ -64,42 +64,37 @@ export function quantityStepper(o: QuantityStepperOptions) {
 }
 
 /**
- * One bordered group: −, the number (without the browser's spin buttons) and +. Sizes are the
- * cart's; the card sets its own (`grid-template-columns`, `block-size`) after these.
- * `box-sizing` is set here: a host page's `* { box-sizing: content-box }` reaches the host.
+ * One bordered group: −, the number (without the browser's spin buttons) and +, as tall as the
+ * host's other controls (`--_control-h`, 2rem by default) with a `--_stepper-input` wide field.
  */
 export const stepperStyles = css`
   .stepper {
     display: inline-grid;
-    grid-template-columns: 2rem 3rem 2rem;
-    block-size: 2rem;
-    box-sizing: border-box;
+    grid-template-columns: var(--_control-h, 2rem) var(--_stepper-input, 3rem) var(--_control-h, 2rem);
+    block-size: var(--_control-h, 2rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     overflow: hidden;
   }
   .stepper > * {
-    box-sizing: border-box;
     inline-size: 100%;
     block-size: 100%;
     min-inline-size: 0;
     margin: 0;
     padding: 0;
     border: 0;
-    border-radius: 0;
     background: transparent;
+  }
+  .stepper button {
     cursor: pointer;
   }
   .stepper input {
     border-inline: 1px solid var(--_border);
     text-align: center;
-    cursor: text;
     -moz-appearance: textfield;
   }
-  .stepper input::-webkit-inner-spin-button,
-  .stepper input::-webkit-outer-spin-button {
+  .stepper input::-webkit-inner-spin-button {
     -webkit-appearance: none;
-    margin: 0;
   }
   .stepper [aria-disabled='true'],
   .stepper :disabled {

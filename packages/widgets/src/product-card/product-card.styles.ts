@@ -32,6 +32,7 @@ export const styles = css`
     --_sale-color: var(--kiosk-product-card-sale-color, var(--_danger));
     --_star-color: var(--kiosk-product-card-star-color, #b45309);
     --_control-h: 2.25rem;
+    --_stepper-input: 2.5rem;
     --_line: 1.35;
     --_small: calc(0.875rem * var(--_line));
     display: block;
@@ -144,13 +145,8 @@ export const styles = css`
     gap: var(--_card-gap);
     block-size: var(--_control-h);
   }
-  /* The shared stepper (quantity-stepper.ts) at the card's control height and corners. */
   .stepper {
     grid-area: quantity;
-    grid-template-columns: var(--_control-h) 2.5rem var(--_control-h);
-    block-size: var(--_control-h);
-    border-radius: calc(var(--_card-radius) * 0.75);
-    background: var(--_surface);
   }
   .add {
     grid-area: add;
@@ -227,8 +223,7 @@ export const styles = css`
     filter: brightness(1.1);
   }
   button:disabled,
-  select:disabled,
-  input:disabled {
+  select:disabled {
     cursor: not-allowed;
     opacity: 0.6;
   }
