@@ -22,29 +22,27 @@ export interface QuantityStepperOptions {
  * is put back within it in the field as well. Styles: `stepperStyles`; the host sizes it.
  */
 export function quantityStepper(o: QuantityStepperOptions) {
-  const { value, readonly } = o;
+  const { value, readonly, disabled } = o;
   const limit = Math.min(MAX_LINE_QUANTITY, o.available);
   const [label, decrease, increase] = o.labels;
-  const atMin = value <= 1;
-  const atMax = value >= limit;
   const set = (wanted: number) => {
     const quantity = Number.isFinite(wanted) ? Math.max(1, Math.min(limit, Math.trunc(wanted))) : 1;
     if (quantity !== value) o.set(quantity);
     return quantity;
   };
-  const button = (text: string, name: string, blocked: boolean, by: number) =>
+  const button = (name: string, text: string, blocked: boolean, by: number) =>
     html`<button
       type="button"
       class=${name}
       aria-label=${text}
-      aria-disabled=${blocked || !!readonly}
-      ?disabled=${o.disabled}
-      @click=${() => blocked || readonly || set(value + by)}
+      aria-disabled=${blocked}
+      ?disabled=${disabled}
+      @click=${() => blocked || set(value + by)}
     >
       ${by < 0 ? '−' : '+'}
     </button>`;
   return html`<div part="quantity" class="stepper" role="group" aria-label=${label}>
-    ${button(decrease, 'dec', atMin, -1)}
+    ${button('dec', decrease, !!readonly || value <= 1, -1)}
     <input
       type="number"
       inputmode="numeric"
@@ -53,13 +51,13 @@ export function quantityStepper(o: QuantityStepperOptions) {
       .value=${String(value)}
       aria-label=${label}
       ?readonly=${readonly}
-      ?disabled=${o.disabled}
+      ?disabled=${disabled}
       @change=${(e: Event) => {
         const input = e.target as HTMLInputElement;
         input.value = String(set(Number(input.value)));
       }}
     />
-    ${button(increase, 'inc', atMax, 1)}
+    ${button('inc', increase, !!readonly || value >= limit, 1)}
   </div>`;
 }
 
@@ -74,13 +72,10 @@ export const stepperStyles = css`
     block-size: var(--_control-h, 2rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    overflow: hidden;
   }
   .stepper > * {
     inline-size: 100%;
     block-size: 100%;
-    min-inline-size: 0;
-    margin: 0;
     padding: 0;
     border: 0;
     background: transparent;

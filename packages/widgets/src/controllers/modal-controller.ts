@@ -62,6 +62,7 @@ export class ModalController implements ReactiveController {
     const dialog = this.options.dialog();
     // Not while the host has left the page (removed while its code loaded).
     if (!dialog || dialog.open || !dialog.isConnected) return;
+    // Added once (the same listener again is ignored) and left on: a closed dialog gets none.
     dialog.addEventListener('keydown', this.onKeydown);
     dialog.addEventListener('click', this.onClick);
     dialog.addEventListener('cancel', this.onCancel);
@@ -77,12 +78,7 @@ export class ModalController implements ReactiveController {
     this.floating.hide();
     lockPageScroll(this, false);
     const dialog = this.options.dialog();
-    if (dialog) {
-      dialog.removeEventListener('keydown', this.onKeydown);
-      dialog.removeEventListener('click', this.onClick);
-      dialog.removeEventListener('cancel', this.onCancel);
-      if (dialog.open) dialog.close();
-    }
+    if (dialog?.open) dialog.close();
     if (returnFocus) this.options.trigger().focus();
   }
 

@@ -257,9 +257,9 @@ export class KioskMiniCart extends KioskElement {
         class="trigger"
         type="button"
         aria-haspopup="dialog"
-        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-expanded=${this.open}
         aria-label=${label || nothing}
-        aria-busy=${ready ? 'false' : 'true'}
+        aria-busy=${!ready}
         lang=${this.i18n.lang}
         @click=${() => {
           this.open = !this.open;

@@ -174,7 +174,7 @@ export const styles = css`
       block-size: calc(3 * var(--_control-h) + 2 * var(--_card-gap));
     }
     .stepper {
-      grid-template-columns: var(--_control-h) minmax(0, 1fr) var(--_control-h);
+      --_stepper-input: minmax(0, 1fr);
     }
     .share {
       justify-self: start;

@@ -287,7 +287,7 @@ export class KioskProductCard extends KioskElement {
     return html`<div
       part="base"
       class="base ${kind}"
-      aria-busy=${kind === 'skeleton' ? 'true' : 'false'}
+      aria-busy=${kind === 'skeleton'}
       lang=${this.i18n.lang}
     >
       ${content}
@@ -360,7 +360,7 @@ export class KioskProductCard extends KioskElement {
         part="button"
         type="button"
         ?disabled=${soldOut}
-        aria-disabled=${this.adding ? 'true' : 'false'}
+        aria-disabled=${this.adding}
         aria-label=${compact && !soldOut ? `${label}: ${product.title}` : nothing}
         @click=${() => this.addToCart()}
       >
