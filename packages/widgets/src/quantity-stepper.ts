@@ -63,12 +63,13 @@ export function quantityStepper(o: QuantityStepperOptions) {
 
 /**
  * One bordered group: −, the number (without the browser's spin buttons) and +, as tall as the
- * host's other controls (`--_control-h`, 2rem by default) with a `--_stepper-input` wide field.
+ * host's other controls (`--_control-h`, 2rem by default); the host may widen the field
+ * (`--_stepper-input`). A sold-out card's disabled stepper looks like its other disabled controls.
  */
 export const stepperStyles = css`
   .stepper {
     display: inline-grid;
-    grid-template-columns: var(--_control-h, 2rem) var(--_stepper-input, 3rem) var(--_control-h, 2rem);
+    grid-template-columns: var(--_control-h, 2rem) var(--_stepper-input, 2.5rem) var(--_control-h, 2rem);
     block-size: var(--_control-h, 2rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -91,8 +92,7 @@ export const stepperStyles = css`
   .stepper input::-webkit-inner-spin-button {
     -webkit-appearance: none;
   }
-  .stepper [aria-disabled='true'],
-  .stepper :disabled {
+  .stepper [aria-disabled='true'] {
     opacity: 0.4;
     cursor: not-allowed;
   }

@@ -157,7 +157,7 @@ export class KioskMiniCart extends KioskElement {
     window.location.assign(url);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     this.pending = (this.queued.value ?? 0) > 0;
     const cart = this.cart.value;
     // A change is settled once no write waits for the server: the confirmed cart, once.
@@ -176,57 +176,43 @@ export class KioskMiniCart extends KioskElement {
       }
       this.seenCount = count;
     }
-    if (changed.has('open') && !this.open) this.panel?.reset();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open')) void this.syncPanel(changed.get('open') === true);
+    if (changed.has('open') && this.open && !this.panel) void this.createPanel();
   }
 
-  /** Opens (loading the panel's code the first time) or closes the panel to match `open`. */
-  private async syncPanel(wasOpen: boolean) {
-    if (!this.open) {
-      this.panel?.close(wasOpen);
+  /**
+   * The first opening: loads the panel's code, which from then on opens and closes the dialog
+   * as `open` says (once its strings are loaded: it never opens half translated).
+   */
+  private async createPanel() {
+    let module: PanelModule;
+    try {
+      module = await loadPanel();
+    } catch (error) {
+      this.emitError(
+        new KioskError({
+          code: 'network_error',
+          message: 'The cart could not be loaded.',
+          retryable: true,
+          cause: error,
+        }),
+      );
+      void this.announce(this.t('error.network'));
+      this.open = false;
       return;
     }
-    if (!this.panel) {
-      let module: PanelModule;
-      try {
-        module = await loadPanel();
-      } catch (error) {
-        this.emitError(
-          new KioskError({
-            code: 'network_error',
-            message: 'The cart could not be loaded.',
-            retryable: true,
-            cause: error,
-          }),
-        );
-        void this.announce(this.t('error.network'));
-        this.open = false;
-        return;
-      }
-      this.panel ??= new module.MiniCartPanel({
-        element: this,
-        clients: this.kiosk,
-        cart: () => this.cart.value ?? null,
-        trigger: () => this.trigger,
-        currency: () => this.preferredCurrency,
-        close: () => {
-          this.open = false;
-        },
-        emitError: (error) => this.emitError(error),
-        navigate: (url) => this.navigate(url),
-      });
-      this.requestUpdate();
-      await this.updateComplete;
-      // The first opening in another language waits for the panel's strings (one request,
-      // beside the module's): the panel opens translated, not as a placeholder.
-      await this.panel.ready();
-      await this.updateComplete;
-    }
-    // Closed again while the code loaded: nothing to show.
-    if (this.open) this.panel.show();
+    this.panel ??= new module.MiniCartPanel({
+      element: this,
+      clients: this.kiosk,
+      cart: () => this.cart.value ?? null,
+      trigger: () => this.trigger,
+      currency: () => this.preferredCurrency,
+      emitError: (error) => this.emitError(error),
+      navigate: (url) => this.navigate(url),
+    });
+    this.requestUpdate();
   }
 
   private t(key: MessageKey<typeof miniCartStrings.en>, options?: Record<string, unknown>): string {

@@ -22,7 +22,10 @@ import { styles } from './panel.styles.js';
 import { PointsForm } from './points-form.js';
 import { pointsStyles } from './points-form.styles.js';
 
-/** What the panel needs from `<kiosk-mini-cart>` (which owns `open`, the trigger and the cart). */
+/**
+ * What the panel needs from `<kiosk-mini-cart>`, which owns `open` (the panel follows it and
+ * sets it false when the shopper closes the dialog), the trigger and the cart.
+ */
 export interface PanelHost {
   element: ReactiveControllerHost &
     ReactiveElement & { open: boolean; placement: Placement; pending: boolean };
@@ -31,7 +34,6 @@ export interface PanelHost {
   trigger(): HTMLElement;
   /** The currency the element shows prices in (attribute, store, client), for checkout. */
   currency(): string | undefined;
-  close(): void;
   emitError(error: unknown): KioskError;
   navigate(url: string): void;
 }
@@ -55,6 +57,8 @@ export class MiniCartPanel implements ReactiveController {
 
   private announcement = '';
   private online = globalThis.navigator?.onLine !== false;
+  /** Whether the dialog is open: it follows the element's `open`. */
+  private shown = false;
 
   constructor(readonly host: PanelHost) {
     const el = host.element;
@@ -63,7 +67,7 @@ export class MiniCartPanel implements ReactiveController {
       dialog: () => el.renderRoot.querySelector('dialog'),
       trigger: () => host.trigger(),
       placement: () => el.placement || 'bottom-end',
-      requestClose: () => host.close(),
+      requestClose: () => this.close(),
     });
     this.lines = new CartLines(this);
     this.points = new PointsForm(this);
@@ -96,33 +100,37 @@ export class MiniCartPanel implements ReactiveController {
   hostDisconnected(): void {
     globalThis.removeEventListener('online', this.onNetwork);
     globalThis.removeEventListener('offline', this.onNetwork);
+    this.shown = false; // the modal closed the dialog
+  }
+
+  /**
+   * Opens the dialog when the element's `open` turns true (moving focus into it) and closes it
+   * when it turns false (focus back on the trigger, the last opening's checkout error gone).
+   * The first opening in another language waits for the panel's strings (one request beside
+   * the module's): the dialog opens translated, not as a placeholder.
+   */
+  hostUpdated(): void {
+    const { open } = this.el;
+    if (open && !this.shown && this.i18n.ready) {
+      this.shown = true;
+      this.modal.show();
+      this.points.opened();
+    } else if (!open && this.shown) {
+      this.shown = false;
+      this.modal.close(true);
+      this.summary.reset();
+    }
+  }
+
+  /** The shopper closed the dialog (close button, Escape, backdrop). */
+  private close() {
+    this.el.open = false;
   }
 
   private readonly onNetwork = () => {
     this.online = navigator.onLine !== false;
     this.el.requestUpdate();
   };
-
-  /** Resolves once the panel's strings in the element's language are loaded (or failed). */
-  ready(): Promise<void> {
-    return this.i18n.whenReady();
-  }
-
-  /** Opens the dialog (modal) and moves focus into it. */
-  show(): void {
-    this.modal.show();
-    this.points.opened();
-  }
-
-  /** Closes the dialog; focus returns to the trigger when the shopper had it open. */
-  close(returnFocus: boolean): void {
-    this.modal.close(returnFocus);
-  }
-
-  /** Forgets what belonged to the last opening (a checkout error). */
-  reset(): void {
-    this.summary.reset();
-  }
 
   t(key: PanelKey, options?: Record<string, unknown>): string {
     return this.i18n.t(key, options);
@@ -162,7 +170,7 @@ export class MiniCartPanel implements ReactiveController {
           class="close"
           type="button"
           aria-label=${ready ? this.t('close') : nothing}
-          @click=${() => this.host.close()}
+          @click=${() => this.close()}
         >
           <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M6 6l12 12M18 6L6 18"></path></svg>
         </button>

@@ -32,7 +32,6 @@ export const styles = css`
     --_sale-color: var(--kiosk-product-card-sale-color, var(--_danger));
     --_star-color: var(--kiosk-product-card-star-color, #b45309);
     --_control-h: 2.25rem;
-    --_stepper-input: 2.5rem;
     --_line: 1.35;
     --_small: calc(0.875rem * var(--_line));
     display: block;
@@ -223,7 +222,8 @@ export const styles = css`
     filter: brightness(1.1);
   }
   button:disabled,
-  select:disabled {
+  select:disabled,
+  input:disabled {
     cursor: not-allowed;
     opacity: 0.6;
   }
