@@ -38,7 +38,7 @@ export interface PanelHost {
   navigate(url: string): void;
 }
 
-export type PanelKey = MessageKey<typeof miniCartPanelStrings.en>;
+type PanelKey = MessageKey<typeof miniCartPanelStrings.en>;
 
 /**
  * The open cart: a modal `<dialog>` (ModalController: a sheet on phones, anchored to the
