@@ -1,19 +1,11 @@
 // The review list tests' shopper (src/review-list/*.test.ts): a client on the test server,
 // and signing a customer in on it.
-import { createClient, type KioskClient } from '@kiosk/sdk';
+import type { KioskClient } from '@kiosk/sdk';
 import { expect } from '@open-wc/testing';
-import { configure } from '../src/config.js';
 import { endpoint } from './helpers.js';
 
-/** The running test's client: `freshClient()` makes it and configures the elements with it. */
-export let client: KioskClient;
-export function freshClient(
-  options: Partial<Parameters<typeof createClient>[0]> = {},
-): KioskClient {
-  client = createClient({ endpoint, storeKey: 'pk_test_aurora', storage: null, ...options });
-  configure({ client });
-  return client;
-}
+// The same running client as the cart and card tests'.
+export { client, freshClient } from './shopper.js';
 
 let emails = 0;
 /**

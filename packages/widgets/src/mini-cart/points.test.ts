@@ -1,46 +1,24 @@
-import { createClient, type KioskClient } from '@kiosk/sdk';
+import type { KioskClient } from '@kiosk/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { endpoint, until } from '../../test/helpers.js';
-import { clientFor, configure } from '../config.js';
+import { client, freshClient, sent, signInWithPoints } from '../../test/shopper.js';
+import { clientFor } from '../config.js';
 import '../store/define.js';
 import './define.js';
 import type { KioskMiniCart } from './mini-cart.js';
 
 // The points part of the open cart. A file of its own: clients on one page share sign-in
 // (BroadcastChannel), so these tests sign in and out apart from the other cart tests.
-const ADMIN = { authorization: 'Bearer sk_test_aurora', 'content-type': 'application/json' };
-
-let client: KioskClient;
 const root = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   root(el).querySelector<T>(selector);
 const text = (el: Element, selector: string) =>
   $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const sent = () => client.cart.$pending.get() === 0;
 
 async function addTee(to: KioskClient, handle = 'aurora-classic-tee') {
   const product = await to.products.get(handle);
   const variant = product.variants.find((v) => v.available && v.quantityAvailable >= 2)!;
   await to.cart.add(variant.id, 1);
-}
-
-async function signIn(points: number) {
-  const email = `points-${crypto.randomUUID()}@example.com`;
-  const minted = await fetch(`${endpoint}/admin/v1/customers/session-tokens`, {
-    method: 'POST',
-    headers: ADMIN,
-    body: JSON.stringify({ email, name: 'Grace Hopper' }),
-  }).then((r) => r.json());
-  if (points) {
-    const res = await fetch(`${endpoint}/admin/v1/points/adjustments`, {
-      method: 'POST',
-      headers: ADMIN,
-      body: JSON.stringify({ email, points, reason: 'mini-cart points test' }),
-    });
-    expect(res.status).to.be.lessThan(300);
-  }
-  await client.auth.signInWithToken(minted.token);
-  await until(() => client.points.$summary.get() !== null, 'points summary');
 }
 
 async function openCart(el: KioskMiniCart) {
@@ -61,8 +39,7 @@ function expectEarn(el: KioskMiniCart, points: number) {
 
 describe('<kiosk-mini-cart> points', () => {
   beforeEach(() => {
-    client = createClient({ endpoint, storeKey: 'pk_test_aurora', storage: null });
-    configure({ client });
+    freshClient();
   });
   afterEach(async () => {
     if (client.auth.$session.get()) await client.auth.logout();
@@ -101,7 +78,7 @@ describe('<kiosk-mini-cart> points', () => {
   it('at a zero balance shows no points field, but how to earn them', async () => {
     await addTee(client);
     const el = await fixture<KioskMiniCart>(html`<kiosk-mini-cart locale="en"></kiosk-mini-cart>`);
-    await signIn(0);
+    await signInWithPoints(0);
     await until(() => el.cartData?.itemCount === 1 && sent(), 'merged cart');
     await openCart(el);
     await until(() => !!text(el, '[part=points]'), 'points section');
@@ -120,7 +97,7 @@ describe('<kiosk-mini-cart> points', () => {
     await addTee(client);
     const el = await fixture<KioskMiniCart>(html`<kiosk-mini-cart locale="en"></kiosk-mini-cart>`);
     (el as unknown as { navigate: (url: string) => void }).navigate = () => {};
-    await signIn(1000);
+    await signInWithPoints(1000);
     await until(() => el.cartData?.itemCount === 1 && sent(), 'merged cart');
     await openCart(el);
     await until(() => text(el, '.balance') === 'You have 1,000 points · Tier: Silver', 'balance');
