@@ -33,6 +33,26 @@ export const MAX_ATTRIBUTION_WINDOW_DAYS = 365;
 /** How long an unpaid order holds its stock and points when a store does not say. */
 export const DEFAULT_ORDER_HOLD_MINUTES = 30;
 
+/**
+ * The ways a shopper can sign in on the store's hosted page (issue 12). Absent in a store's
+ * settings: every method on; a method that needs something the server lacks (mail without
+ * KIOSK_SMTP_URL) is not offered whatever this says.
+ */
+export const signInMethodsSchema = z.object({
+  /** Email and password, and creating an account with them. */
+  password: z.boolean(),
+  /** A 6-digit code (and a link) mailed to the shopper: sign in or sign up with no form. */
+  emailCode: z.boolean(),
+  /** WebAuthn passkeys: one tap for a returning shopper. */
+  passkeys: z.boolean(),
+});
+export type SignInMethods = z.infer<typeof signInMethodsSchema>;
+export const defaultSignInMethods: SignInMethods = {
+  password: true,
+  emailCode: true,
+  passkeys: true,
+};
+
 export const storeSettingsSchema = z.object({
   /** Publish reviews without moderation. Never depends on the rating. */
   reviewsAutoApprove: z.boolean(),
@@ -46,6 +66,8 @@ export const storeSettingsSchema = z.object({
    * Absent in stores created before it existed: DEFAULT_ATTRIBUTION_WINDOW_DAYS.
    */
   attributionWindowDays: z.number().int().min(1).max(MAX_ATTRIBUTION_WINDOW_DAYS).optional(),
+  /** Absent: defaultSignInMethods. Upstream identity providers are configured apart. */
+  signInMethods: signInMethodsSchema.partial().optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

@@ -1,5 +1,5 @@
 import { clientIp } from '../../client-ip.js';
-import { type AppContext, publicOrigin } from '../../context.js';
+import type { AppContext } from '../../context.js';
 import { describeError } from '../../db/faults.js';
 import { formFields } from '../../hosted/form.js';
 import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
@@ -8,7 +8,6 @@ import type { SigninKey } from '../../hosted/messages/signin.js';
 import { isSameOriginPost } from '../../hosted/same-origin.js';
 import { createRouter } from '../../openapi.js';
 import { hitRateLimit, rateLimiterOf, withLimiter } from '../../rate-limit/middleware.js';
-import { createAuthorizationCode } from '../../services/auth/codes.js';
 import { beginSigninAttempt } from '../../services/auth/rate-limit.js';
 import {
   authenticateCustomer,
@@ -17,12 +16,12 @@ import {
   registerCustomer,
 } from '../../services/customers.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/passwords.js';
-import { callbackPage, type Field, type Intent, invalidRequestPage, signinPage } from './pages.js';
+import { answerClient, signIn } from './answer.js';
+import { type Field, type Intent, invalidRequestPage, signinPage } from './pages.js';
 import {
   type AuthorizationCheck,
   type AuthorizationRequest,
   checkAuthorizationRequest,
-  redirectWith,
 } from './shared.js';
 
 /** GET/POST /oauth/authorize: the hosted sign-in and create-account page (RFC 6749 §4.1.1). */
@@ -33,36 +32,6 @@ function localeOf(c: AppContext, uiLocales: unknown): HostedLocale {
     typeof uiLocales === 'string' ? uiLocales : undefined,
     c.req.header('accept-language'),
   );
-}
-
-/**
- * Sends the outcome back to the client: a code, or an error it should see. A popup
- * (`response_mode=web_message`) gets the callback page that posts it to the opener; any
- * other client a redirect to its redirect_uri with the outcome in the query.
- */
-function answerClient(
-  c: AppContext,
-  locale: HostedLocale,
-  req: Pick<AuthorizationRequest, 'redirectUri' | 'redirectOrigin' | 'responseMode' | 'state'>,
-  outcome: { code: string } | { error: string; errorDescription: string },
-) {
-  if (req.responseMode === 'web_message') {
-    return sendPage(
-      c,
-      callbackPage(locale, {
-        origin: req.redirectOrigin,
-        state: req.state,
-        issuer: publicOrigin(c),
-        ...outcome,
-      }),
-    );
-  }
-  const params: Record<string, string> =
-    'code' in outcome
-      ? { code: outcome.code }
-      : { error: outcome.error, error_description: outcome.errorDescription };
-  c.header('Cache-Control', 'no-store');
-  return c.redirect(redirectWith(c, req.redirectUri, { ...params, state: req.state }), 302);
 }
 
 /** Answers a request that cannot go on: an error page, or the error sent back to the client. */
@@ -166,20 +135,5 @@ authorizeRoutes.post('/authorize', async (c) => {
     }),
   );
 
-  const code = await createAuthorizationCode(
-    deps.db,
-    {
-      storeId: req.store.id,
-      customerId: customer.id,
-      state: req.state,
-      redirectUri: req.redirectUri,
-      codeChallenge: req.codeChallenge,
-      pollable: req.responseMode === 'web_message',
-    },
-    now,
-  );
-  if (!code) {
-    return sendPage(c, invalidRequestPage(locale, 'errStateTaken'), { status: 409 });
-  }
-  return answerClient(c, locale, req, { code });
+  return signIn(c, locale, req, customer.id);
 });
