@@ -9,7 +9,7 @@ import {
   SELF,
   SHOP,
   submit,
-} from './oauth-flow.js';
+} from './oauth-fixtures.js';
 
 const t = useTestApp();
 

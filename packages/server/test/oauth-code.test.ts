@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore, useTestApp } from './harness.js';
-import { authParams, pkce, REDIRECT, SHOP, signUpAndRedeem, submit, token } from './oauth-flow.js';
+import {
+  authParams,
+  pkce,
+  REDIRECT,
+  SHOP,
+  signUpAndRedeem,
+  submit,
+  token,
+} from './oauth-fixtures.js';
 
 const t = useTestApp();
 

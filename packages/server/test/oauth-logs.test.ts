@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestStore, useTestApp } from './harness.js';
-import { signUpAndRedeem, token } from './oauth-flow.js';
+import { signUpAndRedeem, token } from './oauth-fixtures.js';
 
 const t = useTestApp();
 

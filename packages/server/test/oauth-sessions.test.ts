@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refreshTokens } from '../src/db/schema/index.js';
 import { createTestStore, useTestApp } from './harness.js';
-import { postForm, SHOP, signUpAndRedeem, token } from './oauth-flow.js';
+import { postForm, SHOP, signUpAndRedeem, token } from './oauth-fixtures.js';
 
 const t = useTestApp();
 

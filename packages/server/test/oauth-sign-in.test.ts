@@ -14,7 +14,7 @@ import {
   signUpAndRedeem,
   submit,
   token,
-} from './oauth-flow.js';
+} from './oauth-fixtures.js';
 
 const t = useTestApp();
 

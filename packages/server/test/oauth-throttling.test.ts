@@ -10,7 +10,7 @@ import {
   type TestApp,
   useTestApp,
 } from './harness.js';
-import { authParams, pkce, SELF, signUpAndRedeem, submit } from './oauth-flow.js';
+import { authParams, pkce, SELF, signUpAndRedeem, submit } from './oauth-fixtures.js';
 
 const t = useTestApp();
 
