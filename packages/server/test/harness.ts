@@ -263,3 +263,10 @@ export async function stockOf(db: Db, variantId: string): Promise<number> {
     .where(eq(variants.id, variantId));
   return row!.stock;
 }
+
+/** How many answers had each status, e.g. { 201: 10, 429: 40 }. */
+export function statusCounts(responses: { status: number }[]): Record<number, number> {
+  const counts: Record<number, number> = {};
+  for (const { status } of responses) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+}

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { carts, orderLines, orders } from '../src/db/schema/index.js';
+import { carts, orderLines, orders, reviews } from '../src/db/schema/index.js';
 import type { Store } from '../src/services/stores.js';
-import type { TestApp, TestProduct } from './harness.js';
+import {
+  createTestProduct,
+  createTestStore,
+  type TestApp,
+  type TestCustomer,
+  type TestProduct,
+  type TestStore,
+} from './harness.js';
 
 /**
  * Inserts an order of one product for a customer straight into the tables (checkout is
@@ -45,3 +52,37 @@ export async function insertOrder(
 }
 
 export const aReview = { rating: 4, title: 'Nice', body: 'Fits well.' };
+
+/**
+ * A store with one product, and the shopper's review routes, over the app `t` holds for
+ * the current test (the ref `useTestApp()` returns).
+ */
+export function reviewRoutes(t: { current: TestApp }) {
+  async function setup(settings?: { reviewsAutoApprove: boolean }) {
+    const s = await createTestStore(t.current.db, settings ? { settings } : {});
+    const product = await createTestProduct(t.current.db, s.store);
+    return { ...s, product };
+  }
+
+  function write(s: TestStore, product: string, body: unknown, customer?: TestCustomer) {
+    return t.current.request(`/v1/products/${product}/reviews`, {
+      key: s.pk,
+      ...(customer ? { token: customer.token } : {}),
+      method: 'POST',
+      body,
+    });
+  }
+
+  function list(s: TestStore, product: string, query = '', customer?: TestCustomer) {
+    return t.current.request(`/v1/products/${product}/reviews${query}`, {
+      key: s.pk,
+      ...(customer ? { token: customer.token } : {}),
+    });
+  }
+
+  async function countRows() {
+    return (await t.current.db.select({ id: reviews.id }).from(reviews)).length;
+  }
+
+  return { setup, write, list, countRows };
+}
