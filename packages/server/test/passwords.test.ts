@@ -8,7 +8,7 @@ import {
 } from '../src/services/passwords.js';
 
 // The sign-in route's side (a scrypt hash of the first release signs in and is replaced):
-// oauth.test.ts, "signs in with a first-release scrypt (N=2^15) hash and replaces it".
+// oauth-sign-in.test.ts, "signs in with a first-release scrypt (N=2^15) hash and replaces it".
 
 describe('password hashes', () => {
   it("are argon2id at OWASP's minimum or above (m=19 MiB, t=2, p=1), salted, 32 bytes", async () => {
