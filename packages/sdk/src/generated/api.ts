@@ -2979,6 +2979,11 @@ export interface operations {
                         reviewsAutoApprove?: boolean;
                         orderHoldMinutes?: number;
                         attributionWindowDays?: number;
+                        signInMethods?: {
+                            password?: boolean;
+                            emailCode?: boolean;
+                            passkeys?: boolean;
+                        };
                     };
                 };
             };
