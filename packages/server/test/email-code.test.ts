@@ -11,9 +11,9 @@ import {
   type Mailbox,
   openMailbox,
   postPage,
-  REDIRECT,
   redeem,
 } from './mailbox.js';
+import { REDIRECT } from './oauth-flow.js';
 
 let mailbox: Mailbox;
 let t: TestApp;

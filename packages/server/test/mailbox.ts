@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { expect } from 'vitest';
 import { createMailer, type Mailer } from '../src/mail/mailer.js';
 import type { ApiResponse, TestApp } from './harness.js';
+import { authParams, pkce, REDIRECT } from './oauth-flow.js';
 
 /** A real SMTP server on loopback and the mail it received, parsed by mailparser. */
 export interface Mailbox {
@@ -70,28 +70,13 @@ export async function openMailbox(): Promise<Mailbox> {
 
 // --- The hosted page as a browser drives it ------------------------------------------
 
-export const SHOP = 'https://shop.example';
-export const REDIRECT = `${SHOP}/auth/callback`;
-
-export function pkcePair() {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
-}
-
-/** An authorization request's parameters (PKCE pair beside it), popup mode unless told. */
+/** An authorization request's parameters (its PKCE verifier beside them), popup mode unless told. */
 export function authorizationRequest(pk: string, extra: Record<string, string> = {}) {
-  const { verifier, challenge } = pkcePair();
-  const params: Record<string, string> = {
-    response_type: 'code',
-    client_id: pk,
-    redirect_uri: REDIRECT,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    state: `state-${randomBytes(8).toString('hex')}`,
-    response_mode: 'web_message',
-    ...extra,
+  const { verifier, challenge } = pkce();
+  return {
+    params: authParams(pk, challenge, { response_mode: 'web_message', ...extra }),
+    verifier,
   };
-  return { params, verifier };
 }
 
 /** A hosted form's POST from the server's own page. */

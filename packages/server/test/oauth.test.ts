@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authCodes, customers, rateLimits, refreshTokens } from '../src/db/schema/index.js';
@@ -12,30 +12,11 @@ import {
   type TestStore,
   useTestApp,
 } from './harness.js';
+import { authParams, pkce, REDIRECT, SHOP } from './oauth-flow.js';
 
 const t = useTestApp();
 
 const SELF = 'http://localhost';
-const SHOP = 'https://shop.example';
-const REDIRECT = `${SHOP}/auth/callback`;
-
-function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  return { verifier, challenge };
-}
-
-function authParams(pk: string, challenge: string, extra: Record<string, string> = {}) {
-  return {
-    response_type: 'code',
-    client_id: pk,
-    redirect_uri: REDIRECT,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    state: `state-${randomBytes(8).toString('hex')}`,
-    ...extra,
-  };
-}
 
 function authorizeUrl(params: Record<string, string>) {
   return `/oauth/authorize?${new URLSearchParams(params).toString()}`;

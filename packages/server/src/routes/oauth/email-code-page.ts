@@ -6,7 +6,7 @@ import { type EmailCodeKey, emailCodeMessages } from '../../hosted/messages/emai
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
 import type { EmailCodePurpose } from '../../services/auth/email-codes.js';
 import { requestFields, type SigninForm } from './pages.js';
-import type { AuthorizationRequest } from './shared.js';
+import { type AuthorizationRequest, authorizationParams } from './shared.js';
 
 /** An error of these pages: from their own texts or the sign-in page's (errEmail, …). */
 export type EmailCodeError = { key: EmailCodeKey } | { signin: SigninKey };
@@ -26,17 +26,7 @@ function emailInput(locale: HostedLocale, email: string | undefined, focus: bool
 }
 
 function resetHref(req: AuthorizationRequest): string {
-  const q = new URLSearchParams({
-    response_type: 'code',
-    client_id: req.clientId,
-    redirect_uri: req.redirectUri,
-    code_challenge: req.codeChallenge,
-    code_challenge_method: 'S256',
-    state: req.state,
-    response_mode: req.responseMode,
-  });
-  if (req.uiLocales) q.set('ui_locales', req.uiLocales);
-  return `/oauth/email-code/reset?${q.toString()}`;
+  return `/oauth/email-code/reset?${new URLSearchParams(authorizationParams(req)).toString()}`;
 }
 
 /** The sign-in page's part: "Email me a sign-in code", and "Forgot password?" beside a password. */

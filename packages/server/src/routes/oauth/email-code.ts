@@ -42,6 +42,7 @@ import { invalidRequestPage } from './pages.js';
 import {
   type AuthorizationCheck,
   type AuthorizationRequest,
+  authorizationParams,
   checkAuthorizationRequest,
 } from './shared.js';
 
@@ -97,24 +98,6 @@ async function checkRequest(
   return { req: check.request, locale };
 }
 
-function purposeOf(value: string | undefined): EmailCodePurpose {
-  return value === 'reset' ? 'reset' : 'signin';
-}
-
-/** The authorization request's parameters as the row keeps them (and checks them again). */
-function requestParams(req: AuthorizationRequest): Record<string, string> {
-  return {
-    response_type: 'code',
-    client_id: req.clientId,
-    redirect_uri: req.redirectUri,
-    code_challenge: req.codeChallenge,
-    code_challenge_method: 'S256',
-    state: req.state,
-    response_mode: req.responseMode,
-    ...(req.uiLocales ? { ui_locales: req.uiLocales } : {}),
-  };
-}
-
 function passwordProblem(password: string): EmailCodeError | null {
   if (password.length < MIN_PASSWORD_LENGTH) return { signin: 'errPasswordShort' };
   if (password.length > MAX_PASSWORD_LENGTH) return { signin: 'errPasswordShort' };
@@ -145,14 +128,21 @@ emailCodeRoutes.get('/email-code/reset', async (c) => {
   return sendPage(c, emailRequestPage(checked.locale, checked.req, { purpose: 'reset' }));
 });
 
-emailCodeRoutes.post('/email-code', async (c) => {
+/** A posted form of these pages: its request checked, its purpose and email read. */
+async function readForm(c: AppContext) {
   const fields = await formFields(c);
   const checked = await checkRequest(c, fields, true);
-  if ('refused' in checked) return checked.refused;
-  const { req, locale } = checked;
-  const { deps } = c.var;
-  const purpose = purposeOf(fields.purpose);
+  if ('refused' in checked) return checked;
+  const purpose: EmailCodePurpose = fields.purpose === 'reset' ? 'reset' : 'signin';
   const email = normalizeEmail(fields.email ?? '').slice(0, 254);
+  return { ...checked, fields, purpose, email };
+}
+
+emailCodeRoutes.post('/email-code', async (c) => {
+  const form = await readForm(c);
+  if ('refused' in form) return form.refused;
+  const { req, locale, purpose, email } = form;
+  const { deps } = c.var;
   const again = (error: EmailCodeError, status: 400 | 429 | 503) =>
     sendPage(c, emailRequestPage(locale, req, { purpose, email, error }), { status });
   if (!isPlausibleEmail(email)) return again({ signin: 'errEmail' }, 400);
@@ -177,7 +167,7 @@ emailCodeRoutes.post('/email-code', async (c) => {
   const now = deps.now();
   const issued = await createEmailCode(
     deps.db,
-    { storeId: req.store.id, email, purpose, request: requestParams(req), locale },
+    { storeId: req.store.id, email, purpose, request: authorizationParams(req), locale },
     now,
   );
   // A reset is mailed only to an account; a sign-in to any address (it makes the account).
@@ -206,14 +196,11 @@ emailCodeRoutes.post('/email-code', async (c) => {
 });
 
 emailCodeRoutes.post('/email-code/verify', async (c) => {
-  const fields = await formFields(c);
-  const checked = await checkRequest(c, fields, true);
-  if ('refused' in checked) return checked.refused;
-  const { req, locale } = checked;
+  const form = await readForm(c);
+  if ('refused' in form) return form.refused;
+  const { req, locale, purpose, email, fields } = form;
   const { deps } = c.var;
-  const purpose = purposeOf(fields.purpose);
   const id = fields.id ?? '';
-  const email = normalizeEmail(fields.email ?? '').slice(0, 254);
   const code = (fields.code ?? '').replace(/\s/g, '');
   const password = purpose === 'reset' ? (fields.password ?? '') : null;
   const again = (error: EmailCodeError) =>
