@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { customers } from '../src/db/schema/index.js';
+import { purgeEmailCodesJob } from '../src/jobs/purge-email-codes.js';
 import { registerCustomer } from '../src/services/customers.js';
-import { createTestApp, createTestStore, type TestApp, type TestStore } from './harness.js';
+import { createTestApp, createTestStore, runJob, type TestApp, type TestStore } from './harness.js';
 import {
   authorizationRequest,
   codeOf,
@@ -145,12 +146,14 @@ describe('emailed sign-in code', () => {
     expect((await t.request(linkPath(link))).status).toBe(400);
   });
 
-  it('expires after 10 minutes', async () => {
+  it('expires after 10 minutes, and the purge job deletes it then', async () => {
     const email = 'di@example.com';
     const { request, id } = await askForCode(email);
     const { code } = codeOf(await mailbox.next(email));
+    expect(await runJob(t, purgeEmailCodesJob)).toBe(0);
     t.advanceClock(10 * 60 * 1000 + 1000);
     expect((await enterCode(request, id!, code)).status).toBe(400);
+    expect(await runJob(t, purgeEmailCodesJob)).toBe(1);
   });
 
   it('ends after 5 wrong codes, the right one included afterwards', async () => {
