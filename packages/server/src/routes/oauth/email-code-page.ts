@@ -29,7 +29,20 @@ function resetHref(req: AuthorizationRequest): string {
   return `/oauth/email-code/reset?${new URLSearchParams(authorizationParams(req)).toString()}`;
 }
 
-/** The sign-in page's part: "Email me a sign-in code", and "Forgot password?" beside a password. */
+/**
+ * Beside the password form's own submit: the same email field, posted to the emailed code
+ * instead (no password needed, so the browser does not ask for one).
+ */
+export function emailCodeButton(locale: HostedLocale) {
+  const { tr } = texts(locale);
+  return html`<p class="muted">${tr('or')}</p>
+<button type="submit" class="secondary" formaction="/oauth/email-code" formnovalidate name="purpose" value="signin">${tr('emailCodeSubmit')}</button>`;
+}
+
+/**
+ * The sign-in page's part below the forms: "Forgot password?" beside a password form, else
+ * the emailed code's own form (a store without passwords).
+ */
 export function emailCodeSection(
   locale: HostedLocale,
   req: AuthorizationRequest,
@@ -37,14 +50,17 @@ export function emailCodeSection(
   offered: SignInMethods,
 ) {
   const { tr } = texts(locale);
-  return html`${offered.password ? html`<p class="muted">${tr('or')}</p>` : ''}
-<form id="kiosk-email-code" method="post" action="/oauth/email-code">
+  if (offered.password) {
+    return form.intent === 'create'
+      ? ''
+      : html`<p class="muted"><a href="${resetHref(req)}">${tr('forgotPassword')}</a></p>`;
+  }
+  return html`<form id="kiosk-email-code" method="post" action="/oauth/email-code">
 ${requestFields(req)}
 <input type="hidden" name="purpose" value="signin">
-${emailInput(locale, form.email, !offered.password)}
+${emailInput(locale, form.email, true)}
 <button type="submit">${tr('emailCodeSubmit')}</button>
-</form>
-${offered.password ? html`<p class="muted"><a href="${resetHref(req)}">${tr('forgotPassword')}</a></p>` : ''}`;
+</form>`;
 }
 
 /** Asks for the address to mail a code to: the reset page, and either purpose after an error. */

@@ -4,7 +4,7 @@ import type { HostedLocale } from '../../hosted/i18n.js';
 import { translator } from '../../hosted/i18n.js';
 import { layout } from '../../hosted/layout.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
-import { emailCodeSection } from './email-code-page.js';
+import { emailCodeButton, emailCodeSection } from './email-code-page.js';
 import { type AuthorizationRequest, authorizationParams } from './shared.js';
 
 export type Intent = 'signin' | 'create';
@@ -66,13 +66,18 @@ export function signinPage(
   const title = tr(create ? 'createTitle' : 'signInTitle');
   const body = html`<h1>${tr(create ? 'createHeading' : 'signInHeading', { store: req.store.name })}</h1>
 <p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
-${offered.password ? passwordForm(locale, req, form) : ''}
+${offered.password ? passwordForm(locale, req, form, offered) : ''}
 ${offered.emailCode ? emailCodeSection(locale, req, form, offered) : ''}`;
   return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });
 }
 
 /** Email and password: sign in, or create an account (the toggle below the form). */
-function passwordForm(locale: HostedLocale, req: AuthorizationRequest, form: SigninForm) {
+function passwordForm(
+  locale: HostedLocale,
+  req: AuthorizationRequest,
+  form: SigninForm,
+  offered: SignInMethods,
+) {
   const tr = t(locale);
   const create = form.intent === 'create';
   return html`<form id="kiosk-signin" method="post" action="/oauth/authorize">
@@ -94,6 +99,7 @@ ${
     : html`<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"${fieldAttrs(form, 'password')}>`
 }
 <button type="submit">${tr(create ? 'createSubmit' : 'signInSubmit')}</button>
+${offered.emailCode ? emailCodeButton(locale) : ''}
 </form>
 <p class="muted"><a href="${toggleHref(req, create ? 'signin' : 'create')}">${tr(create ? 'toSignIn' : 'toCreate')}</a></p>`;
 }
