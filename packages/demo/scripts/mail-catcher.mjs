@@ -15,24 +15,23 @@ const escapeHtml = (text) =>
 /** Starts the catcher on host:port; `routes` answers GET /mail/ and /mail/messages.json. */
 export async function startMailCatcher({ host, port }) {
   const inbox = [];
+  /** Parses a received mail and keeps what the inbox page shows, the newest first. */
+  async function keep(stream) {
+    const mail = await simpleParser(stream);
+    inbox.unshift({
+      to: mail.to?.text ?? '',
+      subject: mail.subject ?? '',
+      date: (mail.date ?? new Date()).toISOString(),
+      text: mail.text ?? '',
+    });
+    inbox.length = Math.min(inbox.length, KEEP);
+  }
+  // Loopback only, for the demo: no TLS, no login.
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.unshift({
-            to: mail.to?.text ?? '',
-            subject: mail.subject ?? '',
-            date: (mail.date ?? new Date()).toISOString(),
-            text: mail.text ?? '',
-          });
-          inbox.length = Math.min(inbox.length, KEEP);
-          done();
-        })
-        .catch(done);
-    },
+    onData: (stream, _session, done) => keep(stream).then(() => done(), done),
   });
   await new Promise((resolve, reject) => {
     server.server.once('error', reject);
