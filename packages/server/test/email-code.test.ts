@@ -287,5 +287,12 @@ describe('a store without passwords', () => {
     });
     expect(post.status).toBe(400);
     expect(post.body).toContain('Dieser Shop verwendet keine Passwörter.');
+    // No password to reset: a reset request mails a sign-in code.
+    await postPage(t, '/oauth/email-code', {
+      ...params,
+      purpose: 'reset',
+      email: 'jo@example.com',
+    });
+    expect((await mailbox.next('jo@example.com')).subject).toContain('Anmeldecode');
   });
 });

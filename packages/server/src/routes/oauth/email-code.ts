@@ -98,10 +98,10 @@ async function checkRequest(
   return { req: check.request, locale };
 }
 
+/** A new password's problem, if any (one past the maximum is no password anyone typed). */
 function passwordProblem(password: string): EmailCodeError | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return { signin: 'errPasswordShort' };
-  if (password.length > MAX_PASSWORD_LENGTH) return { signin: 'errPasswordShort' };
-  return null;
+  const fits = password.length >= MIN_PASSWORD_LENGTH && password.length <= MAX_PASSWORD_LENGTH;
+  return fits ? null : { signin: 'errPasswordShort' };
 }
 
 /** Ends a spent code: the customer (created for a new address), their new password, signIn(). */
@@ -133,7 +133,11 @@ async function readForm(c: AppContext) {
   const fields = await formFields(c);
   const checked = await checkRequest(c, fields, true);
   if ('refused' in checked) return checked;
-  const purpose: EmailCodePurpose = fields.purpose === 'reset' ? 'reset' : 'signin';
+  // No password to reset in a store without passwords: the code just signs in.
+  const resets =
+    fields.purpose === 'reset' &&
+    offeredSignInMethods(c.var.deps, checked.req.store.settings).password;
+  const purpose: EmailCodePurpose = resets ? 'reset' : 'signin';
   const email = normalizeEmail(fields.email ?? '').slice(0, 254);
   return { ...checked, fields, purpose, email };
 }
