@@ -2,8 +2,12 @@
 // `pnpm start`: builds the demo pages with Vite for the API's URL, starts the Kiosk API
 // (embedded PGlite in ./.kiosk-data, demo seed) and serves the pages under a strict CSP.
 //
-//   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--host 127.0.0.1]
-//                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
+//   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525]
+//                                        [--host 127.0.0.1] [--db <dir|postgres-url|memory://>]
+//                                        [--no-build] [--e2e]
+//
+// The API mails sign-in codes to a local mail catcher (SMTP on --mail-port) whose inbox the
+// demo serves at /mail/.
 //
 // A port in use ends it with one line that names the port and the option to choose another.
 //
@@ -18,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, startServer } from '@kiosk/server';
+import { startMailCatcher } from './mail-catcher.mjs';
 import { serveDemo } from './serve.mjs';
 
 const demo = fileURLToPath(new URL('..', import.meta.url));
@@ -25,7 +30,8 @@ const repo = join(demo, '..', '..');
 const cdn = join(repo, 'packages', 'widgets', 'dist', 'cdn');
 
 const usage =
-  'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--host 127.0.0.1]\n' +
+  'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525]\n' +
+  '         [--host 127.0.0.1]\n' +
   '         [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]';
 
 /** Ends the start with one line on stderr (and the usage), not a stack trace. */
@@ -40,6 +46,7 @@ try {
     options: {
       port: { type: 'string' },
       'api-port': { type: 'string' },
+      'mail-port': { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
       build: { type: 'boolean', default: true },
@@ -69,6 +76,10 @@ const e2e = values.e2e ?? false;
 const host = values.host ?? process.env.HOST ?? '127.0.0.1';
 const port = portOf(values.port ?? process.env.DEMO_PORT ?? 4173, '--port');
 const apiPort = portOf(values['api-port'] ?? process.env.PORT ?? 8787, '--api-port');
+const mailPort = portOf(
+  values['mail-port'] ?? process.env.KIOSK_DEMO_MAIL_PORT ?? 2525,
+  '--mail-port',
+);
 const hostInUrl = host.includes(':') ? `[${host}]` : host;
 const demoOrigin = `http://${hostInUrl}:${port}`;
 const apiUrl = `http://${hostInUrl}:${apiPort}`;
@@ -85,7 +96,11 @@ if (!existsSync(join(cdn, 'kiosk.js'))) {
  * A port something else listens on ends the start in one line naming it and the option that
  * picks another. Both are tried before the build and the database, so the answer is quick.
  */
-const ports = { '--port': [port, 'the demo pages'], '--api-port': [apiPort, 'the API'] };
+const ports = {
+  '--port': [port, 'the demo pages'],
+  '--api-port': [apiPort, 'the API'],
+  '--mail-port': [mailPort, 'the mail catcher'],
+};
 function portTaken(error, option) {
   if (error?.code !== 'EADDRINUSE') throw error;
   const [taken, what] = ports[option];
@@ -117,12 +132,25 @@ if (values.build && !values['no-build']) {
   await build({ configFile: join(demo, 'vite.config.ts'), logLevel: 'error' });
 }
 
-// 2. The API. Every demo origin (localhost and 127.0.0.1) may call it.
+// 2. The mail catcher, then the API that mails to it. Every demo origin (localhost and
+// 127.0.0.1) may call the API.
+const mail = await startMailCatcher({ host, port: mailPort }).catch((error) =>
+  portTaken(error, '--mail-port'),
+);
 const allowOrigins = [
   ...new Set([demoOrigin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
 ];
 const log = createLogger(process.env.LOG_LEVEL ?? (e2e ? 'silent' : 'warn'));
-const apiOptions = { db, port: apiPort, host, seed: 'demo', allowOrigins, log };
+const apiOptions = {
+  db,
+  port: apiPort,
+  host,
+  seed: 'demo',
+  allowOrigins,
+  log,
+  smtpUrl: mail.smtpUrl,
+  mailFrom: 'Kiosk demo <no-reply@kiosk.test>',
+};
 let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api-port'));
 
 // 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data,
@@ -161,9 +189,10 @@ const web = await serveDemo({
   api: apiUrl,
   host,
   port,
-  routes: e2eRoutes,
+  routes: async (req, res) => (await mail.routes(req, res)) || e2eRoutes(req, res),
 }).catch(async (error) => {
   await api?.close();
+  await mail.close();
   portTaken(error, '--port');
 });
 
@@ -174,6 +203,7 @@ process.stdout.write(
     `  developer app     ${demoOrigin}/app.html\n` +
     `  snippet builder   ${demoOrigin}/builder.html\n` +
     `  elements, live    ${demoOrigin}/elements.html\n` +
+    `  mail inbox        ${demoOrigin}/mail/   (sign-in codes the API mailed)\n` +
     `Kiosk API    ${apiUrl}   (OpenAPI ${apiUrl}/openapi.json)\n` +
     `Database     ${db === tempDir ? `${db} (temporary)` : db}\n` +
     `Test keys    pk_test_aurora / sk_test_aurora, pk_test_borealis · test card 4242 4242 4242 4242\n\n`,
@@ -186,6 +216,7 @@ async function stop() {
   await new Promise((resolve) => web.close(resolve));
   web.closeAllConnections?.();
   await api?.close();
+  await mail.close();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
   process.exit(0);
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Db } from './db/index.js';
 import type { Logger } from './log.js';
+import type { Mailer } from './mail/mailer.js';
 import { type PublicOrigins, publicOrigins } from './public-origins.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
 import type { RateLimits } from './rate-limit/rules.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   /** Limits that replace the defaults of rate-limit/rules.ts. */
   rateLimits?: Partial<RateLimits>;
+  /** Outgoing mail (KIOSK_SMTP_URL); without it the emailed-code sign-in is not offered. */
+  mailer?: Mailer;
 }
 
 export type AppEnv = {

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from './db/index.js';
 import { jobs } from './jobs/index.js';
 import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
+import { createMailer, mailConfig } from './mail/mailer.js';
 import { isLoopback, listenUrls, publicOrigins } from './public-origins.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis.js';
@@ -37,6 +38,10 @@ export interface ServerOptions {
   rateLimits?: Partial<RateLimits>;
   /** Proxies of ours in front that append to X-Forwarded-For (env KIOSK_TRUSTED_PROXIES). */
   trustedProxies?: number;
+  /** SMTP for emailed sign-in codes (env KIOSK_SMTP_URL, smtp://…); none: no emailed codes. */
+  smtpUrl?: string;
+  /** The From address of that mail (env KIOSK_MAIL_FROM). */
+  mailFrom?: string;
 }
 
 export interface RunningServer {
@@ -52,6 +57,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimits = options.rateLimits ?? parseRateLimits(process.env.KIOSK_RATE_LIMITS);
   const trustedProxies =
     options.trustedProxies ?? parseTrustedProxies(process.env.KIOSK_TRUSTED_PROXIES);
+  const mail = mailConfig(
+    options.smtpUrl ?? process.env.KIOSK_SMTP_URL,
+    options.mailFrom ?? process.env.KIOSK_MAIL_FROM,
+  );
   const database = await openDatabase(options.db, { log });
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
@@ -65,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? await RedisRateLimiter.connect(redisUrl, log)
     : undefined;
   const configured = options.publicUrls?.length ? publicOrigins(options.publicUrls) : undefined;
+  const mailer = mail ? createMailer(mail) : undefined;
   const deps: AppDeps = {
     db: database.db,
     log,
@@ -75,6 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(rateLimiter ? { rateLimiter } : {}),
     rateLimits,
     trustedProxies,
+    ...(mailer ? { mailer } : {}),
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);
@@ -107,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopJobs();
       await rateLimiter?.close();
+      mailer?.close();
       await database.close();
     },
   };

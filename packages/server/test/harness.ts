@@ -48,7 +48,7 @@ export interface RequestOptions {
 }
 
 export interface TestAppOptions
-  extends Pick<AppDeps, 'rateLimiter' | 'rateLimits' | 'trustedProxies'> {
+  extends Pick<AppDeps, 'rateLimiter' | 'rateLimits' | 'trustedProxies' | 'mailer'> {
   /** False for a second app (instance) over the database the first one set up. */
   resetDatabase?: boolean;
 }

@@ -1,7 +1,13 @@
 import { expireOrdersJob } from './expire-orders.js';
+import { purgeEmailCodesJob } from './purge-email-codes.js';
 import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
 
 /** Every periodic job the server runs (started by startServer). */
-export const jobs: Job[] = [expireOrdersJob, purgeIdempotencyKeysJob, purgeRateLimits];
+export const jobs: Job[] = [
+  expireOrdersJob,
+  purgeIdempotencyKeysJob,
+  purgeRateLimits,
+  purgeEmailCodesJob,
+];

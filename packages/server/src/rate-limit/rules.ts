@@ -13,6 +13,10 @@ export const defaultRateLimits = {
   'cart-lines': { limit: 120, windowMs: 60_000 },
   /** Accounts created on the hosted sign-in page. */
   accounts: { limit: 20, windowMs: 15 * 60_000 },
+  /** Sign-in codes mailed on the hosted page, per client address. */
+  'email-codes': { limit: 10, windowMs: 15 * 60_000 },
+  /** Sign-in codes mailed to one address (counted per email, not per client address). */
+  'email-codes-per-email': { limit: 5, windowMs: 15 * 60_000 },
   /** POST /v1/products/{product}/reviews (writes and edits). */
   reviews: { limit: 30, windowMs: 15 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -98,6 +98,32 @@ export async function authenticateCustomer(
 }
 
 /**
+ * The customer with this email, created without a password when missing (emailed code: the
+ * shopper proved the address). A new account is named after the address's local part.
+ */
+export async function findOrCreateCustomerByEmail(
+  db: Db,
+  storeId: string,
+  email: string,
+  now: Date,
+): Promise<Customer> {
+  const name = normalizeEmail(email).split('@')[0]!.slice(0, 100);
+  await db
+    .insert(customers)
+    .values(newCustomer(storeId, { email, name }, now))
+    .onConflictDoNothing({ target: [customers.storeId, customers.email] });
+  return (await findCustomerByEmail(db, storeId, email))!;
+}
+
+/** Replaces the customer's password (a reset proven by an emailed code). */
+export async function setCustomerPassword(db: Db, customerId: string, password: string) {
+  await db
+    .update(customers)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(customers.id, customerId));
+}
+
+/**
  * The customer with this email, created when missing (brand single sign-on). The brand
  * owns these accounts, so a name it passes replaces the stored one.
  */

@@ -1,6 +1,7 @@
 export * from './carts.js';
 export * from './catalog.js';
 export * from './customers.js';
+export * from './email-codes.js';
 export * from './idempotency.js';
 export * from './orders.js';
 export * from './points.js';

@@ -21,6 +21,7 @@ export type SigninKey =
   | 'errPasswordShort'
   | 'errPasswordRequired'
   | 'errName'
+  | 'errPasswordOff'
   | 'errForeignPost'
   | 'errStateTaken'
   | 'invalidTitle'
@@ -54,6 +55,7 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'Use at least 8 characters.',
     errPasswordRequired: 'Enter your password.',
     errName: 'Enter your name (up to 100 characters).',
+    errPasswordOff: 'This shop does not use passwords. Sign in with an emailed code.',
     errForeignPost: 'This form was sent from another site. Please try again.',
     errStateTaken: 'This sign-in was already completed. Go back to the shop and start again.',
     invalidTitle: 'This sign-in link does not work',
@@ -87,6 +89,7 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: '请至少使用 8 个字符。',
     errPasswordRequired: '请输入密码。',
     errName: '请输入您的姓名（最多 100 个字符）。',
+    errPasswordOff: '本店不使用密码。请使用邮件验证码登录。',
     errForeignPost: '此表单来自其他网站，请重试。',
     errStateTaken: '此次登录已完成，请返回商店重新开始。',
     invalidTitle: '此登录链接无效',
@@ -119,6 +122,7 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'Usa al menos 8 caracteres.',
     errPasswordRequired: 'Introduce tu contraseña.',
     errName: 'Introduce tu nombre (hasta 100 caracteres).',
+    errPasswordOff: 'Esta tienda no usa contraseñas. Inicia sesión con un código por correo.',
     errForeignPost: 'Este formulario se envió desde otro sitio. Vuelve a intentarlo.',
     errStateTaken: 'Este inicio de sesión ya se completó. Vuelve a la tienda y empieza de nuevo.',
     invalidTitle: 'Este enlace de inicio de sesión no funciona',
@@ -152,6 +156,8 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'Utilisez au moins 8 caractères.',
     errPasswordRequired: 'Saisissez votre mot de passe.',
     errName: 'Saisissez votre nom (100 caractères maximum).',
+    errPasswordOff:
+      'Cette boutique n’utilise pas de mot de passe. Connectez-vous avec un code reçu par e-mail.',
     errForeignPost: 'Ce formulaire a été envoyé depuis un autre site. Veuillez réessayer.',
     errStateTaken: 'Cette connexion est déjà terminée. Retournez à la boutique et recommencez.',
     invalidTitle: 'Ce lien de connexion ne fonctionne pas',
@@ -185,6 +191,8 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'Verwenden Sie mindestens 8 Zeichen.',
     errPasswordRequired: 'Geben Sie Ihr Passwort ein.',
     errName: 'Geben Sie Ihren Namen ein (höchstens 100 Zeichen).',
+    errPasswordOff:
+      'Dieser Shop verwendet keine Passwörter. Melden Sie sich mit einem Code per E-Mail an.',
     errForeignPost:
       'Dieses Formular wurde von einer anderen Website gesendet. Bitte erneut versuchen.',
     errStateTaken:
@@ -220,6 +228,7 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'Используйте не менее 8 символов.',
     errPasswordRequired: 'Введите пароль.',
     errName: 'Введите имя (не более 100 символов).',
+    errPasswordOff: 'Этот магазин не использует пароли. Войдите по коду из письма.',
     errForeignPost: 'Форма отправлена с другого сайта. Попробуйте снова.',
     errStateTaken: 'Этот вход уже завершён. Вернитесь в магазин и начните заново.',
     invalidTitle: 'Эта ссылка для входа не работает',
@@ -252,6 +261,7 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'Use pelo menos 8 caracteres.',
     errPasswordRequired: 'Informe sua senha.',
     errName: 'Informe seu nome (até 100 caracteres).',
+    errPasswordOff: 'Esta loja não usa senhas. Entre com um código por e-mail.',
     errForeignPost: 'Este formulário foi enviado de outro site. Tente novamente.',
     errStateTaken: 'Este login já foi concluído. Volte à loja e comece de novo.',
     invalidTitle: 'Este link de login não funciona',
@@ -285,6 +295,7 @@ export const signinMessages: Messages<SigninKey> = {
     errPasswordShort: 'استخدم 8 أحرف على الأقل.',
     errPasswordRequired: 'أدخل كلمة المرور.',
     errName: 'أدخل اسمك (100 حرف كحد أقصى).',
+    errPasswordOff: 'هذا المتجر لا يستخدم كلمات المرور. سجّل الدخول برمز يصلك بالبريد.',
     errForeignPost: 'أُرسل هذا النموذج من موقع آخر. يُرجى المحاولة مرة أخرى.',
     errStateTaken: 'اكتمل تسجيل الدخول هذا بالفعل. عُد إلى المتجر وابدأ من جديد.',
     invalidTitle: 'رابط تسجيل الدخول هذا لا يعمل',

@@ -16,6 +16,7 @@ import {
   registerCustomer,
 } from '../../services/customers.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/passwords.js';
+import { offeredSignInMethods } from '../../services/sign-in-methods.js';
 import { answerClient, signIn } from './answer.js';
 import { type Field, type Intent, invalidRequestPage, signinPage } from './pages.js';
 import {
@@ -56,8 +57,9 @@ function showForm(
   form: Parameters<typeof signinPage>[2],
   status: 200 | 400 | 401 | 409 | 429 = 200,
 ) {
+  const offered = offeredSignInMethods(c.var.deps, req.store.settings);
   // form-action covers the 302 to the client that answers the form's POST.
-  return sendPage(c, signinPage(locale, req, form), {
+  return sendPage(c, signinPage(locale, req, form, offered), {
     status,
     formActions: [req.redirectOrigin],
   });
@@ -91,6 +93,9 @@ authorizeRoutes.post('/authorize', async (c) => {
   const again = (error: SigninKey, invalid: Field[], status: 400 | 401 | 409 | 429) =>
     showForm(c, locale, req, { intent, email, name, error, invalid }, status);
 
+  if (!offeredSignInMethods(deps, req.store.settings).password) {
+    return again('errPasswordOff', [], 400);
+  }
   if (intent === 'create' && (name.length < 1 || name.length > 100)) {
     return again('errName', ['name'], 400);
   }

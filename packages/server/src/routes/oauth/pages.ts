@@ -1,9 +1,11 @@
 import { html } from 'hono/html';
+import type { SignInMethods } from '../../db/types.js';
 import type { HostedLocale } from '../../hosted/i18n.js';
 import { translator } from '../../hosted/i18n.js';
 import { layout } from '../../hosted/layout.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
-import type { AuthorizationRequest } from './shared.js';
+import { emailCodeButton, emailCodeSection } from './email-code-page.js';
+import { type AuthorizationRequest, authorizationParams } from './shared.js';
 
 export type Intent = 'signin' | 'create';
 export type Field = 'name' | 'email' | 'password';
@@ -24,16 +26,7 @@ function t(locale: HostedLocale) {
 
 /** The authorize URL for the same request in the other intent (the sign-in/create toggle). */
 function toggleHref(req: AuthorizationRequest, intent: Intent): string {
-  const q = new URLSearchParams({
-    response_type: 'code',
-    client_id: req.clientId,
-    redirect_uri: req.redirectUri,
-    code_challenge: req.codeChallenge,
-    code_challenge_method: 'S256',
-    state: req.state,
-    response_mode: req.responseMode,
-  });
-  if (req.uiLocales) q.set('ui_locales', req.uiLocales);
+  const q = new URLSearchParams(authorizationParams(req));
   if (intent === 'create') q.set('prompt', 'create');
   return `/oauth/authorize?${q.toString()}`;
 }
@@ -50,21 +43,45 @@ function defaultFocus(form: SigninForm): Field {
   return form.intent === 'create' ? 'name' : 'email';
 }
 
-export function signinPage(locale: HostedLocale, req: AuthorizationRequest, form: SigninForm) {
-  const tr = t(locale);
-  const create = form.intent === 'create';
-  const title = tr(create ? 'createTitle' : 'signInTitle');
-  const body = html`<h1>${tr(create ? 'createHeading' : 'signInHeading', { store: req.store.name })}</h1>
-<p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
-<form id="kiosk-signin" method="post" action="/oauth/authorize">
-<input type="hidden" name="response_type" value="code">
+/** The authorization request as hidden fields: every form of the hosted page posts it again. */
+export function requestFields(req: AuthorizationRequest) {
+  return html`<input type="hidden" name="response_type" value="code">
 <input type="hidden" name="client_id" value="${req.clientId}">
 <input type="hidden" name="redirect_uri" value="${req.redirectUri}">
 <input type="hidden" name="code_challenge" value="${req.codeChallenge}">
 <input type="hidden" name="code_challenge_method" value="S256">
 <input type="hidden" name="state" value="${req.state}">
 <input type="hidden" name="response_mode" value="${req.responseMode}">
-${req.uiLocales ? html`<input type="hidden" name="ui_locales" value="${req.uiLocales}">` : ''}
+${req.uiLocales ? html`<input type="hidden" name="ui_locales" value="${req.uiLocales}">` : ''}`;
+}
+
+export function signinPage(
+  locale: HostedLocale,
+  req: AuthorizationRequest,
+  form: SigninForm,
+  offered: SignInMethods,
+) {
+  const tr = t(locale);
+  const create = form.intent === 'create' && offered.password;
+  const title = tr(create ? 'createTitle' : 'signInTitle');
+  const body = html`<h1>${tr(create ? 'createHeading' : 'signInHeading', { store: req.store.name })}</h1>
+<p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
+${offered.password ? passwordForm(locale, req, form, offered) : ''}
+${offered.emailCode ? emailCodeSection(locale, req, form, offered) : ''}`;
+  return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });
+}
+
+/** Email and password: sign in, or create an account (the toggle below the form). */
+function passwordForm(
+  locale: HostedLocale,
+  req: AuthorizationRequest,
+  form: SigninForm,
+  offered: SignInMethods,
+) {
+  const tr = t(locale);
+  const create = form.intent === 'create';
+  return html`<form id="kiosk-signin" method="post" action="/oauth/authorize">
+${requestFields(req)}
 <input type="hidden" name="intent" value="${form.intent}">
 ${
   create
@@ -82,9 +99,9 @@ ${
     : html`<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024"${fieldAttrs(form, 'password')}>`
 }
 <button type="submit">${tr(create ? 'createSubmit' : 'signInSubmit')}</button>
+${offered.emailCode ? emailCodeButton(locale) : ''}
 </form>
 <p class="muted"><a href="${toggleHref(req, create ? 'signin' : 'create')}">${tr(create ? 'toSignIn' : 'toCreate')}</a></p>`;
-  return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });
 }
 
 export function invalidRequestPage(
