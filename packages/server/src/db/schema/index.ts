@@ -2,6 +2,7 @@ export * from './carts.js';
 export * from './catalog.js';
 export * from './customers.js';
 export * from './idempotency.js';
+export * from './oidc.js';
 export * from './orders.js';
 export * from './points.js';
 export * from './rate-limits.js';
