@@ -1,5 +1,6 @@
 import { createRouter } from '../../openapi.js';
 import { authorizeRoutes } from './authorize.js';
+import { upstreamRoutes } from './oidc.js';
 import { registerOAuthDocs } from './openapi-docs.js';
 import { tokenRoutes } from './token.js';
 
@@ -7,4 +8,5 @@ import { tokenRoutes } from './token.js';
 export const oauthRoutes = createRouter();
 oauthRoutes.route('/', authorizeRoutes);
 oauthRoutes.route('/', tokenRoutes);
+oauthRoutes.route('/', upstreamRoutes);
 registerOAuthDocs(oauthRoutes);

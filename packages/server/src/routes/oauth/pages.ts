@@ -3,6 +3,7 @@ import type { HostedLocale } from '../../hosted/i18n.js';
 import { translator } from '../../hosted/i18n.js';
 import { layout } from '../../hosted/layout.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
+import { type UpstreamChoices, upstreamSection } from './oidc-page.js';
 import type { AuthorizationRequest } from './shared.js';
 
 export type Intent = 'signin' | 'create';
@@ -16,6 +17,8 @@ export interface SigninForm {
   error?: SigninKey;
   /** Fields the error is about: marked aria-invalid and described by the error. */
   invalid?: Field[];
+  /** The store's upstream identity providers (oidc-page.ts). */
+  upstream?: UpstreamChoices;
 }
 
 function t(locale: HostedLocale) {
@@ -56,6 +59,7 @@ export function signinPage(locale: HostedLocale, req: AuthorizationRequest, form
   const title = tr(create ? 'createTitle' : 'signInTitle');
   const body = html`<h1>${tr(create ? 'createHeading' : 'signInHeading', { store: req.store.name })}</h1>
 <p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
+${upstreamSection(locale, req, form.upstream)}
 <form id="kiosk-signin" method="post" action="/oauth/authorize">
 <input type="hidden" name="response_type" value="code">
 <input type="hidden" name="client_id" value="${req.clientId}">
