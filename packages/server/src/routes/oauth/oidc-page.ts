@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import { type HostedLocale, translator } from '../../hosted/i18n.js';
 import { layout } from '../../hosted/layout.js';
 import { type OidcKey, oidcMessages } from '../../hosted/messages/oidc.js';
-import type { AuthorizationRequest } from './shared.js';
+import { type AuthorizationRequest, authorizeParams } from './shared.js';
 
 /** The store's upstream providers on the sign-in page, and what went wrong with one, if anything. */
 export interface UpstreamChoices {
@@ -12,17 +12,7 @@ export interface UpstreamChoices {
 
 /** The authorize URL of the same request with `provider=`: it goes straight to that provider. */
 export function providerHref(req: AuthorizationRequest, slug: string): string {
-  const q = new URLSearchParams({
-    response_type: 'code',
-    client_id: req.clientId,
-    redirect_uri: req.redirectUri,
-    code_challenge: req.codeChallenge,
-    code_challenge_method: 'S256',
-    state: req.state,
-    response_mode: req.responseMode,
-    provider: slug,
-  });
-  if (req.uiLocales) q.set('ui_locales', req.uiLocales);
+  const q = new URLSearchParams({ ...authorizeParams(req), provider: slug });
   return `/oauth/authorize?${q.toString()}`;
 }
 

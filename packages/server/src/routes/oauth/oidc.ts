@@ -18,7 +18,7 @@ import { findIdentityProvider, listIdentityProviders } from '../../services/iden
 import { signIn } from './answer.js';
 import { type UpstreamChoices, upstreamExpiredPage } from './oidc-page.js';
 import { signinPage } from './pages.js';
-import { type AuthorizationRequest, checkAuthorizationRequest } from './shared.js';
+import { type AuthorizationRequest, authorizeParams, checkAuthorizationRequest } from './shared.js';
 
 /** Kiosk as an OpenID Connect relying party: the upstream providers' way back in. */
 export const upstreamRoutes = createRouter();
@@ -76,20 +76,6 @@ function isUnreachable(err: unknown): boolean {
   );
 }
 
-/** The Kiosk authorize parameters to resume the request with after the round trip. */
-function resumeParams(req: AuthorizationRequest): Record<string, string> {
-  return {
-    response_type: 'code',
-    client_id: req.clientId,
-    redirect_uri: req.redirectUri,
-    code_challenge: req.codeChallenge,
-    code_challenge_method: 'S256',
-    state: req.state,
-    response_mode: req.responseMode,
-    ...(req.uiLocales ? { ui_locales: req.uiLocales } : {}),
-  };
-}
-
 /**
  * GET /oauth/authorize with `provider=`: sends the shopper to that provider, keeping the
  * Kiosk request server side under a fresh state (the client's state never leaves Kiosk).
@@ -121,7 +107,13 @@ export async function startUpstream(
   const nonce = newNonce();
   const state = await savePendingUpstream(
     db,
-    { storeId: req.store.id, providerSlug: slug, codeVerifier, nonce, request: resumeParams(req) },
+    {
+      storeId: req.store.id,
+      providerSlug: slug,
+      codeVerifier,
+      nonce,
+      request: authorizeParams(req),
+    },
     now(),
   );
   const url = await upstreamAuthorizationUrl(

@@ -4,7 +4,7 @@ import { translator } from '../../hosted/i18n.js';
 import { layout } from '../../hosted/layout.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
 import { type UpstreamChoices, upstreamSection } from './oidc-page.js';
-import type { AuthorizationRequest } from './shared.js';
+import { type AuthorizationRequest, authorizeParams } from './shared.js';
 
 export type Intent = 'signin' | 'create';
 export type Field = 'name' | 'email' | 'password';
@@ -27,16 +27,7 @@ function t(locale: HostedLocale) {
 
 /** The authorize URL for the same request in the other intent (the sign-in/create toggle). */
 function toggleHref(req: AuthorizationRequest, intent: Intent): string {
-  const q = new URLSearchParams({
-    response_type: 'code',
-    client_id: req.clientId,
-    redirect_uri: req.redirectUri,
-    code_challenge: req.codeChallenge,
-    code_challenge_method: 'S256',
-    state: req.state,
-    response_mode: req.responseMode,
-  });
-  if (req.uiLocales) q.set('ui_locales', req.uiLocales);
+  const q = new URLSearchParams(authorizeParams(req));
   if (intent === 'create') q.set('prompt', 'create');
   return `/oauth/authorize?${q.toString()}`;
 }

@@ -222,6 +222,23 @@ export async function checkAuthorizationRequest(
   };
 }
 
+/**
+ * The parameters that make `req` again, for a link or a later step to carry (the intent
+ * toggle, a provider's button, a round trip to an upstream provider).
+ */
+export function authorizeParams(req: AuthorizationRequest): Record<string, string> {
+  return {
+    response_type: 'code',
+    client_id: req.clientId,
+    redirect_uri: req.redirectUri,
+    code_challenge: req.codeChallenge,
+    code_challenge_method: 'S256',
+    state: req.state,
+    response_mode: req.responseMode,
+    ...(req.uiLocales ? { ui_locales: req.uiLocales } : {}),
+  };
+}
+
 /** redirect_uri with the response parameters added to its query (RFC 6749 §4.1.2). */
 export function redirectWith(
   c: AppContext,
