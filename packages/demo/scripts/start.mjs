@@ -2,8 +2,12 @@
 // `pnpm start`: builds the demo pages with Vite for the API's URL, starts the Kiosk API
 // (embedded PGlite in ./.kiosk-data, demo seed) and serves the pages under a strict CSP.
 //
-//   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--host 127.0.0.1]
-//                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
+//   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--idp-port 8789]
+//                                        [--host 127.0.0.1] [--db <dir|postgres-url|memory://>]
+//                                        [--no-build] [--e2e]
+//
+// Demo ID (scripts/demo-idp.mjs), a local OpenID Connect provider, listens on --idp-port and
+// is enabled for the demo's stores: "Continue with Demo ID" on the hosted sign-in page.
 //
 // A port in use ends it with one line that names the port and the option to choose another.
 //
@@ -18,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, startServer } from '@kiosk/server';
+import { enableDemoIdp, startDemoIdp } from './demo-idp.mjs';
 import { serveDemo } from './serve.mjs';
 
 const demo = fileURLToPath(new URL('..', import.meta.url));
@@ -25,7 +30,8 @@ const repo = join(demo, '..', '..');
 const cdn = join(repo, 'packages', 'widgets', 'dist', 'cdn');
 
 const usage =
-  'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--host 127.0.0.1]\n' +
+  'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--idp-port 8789]\n' +
+  '         [--host 127.0.0.1]\n' +
   '         [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]';
 
 /** Ends the start with one line on stderr (and the usage), not a stack trace. */
@@ -40,6 +46,7 @@ try {
     options: {
       port: { type: 'string' },
       'api-port': { type: 'string' },
+      'idp-port': { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
       build: { type: 'boolean', default: true },
@@ -69,6 +76,7 @@ const e2e = values.e2e ?? false;
 const host = values.host ?? process.env.HOST ?? '127.0.0.1';
 const port = portOf(values.port ?? process.env.DEMO_PORT ?? 4173, '--port');
 const apiPort = portOf(values['api-port'] ?? process.env.PORT ?? 8787, '--api-port');
+const idpPort = portOf(values['idp-port'] ?? process.env.IDP_PORT ?? apiPort + 2, '--idp-port');
 const hostInUrl = host.includes(':') ? `[${host}]` : host;
 const demoOrigin = `http://${hostInUrl}:${port}`;
 const apiUrl = `http://${hostInUrl}:${apiPort}`;
@@ -85,7 +93,11 @@ if (!existsSync(join(cdn, 'kiosk.js'))) {
  * A port something else listens on ends the start in one line naming it and the option that
  * picks another. Both are tried before the build and the database, so the answer is quick.
  */
-const ports = { '--port': [port, 'the demo pages'], '--api-port': [apiPort, 'the API'] };
+const ports = {
+  '--port': [port, 'the demo pages'],
+  '--api-port': [apiPort, 'the API'],
+  '--idp-port': [idpPort, 'Demo ID, the local identity provider'],
+};
 function portTaken(error, option) {
   if (error?.code !== 'EADDRINUSE') throw error;
   const [taken, what] = ports[option];
@@ -124,6 +136,18 @@ const allowOrigins = [
 const log = createLogger(process.env.LOG_LEVEL ?? (e2e ? 'silent' : 'warn'));
 const apiOptions = { db, port: apiPort, host, seed: 'demo', allowOrigins, log };
 let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api-port'));
+
+// 2b. Demo ID, the local identity provider, enabled for both demo stores. Kiosk accepts a
+// plain-HTTP issuer on loopback only, so a demo on another interface goes without it.
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+const idp = loopback
+  ? await startDemoIdp({ host, port: idpPort, apiUrl }).catch((error) =>
+      portTaken(error, '--idp-port'),
+    )
+  : null;
+for (const key of idp ? ['sk_test_aurora', 'sk_test_borealis'] : []) {
+  await enableDemoIdp(apiUrl, key, idp.provider);
+}
 
 // 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data,
 // and pages a test writes itself: PUT /__e2e/pages/<name>.html stores one, GET serves it like
@@ -175,6 +199,9 @@ process.stdout.write(
     `  snippet builder   ${demoOrigin}/builder.html\n` +
     `  elements, live    ${demoOrigin}/elements.html\n` +
     `Kiosk API    ${apiUrl}   (OpenAPI ${apiUrl}/openapi.json)\n` +
+    (idp
+      ? `Demo ID      ${idp.issuer}   (a local identity provider: "Continue with Demo ID")\n`
+      : '') +
     `Database     ${db === tempDir ? `${db} (temporary)` : db}\n` +
     `Test keys    pk_test_aurora / sk_test_aurora, pk_test_borealis · test card 4242 4242 4242 4242\n\n`,
 );
@@ -185,6 +212,7 @@ async function stop() {
   stopping = true;
   await new Promise((resolve) => web.close(resolve));
   web.closeAllConnections?.();
+  await idp?.close();
   await api?.close();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
   process.exit(0);
