@@ -22,7 +22,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, startServer } from '@kiosk/server';
-import { enableDemoIdp, startDemoIdp } from './demo-idp.mjs';
 import { serveDemo } from './serve.mjs';
 
 const demo = fileURLToPath(new URL('..', import.meta.url));
@@ -139,14 +138,17 @@ let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api
 
 // 2b. Demo ID, the local identity provider, enabled for both demo stores. Kiosk accepts a
 // plain-HTTP issuer on loopback only, so a demo on another interface goes without it.
+// Loaded here, not at the top: oidc-provider prints a warning on Node 20 as it loads, which
+// must not precede a port's one-line error.
 const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
-const idp = loopback
-  ? await startDemoIdp({ host, port: idpPort, apiUrl }).catch((error) =>
-      portTaken(error, '--idp-port'),
-    )
+const demoIdp = loopback ? await import('./demo-idp.mjs') : null;
+const idp = demoIdp
+  ? await demoIdp
+      .startDemoIdp({ host, port: idpPort, apiUrl })
+      .catch((error) => portTaken(error, '--idp-port'))
   : null;
 for (const key of idp ? ['sk_test_aurora', 'sk_test_borealis'] : []) {
-  await enableDemoIdp(apiUrl, key, idp.provider);
+  await demoIdp.enableDemoIdp(apiUrl, key, idp.provider);
 }
 
 // 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data,
