@@ -1,22 +1,29 @@
 // "Continue with Demo ID": popup → hosted sign-in page → the local identity provider
 // (oidc-provider, scripts/demo-idp.mjs) → back to Kiosk → the widgets are signed in.
 import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
-test('a new shopper signs in through an upstream identity provider, no form at Kiosk', async ({
-  page,
-}) => {
-  const email = `idp-${randomUUID().slice(0, 8)}@example.test`;
+/** Opens the hosted page from the brand site's login button and picks Demo ID there. */
+async function atDemoId(page: Page) {
   await page.goto('/brand.html');
   const login = page.locator('kiosk-login-button').first();
   await expect(login).toHaveAttribute('state', 'signed-out');
-
   const popupPromise = page.waitForEvent('popup');
   await login.getByRole('button', { name: 'Sign in' }).click();
   const popup = await popupPromise;
   await popup.getByRole('link', { name: 'Continue with Demo ID' }).click();
   await expect(popup.getByRole('heading', { name: 'Demo ID' })).toBeVisible();
-  await popup.getByLabel('Email', { exact: true }).fill(email);
+  return { login, popup };
+}
+
+test('a new shopper signs in through an upstream identity provider, no form at Kiosk', async ({
+  page,
+}) => {
+  const { login, popup } = await atDemoId(page);
+  await popup
+    .getByLabel('Email', { exact: true })
+    .fill(`idp-${randomUUID().slice(0, 8)}@example.test`);
   await popup.getByLabel('Name', { exact: true }).fill('Ida Upstream');
   await popup.getByRole('button', { name: 'Continue to the shop' }).click();
   await popup.waitForEvent('close', { timeout: 15_000 }).catch(() => popup.close());
@@ -26,13 +33,7 @@ test('a new shopper signs in through an upstream identity provider, no form at K
 });
 
 test('an unverified email from the provider is refused on the hosted page', async ({ page }) => {
-  await page.goto('/brand.html');
-  const login = page.locator('kiosk-login-button').first();
-  await expect(login).toHaveAttribute('state', 'signed-out');
-  const popupPromise = page.waitForEvent('popup');
-  await login.getByRole('button', { name: 'Sign in' }).click();
-  const popup = await popupPromise;
-  await popup.getByRole('link', { name: 'Continue with Demo ID' }).click();
+  const { login, popup } = await atDemoId(page);
   await popup
     .getByLabel('Email', { exact: true })
     .fill(`unverified-${randomUUID().slice(0, 8)}@example.test`);
