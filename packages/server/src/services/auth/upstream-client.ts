@@ -36,14 +36,10 @@ export async function providerConfiguration(
     },
   );
   config.timeout = TIMEOUT_SECONDS;
+  // Entries of edited or deleted providers are never asked for again: drop the stale ones.
+  for (const [k, v] of configurations) if (v.expires <= Date.now()) configurations.delete(k);
   configurations.set(key, { config, expires: Date.now() + DISCOVERY_TTL_MS });
   return config;
-}
-
-export interface UpstreamStart {
-  url: URL;
-  codeVerifier: string;
-  nonce: string;
 }
 
 /** The authorization request to the provider: code flow, PKCE S256, a nonce. */
