@@ -3,11 +3,13 @@
 // (embedded PGlite in ./.kiosk-data, demo seed) and serves the pages under a strict CSP.
 //
 //   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525]
-//                                        [--host 127.0.0.1] [--db <dir|postgres-url|memory://>]
-//                                        [--no-build] [--e2e]
+//                                        [--idp-port 8789] [--host 127.0.0.1]
+//                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
 //
 // The API mails sign-in codes to a local mail catcher (SMTP on --mail-port) whose inbox the
-// demo serves at /mail/.
+// demo serves at /mail/. Demo ID (scripts/demo-idp.mjs), a local OpenID Connect provider,
+// listens on --idp-port and is enabled for the demo's stores: "Continue with Demo ID" on the
+// hosted sign-in page.
 //
 // A port in use ends it with one line that names the port and the option to choose another.
 //
@@ -30,7 +32,7 @@ const repo = join(demo, '..', '..');
 const cdn = join(repo, 'packages', 'widgets', 'dist', 'cdn');
 
 const usage =
-  'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525]\n' +
+  'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525] [--idp-port 8789]\n' +
   '         [--host 127.0.0.1]\n' +
   '         [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]';
 
@@ -47,6 +49,7 @@ try {
       port: { type: 'string' },
       'api-port': { type: 'string' },
       'mail-port': { type: 'string' },
+      'idp-port': { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
       build: { type: 'boolean', default: true },
@@ -80,6 +83,7 @@ const mailPort = portOf(
   values['mail-port'] ?? process.env.KIOSK_DEMO_MAIL_PORT ?? 2525,
   '--mail-port',
 );
+const idpPort = portOf(values['idp-port'] ?? process.env.IDP_PORT ?? apiPort + 2, '--idp-port');
 const hostInUrl = host.includes(':') ? `[${host}]` : host;
 const demoOrigin = `http://${hostInUrl}:${port}`;
 const apiUrl = `http://${hostInUrl}:${apiPort}`;
@@ -100,6 +104,7 @@ const ports = {
   '--port': [port, 'the demo pages'],
   '--api-port': [apiPort, 'the API'],
   '--mail-port': [mailPort, 'the mail catcher'],
+  '--idp-port': [idpPort, 'Demo ID, the local identity provider'],
 };
 function portTaken(error, option) {
   if (error?.code !== 'EADDRINUSE') throw error;
@@ -153,6 +158,21 @@ const apiOptions = {
 };
 let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api-port'));
 
+// 2b. Demo ID, the local identity provider, enabled for both demo stores. Kiosk accepts a
+// plain-HTTP issuer on loopback only, so a demo on another interface goes without it.
+// Loaded here, not at the top: oidc-provider prints a warning on Node 20 as it loads, which
+// must not precede a port's one-line error.
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+const demoIdp = loopback ? await import('./demo-idp.mjs') : null;
+const idp = demoIdp
+  ? await demoIdp
+      .startDemoIdp({ host, port: idpPort, apiUrl })
+      .catch((error) => portTaken(error, '--idp-port'))
+  : null;
+for (const key of idp ? ['sk_test_aurora', 'sk_test_borealis'] : []) {
+  await demoIdp.enableDemoIdp(apiUrl, key, idp.provider);
+}
+
 // 3. The pages (and, for the tests, a switch to stop and restart the API on the same port and data,
 // and pages a test writes itself: PUT /__e2e/pages/<name>.html stores one, GET serves it like
 // any demo page, from this origin and under the same CSP, e.g. a post with a pasted snippet).
@@ -205,6 +225,9 @@ process.stdout.write(
     `  elements, live    ${demoOrigin}/elements.html\n` +
     `  mail inbox        ${demoOrigin}/mail/   (sign-in codes the API mailed)\n` +
     `Kiosk API    ${apiUrl}   (OpenAPI ${apiUrl}/openapi.json)\n` +
+    (idp
+      ? `Demo ID      ${idp.issuer}   (a local identity provider: "Continue with Demo ID")\n`
+      : '') +
     `Database     ${db === tempDir ? `${db} (temporary)` : db}\n` +
     `Test keys    pk_test_aurora / sk_test_aurora, pk_test_borealis · test card 4242 4242 4242 4242\n\n`,
 );
@@ -215,6 +238,7 @@ async function stop() {
   stopping = true;
   await new Promise((resolve) => web.close(resolve));
   web.closeAllConnections?.();
+  await idp?.close();
   await api?.close();
   await mail.close();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });

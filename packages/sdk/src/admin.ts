@@ -1,6 +1,12 @@
 import { invalid } from './errors.js';
 import { createHttp } from './http.js';
-import type { AdminReview, Order, PointsEntry } from './types.js';
+import type {
+  AdminReview,
+  IdentityProvider,
+  IdentityProviderInput,
+  Order,
+  PointsEntry,
+} from './types.js';
 
 export interface AdminClientOptions {
   endpoint: string;
@@ -34,6 +40,29 @@ export function createAdminClient(options: AdminClientOptions) {
       /** A one-time token for `kiosk.auth.signInWithToken` (single sign-on from the brand's accounts). */
       createSessionToken(input: { email: string; name?: string }) {
         return http.request('/admin/v1/customers/session-tokens', { method: 'POST', body: input });
+      },
+    },
+    identityProviders: {
+      /** Upstream OpenID Connect providers ("Continue with Google"). The secret is write-only. */
+      list(): Promise<{ data: IdentityProvider[] }> {
+        return http.request('/admin/v1/identity-providers');
+      },
+      get(id: string): Promise<IdentityProvider> {
+        return http.request('/admin/v1/identity-providers/{id}', { params: { id } });
+      },
+      /** Creates or replaces the provider `id` (a slug, as in `provider=`). */
+      put(id: string, input: IdentityProviderInput): Promise<IdentityProvider> {
+        return http.request('/admin/v1/identity-providers/{id}', {
+          method: 'PUT',
+          params: { id },
+          body: input,
+        });
+      },
+      async remove(id: string): Promise<void> {
+        await http.request('/admin/v1/identity-providers/{id}', {
+          method: 'DELETE',
+          params: { id },
+        });
       },
     },
     orders: {

@@ -191,6 +191,7 @@ export function createAuth(ctx: AuthContext) {
   async function redirectLogin(
     params: { verifier: string; state: string; redirectUri: string },
     locale: string,
+    provider: Record<string, string>,
   ) {
     const w = win()!;
     w.sessionStorage.setItem(`kiosk:pkce:${ctx.storeKey}`, JSON.stringify(params));
@@ -201,6 +202,7 @@ export function createAuth(ctx: AuthContext) {
         code_challenge: await challengeOf(params.verifier),
         response_mode: 'query',
         ui_locales: locale,
+        ...provider,
       }),
     );
   }
@@ -241,16 +243,18 @@ export function createAuth(ctx: AuthContext) {
      * Signs in through the hosted page, in `popup` (opened by the client in the click that
      * called `login()`, before this module loaded, so no popup blocker stops it), or by
      * leaving the page when there is none (redirect mode, popups blocked). The hosted page
-     * speaks `locale` (OpenID's `ui_locales`), in its direction.
+     * speaks `locale` (OpenID's `ui_locales`), in its direction. `provider` (the slug of one
+     * of the store's upstream identity providers) skips the page's choices and goes there.
      */
-    login(popup: Window | null, locale: string): Promise<Session> {
+    login(popup: Window | null, locale: string, provider?: string): Promise<Session> {
       const w = win()!;
+      const upstream: Record<string, string> = provider ? { provider } : {};
       const verifier = randomString(32);
       const state = randomString(16);
       const redirectUri = w.location.origin + w.location.pathname;
       if (!popup) {
         // Redirect mode, or popups are blocked (some in-app webviews): leave the page.
-        return redirectLogin({ verifier, state, redirectUri }, locale).then(
+        return redirectLogin({ verifier, state, redirectUri }, locale, upstream).then(
           () => new Promise<Session>(() => {}),
         );
       }
@@ -261,6 +265,7 @@ export function createAuth(ctx: AuthContext) {
           code_challenge: await challengeOf(verifier),
           response_mode: 'web_message',
           ui_locales: locale,
+          ...upstream,
         });
         const code = await waitForCode(popup, state);
         const data = await tokenRequest({

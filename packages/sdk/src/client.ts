@@ -238,10 +238,17 @@ export function createClient(options: ClientOptions) {
        * before anything is awaited, so no popup blocker stops it. `locale` (a BCP 47 tag,
        * default the client's) is the language the hosted page speaks: pass the page's, e.g.
        * a widget's resolved locale, so an Arabic page opens an Arabic, right-to-left sign-in.
+       * `provider` (an upstream identity provider's id, e.g. `google`) goes straight to it.
        */
-      login(options: { mode?: 'popup' | 'redirect'; locale?: string } = {}): Promise<Session> {
+      login(
+        options: { mode?: 'popup' | 'redirect'; locale?: string; provider?: string } = {},
+      ): Promise<Session> {
         if (options.locale !== undefined && !isLocaleTag(options.locale)) {
           return Promise.reject(invalid('locale must be a BCP 47 language tag.', 'locale'));
+        }
+        const { provider } = options;
+        if (provider !== undefined && !/^[a-z0-9][a-z0-9-]{0,39}$/.test(provider)) {
+          return Promise.reject(invalid('provider must be an identity provider id.', 'provider'));
         }
         const w = win();
         if (!w) {
@@ -258,7 +265,11 @@ export function createClient(options: ClientOptions) {
             : w.open('about:blank', 'kiosk-login', 'popup,width=480,height=720');
         return withAuth().then(
           (a) =>
-            a.login(popup, options.locale === undefined ? locale : resolveLocale(options.locale)),
+            a.login(
+              popup,
+              options.locale === undefined ? locale : resolveLocale(options.locale),
+              provider,
+            ),
           (error: unknown) => {
             popup?.close();
             throw error;

@@ -24,6 +24,8 @@ export type ReviewVoteResult = Schemas['ReviewVoteResult'];
 export type Order = Schemas['Order'];
 /** A review as the admin client sees it: any status, with its author. */
 export type AdminReview = Schemas['AdminReview'];
+export type IdentityProvider = Schemas['IdentityProvider'];
+export type IdentityProviderInput = Schemas['IdentityProviderInput'];
 export type StoreConfig = Schemas['StoreConfig'];
 /**
  * The orders a product's reviews can be listed in. Spelled out for the docs; the reviews

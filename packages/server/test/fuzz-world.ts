@@ -83,6 +83,11 @@ export async function buildWorld(app: TestApp): Promise<World> {
     body: productInput('fuzz-tee'),
   });
   const second = await createTestProduct(app.db, store, { handle: 'fuzz-second' });
+  await ok(app, '/admin/v1/identity-providers/fuzz-idp', {
+    ...admin,
+    method: 'PUT',
+    body: identityProviderInput,
+  });
   const shopper = await createTestCustomer(app, store, { name: 'Sam Shopper' });
   const author = await createTestCustomer(app, store, { name: 'Ada Author' });
   const as = { key: pk, token: shopper.token };
@@ -193,7 +198,16 @@ export const isolated = new Set([
   'POST /admin/v1/orders/{id}/mark-paid',
   'POST /admin/v1/orders/{id}/cancel',
   'POST /admin/v1/orders/{id}/refund',
+  'DELETE /admin/v1/identity-providers/{id}',
 ]);
+
+const identityProviderInput = {
+  name: 'Fuzz ID',
+  issuer: 'https://idp.example',
+  clientId: 'fuzz-client',
+  clientSecret: 'fuzz-secret',
+  scopes: ['openid', 'email'],
+};
 
 const authorizeQuery = (w: World) => ({
   response_type: 'code',
@@ -343,6 +357,13 @@ export const baselines: Record<string, (w: World) => Baseline> = {
     body: { body: 'Thank you!' },
   }),
   'DELETE /admin/v1/reviews/{id}/reply': (w) => ({ params: { id: w.reviewId } }),
+  'GET /admin/v1/identity-providers': () => ({}),
+  'GET /admin/v1/identity-providers/{id}': () => ({ params: { id: 'fuzz-idp' } }),
+  'PUT /admin/v1/identity-providers/{id}': () => ({
+    params: { id: 'fuzz-idp' },
+    body: identityProviderInput,
+  }),
+  'DELETE /admin/v1/identity-providers/{id}': () => ({ params: { id: 'fuzz-idp' } }),
 };
 
 /** The hosted checkout page: HTML, so not in /openapi.json, fuzzed all the same. */

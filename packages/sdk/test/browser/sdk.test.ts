@@ -202,6 +202,28 @@ describe('the SDK in Chromium', () => {
     expect(page).to.contain('<html lang="ar" dir="rtl">');
   });
 
+  it('goes straight to one upstream identity provider with provider=', async () => {
+    const kiosk = client({ storage: null });
+    const popup = { location: { href: '' }, closed: false, close() {} };
+    const open = window.open;
+    window.open = () => popup as unknown as Window;
+    try {
+      await kiosk.auth.login({ provider: 'Not A Slug' }).then(
+        () => expect.fail('accepted a bad provider'),
+        (error) => expect(error.code).to.equal('validation_failed'),
+      );
+      expect(popup.location.href, 'no popup sent anywhere').to.equal('');
+      void kiosk.auth.login({ provider: 'google' });
+      await until(() => popup.location.href !== '');
+    } finally {
+      window.open = open;
+    }
+    const url = new URL(popup.location.href);
+    expect(url.pathname).to.equal('/oauth/authorize');
+    expect(url.searchParams.get('provider')).to.equal('google');
+    expect(url.searchParams.get('response_mode')).to.equal('web_message');
+  });
+
   it('falls back to polling when the popup loses its opener', async () => {
     const kiosk = client();
     const { session, email } = await popupLogin(kiosk, true);

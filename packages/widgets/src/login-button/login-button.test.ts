@@ -190,6 +190,17 @@ describe('<kiosk-login-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('passes provider= to login(), to go straight to that identity provider', async () => {
+    const el = await button('provider=google');
+    const calls: unknown[] = [];
+    client.auth.login = (options = {}) => {
+      calls.push(options);
+      return new Promise(() => {});
+    };
+    $<HTMLButtonElement>(el, '[part~=sign-in]').click();
+    expect(calls).to.deep.equal([{ mode: 'popup', locale: 'en', provider: 'google' }]);
+  });
+
   it('starts login from the click itself (no await first), shows pending, then a polite error', async () => {
     const el = await button('mode=redirect');
     const box = el.getBoundingClientRect();

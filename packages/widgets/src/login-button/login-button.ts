@@ -70,6 +70,9 @@ export class KioskLoginButton extends KioskElement {
   /** `popup` (default: the hosted page opens in a popup) or `redirect` (the page navigates there and back). */
   @property({ reflect: true }) mode: LoginMode = 'popup';
 
+  /** One of the store's upstream identity providers (e.g. `google`): sign in there at once, skipping the choices. */
+  @property() provider: string | undefined;
+
   /** loading (restoring a session), signed-out, signing-in, signed-in or signing-out. Read-only. */
   @property({ reflect: true, attribute: 'state' }) loginState: LoginButtonState = 'loading';
 
@@ -194,6 +197,7 @@ export class KioskLoginButton extends KioskElement {
       login = client.auth.login({
         mode: this.mode === 'redirect' ? 'redirect' : 'popup',
         locale: this.i18n.locale, // the hosted page speaks this element's language
+        ...(this.provider ? { provider: this.provider } : {}),
       });
     } catch (error) {
       login = Promise.reject(error);

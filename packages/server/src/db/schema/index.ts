@@ -3,6 +3,7 @@ export * from './catalog.js';
 export * from './customers.js';
 export * from './email-codes.js';
 export * from './idempotency.js';
+export * from './oidc.js';
 export * from './orders.js';
 export * from './points.js';
 export * from './rate-limits.js';

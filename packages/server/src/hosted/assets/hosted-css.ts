@@ -15,6 +15,8 @@ button.secondary { margin-block-start: 0.5rem; color: var(--accent); background:
 .error { color: var(--danger); font-weight: 600; }
 [role="alert"]:empty { display: none; }
 a { color: var(--accent); }
+.upstream-provider { display: block; margin-block-start: 0.75rem; padding: 0.75rem; text-align: center; font-weight: 600; color: var(--fg); text-decoration: none; border: 1px solid var(--border); border-radius: 8px; }
+.upstream-or { text-align: center; margin-block: 1rem 0; }
 table { inline-size: 100%; border-collapse: collapse; }
 td, th { padding-block: 0.25rem; text-align: start; }
 td:last-child, th:last-child { text-align: end; }

@@ -18,6 +18,7 @@ import {
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/passwords.js';
 import { offeredSignInMethods } from '../../services/sign-in-methods.js';
 import { answerClient, signIn } from './answer.js';
+import { startUpstream, upstreamChoices } from './oidc.js';
 import { type Field, type Intent, invalidRequestPage, signinPage } from './pages.js';
 import {
   type AuthorizationCheck,
@@ -50,7 +51,7 @@ function refuse(
   });
 }
 
-function showForm(
+async function showForm(
   c: AppContext,
   locale: HostedLocale,
   req: AuthorizationRequest,
@@ -59,7 +60,8 @@ function showForm(
 ) {
   const offered = offeredSignInMethods(c.var.deps, req.store.settings);
   // form-action covers the 302 to the client that answers the form's POST.
-  return sendPage(c, signinPage(locale, req, form, offered), {
+  const upstream = await upstreamChoices(c, req.store.id);
+  return sendPage(c, signinPage(locale, req, { ...form, upstream }, offered), {
     status,
     formActions: [req.redirectOrigin],
   });
@@ -70,6 +72,7 @@ authorizeRoutes.get('/authorize', async (c) => {
   const locale = localeOf(c, query.ui_locales);
   const check = await checkAuthorizationRequest(c, query);
   if (check.kind !== 'ok') return refuse(c, locale, check);
+  if (query.provider !== undefined) return startUpstream(c, locale, check.request, query.provider);
   const intent: Intent = check.request.prompt?.split(' ').includes('create') ? 'create' : 'signin';
   return showForm(c, locale, check.request, { intent });
 });

@@ -1,6 +1,7 @@
 import { createRouter } from '../../openapi.js';
 import { authorizeRoutes } from './authorize.js';
 import { emailCodeRoutes } from './email-code.js';
+import { upstreamRoutes } from './oidc.js';
 import { registerOAuthDocs } from './openapi-docs.js';
 import { tokenRoutes } from './token.js';
 
@@ -9,4 +10,5 @@ export const oauthRoutes = createRouter();
 oauthRoutes.route('/', authorizeRoutes);
 oauthRoutes.route('/', tokenRoutes);
 oauthRoutes.route('/', emailCodeRoutes);
+oauthRoutes.route('/', upstreamRoutes);
 registerOAuthDocs(oauthRoutes);

@@ -5,6 +5,7 @@ import { translator } from '../../hosted/i18n.js';
 import { layout } from '../../hosted/layout.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
 import { emailCodeButton, emailCodeSection } from './email-code-page.js';
+import { type UpstreamChoices, upstreamSection } from './oidc-page.js';
 import { type AuthorizationRequest, authorizationParams } from './shared.js';
 
 export type Intent = 'signin' | 'create';
@@ -18,6 +19,8 @@ export interface SigninForm {
   error?: SigninKey;
   /** Fields the error is about: marked aria-invalid and described by the error. */
   invalid?: Field[];
+  /** The store's upstream identity providers (oidc-page.ts). */
+  upstream?: UpstreamChoices;
 }
 
 function t(locale: HostedLocale) {
@@ -66,6 +69,7 @@ export function signinPage(
   const title = tr(create ? 'createTitle' : 'signInTitle');
   const body = html`<h1>${tr(create ? 'createHeading' : 'signInHeading', { store: req.store.name })}</h1>
 <p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
+${upstreamSection(locale, req, form.upstream)}
 ${offered.password ? passwordForm(locale, req, form, offered) : ''}
 ${offered.emailCode ? emailCodeSection(locale, req, form, offered) : ''}`;
   return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });

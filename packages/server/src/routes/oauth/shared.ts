@@ -222,7 +222,10 @@ export async function checkAuthorizationRequest(
   };
 }
 
-/** The request's parameters as a client sends them: for links to the same request, and rows. */
+/**
+ * The parameters that make `req` again, for a link or a later step to carry (the intent
+ * toggle, a provider's button, a round trip to an upstream provider, an emailed link).
+ */
 export function authorizationParams(req: AuthorizationRequest): Record<string, string> {
   return {
     response_type: 'code',

@@ -1,0 +1,47 @@
+// "Continue with Demo ID": popup → hosted sign-in page → the local identity provider
+// (oidc-provider, scripts/demo-idp.mjs) → back to Kiosk → the widgets are signed in.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+/** Opens the hosted page from the brand site's login button and picks Demo ID there. */
+async function atDemoId(page: Page) {
+  await page.goto('/brand.html');
+  const login = page.locator('kiosk-login-button').first();
+  await expect(login).toHaveAttribute('state', 'signed-out');
+  const popupPromise = page.waitForEvent('popup');
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  const popup = await popupPromise;
+  await popup.getByRole('link', { name: 'Continue with Demo ID' }).click();
+  await expect(popup.getByRole('heading', { name: 'Demo ID' })).toBeVisible();
+  return { login, popup };
+}
+
+test('a new shopper signs in through an upstream identity provider, no form at Kiosk', async ({
+  page,
+}) => {
+  const { login, popup } = await atDemoId(page);
+  await popup
+    .getByLabel('Email', { exact: true })
+    .fill(`idp-${randomUUID().slice(0, 8)}@example.test`);
+  await popup.getByLabel('Name', { exact: true }).fill('Ida Upstream');
+  await popup.getByRole('button', { name: 'Continue to the shop' }).click();
+  await popup.waitForEvent('close', { timeout: 15_000 }).catch(() => popup.close());
+
+  await expect(login).toHaveAttribute('state', 'signed-in');
+  await expect(login.locator('[part~=name]')).toContainText('Ida');
+});
+
+test('an unverified email from the provider is refused on the hosted page', async ({ page }) => {
+  const { login, popup } = await atDemoId(page);
+  await popup
+    .getByLabel('Email', { exact: true })
+    .fill(`unverified-${randomUUID().slice(0, 8)}@example.test`);
+  await popup.getByLabel('The email is verified').uncheck();
+  await popup.getByRole('button', { name: 'Continue to the shop' }).click();
+  await expect(
+    popup.getByRole('alert').filter({ hasText: 'Demo ID did not confirm' }),
+  ).toBeVisible();
+  await popup.close();
+  await expect(login).not.toHaveAttribute('state', 'signed-in');
+});
