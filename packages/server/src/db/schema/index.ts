@@ -3,6 +3,7 @@ export * from './catalog.js';
 export * from './customers.js';
 export * from './idempotency.js';
 export * from './orders.js';
+export * from './passkeys.js';
 export * from './points.js';
 export * from './rate-limits.js';
 export * from './reviews.js';
