@@ -21,6 +21,7 @@ export const errorCodes = {
   order_not_found: 404,
   review_not_found: 404,
   customer_not_found: 404,
+  passkey_not_found: 404,
   conflict: 409,
   cart_not_active: 409,
   order_not_pending: 409,

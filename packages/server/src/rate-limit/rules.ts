@@ -13,6 +13,8 @@ export const defaultRateLimits = {
   'cart-lines': { limit: 120, windowMs: 60_000 },
   /** Accounts created on the hosted sign-in page. */
   accounts: { limit: 20, windowMs: 15 * 60_000 },
+  /** Passkey sign-in challenges asked for by the hosted page (one per page view). */
+  'passkey-challenges': { limit: 60, windowMs: 15 * 60_000 },
   /** POST /v1/products/{product}/reviews (writes and edits). */
   reviews: { limit: 30, windowMs: 15 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -10,6 +10,7 @@ label { display: block; font-weight: 600; margin-block: 1rem 0.25rem; }
 input { inline-size: 100%; padding: 0.625rem 0.75rem; font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 8px; }
 input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 button { margin-block-start: 1.5rem; inline-size: 100%; padding: 0.75rem; font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; cursor: pointer; }
+button.secondary { color: var(--accent); background: transparent; border: 1px solid var(--border); }
 .hint, .muted { color: var(--muted); font-size: 0.875rem; }
 .error { color: var(--danger); font-weight: 600; }
 [role="alert"]:empty { display: none; }

@@ -1,10 +1,12 @@
 import { createRouter } from '../../openapi.js';
 import { authorizeRoutes } from './authorize.js';
 import { registerOAuthDocs } from './openapi-docs.js';
+import { passkeyRoutes } from './passkeys.js';
 import { tokenRoutes } from './token.js';
 
 /** OAuth 2.0 authorization server: authorize (hosted page), token, revoke, poll. */
 export const oauthRoutes = createRouter();
 oauthRoutes.route('/', authorizeRoutes);
+oauthRoutes.route('/', passkeyRoutes);
 oauthRoutes.route('/', tokenRoutes);
 registerOAuthDocs(oauthRoutes);

@@ -3,6 +3,8 @@ import type { HostedLocale } from '../../hosted/i18n.js';
 import { translator } from '../../hosted/i18n.js';
 import { layout } from '../../hosted/layout.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
+import { emailAutocomplete, passkeySection } from './passkeys-page.js';
+import { requestFields, toggleHref } from './request-fields.js';
 import type { AuthorizationRequest } from './shared.js';
 
 export type Intent = 'signin' | 'create';
@@ -20,22 +22,6 @@ export interface SigninForm {
 
 function t(locale: HostedLocale) {
   return translator(signinMessages, locale);
-}
-
-/** The authorize URL for the same request in the other intent (the sign-in/create toggle). */
-function toggleHref(req: AuthorizationRequest, intent: Intent): string {
-  const q = new URLSearchParams({
-    response_type: 'code',
-    client_id: req.clientId,
-    redirect_uri: req.redirectUri,
-    code_challenge: req.codeChallenge,
-    code_challenge_method: 'S256',
-    state: req.state,
-    response_mode: req.responseMode,
-  });
-  if (req.uiLocales) q.set('ui_locales', req.uiLocales);
-  if (intent === 'create') q.set('prompt', 'create');
-  return `/oauth/authorize?${q.toString()}`;
 }
 
 function fieldAttrs(form: SigninForm, field: Field, describedBy: string[] = []) {
@@ -57,14 +43,7 @@ export function signinPage(locale: HostedLocale, req: AuthorizationRequest, form
   const body = html`<h1>${tr(create ? 'createHeading' : 'signInHeading', { store: req.store.name })}</h1>
 <p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
 <form id="kiosk-signin" method="post" action="/oauth/authorize">
-<input type="hidden" name="response_type" value="code">
-<input type="hidden" name="client_id" value="${req.clientId}">
-<input type="hidden" name="redirect_uri" value="${req.redirectUri}">
-<input type="hidden" name="code_challenge" value="${req.codeChallenge}">
-<input type="hidden" name="code_challenge_method" value="S256">
-<input type="hidden" name="state" value="${req.state}">
-<input type="hidden" name="response_mode" value="${req.responseMode}">
-${req.uiLocales ? html`<input type="hidden" name="ui_locales" value="${req.uiLocales}">` : ''}
+${requestFields(req)}
 <input type="hidden" name="intent" value="${form.intent}">
 ${
   create
@@ -73,7 +52,7 @@ ${
     : ''
 }
 <label for="email">${tr('email')}</label>
-<input id="email" name="email" type="email" autocomplete="email" inputmode="email" autocapitalize="none" spellcheck="false" required maxlength="254" value="${form.email ?? ''}"${fieldAttrs(form, 'email')}>
+<input id="email" name="email" type="email" autocomplete="${emailAutocomplete(req, form.intent)}" inputmode="email" autocapitalize="none" spellcheck="false" required maxlength="254" value="${form.email ?? ''}"${fieldAttrs(form, 'email')}>
 <label for="password">${tr('password')}</label>
 ${
   create
@@ -83,6 +62,7 @@ ${
 }
 <button type="submit">${tr(create ? 'createSubmit' : 'signInSubmit')}</button>
 </form>
+${passkeySection(locale, req, form.intent)}
 <p class="muted"><a href="${toggleHref(req, create ? 'signin' : 'create')}">${tr(create ? 'toSignIn' : 'toCreate')}</a></p>`;
   return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });
 }
