@@ -23,10 +23,12 @@ export function emailAutocomplete(req: AuthorizationRequest, intent: Intent): st
 
 /**
  * The sign-in page's passkey part: a button (shown by /assets/passkeys.js where the browser
- * can use passkeys) and the form the script posts the browser's answer with.
+ * can use passkeys) and the form the script posts the browser's answer with. On the create
+ * page only the scripts, which note whether the device could take a passkey afterwards.
  */
 export function passkeySection(locale: HostedLocale, req: AuthorizationRequest, intent: Intent) {
-  if (intent !== 'signin' || !passkeysOn(req)) return '';
+  if (!passkeysOn(req)) return '';
+  if (intent !== 'signin') return scripts;
   const tr = translator(passkeyMessages, locale);
   return html`<form id="kiosk-passkey" method="post" action="/oauth/passkeys/authenticate" data-cancelled="${tr('errPasskeyCancelled')}">
 ${requestFields(req)}
