@@ -51,7 +51,7 @@ function codeOf(res: { status: number; headers: Headers }): string | undefined {
   return new URL(res.headers.get('location')!).searchParams.get('code') ?? undefined;
 }
 
-async function signUp(s: TestStore, params: Record<string, string>, headers = CAPABLE) {
+async function signUp(params: Record<string, string>, headers: Record<string, string> = CAPABLE) {
   const email = `ann-${randomBytes(4).toString('hex')}@example.com`;
   const res = await post(
     '/oauth/authorize',
@@ -64,7 +64,7 @@ async function signUp(s: TestStore, params: Record<string, string>, headers = CA
 /** Signs up on the hosted page and adds a passkey at the interstitial. */
 async function signUpWithPasskey(s: TestStore, authenticator = new TestAuthenticator()) {
   const params = authParams(s.pk);
-  const { res, email } = await signUp(s, params);
+  const { res, email } = await signUp(params);
   expect(res.status).toBe(200);
   const options = JSON.parse(attr(res.body, 'data-options="([^"]*)"'));
   expect(options.rp.id).toBe('localhost');
@@ -132,7 +132,7 @@ describe('the hosted sign-in page offers passkeys', () => {
     expect(page).toMatch(/id="email"[^>]*autocomplete="email"/);
     expect(page).not.toContain('kiosk-passkey');
     // No interstitial either, and no challenges.
-    expect(codeOf((await signUp(s, params)).res)).toBeTruthy();
+    expect(codeOf((await signUp(params)).res)).toBeTruthy();
     const options = await post('/oauth/passkeys/options', authParams(s.pk), { origin: SELF });
     expect(options.status).toBe(403);
   });
@@ -165,7 +165,7 @@ describe('the "add a passkey" interstitial', () => {
   it('"Not now" answers the client without adding anything', async () => {
     const s = await createTestStore(t.current.db);
     const params = authParams(s.pk);
-    const { res } = await signUp(s, params);
+    const { res } = await signUp(params);
     expect(res.body).toContain('Sign in faster next time: add a passkey');
     const challenge = attr(res.body, 'name="passkey_challenge" value="([^"]*)"');
     const skip = await post(
@@ -187,14 +187,14 @@ describe('the "add a passkey" interstitial', () => {
 
   it('is not shown where the page script found no platform authenticator', async () => {
     const s = await createTestStore(t.current.db);
-    const { res } = await signUp(s, authParams(s.pk), { origin: SELF });
+    const { res } = await signUp(authParams(s.pk), { origin: SELF });
     expect(codeOf(res)).toBeTruthy();
   });
 
   it('cannot finish another authorization request', async () => {
     const s = await createTestStore(t.current.db);
     const params = authParams(s.pk);
-    const { res } = await signUp(s, params);
+    const { res } = await signUp(params);
     const challenge = attr(res.body, 'name="passkey_challenge" value="([^"]*)"');
     const other = await post(
       '/oauth/passkeys/register',
@@ -245,28 +245,19 @@ describe('signing in with a passkey', () => {
     const { authenticator } = await signUpWithPasskey(s);
     const params = authParams(s.pk);
     const challenge = await challengeFor(params);
+    const answer = (c: string) =>
+      post(
+        '/oauth/passkeys/authenticate',
+        {
+          ...params,
+          passkey_challenge: c,
+          passkey_response: JSON.stringify(authenticator.assert(c)),
+        },
+        CAPABLE,
+      );
     t.current.advanceClock(6 * 60 * 1000);
-    const late = await post(
-      '/oauth/passkeys/authenticate',
-      {
-        ...params,
-        passkey_challenge: challenge,
-        passkey_response: JSON.stringify(authenticator.assert(challenge)),
-      },
-      CAPABLE,
-    );
-    expect(late.status).toBe(400);
-    const made = randomBytes(32).toString('base64url');
-    const invented = await post(
-      '/oauth/passkeys/authenticate',
-      {
-        ...params,
-        passkey_challenge: made,
-        passkey_response: JSON.stringify(authenticator.assert(made)),
-      },
-      CAPABLE,
-    );
-    expect(invented.status).toBe(400);
+    expect((await answer(challenge)).status).toBe(400);
+    expect((await answer(randomBytes(32).toString('base64url'))).status).toBe(400);
   });
 
   it("never accepts a passkey made for another store's page", async () => {

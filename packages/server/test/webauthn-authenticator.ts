@@ -1,6 +1,8 @@
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 
+type Cbor = Parameters<typeof isoCBOR.encode>[0];
+
 /**
  * A software passkey authenticator for the server tests: it makes the same registration
  * and assertion responses a browser hands the page (ES256, "none" attestation, user present
@@ -41,7 +43,7 @@ export class TestAuthenticator {
     this.userHandle = options.user.id;
     const jwk = this.keys.publicKey.export({ format: 'jwk' });
     const cose = isoCBOR.encode(
-      new Map<number, number | Uint8Array>([
+      new Map<string | number, Cbor>([
         [1, 2], // kty: EC2
         [3, -7], // alg: ES256
         [-1, 1], // crv: P-256
@@ -53,9 +55,9 @@ export class TestAuthenticator {
     idLength.writeUInt16BE(this.credentialId.length);
     const attested = Buffer.concat([Buffer.alloc(16), idLength, this.credentialId, cose]);
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Map<string, never> | Uint8Array>([
+      new Map<string | number, Cbor>([
         ['fmt', 'none'],
-        ['attStmt', new Map()],
+        ['attStmt', new Map<string | number, Cbor>()],
         ['authData', new Uint8Array(this.authData(attested))],
       ]),
     );

@@ -41,6 +41,15 @@ export type CeremonyResult =
   | { ok: true; customerId: string }
   | { ok: false; error: 'errPasskeyExpired' | 'errPasskeyUnknown' | 'errPasskeyFailed' };
 
+/** A browser's answer to a challenge the page was given, for the authorization request it carries. */
+export interface CeremonyInput {
+  rp: RelyingParty;
+  storeId: string;
+  requestHash: string;
+  challenge: string;
+  response: Record<string, unknown> | null;
+}
+
 /** The customer's handle inside the credential: their id, so a returning response names them. */
 function userHandleOf(customerId: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.from(customerId, 'utf8'));
@@ -110,26 +119,10 @@ export async function registrationOptions(
  */
 export async function finishRegistration(
   db: Db,
-  input: {
-    rp: RelyingParty;
-    storeId: string;
-    requestHash: string;
-    challenge: string;
-    response: Record<string, unknown> | null;
-    userAgent: string | undefined;
-  },
+  input: CeremonyInput & { userAgent: string | undefined },
   now: Date,
 ): Promise<{ customerId: string; added: boolean } | null> {
-  const row = await consumeChallenge(
-    db,
-    {
-      storeId: input.storeId,
-      kind: 'registration',
-      challenge: input.challenge,
-      requestHash: input.requestHash,
-    },
-    now,
-  );
+  const row = await consumeChallenge(db, { ...input, kind: 'registration' }, now);
   if (!row?.customerId) return null;
   if (!input.response) return { customerId: row.customerId, added: false };
   try {
@@ -187,25 +180,10 @@ export async function authenticationOptions(
 
 export async function finishAuthentication(
   db: Db,
-  input: {
-    rp: RelyingParty;
-    storeId: string;
-    requestHash: string;
-    challenge: string;
-    response: Record<string, unknown> | null;
-  },
+  input: CeremonyInput,
   now: Date,
 ): Promise<CeremonyResult> {
-  const row = await consumeChallenge(
-    db,
-    {
-      storeId: input.storeId,
-      kind: 'authentication',
-      challenge: input.challenge,
-      requestHash: input.requestHash,
-    },
-    now,
-  );
+  const row = await consumeChallenge(db, { ...input, kind: 'authentication' }, now);
   if (!row) return { ok: false, error: 'errPasskeyExpired' };
   if (!input.response) return { ok: false, error: 'errPasskeyFailed' };
   const response = input.response as unknown as AuthenticationResponseJSON;
