@@ -23,6 +23,8 @@ export const passkeysJs = `(function () {
   'use strict';
   var W = window.SimpleWebAuthnBrowser;
   if (!W || !W.browserSupportsWebAuthn()) return;
+  // WebAuthn refuses an IP address as the relying party: on such a host, no passkeys at all.
+  if (/^[0-9.]+$/.test(location.hostname) || location.hostname.charAt(0) === '[') return;
   W.platformAuthenticatorIsAvailable().then(function (available) {
     document.cookie = 'kiosk_passkey_capable=' + (available ? '1' : '0') +
       '; path=/oauth; max-age=31536000; samesite=lax' +
