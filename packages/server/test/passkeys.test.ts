@@ -317,7 +317,8 @@ describe('signing in with a passkey', () => {
     const options = await post('/oauth/passkeys/options', params, {
       origin: 'https://evil.example',
     });
-    expect(options.status).toBe(400);
+    expect(options.status).toBe(403);
+    expect(options.body.error.code).toBe('forbidden');
   });
 });
 

@@ -1,4 +1,5 @@
 import { publicOrigin } from '../../context.js';
+import { ApiError } from '../../errors.js';
 import { formFields } from '../../hosted/form.js';
 import { sendPage } from '../../hosted/layout.js';
 import { isSameOriginPost } from '../../hosted/same-origin.js';
@@ -17,7 +18,7 @@ import { signIn } from './answer.js';
 import { invalidRequestPage } from './pages.js';
 import { passkeyErrorPage } from './passkeys-page.js';
 import { localeOf, refuse } from './refuse.js';
-import { checkAuthorizationRequest, oauthError } from './shared.js';
+import { checkAuthorizationRequest } from './shared.js';
 
 /**
  * The hosted page's passkey steps (/oauth/passkeys/*), driven by /assets/passkeys.js. Each
@@ -25,21 +26,24 @@ import { checkAuthorizationRequest, oauthError } from './shared.js';
  */
 export const passkeyRoutes = createRouter();
 
-/** Challenge for a passkey sign-in on this page (JSON, for the page's script). */
+/** Challenge for a passkey sign-in on this page (JSON for the page's script; API errors). */
 passkeyRoutes.post('/passkeys/options', async (c) => {
-  if (!isSameOriginPost(c)) return oauthError(c, 'invalid_request', 'Not from the sign-in page.');
+  if (!isSameOriginPost(c)) throw new ApiError('forbidden', 'Only the sign-in page asks for this.');
   const check = await checkAuthorizationRequest(c, await formFields(c));
-  if (check.kind !== 'ok')
-    return oauthError(c, 'invalid_request', 'Invalid authorization request.');
+  if (check.kind !== 'ok') {
+    throw new ApiError('validation_failed', 'Not a valid authorization request.');
+  }
   const req = check.request;
   if (!signInMethodsOf(req.store.settings).passkeys) {
-    return oauthError(c, 'access_denied', 'This store does not take passkeys.', 403);
+    throw new ApiError('forbidden', 'This store does not take passkeys.');
   }
   // Each challenge is a row: a script asking for them in a loop is a script.
   const hit = await hitRateLimit(c, 'passkey-challenges', req.store.id);
   if (!hit.allowed) {
     c.header('Retry-After', String(hit.retryAfterSeconds));
-    return oauthError(c, 'slow_down', 'Too many passkey requests.', 429);
+    throw new ApiError('rate_limited', `Try again in ${hit.retryAfterSeconds} s.`, {
+      retryAfterSeconds: hit.retryAfterSeconds,
+    });
   }
   const { deps } = c.var;
   const options = await authenticationOptions(
