@@ -3,6 +3,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /**
+ * Set by /assets/passkeys.js on the hosted origin when the device has a platform
+ * authenticator (fingerprint, face, screen lock): only then is a passkey worth offering.
+ * A cookie rather than a form field, so it reaches every method's last step — an emailed
+ * link or an identity provider's redirect as much as the password form. It is a hint, not a
+ * credential: a forged one only shows the offer.
+ */
+export const PASSKEY_CAPABLE_COOKIE = 'kiosk_passkey_capable';
+
+/**
  * /assets/simplewebauthn-browser.js — @simplewebauthn/browser's own browser build (the
  * global SimpleWebAuthnBrowser), read from the installed package so it is never copied
  * into the repository and is always the version the server verifies against.
@@ -26,7 +35,7 @@ export const passkeysJs = `(function () {
   // WebAuthn refuses an IP address as the relying party: on such a host, no passkeys at all.
   if (/^[0-9.]+$/.test(location.hostname) || location.hostname.charAt(0) === '[') return;
   W.platformAuthenticatorIsAvailable().then(function (available) {
-    document.cookie = 'kiosk_passkey_capable=' + (available ? '1' : '0') +
+    document.cookie = '${PASSKEY_CAPABLE_COOKIE}=' + (available ? '1' : '0') +
       '; path=/oauth; max-age=31536000; samesite=lax' +
       (location.protocol === 'https:' ? '; secure' : '');
   });

@@ -1,5 +1,6 @@
 import { getCookie } from 'hono/cookie';
 import { type AppContext, publicOrigin } from '../../context.js';
+import { PASSKEY_CAPABLE_COOKIE } from '../../hosted/assets/passkeys.js';
 import type { HostedLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import { hasPasskey, requestHash } from '../../services/auth/passkeys.js';
@@ -8,15 +9,6 @@ import { findCustomer } from '../../services/customers.js';
 import { signInMethodsOf } from '../../services/sign-in-methods.js';
 import { passkeyOfferPage } from './passkeys-page.js';
 import type { AuthorizationRequest } from './shared.js';
-
-/**
- * Set by /assets/passkeys.js on the hosted origin when the device has a platform
- * authenticator (fingerprint, face, screen lock): only then is a passkey worth offering.
- * A cookie rather than a form field, so it reaches every method's last step — an emailed
- * link or an identity provider's redirect as much as the password form. It is a hint, not a
- * credential: a forged one only shows the offer.
- */
-export const PASSKEY_CAPABLE_COOKIE = 'kiosk_passkey_capable';
 
 /**
  * The "add a passkey" interstitial, when it applies: the store takes passkeys, the device
