@@ -22,6 +22,7 @@ export const errorCodes = {
   review_not_found: 404,
   customer_not_found: 404,
   identity_provider_not_found: 404,
+  passkey_not_found: 404,
   conflict: 409,
   cart_not_active: 409,
   order_not_pending: 409,

@@ -285,6 +285,12 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   'GET /v1/orders/{id}': (w) => ({ params: { id: w.orderId } }),
   'GET /v1/customers/me': () => ({}),
   'PATCH /v1/customers/me': () => ({ body: { name: 'Sam Renamed' } }),
+  'GET /v1/customers/me/passkeys': () => ({}),
+  // The shopper has no passkey (adding one takes an authenticator): the baseline is a 404.
+  'DELETE /v1/customers/me/passkeys/{id}': () => ({
+    params: { id: '00000000-0000-4000-8000-000000000000' },
+    expectStatus: 404,
+  }),
   'GET /v1/points': () => ({}),
   'GET /v1/points/history': (w) => ({ query: { first: '1', after: w.cursors.points } }),
   'GET /v1/products/{product}/reviews': (w) => ({
@@ -381,5 +387,12 @@ export const hostedPages: Record<string, (w: World) => Baseline> = {
     headers: sameOrigin,
     // POST-redirect-GET: every outcome, a decline too, is a 303 back to the page.
     expectStatus: 303,
+  }),
+  'POST /oauth/passkeys/options': (w) => ({ form: authorizeQuery(w), headers: sameOrigin }),
+  // No authenticator here: an answer to no challenge, which the page refuses (400).
+  'POST /oauth/passkeys/authenticate': (w) => ({
+    form: { ...authorizeQuery(w), passkey_challenge: 'no-such-challenge', passkey_response: '{}' },
+    headers: sameOrigin,
+    expectStatus: 400,
   }),
 };

@@ -102,6 +102,25 @@ const hostedOperations: Operation[] = [
     bodyType: 'form',
     bodyProperties: ['card', 'name'],
   },
+  ...['options', 'authenticate'].map(
+    (step): Operation => ({
+      key: `POST /oauth/passkeys/${step}`,
+      method: 'POST',
+      path: `/oauth/passkeys/${step}`,
+      security: [],
+      pathParams: [],
+      queryParams: [],
+      bodyType: 'form',
+      bodyProperties: [
+        'client_id',
+        'redirect_uri',
+        'state',
+        'code_challenge',
+        'passkey_challenge',
+        'passkey_response',
+      ],
+    }),
+  ),
 ];
 
 // --- Requests -----------------------------------------------------------------------

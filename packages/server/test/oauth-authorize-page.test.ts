@@ -62,7 +62,8 @@ describe('GET /oauth/authorize: the hosted sign-in page', () => {
     expect(page).toContain(s.store.name);
     expect(page).toMatch(/<label for="email">Email<\/label>/);
     expect(page).toMatch(/<label for="password">Password<\/label>/);
-    expect(page).toMatch(/id="email"[^>]*autocomplete="email"/);
+    // Passkeys are on by default: the browser may offer them in the email field's autofill.
+    expect(page).toMatch(/id="email"[^>]*autocomplete="username webauthn"/);
     expect(page).toMatch(/id="password"[^>]*autocomplete="current-password"/);
     expect(page).not.toMatch(/autocomplete="off"|onpaste|onpaste/i);
     expect(page).toContain('role="alert"');

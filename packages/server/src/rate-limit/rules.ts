@@ -17,6 +17,8 @@ export const defaultRateLimits = {
   'email-codes': { limit: 10, windowMs: 15 * 60_000 },
   /** Sign-in codes mailed to one address (counted per email, not per client address). */
   'email-codes-per-email': { limit: 5, windowMs: 15 * 60_000 },
+  /** Passkey sign-in challenges asked for by the hosted page (one per page view). */
+  'passkey-challenges': { limit: 60, windowMs: 15 * 60_000 },
   /** POST /v1/products/{product}/reviews (writes and edits). */
   reviews: { limit: 30, windowMs: 15 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -5,6 +5,7 @@ export * from './email-codes.js';
 export * from './idempotency.js';
 export * from './oidc.js';
 export * from './orders.js';
+export * from './passkeys.js';
 export * from './points.js';
 export * from './rate-limits.js';
 export * from './reviews.js';

@@ -3,6 +3,7 @@ import type { HostedLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import { createAuthorizationCode } from '../../services/auth/codes.js';
 import { callbackPage, invalidRequestPage } from './pages.js';
+import { offerPasskey } from './passkey-offer.js';
 import { type AuthorizationRequest, redirectWith } from './shared.js';
 
 /**
@@ -37,15 +38,20 @@ export function answerClient(
 
 /**
  * The end of every sign-in method (password, emailed code, passkey, upstream provider): the
- * shopper is `customerId`; the client gets an authorization code for the request it made.
+ * shopper is `customerId`; the client gets an authorization code for the request it made —
+ * first, if it applies, the offer to add a passkey (whose answer comes back here with
+ * `offerPasskey: false`).
  */
 export async function signIn(
   c: AppContext,
   locale: HostedLocale,
   req: AuthorizationRequest,
   customerId: string,
+  { offerPasskey: offer = true }: { offerPasskey?: boolean } = {},
 ) {
   const { deps } = c.var;
+  const interstitial = offer ? await offerPasskey(c, locale, req, customerId) : null;
+  if (interstitial) return interstitial;
   const code = await createAuthorizationCode(
     deps.db,
     {

@@ -2,7 +2,7 @@ import { clientIp } from '../../client-ip.js';
 import type { AppContext } from '../../context.js';
 import { describeError } from '../../db/faults.js';
 import { formFields } from '../../hosted/form.js';
-import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
+import type { HostedLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import type { SigninKey } from '../../hosted/messages/signin.js';
 import { isSameOriginPost } from '../../hosted/same-origin.js';
@@ -17,39 +17,14 @@ import {
 } from '../../services/customers.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/passwords.js';
 import { offeredSignInMethods } from '../../services/sign-in-methods.js';
-import { answerClient, signIn } from './answer.js';
+import { signIn } from './answer.js';
 import { startUpstream, upstreamChoices } from './oidc.js';
 import { type Field, type Intent, invalidRequestPage, signinPage } from './pages.js';
-import {
-  type AuthorizationCheck,
-  type AuthorizationRequest,
-  checkAuthorizationRequest,
-} from './shared.js';
+import { localeOf, refuse } from './refuse.js';
+import { type AuthorizationRequest, checkAuthorizationRequest } from './shared.js';
 
 /** GET/POST /oauth/authorize: the hosted sign-in and create-account page (RFC 6749 §4.1.1). */
 export const authorizeRoutes = createRouter();
-
-function localeOf(c: AppContext, uiLocales: unknown): HostedLocale {
-  return negotiateLocale(
-    typeof uiLocales === 'string' ? uiLocales : undefined,
-    c.req.header('accept-language'),
-  );
-}
-
-/** Answers a request that cannot go on: an error page, or the error sent back to the client. */
-function refuse(
-  c: AppContext,
-  locale: HostedLocale,
-  check: Exclude<AuthorizationCheck, { kind: 'ok' }>,
-) {
-  if (check.kind === 'fatal') {
-    return sendPage(c, invalidRequestPage(locale, check.reason, check.detail), { status: 400 });
-  }
-  return answerClient(c, locale, check.request, {
-    error: check.error,
-    errorDescription: check.description,
-  });
-}
 
 async function showForm(
   c: AppContext,

@@ -5,7 +5,8 @@ import { layout } from '../../hosted/layout.js';
 import { type EmailCodeKey, emailCodeMessages } from '../../hosted/messages/email-code.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
 import type { EmailCodePurpose } from '../../services/auth/email-codes.js';
-import { requestFields, type SigninForm } from './pages.js';
+import type { SigninForm } from './pages.js';
+import { requestFields } from './request-fields.js';
 import { type AuthorizationRequest, authorizationParams } from './shared.js';
 
 /** An error of these pages: from their own texts or the sign-in page's (errEmail, …). */

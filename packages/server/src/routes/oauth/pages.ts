@@ -6,7 +6,9 @@ import { layout } from '../../hosted/layout.js';
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
 import { emailCodeButton, emailCodeSection } from './email-code-page.js';
 import { type UpstreamChoices, upstreamSection } from './oidc-page.js';
-import { type AuthorizationRequest, authorizationParams } from './shared.js';
+import { emailAutocomplete, passkeySection } from './passkeys-page.js';
+import { requestFields, toggleHref } from './request-fields.js';
+import type { AuthorizationRequest } from './shared.js';
 
 export type Intent = 'signin' | 'create';
 export type Field = 'name' | 'email' | 'password';
@@ -27,13 +29,6 @@ function t(locale: HostedLocale) {
   return translator(signinMessages, locale);
 }
 
-/** The authorize URL for the same request in the other intent (the sign-in/create toggle). */
-function toggleHref(req: AuthorizationRequest, intent: Intent): string {
-  const q = new URLSearchParams(authorizationParams(req));
-  if (intent === 'create') q.set('prompt', 'create');
-  return `/oauth/authorize?${q.toString()}`;
-}
-
 function fieldAttrs(form: SigninForm, field: Field, describedBy: string[] = []) {
   const invalid = form.invalid?.includes(field) ?? false;
   const ids = [...describedBy, ...(invalid ? ['form-error'] : [])];
@@ -44,18 +39,6 @@ function fieldAttrs(form: SigninForm, field: Field, describedBy: string[] = []) 
 
 function defaultFocus(form: SigninForm): Field {
   return form.intent === 'create' ? 'name' : 'email';
-}
-
-/** The authorization request as hidden fields: every form of the hosted page posts it again. */
-export function requestFields(req: AuthorizationRequest) {
-  return html`<input type="hidden" name="response_type" value="code">
-<input type="hidden" name="client_id" value="${req.clientId}">
-<input type="hidden" name="redirect_uri" value="${req.redirectUri}">
-<input type="hidden" name="code_challenge" value="${req.codeChallenge}">
-<input type="hidden" name="code_challenge_method" value="S256">
-<input type="hidden" name="state" value="${req.state}">
-<input type="hidden" name="response_mode" value="${req.responseMode}">
-${req.uiLocales ? html`<input type="hidden" name="ui_locales" value="${req.uiLocales}">` : ''}`;
 }
 
 export function signinPage(
@@ -71,7 +54,8 @@ export function signinPage(
 <p id="form-error" class="error" role="alert">${form.error ? tr(form.error) : ''}</p>
 ${upstreamSection(locale, req, form.upstream)}
 ${offered.password ? passwordForm(locale, req, form, offered) : ''}
-${offered.emailCode ? emailCodeSection(locale, req, form, offered) : ''}`;
+${offered.emailCode ? emailCodeSection(locale, req, form, offered) : ''}
+${passkeySection(locale, req, form.intent)}`;
   return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });
 }
 
@@ -94,7 +78,7 @@ ${
     : ''
 }
 <label for="email">${tr('email')}</label>
-<input id="email" name="email" type="email" autocomplete="email" inputmode="email" autocapitalize="none" spellcheck="false" required maxlength="254" value="${form.email ?? ''}"${fieldAttrs(form, 'email')}>
+<input id="email" name="email" type="email" autocomplete="${emailAutocomplete(req, form.intent)}" inputmode="email" autocapitalize="none" spellcheck="false" required maxlength="254" value="${form.email ?? ''}"${fieldAttrs(form, 'email')}>
 <label for="password">${tr('password')}</label>
 ${
   create

@@ -1,0 +1,118 @@
+// Passkeys on the hosted sign-in page, in Chromium with its virtual authenticator (the
+// DevTools protocol's WebAuthn domain): sign up with a password, add a passkey at the
+// interstitial, then sign in again with one tap. WebAuthn refuses IP addresses as the
+// relying party, so the hosted page is opened at http://localhost (a secure context).
+import { createHash, randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { apiPort, demoUrl } from './env.js';
+import { expect, newShopper, servePage, test } from './fixtures.js';
+
+const hosted = `http://localhost:${apiPort}`;
+
+/** An authorization request as the SDK makes it, answered to a plain page of the demo. */
+function authorization(redirectUri: string) {
+  const verifier = randomBytes(32).toString('base64url');
+  const q = new URLSearchParams({
+    response_type: 'code',
+    client_id: 'pk_test_aurora',
+    redirect_uri: redirectUri,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: randomBytes(16).toString('base64url'),
+  });
+  return { url: `${hosted}/oauth/authorize?${q}`, verifier, redirectUri };
+}
+
+/** Redeems the code the client got, as the SDK does, and returns the signed-in shopper's token. */
+async function redeem(page: Page, request: ReturnType<typeof authorization>) {
+  const code = new URL(page.url()).searchParams.get('code');
+  expect(code).toBeTruthy();
+  const res = await fetch(`${hosted}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: code!,
+      code_verifier: request.verifier,
+      redirect_uri: request.redirectUri,
+      client_id: 'pk_test_aurora',
+    }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function me<T>(token: string, path = ''): Promise<T> {
+  const res = await fetch(`${hosted}/v1/customers/me${path}`, {
+    headers: { 'x-kiosk-key': 'pk_test_aurora', authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+test('a shopper adds a passkey after signing up, then signs in with one tap', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  const callback = `${demoUrl}${await servePage('passkey-callback.html', '<!doctype html><title>Back at the shop</title><p>Signed in.</p>')}`;
+  const shopper = newShopper('Passkey Pia');
+
+  await test.step('sign up with a password; the interstitial offers a passkey', async () => {
+    const request = authorization(callback);
+    await page.goto(`${request.url}&prompt=create`);
+    await page.getByLabel('Name').fill(shopper.name);
+    await page.getByLabel('Email').fill(shopper.email);
+    await page.getByLabel('Password').fill(shopper.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Sign in faster next time: add a passkey' }),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Not now' })).toBeVisible();
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.waitForURL(/passkey-callback\.html\?/);
+    const token = await redeem(page, request);
+    const { items } = await me<{ items: { name: string }[] }>(token, '/passkeys');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.name).toContain('Chrome');
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    expect(credentials).toHaveLength(1);
+    expect(credentials[0]!.isResidentCredential).toBe(true);
+  });
+
+  await test.step('signed out, the sign-in page signs the shopper in from the passkey autofill', async () => {
+    // Conditional UI: the page asks for a passkey as it loads; the browser offers it in the
+    // email field's autofill, and Chromium's virtual authenticator answers such a request at
+    // once, as a shopper picking it would.
+    const request = authorization(callback);
+    await page.goto(request.url);
+    await page.waitForURL(/passkey-callback\.html\?/);
+    const token = await redeem(page, request);
+    expect((await me<{ email: string }>(token)).email).toBe(shopper.email);
+    const { items } = await me<{ items: { lastUsedAt: string | null }[] }>(token, '/passkeys');
+    expect(items[0]!.lastUsedAt).not.toBeNull();
+  });
+
+  await test.step('in a browser without passkey autofill, the button signs in with one tap', async () => {
+    await page.addInitScript(() => {
+      Object.defineProperty(PublicKeyCredential, 'isConditionalMediationAvailable', {
+        value: undefined,
+      });
+    });
+    const request = authorization(callback);
+    await page.goto(request.url);
+    await expect(page.getByLabel('Email')).toHaveAttribute('autocomplete', 'username webauthn');
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.waitForURL(/passkey-callback\.html\?/);
+    const token = await redeem(page, request);
+    expect((await me<{ email: string }>(token)).email).toBe(shopper.email);
+  });
+});
