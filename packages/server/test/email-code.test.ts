@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { customers } from '../src/db/schema/index.js';
-import { purgeEmailCodesJob } from '../src/jobs/purge-email-codes.js';
+import { purgeSignInChallengesJob } from '../src/jobs/purge-sign-in-challenges.js';
 import { registerCustomer } from '../src/services/customers.js';
 import { createTestApp, createTestStore, runJob, type TestApp, type TestStore } from './harness.js';
 import {
@@ -150,10 +150,10 @@ describe('emailed sign-in code', () => {
     const email = 'di@example.com';
     const { request, id } = await askForCode(email);
     const { code } = codeOf(await mailbox.next(email));
-    expect(await runJob(t, purgeEmailCodesJob)).toBe(0);
+    expect(await runJob(t, purgeSignInChallengesJob)).toBe(0);
     t.advanceClock(10 * 60 * 1000 + 1000);
     expect((await enterCode(request, id!, code)).status).toBe(400);
-    expect(await runJob(t, purgeEmailCodesJob)).toBe(1);
+    expect(await runJob(t, purgeSignInChallengesJob)).toBe(1);
   });
 
   it('ends after 5 wrong codes, the right one included afterwards', async () => {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { customers, passkeys } from '../src/db/schema/index.js';
+import { customers, passkeys, webauthnChallenges } from '../src/db/schema/index.js';
+import { purgeSignInChallengesJob } from '../src/jobs/purge-sign-in-challenges.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
-import { createTestStore, type TestStore, useTestApp } from './harness.js';
+import { createTestStore, runJob, type TestStore, useTestApp } from './harness.js';
 import { TestAuthenticator } from './webauthn-authenticator.js';
 
 const t = useTestApp();
@@ -258,6 +259,26 @@ describe('signing in with a passkey', () => {
     t.current.advanceClock(6 * 60 * 1000);
     expect((await answer(challenge)).status).toBe(400);
     expect((await answer(randomBytes(32).toString('base64url'))).status).toBe(400);
+  });
+
+  it('deletes challenges once they have expired, and only then', async () => {
+    const s = await createTestStore(t.current.db);
+    await signUpWithPasskey(s);
+    await challengeFor(authParams(s.pk));
+    const left = async () =>
+      (
+        await t.current.db
+          .select({ id: webauthnChallenges.id })
+          .from(webauthnChallenges)
+          .where(eq(webauthnChallenges.storeId, s.store.id))
+      ).length;
+    const before = await left();
+    expect(before).toBeGreaterThan(0);
+    expect(await runJob(t.current, purgeSignInChallengesJob)).toBe(0);
+    expect(await left()).toBe(before);
+    t.current.advanceClock(6 * 60 * 1000);
+    expect(await runJob(t.current, purgeSignInChallengesJob)).toBeGreaterThanOrEqual(before);
+    expect(await left()).toBe(0);
   });
 
   it("never accepts a passkey made for another store's page", async () => {

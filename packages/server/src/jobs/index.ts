@@ -1,6 +1,6 @@
 import { expireOrdersJob } from './expire-orders.js';
-import { purgeEmailCodesJob } from './purge-email-codes.js';
 import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
+import { purgeSignInChallengesJob } from './purge-sign-in-challenges.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
 
@@ -9,5 +9,5 @@ export const jobs: Job[] = [
   expireOrdersJob,
   purgeIdempotencyKeysJob,
   purgeRateLimits,
-  purgeEmailCodesJob,
+  purgeSignInChallengesJob,
 ];

@@ -102,12 +102,3 @@ export async function findUsableLink(
     .limit(1);
   return row;
 }
-
-/** Deletes expired codes (spent or not: neither can be used again); returns how many. */
-export async function purgeExpiredEmailCodes(db: Db, now: Date): Promise<number> {
-  const rows = await db
-    .delete(emailCodes)
-    .where(lt(emailCodes.expiresAt, now))
-    .returning({ id: emailCodes.id });
-  return rows.length;
-}
