@@ -4,7 +4,7 @@ import type { components } from './generated/api.js';
 import type { Http } from './http.js';
 import type { KeyValue } from './persist.js';
 import { challengeOf, randomString } from './pkce.js';
-import type { Session } from './types.js';
+import type { Passkey, Session } from './types.js';
 
 type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -17,6 +17,8 @@ export type AuthMessage =
 export interface AuthContext {
   /** An Http without the customer's token (the OAuth endpoints take none). */
   http: Http;
+  /** The client's Http, with the store key and the customer's token (their own /me routes). */
+  api: Http;
   /** The client's session store (created by the client, so it exists before this module loads). */
   $session: WritableAtom<Session | null>;
   /** The channel tabs share the session on (browsers only); the client routes its messages here. */
@@ -300,6 +302,17 @@ export function createAuth(ctx: AuthContext) {
       } finally {
         signOutLocally(true);
       }
+    },
+    /** The signed-in shopper's passkeys: added on the hosted sign-in page, removable here. */
+    async passkeys(): Promise<Passkey[]> {
+      return (await ctx.api.request('/v1/customers/me/passkeys', { method: 'GET' })).items;
+    },
+    /** Removes one of the shopper's passkeys (`passkey_not_found` if it is not theirs). */
+    async removePasskey(id: string): Promise<void> {
+      await ctx.api.request('/v1/customers/me/passkeys/{id}', {
+        method: 'DELETE',
+        params: { id },
+      });
     },
     /** Restores a session after a reload (refresh cookie or stored refresh token). */
     async restore(): Promise<void> {

@@ -9,7 +9,7 @@ import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
 import { createKeyValue } from './persist.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
-import type { Cart, PointsSummary, Session, StoreConfig } from './types.js';
+import type { Cart, Passkey, PointsSummary, Session, StoreConfig } from './types.js';
 
 export interface ClientOptions {
   /** The Kiosk API's origin, e.g. https://api.brand.example */
@@ -161,6 +161,7 @@ export function createClient(options: ClientOptions) {
     const { createAuth } = await import('./auth.js');
     auth = createAuth({
       http: createHttp({ endpoint, fetch: fetchFn, onError, headers: () => ({}) }),
+      api: http,
       $session,
       channel,
       storeKey,
@@ -281,6 +282,10 @@ export function createClient(options: ClientOptions) {
         withAuth().then((a) => a.signInWithToken(token)),
       /** Signs out here and in the site's other tabs, and revokes the refresh token. */
       logout: (): Promise<void> => withAuth().then((a) => a.logout()),
+      /** The signed-in shopper's passkeys (name, created, last used). */
+      passkeys: (): Promise<Passkey[]> => withAuth().then((a) => a.passkeys()),
+      /** Removes one of the signed-in shopper's passkeys. */
+      removePasskey: (id: string): Promise<void> => withAuth().then((a) => a.removePasskey(id)),
     },
     points: {
       $balance,

@@ -16,6 +16,8 @@ export type CartLine = Schemas['CartLine'];
 export type Customer = Schemas['Customer'];
 export type PointsSummary = Schemas['Points'];
 export type PointsEntry = Schemas['PointsEntry'];
+/** A passkey of the signed-in shopper: where it was made, when it was last used. */
+export type Passkey = Schemas['Passkey'];
 export type Review = Schemas['Review'];
 export type OwnReview = Schemas['OwnReview'];
 export type ReviewSummary = Schemas['ReviewSummary'];

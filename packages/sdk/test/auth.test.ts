@@ -38,6 +38,19 @@ describe('auth', () => {
     expect(cart?.lines.map((l) => l.variantId)).toContain(variant.id);
   });
 
+  it("lists the shopper's passkeys and refuses to remove one that is not theirs", async () => {
+    // Memory only: a client with storage would follow the other tests' tabs (cart channel).
+    const kiosk = client();
+    const { token } = await admin().customers.createSessionToken({ email: uniqueEmail() });
+    await kiosk.auth.signInWithToken(token);
+    expect(await kiosk.auth.passkeys()).toEqual([]);
+    await expect(
+      kiosk.auth.removePasskey('00000000-0000-4000-8000-000000000000'),
+    ).rejects.toMatchObject({ code: 'passkey_not_found', status: 404 });
+    await kiosk.auth.logout();
+    await expect(kiosk.auth.passkeys()).rejects.toMatchObject({ status: 401 });
+  });
+
   it('refuses a used single sign-on token', async () => {
     const { token } = await admin().customers.createSessionToken({ email: uniqueEmail() });
     await client().auth.signInWithToken(token);
