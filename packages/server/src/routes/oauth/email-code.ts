@@ -1,7 +1,7 @@
 import { type AppContext, publicOrigin } from '../../context.js';
 import { describeError } from '../../db/faults.js';
 import { formFields } from '../../hosted/form.js';
-import { type HostedLocale, negotiateLocale } from '../../hosted/i18n.js';
+import type { HostedLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import { isSameOriginPost } from '../../hosted/same-origin.js';
 import { emailCodeMail } from '../../mail/email-code-mail.js';
@@ -39,6 +39,7 @@ import {
   linkPasswordPage,
 } from './email-code-page.js';
 import { invalidRequestPage } from './pages.js';
+import { localeOf } from './refuse.js';
 import {
   type AuthorizationCheck,
   type AuthorizationRequest,
@@ -56,13 +57,6 @@ export const emailCodeRoutes = createRouter();
 type Checked =
   | { req: AuthorizationRequest; locale: HostedLocale }
   | { refused: ReturnType<typeof sendPage> };
-
-function localeOf(c: AppContext, uiLocales: unknown): HostedLocale {
-  return negotiateLocale(
-    typeof uiLocales === 'string' ? uiLocales : undefined,
-    c.req.header('accept-language'),
-  );
-}
 
 /** The request behind a form or query, or the page that refuses it. */
 async function checkRequest(

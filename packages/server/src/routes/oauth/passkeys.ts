@@ -1,4 +1,4 @@
-import { publicOrigin } from '../../context.js';
+import { type AppContext, publicOrigin } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { formFields } from '../../hosted/form.js';
 import { sendPage } from '../../hosted/layout.js';
@@ -56,7 +56,7 @@ passkeyRoutes.post('/passkeys/options', async (c) => {
 });
 
 /** Reads a passkey form's post: the request it goes on with, or the page that refuses it. */
-async function passkeyPost(c: Parameters<typeof localeOf>[0]) {
+async function passkeyPost(c: AppContext) {
   const fields = await formFields(c);
   const locale = localeOf(c, fields.ui_locales);
   if (!isSameOriginPost(c)) {
