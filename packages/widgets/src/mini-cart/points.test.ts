@@ -73,6 +73,11 @@ describe('<kiosk-mini-cart> points', () => {
     await expect(second).to.be.accessible();
     second.open = false;
     await until(() => !$<HTMLDialogElement>(second, 'dialog')!.open);
+
+    // No guest cart stays behind: the next test's sign-in reaches this client too (tabs share
+    // sign-in), which would then merge this tee into that test's customer cart.
+    for (const line of client.cart.$cart.get()!.lines) client.cart.remove(line.id);
+    await until(() => sent() && client.cart.$cart.get()!.itemCount === 0, 'empty guest cart');
   });
 
   it('at a zero balance shows no points field, but how to earn them', async () => {
