@@ -1,9 +1,9 @@
 // The demo pages: a multi-page Vite build. The API endpoint is baked in at build time from
-// KIOSK_ENDPOINT (default http://127.0.0.1:8787); the module pages also accept ?api=<origin>.
+// KIOSK_ENDPOINT (default http://localhost:8787); the module pages also accept ?api=<origin>.
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
-const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
+const DEFAULT_ENDPOINT = 'http://localhost:8787';
 const endpoint = (process.env.KIOSK_ENDPOINT ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
 const pages = ['index', 'brand', 'influencer', 'app', 'builder', 'elements'];
 

@@ -22,10 +22,9 @@ function loginPage(uid) {
 </form></body></html>`;
 }
 
-/** Starts Demo ID on `host:port`, for a Kiosk API at `apiUrl`. */
-export async function startDemoIdp({ host, port, apiUrl }) {
-  const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  const issuer = `http://${hostInUrl}:${port}`;
+/** Starts Demo ID on `host:port`, named `urlHost` in its URLs, for a Kiosk API at `apiUrl`. */
+export async function startDemoIdp({ host, urlHost = host, port, apiUrl }) {
+  const issuer = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}`;
   const accounts = new Map();
   const provider = new Provider(issuer, {
     clients: [

@@ -2,7 +2,7 @@
 // Captures every demo page at desktop (1280×800) and phone (390×844) widths into
 // docs/screenshots/<page>-<width>.png, with Debian's Chromium through playwright-core, then
 // the states of single elements (the functions below). Needs the demo running (pnpm start),
-// or pass --base http://127.0.0.1:4173; --only pages,reviews-builder,login-button,hosted-ar,
+// or pass --base http://localhost:4173; --only pages,reviews-builder,login-button,hosted-ar,
 // product-card,mini-cart picks the groups to take.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { contentSecurityPolicy } from './serve.mjs';
 
 const { values } = parseArgs({
   options: {
-    base: { type: 'string', default: 'http://127.0.0.1:4173' },
+    base: { type: 'string', default: 'http://localhost:4173' },
     out: { type: 'string' },
     only: { type: 'string' },
   },

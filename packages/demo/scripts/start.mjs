@@ -84,7 +84,11 @@ const mailPort = portOf(
   '--mail-port',
 );
 const idpPort = portOf(values['idp-port'] ?? process.env.IDP_PORT ?? apiPort + 2, '--idp-port');
-const hostInUrl = host.includes(':') ? `[${host}]` : host;
+// On loopback the pages and the API are named `localhost`: a secure context where passkeys
+// work (WebAuthn refuses an IP address as its relying party), while the servers still listen
+// on the address given.
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+const hostInUrl = loopback ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 const demoOrigin = `http://${hostInUrl}:${port}`;
 const apiUrl = `http://${hostInUrl}:${apiPort}`;
 const outDir = join(demo, e2e ? 'dist-e2e' : 'dist');
@@ -137,8 +141,8 @@ if (values.build && !values['no-build']) {
   await build({ configFile: join(demo, 'vite.config.ts'), logLevel: 'error' });
 }
 
-// 2. The mail catcher, then the API that mails to it. Every demo origin (localhost and
-// 127.0.0.1) may call the API.
+// 2. The mail catcher, then the API that mails to it. Every name of the demo's origin
+// (localhost and 127.0.0.1) may call the API.
 const mail = await startMailCatcher({ host, port: mailPort }).catch((error) =>
   portTaken(error, '--mail-port'),
 );
@@ -162,11 +166,10 @@ let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api
 // plain-HTTP issuer on loopback only, so a demo on another interface goes without it.
 // Loaded here, not at the top: oidc-provider prints a warning on Node 20 as it loads, which
 // must not precede a port's one-line error.
-const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
 const demoIdp = loopback ? await import('./demo-idp.mjs') : null;
 const idp = demoIdp
   ? await demoIdp
-      .startDemoIdp({ host, port: idpPort, apiUrl })
+      .startDemoIdp({ host, urlHost: hostInUrl, port: idpPort, apiUrl })
       .catch((error) => portTaken(error, '--idp-port'))
   : null;
 for (const key of idp ? ['sk_test_aurora', 'sk_test_borealis'] : []) {

@@ -1,6 +1,6 @@
 /**
  * The Kiosk API origin for the module pages: `?api=<origin>` in the page URL, else the one the
- * demo was built for (KIOSK_ENDPOINT, default http://127.0.0.1:8787).
+ * demo was built for (KIOSK_ENDPOINT, default http://localhost:8787).
  */
 export function apiEndpoint(): string {
   const param = new URLSearchParams(location.search).get('api');
