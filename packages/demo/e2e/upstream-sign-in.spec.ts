@@ -42,6 +42,25 @@ test('an unverified email from the provider is refused on the hosted page', asyn
   await expect(
     popup.getByRole('alert').filter({ hasText: 'Demo ID did not confirm' }),
   ).toBeVisible();
+  // Closed by the shopper: the button is theirs again at once (the hosted pages tell the
+  // opener they are open, so a closed popup is not mistaken for one cut off by a provider).
   await popup.close();
-  await expect(login).not.toHaveAttribute('state', 'signed-in');
+  await expect(login).toHaveAttribute('state', 'signed-out', { timeout: 5_000 });
+  await expect(login.getByRole('button', { name: 'Sign in' })).toHaveAttribute(
+    'aria-disabled',
+    'false',
+  );
+});
+
+test('closing the sign-in window gives the shopper the button back at once', async ({ page }) => {
+  await page.goto('/brand.html');
+  const login = page.locator('kiosk-login-button').first();
+  await expect(login).toHaveAttribute('state', 'signed-out');
+  const popupPromise = page.waitForEvent('popup');
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  const popup = await popupPromise;
+  await expect(popup.getByRole('link', { name: 'Continue with Demo ID' })).toBeVisible();
+  await expect(login).toHaveAttribute('state', 'signing-in');
+  await popup.close();
+  await expect(login).toHaveAttribute('state', 'signed-out', { timeout: 5_000 });
 });

@@ -9,6 +9,15 @@ import type { Passkey, Session } from './types.js';
 type TokenRequest = components['schemas']['TokenRequest'];
 type TokenResponse = components['schemas']['TokenResponse'];
 
+/** What the hosted sign-in page posts to the window that opened it. */
+type HostedMessage = {
+  state?: string;
+  away?: boolean;
+  code?: string;
+  error?: string;
+  error_description?: string;
+} & ({ type: 'kiosk:authorization_pending' } | { type: 'kiosk:authorization_response' });
+
 /** What tabs tell each other about the session (over the client's BroadcastChannel). */
 export type AuthMessage =
   | { type: 'session'; session?: Session; token?: { token: string; expiresAt: number } | null }
@@ -147,21 +156,38 @@ export function createAuth(ctx: AuthContext) {
     return url.toString();
   }
 
-  /** Waits for the popup's answer: postMessage from the API origin, or the poll fallback. */
-  function waitForCode(popup: Window, state: string): Promise<string> {
+  /**
+   * Waits for the popup's answer: postMessage from the API origin, or the poll fallback.
+   * Each hosted page says it is open (`kiosk:authorization_pending`), so once one has, a
+   * closed popup means the shopper closed it, and the sign-in ends at once, unless the
+   * page said it may finish elsewhere (`away`: at an identity provider, whose
+   * Cross-Origin-Opener-Policy cuts the popup off from us, or through an emailed link).
+   */
+  function waitForCode(popup: Window, state: string, awayAtStart: boolean): Promise<string> {
     const w = win()!;
     return new Promise<string>((resolve, reject) => {
       let closedSince = 0;
+      let heard = false;
+      let away = awayAtStart;
       const finish = (fn: () => void) => {
         w.removeEventListener('message', onMessage);
         clearInterval(timer);
         fn();
       };
       const onMessage = (event: MessageEvent) => {
-        const data = event.data as { type?: string; code?: string; state?: string } | null;
-        if (event.origin !== origin || data?.type !== 'kiosk:authorization_response') return;
-        if (data.state !== state || typeof data.code !== 'string') return;
-        finish(() => resolve(data.code!));
+        const data = event.data as HostedMessage | null;
+        if (event.origin !== origin || data?.state !== state) return;
+        if (data.type === 'kiosk:authorization_pending') {
+          heard = true;
+          away = data.away === true;
+        } else if (data.type === 'kiosk:authorization_response') {
+          const { code, error } = data;
+          if (typeof code === 'string') finish(() => resolve(code));
+          else if (typeof error === 'string') {
+            const message = data.error_description || 'Sign-in failed.';
+            finish(() => reject(new KioskError({ code: error, message })));
+          }
+        }
       };
       w.addEventListener('message', onMessage);
       // Without an opener (a strict Cross-Origin-Opener-Policy, an in-app browser) the popup
@@ -169,6 +195,7 @@ export function createAuth(ctx: AuthContext) {
       const timer = setInterval(async () => {
         if (!popup.closed) return;
         closedSince ||= Date.now();
+        const patience = heard && !away ? 0 : 180_000;
         try {
           const data = await ctx.http.request('/oauth/poll', {
             method: 'POST',
@@ -178,7 +205,7 @@ export function createAuth(ctx: AuthContext) {
           finish(() => resolve(data.code));
         } catch (error) {
           const pending = (error as KioskError).code === 'authorization_pending';
-          if (!pending || Date.now() - closedSince > 180_000) {
+          if (!pending || Date.now() - closedSince >= patience) {
             finish(() =>
               reject(
                 new KioskError({ code: 'login_cancelled', message: 'Sign-in was not completed.' }),
@@ -269,7 +296,7 @@ export function createAuth(ctx: AuthContext) {
           ui_locales: locale,
           ...upstream,
         });
-        const code = await waitForCode(popup, state);
+        const code = await waitForCode(popup, state, provider !== undefined);
         const data = await tokenRequest({
           grant_type: 'authorization_code',
           code,

@@ -203,6 +203,25 @@ describe('GET /oauth/authorize: the hosted sign-in page', () => {
     expect(dataAttr(res.body, 'code')).toBeUndefined();
   });
 
+  it('in a popup, tells the opener at its origin only that the page is open', async () => {
+    const s = await createTestStore(t.current.db);
+    const popup = authParams(s.pk, pkce().challenge, { response_mode: 'web_message' });
+    const page: string = (await t.current.request(authorizeUrl(popup))).body;
+    const presence = /<div id="kiosk-popup"[^>]*>/.exec(page)?.[0] ?? '';
+    expect(dataAttr(presence, 'origin')).toBe(SHOP);
+    expect(dataAttr(presence, 'state')).toBe(popup.state);
+    expect(presence).not.toContain('data-away');
+    expect(page).toContain('<script src="/assets/popup-presence.js" defer></script>');
+    const script = await t.current.request('/assets/popup-presence.js');
+    expect(script.status).toBe(200);
+    expect(script.body).toContain("postMessage({ type: 'kiosk:authorization_pending'");
+
+    // A redirect sign-in has no opener to tell.
+    const redirect = authParams(s.pk, pkce().challenge);
+    const plain: string = (await t.current.request(authorizeUrl(redirect))).body;
+    expect(plain).not.toContain('kiosk-popup');
+  });
+
   it('requires a state of 8 to 512 characters (error page)', async () => {
     const s = await createTestStore(t.current.db);
     for (const state of ['', 'short', 'x'.repeat(513)]) {

@@ -2,6 +2,7 @@ import { checkoutJs } from './checkout.js';
 import { hostedCss } from './hosted-css.js';
 import { oauthCallbackJs } from './oauth-callback.js';
 import { passkeysJs, simpleWebAuthnBrowserJs } from './passkeys.js';
+import { popupPresenceJs } from './popup-presence.js';
 import { signinJs } from './signin.js';
 
 /**
@@ -13,6 +14,7 @@ export const hostedAssets: Record<string, { type: string; body: string }> = {
   'signin.js': { type: 'text/javascript; charset=utf-8', body: signinJs },
   'oauth-callback.js': { type: 'text/javascript; charset=utf-8', body: oauthCallbackJs },
   'checkout.js': { type: 'text/javascript; charset=utf-8', body: checkoutJs },
+  'popup-presence.js': { type: 'text/javascript; charset=utf-8', body: popupPresenceJs },
   'passkeys.js': { type: 'text/javascript; charset=utf-8', body: passkeysJs },
   'simplewebauthn-browser.js': {
     type: 'text/javascript; charset=utf-8',

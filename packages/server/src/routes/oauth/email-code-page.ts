@@ -6,6 +6,7 @@ import { type EmailCodeKey, emailCodeMessages } from '../../hosted/messages/emai
 import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js';
 import type { EmailCodePurpose } from '../../services/auth/email-codes.js';
 import type { SigninForm } from './pages.js';
+import { popupPresence } from './popup-presence.js';
 import { requestFields } from './request-fields.js';
 import { type AuthorizationRequest, authorizationParams } from './shared.js';
 
@@ -81,7 +82,8 @@ ${requestFields(req)}
 <input type="hidden" name="purpose" value="${input.purpose}">
 ${emailInput(locale, input.email, true)}
 <button type="submit">${tr(reset ? 'resetSubmit' : 'emailCodeSubmit')}</button>
-</form>`;
+</form>
+${popupPresence(req)}`;
   return layout({ locale, title: `${title} · ${req.store.name}`, body });
 }
 
@@ -113,7 +115,8 @@ ${requestFields(req)}
 <p id="code-hint" class="hint">${tr('codeHint')}</p>
 ${reset ? newPasswordInput(locale) : ''}
 <button type="submit">${tr(reset ? 'setPasswordSubmit' : 'codeSubmit')}</button>
-</form>`;
+</form>
+${popupPresence(req, { away: true })}`;
   return layout({ locale, title: `${tr('codeTitle')} · ${req.store.name}`, body });
 }
 

@@ -7,6 +7,7 @@ import { type SigninKey, signinMessages } from '../../hosted/messages/signin.js'
 import { emailCodeButton, emailCodeSection } from './email-code-page.js';
 import { type UpstreamChoices, upstreamSection } from './oidc-page.js';
 import { emailAutocomplete, passkeySection } from './passkeys-page.js';
+import { popupPresence } from './popup-presence.js';
 import { requestFields, toggleHref } from './request-fields.js';
 import type { AuthorizationRequest } from './shared.js';
 
@@ -55,7 +56,8 @@ export function signinPage(
 ${upstreamSection(locale, req, form.upstream)}
 ${offered.password ? passwordForm(locale, req, form, offered) : ''}
 ${offered.emailCode ? emailCodeSection(locale, req, form, offered) : ''}
-${passkeySection(locale, req, form.intent)}`;
+${passkeySection(locale, req, form.intent)}
+${popupPresence(req)}`;
   return layout({ locale, title: `${title} · ${req.store.name}`, body, scripts: ['signin.js'] });
 }
 

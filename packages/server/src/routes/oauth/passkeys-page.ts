@@ -5,6 +5,7 @@ import { layout } from '../../hosted/layout.js';
 import { type PasskeyKey, passkeyMessages } from '../../hosted/messages/passkeys.js';
 import { signInMethodsOf } from '../../services/sign-in-methods.js';
 import type { Intent } from './pages.js';
+import { popupPresence } from './popup-presence.js';
 import { requestFields, toggleHref } from './request-fields.js';
 import type { AuthorizationRequest } from './shared.js';
 
@@ -59,7 +60,8 @@ ${requestFields(req)}
 <button type="button" id="kiosk-passkey-add" hidden>${tr('offerAdd')}</button>
 <button type="submit" class="secondary">${tr('offerSkip')}</button>
 </form>
-${scripts}`;
+${scripts}
+${popupPresence(req)}`;
   return layout({ locale, title: `${tr('offerTitle')} · ${req.store.name}`, body });
 }
 
@@ -72,6 +74,7 @@ export function passkeyErrorPage(
   const tr = translator(passkeyMessages, locale);
   const body = html`<h1>${tr('signInWithPasskey')}</h1>
 <p id="form-error" class="error" role="alert">${tr(error)}</p>
-<p><a href="${toggleHref(req, 'signin')}">${tr('backToSignIn')}</a></p>`;
+<p><a href="${toggleHref(req, 'signin')}">${tr('backToSignIn')}</a></p>
+${popupPresence(req)}`;
   return layout({ locale, title: `${tr('signInWithPasskey')} · ${req.store.name}`, body });
 }
