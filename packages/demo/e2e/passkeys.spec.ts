@@ -1,11 +1,91 @@
-// Passkeys on the hosted sign-in page, in Chromium with its virtual authenticator (the
-// DevTools protocol's WebAuthn domain): sign up with a password, add a passkey at the
-// interstitial, then sign in again with one tap. WebAuthn refuses IP addresses as the
-// relying party, so the hosted page is opened at http://localhost (a secure context).
+// Passkeys in Chromium with its virtual authenticator (the DevTools protocol's WebAuthn
+// domain): sign up with a password, add a passkey at the interstitial, then sign in again with
+// one tap — through the brand page's login button and its popup, and on the hosted page
+// itself. WebAuthn refuses IP addresses as the relying party: the demo is on localhost.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { apiPort, demoUrl } from './env.js';
 import { expect, newShopper, servePage, test } from './fixtures.js';
+
+/** A passkey as Chromium's virtual authenticator holds it (the protocol's WebAuthn.Credential). */
+interface Credential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+}
+
+/**
+ * A virtual platform authenticator (fingerprint reader) in `page`, holding `credentials`.
+ * Each popup is a target of its own, so each gets an authenticator, with the passkeys the
+ * last one made: as one device's would be.
+ */
+async function authenticator(page: Page, credentials: Credential[] = []) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  for (const credential of credentials) {
+    await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+  }
+  const added: Credential[] = [];
+  cdp.on('WebAuthn.credentialAdded', (event) => added.push(event.credential));
+  return { cdp, authenticatorId, added };
+}
+
+/** Opens the sign-in popup from the login button, with an authenticator in place as it loads. */
+async function signInPopup(page: Page, credentials: Credential[] = []) {
+  const login = page.locator('header.site-header kiosk-login-button');
+  const popupPromise = page.waitForEvent('popup');
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState();
+  const device = await authenticator(popup, credentials);
+  // The page asked for passkeys as it loaded, before the authenticator was there: again.
+  await popup.reload();
+  return { popup, device };
+}
+
+test('through the login button: sign up, add a passkey, sign out, sign in with one tap', async ({
+  page,
+}) => {
+  const shopper = newShopper('Pia Passkey');
+  const login = page.locator('header.site-header kiosk-login-button');
+  await page.goto('/brand.html');
+  await expect(login).toHaveAttribute('state', 'signed-out');
+
+  const { popup, device } = await signInPopup(page);
+  await popup.getByRole('link', { name: /create an account/i }).click();
+  await popup.getByLabel('Name', { exact: true }).fill(shopper.name);
+  await popup.getByLabel('Email').fill(shopper.email);
+  await popup.getByLabel('Password').fill(shopper.password);
+  await popup.getByRole('button', { name: 'Create account' }).click();
+  await popup.getByRole('button', { name: 'Add a passkey' }).click();
+  await popup.waitForEvent('close');
+  await expect(login).toHaveAttribute('state', 'signed-in');
+  await expect.poll(() => device.added.length).toBe(1);
+
+  await login.getByRole('button', { name: /Pia Passkey/ }).click();
+  await login.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(login).toHaveAttribute('state', 'signed-out');
+
+  // The passkey in the email field's autofill: the virtual authenticator answers at once, as
+  // the shopper's one tap would; the popup closes itself and the page is signed in.
+  const again = await signInPopup(page, device.added);
+  await again.popup.waitForEvent('close');
+  await expect(login).toHaveAttribute('state', 'signed-in');
+  await expect(login.getByRole('button', { name: /Pia Passkey/ })).toBeVisible();
+});
 
 const hosted = `http://localhost:${apiPort}`;
 
