@@ -2,7 +2,8 @@
 // (oidc-provider, scripts/demo-idp.mjs) → back to Kiosk → the widgets are signed in.
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.js';
+import { apiUrl } from './env.js';
+import { expect, servePage, test } from './fixtures.js';
 
 /** Opens the hosted page from the brand site's login button and picks Demo ID there. */
 async function atDemoId(page: Page) {
@@ -63,4 +64,31 @@ test('closing the sign-in window gives the shopper the button back at once', asy
   await expect(login).toHaveAttribute('state', 'signing-in');
   await popup.close();
   await expect(login).toHaveAttribute('state', 'signed-out', { timeout: 5_000 });
+});
+
+test('a login button with provider= goes straight to that provider, skipping the chooser', async ({
+  page,
+}) => {
+  const path = await servePage(
+    'provider-button.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Members</title>
+<script src="/cdn/kiosk.js" defer data-endpoint="${apiUrl}" data-store-key="pk_test_aurora"></script>
+</head><body><h1>Members</h1><kiosk-login-button provider="demo"></kiosk-login-button></body></html>`,
+  );
+  await page.goto(path);
+  const login = page.locator('kiosk-login-button');
+  await expect(login).toHaveAttribute('state', 'signed-out');
+  const popupPromise = page.waitForEvent('popup');
+  await login.getByRole('button', { name: 'Sign in' }).click();
+  const popup = await popupPromise;
+  // Demo ID's own page first: Kiosk's sign-in page was never shown.
+  await expect(popup.getByRole('heading', { name: 'Demo ID' })).toBeVisible();
+  await popup
+    .getByLabel('Email', { exact: true })
+    .fill(`straight-${randomUUID().slice(0, 8)}@example.test`);
+  await popup.getByLabel('Name', { exact: true }).fill('Sten Straight');
+  await popup.getByRole('button', { name: 'Continue to the shop' }).click();
+  await popup.waitForEvent('close');
+  await expect(login).toHaveAttribute('state', 'signed-in');
+  await expect(login.locator('[part~=name]')).toContainText('Sten');
 });
