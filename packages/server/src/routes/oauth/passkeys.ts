@@ -16,6 +16,7 @@ import {
 import { signInMethodsOf } from '../../services/sign-in-methods.js';
 import { signIn } from './answer.js';
 import { readHostedPost } from './hosted-post.js';
+import { rememberDeclined } from './passkey-offer.js';
 import { passkeyErrorPage } from './passkeys-page.js';
 import { checkAuthorizationRequest } from './shared.js';
 
@@ -101,5 +102,7 @@ passkeyRoutes.post('/passkeys/register', async (c) => {
   if (!result) {
     return sendPage(c, passkeyErrorPage(locale, req, 'errPasskeyExpired'), { status: 400 });
   }
+  // The offer's form comes without an authenticator's answer only from "Not now".
+  if (!ceremony.response) rememberDeclined(c, req.store);
   return signIn(c, locale, req, result.customerId, { offerPasskey: false });
 });
