@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, createTestStore, type TestApp, type TestStore } from './harness.js';
-import { authorizationRequest, postPage } from './mailbox.js';
+import { authorizationRequest, dataAttribute, postPage } from './mailbox.js';
 
 /** The emailed code's bad input and faults: a 4xx or 503 with a translated page, never a 500. */
 let t: TestApp;
@@ -41,6 +41,14 @@ describe('emailed code: bad input', () => {
 
     const noRequest = await postPage(t, '/oauth/email-code', { email: 'a@example.com' });
     expect(noRequest.status).toBe(400);
+
+    // With a redirect it can trust, the error goes back to the client, as from every hosted post.
+    const plain = await postPage(t, '/oauth/email-code', {
+      ...params,
+      code_challenge_method: 'plain',
+      email: 'a@example.com',
+    });
+    expect(dataAttribute(plain.body, 'error')).toBe('invalid_request');
 
     for (const fields of [
       { id: 'x', code: '123456' },

@@ -25,6 +25,7 @@ describe('admin identity providers', () => {
       issuer: GOOGLE.issuer,
       clientId: GOOGLE.clientId,
       scopes: ['openid', 'email', 'profile'],
+      enabled: true,
     });
     const replaced = await put(t.current, s.sk, 'google', {
       ...GOOGLE,
@@ -55,6 +56,23 @@ describe('admin identity providers', () => {
     });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('identity_provider_not_found');
+  });
+
+  it('switches a provider off and on again, keeping its configuration', async () => {
+    const s = await createTestStore(t.current.db);
+    expect((await put(t.current, s.sk, 'google', GOOGLE)).status).toBe(201);
+    const off = await put(t.current, s.sk, 'google', { ...GOOGLE, enabled: false });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ id: 'google', name: 'Google', enabled: false });
+    const list = await t.current.request('/admin/v1/identity-providers', { token: s.sk });
+    expect(list.body.data).toMatchObject([{ id: 'google', enabled: false }]);
+    const one = await t.current.request('/admin/v1/identity-providers/google', { token: s.sk });
+    expect(one.body).toMatchObject({ clientId: GOOGLE.clientId, enabled: false });
+    // The body replaces the provider: without `enabled` it is on again.
+    const on = await put(t.current, s.sk, 'google', GOOGLE);
+    expect(on.body.enabled).toBe(true);
+    const junk = await put(t.current, s.sk, 'google', { ...GOOGLE, enabled: 'no' });
+    expect(junk.status).toBe(400);
   });
 
   it("keeps each store's providers apart", async () => {

@@ -4,6 +4,7 @@ import {
   authParams,
   pkce,
   REDIRECT,
+  refresh,
   SHOP,
   signUpAndRedeem,
   submit,
@@ -129,12 +130,8 @@ describe('POST /oauth/token: authorization_code', () => {
     const second = await token(t.current, body);
     expect(second.status).toBe(400);
     expect(second.body.error).toBe('invalid_grant');
-    const refresh = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: first.body.refresh_token,
-      client_id: s.pk,
-    });
-    expect(refresh.body.error).toBe('invalid_grant');
+    const refreshed = await refresh(t.current, s.pk, first.body.refresh_token);
+    expect(refreshed.body.error).toBe('invalid_grant');
   });
 
   it('refuses an expired code, and a code of another store', async () => {
@@ -199,11 +196,7 @@ describe('POST /oauth/token: authorization_code', () => {
     const other = await createTestStore(t.current.db, {
       allowedOrigins: ['https://other.example'],
     });
-    const res = await token(
-      t.current,
-      { grant_type: 'refresh_token', refresh_token: 'krt_x', client_id: s.pk },
-      { origin: 'https://other.example' },
-    );
+    const res = await refresh(t.current, s.pk, 'krt_x', { origin: 'https://other.example' });
     expect(res.status).toBe(403);
     expect(res.body.error).toBe('invalid_client');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

@@ -77,6 +77,24 @@ export function token(
   return postForm(app, '/oauth/token', body, headers);
 }
 
+/**
+ * A refresh at the token endpoint: with the refresh token in the body, or, with none, from
+ * the cookie a browser sends in `headers` (cookie mode).
+ */
+export function refresh(
+  app: TestApp,
+  pk: string,
+  refreshToken?: string,
+  headers: Record<string, string> = {},
+) {
+  const body = { grant_type: 'refresh_token', client_id: pk };
+  return token(
+    app,
+    refreshToken === undefined ? body : { ...body, refresh_token: refreshToken },
+    headers,
+  );
+}
+
 /** Signs up through the popup flow and redeems the code: the whole thing the SDK does. */
 export async function signUpAndRedeem(
   app: TestApp,

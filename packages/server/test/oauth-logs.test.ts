@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestStore, useTestApp } from './harness.js';
-import { signUpAndRedeem, token } from './oauth-fixtures.js';
+import { refresh, signUpAndRedeem } from './oauth-fixtures.js';
 
 const t = useTestApp();
 
@@ -8,11 +8,7 @@ describe('logs', () => {
   it('contain no password, code, verifier or token after a full flow', async () => {
     const s = await createTestStore(t.current.db);
     const { res, code, verifier } = await signUpAndRedeem(t.current, s, 'logged@example.com');
-    const refreshed = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: res.body.refresh_token,
-      client_id: s.pk,
-    });
+    const refreshed = await refresh(t.current, s.pk, res.body.refresh_token);
     await t.current.request('/v1/customers/me', { key: s.pk, token: refreshed.body.access_token });
     const logs = t.current.logs.join('\n');
     expect(t.current.logs.length).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refreshTokens } from '../src/db/schema/index.js';
 import { createTestStore, useTestApp } from './harness.js';
-import { postForm, SHOP, signUpAndRedeem, token } from './oauth-fixtures.js';
+import { postForm, refresh, SHOP, signUpAndRedeem } from './oauth-fixtures.js';
 
 const t = useTestApp();
 
@@ -10,20 +10,12 @@ describe('POST /oauth/token: refresh_token', () => {
     const s = await createTestStore(t.current.db);
     const { res } = await signUpAndRedeem(t.current, s);
     const first = res.body.refresh_token;
-    const r1 = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: first,
-      client_id: s.pk,
-    });
+    const r1 = await refresh(t.current, s.pk, first);
     expect(r1.status).toBe(200);
     expect(r1.body.refresh_token).not.toBe(first);
     expect(r1.body.access_token).toBeTruthy();
     expect(r1.body.customer.email).toBe(res.body.customer.email);
-    const r2 = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: r1.body.refresh_token,
-      client_id: s.pk,
-    });
+    const r2 = await refresh(t.current, s.pk, r1.body.refresh_token);
     expect(r2.status).toBe(200);
   });
 
@@ -31,23 +23,11 @@ describe('POST /oauth/token: refresh_token', () => {
     const s = await createTestStore(t.current.db);
     const { res } = await signUpAndRedeem(t.current, s);
     const old = res.body.refresh_token;
-    const rotated = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: old,
-      client_id: s.pk,
-    });
-    const replay = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: old,
-      client_id: s.pk,
-    });
+    const rotated = await refresh(t.current, s.pk, old);
+    const replay = await refresh(t.current, s.pk, old);
     expect(replay.status).toBe(400);
     expect(replay.body.error).toBe('invalid_grant');
-    const current = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: rotated.body.refresh_token,
-      client_id: s.pk,
-    });
+    const current = await refresh(t.current, s.pk, rotated.body.refresh_token);
     expect(current.body.error).toBe('invalid_grant');
     const rows = await t.current.db.select().from(refreshTokens);
     expect(rows.every((r) => r.revokedAt !== null)).toBe(true);
@@ -56,16 +36,12 @@ describe('POST /oauth/token: refresh_token', () => {
   it('lets exactly one of two concurrent refreshes of the same token succeed', async () => {
     const s = await createTestStore(t.current.db);
     const { res } = await signUpAndRedeem(t.current, s);
-    const body = {
-      grant_type: 'refresh_token',
-      refresh_token: res.body.refresh_token,
-      client_id: s.pk,
-    };
-    const results = await Promise.all([token(t.current, body), token(t.current, body)]);
+    const once = () => refresh(t.current, s.pk, res.body.refresh_token);
+    const results = await Promise.all([once(), once()]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     // The loser looks like a replay: the family (the winner's new token too) is revoked.
     const winner = results.find((r) => r.status === 200)!;
-    const after = await token(t.current, { ...body, refresh_token: winner.body.refresh_token });
+    const after = await refresh(t.current, s.pk, winner.body.refresh_token);
     expect(after.body.error).toBe('invalid_grant');
   });
 
@@ -73,11 +49,7 @@ describe('POST /oauth/token: refresh_token', () => {
     const s = await createTestStore(t.current.db);
     const { res } = await signUpAndRedeem(t.current, s);
     t.current.advanceClock(30 * 24 * 3600 * 1000 + 1000);
-    const r = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: res.body.refresh_token,
-      client_id: s.pk,
-    });
+    const r = await refresh(t.current, s.pk, res.body.refresh_token);
     expect(r.body.error).toBe('invalid_grant');
   });
 
@@ -85,11 +57,7 @@ describe('POST /oauth/token: refresh_token', () => {
     const s = await createTestStore(t.current.db);
     const other = await createTestStore(t.current.db);
     const { res } = await signUpAndRedeem(t.current, s);
-    const r = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: res.body.refresh_token,
-      client_id: other.pk,
-    });
+    const r = await refresh(t.current, other.pk, res.body.refresh_token);
     expect(r.body.error).toBe('invalid_grant');
   });
 });
@@ -122,11 +90,7 @@ describe('cookie mode (browsers)', () => {
     const cookie = setCookie.split(';')[0]!;
 
     // Without a refresh_token parameter the cookie is read — from the store's own origin only.
-    const refreshed = await token(
-      t.current,
-      { grant_type: 'refresh_token', client_id: s.pk },
-      { origin: SHOP, cookie },
-    );
+    const refreshed = await refresh(t.current, s.pk, undefined, { origin: SHOP, cookie });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refresh_token).toBeUndefined();
     expect(refreshed.headers.get('access-control-allow-origin')).toBe(SHOP);
@@ -134,11 +98,7 @@ describe('cookie mode (browsers)', () => {
     const next = cookieOf(refreshed).split(';')[0]!;
     expect(next).not.toBe(cookie);
 
-    const noOrigin = await token(
-      t.current,
-      { grant_type: 'refresh_token', client_id: s.pk },
-      { cookie: next },
-    );
+    const noOrigin = await refresh(t.current, s.pk, undefined, { cookie: next });
     expect(noOrigin.body.error).toBe('invalid_request');
 
     // Revoking with the cookie ends the session and clears the cookie.
@@ -150,11 +110,7 @@ describe('cookie mode (browsers)', () => {
     );
     expect(revoked.status).toBe(200);
     expect(cookieOf(revoked)).toMatch(new RegExp(`^${name}=; Max-Age=0; Path=/oauth`));
-    const after = await token(
-      t.current,
-      { grant_type: 'refresh_token', client_id: s.pk },
-      { origin: SHOP, cookie: next },
-    );
+    const after = await refresh(t.current, s.pk, undefined, { origin: SHOP, cookie: next });
     expect(after.body.error).toBe('invalid_grant');
   });
 });
@@ -170,12 +126,8 @@ describe('POST /oauth/revoke (RFC 7009)', () => {
       {},
     );
     expect(revoked.status).toBe(200);
-    const refresh = await token(t.current, {
-      grant_type: 'refresh_token',
-      refresh_token: res.body.refresh_token,
-      client_id: s.pk,
-    });
-    expect(refresh.body.error).toBe('invalid_grant');
+    const refreshed = await refresh(t.current, s.pk, res.body.refresh_token);
+    expect(refreshed.body.error).toBe('invalid_grant');
     const unknown = await postForm(
       t.current,
       '/oauth/revoke',

@@ -17,14 +17,18 @@ beforeAll(async () => {
 });
 afterAll(() => idp.close());
 
-async function storeWithGoogle(issuer = idp.issuer): Promise<TestStore> {
-  const s = await createTestStore(t.current.db);
-  const res = await t.current.request('/admin/v1/identity-providers/google', {
+/** Creates or replaces the store's "Google" (the test IdP unless another issuer is given). */
+function putGoogle(s: TestStore, body: { issuer?: string; enabled?: boolean } = {}) {
+  return t.current.request('/admin/v1/identity-providers/google', {
     method: 'PUT',
     token: s.sk,
-    body: { name: 'Google', issuer, ...IDP_CLIENT },
+    body: { name: 'Google', issuer: idp.issuer, ...IDP_CLIENT, ...body },
   });
-  expect(res.status).toBe(201);
+}
+
+async function storeWithGoogle(issuer = idp.issuer): Promise<TestStore> {
+  const s = await createTestStore(t.current.db);
+  expect((await putGoogle(s, { issuer })).status).toBe(201);
   return s;
 }
 
@@ -193,6 +197,44 @@ describe('sign-in through an upstream OpenID Connect provider', () => {
     );
     expect(res.status).toBe(503);
     expect(String(res.body)).toContain('Google est injoignable pour le moment');
+  });
+
+  it('hides a switched-off provider and refuses it like an unknown one, until it is back on', async () => {
+    const s = await storeWithGoogle();
+    const switchTo = async (enabled: boolean) => {
+      const res = await putGoogle(s, { enabled });
+      expect(res.status).toBe(200);
+      expect(res.body.enabled).toBe(enabled);
+    };
+    await switchTo(false);
+    const page = String((await t.current.request(authorizePath(s).path)).body);
+    expect(page).not.toContain('Continue with Google');
+    expect(page).not.toContain('kiosk-upstream');
+    const refused = await t.current.request(authorizePath(s, { provider: 'google' }).path);
+    expect(refused.status).toBe(400);
+    expect(String(refused.body)).toContain('This way of signing in is not available');
+
+    await switchTo(true);
+    expect(String((await t.current.request(authorizePath(s).path)).body)).toContain(
+      'Continue with Google',
+    );
+    idp.signInAs('sub-back', { email: 'back@example.com', email_verified: true });
+    const { res, customerId } = await signInThroughIdp(s);
+    expect(res.status).toBe(302);
+    expect(customerId).toBeTruthy();
+  });
+
+  it('refuses the way back from a provider switched off during the round trip', async () => {
+    const s = await storeWithGoogle();
+    idp.signInAs('sub-off', { email: 'off@example.com', email_verified: true });
+    const { callback, state } = await toCallback(s);
+    expect((await putGoogle(s, { enabled: false })).status).toBe(200);
+    const res = await t.current.request(callback);
+    expect(res.status).toBe(400);
+    expect(String(res.body)).toContain('This way of signing in is not available');
+    expect(await t.current.db.select().from(authCodes).where(eq(authCodes.state, state))).toEqual(
+      [],
+    );
   });
 
   it('refuses an unknown provider on the page, not with a 500', async () => {

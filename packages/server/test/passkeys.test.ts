@@ -186,6 +186,57 @@ describe('the "add a passkey" interstitial', () => {
     expect(replay.body).toContain('This page has expired');
   });
 
+  it('"Not now" holds on this device for 30 days, for that store only', async () => {
+    const s = await createTestStore(t.current.db);
+    const other = await createTestStore(t.current.db);
+    const params = authParams(s.pk);
+    const { res, email } = await signUp(params);
+    const skip = await post(
+      '/oauth/passkeys/register',
+      { ...params, passkey_challenge: attr(res.body, 'name="passkey_challenge" value="([^"]*)"') },
+      CAPABLE,
+    );
+    expect(codeOf(skip)).toBeTruthy();
+    const set = skip.headers.get('set-cookie') ?? '';
+    expect(set).toMatch(
+      /^kiosk_pk_later_[0-9a-f]{16}=1; Max-Age=2592000; Path=\/oauth; HttpOnly; SameSite=Lax$/,
+    );
+    const declined = { ...CAPABLE, cookie: `${CAPABLE.cookie}; ${set.split(';')[0]}` };
+    const signInAgain = (headers: Record<string, string>) =>
+      post(
+        '/oauth/authorize',
+        { ...authParams(s.pk), intent: 'signin', email, password: PASSWORD },
+        headers,
+      );
+
+    // The next sign-in on this device goes straight back to the shop...
+    expect(codeOf(await signInAgain(declined))).toBeTruthy();
+    // ...while another store on the same server still offers its own passkey...
+    expect((await signUp(authParams(other.pk), declined)).res.body).toContain(
+      'Sign in faster next time: add a passkey',
+    );
+    // ...and once the cookie has expired (Max-Age above), the offer is back.
+    expect((await signInAgain(CAPABLE)).body).toContain('Sign in faster next time: add a passkey');
+  });
+
+  it('adding a passkey does not count as "Not now"', async () => {
+    const s = await createTestStore(t.current.db);
+    const params = authParams(s.pk);
+    const { res } = await signUp(params);
+    const options = JSON.parse(attr(res.body, 'data-options="([^"]*)"'));
+    const added = await post(
+      '/oauth/passkeys/register',
+      {
+        ...params,
+        passkey_challenge: options.challenge,
+        passkey_response: JSON.stringify(new TestAuthenticator().register(options)),
+      },
+      CAPABLE,
+    );
+    expect(codeOf(added)).toBeTruthy();
+    expect(added.headers.get('set-cookie')).toBeNull();
+  });
+
   it('is not shown where the page script found no platform authenticator', async () => {
     const s = await createTestStore(t.current.db);
     const { res } = await signUp(authParams(s.pk), { origin: SELF });

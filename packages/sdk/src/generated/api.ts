@@ -1284,6 +1284,8 @@ export interface components {
             issuer: string;
             clientId: string;
             scopes: string[];
+            /** @description Whether the hosted sign-in page offers it and `provider=` takes it. */
+            enabled: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1295,6 +1297,8 @@ export interface components {
             clientId: string;
             clientSecret: string;
             scopes?: string[];
+            /** @description Off keeps the configuration but takes the provider off the hosted sign-in page and out of `provider=`. Like the rest of the body it replaces what was there: left out, on. */
+            enabled?: boolean;
         };
         AdminReviewPage: {
             items: components["schemas"]["AdminReview"][];

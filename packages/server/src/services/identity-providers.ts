@@ -38,6 +38,13 @@ export const identityProviderInput = z.object({
     .array(z.string().regex(SCOPE, 'A scope is printable ASCII without spaces or quotes.'))
     .max(20)
     .optional(),
+  enabled: z
+    .boolean()
+    .optional()
+    .describe(
+      'Off keeps the configuration but takes the provider off the hosted sign-in page and ' +
+        'out of `provider=`. Like the rest of the body it replaces what was there: left out, on.',
+    ),
 });
 export type IdentityProviderInput = z.infer<typeof identityProviderInput>;
 
@@ -51,6 +58,7 @@ export function identityProviderView(row: IdentityProviderRow) {
     issuer: row.issuer,
     clientId: row.clientId,
     scopes: row.scopes,
+    enabled: row.enabled,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -78,6 +86,16 @@ export async function findIdentityProvider(
   return row;
 }
 
+/** A provider shoppers can sign in with now: one the store has and has not switched off. */
+export async function findEnabledIdentityProvider(
+  db: Db,
+  storeId: string,
+  slug: string,
+): Promise<IdentityProviderRow | undefined> {
+  const row = await findIdentityProvider(db, storeId, slug);
+  return row?.enabled ? row : undefined;
+}
+
 export async function getIdentityProvider(db: Db, storeId: string, slug: string) {
   const row = await findIdentityProvider(db, storeId, slug);
   if (!row) throw new ApiError('identity_provider_not_found', 'No such identity provider.');
@@ -99,6 +117,7 @@ export async function putIdentityProvider(
     clientId: input.clientId,
     clientSecret: input.clientSecret,
     scopes,
+    enabled: input.enabled ?? true,
     updatedAt: now,
   };
   const existed = await findIdentityProvider(db, storeId, slug);

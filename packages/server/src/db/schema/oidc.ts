@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, ownedBy, storeId } from './columns.js';
 import { customers } from './customers.js';
 
@@ -15,6 +15,8 @@ export const identityProviders = pgTable(
     /** Sent to the provider's token endpoint, so kept as is; never answered nor logged. */
     clientSecret: text('client_secret').notNull(),
     scopes: text('scopes').array().notNull(),
+    /** Off: not offered on the hosted page nor accepted in `provider=`, its configuration kept. */
+    enabled: boolean('enabled').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -20,6 +20,9 @@ const IdentityProviderSchema = z
     issuer: z.string(),
     clientId: z.string(),
     scopes: z.array(z.string()),
+    enabled: z.boolean().openapi({
+      description: 'Whether the hosted sign-in page offers it and `provider=` takes it.',
+    }),
     createdAt: z.string().openapi({ format: 'date-time' }),
     updatedAt: z.string().openapi({ format: 'date-time' }),
   })

@@ -1,11 +1,9 @@
 import { clientIp } from '../../client-ip.js';
 import type { AppContext } from '../../context.js';
 import { describeError } from '../../db/faults.js';
-import { formFields } from '../../hosted/form.js';
 import type { HostedLocale } from '../../hosted/i18n.js';
 import { sendPage } from '../../hosted/layout.js';
 import type { SigninKey } from '../../hosted/messages/signin.js';
-import { isSameOriginPost } from '../../hosted/same-origin.js';
 import { createRouter } from '../../openapi.js';
 import { hitRateLimit, rateLimiterOf, withLimiter } from '../../rate-limit/middleware.js';
 import { beginSigninAttempt } from '../../services/auth/rate-limit.js';
@@ -18,8 +16,9 @@ import {
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../services/passwords.js';
 import { offeredSignInMethods } from '../../services/sign-in-methods.js';
 import { signIn } from './answer.js';
+import { readHostedPost } from './hosted-post.js';
 import { startUpstream, upstreamChoices } from './oidc.js';
-import { type Field, type Intent, invalidRequestPage, signinPage } from './pages.js';
+import { type Field, type Intent, signinPage } from './pages.js';
 import { localeOf, refuse } from './refuse.js';
 import { type AuthorizationRequest, checkAuthorizationRequest } from './shared.js';
 
@@ -53,14 +52,9 @@ authorizeRoutes.get('/authorize', async (c) => {
 });
 
 authorizeRoutes.post('/authorize', async (c) => {
-  const fields = await formFields(c);
-  const locale = localeOf(c, fields.ui_locales);
-  if (!isSameOriginPost(c)) {
-    return sendPage(c, invalidRequestPage(locale, 'errForeignPost'), { status: 400 });
-  }
-  const check = await checkAuthorizationRequest(c, fields);
-  if (check.kind !== 'ok') return refuse(c, locale, check);
-  const req = check.request;
+  const post = await readHostedPost(c);
+  if ('refused' in post) return post.refused;
+  const { req, locale, fields } = post;
   const { deps } = c.var;
   const now = deps.now();
 

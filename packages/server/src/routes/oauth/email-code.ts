@@ -38,10 +38,10 @@ import {
   linkErrorPage,
   linkPasswordPage,
 } from './email-code-page.js';
+import { readHostedPost } from './hosted-post.js';
 import { invalidRequestPage } from './pages.js';
-import { localeOf } from './refuse.js';
+import { localeOf, refuse } from './refuse.js';
 import {
-  type AuthorizationCheck,
   type AuthorizationRequest,
   authorizationParams,
   checkAuthorizationRequest,
@@ -54,42 +54,14 @@ import {
  */
 export const emailCodeRoutes = createRouter();
 
-type Checked =
-  | { req: AuthorizationRequest; locale: HostedLocale }
-  | { refused: ReturnType<typeof sendPage> };
-
-/** The request behind a form or query, or the page that refuses it. */
-async function checkRequest(
-  c: AppContext,
-  params: Record<string, string>,
-  post: boolean,
-): Promise<Checked> {
-  const locale = localeOf(c, params.ui_locales);
-  const refuse = (check: Exclude<AuthorizationCheck, { kind: 'ok' }> | 'foreign') => ({
-    refused: sendPage(
-      c,
-      invalidRequestPage(
-        locale,
-        check === 'foreign'
-          ? 'errForeignPost'
-          : check.kind === 'fatal'
-            ? check.reason
-            : 'invalidRequest',
-      ),
-      { status: 400 },
-    ),
+/** The page that refuses an emailed code where the store does not offer them, if it does not. */
+function emailCodeOff(c: AppContext, locale: HostedLocale, req: AuthorizationRequest) {
+  if (offeredSignInMethods(c.var.deps, req.store.settings).emailCode) return null;
+  const page = emailRequestPage(locale, req, {
+    purpose: 'signin',
+    error: { key: 'errEmailCodeOff' },
   });
-  if (post && !isSameOriginPost(c)) return refuse('foreign');
-  const check = await checkAuthorizationRequest(c, params);
-  if (check.kind !== 'ok') return refuse(check);
-  if (!offeredSignInMethods(c.var.deps, check.request.store.settings).emailCode) {
-    const page = emailRequestPage(locale, check.request, {
-      purpose: 'signin',
-      error: { key: 'errEmailCodeOff' },
-    });
-    return { refused: sendPage(c, page, { status: 400 }) };
-  }
-  return { req: check.request, locale };
+  return sendPage(c, page, { status: 400 });
 }
 
 /** A new password's problem, if any (one past the maximum is no password anyone typed). */
@@ -117,23 +89,30 @@ async function complete(c: AppContext, row: EmailCode, password: string | null) 
 }
 
 emailCodeRoutes.get('/email-code/reset', async (c) => {
-  const checked = await checkRequest(c, c.req.query(), false);
-  if ('refused' in checked) return checked.refused;
-  return sendPage(c, emailRequestPage(checked.locale, checked.req, { purpose: 'reset' }));
+  const query = c.req.query();
+  const locale = localeOf(c, query.ui_locales);
+  const check = await checkAuthorizationRequest(c, query);
+  if (check.kind !== 'ok') return refuse(c, locale, check);
+  const req = check.request;
+  return (
+    emailCodeOff(c, locale, req) ?? sendPage(c, emailRequestPage(locale, req, { purpose: 'reset' }))
+  );
 });
 
 /** A posted form of these pages: its request checked, its purpose and email read. */
 async function readForm(c: AppContext) {
-  const fields = await formFields(c);
-  const checked = await checkRequest(c, fields, true);
-  if ('refused' in checked) return checked;
+  const post = await readHostedPost(c);
+  if ('refused' in post) return post;
+  const off = emailCodeOff(c, post.locale, post.req);
+  if (off) return { refused: off };
+  const { fields } = post;
   // No password to reset in a store without passwords: the code just signs in.
   const resets =
     fields.purpose === 'reset' &&
-    offeredSignInMethods(c.var.deps, checked.req.store.settings).password;
+    offeredSignInMethods(c.var.deps, post.req.store.settings).password;
   const purpose: EmailCodePurpose = resets ? 'reset' : 'signin';
   const email = normalizeEmail(fields.email ?? '').slice(0, 254);
-  return { ...checked, fields, purpose, email };
+  return { ...post, purpose, email };
 }
 
 emailCodeRoutes.post('/email-code', async (c) => {

@@ -14,7 +14,10 @@ import {
   upstreamAuthorizationUrl,
 } from '../../services/auth/upstream-client.js';
 import { savePendingUpstream, takePendingUpstream } from '../../services/auth/upstream-requests.js';
-import { findIdentityProvider, listIdentityProviders } from '../../services/identity-providers.js';
+import {
+  findEnabledIdentityProvider,
+  listIdentityProviders,
+} from '../../services/identity-providers.js';
 import { offeredSignInMethods } from '../../services/sign-in-methods.js';
 import { signIn } from './answer.js';
 import { type UpstreamChoices, upstreamExpiredPage } from './oidc-page.js';
@@ -30,10 +33,12 @@ export const upstreamRoutes = createRouter();
 
 const CALLBACK_PATH = '/oauth/oidc/callback';
 
-/** The providers the sign-in page offers. */
+/** The providers the sign-in page offers: those the store has not switched off. */
 export async function upstreamChoices(c: AppContext, storeId: string): Promise<UpstreamChoices> {
   const rows = await listIdentityProviders(c.var.deps.db, storeId);
-  return { providers: rows.map((p) => ({ slug: p.slug, name: p.name })) };
+  return {
+    providers: rows.filter((p) => p.enabled).map((p) => ({ slug: p.slug, name: p.name })),
+  };
 }
 
 /** The sign-in page again, with what went wrong with a provider above its choices. */
@@ -97,7 +102,7 @@ export async function startUpstream(
   slug: string,
 ) {
   const { db, now } = c.var.deps;
-  const provider = await findIdentityProvider(db, req.store.id, slug);
+  const provider = await findEnabledIdentityProvider(db, req.store.id, slug);
   if (!provider)
     return upstreamFailed(c, locale, req, { key: 'errProviderUnknown', name: '' }, 400);
   let config: Awaited<ReturnType<typeof providerConfiguration>>;
@@ -149,7 +154,8 @@ upstreamRoutes.get('/oidc/callback', async (c) => {
   }
   const locale = negotiateLocale(pending.request.ui_locales, accepted);
   const check = await checkAuthorizationRequest(c, pending.request);
-  const provider = await findIdentityProvider(db, pending.storeId, pending.providerSlug);
+  // Switched off during the round trip: as if it had been removed.
+  const provider = await findEnabledIdentityProvider(db, pending.storeId, pending.providerSlug);
   if (check.kind !== 'ok' || check.request.store.id !== pending.storeId) {
     return sendPage(c, upstreamExpiredPage(locale), { status: 400 });
   }

@@ -15,9 +15,9 @@ import {
 } from '../../services/auth/webauthn.js';
 import { signInMethodsOf } from '../../services/sign-in-methods.js';
 import { signIn } from './answer.js';
-import { invalidRequestPage } from './pages.js';
+import { readHostedPost } from './hosted-post.js';
+import { rememberDeclined } from './passkey-offer.js';
 import { passkeyErrorPage } from './passkeys-page.js';
-import { localeOf, refuse } from './refuse.js';
 import { checkAuthorizationRequest } from './shared.js';
 
 /**
@@ -55,18 +55,11 @@ passkeyRoutes.post('/passkeys/options', async (c) => {
   return c.json(options, 200);
 });
 
-/** Reads a passkey form's post: the request it goes on with, or the page that refuses it. */
+/** Reads a passkey form's post: the request it goes on with, or the answer that refuses it. */
 async function passkeyPost(c: AppContext) {
-  const fields = await formFields(c);
-  const locale = localeOf(c, fields.ui_locales);
-  if (!isSameOriginPost(c)) {
-    return {
-      refused: sendPage(c, invalidRequestPage(locale, 'errForeignPost'), { status: 400 }),
-    } as const;
-  }
-  const check = await checkAuthorizationRequest(c, fields);
-  if (check.kind !== 'ok') return { refused: refuse(c, locale, check) } as const;
-  const req = check.request;
+  const post = await readHostedPost(c);
+  if ('refused' in post) return post;
+  const { req, locale, fields } = post;
   return {
     locale,
     req,
@@ -109,5 +102,7 @@ passkeyRoutes.post('/passkeys/register', async (c) => {
   if (!result) {
     return sendPage(c, passkeyErrorPage(locale, req, 'errPasskeyExpired'), { status: 400 });
   }
+  // The offer's form comes without an authenticator's answer only from "Not now".
+  if (!ceremony.response) rememberDeclined(c, req.store);
   return signIn(c, locale, req, result.customerId, { offerPasskey: false });
 });

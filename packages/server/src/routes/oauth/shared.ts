@@ -71,9 +71,14 @@ export async function readParams(c: AppContext): Promise<Record<string, string> 
 
 // --- The refresh-token cookie (browser mode) ---------------------------------------
 
+/** A cookie of one store's on the API origin, where every store's cookies sit side by side. */
+export function storeCookieName(prefix: string, store: Store): string {
+  return `${prefix}_${store.id.replace(/-/g, '').slice(0, 16)}`;
+}
+
 /** One cookie per store on the API origin, so two stores' sessions do not overwrite each other. */
 export function refreshCookieName(store: Store): string {
-  return `kiosk_rt_${store.id.replace(/-/g, '').slice(0, 16)}`;
+  return storeCookieName('kiosk_rt', store);
 }
 
 export function setRefreshCookie(c: AppContext, store: Store, token: string, maxAge: number) {
