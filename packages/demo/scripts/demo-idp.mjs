@@ -30,7 +30,7 @@ export async function startDemoIdp({ host, urlHost = host, port, apiUrl }) {
     clients: [
       {
         ...CLIENT,
-        redirect_uris: [`${apiUrl}/oauth/oidc/callback`],
+        redirect_uris: [`${apiUrl}/oauth/providers/demo/callback`],
         token_endpoint_auth_method: 'client_secret_post',
       },
     ],

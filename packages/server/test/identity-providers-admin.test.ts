@@ -26,6 +26,8 @@ describe('admin identity providers', () => {
       clientId: GOOGLE.clientId,
       scopes: ['openid', 'email', 'profile'],
       enabled: true,
+      // What the store registers at the provider: this provider's own callback.
+      redirectUri: 'http://localhost/oauth/providers/google/callback',
     });
     const replaced = await put(t.current, s.sk, 'google', {
       ...GOOGLE,

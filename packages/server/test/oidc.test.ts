@@ -8,7 +8,7 @@ import { browseIdp, IDP_CLIENT, startTestIdp, type TestIdp } from './upstream-id
 const t = useTestApp();
 
 const SELF = 'http://localhost';
-const CALLBACK = `${SELF}/oauth/oidc/callback`;
+const CALLBACK = `${SELF}/oauth/providers/google/callback`;
 const REDIRECT = 'https://shop.example/auth/callback';
 
 let idp: TestIdp;
@@ -144,6 +144,22 @@ describe('sign-in through an upstream OpenID Connect provider', () => {
     expect(String(replay.body)).toContain('expired or was already used');
   });
 
+  it("refuses an answer at another provider's callback URL (mix-up)", async () => {
+    const s = await storeWithGoogle();
+    const { callback } = await toCallback(s);
+    expect(callback.startsWith('/oauth/providers/google/callback?')).toBe(true);
+    const elsewhere = callback.replace('/providers/google/', '/providers/huawei/');
+    const res = await t.current.request(elsewhere);
+    expect(res.status).toBe(400);
+    const codes = await t.current.db
+      .select()
+      .from(authCodes)
+      .where(eq(authCodes.storeId, s.store.id));
+    expect(codes).toHaveLength(0);
+    // The sign-in it belonged to is over: the right URL now finds nothing either.
+    expect((await t.current.request(callback)).status).toBe(400);
+  });
+
   it('refuses a tampered state', async () => {
     const s = await storeWithGoogle();
     idp.signInAs('sub-tamper', { email: 'tamper@example.com', email_verified: true });
@@ -184,7 +200,7 @@ describe('sign-in through an upstream OpenID Connect provider', () => {
       state: sent.searchParams.get('state')!,
       iss: idp.issuer,
     });
-    const res = await t.current.request(`/oauth/oidc/callback?${back}`);
+    const res = await t.current.request(`/oauth/providers/google/callback?${back}`);
     expect(res.status).toBe(400);
     expect(String(res.body)).toContain('Se canceló el inicio de sesión con Google');
     expect(String(res.body)).toContain('Continuar con Google');

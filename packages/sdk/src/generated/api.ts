@@ -638,7 +638,7 @@ export interface paths {
         get: operations["adminGetIdentityProvider"];
         /**
          * Create or replace an upstream identity provider
-         * @description The id is a slug (`google`, `huawei`): lower-case letters, digits and dashes, as in `provider=` on /oauth/authorize. The issuer must serve OpenID Connect discovery. The redirect URI to register at the provider is `{Kiosk's public origin}/oauth/oidc/callback`.
+         * @description The id is a slug (`google`, `huawei`): lower-case letters, digits and dashes, as in `provider=` on /oauth/authorize. The issuer must serve OpenID Connect discovery. The redirect URI to register at the provider is the answer's `redirectUri`: `{Kiosk's public origin}/oauth/providers/{id}/callback`.
          */
         put: operations["adminPutIdentityProvider"];
         post?: never;
@@ -1281,6 +1281,12 @@ export interface components {
         IdentityProvider: {
             id: string;
             name: string;
+            /**
+             * Format: uri
+             * @description The callback URL to register at the provider.
+             * @example https://api.kiosk.example/oauth/providers/google/callback
+             */
+            redirectUri: string;
             issuer: string;
             clientId: string;
             scopes: string[];

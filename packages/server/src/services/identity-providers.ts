@@ -51,9 +51,20 @@ export type IdentityProviderInput = z.infer<typeof identityProviderInput>;
 const DEFAULT_SCOPES = ['openid', 'email', 'profile'];
 
 /** What the admin API shows: everything but the secret, which is write-only. */
-export function identityProviderView(row: IdentityProviderRow) {
+/**
+ * Where a provider sends the shopper back: one URL per provider, so an answer can only come
+ * back for the provider the sign-in went to (RFC 9700 §4.4: distinct redirect URIs against
+ * mix-up attacks). The store registers it at the provider.
+ */
+export function upstreamCallbackPath(slug: string): string {
+  return `/oauth/providers/${slug}/callback`;
+}
+
+/** A provider as the admin API answers it; `origin` is the server's public origin. */
+export function identityProviderView(row: IdentityProviderRow, origin: string) {
   return {
     id: row.slug,
+    redirectUri: `${origin}${upstreamCallbackPath(row.slug)}`,
     name: row.name,
     issuer: row.issuer,
     clientId: row.clientId,

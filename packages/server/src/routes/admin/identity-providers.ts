@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { publicOrigin } from '../../context.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../../openapi.js';
 import {
   deleteIdentityProvider,
@@ -17,6 +18,11 @@ const IdentityProviderSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    redirectUri: z.string().openapi({
+      format: 'uri',
+      description: 'The callback URL to register at the provider.',
+      example: 'https://api.kiosk.example/oauth/providers/google/callback',
+    }),
     issuer: z.string(),
     clientId: z.string(),
     scopes: z.array(z.string()),
@@ -55,7 +61,8 @@ adminIdentityProviderRoutes.openapi(
   }),
   async (c) => {
     const rows = await listIdentityProviders(c.var.deps.db, c.var.store.id);
-    return c.json({ data: rows.map(identityProviderView) }, 200);
+    const origin = publicOrigin(c);
+    return c.json({ data: rows.map((row) => identityProviderView(row, origin)) }, 200);
   },
 );
 
@@ -75,7 +82,7 @@ adminIdentityProviderRoutes.openapi(
   }),
   async (c) => {
     const row = await getIdentityProvider(c.var.deps.db, c.var.store.id, c.req.valid('param').id);
-    return c.json(identityProviderView(row), 200);
+    return c.json(identityProviderView(row, publicOrigin(c)), 200);
   },
 );
 
@@ -89,7 +96,7 @@ adminIdentityProviderRoutes.openapi(
     description:
       'The id is a slug (`google`, `huawei`): lower-case letters, digits and dashes, as in ' +
       '`provider=` on /oauth/authorize. The issuer must serve OpenID Connect discovery. ' +
-      "The redirect URI to register at the provider is `{Kiosk's public origin}/oauth/oidc/callback`.",
+      "The redirect URI to register at the provider is the answer's `redirectUri`: `{Kiosk's public origin}/oauth/providers/{id}/callback`.",
     security: Security.admin,
     request: {
       params: z.object({
@@ -112,7 +119,7 @@ adminIdentityProviderRoutes.openapi(
       c.req.valid('json'),
       now(),
     );
-    return c.json(identityProviderView(row), created ? 201 : 200);
+    return c.json(identityProviderView(row, publicOrigin(c)), created ? 201 : 200);
   },
 );
 

@@ -17,6 +17,7 @@ import { savePendingUpstream, takePendingUpstream } from '../../services/auth/up
 import {
   findEnabledIdentityProvider,
   listIdentityProviders,
+  upstreamCallbackPath,
 } from '../../services/identity-providers.js';
 import { offeredSignInMethods } from '../../services/sign-in-methods.js';
 import { signIn } from './answer.js';
@@ -30,8 +31,6 @@ import {
 
 /** Kiosk as an OpenID Connect relying party: the upstream providers' way back in. */
 export const upstreamRoutes = createRouter();
-
-const CALLBACK_PATH = '/oauth/oidc/callback';
 
 /** The providers the sign-in page offers: those the store has not switched off. */
 export async function upstreamChoices(c: AppContext, storeId: string): Promise<UpstreamChoices> {
@@ -134,7 +133,7 @@ export async function startUpstream(
   const url = await upstreamAuthorizationUrl(
     config,
     provider,
-    `${publicOrigin(c)}${CALLBACK_PATH}`,
+    `${publicOrigin(c)}${upstreamCallbackPath(slug)}`,
     state,
     codeVerifier,
     nonce,
@@ -143,13 +142,16 @@ export async function startUpstream(
   return c.redirect(url.toString(), 302);
 }
 
-/** GET /oauth/oidc/callback: the provider's answer; ends in signIn() or a translated error. */
-upstreamRoutes.get('/oidc/callback', async (c) => {
+/**
+ * GET /oauth/providers/{id}/callback: the provider's answer; ends in signIn() or a translated
+ * error. An answer at another provider's URL than the sign-in went to is refused (mix-up).
+ */
+upstreamRoutes.get('/providers/:id/callback', async (c) => {
   const { db, now } = c.var.deps;
   const state = c.req.query('state');
   const pending = state ? await takePendingUpstream(db, state, now()) : undefined;
   const accepted = c.req.header('accept-language');
-  if (!state || !pending) {
+  if (!state || !pending || pending.providerSlug !== c.req.param('id')) {
     return sendPage(c, upstreamExpiredPage(negotiateLocale(accepted)), { status: 400 });
   }
   const locale = negotiateLocale(pending.request.ui_locales, accepted);
@@ -163,7 +165,7 @@ upstreamRoutes.get('/oidc/callback', async (c) => {
   if (!provider)
     return upstreamFailed(c, locale, req, { key: 'errProviderUnknown', name: '' }, 400);
 
-  const answer = new URL(CALLBACK_PATH, publicOrigin(c));
+  const answer = new URL(upstreamCallbackPath(pending.providerSlug), publicOrigin(c));
   answer.search = new URL(c.req.url).search;
   let claims: Awaited<ReturnType<typeof redeemUpstreamAnswer>>;
   try {
