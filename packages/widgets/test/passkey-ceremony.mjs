@@ -16,13 +16,10 @@ function attribute(page, pattern) {
     .replace(/&amp;/g, '&');
 }
 
-/**
- * Signs up `email` on `api` (the store `storeKey`, answering `redirectUri`) and adds a passkey
- * made by a browser whose user agent is `userAgent` (the name the list shows comes from it).
- */
-export async function addPasskey({ api, storeKey, redirectUri, email, name, userAgent }) {
+/** A new authorization request's fields, as the SDK's login() sends them. */
+function authorizationRequest(storeKey, redirectUri) {
   const verifier = randomBytes(32).toString('base64url');
-  const request = {
+  return {
     response_type: 'code',
     client_id: storeKey,
     redirect_uri: redirectUri,
@@ -30,8 +27,16 @@ export async function addPasskey({ api, storeKey, redirectUri, email, name, user
     code_challenge_method: 'S256',
     state: randomBytes(8).toString('hex'),
   };
+}
+
+/**
+ * Signs up `email` on `api` (the store `storeKey`, answering `redirectUri`) and adds a passkey
+ * made by a browser whose user agent is `userAgent` (the name the list shows comes from it).
+ * `use`: then signs in with it once, so it has been used.
+ */
+export async function addPasskey({ api, storeKey, redirectUri, email, name, userAgent, use }) {
   const self = new URL(api).origin;
-  const post = (path, fields) =>
+  const post = (path, request, fields) =>
     fetch(`${api}${path}`, {
       method: 'POST',
       redirect: 'manual',
@@ -39,7 +44,8 @@ export async function addPasskey({ api, storeKey, redirectUri, email, name, user
       // From the hosted page itself, on a device whose page script found a platform authenticator.
       headers: { origin: self, cookie: 'kiosk_passkey_capable=1', 'user-agent': userAgent },
     });
-  const offer = await post('/oauth/authorize', {
+  const signUp = authorizationRequest(storeKey, redirectUri);
+  const offer = await post('/oauth/authorize', signUp, {
     intent: 'create',
     email,
     name,
@@ -49,11 +55,21 @@ export async function addPasskey({ api, storeKey, redirectUri, email, name, user
   if (offer.status !== 200) throw new Error(`Sign-up answered ${offer.status}: ${page}`);
   const options = JSON.parse(attribute(page, 'data-options="([^"]*)"'));
   const authenticator = new TestAuthenticator(self);
-  const added = await post('/oauth/passkeys/register', {
+  const added = await post('/oauth/passkeys/register', signUp, {
     passkey_challenge: attribute(page, 'name="passkey_challenge" value="([^"]*)"'),
     passkey_response: JSON.stringify(authenticator.register(options)),
   });
   if (added.status !== 302) {
     throw new Error(`Adding the passkey answered ${added.status}: ${await added.text()}`);
+  }
+  if (!use) return;
+  const signIn = authorizationRequest(storeKey, redirectUri);
+  const { challenge } = await (await post('/oauth/passkeys/options', signIn, {})).json();
+  const used = await post('/oauth/passkeys/authenticate', signIn, {
+    passkey_challenge: challenge,
+    passkey_response: JSON.stringify(authenticator.assert(challenge)),
+  });
+  if (used.status !== 302) {
+    throw new Error(`Signing in with the passkey answered ${used.status}: ${await used.text()}`);
   }
 }
