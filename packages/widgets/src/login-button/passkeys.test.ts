@@ -172,6 +172,37 @@ describe('<kiosk-login-button> passkeys', () => {
     await until(() => !!$(el, '[part=passkey]'), 'list after Try again');
     expect(text(el, '[part=passkey-remove]')).to.equal('Supprimer');
     expect($(el, '[part=retry]')).to.equal(null);
+
+    // Removing fails the same way: said so, and the passkey stays (here and on the server).
+    down = true;
+    $<HTMLButtonElement>(el, '[part=passkey-remove]').click();
+    await until(() => text(el, '[part=passkey-remove]') === 'Oui, supprimer', 'asking');
+    $<HTMLButtonElement>(el, '[part=passkey-remove]').click();
+    await until(() => errors.length === 2, 'kiosk-error');
+    await el.updateComplete;
+    expect(text(el, '[part=passkeys-status]')).to.equal(
+      'Impossible de joindre la boutique pour le moment. Vérifiez votre connexion et réessayez.',
+    );
+    expect($(el, '[part=passkeys-status]').classList.contains('error')).to.equal(true);
+    expect(text(el, '[part=passkey-remove]')).to.equal('Supprimer');
+    down = false;
+    expect(await client.auth.passkeys()).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes a passkey removed meanwhile (another tab) as removed', async () => {
+    const el = await withPasskey('Barbara Liskov');
+    await openPasskeys(el);
+    const [passkey] = (await client.auth.passkeys()) as [Passkey];
+    await client.auth.removePasskey(passkey.id);
+    const errors: Event[] = [];
+    el.addEventListener('kiosk-error', (e) => errors.push(e));
+    $<HTMLButtonElement>(el, '[part=passkey-remove]').click();
+    await until(() => !!$(el, '[part=passkey-cancel]'), 'asking');
+    $<HTMLButtonElement>(el, '[part=passkey-remove]').click();
+    await until(() => !$(el, '[part=passkey]'), 'gone from the list');
+    expect(text(el, '[part=passkeys-status]')).to.equal('Passkey removed: Chrome on Linux.');
+    expect(errors).to.have.length(0);
   });
 
   it('reads right to left in Arabic', async () => {
