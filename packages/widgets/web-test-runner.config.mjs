@@ -1,13 +1,15 @@
 // Element tests in real Chromium (Debian's), against the real Kiosk server started here.
 // Commands for tests: `kiosk-outage` takes a relay to the API down or up (the "API goes down and
-// comes back" tests use it, so the shared server stays up for everything else), and
-// `grant-clipboard` lets the page use the clipboard.
+// comes back" tests use it, so the shared server stays up for everything else),
+// `grant-clipboard` lets the page use the clipboard, and `kiosk-passkey` signs a customer up
+// with a passkey on the hosted sign-in page (test/passkey-ceremony.mjs).
 import { connect, createServer } from 'node:net';
 import { createLogger, seedTestFixtures, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
+import { addPasskey } from './test/passkey-ceremony.mjs';
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
@@ -61,6 +63,10 @@ function kioskCommands() {
       if (command === 'grant-clipboard') {
         const page = session.browser.getPage(session.id);
         await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+        return true;
+      }
+      if (command === 'kiosk-passkey') {
+        await addPasskey({ api: api.url, redirectUri: `${origin}/callback`, ...payload });
         return true;
       }
       return undefined;

@@ -8,3 +8,4 @@ export { seedDemo } from './seed/demo.js';
 export { seedTestFixtures } from './seed/test-fixtures.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export { createStore } from './services/stores.js';
+export { TestAuthenticator } from './testing/webauthn-authenticator.js';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { customers, passkeys, webauthnChallenges } from '../src/db/schema/index.js';
 import { purgeSignInChallengesJob } from '../src/jobs/purge-sign-in-challenges.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
+import { TestAuthenticator } from '../src/testing/webauthn-authenticator.js';
 import { createTestStore, runJob, type TestStore, useTestApp } from './harness.js';
-import { TestAuthenticator } from './webauthn-authenticator.js';
 
 const t = useTestApp();
 

@@ -179,6 +179,8 @@ export const accountStyles = css`
     font-size: 0.875rem;
   }
   .menu {
+    display: grid;
+    gap: 0.5rem;
     margin-block-start: 0.75rem;
     padding-block-start: 0.75rem;
     border-block-start: 1px solid var(--_border);

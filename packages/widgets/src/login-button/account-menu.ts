@@ -1,4 +1,4 @@
-import type { KioskClient, PointsSummary, Session } from '@kiosk/sdk';
+import type { KioskClient, KioskError, PointsSummary, Session } from '@kiosk/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { FloatingPanelController } from '../controllers/floating-panel-controller.js';
 import type { MessageKey } from '../controllers/localize-controller.js';
@@ -6,6 +6,7 @@ import { formatNumber, formatShortNumber } from '../format.js';
 import { HISTORY_ROWS, type HistoryState, renderAccountSummary } from './account-summary.js';
 import type { loginButtonStrings } from './i18n/index.js';
 import { initialsOf } from './initials.js';
+import type { PasskeysView } from './passkeys-view.js';
 
 export { accountStyles } from './account-menu.styles.js';
 
@@ -24,7 +25,8 @@ export interface AccountMenuOptions {
   locale: () => string;
   /** Signing in or out: the button is inert. */
   busy: () => 'in' | 'out' | undefined;
-  onError: (error: unknown) => void;
+  /** Reports a failure (`kiosk-error`) and gives it back as a KioskError. */
+  onError: (error: unknown) => KioskError;
   signOut: () => void;
 }
 
@@ -35,8 +37,9 @@ export interface AccountMenuOptions {
  * ArrowDown/ArrowUp wrap, Home/End jump, Escape closes and returns focus to the button, Tab
  * and a press outside close it. The menu is a popover (the top layer: no host overflow or
  * stacking context clips it) anchored by the floating panel controller. Its points history
- * is fetched each time it opens. Loaded on the first sign-in: a signed-out page never
- * downloads it.
+ * is fetched each time it opens. "Passkeys" opens a view of the shopper's passkeys in the same
+ * panel (passkeys-view.ts, imported when first asked for: why a view, there). Loaded on the
+ * first sign-in: a signed-out page never downloads it.
  */
 export class AccountMenu implements ReactiveController {
   private history: HistoryState = { status: 'loading' };
@@ -46,6 +49,8 @@ export class AccountMenu implements ReactiveController {
   /** The item to focus once the menu has rendered open. */
   private focusItem: 'first' | 'last' | undefined;
   private readonly floating: FloatingPanelController;
+  /** The passkeys view, created the first time the shopper opens it. */
+  private passkeys: PasskeysView | undefined;
 
   /** A press outside the element closes the menu (focus stays where the shopper put it). */
   private readonly onOutsidePointer = (event: PointerEvent) => {
@@ -190,6 +195,16 @@ export class AccountMenu implements ReactiveController {
     event.preventDefault();
   };
 
+  private readonly onPasskeys = async () => {
+    try {
+      const view = await import('./passkeys-view.js');
+      this.passkeys ??= new view.PasskeysView(this.host, this.options);
+      await this.passkeys.show();
+    } catch (error) {
+      this.options.onError(error); // the view's chunk didn't load: the menu stays
+    }
+  };
+
   private readonly onSignOut = () => {
     this.closeMenu(true);
     this.options.signOut();
@@ -245,6 +260,17 @@ export class AccountMenu implements ReactiveController {
         ${renderAccountSummary({ name, initials, summary, history: this.history, locale, t })}
         <div class="menu" role="menu" id="menu" aria-labelledby="trigger">
           <button
+            part="menu-item passkeys"
+            class="menu-item"
+            role="menuitem"
+            type="button"
+            tabindex="-1"
+            aria-haspopup="dialog"
+            @click=${this.onPasskeys}
+          >
+            ${t('passkeys')}
+          </button>
+          <button
             part="menu-item sign-out"
             class="menu-item"
             role="menuitem"
@@ -255,6 +281,7 @@ export class AccountMenu implements ReactiveController {
             ${t('signOut')}
           </button>
         </div>
+        ${this.passkeys?.render()}
       </div>`;
   }
 }

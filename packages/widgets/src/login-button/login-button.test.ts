@@ -1,27 +1,12 @@
-import { createClient, type KioskClient, KioskError } from '@kiosk/sdk';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { KioskError } from '@kiosk/sdk';
+import { expect, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { apiRequests, endpoint, until } from '../../test/helpers.js';
-import { configure } from '../config.js';
+import { apiRequests, until } from '../../test/helpers.js';
+import { $, button, focused, isOpen, mint, signedIn, text } from '../../test/login-button.js';
+import { client, freshClient } from '../../test/shopper.js';
 import type { KioskLoginEvent } from '../events/login.js';
-import './define.js';
 import { initialsOf } from './initials.js';
-import type { KioskLoginButton } from './login-button.js';
 
-const ADMIN = { authorization: 'Bearer sk_test_aurora', 'content-type': 'application/json' };
-
-let client: KioskClient;
-function freshClient() {
-  client = createClient({ endpoint, storeKey: 'pk_test_aurora', storage: null });
-  configure({ client });
-  return client;
-}
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector)!;
-const text = (el: Element, selector: string) =>
-  $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const isOpen = (el: KioskLoginButton) => !!$(el, '[part=menu]')?.matches(':popover-open');
 /** A button's name from its content: the text of its children not hidden from assistive tech. */
 const nameOf = (el: Element) =>
   [...el.children]
@@ -30,49 +15,6 @@ const nameOf = (el: Element) =>
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-const focused = (el: KioskLoginButton) => el.shadowRoot!.activeElement;
-
-/** A single sign-on token for a new customer, minted with the store's secret key. */
-async function mint(name: string, points = 0) {
-  const email = `login-${crypto.randomUUID()}@example.com`;
-  const { token } = await fetch(`${endpoint}/admin/v1/customers/session-tokens`, {
-    method: 'POST',
-    headers: ADMIN,
-    body: JSON.stringify({ email, name }),
-  }).then((r) => r.json());
-  if (points) {
-    await fetch(`${endpoint}/admin/v1/points/adjustments`, {
-      method: 'POST',
-      headers: ADMIN,
-      body: JSON.stringify({ email, points, reason: 'Welcome gift' }),
-    });
-  }
-  return { email, token: token as string };
-}
-
-/** The button at the inline end of a row, as in a site's header (left in a right-to-left row). */
-async function button(attrs = '') {
-  const params = new URLSearchParams(attrs);
-  const row = await fixture<HTMLElement>(
-    html`<div style="display:flex;justify-content:flex-end" dir=${params.get('locale') === 'ar' ? 'rtl' : 'ltr'}>
-      <kiosk-login-button></kiosk-login-button>
-    </div>`,
-  );
-  const el = row.querySelector('kiosk-login-button')!;
-  for (const [k, v] of params) el.setAttribute(k, v);
-  await until(() => el.loginState === 'signed-out' || el.loginState === 'signed-in', 'settled');
-  await el.updateComplete;
-  return el;
-}
-
-/** Signed in as a new customer with `points`, the balance shown on the menu button. */
-async function signedIn(name: string, points: number, attrs = '') {
-  const { token } = await mint(name, points);
-  await client.auth.signInWithToken(token);
-  const el = await button(attrs);
-  await until(() => !!$(el, '[part=balance]') && !$(el, '[part=balance] .placeholder'), 'balance');
-  return el;
-}
 
 describe('<kiosk-login-button>', () => {
   beforeEach(() => {
@@ -132,7 +74,9 @@ describe('<kiosk-login-button>', () => {
     await until(() => isOpen(el), 'menu open');
     expect($(el, '[part~=trigger]').getAttribute('aria-expanded')).to.equal('true');
     await until(() => focused(el)?.getAttribute('role') === 'menuitem', 'first item focused');
-    expect(text(el, '[role=menuitem]')).to.equal('Sign out');
+    expect(
+      [...el.shadowRoot!.querySelectorAll('[role=menuitem]')].map((i) => i.textContent!.trim()),
+    ).to.deep.equal(['Passkeys', 'Sign out']);
     expect(text(el, '[part=progress]')).to.equal('800 points to Gold');
     const bar = $<HTMLProgressElement>(el, '[part=progress] progress');
     expect([bar.value, bar.max]).to.deep.equal([1200, 2000]);
@@ -178,6 +122,8 @@ describe('<kiosk-login-button>', () => {
     $<HTMLButtonElement>(el, '[part~=trigger]').focus();
     await sendKeys({ press: 'Enter' });
     await until(() => focused(el)?.getAttribute('role') === 'menuitem', 'in the menu');
+    await sendKeys({ press: 'End' });
+    expect(focused(el)).to.equal($(el, '[part~=sign-out]'));
     await sendKeys({ press: 'Enter' });
     await logout;
     await until(() => el.loginState === 'signed-out', 'signed out');
@@ -243,7 +189,7 @@ describe('<kiosk-login-button>', () => {
 
   it('is translated: Arabic (RTL, menu at the left end) and Russian plurals', async () => {
     const el = await signedIn('Ibn Sina', 3, 'locale=ar');
-    await until(() => text(el, '[role=menuitem]') === 'تسجيل الخروج', 'Arabic');
+    await until(() => text(el, '[part~=sign-out]') === 'تسجيل الخروج', 'Arabic');
     expect(el.getAttribute('dir')).to.equal('rtl');
     expect(text(el, '[part=balance]')).to.equal(new Intl.NumberFormat('ar').format(3));
     expect(text(el, '[part=points]')).to.equal(`${new Intl.NumberFormat('ar').format(3)} نقاط`);
@@ -259,7 +205,7 @@ describe('<kiosk-login-button>', () => {
     el.setAttribute('locale', 'ru');
     await until(() => text(el, '[part=points]') === '3 балла', 'Russian few');
     expect(el.getAttribute('dir')).to.equal('ltr');
-    expect(text(el, '[role=menuitem]')).to.equal('Выйти');
+    expect(text(el, '[part~=sign-out]')).to.equal('Выйти');
     expect(text(el, '[part=progress]')).to.equal('До уровня Silver: 497 баллов');
   });
 

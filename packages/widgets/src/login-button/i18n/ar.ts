@@ -5,6 +5,7 @@ export default {
   signIn: 'تسجيل الدخول',
   signingIn: 'جارٍ الدخول…',
   signOut: 'تسجيل الخروج',
+  passkeys: 'مفاتيح المرور',
   signingOut: 'جارٍ الخروج…',
   account: 'حسابك',
   points_zero: 'لا توجد نقاط',

@@ -5,6 +5,7 @@ export default {
   signIn: 'Anmelden',
   signingIn: 'Anmelden…',
   signOut: 'Abmelden',
+  passkeys: 'Passkeys',
   signingOut: 'Abmelden…',
   account: 'Dein Konto',
   points_one: '{{n}} Punkt',

@@ -8,6 +8,8 @@ export default {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
+  /** The account menu's item opening the passkeys view, and that view's title. */
+  passkeys: 'Passkeys',
   signingOut: 'Signing out…',
   account: 'Your account',
   /** The menu button's accessible name: the customer and their balance. */

@@ -5,6 +5,7 @@ export default {
   signIn: 'Iniciar sesión',
   signingIn: 'Entrando…',
   signOut: 'Cerrar sesión',
+  passkeys: 'Llaves de acceso',
   signingOut: 'Saliendo…',
   account: 'Tu cuenta',
   points_one: '{{n}} punto',

@@ -5,6 +5,7 @@ export default {
   signIn: 'Se connecter',
   signingIn: 'Connexion…',
   signOut: 'Se déconnecter',
+  passkeys: 'Clés d’accès',
   signingOut: 'Déconnexion…',
   account: 'Votre compte',
   points_one: '{{n}} point',

@@ -5,6 +5,7 @@ export default {
   signIn: 'Entrar',
   signingIn: 'Entrando…',
   signOut: 'Sair',
+  passkeys: 'Chaves de acesso',
   signingOut: 'Saindo…',
   account: 'Sua conta',
   points_one: '{{n}} ponto',

@@ -5,6 +5,7 @@ export default {
   signIn: 'Войти',
   signingIn: 'Вход…',
   signOut: 'Выйти',
+  passkeys: 'Ключи доступа',
   signingOut: 'Выход…',
   account: 'Ваш аккаунт',
   points_one: '{{n}} балл',

@@ -5,6 +5,7 @@ export default {
   signIn: '登录',
   signingIn: '正在登录…',
   signOut: '退出登录',
+  passkeys: '通行密钥',
   signingOut: '正在退出…',
   account: '您的账户',
   points_other: '{{n}} 积分',

@@ -4,9 +4,10 @@ import { isoCBOR } from '@simplewebauthn/server/helpers';
 type Cbor = Parameters<typeof isoCBOR.encode>[0];
 
 /**
- * A software passkey authenticator for the server tests: it makes the same registration
- * and assertion responses a browser hands the page (ES256, "none" attestation, user present
- * and verified), so the server's real verification runs on them.
+ * A software passkey authenticator for tests: it makes the same registration and assertion
+ * responses a browser hands the page (ES256, "none" attestation, user present and verified),
+ * so the server's real verification runs on them. Exported for the widgets' browser tests,
+ * whose test server adds passkeys through the hosted page with it (as seedTestFixtures is).
  */
 export class TestAuthenticator {
   readonly credentialId = randomBytes(16);

@@ -1,0 +1,59 @@
+// What the <kiosk-login-button> tests share (src/login-button/*.test.ts): the button in a
+// header row, a new customer signed in on it, and reading its shadow DOM. Their client is
+// shopper.ts's.
+import { fixture, html } from '@open-wc/testing';
+import '../src/login-button/define.js';
+import type { KioskLoginButton } from '../src/login-button/login-button.js';
+import { endpoint, until } from './helpers.js';
+import { ADMIN, client } from './shopper.js';
+
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+export const text = (el: Element, selector: string) =>
+  $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+export const isOpen = (el: KioskLoginButton) => !!$(el, '[part=menu]')?.matches(':popover-open');
+export const focused = (el: KioskLoginButton) => el.shadowRoot!.activeElement;
+
+/** An address no other test uses. */
+export const newEmail = () => `login-${crypto.randomUUID()}@example.com`;
+
+/** A single sign-on token for a customer (new, unless `email` is theirs), minted with the store's secret key. */
+export async function mint(name: string, points = 0, email = newEmail()) {
+  const { token } = await fetch(`${endpoint}/admin/v1/customers/session-tokens`, {
+    method: 'POST',
+    headers: ADMIN,
+    body: JSON.stringify({ email, name }),
+  }).then((r) => r.json());
+  if (points) {
+    await fetch(`${endpoint}/admin/v1/points/adjustments`, {
+      method: 'POST',
+      headers: ADMIN,
+      body: JSON.stringify({ email, points, reason: 'Welcome gift' }),
+    });
+  }
+  return { email, token: token as string };
+}
+
+/** The button at the inline end of a row, as in a site's header (left in a right-to-left row). */
+export async function button(attrs = '') {
+  const params = new URLSearchParams(attrs);
+  const row = await fixture<HTMLElement>(
+    html`<div style="display:flex;justify-content:flex-end" dir=${params.get('locale') === 'ar' ? 'rtl' : 'ltr'}>
+      <kiosk-login-button></kiosk-login-button>
+    </div>`,
+  );
+  const el = row.querySelector('kiosk-login-button')!;
+  for (const [k, v] of params) el.setAttribute(k, v);
+  await until(() => el.loginState === 'signed-out' || el.loginState === 'signed-in', 'settled');
+  await el.updateComplete;
+  return el;
+}
+
+/** Signed in as a customer with `points` (new, unless `email` is theirs), the balance shown on the menu button. */
+export async function signedIn(name: string, points: number, attrs = '', email = newEmail()) {
+  const { token } = await mint(name, points, email);
+  await client.auth.signInWithToken(token);
+  const el = await button(attrs);
+  await until(() => !!$(el, '[part=balance]') && !$(el, '[part=balance] .placeholder'), 'balance');
+  return el;
+}
