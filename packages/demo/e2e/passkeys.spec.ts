@@ -75,7 +75,14 @@ test('through the login button: sign up, add a passkey, sign out, sign in with o
   await expect(login).toHaveAttribute('state', 'signed-in');
   await expect.poll(() => device.added.length).toBe(1);
 
+  // The account menu lists it (the browser and system it was made on), used or not yet.
   await login.getByRole('button', { name: /Pia Passkey/ }).click();
+  await login.getByRole('menuitem', { name: 'Passkeys' }).click();
+  const view = login.getByRole('dialog', { name: 'Passkeys' });
+  await expect(view.getByRole('listitem')).toHaveCount(1);
+  await expect(view.getByRole('listitem')).toContainText('Chrome');
+  await expect(view.getByRole('listitem')).toContainText('Not used yet');
+  await view.getByRole('button', { name: 'Back' }).click();
   await login.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(login).toHaveAttribute('state', 'signed-out');
 
@@ -84,7 +91,14 @@ test('through the login button: sign up, add a passkey, sign out, sign in with o
   const again = await signInPopup(page, device.added);
   await again.popup.waitForEvent('close');
   await expect(login).toHaveAttribute('state', 'signed-in');
-  await expect(login.getByRole('button', { name: /Pia Passkey/ })).toBeVisible();
+  await login.getByRole('button', { name: /Pia Passkey/ }).click();
+  await login.getByRole('menuitem', { name: 'Passkeys' }).click();
+  await expect(view.getByRole('listitem')).toContainText(/Last used/);
+
+  // Removed from the menu, it no longer signs in: the next popup offers it to no one.
+  await view.getByRole('button', { name: 'Remove' }).click();
+  await view.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(view).toContainText('No passkeys yet');
 });
 
 const hosted = `http://localhost:${apiPort}`;

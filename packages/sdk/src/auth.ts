@@ -163,31 +163,26 @@ export function createAuth(ctx: AuthContext) {
    * page said it may finish elsewhere (`away`: at an identity provider, whose
    * Cross-Origin-Opener-Policy cuts the popup off from us, or through an emailed link).
    */
-  function waitForCode(popup: Window, state: string, awayAtStart: boolean): Promise<string> {
+  function waitForCode(popup: Window, state: string): Promise<string> {
     const w = win()!;
     return new Promise<string>((resolve, reject) => {
       let closedSince = 0;
-      let heard = false;
-      let away = awayAtStart;
+      // How long a closed popup may still be signing in: until a page is heard, or while the
+      // last one heard says it may finish elsewhere, 3 minutes; otherwise not at all.
+      let patience = 180_000;
       const finish = (fn: () => void) => {
         w.removeEventListener('message', onMessage);
         clearInterval(timer);
         fn();
       };
-      const onMessage = (event: MessageEvent) => {
-        const data = event.data as HostedMessage | null;
-        if (event.origin !== origin || data?.state !== state) return;
-        if (data.type === 'kiosk:authorization_pending') {
-          heard = true;
-          away = data.away === true;
-        } else if (data.type === 'kiosk:authorization_response') {
-          const { code, error } = data;
-          if (typeof code === 'string') finish(() => resolve(code));
-          else if (typeof error === 'string') {
-            const message = data.error_description || 'Sign-in failed.';
-            finish(() => reject(new KioskError({ code: error, message })));
-          }
-        }
+      const fail = (code: string, message: string) =>
+        finish(() => reject(new KioskError({ code, message })));
+      const onMessage = ({ origin: from, data }: MessageEvent<HostedMessage | null>) => {
+        if (from !== origin || data?.state !== state) return;
+        const { code, error } = data;
+        if (data.type === 'kiosk:authorization_pending') patience = data.away ? 180_000 : 0;
+        else if (code) finish(() => resolve(code));
+        else if (error) fail(error, data.error_description || error);
       };
       w.addEventListener('message', onMessage);
       // Without an opener (a strict Cross-Origin-Opener-Policy, an in-app browser) the popup
@@ -195,7 +190,6 @@ export function createAuth(ctx: AuthContext) {
       const timer = setInterval(async () => {
         if (!popup.closed) return;
         closedSince ||= Date.now();
-        const patience = heard && !away ? 0 : 180_000;
         try {
           const data = await ctx.http.request('/oauth/poll', {
             method: 'POST',
@@ -206,11 +200,7 @@ export function createAuth(ctx: AuthContext) {
         } catch (error) {
           const pending = (error as KioskError).code === 'authorization_pending';
           if (!pending || Date.now() - closedSince >= patience) {
-            finish(() =>
-              reject(
-                new KioskError({ code: 'login_cancelled', message: 'Sign-in was not completed.' }),
-              ),
-            );
+            fail('login_cancelled', 'Sign-in was not completed.');
           }
         }
       }, 1500);
@@ -296,7 +286,7 @@ export function createAuth(ctx: AuthContext) {
           ui_locales: locale,
           ...upstream,
         });
-        const code = await waitForCode(popup, state, provider !== undefined);
+        const code = await waitForCode(popup, state);
         const data = await tokenRequest({
           grant_type: 'authorization_code',
           code,
