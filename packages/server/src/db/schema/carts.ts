@@ -49,6 +49,8 @@ export const cartLines = pgTable(
     quantity: integer('quantity').notNull(),
     /** Attribution code of the creator whose link or card added this line. */
     ref: text('ref'),
+    /** The message (campaign id or topic) whose link brought the shopper to this product. */
+    campaign: text('campaign'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -69,6 +69,8 @@ export const orderLines = pgTable(
     quantity: integer('quantity').notNull(),
     unitPriceMinor: minor('unit_price_minor').notNull(),
     ref: text('ref'),
+    /** The message that brought the shopper (cart_lines.campaign), for campaign reports. */
+    campaign: text('campaign'),
   },
   (t) => [index('order_lines_order').on(t.orderId), index('order_lines_ref').on(t.storeId, t.ref)],
 );
