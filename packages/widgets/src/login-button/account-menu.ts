@@ -27,6 +27,8 @@ export interface AccountMenuOptions {
   busy: () => 'in' | 'out' | undefined;
   /** Reports a failure (`kiosk-error`) and gives it back as a KioskError. */
   onError: (error: unknown) => KioskError;
+  /** Says an error in the element's live region (one the menu has no place for). */
+  announceError: (message: string) => void;
   signOut: () => void;
 }
 
@@ -201,7 +203,9 @@ export class AccountMenu implements ReactiveController {
       this.passkeys ??= new view.PasskeysView(this.host, this.options);
       await this.passkeys.show();
     } catch (error) {
-      this.options.onError(error); // the view's chunk didn't load: the menu stays
+      // The view's code didn't load (offline): the menu stays, and says so.
+      this.options.onError(error);
+      this.options.announceError(this.options.t('error.passkeys'));
     }
   };
 

@@ -176,6 +176,7 @@ export class KioskLoginButton extends KioskElement {
           locale: () => this.i18n.locale,
           busy: () => this.busy,
           onError: (error) => this.emitError(error),
+          announceError: (message) => this.announce(message, true),
           signOut: () => void this.signOut(),
         });
       },

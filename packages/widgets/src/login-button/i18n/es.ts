@@ -34,6 +34,8 @@ export default {
     popup:
       'No se pudo abrir la ventana de inicio de sesión. Permite las ventanas emergentes en este sitio e inténtalo de nuevo.',
     failed: 'No pudimos iniciar tu sesión. Inténtalo de nuevo.',
+    passkeys:
+      'No se pudieron abrir tus llaves de acceso. Comprueba tu conexión e inténtalo de nuevo.',
     signOutFailed:
       'No se pudo conectar con la tienda, pero has cerrado sesión en este dispositivo.',
   },

@@ -34,6 +34,8 @@ export default {
     popup:
       'Não foi possível abrir a janela de login. Permita pop-ups para este site e tente de novo.',
     failed: 'Não conseguimos fazer seu login. Tente de novo.',
+    passkeys:
+      'Não foi possível abrir suas chaves de acesso. Verifique sua conexão e tente de novo.',
     signOutFailed: 'Não foi possível falar com a loja, mas você saiu da conta neste dispositivo.',
   },
 } satisfies Bundle;

@@ -29,6 +29,7 @@ export default {
     cancelled: '登录已取消。',
     popup: '无法打开登录窗口。请允许本网站弹出窗口后重试。',
     failed: '登录失败，请重试。',
+    passkeys: '无法打开您的通行密钥。请检查网络连接后重试。',
     signOutFailed: '无法连接到商店，但您已在此设备上退出登录。',
   },
 } satisfies Bundle;
