@@ -1,90 +1,7 @@
-import type { OwnReview } from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import { formatNumber } from '../format.js';
-import { stars } from '../stars.js';
-import { BODY_MAX, type ReviewFormController, TITLE_MAX } from './review-form-controller.js';
-
-/**
- * The write section under the list: a sign-in prompt for guests; for a signed-in shopper the
- * thanks after posting, their own review with Edit, or the form.
- */
-export function renderWrite(form: ReviewFormController, signedIn: boolean) {
-  const { i18n } = form;
-  if (!signedIn) {
-    return html`<div class="write guest" part="write">
-      <p>${i18n.t('signInHint')}</p>
-      <button type="button" class="sign-in" part="button" @click=${() => form.signIn()}>
-        ${i18n.t('signIn')}
-      </button>
-    </div>`;
-  }
-  if (form.submitted && !form.mine) {
-    return html`<div class="write thanks" part="write">
-      <p>${i18n.t(form.submitted === 'approved' ? 'form.published' : 'form.pending')}</p>
-    </div>`;
-  }
-  if (form.mineLoading) {
-    return html`<div class="write" part="write" aria-hidden="true">
-      <span class="placeholder line short"></span>
-      <span class="placeholder control"></span>
-    </div>`;
-  }
-  if (form.mineError) {
-    // Not a blank form: posting one would silently replace the review we couldn't load.
-    return html`<div class="write error" part="write" role="alert">
-      <p>${i18n.error(form.mineError, 'own.loadFailed')}</p>
-      <button class="retry" type="button" @click=${() => form.retry()}>
-        ${i18n.t('retry')}
-      </button>
-    </div>`;
-  }
-  if (form.mine && !form.editing) return renderOwn(form, form.mine);
-  return renderForm(form);
-}
-
-/** The shopper's own review, read-only, with its moderation status unless published. */
-function renderOwn(form: ReviewFormController, r: OwnReview) {
-  const { i18n } = form;
-  const edited = r.updatedAt !== r.createdAt;
-  return html`<div class="write own" part="write">
-    ${
-      form.submitted
-        ? html`<p class="thanks">
-            ${i18n.t(form.submitted === 'approved' ? 'form.published' : 'form.pending')}
-          </p>`
-        : nothing
-    }
-    <h3>${i18n.t('own.heading')}</h3>
-    ${
-      r.status === 'approved'
-        ? nothing
-        : html`<p class="own-status" part="own-status" data-status=${r.status}>
-            <strong>${i18n.t(`own.status.${r.status}`)}</strong>
-            <span>${i18n.t(`own.status.${r.status}Hint`)}</span>
-          </p>`
-    }
-    <article class="own-review" part="own-review" aria-labelledby="own-title">
-      <header class="review-head">
-        ${stars(r.rating, i18n.t('rated', { rating: i18n.num(r.rating) }), 'stars')}
-        <h4 class="review-title" part="review-title" id="own-title" dir="auto">${r.title}</h4>
-      </header>
-      <p class="meta">
-        <time datetime=${r.createdAt}>${i18n.date(r.createdAt)}</time>
-        ${
-          edited
-            ? html`<time datetime=${r.updatedAt}
-                >${i18n.t('own.edited', { date: i18n.date(r.updatedAt) })}</time
-              >`
-            : nothing
-        }
-      </p>
-      <p class="review-body" part="review-body" dir="auto">${r.body}</p>
-    </article>
-    <button type="button" class="edit" part="edit" @click=${() => form.startEdit()}>
-      ${i18n.t('own.edit')}
-    </button>
-  </div>`;
-}
+import type { ReviewFormController } from './review-form-controller.js';
+import { BODY_MAX, TITLE_MAX } from './review-host.js';
 
 /** The title or the text: its control, a character counter against the server's limit, its error. */
 function renderField(form: ReviewFormController, field: 'title' | 'body', max: number) {
@@ -138,7 +55,7 @@ function renderField(form: ReviewFormController, field: 'title' | 'body', max: n
 }
 
 /** The form that writes the shopper's review, or edits it (then with Save and Cancel). */
-function renderForm(form: ReviewFormController) {
+export function renderForm(form: ReviewFormController) {
   const { i18n } = form;
   const errors = form.fieldErrors;
   const { editing, submitting } = form;

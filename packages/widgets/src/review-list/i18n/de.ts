@@ -45,6 +45,9 @@ export default {
   loadFailed: 'Die Bewertungen konnten nicht geladen werden.',
   signInHint: 'Melde dich an, um eine Bewertung zu schreiben und über Bewertungen abzustimmen.',
   signIn: 'Anmelden',
+  write: 'Bewertung schreiben',
+  formFailed:
+    'Das Bewertungsformular konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
   own: {
     heading: 'Deine Bewertung',
     edit: 'Bewertung bearbeiten',

@@ -48,6 +48,8 @@ export default {
   loadFailed: 'We couldn’t load the reviews.',
   signInHint: 'Sign in to write a review and to vote on reviews.',
   signIn: 'Sign in',
+  write: 'Write a review',
+  formFailed: 'We couldn’t load the review form. Check your connection and try again.',
   own: {
     heading: 'Your review',
     edit: 'Edit your review',

@@ -48,6 +48,9 @@ export default {
   loadFailed: 'No pudimos cargar las opiniones.',
   signInHint: 'Inicia sesión para escribir una opinión y votar las de otros.',
   signIn: 'Iniciar sesión',
+  write: 'Escribe una opinión',
+  formFailed:
+    'No pudimos cargar el formulario de opinión. Comprueba tu conexión e inténtalo de nuevo.',
   own: {
     heading: 'Tu opinión',
     edit: 'Editar tu opinión',

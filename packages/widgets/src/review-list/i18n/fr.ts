@@ -48,6 +48,8 @@ export default {
   loadFailed: 'Impossible de charger les avis.',
   signInHint: 'Connectez-vous pour écrire un avis et voter sur les avis.',
   signIn: 'Se connecter',
+  write: 'Écrire un avis',
+  formFailed: 'Impossible de charger le formulaire d’avis. Vérifiez votre connexion et réessayez.',
   own: {
     heading: 'Votre avis',
     edit: 'Modifier votre avis',

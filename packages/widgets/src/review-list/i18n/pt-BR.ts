@@ -48,6 +48,9 @@ export default {
   loadFailed: 'Não conseguimos carregar as avaliações.',
   signInHint: 'Entre para escrever uma avaliação e votar nas avaliações.',
   signIn: 'Entrar',
+  write: 'Escreva uma avaliação',
+  formFailed:
+    'Não foi possível carregar o formulário de avaliação. Verifique sua conexão e tente novamente.',
   own: {
     heading: 'Sua avaliação',
     edit: 'Editar sua avaliação',

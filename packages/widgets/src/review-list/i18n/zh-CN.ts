@@ -42,6 +42,8 @@ export default {
   loadFailed: '无法加载评价。',
   signInHint: '登录后即可撰写评价并为评价投票。',
   signIn: '登录',
+  write: '撰写评价',
+  formFailed: '无法加载评价表单。请检查网络连接后重试。',
   own: {
     heading: '你的评价',
     edit: '编辑你的评价',
