@@ -40,7 +40,7 @@ export function renderWrite(write: WriteController, signedIn: boolean) {
   }
   if (write.open && write.form) return write.form.render();
   if (write.mine) return renderOwn(write, write.mine);
-  return html`<div class="write start" part="write">${opener(write, 'write')}</div>`;
+  return html`<div class="write" part="write">${opener(write, 'write')}</div>`;
 }
 
 /**
