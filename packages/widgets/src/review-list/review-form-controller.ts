@@ -1,6 +1,8 @@
 import type { KioskError, OwnReview } from '@kiosk/sdk';
 import { adoptStyles, type ReactiveElement } from 'lit';
+import { LocalizeController } from '../controllers/localize-controller.js';
 import { KioskReviewSubmitEvent } from '../events/review-submit.js';
+import { reviewFormStrings } from './i18n/form/index.js';
 import { renderForm } from './review-form.js';
 import { reviewFormStyles } from './review-form.styles.js';
 import {
@@ -30,7 +32,9 @@ export class ReviewFormController {
   submitError = '';
   submitting = false;
 
+  /** The list's strings and formats (stars, numbers) and the form's own (its namespace). */
   readonly i18n: ReviewLocalize;
+  readonly strings: LocalizeController<typeof reviewFormStrings.en>;
 
   constructor(
     private readonly host: ReviewsHost,
@@ -39,6 +43,7 @@ export class ReviewFormController {
     private readonly list: ReviewsController,
   ) {
     this.i18n = context.i18n;
+    this.strings = new LocalizeController(host, reviewFormStrings);
     const element = host.constructor as typeof ReactiveElement;
     adoptStyles(host.shadowRoot!, [...element.elementStyles, reviewFormStyles]);
   }
@@ -123,7 +128,7 @@ export class ReviewFormController {
       const submitted = review.status === 'approved' ? 'approved' : 'pending';
       this.write.submitted = submitted;
       this.context.announce(
-        this.i18n.t(submitted === 'approved' ? 'form.published' : 'form.pending'),
+        this.i18n.t(submitted === 'approved' ? 'thanks.published' : 'thanks.pending'),
       );
       // The form gives way to the review just written, which the shopper can edit from here.
       if (current()) {
@@ -134,10 +139,10 @@ export class ReviewFormController {
       if (review.status === 'approved') void this.list.load({ listOnly: true, summary: true });
     } catch (error) {
       const e = this.context.report(error);
-      this.submitError = this.i18n.error(
+      this.submitError = this.strings.error(
         e,
-        e.status === 401 ? 'form.errors.signedOut' : 'form.errors.failed',
-        { validation_failed: 'form.errors.invalid', unauthenticated: 'form.errors.signedOut' },
+        e.status === 401 ? 'errors.signedOut' : 'errors.failed',
+        { validation_failed: 'errors.invalid', unauthenticated: 'errors.signedOut' },
       );
       this.fieldErrors = this.serverFieldErrors(e);
     } finally {
@@ -148,14 +153,13 @@ export class ReviewFormController {
 
   private validate(): FieldErrors {
     const errors: FieldErrors = {};
-    const tooLong = (max: number) =>
-      this.i18n.t('form.errors.tooLong', { max: this.i18n.num(max) });
-    if (!validRating(this.rating)) errors.rating = this.i18n.t('form.errors.rating');
+    const tooLong = (max: number) => this.strings.t('errors.tooLong', { max: this.i18n.num(max) });
+    if (!validRating(this.rating)) errors.rating = this.strings.t('errors.rating');
     const title = this.title.trim();
     const body = this.body.trim();
-    if (!title) errors.title = this.i18n.t('form.errors.title');
+    if (!title) errors.title = this.strings.t('errors.title');
     else if (title.length > TITLE_MAX) errors.title = tooLong(TITLE_MAX);
-    if (!body) errors.body = this.i18n.t('form.errors.body');
+    if (!body) errors.body = this.strings.t('errors.body');
     else if (body.length > BODY_MAX) errors.body = tooLong(BODY_MAX);
     return errors;
   }
@@ -167,7 +171,7 @@ export class ReviewFormController {
     for (const issue of e.details as { path?: unknown }[]) {
       const path = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '');
       for (const field of ['rating', 'title', 'body'] as const)
-        if (path.endsWith(field)) errors[field] = this.i18n.t(`form.errors.${field}`);
+        if (path.endsWith(field)) errors[field] = this.strings.t(`errors.${field}`);
     }
     return errors;
   }
@@ -178,7 +182,7 @@ export class ReviewFormController {
     this.write.mine = review;
     this.write.open = undefined;
     const published = review.status === 'approved';
-    this.context.announce(this.i18n.t(published ? 'own.saved' : 'own.savedPending'));
+    this.context.announce(this.strings.t(published ? 'saved' : 'savedPending'));
     await this.write.focusEditButton();
     // Editing a published review, or publishing an edit, changes the public list and summary.
     if (published || previous?.status === 'approved') {

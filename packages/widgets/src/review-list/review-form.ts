@@ -5,7 +5,7 @@ import { BODY_MAX, TITLE_MAX } from './review-host.js';
 
 /** The title or the text: its control, a character counter against the server's limit, its error. */
 function renderField(form: ReviewFormController, field: 'title' | 'body', max: number) {
-  const { i18n } = form;
+  const { i18n, strings } = form;
   const value = form[field];
   const error = form.fieldErrors[field];
   const invalid = error ? 'true' : 'false';
@@ -17,7 +17,7 @@ function renderField(form: ReviewFormController, field: 'title' | 'body', max: n
     max: formatNumber(max, i18n.locale),
   };
   return html`<div class="field">
-    <label for="review-${field}">${i18n.t(`form.${field}`)}</label>
+    <label for="review-${field}">${strings.t(field)}</label>
     ${
       field === 'title'
         ? html`<input
@@ -47,8 +47,8 @@ function renderField(form: ReviewFormController, field: 'title' | 'body', max: n
           ></textarea>`
     }
     <span class="counter" id="${field}-count"
-      ><span aria-hidden="true">${i18n.t('form.chars', counts)}</span
-      ><span class="visually-hidden">${i18n.t('form.charsLabel', counts)}</span></span
+      ><span aria-hidden="true">${strings.t('chars', counts)}</span
+      ><span class="visually-hidden">${strings.t('charsLabel', counts)}</span></span
     >
     ${error ? html`<p id="${field}-error" class="field-error">${error}</p>` : nothing}
   </div>`;
@@ -56,7 +56,7 @@ function renderField(form: ReviewFormController, field: 'title' | 'body', max: n
 
 /** The form that writes the shopper's review, or edits it (then with Save and Cancel). */
 export function renderForm(form: ReviewFormController) {
-  const { i18n } = form;
+  const { i18n, strings } = form;
   const errors = form.fieldErrors;
   const { editing, submitting } = form;
   const rating = (n: number) => html`<input
@@ -79,14 +79,14 @@ export function renderForm(form: ReviewFormController) {
     aria-labelledby="write-heading"
     @submit=${(e: Event) => form.submit(e)}
   >
-    <h3 id="write-heading">${i18n.t(editing ? 'form.editHeading' : 'form.heading')}</h3>
-    ${editing ? html`<p class="hint">${i18n.t('form.editHint')}</p>` : nothing}
+    <h3 id="write-heading">${strings.t(editing ? 'editHeading' : 'heading')}</h3>
+    ${editing ? html`<p class="hint">${strings.t('editHint')}</p>` : nothing}
     <fieldset
       class="rate"
       part="rating-input"
       aria-describedby=${errors.rating ? 'rating-error' : nothing}
     >
-      <legend>${i18n.t('form.rating')}</legend>
+      <legend>${strings.t('rating')}</legend>
       <div class="rate-stars">${[1, 2, 3, 4, 5].map(rating)}</div>
       ${errors.rating ? html`<p id="rating-error" class="field-error">${errors.rating}</p>` : nothing}
     </fieldset>
@@ -101,8 +101,8 @@ export function renderForm(form: ReviewFormController) {
       >
         ${
           editing
-            ? i18n.t(submitting ? 'form.saving' : 'form.save')
-            : i18n.t(submitting ? 'form.submitting' : 'form.submit')
+            ? strings.t(submitting ? 'saving' : 'save')
+            : strings.t(submitting ? 'submitting' : 'submit')
         }
       </button>
       ${
@@ -114,7 +114,7 @@ export function renderForm(form: ReviewFormController) {
               aria-disabled=${submitting ? 'true' : 'false'}
               @click=${() => form.cancelEdit()}
             >
-              ${i18n.t('form.cancel')}
+              ${strings.t('cancel')}
             </button>`
           : nothing
       }

@@ -9,7 +9,7 @@ type FormModule = typeof import('./review-form-controller.js');
 let formModule: Promise<FormModule> | undefined;
 
 /**
- * The form's code (its draft, validation, submitting, fields and styles), imported once per
+ * The form's code (its draft, validation, submitting, fields, styles and strings), imported once per
  * page the first time a shopper asks to write or edit a review: most visitors only read. A
  * failed load (offline) is forgotten so the next press tries again.
  */
@@ -162,6 +162,9 @@ export class WriteController {
     try {
       const { ReviewFormController } = await loadForm();
       this.form ??= new ReviewFormController(this.host, this.context, this, this.list);
+      // In another language, the form's strings too: it opens translated, never half English.
+      await this.rendered();
+      await this.form.strings.whenReady();
     } catch (error) {
       if (current()) {
         this.formLoad = 'failed';

@@ -20,7 +20,7 @@ export function renderWrite(write: WriteController, signedIn: boolean) {
   }
   if (write.submitted && !write.mine) {
     return html`<div class="write thanks" part="write">
-      <p>${i18n.t(write.submitted === 'approved' ? 'form.published' : 'form.pending')}</p>
+      <p>${i18n.t(write.submitted === 'approved' ? 'thanks.published' : 'thanks.pending')}</p>
     </div>`;
   }
   if (write.mineLoading) {
@@ -73,7 +73,7 @@ function renderOwn(write: WriteController, r: OwnReview) {
     ${
       write.submitted
         ? html`<p class="thanks">
-            ${i18n.t(write.submitted === 'approved' ? 'form.published' : 'form.pending')}
+            ${i18n.t(write.submitted === 'approved' ? 'thanks.published' : 'thanks.pending')}
           </p>`
         : nothing
     }
