@@ -1,8 +1,10 @@
 // Element tests in real Chromium (Debian's), against the real Kiosk server started here.
 // Commands for tests: `kiosk-outage` takes a relay to the API down or up (the "API goes down and
 // comes back" tests use it, so the shared server stays up for everything else),
-// `grant-clipboard` lets the page use the clipboard, and `kiosk-passkey` signs a customer up
-// with a passkey on the hosted sign-in page (test/passkey-ceremony.mjs).
+// `grant-clipboard` lets the page use the clipboard, `kiosk-passkey` signs a customer up
+// with a passkey on the hosted sign-in page (test/passkey-ceremony.mjs), and `kiosk-route`
+// makes the page's requests to some URLs fail as offline, or wait until let through (a lazily
+// loaded chunk that can't load, or is still loading).
 import { connect, createServer } from 'node:net';
 import { createLogger, seedTestFixtures, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -52,6 +54,16 @@ async function setRelay(up) {
   relayUp = up;
 }
 
+const heldRequests = new Map();
+/** `fail`: requests matching `glob` fail as offline; `hold`: they wait; `pass`: all go through. */
+async function routeRequests(page, { glob, mode }) {
+  for (const route of heldRequests.get(glob) ?? []) await route.continue();
+  heldRequests.set(glob, []);
+  await page.unroute(glob);
+  if (mode === 'fail') await page.route(glob, (route) => route.abort('internetdisconnected'));
+  if (mode === 'hold') await page.route(glob, (route) => heldRequests.get(glob).push(route));
+}
+
 function kioskCommands() {
   return {
     name: 'kiosk-commands',
@@ -63,6 +75,10 @@ function kioskCommands() {
       if (command === 'grant-clipboard') {
         const page = session.browser.getPage(session.id);
         await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+        return true;
+      }
+      if (command === 'kiosk-route') {
+        await routeRequests(session.browser.getPage(session.id), payload);
         return true;
       }
       if (command === 'kiosk-passkey') {

@@ -148,7 +148,9 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
     const form = reviews.locator('[part~=write]');
     // The page may have been loaded afresh (private API answers are no-store, which keeps
     // Chromium from restoring it from the back/forward cache): the write section is a
-    // placeholder until the shopper's own review is looked up, then the form.
+    // placeholder until the shopper's own review is looked up, then "Write a review", which
+    // loads and opens the form.
+    await form.getByRole('button', { name: 'Write a review' }).click();
     await expect(form.getByRole('button', { name: 'Submit review' })).toBeVisible();
     await form.scrollIntoViewIfNeeded();
     await form.locator('label[for="rate-5"]').click();

@@ -1,107 +1,82 @@
 import type { KioskError, OwnReview } from '@kiosk/sdk';
-import { MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from '@kiosk/sdk';
-import { LoadController } from '../controllers/load-controller.js';
+import { adoptStyles, type ReactiveElement } from 'lit';
+import { LocalizeController } from '../controllers/localize-controller.js';
 import { KioskReviewSubmitEvent } from '../events/review-submit.js';
-import { type ReviewContext, type ReviewsHost, validRating } from './review-host.js';
+import { reviewFormStrings } from './i18n/form/index.js';
+import { renderForm } from './review-form.js';
+import { reviewFormStyles } from './review-form.styles.js';
+import {
+  BODY_MAX,
+  type ReviewContext,
+  type ReviewsHost,
+  TITLE_MAX,
+  validRating,
+} from './review-host.js';
 import type { ReviewLocalize } from './review-localize.js';
 import type { ReviewsController } from './reviews-controller.js';
-
-/** The server's limits (WriteReview): shown beside the fields and enforced by maxlength. */
-export const TITLE_MAX = MAX_REVIEW_TITLE;
-export const BODY_MAX = MAX_REVIEW_BODY;
+import type { WriteController } from './write-controller.js';
 
 export type FieldErrors = Partial<Record<'rating' | 'title' | 'body', string>>;
 
 /**
- * The signed-in shopper's part of the list: their own review of the product (loaded for each
- * product and shopper), and the form that writes it or edits it: the draft, its validation
- * (here and the server's), submitting, and where focus goes after each step.
+ * The form that writes the shopper's review or edits it: the draft, its validation (here and
+ * the server's), submitting, and where focus goes after each step. This module, the form's
+ * fields and styles are imported the first time a shopper asks for the form
+ * (write-controller.ts): a visitor who only reads reviews never downloads them.
  */
 export class ReviewFormController {
-  /** The shopper's own review: undefined until loaded (or for guests), null when they have none. */
-  mine: OwnReview | null | undefined;
-  mineLoading = false;
-  mineError: KioskError | undefined;
-  editing = false;
   rating = 0;
   title = '';
   body = '';
   fieldErrors: FieldErrors = {};
   submitError = '';
   submitting = false;
-  /** A review was just posted: the thanks (published or awaiting moderation) shows. */
-  submitted: 'pending' | 'approved' | undefined;
 
+  /** The list's strings and formats (stars, numbers) and the form's own (its namespace). */
   readonly i18n: ReviewLocalize;
-  private readonly loader: LoadController;
+  readonly strings: LocalizeController<typeof reviewFormStrings.en>;
 
   constructor(
     private readonly host: ReviewsHost,
     private readonly context: ReviewContext,
+    private readonly write: WriteController,
     private readonly list: ReviewsController,
   ) {
     this.i18n = context.i18n;
-    this.loader = new LoadController(
-      host,
-      () => `${list.productKey()}|${context.customer()?.id ?? ''}`,
-      (current) => this.loadMine(current),
-    );
+    this.strings = new LocalizeController(host, reviewFormStrings);
+    const element = host.constructor as typeof ReactiveElement;
+    adoptStyles(host.shadowRoot!, [...element.elementStyles, reviewFormStyles]);
   }
 
-  /** Loads the own review again (after it failed to load). */
-  retry(): void {
-    void this.loader.reload();
+  /** Editing the shopper's own review (Save and Cancel), not writing a new one. */
+  get editing(): boolean {
+    return this.write.open === 'edit';
   }
 
-  /**
-   * Another product or shopper (sign-in, sign-out): nothing of the last one's review or draft
-   * stays. Then loads the signed-in shopper's review of the product, if they wrote one.
-   */
-  private async loadMine(current: () => boolean): Promise<void> {
-    this.resetDraft();
-    this.mine = undefined;
-    this.mineError = undefined;
-    this.mineLoading = false;
-    this.editing = false;
-    this.host.requestUpdate();
-    const client = this.context.kiosk.client;
-    const product = this.host.product;
-    if (!client || !product || !this.context.customer()) return;
-    this.mineLoading = true;
-    try {
-      const review = await client.reviews.mine(product);
-      if (current()) this.mine = review;
-    } catch (error) {
-      if (!current()) return;
-      const e = error as KioskError;
-      // An unknown product is the list's to report (it shows "unavailable" and no write section).
-      this.mineError = e?.code === 'product_not_found' ? e : this.context.report(error);
-    } finally {
-      if (current()) {
-        this.mineLoading = false;
-        this.host.requestUpdate();
-      }
-    }
+  render() {
+    return renderForm(this);
   }
 
-  /** Opens the form with the shopper's review in it and moves focus to its rating. */
-  async startEdit(): Promise<void> {
-    const mine = this.mine;
-    if (!mine) return;
-    this.resetDraft();
+  /** Puts the shopper's review in the draft (to edit it). */
+  fill(mine: OwnReview): void {
     this.rating = mine.rating;
     this.title = mine.title;
     this.body = mine.body;
-    this.editing = true;
-    await this.rendered();
-    this.focus('input[name=rating]:checked');
+  }
+
+  clear(): void {
+    this.rating = 0;
+    this.title = '';
+    this.body = '';
+    this.fieldErrors = {};
+    this.submitError = '';
   }
 
   cancelEdit(): void {
     if (this.submitting) return;
-    this.resetDraft();
-    this.editing = false;
-    void this.focusEditButton();
+    this.write.resetDraft();
+    this.write.open = undefined;
+    void this.write.focusEditButton();
   }
 
   /** The shopper picked a rating: it clears the rating's error. */
@@ -117,13 +92,6 @@ export class ReviewFormController {
     this.host.requestUpdate();
   }
 
-  /** Signs in (called straight from the click, so the popup isn't blocked). */
-  signIn(): void {
-    this.context.kiosk.client?.auth.login().catch((error: unknown) => {
-      if ((error as KioskError)?.code !== 'login_cancelled') this.context.report(error);
-    });
-  }
-
   async submit(event: Event): Promise<void> {
     event.preventDefault();
     const client = this.context.kiosk.client;
@@ -133,8 +101,8 @@ export class ReviewFormController {
     this.fieldErrors = errors;
     this.submitError = '';
     if (Object.keys(errors).length) {
-      await this.rendered();
-      this.focus(
+      await this.write.rendered();
+      this.write.focus(
         errors.rating ? 'input[name=rating]' : errors.title ? '#review-title' : '#review-body',
       );
       return;
@@ -142,9 +110,9 @@ export class ReviewFormController {
     this.submitting = true;
     this.host.requestUpdate();
     const editing = this.editing;
-    const previous = this.mine;
+    const previous = this.write.mine;
     // Signed out or moved to another product meanwhile: that view is gone already.
-    const current = this.loader.current();
+    const current = this.write.current();
     try {
       const review = await client.reviews.submit(product, {
         rating: this.rating,
@@ -156,23 +124,25 @@ export class ReviewFormController {
         if (current()) void this.showEdited(review, previous);
         return;
       }
-      this.resetDraft();
-      this.submitted = review.status === 'approved' ? 'approved' : 'pending';
+      this.write.resetDraft();
+      const submitted = review.status === 'approved' ? 'approved' : 'pending';
+      this.write.submitted = submitted;
       this.context.announce(
-        this.i18n.t(this.submitted === 'approved' ? 'form.published' : 'form.pending'),
+        this.i18n.t(submitted === 'approved' ? 'thanks.published' : 'thanks.pending'),
       );
       // The form gives way to the review just written, which the shopper can edit from here.
       if (current()) {
-        this.mine = review;
-        void this.focusEditButton();
+        this.write.mine = review;
+        this.write.open = undefined;
+        void this.write.focusEditButton();
       }
       if (review.status === 'approved') void this.list.load({ listOnly: true, summary: true });
     } catch (error) {
       const e = this.context.report(error);
-      this.submitError = this.i18n.error(
+      this.submitError = this.strings.error(
         e,
-        e.status === 401 ? 'form.errors.signedOut' : 'form.errors.failed',
-        { validation_failed: 'form.errors.invalid', unauthenticated: 'form.errors.signedOut' },
+        e.status === 401 ? 'errors.signedOut' : 'errors.failed',
+        { validation_failed: 'errors.invalid', unauthenticated: 'errors.signedOut' },
       );
       this.fieldErrors = this.serverFieldErrors(e);
     } finally {
@@ -181,25 +151,15 @@ export class ReviewFormController {
     }
   }
 
-  private resetDraft() {
-    this.rating = 0;
-    this.title = '';
-    this.body = '';
-    this.fieldErrors = {};
-    this.submitError = '';
-    this.submitted = undefined;
-  }
-
   private validate(): FieldErrors {
     const errors: FieldErrors = {};
-    const tooLong = (max: number) =>
-      this.i18n.t('form.errors.tooLong', { max: this.i18n.num(max) });
-    if (!validRating(this.rating)) errors.rating = this.i18n.t('form.errors.rating');
+    const tooLong = (max: number) => this.strings.t('errors.tooLong', { max: this.i18n.num(max) });
+    if (!validRating(this.rating)) errors.rating = this.strings.t('errors.rating');
     const title = this.title.trim();
     const body = this.body.trim();
-    if (!title) errors.title = this.i18n.t('form.errors.title');
+    if (!title) errors.title = this.strings.t('errors.title');
     else if (title.length > TITLE_MAX) errors.title = tooLong(TITLE_MAX);
-    if (!body) errors.body = this.i18n.t('form.errors.body');
+    if (!body) errors.body = this.strings.t('errors.body');
     else if (body.length > BODY_MAX) errors.body = tooLong(BODY_MAX);
     return errors;
   }
@@ -211,40 +171,26 @@ export class ReviewFormController {
     for (const issue of e.details as { path?: unknown }[]) {
       const path = Array.isArray(issue.path) ? issue.path.join('.') : String(issue.path ?? '');
       for (const field of ['rating', 'title', 'body'] as const)
-        if (path.endsWith(field)) errors[field] = this.i18n.t(`form.errors.${field}`);
+        if (path.endsWith(field)) errors[field] = this.strings.t(`errors.${field}`);
     }
     return errors;
   }
 
   /** Back from the form to the saved review: announced, and focus on its Edit button. */
   private async showEdited(review: OwnReview, previous: OwnReview | null | undefined) {
-    this.resetDraft();
-    this.mine = review;
-    this.editing = false;
+    this.write.resetDraft();
+    this.write.mine = review;
+    this.write.open = undefined;
     const published = review.status === 'approved';
-    this.context.announce(this.i18n.t(published ? 'own.saved' : 'own.savedPending'));
-    await this.focusEditButton();
+    this.context.announce(this.strings.t(published ? 'saved' : 'savedPending'));
+    await this.write.focusEditButton();
     // Editing a published review, or publishing an edit, changes the public list and summary.
     if (published || previous?.status === 'approved') {
       await this.list.load({ listOnly: true, summary: true });
       // Into or out of "no reviews yet" the write section is drawn anew and focus fell to the body.
       if ((document.activeElement ?? document.body) === document.body) {
-        await this.focusEditButton();
+        await this.write.focusEditButton();
       }
     }
-  }
-
-  private async focusEditButton() {
-    await this.rendered();
-    this.focus('button.edit');
-  }
-
-  private rendered(): Promise<boolean> {
-    this.host.requestUpdate();
-    return this.host.updateComplete;
-  }
-
-  private focus(selector: string) {
-    this.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
   }
 }

@@ -1,36 +1,10 @@
 import { css } from 'lit';
 
-/** The write section: sign-in prompt, thanks, the shopper's own review, and the form. */
+/**
+ * The form (write or edit a review): rating stars, fields, counters, actions. Adopted into the
+ * list's shadow root when the form's code loads; the section around it is write-section.styles.ts.
+ */
 export const reviewFormStyles = css`
-  /* Write a review / sign-in prompt. */
-  .write {
-    display: grid;
-    gap: 0.75rem;
-    padding-block-start: var(--_gap);
-    border-block-start: var(--_divider);
-  }
-  .write.guest {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-  }
-  .sign-in,
-  .submit {
-    justify-self: start;
-    min-block-size: var(--_control-h);
-    padding-inline: 1rem;
-    border: 0;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-    cursor: pointer;
-  }
-  .thanks {
-    color: var(--_success);
-    font-weight: 600;
-  }
   .write > .hint {
     color: var(--_muted);
   }
@@ -39,29 +13,6 @@ export const reviewFormStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
-  }
-
-  /* The shopper's own review: read-only, its moderation status, and Edit. */
-  .own-status {
-    display: grid;
-    gap: 0.125rem;
-    padding-block: 0.375rem;
-    padding-inline: 0.75rem;
-    border-inline-start: 3px solid var(--_muted);
-  }
-  .own-status[data-status='rejected'] {
-    border-inline-start-color: var(--_danger);
-  }
-  .own-status span {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
-  .own-review {
-    display: grid;
-    gap: 0.375rem;
-  }
-  .edit {
-    justify-self: start;
   }
   .rate {
     margin: 0;

@@ -34,7 +34,12 @@ describe('<kiosk-review-list>', () => {
     await signIn(client);
     const el = await list();
     await loaded(el);
+    // "Write a review" opens the form (its code loads then: review-form-load.test.ts).
+    await until(() => !!$(el, 'button.start'), 'Write a review');
+    expect(text($(el, 'button.start'))).to.equal('Write a review');
+    $<HTMLButtonElement>(el, 'button.start').click();
     await until(() => !!$(el, 'form[part=write]'), 'form');
+    expect(shadow(el).activeElement, 'focus on the rating').to.equal($(el, '#rate-1'));
     await expect(el).to.be.accessible();
 
     // Submitting empty shows translated errors and moves focus to the rating group.
@@ -369,9 +374,9 @@ describe('<kiosk-review-list>', () => {
 
       down = false;
       $<HTMLButtonElement>(el, '[part=write] .retry').click();
-      // This shopper has no review yet: the blank form.
-      await until(() => !!$(el, 'form[part=write]'), 'form');
-      expect(text($(el, '#write-heading'))).to.equal('Write a review');
+      // This shopper has no review yet: "Write a review".
+      await until(() => !!$(el, 'button.start'), 'Write a review');
+      expect(text($(el, 'button.start'))).to.equal('Write a review');
       expect($(el, '[part=write] .retry')).to.equal(null);
     });
 

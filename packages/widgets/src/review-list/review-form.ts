@@ -1,94 +1,11 @@
-import type { OwnReview } from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import { formatNumber } from '../format.js';
-import { stars } from '../stars.js';
-import { BODY_MAX, type ReviewFormController, TITLE_MAX } from './review-form-controller.js';
-
-/**
- * The write section under the list: a sign-in prompt for guests; for a signed-in shopper the
- * thanks after posting, their own review with Edit, or the form.
- */
-export function renderWrite(form: ReviewFormController, signedIn: boolean) {
-  const { i18n } = form;
-  if (!signedIn) {
-    return html`<div class="write guest" part="write">
-      <p>${i18n.t('signInHint')}</p>
-      <button type="button" class="sign-in" part="button" @click=${() => form.signIn()}>
-        ${i18n.t('signIn')}
-      </button>
-    </div>`;
-  }
-  if (form.submitted && !form.mine) {
-    return html`<div class="write thanks" part="write">
-      <p>${i18n.t(form.submitted === 'approved' ? 'form.published' : 'form.pending')}</p>
-    </div>`;
-  }
-  if (form.mineLoading) {
-    return html`<div class="write" part="write" aria-hidden="true">
-      <span class="placeholder line short"></span>
-      <span class="placeholder control"></span>
-    </div>`;
-  }
-  if (form.mineError) {
-    // Not a blank form: posting one would silently replace the review we couldn't load.
-    return html`<div class="write error" part="write" role="alert">
-      <p>${i18n.error(form.mineError, 'own.loadFailed')}</p>
-      <button class="retry" type="button" @click=${() => form.retry()}>
-        ${i18n.t('retry')}
-      </button>
-    </div>`;
-  }
-  if (form.mine && !form.editing) return renderOwn(form, form.mine);
-  return renderForm(form);
-}
-
-/** The shopper's own review, read-only, with its moderation status unless published. */
-function renderOwn(form: ReviewFormController, r: OwnReview) {
-  const { i18n } = form;
-  const edited = r.updatedAt !== r.createdAt;
-  return html`<div class="write own" part="write">
-    ${
-      form.submitted
-        ? html`<p class="thanks">
-            ${i18n.t(form.submitted === 'approved' ? 'form.published' : 'form.pending')}
-          </p>`
-        : nothing
-    }
-    <h3>${i18n.t('own.heading')}</h3>
-    ${
-      r.status === 'approved'
-        ? nothing
-        : html`<p class="own-status" part="own-status" data-status=${r.status}>
-            <strong>${i18n.t(`own.status.${r.status}`)}</strong>
-            <span>${i18n.t(`own.status.${r.status}Hint`)}</span>
-          </p>`
-    }
-    <article class="own-review" part="own-review" aria-labelledby="own-title">
-      <header class="review-head">
-        ${stars(r.rating, i18n.t('rated', { rating: i18n.num(r.rating) }), 'stars')}
-        <h4 class="review-title" part="review-title" id="own-title" dir="auto">${r.title}</h4>
-      </header>
-      <p class="meta">
-        <time datetime=${r.createdAt}>${i18n.date(r.createdAt)}</time>
-        ${
-          edited
-            ? html`<time datetime=${r.updatedAt}
-                >${i18n.t('own.edited', { date: i18n.date(r.updatedAt) })}</time
-              >`
-            : nothing
-        }
-      </p>
-      <p class="review-body" part="review-body" dir="auto">${r.body}</p>
-    </article>
-    <button type="button" class="edit" part="edit" @click=${() => form.startEdit()}>
-      ${i18n.t('own.edit')}
-    </button>
-  </div>`;
-}
+import type { ReviewFormController } from './review-form-controller.js';
+import { BODY_MAX, TITLE_MAX } from './review-host.js';
 
 /** The title or the text: its control, a character counter against the server's limit, its error. */
 function renderField(form: ReviewFormController, field: 'title' | 'body', max: number) {
-  const { i18n } = form;
+  const { i18n, strings } = form;
   const value = form[field];
   const error = form.fieldErrors[field];
   const invalid = error ? 'true' : 'false';
@@ -100,7 +17,7 @@ function renderField(form: ReviewFormController, field: 'title' | 'body', max: n
     max: formatNumber(max, i18n.locale),
   };
   return html`<div class="field">
-    <label for="review-${field}">${i18n.t(`form.${field}`)}</label>
+    <label for="review-${field}">${strings.t(field)}</label>
     ${
       field === 'title'
         ? html`<input
@@ -130,16 +47,16 @@ function renderField(form: ReviewFormController, field: 'title' | 'body', max: n
           ></textarea>`
     }
     <span class="counter" id="${field}-count"
-      ><span aria-hidden="true">${i18n.t('form.chars', counts)}</span
-      ><span class="visually-hidden">${i18n.t('form.charsLabel', counts)}</span></span
+      ><span aria-hidden="true">${strings.t('chars', counts)}</span
+      ><span class="visually-hidden">${strings.t('charsLabel', counts)}</span></span
     >
     ${error ? html`<p id="${field}-error" class="field-error">${error}</p>` : nothing}
   </div>`;
 }
 
 /** The form that writes the shopper's review, or edits it (then with Save and Cancel). */
-function renderForm(form: ReviewFormController) {
-  const { i18n } = form;
+export function renderForm(form: ReviewFormController) {
+  const { i18n, strings } = form;
   const errors = form.fieldErrors;
   const { editing, submitting } = form;
   const rating = (n: number) => html`<input
@@ -162,14 +79,14 @@ function renderForm(form: ReviewFormController) {
     aria-labelledby="write-heading"
     @submit=${(e: Event) => form.submit(e)}
   >
-    <h3 id="write-heading">${i18n.t(editing ? 'form.editHeading' : 'form.heading')}</h3>
-    ${editing ? html`<p class="hint">${i18n.t('form.editHint')}</p>` : nothing}
+    <h3 id="write-heading">${strings.t(editing ? 'editHeading' : 'heading')}</h3>
+    ${editing ? html`<p class="hint">${strings.t('editHint')}</p>` : nothing}
     <fieldset
       class="rate"
       part="rating-input"
       aria-describedby=${errors.rating ? 'rating-error' : nothing}
     >
-      <legend>${i18n.t('form.rating')}</legend>
+      <legend>${strings.t('rating')}</legend>
       <div class="rate-stars">${[1, 2, 3, 4, 5].map(rating)}</div>
       ${errors.rating ? html`<p id="rating-error" class="field-error">${errors.rating}</p>` : nothing}
     </fieldset>
@@ -184,8 +101,8 @@ function renderForm(form: ReviewFormController) {
       >
         ${
           editing
-            ? i18n.t(submitting ? 'form.saving' : 'form.save')
-            : i18n.t(submitting ? 'form.submitting' : 'form.submit')
+            ? strings.t(submitting ? 'saving' : 'save')
+            : strings.t(submitting ? 'submitting' : 'submit')
         }
       </button>
       ${
@@ -197,7 +114,7 @@ function renderForm(form: ReviewFormController) {
               aria-disabled=${submitting ? 'true' : 'false'}
               @click=${() => form.cancelEdit()}
             >
-              ${i18n.t('form.cancel')}
+              ${strings.t('cancel')}
             </button>`
           : nothing
       }

@@ -1,4 +1,10 @@
-import type { KioskError, ReviewSort, Session } from '@kiosk/sdk';
+import {
+  type KioskError,
+  MAX_REVIEW_BODY,
+  MAX_REVIEW_TITLE,
+  type ReviewSort,
+  type Session,
+} from '@kiosk/sdk';
 import type { ReactiveControllerHost } from 'lit';
 import type { ClientController } from '../controllers/client-controller.js';
 import type { ReviewLocalize } from './review-localize.js';
@@ -12,6 +18,10 @@ export const reviewSorts: readonly ReviewSort[] = [
   'rating_desc',
   'rating_asc',
 ];
+
+/** The server's limits (WriteReview): shown beside the form's fields and enforced by maxlength. */
+export const TITLE_MAX = MAX_REVIEW_TITLE;
+export const BODY_MAX = MAX_REVIEW_BODY;
 
 /** A star rating the API takes: a whole number from 1 to 5 (the filter, the form). */
 export const validRating = (n: number | undefined): n is number =>

@@ -5,9 +5,6 @@ import { StoreController } from '../controllers/store-controller.js';
 import { KioskElement } from '../kiosk-element.js';
 import { starStyles } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
-import { renderWrite } from './review-form.js';
-import { reviewFormStyles } from './review-form.styles.js';
-import { ReviewFormController } from './review-form-controller.js';
 import type { ReviewContext, ReviewListState } from './review-host.js';
 import { styles } from './review-list.styles.js';
 import { ReviewLocalize } from './review-localize.js';
@@ -16,15 +13,17 @@ import { reviewsStyles } from './reviews.styles.js';
 import { ReviewsController } from './reviews-controller.js';
 import { fillBars, renderSummary, summarySkeleton } from './summary.js';
 import { summaryStyles } from './summary.styles.js';
+import { WriteController } from './write-controller.js';
+import { renderWrite } from './write-section.js';
+import { writeSectionStyles } from './write-section.styles.js';
 
-export { BODY_MAX, TITLE_MAX } from './review-form-controller.js';
-export { type ReviewListState, reviewSorts } from './review-host.js';
+export { BODY_MAX, type ReviewListState, reviewSorts, TITLE_MAX } from './review-host.js';
 
 /**
  * @summary A product's reviews: average, count and a star histogram that filters, sorting,
  * reviews (rendered as text only) with verified and incentivized badges, merchant replies and
  * helpful votes, cursor pages behind "Show more", and a write-a-review form for signed-in
- * shoppers. A shopper who already reviewed the product sees their own review (with its
+ * shoppers (its code downloads when the shopper first presses "Write a review" or "Edit"). A shopper who already reviewed the product sees their own review (with its
  * moderation status) and can edit it. Writes schema.org AggregateRating and Review JSON-LD into
  * the light DOM.
  *
@@ -48,13 +47,13 @@ export { type ReviewListState, reviewSorts } from './review-host.js';
  * @csspart reply - The store's reply to a review.
  * @csspart helpful - The helpful vote button (signed in) or count (guests).
  * @csspart more - The "Show more reviews" button.
- * @csspart write - The write-a-review section (form, sign-in prompt, thanks or the shopper's own review).
+ * @csspart write - The write-a-review section ("Write a review", the form, sign-in prompt, thanks or the shopper's own review).
  * @csspart own-review - The signed-in shopper's own review (an article): rating, title, text and date.
  * @csspart own-status - The own review's moderation status, when it is not published: awaiting moderation or not published.
  * @csspart edit - The "Edit your review" button.
  * @csspart cancel - The form's Cancel button while editing your review.
  * @csspart rating-input - The star rating radio group of the form.
- * @csspart button - The form's submit button and the sign-in button.
+ * @csspart button - The "Write a review" button, the form's submit button and the sign-in button.
  * @csspart status - The live region announcing results.
  *
  * @cssprop --kiosk-color-accent - Buttons, bars and focus ring (global token).
@@ -79,7 +78,7 @@ export class KioskReviewList extends KioskElement {
     styles,
     summaryStyles,
     reviewsStyles,
-    reviewFormStyles,
+    writeSectionStyles,
   ];
 
   /** The product's handle or id. */
@@ -114,7 +113,7 @@ export class KioskReviewList extends KioskElement {
   };
   // The list loads before the shopper's own review: its controller comes first.
   private readonly list = new ReviewsController(this, this.context);
-  private readonly form = new ReviewFormController(this, this.context, this.list);
+  private readonly write = new WriteController(this, this.context, this.list);
 
   /** The reviews shown so far (all loaded pages). */
   get loadedReviews(): readonly Review[] {
@@ -157,7 +156,7 @@ export class KioskReviewList extends KioskElement {
       part="base"
       class="base"
       aria-labelledby="heading"
-      aria-busy=${loading || this.list.refreshing || this.form.mineLoading ? 'true' : 'false'}
+      aria-busy=${loading || this.list.refreshing || this.write.mineLoading ? 'true' : 'false'}
       lang=${this.i18n.lang}
     >
       <h2 id="heading" part="heading">${this.i18n.t('heading')}</h2>
@@ -168,7 +167,7 @@ export class KioskReviewList extends KioskElement {
 
   private renderContent() {
     const signedIn = !!this.context.customer();
-    const write = () => renderWrite(this.form, signedIn);
+    const write = () => renderWrite(this.write, signedIn);
     switch (this.listState) {
       case 'unavailable':
         return html`<div class="message">

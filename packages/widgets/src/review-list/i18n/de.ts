@@ -45,13 +45,14 @@ export default {
   loadFailed: 'Die Bewertungen konnten nicht geladen werden.',
   signInHint: 'Melde dich an, um eine Bewertung zu schreiben und über Bewertungen abzustimmen.',
   signIn: 'Anmelden',
+  write: 'Bewertung schreiben',
+  formFailed:
+    'Das Bewertungsformular konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
   own: {
     heading: 'Deine Bewertung',
     edit: 'Bewertung bearbeiten',
     edited: 'Bearbeitet am {{date}}',
     loadFailed: 'Deine Bewertung konnte nicht geladen werden.',
-    saved: 'Deine Bewertung wurde aktualisiert.',
-    savedPending: 'Deine Bewertung wurde aktualisiert. Sie erscheint nach der Prüfung.',
     status: {
       pending: 'Wartet auf Prüfung',
       pendingHint:
@@ -61,31 +62,8 @@ export default {
         'Der Shop hat diese Bewertung nicht veröffentlicht. Du kannst sie bearbeiten und erneut senden.',
     },
   },
-  form: {
-    heading: 'Bewertung schreiben',
-    rating: 'Deine Bewertung',
-    title: 'Titel',
-    body: 'Dein Text',
-    chars: '{{count}} / {{max}}',
-    charsLabel: '{{count}} von höchstens {{max}} Zeichen',
-    submit: 'Bewertung senden',
-    submitting: 'Wird gesendet …',
-    editHeading: 'Bewertung bearbeiten',
-    editHint: 'Der Shop prüft eine bearbeitete Bewertung eventuell erneut, bevor sie erscheint.',
-    save: 'Änderungen speichern',
-    saving: 'Wird gespeichert …',
-    cancel: 'Abbrechen',
+  thanks: {
     pending: 'Danke – deine Bewertung erscheint nach der Prüfung.',
     published: 'Danke – deine Bewertung ist veröffentlicht.',
-    errors: {
-      rating: 'Wähle eine Sternebewertung.',
-      title: 'Gib einen Titel ein.',
-      body: 'Schreib deine Bewertung.',
-      tooLong: 'Das ist zu lang: höchstens {{max}} Zeichen.',
-      invalid: 'Bitte prüfe deine Bewertung und versuche es erneut.',
-      signedOut:
-        'Deine Sitzung ist abgelaufen. Melde dich erneut an, um deine Bewertung zu senden.',
-      failed: 'Deine Bewertung konnte nicht gesendet werden.',
-    },
   },
 } satisfies Bundle;

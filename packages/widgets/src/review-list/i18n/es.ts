@@ -48,13 +48,14 @@ export default {
   loadFailed: 'No pudimos cargar las opiniones.',
   signInHint: 'Inicia sesión para escribir una opinión y votar las de otros.',
   signIn: 'Iniciar sesión',
+  write: 'Escribe una opinión',
+  formFailed:
+    'No pudimos cargar el formulario de opinión. Comprueba tu conexión e inténtalo de nuevo.',
   own: {
     heading: 'Tu opinión',
     edit: 'Editar tu opinión',
     edited: 'Editada el {{date}}',
     loadFailed: 'No pudimos cargar tu opinión.',
-    saved: 'Tu opinión se ha actualizado.',
-    savedPending: 'Tu opinión se ha actualizado. Aparecerá tras la moderación.',
     status: {
       pending: 'Pendiente de moderación',
       pendingHint: 'Los demás clientes verán tu opinión cuando la tienda la apruebe.',
@@ -62,30 +63,8 @@ export default {
       rejectedHint: 'La tienda no ha publicado esta opinión. Puedes editarla y enviarla de nuevo.',
     },
   },
-  form: {
-    heading: 'Escribe una opinión',
-    rating: 'Tu valoración',
-    title: 'Título',
-    body: 'Tu opinión',
-    chars: '{{count}} / {{max}}',
-    charsLabel: '{{count}} de un máximo de {{max}} caracteres',
-    submit: 'Enviar opinión',
-    submitting: 'Enviando…',
-    editHeading: 'Editar tu opinión',
-    editHint: 'Puede que la tienda vuelva a revisar tu opinión editada antes de publicarla.',
-    save: 'Guardar cambios',
-    saving: 'Guardando…',
-    cancel: 'Cancelar',
+  thanks: {
     pending: 'Gracias: tu opinión aparecerá tras la moderación.',
     published: 'Gracias: tu opinión ya está publicada.',
-    errors: {
-      rating: 'Elige una valoración con estrellas.',
-      title: 'Añade un título.',
-      body: 'Escribe tu opinión.',
-      tooLong: 'Es demasiado largo: como máximo {{max}} caracteres.',
-      invalid: 'Revisa tu opinión e inténtalo de nuevo.',
-      signedOut: 'Tu sesión ha caducado. Vuelve a iniciar sesión para publicar tu opinión.',
-      failed: 'No se pudo publicar tu opinión.',
-    },
   },
 } satisfies Bundle;

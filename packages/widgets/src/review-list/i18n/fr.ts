@@ -48,13 +48,13 @@ export default {
   loadFailed: 'Impossible de charger les avis.',
   signInHint: 'Connectez-vous pour écrire un avis et voter sur les avis.',
   signIn: 'Se connecter',
+  write: 'Écrire un avis',
+  formFailed: 'Impossible de charger le formulaire d’avis. Vérifiez votre connexion et réessayez.',
   own: {
     heading: 'Votre avis',
     edit: 'Modifier votre avis',
     edited: 'Modifié le {{date}}',
     loadFailed: 'Impossible de charger votre avis.',
-    saved: 'Votre avis a été modifié.',
-    savedPending: 'Votre avis a été modifié. Il apparaîtra après modération.',
     status: {
       pending: 'En attente de modération',
       pendingHint:
@@ -64,30 +64,8 @@ export default {
         'La boutique n’a pas publié cet avis. Vous pouvez le modifier et l’envoyer à nouveau.',
     },
   },
-  form: {
-    heading: 'Écrire un avis',
-    rating: 'Votre note',
-    title: 'Titre',
-    body: 'Votre avis',
-    chars: '{{count}} / {{max}}',
-    charsLabel: '{{count}} caractères sur {{max}} au maximum',
-    submit: 'Publier l’avis',
-    submitting: 'Envoi…',
-    editHeading: 'Modifier votre avis',
-    editHint: 'La boutique peut vérifier à nouveau un avis modifié avant sa publication.',
-    save: 'Enregistrer les modifications',
-    saving: 'Enregistrement…',
-    cancel: 'Annuler',
+  thanks: {
     pending: 'Merci — votre avis apparaîtra après modération.',
     published: 'Merci — votre avis est publié.',
-    errors: {
-      rating: 'Choisissez une note.',
-      title: 'Ajoutez un titre.',
-      body: 'Rédigez votre avis.',
-      tooLong: 'C’est trop long : {{max}} caractères au maximum.',
-      invalid: 'Vérifiez votre avis et réessayez.',
-      signedOut: 'Votre session a expiré. Reconnectez-vous pour publier votre avis.',
-      failed: 'Impossible de publier votre avis.',
-    },
   },
 } satisfies Bundle;

@@ -48,13 +48,14 @@ export default {
   loadFailed: 'Não conseguimos carregar as avaliações.',
   signInHint: 'Entre para escrever uma avaliação e votar nas avaliações.',
   signIn: 'Entrar',
+  write: 'Escreva uma avaliação',
+  formFailed:
+    'Não foi possível carregar o formulário de avaliação. Verifique sua conexão e tente novamente.',
   own: {
     heading: 'Sua avaliação',
     edit: 'Editar sua avaliação',
     edited: 'Editada em {{date}}',
     loadFailed: 'Não foi possível carregar sua avaliação.',
-    saved: 'Sua avaliação foi atualizada.',
-    savedPending: 'Sua avaliação foi atualizada. Ela aparecerá após a moderação.',
     status: {
       pending: 'Aguardando moderação',
       pendingHint: 'Outros clientes verão sua avaliação quando a loja aprová-la.',
@@ -62,30 +63,8 @@ export default {
       rejectedHint: 'A loja não publicou esta avaliação. Você pode editá-la e enviá-la novamente.',
     },
   },
-  form: {
-    heading: 'Escreva uma avaliação',
-    rating: 'Sua nota',
-    title: 'Título',
-    body: 'Sua avaliação',
-    chars: '{{count}} / {{max}}',
-    charsLabel: '{{count}} de no máximo {{max}} caracteres',
-    submit: 'Enviar avaliação',
-    submitting: 'Enviando…',
-    editHeading: 'Editar sua avaliação',
-    editHint: 'A loja pode revisar novamente uma avaliação editada antes de ela aparecer.',
-    save: 'Salvar alterações',
-    saving: 'Salvando…',
-    cancel: 'Cancelar',
+  thanks: {
     pending: 'Obrigado — sua avaliação aparecerá após a moderação.',
     published: 'Obrigado — sua avaliação foi publicada.',
-    errors: {
-      rating: 'Escolha uma nota em estrelas.',
-      title: 'Adicione um título.',
-      body: 'Escreva sua avaliação.',
-      tooLong: 'Está longo demais: no máximo {{max}} caracteres.',
-      invalid: 'Confira sua avaliação e tente novamente.',
-      signedOut: 'Sua sessão expirou. Entre novamente para publicar sua avaliação.',
-      failed: 'Não foi possível publicar sua avaliação.',
-    },
   },
 } satisfies Bundle;
