@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { FloatingPanelController } from '../controllers/floating-panel-controller.js';
 import type { MessageKey } from '../controllers/localize-controller.js';
 import { formatNumber, formatShortNumber } from '../format.js';
+import { loadError } from '../load-error.js';
 import { HISTORY_ROWS, type HistoryState, renderAccountSummary } from './account-summary.js';
 import type { loginButtonStrings } from './i18n/index.js';
 import { initialsOf } from './initials.js';
@@ -204,7 +205,7 @@ export class AccountMenu implements ReactiveController {
       await this.passkeys.show();
     } catch (error) {
       // The view's code didn't load (offline): the menu stays, and says so.
-      this.options.onError(error);
+      this.options.onError(loadError('The passkeys view', error));
       this.options.announceError(this.options.t('error.passkeys'));
     }
   };

@@ -6,6 +6,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { KioskLoginEvent } from '../events/login.js';
 import { KioskLogoutEvent } from '../events/logout.js';
 import { KioskElement } from '../kiosk-element.js';
+import { loadError } from '../load-error.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import type { AccountMenu } from './account-menu.js';
 import { loginButtonStrings } from './i18n/index.js';
@@ -96,6 +97,8 @@ export class KioskLoginButton extends KioskElement {
   @state() private isError = false;
   /** The signed-in menu (account-menu.ts), loaded on the first sign-in. */
   @state() private account: AccountMenu | undefined;
+  /** The signed-in menu's code could not load (offline): the element says so instead. */
+  @state() private accountFailed = false;
 
   private readonly i18n = new LocalizeController(this, loginButtonStrings);
   private readonly session = new StoreController(this, this.kiosk, (c) => c.auth.$session);
@@ -181,8 +184,10 @@ export class KioskLoginButton extends KioskElement {
         });
       },
       (error: unknown) => {
+        // Tried again at the next sign-in or page load; meanwhile the element says why.
         this.accountLoading = undefined;
-        this.emitError(error);
+        this.emitError(loadError('The account menu', error));
+        this.accountFailed = true;
       },
     );
     return this.accountLoading;
@@ -272,6 +277,10 @@ export class KioskLoginButton extends KioskElement {
       message = this.t('error.notConfigured');
       isError = true;
     } else if (session) {
+      if (this.accountFailed && !this.account) {
+        message = this.t('error.account');
+        isError = true;
+      }
       content = this.account
         ? this.account.render(session, this.summary.value ?? null)
         : html`<span class="placeholder" aria-hidden="true"></span>`;

@@ -1,4 +1,4 @@
-import { type Cart, KioskError } from '@kiosk/sdk';
+import type { Cart } from '@kiosk/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Placement } from '../controllers/floating-panel-controller.js';
@@ -7,6 +7,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { KioskCartChangeEvent } from '../events/cart-change.js';
 import { formatNumber } from '../format.js';
 import { KioskElement } from '../kiosk-element.js';
+import { loadError } from '../load-error.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { miniCartStrings } from './i18n/index.js';
 import { styles } from './mini-cart.styles.js';
@@ -191,14 +192,7 @@ export class KioskMiniCart extends KioskElement {
     try {
       module = await loadPanel();
     } catch (error) {
-      this.emitError(
-        new KioskError({
-          code: 'network_error',
-          message: 'The cart could not be loaded.',
-          retryable: true,
-          cause: error,
-        }),
-      );
+      this.emitError(loadError('The cart', error));
       void this.announce(this.t('error.network'));
       this.open = false;
       return;

@@ -1,5 +1,6 @@
-import { KioskError, type OwnReview } from '@kiosk/sdk';
+import type { KioskError, OwnReview } from '@kiosk/sdk';
 import { LoadController } from '../controllers/load-controller.js';
+import { loadError } from '../load-error.js';
 import type { ReviewFormController } from './review-form-controller.js';
 import type { ReviewContext, ReviewsHost } from './review-host.js';
 import type { ReviewLocalize } from './review-localize.js';
@@ -168,14 +169,7 @@ export class WriteController {
     } catch (error) {
       if (current()) {
         this.formLoad = 'failed';
-        this.context.report(
-          new KioskError({
-            code: 'network_error',
-            message: 'The review form could not be loaded.',
-            retryable: true,
-            cause: error,
-          }),
-        );
+        this.context.report(loadError('The review form', error));
         this.host.requestUpdate();
       }
       return undefined;

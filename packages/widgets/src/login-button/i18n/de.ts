@@ -32,6 +32,8 @@ export default {
     popup:
       'Das Anmeldefenster konnte nicht geöffnet werden. Erlaube Pop-ups für diese Website und versuche es erneut.',
     failed: 'Die Anmeldung hat nicht geklappt. Bitte versuche es erneut.',
+    account:
+      'Dein Konto konnte nicht geladen werden. Prüfe deine Verbindung und lade die Seite neu.',
     passkeys:
       'Deine Passkeys konnten nicht geöffnet werden. Prüfe deine Verbindung und versuche es noch einmal.',
     signOutFailed: 'Der Shop ist nicht erreichbar, aber auf diesem Gerät bist du abgemeldet.',

@@ -36,6 +36,8 @@ export default {
     cancelled: 'Sign-in was cancelled.',
     popup: 'The sign-in window couldn’t open. Allow pop-ups for this site and try again.',
     failed: 'Couldn’t sign you in. Please try again.',
+    /** The signed-in menu's code could not load (offline). */
+    account: 'Couldn’t load your account. Check your connection and reload the page.',
     /** The passkeys view's code could not load (offline). */
     passkeys: 'Couldn’t open your passkeys. Check your connection and try again.',
     signOutFailed: 'Couldn’t reach the store, but you’re signed out on this device.',

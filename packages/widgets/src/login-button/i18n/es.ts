@@ -34,6 +34,7 @@ export default {
     popup:
       'No se pudo abrir la ventana de inicio de sesión. Permite las ventanas emergentes en este sitio e inténtalo de nuevo.',
     failed: 'No pudimos iniciar tu sesión. Inténtalo de nuevo.',
+    account: 'No se pudo cargar tu cuenta. Comprueba tu conexión y vuelve a cargar la página.',
     passkeys:
       'No se pudieron abrir tus llaves de acceso. Comprueba tu conexión e inténtalo de nuevo.',
     signOutFailed:

@@ -34,6 +34,7 @@ export default {
     popup:
       'La fenêtre de connexion n’a pas pu s’ouvrir. Autorisez les fenêtres pop-up pour ce site et réessayez.',
     failed: 'Impossible de vous connecter. Veuillez réessayer.',
+    account: 'Impossible de charger votre compte. Vérifiez votre connexion et rechargez la page.',
     passkeys: 'Impossible d’ouvrir vos clés d’accès. Vérifiez votre connexion et réessayez.',
     signOutFailed: 'La boutique est injoignable, mais vous êtes déconnecté sur cet appareil.',
   },
