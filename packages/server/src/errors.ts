@@ -75,3 +75,8 @@ export class ApiError extends Error {
     };
   }
 }
+
+/** The 400 for one field a schema cannot judge alone (a rule of the store, of the moment). */
+export function invalidField(path: string, message: string): ApiError {
+  return new ApiError('validation_failed', 'The request is not valid.', [{ path, message }]);
+}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { notificationSubscriptions } from '../src/db/schema/index.js';
+import { idempotencyKeys, notificationSubscriptions } from '../src/db/schema/index.js';
 import { vapidKeys } from '../src/services/notifications/vapid-keys.js';
 import {
   createTestApp,
@@ -108,6 +108,26 @@ describe('push subscriptions', () => {
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(res.body.id);
     expect(again.body.unsubscribeToken).toBeUndefined();
+  });
+
+  it('never stores the token with an Idempotency-Key; a retry finds the subscription', async () => {
+    const push = pushSubscription();
+    const headers = { 'idempotency-key': 'subscribe-once-1' };
+    const first = await t.request('/v1/notifications/subscriptions', {
+      key: s.pk,
+      headers,
+      body: { topic: 'promotions', channel: 'push', push },
+    });
+    expect(first.status).toBe(201);
+    const stored = await t.db.select().from(idempotencyKeys);
+    expect(JSON.stringify(stored)).not.toContain(first.body.unsubscribeToken);
+    const retry = await t.request('/v1/notifications/subscriptions', {
+      key: s.pk,
+      headers,
+      body: { topic: 'promotions', channel: 'push', push },
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
   });
 
   it('makes one row of concurrent identical subscribes', async () => {

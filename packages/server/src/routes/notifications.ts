@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { type AppContext, publicOrigin } from '../context.js';
 import { describeError } from '../db/faults.js';
 import { NOTIFICATION_TOPICS } from '../db/schema/index.js';
-import { ApiError } from '../errors.js';
+import { ApiError, invalidField } from '../errors.js';
 import { negotiateLocale } from '../hosted/i18n.js';
 import { sendCachedJson } from '../http-cache.js';
 import { subscriptionConfirmMail } from '../mail/subscription-confirm-mail.js';
@@ -46,10 +46,6 @@ export const notificationRoutes = createRouter();
 
 /** The header a guest's device proves a subscription with (its unsubscribe token). */
 export const UNSUBSCRIBE_TOKEN_HEADER = 'x-kiosk-unsubscribe-token';
-
-function invalid(path: string, message: string): ApiError {
-  return new ApiError('validation_failed', 'The request is not valid.', [{ path, message }]);
-}
 
 export function subscriptionView({
   row,
@@ -97,8 +93,8 @@ async function emailAddress(c: AppContext, typed: string | undefined) {
   const customer = customerId ? await findCustomer(deps.db, store.id, customerId) : undefined;
   const own = customer ? normalizeEmail(customer.email) : null;
   const address = typed === undefined ? own : normalizeEmail(typed);
-  if (address === null) throw invalid('email', 'Required for a guest');
-  if (!isPlausibleEmail(address)) throw invalid('email', 'Not an email address');
+  if (address === null) throw invalidField('email', 'Required for a guest');
+  if (!isPlausibleEmail(address)) throw invalidField('email', 'Not an email address');
   return { address, confirmed: address === own };
 }
 
@@ -153,7 +149,7 @@ notificationRoutes.openapi(
     const landingUrl =
       body.landingUrl === undefined ? null : urlOnAllowedOrigin(store, body.landingUrl);
     if (body.landingUrl !== undefined && !landingUrl) {
-      throw invalid('landingUrl', "Not a page on one of the store's allowed origins");
+      throw invalidField('landingUrl', "Not a page on one of the store's allowed origins");
     }
     const product = body.product ? await findProductRow(deps.db, store, body.product) : undefined;
     if (body.product && !product) throw new ApiError('product_not_found', 'No such product.');
@@ -214,6 +210,8 @@ notificationRoutes.openapi(
         throw new ApiError('service_unavailable', 'The confirmation mail could not be sent.');
       }
     }
+    // The token is kept only as a hash: an Idempotency-Key must not store the answer with it.
+    c.set('idempotencyNoStore', true);
     return c.json({ ...view, unsubscribeToken: result.unsubscribeToken }, 201);
   },
 );

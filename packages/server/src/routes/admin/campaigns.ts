@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppContext } from '../../context.js';
-import { ApiError } from '../../errors.js';
+import { ApiError, invalidField } from '../../errors.js';
 import {
   createRouter,
   errorResponses,
@@ -32,10 +32,6 @@ export const adminCampaignRoutes = createRouter();
 
 /** A send time this far in the past is still "now" (a clock a little behind the server's). */
 const SEND_AT_SLACK_MS = 60_000;
-
-function invalid(path: string, message: string): ApiError {
-  return new ApiError('validation_failed', 'The request is not valid.', [{ path, message }]);
-}
 
 function campaignView({ row, counts }: Campaign): CampaignView {
   return {
@@ -89,15 +85,15 @@ adminCampaignRoutes.openapi(
     const now = deps.now();
     const sendAt = input.sendAt ? new Date(input.sendAt) : now;
     if (sendAt.getTime() < now.getTime() - SEND_AT_SLACK_MS) {
-      throw invalid('sendAt', 'In the past');
+      throw invalidField('sendAt', 'In the past');
     }
     const url = input.url === undefined ? null : urlOnAllowedOrigin(store, input.url);
     if (input.url !== undefined && !url) {
-      throw invalid('url', "Not a page on one of the store's allowed origins");
+      throw invalidField('url', "Not a page on one of the store's allowed origins");
     }
     const { watchers, buyers, tier, locale, ...rest } = input.audience;
     if (tier !== undefined && !store.pointsRules.tiers.some((t) => t.name === tier)) {
-      throw invalid('audience.tier', 'Not a tier of this store');
+      throw invalidField('audience.tier', 'Not a tier of this store');
     }
     const audience: CampaignAudience = {
       ...rest,
