@@ -204,12 +204,46 @@ describe('email subscriptions', () => {
     expect((await t.request(link!)).status).toBe(400);
   });
 
-  it('lets the confirmation link expire after 7 days', async () => {
-    await subscribe({ topic: 'promotions', channel: 'email', email: 'cy@example.com' });
+  it('lets the confirmation link expire after 7 days; asking again then starts afresh', async () => {
+    const first = await subscribe({
+      topic: 'promotions',
+      channel: 'email',
+      email: 'cy@example.com',
+    });
     const link = linkOf((await mailbox.next('cy@example.com')).text)!;
     t.advanceClock(7 * 24 * 3600_000 + 1000);
     expect((await t.request(link)).status).toBe(400);
     expect((await postForm(t, link, {}, {})).status).toBe(400);
+
+    const again = await subscribe({
+      topic: 'promotions',
+      channel: 'email',
+      email: 'cy@example.com',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.body.id);
+    expect((await subscriptionRow(t, first.body.id)).removedAt).not.toBeNull();
+    const fresh = linkOf((await mailbox.next('cy@example.com')).text)!;
+    expect((await postForm(t, fresh, {}, {})).status).toBe(200);
+    expect((await subscriptionRow(t, again.body.id)).confirmedAt).not.toBeNull();
+  });
+
+  it('mails a fresh link when a pending address is asked for again', async () => {
+    const body = { topic: 'promotions', channel: 'email', email: 'di@example.com' };
+    const first = await subscribe(body);
+    const oldLink = linkOf((await mailbox.next('di@example.com')).text)!;
+    const again = await subscribe(body);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: first.body.id, status: 'pending' });
+    expect(again.body.unsubscribeToken).toBeUndefined();
+    const newLink = linkOf((await mailbox.next('di@example.com')).text)!;
+    expect(newLink).not.toBe(oldLink);
+    // The last mail's link is the one that works.
+    expect((await postForm(t, oldLink, {}, {})).status).toBe(400);
+    expect((await postForm(t, newLink, {}, {})).status).toBe(200);
+    // Confirmed: asking again mails nothing more.
+    expect((await subscribe(body)).body.status).toBe('active');
+    expect(await mailbox.count('di@example.com')).toBe(2);
   });
 
   it('limits opt-in mails per address', async () => {

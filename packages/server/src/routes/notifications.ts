@@ -185,8 +185,6 @@ notificationRoutes.openapi(
       now,
     );
     const view = subscriptionView(await listedSubscription(deps.db, result.row));
-    if (!result.created) return c.json(view, 200);
-
     if (result.confirmToken) {
       const link = `${publicOrigin(c)}/v1/notifications/confirm?token=${result.confirmToken}`;
       try {
@@ -200,8 +198,8 @@ notificationRoutes.openapi(
         });
         await deps.mailer!.send(mail);
       } catch (err) {
-        // No mail, no subscription: the shopper's retry makes it again and mails again.
-        await forgetSubscription(deps.db, result.row.id);
+        // No mail, no new subscription: the shopper's retry makes it again and mails again.
+        if (result.created) await forgetSubscription(deps.db, result.row.id);
         deps.log.warn('subscription mail not sent', {
           requestId: c.get('requestId'),
           ...describeError(err),
@@ -210,6 +208,7 @@ notificationRoutes.openapi(
         throw new ApiError('service_unavailable', 'The confirmation mail could not be sent.');
       }
     }
+    if (!result.created) return c.json(view, 200);
     // The token is kept only as a hash: an Idempotency-Key must not store the answer with it.
     c.set('idempotencyNoStore', true);
     return c.json({ ...view, unsubscribeToken: result.unsubscribeToken }, 201);

@@ -49,15 +49,15 @@ export interface SubscribeInput {
   confirmed: boolean;
 }
 
-export type SubscribeResult =
-  | {
-      created: true;
-      row: NotificationSubscriptionRow;
-      unsubscribeToken: string;
-      /** The double opt-in token, for the mail (null when confirmed at once). */
-      confirmToken: string | null;
-    }
-  | { created: false; row: NotificationSubscriptionRow };
+/**
+ * A subscription made now (`created`, with the unsubscribe token the device keeps; the server
+ * holds its hash), or the same live one found again (no token). `confirmToken`: a double
+ * opt-in link to mail, for a new pending subscription or a pending one asked for again.
+ */
+export type SubscribeResult = { row: NotificationSubscriptionRow; confirmToken: string | null } & (
+  | { created: true; unsubscribeToken: string }
+  | { created: false }
+);
 
 /** The live row (pending or confirmed) for the same store, channel, topic, address and product. */
 function sameSubscription(input: SubscribeInput): SQL {
@@ -75,7 +75,9 @@ function sameSubscription(input: SubscribeInput): SQL {
  * Subscribes, or finds the live subscription that already says the same. The unique index
  * on live rows decides between concurrent identical requests: one inserts, the others find
  * its row. A repeat by someone who proves the address (a signed-in shopper's own email, the
- * browser holding the push endpoint) confirms a pending row and attaches their account.
+ * browser holding the push endpoint) confirms a pending row and attaches their account. A
+ * typed address asked again while pending gets a fresh link (the last mail may be lost);
+ * once its link has expired, the pending row gives way to a new subscription.
  */
 export async function subscribe(
   db: Db,
@@ -111,19 +113,38 @@ export async function subscribe(
   const [existing] = await db.select().from(subs).where(sameSubscription(input)).limit(1);
   // Removed between the insert and this read: the shopper's retry subscribes afresh.
   if (!existing) return subscribe(db, input, now);
-  const confirms = input.confirmed && !existing.confirmedAt;
+  const pending = !existing.confirmedAt;
+  if (pending && !input.confirmed && isExpired(existing, now)) {
+    await db
+      .update(subs)
+      .set({ removedAt: now })
+      .where(and(eq(subs.id, existing.id), isNull(subs.confirmedAt), isNull(subs.removedAt)));
+    return subscribe(db, input, now);
+  }
+  const confirms = pending && input.confirmed;
+  const remails = pending && !input.confirmed;
   const attaches = input.customerId !== null && existing.customerId === null;
-  if (!confirms && !attaches) return { created: false, row: existing };
+  if (!confirms && !remails && !attaches) {
+    return { created: false, row: existing, confirmToken: null };
+  }
   const [updated] = await db
     .update(subs)
     .set({
       ...(confirms ? { confirmedAt: now, confirmHash: null } : {}),
+      ...(remails ? { confirmHash: sha256(confirmToken!) } : {}),
       ...(attaches ? { customerId: input.customerId } : {}),
     })
-    .where(eq(subs.id, existing.id))
+    .where(and(eq(subs.id, existing.id), isNull(subs.removedAt)))
     .returning();
-  return { created: false, row: updated ?? existing };
+  return {
+    created: false,
+    row: updated ?? existing,
+    confirmToken: remails && updated ? confirmToken : null,
+  };
 }
+
+const isExpired = (row: NotificationSubscriptionRow, now: Date) =>
+  row.createdAt.getTime() <= now.getTime() - CONFIRM_TTL_MS;
 
 /** Deletes a subscription that never was: its opt-in mail could not be sent. */
 export async function forgetSubscription(db: Db, id: string): Promise<void> {
