@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { idempotencyKeys, notificationSubscriptions } from '../src/db/schema/index.js';
+import { unsubscribeToken } from '../src/services/notifications/subscriptions.js';
 import { vapidKeys } from '../src/services/notifications/vapid-keys.js';
 import {
   createTestApp,
@@ -91,6 +92,8 @@ describe('push subscriptions', () => {
       product: { id: shirt.id, handle: 'linen-shirt', title: 'Linen shirt' },
       status: 'active',
     });
+    // Derived from the store's secret and the id: the sender puts it in every message's link.
+    expect(res.body.unsubscribeToken).toBe(unsubscribeToken(s.store.tokenSecret, res.body.id));
     expect(res.body.unsubscribeToken).toMatch(/^[\w-]{43}$/);
     const row = await subscriptionRow(t, res.body.id);
     expect(row).toMatchObject({

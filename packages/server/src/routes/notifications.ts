@@ -171,6 +171,7 @@ notificationRoutes.openapi(
       deps.db,
       {
         storeId: store.id,
+        tokenSecret: store.tokenSecret,
         customerId,
         channel: body.channel,
         topic: body.topic,

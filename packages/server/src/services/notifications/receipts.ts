@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/index.js';
 import { notificationMessages, stores } from '../../db/schema/index.js';
 import { isUuid } from '../../uuid.js';
-import { safeEqual } from '../secrets.js';
+import { derivedToken, safeEqual } from '../secrets.js';
 
 export const RECEIPT_EVENTS = ['delivered', 'clicked', 'dismissed'] as const;
 export type ReceiptEvent = (typeof RECEIPT_EVENTS)[number];
@@ -14,9 +13,7 @@ export type ReceiptEvent = (typeof RECEIPT_EVENTS)[number];
  * the message, and only that: it names no subscription and unlocks nothing else.
  */
 export function receiptToken(tokenSecret: string, messageId: string): string {
-  return createHmac('sha256', Buffer.from(tokenSecret, 'base64url'))
-    .update(`notification-receipt:${messageId}`)
-    .digest('base64url');
+  return derivedToken(tokenSecret, 'notification-receipt', messageId);
 }
 
 /** The message `id` if `token` is its receipt token: id, store and payload. */

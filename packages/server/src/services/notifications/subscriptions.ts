@@ -9,7 +9,7 @@ import {
   notificationSubscriptions,
   products,
 } from '../../db/schema/index.js';
-import { randomToken, sha256 } from '../secrets.js';
+import { derivedToken, randomToken, sha256 } from '../secrets.js';
 
 const subs = notificationSubscriptions;
 
@@ -33,8 +33,19 @@ export function isLive(): SQL {
   return and(isNull(subs.removedAt), isNotNull(subs.confirmedAt))!;
 }
 
+/**
+ * A subscription's unsubscribe token: derived from the store's signing secret and the
+ * subscription's id, so every message's unsubscribe link (List-Unsubscribe, the push link)
+ * can carry it while the database keeps only its SHA-256.
+ */
+export function unsubscribeToken(tokenSecret: string, subscriptionId: string): string {
+  return derivedToken(tokenSecret, 'notification-unsubscribe', subscriptionId);
+}
+
 export interface SubscribeInput {
   storeId: string;
+  /** The store's signing secret (stores.token_secret): the unsubscribe token derives from it. */
+  tokenSecret: string;
   customerId: string | null;
   channel: NotificationChannel;
   topic: NotificationTopic;
@@ -84,12 +95,13 @@ export async function subscribe(
   input: SubscribeInput,
   now: Date,
 ): Promise<SubscribeResult> {
-  const unsubscribeToken = randomToken();
+  const id = randomUUID();
+  const token = unsubscribeToken(input.tokenSecret, id);
   const confirmToken = input.confirmed ? null : randomToken();
   const [row] = await db
     .insert(subs)
     .values({
-      id: randomUUID(),
+      id,
       storeId: input.storeId,
       customerId: input.customerId,
       channel: input.channel,
@@ -103,12 +115,12 @@ export async function subscribe(
       landingUrl: input.landingUrl,
       confirmedAt: input.confirmed ? now : null,
       confirmHash: confirmToken ? sha256(confirmToken) : null,
-      unsubscribeHash: sha256(unsubscribeToken),
+      unsubscribeHash: sha256(token),
       createdAt: now,
     })
     .onConflictDoNothing()
     .returning();
-  if (row) return { created: true, row, unsubscribeToken, confirmToken };
+  if (row) return { created: true, row, unsubscribeToken: token, confirmToken };
 
   const [existing] = await db.select().from(subs).where(sameSubscription(input)).limit(1);
   // Removed between the insert and this read: the shopper's retry subscribes afresh.
