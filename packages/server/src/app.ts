@@ -12,6 +12,8 @@ import { adminRoutes } from './routes/admin/index.js';
 import { assetRoutes } from './routes/assets.js';
 import { checkoutPageRoutes } from './routes/checkout.js';
 import { imageRoutes } from './routes/images.js';
+import { notificationPageRoutes } from './routes/notification-pages.js';
+import { notificationReceiptRoutes } from './routes/notification-receipts.js';
 import { oauthRoutes } from './routes/oauth/index.js';
 import { publicRoutes } from './routes/public.js';
 import { storefrontRoutes } from './routes/storefront.js';
@@ -54,6 +56,9 @@ export function createApp(deps: AppDeps) {
   app.route('/assets', assetRoutes);
   app.route('/checkout', checkoutPageRoutes);
   app.route('/oauth', oauthRoutes);
+  // The links in messages take no store key (their token authorizes): before /v1's key check.
+  app.route('/v1/notifications', notificationPageRoutes);
+  app.route('/', notificationReceiptRoutes);
   app.route('/v1', storefrontRoutes);
   app.route('/admin/v1', adminRoutes);
 

@@ -23,6 +23,9 @@ export const errorCodes = {
   customer_not_found: 404,
   identity_provider_not_found: 404,
   passkey_not_found: 404,
+  subscription_not_found: 404,
+  message_not_found: 404,
+  campaign_not_found: 404,
   conflict: 409,
   cart_not_active: 409,
   order_not_pending: 409,
@@ -41,6 +44,8 @@ export const errorCodes = {
   quantity_limit_exceeded: 422,
   /** An amount past MAX_AMOUNT_MINOR: a cart that would grow past it, or its checkout. */
   amount_too_large: 422,
+  /** Email notifications asked of a server without mail (KIOSK_SMTP_URL). */
+  channel_unavailable: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
@@ -69,4 +74,9 @@ export class ApiError extends Error {
       },
     };
   }
+}
+
+/** The 400 for one field a schema cannot judge alone (a rule of the store, of the moment). */
+export function invalidField(path: string, message: string): ApiError {
+  return new ApiError('validation_failed', 'The request is not valid.', [{ path, message }]);
 }

@@ -8,6 +8,7 @@ import {
   type TestApp,
   useTestApp,
 } from './harness.js';
+import { pushSubscription } from './notifications-fixtures.js';
 
 const t = useTestApp();
 
@@ -21,6 +22,7 @@ const publicReads = new Set([
   'GET /v1/products/{idOrHandle}',
   'GET /v1/products/{product}/reviews',
   'GET /v1/products/{product}/reviews/summary',
+  'GET /v1/notifications/config',
 ]);
 
 /** Private route groups, each of which must answer at least one call below with a 2xx. */
@@ -37,6 +39,8 @@ const privateGroups = [
   '/admin/v1/orders',
   '/admin/v1/points',
   '/admin/v1/reviews',
+  '/v1/notifications/subscriptions',
+  '/admin/v1/campaigns',
   '/oauth',
 ];
 
@@ -123,6 +127,13 @@ function bodyFor(op: string, w: World): unknown {
     'POST /admin/v1/points/adjustments': { email: w.customer.email, points: 5, reason: 'Gift' },
     'POST /admin/v1/reviews/{id}/moderation': { status: 'approved' },
     'PUT /admin/v1/reviews/{id}/reply': { body: 'Thanks!' },
+    'POST /v1/notifications/subscriptions': {
+      topic: 'promotions',
+      channel: 'push',
+      push: pushSubscription(),
+    },
+    'POST /v1/notifications/subscriptions/lookup': { tokens: [] },
+    'POST /admin/v1/campaigns': { title: { en: 'Sale' }, body: { en: '20 % off' } },
   };
   return bodies[op] ?? {};
 }

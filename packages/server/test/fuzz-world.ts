@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { receiptToken } from '../src/services/notifications/receipts.js';
 import {
   createTestCustomer,
   createTestProduct,
@@ -6,6 +7,7 @@ import {
   type RequestOptions,
   type TestApp,
 } from './harness.js';
+import { insertMessage, pushSubscription } from './notifications-fixtures.js';
 
 /**
  * Real fixtures for the fuzz test, made through the API: a store, products with an image,
@@ -29,7 +31,23 @@ export interface World {
   guestCartId: string;
   orderId: string;
   refreshToken: string;
-  cursors: { products: string; orders: string; points: string; reviews: string; admin: string };
+  /** A guest's push subscription (its token), a campaign, a sent message (its receipt token). */
+  notifications: {
+    push: ReturnType<typeof pushSubscription>;
+    subscriptionId: string;
+    unsubscribeToken: string;
+    campaignId: string;
+    messageId: string;
+    receiptToken: string;
+  };
+  cursors: {
+    products: string;
+    orders: string;
+    points: string;
+    reviews: string;
+    admin: string;
+    campaigns: string;
+  };
 }
 
 /** A few bytes that start like a PNG: the server checks the signature, not the whole file. */
@@ -142,6 +160,27 @@ export async function buildWorld(app: TestApp): Promise<World> {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
 
+  const push = pushSubscription();
+  const subscription = await ok(app, '/v1/notifications/subscriptions', {
+    key: pk,
+    body: { topic: 'back-in-stock', product: product.handle, channel: 'push', push },
+  });
+  let campaignId = '';
+  for (let i = 0; i < 2; i++) {
+    campaignId = (
+      await ok(app, '/admin/v1/campaigns', {
+        ...admin,
+        body: { title: { en: 'Sale' }, body: { en: '20 % off' }, product: product.handle },
+      })
+    ).id;
+  }
+  const message = await insertMessage(app, subscription.id, {
+    campaignId,
+    status: 'sent',
+    sentAt: app.now(),
+    payload: { title: 'Sale', body: '20 % off', url: `${SHOP}/tee?kiosk_product=fuzz-tee` },
+  });
+
   return {
     pk,
     sk,
@@ -158,12 +197,21 @@ export async function buildWorld(app: TestApp): Promise<World> {
     guestCartId: guest.id,
     orderId,
     refreshToken: tokens.refresh_token,
+    notifications: {
+      push,
+      subscriptionId: subscription.id,
+      unsubscribeToken: subscription.unsubscribeToken,
+      campaignId,
+      messageId: message.id,
+      receiptToken: receiptToken(store.tokenSecret, message.id),
+    },
     cursors: {
       products: await nextCursor(app, '/v1/products?first=1', { key: pk }),
       orders: await nextCursor(app, '/v1/orders?first=1', as),
       points: await nextCursor(app, '/v1/points/history?first=1', as),
       reviews: await nextCursor(app, `/v1/products/${product.id}/reviews?first=1`, { key: pk }),
       admin: await nextCursor(app, '/admin/v1/reviews?first=1', admin),
+      campaigns: await nextCursor(app, '/admin/v1/campaigns?first=1', admin),
     },
   };
 }
@@ -199,6 +247,8 @@ export const isolated = new Set([
   'POST /admin/v1/orders/{id}/cancel',
   'POST /admin/v1/orders/{id}/refund',
   'DELETE /admin/v1/identity-providers/{id}',
+  'DELETE /v1/notifications/subscriptions/{id}',
+  'POST /v1/notifications/unsubscribe',
 ]);
 
 const identityProviderInput = {
@@ -370,6 +420,45 @@ export const baselines: Record<string, (w: World) => Baseline> = {
     body: identityProviderInput,
   }),
   'DELETE /admin/v1/identity-providers/{id}': () => ({ params: { id: 'fuzz-idp' } }),
+  'GET /v1/notifications/config': () => ({}),
+  // The world's subscription again: 200 with it.
+  'POST /v1/notifications/subscriptions': (w) => ({
+    body: {
+      topic: 'back-in-stock',
+      product: w.handle,
+      channel: 'push',
+      push: w.notifications.push,
+      locale: 'fr',
+      timeZone: 'Europe/Paris',
+      landingUrl: `${SHOP}/tee`,
+    },
+  }),
+  'GET /v1/notifications/subscriptions': () => ({}),
+  'POST /v1/notifications/subscriptions/lookup': (w) => ({
+    body: { tokens: [w.notifications.unsubscribeToken] },
+  }),
+  'DELETE /v1/notifications/subscriptions/{id}': (w) => ({
+    params: { id: w.notifications.subscriptionId },
+    headers: { 'x-kiosk-unsubscribe-token': w.notifications.unsubscribeToken },
+  }),
+  'POST /v1/notifications/receipts': (w) => ({
+    body: {
+      message: w.notifications.messageId,
+      token: w.notifications.receiptToken,
+      event: 'delivered',
+    },
+  }),
+  'POST /admin/v1/campaigns': (w) => ({
+    body: {
+      title: { en: 'Back soon', fr: 'Bientôt' },
+      body: { en: 'It is back', fr: 'Il revient' },
+      url: `${SHOP}/tee`,
+      audience: { topic: 'promotions', locale: 'fr', country: 'FR', watchers: w.handle },
+      sendAt: new Date(Date.now() + 3600_000).toISOString(),
+    },
+  }),
+  'GET /admin/v1/campaigns': (w) => ({ query: { first: '1', after: w.cursors.campaigns } }),
+  'GET /admin/v1/campaigns/{id}': (w) => ({ params: { id: w.notifications.campaignId } }),
 };
 
 /** The hosted checkout page: HTML, so not in /openapi.json, fuzzed all the same. */
@@ -389,6 +478,17 @@ export const hostedPages: Record<string, (w: World) => Baseline> = {
     expectStatus: 303,
   }),
   'POST /oauth/passkeys/options': (w) => ({ form: authorizeQuery(w), headers: sameOrigin }),
+  'GET /v1/notifications/unsubscribe': (w) => ({
+    query: { token: w.notifications.unsubscribeToken },
+  }),
+  'POST /v1/notifications/unsubscribe': (w) => ({
+    query: { token: w.notifications.unsubscribeToken },
+    form: { 'List-Unsubscribe': 'One-Click' },
+  }),
+  'GET /n/{ref}': (w) => ({
+    params: { ref: `${w.notifications.messageId}.${w.notifications.receiptToken}` },
+    expectStatus: 302,
+  }),
   // No authenticator here: an answer to no challenge, which the page refuses (400).
   'POST /oauth/passkeys/authenticate': (w) => ({
     form: { ...authorizeQuery(w), passkey_challenge: 'no-such-challenge', passkey_response: '{}' },

@@ -102,6 +102,28 @@ const hostedOperations: Operation[] = [
     bodyType: 'form',
     bodyProperties: ['card', 'name'],
   },
+  ...(['GET', 'POST'] as const).map(
+    (method): Operation => ({
+      key: `${method} /v1/notifications/unsubscribe`,
+      method,
+      path: '/v1/notifications/unsubscribe',
+      security: [],
+      pathParams: [],
+      queryParams: ['token'],
+      bodyType: method === 'POST' ? 'form' : null,
+      bodyProperties: method === 'POST' ? ['List-Unsubscribe'] : [],
+    }),
+  ),
+  {
+    key: 'GET /n/{ref}',
+    method: 'GET',
+    path: '/n/{ref}',
+    security: [],
+    pathParams: ['ref'],
+    queryParams: [],
+    bodyType: null,
+    bodyProperties: [],
+  },
   ...['options', 'authenticate'].map(
     (step): Operation => ({
       key: `POST /oauth/passkeys/${step}`,
@@ -344,7 +366,7 @@ function problem(op: Operation, res: Awaited<ReturnType<typeof send>>): string |
       : `${res.status} not an RFC 6749 error: ${JSON.stringify(e)}`;
   }
   if (res.type.startsWith('text/html')) {
-    return op.path.startsWith('/oauth/') || op.path.startsWith('/checkout/')
+    return /^\/(oauth|checkout|n)\/|^\/v1\/notifications\/unsubscribe$/.test(op.path)
       ? null
       : `${res.status} HTML from a JSON route`;
   }

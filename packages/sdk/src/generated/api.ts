@@ -127,6 +127,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reports that a pushed message was delivered, clicked or dismissed
+         * @description Sent by kiosk-sw.js with the payload's `receipt.token`; no store key. The first report of each event counts; repeats change nothing. A click or a dismissal also counts as delivered.
+         */
+        post: operations["recordNotificationReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/store": {
         parameters: {
             query?: never;
@@ -514,6 +534,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a shopper can subscribe to, and how */
+        get: operations["getNotificationConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in shopper's live subscriptions, newest first
+         * @description Every channel, pending ones included, at most 200. A guest lists the ones their device holds tokens for with POST /v1/notifications/subscriptions/lookup.
+         */
+        get: operations["listNotificationSubscriptions"];
+        put?: never;
+        /**
+         * Subscribes this browser (push) or an address (email) to a topic
+         * @description Push: the PushSubscription of this browser, active at once. Email: the signed-in shopper's own address is active at once; a typed one gets a double opt-in mail and stays 'pending' until its link is followed. The same live subscription again answers 200 with it (no token). points-expiry and order-updates need a signed-in shopper.
+         */
+        post: operations["createNotificationSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/subscriptions/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The live subscriptions whose unsubscribe tokens this device holds
+         * @description A guest's view of their subscriptions: the tokens go in the body, never in a URL. Tokens that match nothing (removed, another store) are left out.
+         */
+        post: operations["lookUpNotificationSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notifications/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes a subscription: the signed-in shopper’s, or the one a token proves
+         * @description A guest sends the subscription's unsubscribe token in `x-kiosk-unsubscribe-token`. Messages not yet sent for it are dropped.
+         */
+        delete: operations["removeNotificationSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/store": {
         parameters: {
             query?: never;
@@ -806,6 +907,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's campaigns with their counts, newest first */
+        get: operations["adminListCampaigns"];
+        put?: never;
+        /**
+         * Schedules a campaign: a message to an audience of subscribers
+         * @description At `sendAt` (default now) the audience is expanded into one message per live subscription, each in the subscription's language (else the store's, else `en`). The message opens `product` (its page) or `url`, else the page the shopper subscribed on.
+         */
+        post: operations["adminCreateCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign, with targeted, sent, delivered, clicked, failed and unsubscribed counts */
+        get: operations["adminGetCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -869,6 +1008,17 @@ export interface components {
              * @enum {string}
              */
             refresh_token_mode?: "cookie";
+        };
+        NotificationReceipt: {
+            /**
+             * Format: uuid
+             * @description The message id (the push payload `id`).
+             */
+            message: string;
+            /** @description The payload’s `receipt.token`. */
+            token: string;
+            /** @enum {string} */
+            event: "delivered" | "clicked" | "dismissed";
         };
         StoreConfig: {
             handle: string;
@@ -1207,6 +1357,99 @@ export interface components {
         ReviewVote: {
             helpful: boolean;
         };
+        NotificationConfig: {
+            /** @description The server's VAPID key (base64url): `applicationServerKey` for pushManager.subscribe(). */
+            vapidPublicKey: string;
+            topics: components["schemas"]["NotificationTopic"][];
+            channels: {
+                push: boolean;
+                /** @description False when the server sends no mail. */
+                email: boolean;
+            };
+        };
+        /** @enum {string} */
+        NotificationTopic: "back-in-stock" | "price-drop" | "promotions" | "points-expiry" | "order-updates";
+        NewNotificationSubscription: {
+            /** Format: uuid */
+            id: string;
+            topic: components["schemas"]["NotificationTopic"];
+            channel: components["schemas"]["NotificationChannel"];
+            /** @description For back-in-stock and price-drop. */
+            product?: {
+                /** Format: uuid */
+                id: string;
+                handle: string;
+                title: string;
+            };
+            /** @description Email channel: the address. */
+            email?: string;
+            /**
+             * @description 'pending' until the double opt-in link in the mail is followed.
+             * @enum {string}
+             */
+            status: "active" | "pending";
+            createdAt: string;
+            /** @description Only when the subscription was made by this request (201): the capability to see and remove it without signing in. Keep it; it is never shown again. */
+            unsubscribeToken?: string;
+        };
+        /** @enum {string} */
+        NotificationChannel: "push" | "email";
+        SubscribeRequest: {
+            topic: components["schemas"]["NotificationTopic"];
+            /** @description Required for back-in-stock and price-drop; refused otherwise. */
+            product?: string;
+            channel: components["schemas"]["NotificationChannel"];
+            /** @description Email channel: the address. Omitted or the signed-in shopper's own: confirmed at once; another: a double opt-in mail. */
+            email?: string;
+            /** @description Push channel: PushSubscription.toJSON() (endpoint and keys). */
+            push?: {
+                endpoint: string;
+                keys: {
+                    p256dh: string;
+                    auth: string;
+                };
+            };
+            /**
+             * @description The shopper's language for the messages (default: the store's).
+             * @example de-AT
+             */
+            locale?: string;
+            /**
+             * @description For quiet hours (default UTC).
+             * @example Europe/Berlin
+             */
+            timeZone?: string;
+            /** @description The page subscribed from (on one of the store's allowed origins): the messages' link when the store has no product URL template. */
+            landingUrl?: string;
+        };
+        NotificationSubscriptionList: {
+            items: components["schemas"]["NotificationSubscription"][];
+        };
+        NotificationSubscription: {
+            /** Format: uuid */
+            id: string;
+            topic: components["schemas"]["NotificationTopic"];
+            channel: components["schemas"]["NotificationChannel"];
+            /** @description For back-in-stock and price-drop. */
+            product?: {
+                /** Format: uuid */
+                id: string;
+                handle: string;
+                title: string;
+            };
+            /** @description Email channel: the address. */
+            email?: string;
+            /**
+             * @description 'pending' until the double opt-in link in the mail is followed.
+             * @enum {string}
+             */
+            status: "active" | "pending";
+            createdAt: string;
+        };
+        NotificationSubscriptionLookup: {
+            /** @description Unsubscribe tokens this device holds. */
+            tokens: string[];
+        };
         AdminStore: {
             id: string;
             handle: string;
@@ -1323,6 +1566,99 @@ export interface components {
         };
         ReviewReply: {
             body: string;
+        };
+        Campaign: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "scheduled" | "sent";
+            sendAt: string;
+            title: {
+                [key: string]: string;
+            };
+            body: {
+                [key: string]: string;
+            };
+            /** Format: uuid */
+            productId: string | null;
+            url: string | null;
+            audience: {
+                topic: components["schemas"]["NotificationTopic"];
+                tier?: string;
+                locale?: string;
+                country?: string;
+                /**
+                 * Format: uuid
+                 * @description Product id.
+                 */
+                watchers?: string;
+                /**
+                 * Format: uuid
+                 * @description Product id.
+                 */
+                buyers?: string;
+            };
+            counts: {
+                targeted: number;
+                sent: number;
+                delivered: number;
+                clicked: number;
+                failed: number;
+                unsubscribed: number;
+            };
+            createdAt: string;
+        };
+        CreateCampaign: {
+            /**
+             * @description Text per language (BCP 47 tag → text).
+             * @example {
+             *       "en": "…"
+             *     }
+             */
+            title: {
+                [key: string]: string;
+            };
+            /**
+             * @description Text per language (BCP 47 tag → text).
+             * @example {
+             *       "en": "…"
+             *     }
+             */
+            body: {
+                [key: string]: string;
+            };
+            /** @description The product the message opens. */
+            product?: string;
+            /** @description The page the message opens, on one of the store's allowed origins. */
+            url?: string;
+            audience?: components["schemas"]["CampaignAudience"];
+            /**
+             * Format: date-time
+             * @description When to send (default now); not in the past.
+             */
+            sendAt?: string;
+        };
+        /**
+         * @default {
+         *       "topic": "promotions"
+         *     }
+         */
+        CampaignAudience: {
+            topic?: components["schemas"]["NotificationTopic"];
+            /** @description A tier of the store. */
+            tier?: string;
+            /** @example de-AT */
+            locale?: string;
+            /** @example DE */
+            country?: string;
+            /** @description Shoppers watching this product (back in stock, price drop). */
+            watchers?: string;
+            /** @description Shoppers who bought this product. */
+            buyers?: string;
+        };
+        CampaignPage: {
+            items: components["schemas"]["Campaign"][];
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -1687,6 +2023,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+        };
+    };
+    recordNotificationReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationReceipt"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3115,6 +3491,249 @@ export interface operations {
             };
         };
     };
+    getNotificationConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The VAPID key, topics and channels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationConfig"];
+                };
+            };
+            /** @description Not modified (If-None-Match) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotificationSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSubscriptionList"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createNotificationSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeRequest"];
+            };
+        };
+        responses: {
+            /** @description Already subscribed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewNotificationSubscription"];
+                };
+            };
+            /** @description Subscribed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewNotificationSubscription"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid request that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lookUpNotificationSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSubscriptionLookup"];
+            };
+        };
+        responses: {
+            /** @description The subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSubscriptionList"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeNotificationSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-kiosk-unsubscribe-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     adminGetStore: {
         parameters: {
             query?: never;
@@ -4164,6 +4783,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminReview"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminListCampaigns: {
+        parameters: {
+            query?: {
+                first?: number;
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPage"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminCreateCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaign"];
+            };
+        };
+        responses: {
+            /** @description The scheduled campaign */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminGetCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid key or token */

@@ -8,6 +8,7 @@ const allowHeaders = [
   'X-Kiosk-Key',
   'Idempotency-Key',
   'If-None-Match',
+  'X-Kiosk-Unsubscribe-Token',
 ].join(', ');
 const exposeHeaders = ['ETag', 'Idempotent-Replayed', 'Retry-After', 'X-Request-Id'].join(', ');
 

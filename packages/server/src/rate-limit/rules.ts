@@ -21,6 +21,10 @@ export const defaultRateLimits = {
   'passkey-challenges': { limit: 60, windowMs: 15 * 60_000 },
   /** POST /v1/products/{product}/reviews (writes and edits). */
   reviews: { limit: 30, windowMs: 15 * 60_000 },
+  /** POST /v1/notifications/subscriptions, per client address. */
+  'notification-subscriptions': { limit: 60, windowMs: 15 * 60_000 },
+  /** Double opt-in mails to one typed address (counted per email, whoever asks). */
+  'notification-emails-per-email': { limit: 5, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitRule {

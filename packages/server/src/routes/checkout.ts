@@ -15,7 +15,7 @@ import { orderView } from '../services/order-views.js';
 import { findOrderById } from '../services/orders.js';
 import { payOrder } from '../services/payments/pay.js';
 import type { DeclineReason } from '../services/payments/provider.js';
-import type { Store } from '../services/stores.js';
+import { type Store, urlOnAllowedOrigin } from '../services/stores.js';
 
 /**
  * The hosted checkout page (/checkout), paying through the store's payment provider (the
@@ -49,21 +49,9 @@ function currencyName(locale: HostedLocale, code: string): string {
   }
 }
 
-/** A return link only to an http(s) URL on one of the store's allowed origins: never open. */
-function safeReturnTo(store: Store, value: string | undefined): string | null {
-  if (!value || value.length > 2000) return null;
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return store.allowedOrigins.includes(url.origin) ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
 function originOf(c: AppContext, store: Store): FromShop {
   return {
-    returnTo: safeReturnTo(store, c.req.query('return_to')),
+    returnTo: urlOnAllowedOrigin(store, c.req.query('return_to')),
     currency: pageCurrencyOf(c.req.query('currency')),
   };
 }

@@ -270,6 +270,13 @@ export async function findProductRows(db: Db, store: Store, refs: string[]) {
     .where(and(eq(products.storeId, store.id), eq(products.status, 'active'), match));
 }
 
+/** One active product by id or handle. */
+export async function findProductRow(db: Db, store: Store, ref: string) {
+  const rows = await findProductRows(db, store, [ref]);
+  // A handle that happens to look like another product's id must not shadow it: prefer the id.
+  return rows.find((r) => r.id === ref.toLowerCase()) ?? rows.find((r) => r.handle === ref);
+}
+
 export async function getProduct(
   db: Db,
   store: Store,
@@ -277,9 +284,7 @@ export async function getProduct(
   currency: string,
   origin: string,
 ): Promise<Product> {
-  const rows = await findProductRows(db, store, [ref]);
-  // A handle that happens to look like another product's id must not shadow it: prefer the id.
-  const row = rows.find((r) => r.id === ref.toLowerCase()) ?? rows.find((r) => r.handle === ref);
+  const row = await findProductRow(db, store, ref);
   if (!row) throw new ApiError('product_not_found', 'No such product.');
   const [product] = await hydrateProducts(db, store, [row], currency, origin);
   return product!;

@@ -84,6 +84,21 @@ export async function allowOriginsEverywhere(db: Db, origins: string[]): Promise
   }
 }
 
+/**
+ * `value` if it is an http(s) URL on one of the store's allowed origins (a checkout's return
+ * link, a notification's landing page): never an open redirect. Null for anything else.
+ */
+export function urlOnAllowedOrigin(store: Store, value: string | undefined): string | null {
+  if (!value || value.length > 2000) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return store.allowedOrigins.includes(url.origin) ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether any store allows this origin: answers CORS preflights, which carry no key. */
 export async function isOriginAllowedByAnyStore(db: Db, origin: string): Promise<boolean> {
   const rows = await db

@@ -1,6 +1,7 @@
 import { requireAdmin } from '../../middleware/auth.js';
 import { idempotency } from '../../middleware/idempotency.js';
 import { createRouter } from '../../openapi.js';
+import { adminCampaignRoutes } from './campaigns.js';
 import { adminCustomerRoutes } from './customers.js';
 import { adminIdentityProviderRoutes } from './identity-providers.js';
 import { adminOrderRoutes } from './orders.js';
@@ -19,3 +20,4 @@ adminRoutes.route('/identity-providers', adminIdentityProviderRoutes);
 adminRoutes.route('/orders', adminOrderRoutes);
 adminRoutes.route('/points', adminPointsRoutes);
 adminRoutes.route('/reviews', adminReviewRoutes);
+adminRoutes.route('/campaigns', adminCampaignRoutes);
