@@ -1,5 +1,5 @@
 import { atom, onMount } from 'nanostores';
-import { currentAttribution } from './attribution.js';
+import { currentAttribution, rememberAttribution } from './attribution.js';
 import { type CheckoutOptions, checkCheckoutOptions, hostedCheckout } from './cart-checkout.js';
 import { applyOp, type Catalog, isLine, isPendingLine, type Op } from './cart-lines.js';
 import { invalid, KioskError, toKioskError } from './errors.js';
@@ -87,6 +87,8 @@ export function createCart(ctx: CartContext) {
           quantity: op.quantity,
           ...(op.ref ? { ref: op.ref } : {}),
           ...(op.ref && op.refAt ? { refAt: op.refAt } : {}),
+          ...(op.campaign ? { campaign: op.campaign } : {}),
+          ...(op.campaign && op.campaignAt ? { campaignAt: op.campaignAt } : {}),
         },
       });
     }
@@ -229,7 +231,7 @@ export function createCart(ctx: CartContext) {
   return {
     $cart,
     $pending,
-    add(variantId: string, quantity = 1, options: { ref?: string } = {}) {
+    add(variantId: string, quantity = 1, options: { ref?: string; campaign?: string } = {}) {
       if (typeof variantId !== 'string' || !variantId) {
         return Promise.reject(invalid('A variant id is required.', 'variantId'));
       }
@@ -239,13 +241,25 @@ export function createCart(ctx: CartContext) {
         );
       }
       const ref = options.ref ?? undefined;
-      if (ref !== undefined && !isAttributionCode(ref)) {
-        return Promise.reject(
-          invalid('A ref is 1–64 letters, digits, ., _ or - (an attribution code).', 'ref'),
-        );
+      const given = options.campaign ?? undefined;
+      for (const [field, code] of [
+        ['ref', ref],
+        ['campaign', given],
+      ] as const) {
+        if (code !== undefined && !isAttributionCode(code)) {
+          return Promise.reject(
+            invalid(`A ${field} is 1–64 letters, digits, ., _ or - (an attribution code).`, field),
+          );
+        }
       }
       // The ref of a followed link goes with when it was followed: the store's window decides.
       const followed = ref ? currentAttribution() : undefined;
+      // A message's link (?kiosk_campaign=) is credited on any add, on this page or a later one.
+      const message = given
+        ? undefined
+        : (rememberAttribution(undefined, undefined, 'kiosk_campaign') ??
+          currentAttribution(undefined, undefined, 'kiosk_campaign'));
+      const campaign = given ?? message?.code;
       return enqueue({
         kind: 'add',
         key: newIdempotencyKey(),
@@ -256,6 +270,8 @@ export function createCart(ctx: CartContext) {
         ...(followed && followed.code === ref
           ? { refAt: new Date(followed.at).toISOString() }
           : {}),
+        ...(campaign ? { campaign } : {}),
+        ...(message ? { campaignAt: new Date(message.at).toISOString() } : {}),
       });
     },
     update(lineId: string, quantity: number) {

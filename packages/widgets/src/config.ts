@@ -14,6 +14,11 @@ export interface KioskConfig {
   locale?: string;
   /** ISO 4217 code or 'auto'. */
   currency?: string;
+  /**
+   * The URL of the brand's copy of `kiosk-sw.js` on its own origin (`data-service-worker`):
+   * web push needs it, so without it cards offer notifications by email only (CONTRACT §6).
+   */
+  serviceWorker?: string;
 }
 
 export interface ConfigureOptions extends KioskConfig {
