@@ -76,3 +76,7 @@ export function currentAttribution(
   }
   return { code: entry.code, at: entry.at };
 }
+
+/** This page's link (`?kiosk_ref=` or `?kiosk_campaign=`), kept, else the one kept before. */
+export const followedLink = (key: AttributionKey = 'kiosk_ref'): Attribution | undefined =>
+  rememberAttribution(undefined, undefined, key) ?? currentAttribution(undefined, undefined, key);

@@ -1,5 +1,11 @@
 export { type AdminClientOptions, createAdminClient, type KioskAdminClient } from './admin.js';
-export { type Attribution, currentAttribution, rememberAttribution } from './attribution.js';
+export {
+  type Attribution,
+  type AttributionKey,
+  currentAttribution,
+  followedLink,
+  rememberAttribution,
+} from './attribution.js';
 export type { CheckoutOptions } from './cart-checkout.js';
 export { isPendingLine } from './cart-lines.js';
 export { type ClientOptions, createClient, type KioskClient, type KioskEvents } from './client.js';

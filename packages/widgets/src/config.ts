@@ -1,9 +1,4 @@
-import {
-  createClient,
-  currentAttribution,
-  type KioskClient,
-  rememberAttribution,
-} from '@kiosk/sdk';
+import { createClient, followedLink, type KioskClient } from '@kiosk/sdk';
 
 import { closestStore } from './context.js';
 /** What the script tag's data-* attributes (or `configure`) say about the default store. */
@@ -88,7 +83,7 @@ export function defaultClient(): KioskClient | null {
  * store's own window decides).
  */
 export function attributionRef(): string | undefined {
-  return (rememberAttribution() ?? currentAttribution())?.code;
+  return followedLink()?.code;
 }
 
 /**

@@ -11,6 +11,7 @@ import { KioskElement } from '../kiosk-element.js';
 import { quantityStepper, stepperStyles } from '../quantity-stepper.js';
 import { starStyles } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { focusIfLinked } from './deep-link.js';
 import { productCardStrings } from './i18n/index.js';
 import { miniCartInScope } from './mini-cart-in-scope.js';
 import { styles } from './product-card.styles.js';
@@ -176,6 +177,7 @@ export class KioskProductCard extends KioskElement {
         }
         this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
         await this.updateComplete;
+        focusIfLinked(this, product);
       } finally {
         done();
       }
