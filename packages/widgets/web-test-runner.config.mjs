@@ -1,8 +1,10 @@
 // Element tests in real Chromium (Debian's), against the real Kiosk server started here.
 // Commands for tests: `kiosk-outage` takes a relay to the API down or up (the "API goes down and
 // comes back" tests use it, so the shared server stays up for everything else),
-// `grant-clipboard` lets the page use the clipboard, and `kiosk-passkey` signs a customer up
-// with a passkey on the hosted sign-in page (test/passkey-ceremony.mjs).
+// `grant-clipboard` lets the page use the clipboard, `kiosk-passkey` signs a customer up
+// with a passkey on the hosted sign-in page (test/passkey-ceremony.mjs), and for web push
+// `grant-notifications`, `kiosk-push` (a push message to the page's service worker) and
+// `kiosk-receipts` (what the worker reported; test/push-service.mjs).
 import { connect, createServer } from 'node:net';
 import { createLogger, seedTestFixtures, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -10,6 +12,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
 import { addPasskey } from './test/passkey-ceremony.mjs';
+import { deliverPush, startReceipts } from './test/push-service.mjs';
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
@@ -22,6 +25,9 @@ const serverOptions = {
 const api = await startServer({ ...serverOptions, port: 0 });
 // The hostile-content reviews the tests render (never in the demo the pages show).
 await seedTestFixtures(api.database.db);
+
+// The service worker's receipts land here (test/push-service.mjs).
+const receipts = await startReceipts();
 
 const outagePort = await freePort();
 const apiPort = Number(new URL(api.url).port);
@@ -63,6 +69,19 @@ function kioskCommands() {
       if (command === 'grant-clipboard') {
         const page = session.browser.getPage(session.id);
         await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+        return true;
+      }
+      if (command === 'grant-notifications') {
+        const page = session.browser.getPage(session.id);
+        await page.context().grantPermissions(['notifications'], { origin });
+        return true;
+      }
+      if (command === 'kiosk-receipts') {
+        return { url: receipts.url, received: receipts.received };
+      }
+      if (command === 'kiosk-push') {
+        const page = session.browser.getPage(session.id);
+        await deliverPush(page, new URL(payload.scope, origin).href, payload.data);
         return true;
       }
       if (command === 'kiosk-passkey') {
@@ -128,4 +147,5 @@ export default {
 process.once('exit', () => {
   void api.close();
   relay.close();
+  receipts.server.close();
 });

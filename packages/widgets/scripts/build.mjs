@@ -1,5 +1,6 @@
 // Builds @kiosk/widgets: the npm ES modules (dist/), the CDN folder (dist/cdn/: the loader
-// kiosk.js and one chunk per element, sharing lit, the SDK and i18next) with Vite 7.
+// kiosk.js and one chunk per element, sharing lit, the SDK and i18next; the service worker
+// kiosk-sw.js) with Vite 7.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -107,7 +108,24 @@ await build({
   },
 });
 
-// 4. kiosk.css: the loader's size reservations as a stylesheet a page can link in its <head>
+// 4. kiosk-sw.js: the service worker a brand serves from its own origin for web push (CONTRACT
+// §6). A classic script with nothing to import: it is fetched by the browser, not the loader.
+await build({
+  ...common,
+  build: {
+    outDir: `${dist}/cdn`,
+    emptyOutDir: false,
+    target: 'es2020',
+    lib: {
+      entry: 'src/service-worker/kiosk-sw.ts',
+      formats: ['iife'],
+      name: 'kioskServiceWorker',
+      fileName: () => 'kiosk-sw.js',
+    },
+  },
+});
+
+// 5. kiosk.css: the loader's size reservations as a stylesheet a page can link in its <head>
 // (render-blocking, so cards have their size even before the deferred loader runs).
 await build({
   ...common,
@@ -134,4 +152,4 @@ writeFileSync(
 );
 rmSync(`${dist}/.placeholder`, { recursive: true, force: true });
 
-console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader`);
+console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader + service worker`);
