@@ -92,38 +92,24 @@ await build({
   },
 });
 
-// 3. The loader: no static imports, so it runs as a classic or a module script.
-await build({
-  ...common,
-  build: {
-    outDir: `${dist}/cdn`,
-    emptyOutDir: false,
-    target: 'es2020',
-    lib: {
-      entry: 'src/loader/kiosk.ts',
-      formats: ['iife'],
-      name: 'kioskLoader',
-      fileName: () => 'kiosk.js',
+/** A classic script of its own in the CDN folder, with nothing to import. */
+const classicScript = (entry, name, fileName) =>
+  build({
+    ...common,
+    build: {
+      outDir: `${dist}/cdn`,
+      emptyOutDir: false,
+      target: 'es2020',
+      lib: { entry, formats: ['iife'], name, fileName: () => fileName },
     },
-  },
-});
+  });
+
+// 3. The loader: no static imports, so it runs as a classic or a module script.
+await classicScript('src/loader/kiosk.ts', 'kioskLoader', 'kiosk.js');
 
 // 4. kiosk-sw.js: the service worker a brand serves from its own origin for web push (CONTRACT
-// §6). A classic script with nothing to import: it is fetched by the browser, not the loader.
-await build({
-  ...common,
-  build: {
-    outDir: `${dist}/cdn`,
-    emptyOutDir: false,
-    target: 'es2020',
-    lib: {
-      entry: 'src/service-worker/kiosk-sw.ts',
-      formats: ['iife'],
-      name: 'kioskServiceWorker',
-      fileName: () => 'kiosk-sw.js',
-    },
-  },
-});
+// §6), fetched by the browser itself, never by the loader.
+await classicScript('src/service-worker/kiosk-sw.ts', 'kioskServiceWorker', 'kiosk-sw.js');
 
 // 5. kiosk.css: the loader's size reservations as a stylesheet a page can link in its <head>
 // (render-blocking, so cards have their size even before the deferred loader runs).
