@@ -10,7 +10,7 @@ interface Receipts {
   url: string;
   received: { message: string; token: string; event: string }[];
 }
-const receipts = () => executeServerCommand<undefined, Receipts>('kiosk-receipts');
+const receipts = () => executeServerCommand<Receipts, undefined>('kiosk-receipts');
 
 describe('kiosk-sw.js', () => {
   let registration: ServiceWorkerRegistration;
