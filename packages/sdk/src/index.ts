@@ -11,6 +11,13 @@ export { isPendingLine } from './cart-lines.js';
 export { type ClientOptions, createClient, type KioskClient, type KioskEvents } from './client.js';
 export { KioskError } from './errors.js';
 export { directionOf, formatMoney } from './generated/format-money.js';
+export type {
+  NotificationChannel,
+  NotificationSubscription,
+  NotificationsConfig,
+  NotificationTopic,
+  SubscribeOptions,
+} from './notifications.js';
 export {
   ATTRIBUTION_CODE,
   isAttributionCode,
