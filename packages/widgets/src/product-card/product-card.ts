@@ -14,6 +14,7 @@ import { sharedStyles } from '../styles/shared.styles.js';
 import { focusIfLinked } from './deep-link.js';
 import { productCardStrings } from './i18n/index.js';
 import { miniCartInScope } from './mini-cart-in-scope.js';
+import type { NotifyPanel } from './notify-panel.js';
 import { styles } from './product-card.styles.js';
 import { renderImage } from './product-image.js';
 import { renderPrice, renderRating, renderStock } from './product-info.js';
@@ -89,6 +90,8 @@ export class KioskProductCard extends KioskElement {
   @state() private addError: KioskError | undefined;
   @state() private adding = false;
   @state() private announcement: Announcement | undefined;
+  /** A sold-out card's "Notify me" panel, once asked for (its code loads then). */
+  @state() private notify: NotifyPanel | undefined;
 
   private readonly i18n = new LocalizeController(this, productCardStrings);
   private readonly loader = new LoadController(
@@ -242,6 +245,21 @@ export class KioskProductCard extends KioskElement {
     }
   }
 
+  private async toggleNotify() {
+    try {
+      const { NotifyPanel } = await import('./notify-panel.js');
+      this.notify ??= new NotifyPanel(this, {
+        client: () => this.kiosk.client,
+        product: () => this.data,
+        onError: (e) => this.emitError(e),
+      });
+      this.notify.toggle();
+    } catch (error) {
+      // Its code could not load (offline): said in the status line; pressing again retries.
+      void this.announce(this.i18n.error(this.emitError(error), 'error.generic'));
+    }
+  }
+
   private async share() {
     const shared = await shareLink(
       this.data?.title ?? document.title,
@@ -338,11 +356,8 @@ export class KioskProductCard extends KioskElement {
   private renderActions(product: Product, variant: Variant | undefined) {
     const soldOut = !variant?.available;
     const compact = this.layout === 'compact';
-    const label = soldOut
-      ? this.t('stock.soldOut')
-      : this.adding
-        ? this.t('adding')
-        : this.t('add');
+    // Sold out: the stock line says so, and the button offers to tell the shopper when it's back.
+    const label = soldOut ? this.t('notifyMe') : this.adding ? this.t('adding') : this.t('add');
     return html`<div class="actions">
       ${
         compact
@@ -361,10 +376,11 @@ export class KioskProductCard extends KioskElement {
         class="add"
         part="button"
         type="button"
-        ?disabled=${soldOut}
         aria-disabled=${this.adding}
-        aria-label=${compact && !soldOut ? `${label}: ${product.title}` : nothing}
-        @click=${() => this.addToCart()}
+        aria-label=${compact ? `${label}: ${product.title}` : nothing}
+        aria-expanded=${soldOut ? !!this.notify?.open : nothing}
+        aria-controls=${soldOut ? 'notify' : nothing}
+        @click=${() => (soldOut ? this.toggleNotify() : this.addToCart())}
       >
         ${label}
       </button>
@@ -373,7 +389,8 @@ export class KioskProductCard extends KioskElement {
           ? nothing
           : shareButton(this.t('share', { title: product.title }), () => this.share())
       }
-    </div>`;
+    </div>
+    ${soldOut ? this.notify?.render() : nothing}`;
   }
 
   private renderAddError() {
