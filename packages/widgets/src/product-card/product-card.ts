@@ -43,7 +43,8 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  * @csspart rating - The stars and review count.
  * @csspart variant-picker - The group of option selects.
  * @csspart quantity - The quantity stepper.
- * @csspart button - The add-to-cart button.
+ * @csspart button - The add-to-cart button; on a sold-out card, "Notify me" (it opens the `notify` panel).
+ * @csspart notify - The "Notify me" panel of a sold-out card: push or an email field, and what came of it.
  * @csspart share - The share button.
  * @csspart status - The live region announcing results ("Added · View cart", "Link copied").
  * @csspart view-cart - The "View cart" button after an add: opens the mini cart of the same store (shown only when the page has one).
