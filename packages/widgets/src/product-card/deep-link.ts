@@ -5,7 +5,7 @@
  * options and the button. Never once the shopper has moved on their own (a press, a key, a
  * scroll): the link must not pull focus away from them.
  */
-let linked: string | null = new URLSearchParams(location.search).get('kiosk_product');
+let linked: string | null = new URLSearchParams(globalThis.location?.search).get('kiosk_product');
 
 if (linked) {
   for (const type of ['pointerdown', 'keydown', 'wheel', 'touchmove']) {

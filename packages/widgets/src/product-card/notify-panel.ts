@@ -1,5 +1,5 @@
 import type { KioskClient, KioskError, NotificationSubscription } from '@kiosk/sdk';
-import { adoptStyles, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import { currentConfig } from '../config.js';
 import {
   LocalizeController,
@@ -40,7 +40,7 @@ const pushPossible = () =>
  * This module, its strings and styles are imported on the first press of "Notify me", so a
  * page of cards costs nothing for it until a shopper asks.
  */
-export class NotifyPanel implements ReactiveController {
+export class NotifyPanel {
   open = false;
   private readonly i18n: LocalizeController<typeof notifyStrings.en>;
   private step: Step = { kind: 'form' };
@@ -54,12 +54,9 @@ export class NotifyPanel implements ReactiveController {
     private readonly options: NotifyOptions,
   ) {
     this.i18n = new LocalizeController(host, notifyStrings);
-    host.addController(this);
     const element = host.constructor as typeof ReactiveElement;
     adoptStyles(host.renderRoot as ShadowRoot, [...element.elementStyles, notifyStyles]);
   }
-
-  hostUpdate(): void {}
 
   private t(key: MessageKey<typeof notifyStrings.en>, options?: Record<string, unknown>) {
     return this.i18n.t(key, options);
@@ -75,9 +72,17 @@ export class NotifyPanel implements ReactiveController {
   private close() {
     this.open = false;
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() =>
-      this.host.renderRoot.querySelector<HTMLElement>('[aria-controls=notify]')?.focus(),
-    );
+    this.focusTrigger();
+  }
+
+  /** Focus back on the card's "Notify me" once the panel's controls it was on are gone. */
+  private focusTrigger() {
+    void this.host.updateComplete.then(() => {
+      const root = this.host.renderRoot as ShadowRoot;
+      if (!root.activeElement || !this.open) {
+        root.querySelector<HTMLElement>('[aria-controls=notify]')?.focus();
+      }
+    });
   }
 
   private async subscribe() {
@@ -98,6 +103,8 @@ export class NotifyPanel implements ReactiveController {
         ...(this.channel === 'push' ? { serviceWorker: currentConfig().serviceWorker } : {}),
       });
       this.step = { kind: 'done', subscription };
+      // The form goes; the status line says the outcome. Focus must not fall to the page.
+      if ((this.host.renderRoot as ShadowRoot).activeElement) this.focusTrigger();
     } catch (error) {
       const e = this.options.onError(error);
       this.blocked = e.code === 'permission_denied';
@@ -117,6 +124,12 @@ export class NotifyPanel implements ReactiveController {
 
   render() {
     if (!this.open) return nothing;
+    if (!this.i18n.ready) {
+      // The panel's strings in the card's language are on their way: say so, not English.
+      return html`<div id="notify" part="notify" class="notify" aria-busy="true">
+        ${this.t('loading')}
+      </div>`;
+    }
     const title = this.options.product()?.title ?? '';
     const step = this.step;
     let status = '';
