@@ -82,7 +82,9 @@ const label = (sources) =>
       ? "points: a signed-in customer's first points call"
       : sources.includes('reviews.js')
         ? 'reviews: the first reviews call'
-        : sources.join(' + ');
+        : sources.includes('notifications.js')
+          ? 'notifications: the first subscribe, list or unsubscribe'
+          : sources.join(' + ');
 const everything = await bundle("export * from '@kiosk/sdk';");
 const everyEntry = [...everything.keys()].find((f) => everything.get(f).entry);
 

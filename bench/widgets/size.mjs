@@ -55,14 +55,16 @@ const cards = page(['product-card', 'login-button', 'mini-cart']);
 const four = ['product-card', 'mini-cart', 'review-list', 'login-button'];
 const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // "the cart opened": the mini cart's lazily loaded panel, not other languages, nor the views
-// loaded on request (their own rows).
+// loaded on request (their own rows): the passkeys view, the review form, and a sold-out card's
+// "Notify me" panel with the SDK's notifications part.
 const onRequest = {
   passkeys: /^passkeys-view-[\w-]+\.js$/,
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
+  notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
 };
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
 const all = missing.length ? null : page(four, (f) => !language.test(basename(f)) && !requested(f));
-/** What opening a view downloads on top of that page: its chunk and anything only it imports. */
+/** What opening a view downloads on top of that page: its chunks and anything only they import. */
 function view(name) {
   if (!all) return null;
   const other = (f) => requested(f) && !onRequest[name].test(basename(f));
@@ -75,6 +77,11 @@ const rows = [
   ['all four elements, cart opened, one language', all?.bytes ?? null, 55 * 1024],
   ['account passkeys view (loaded when opened)', view('passkeys'), 3 * 1024],
   ['review form (loaded when opened)', view('reviewForm'), 4 * 1024],
+  [
+    'product card "Notify me" panel with the SDK notifications part (loaded when opened)',
+    view('notify'),
+    4 * 1024,
+  ],
 ];
 const lines = [
   '| JavaScript (gzip, per file) | size | budget | |',

@@ -2,9 +2,11 @@
 // Commands for tests: `kiosk-outage` takes a relay to the API down or up (the "API goes down and
 // comes back" tests use it, so the shared server stays up for everything else),
 // `grant-clipboard` lets the page use the clipboard, `kiosk-passkey` signs a customer up
-// with a passkey on the hosted sign-in page (test/passkey-ceremony.mjs), and `kiosk-route`
+// with a passkey on the hosted sign-in page (test/passkey-ceremony.mjs), `kiosk-route`
 // makes the page's requests to some URLs fail as offline, or wait until let through (a lazily
-// loaded chunk that can't load, or is still loading).
+// loaded chunk that can't load, or is still loading), and for web push `grant-notifications`,
+// `kiosk-push` (a push message to the page's service worker) and `kiosk-receipts` (what the
+// worker reported; test/push-service.mjs).
 import { connect, createServer } from 'node:net';
 import { createLogger, seedTestFixtures, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -12,6 +14,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
 import { addPasskey } from './test/passkey-ceremony.mjs';
+import { deliverPush, startReceipts } from './test/push-service.mjs';
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
@@ -24,6 +27,9 @@ const serverOptions = {
 const api = await startServer({ ...serverOptions, port: 0 });
 // The hostile-content reviews the tests render (never in the demo the pages show).
 await seedTestFixtures(api.database.db);
+
+// The service worker's receipts land here (test/push-service.mjs).
+const receipts = await startReceipts();
 
 const outagePort = await freePort();
 const apiPort = Number(new URL(api.url).port);
@@ -79,6 +85,19 @@ function kioskCommands() {
       }
       if (command === 'kiosk-route') {
         await routeRequests(session.browser.getPage(session.id), payload);
+        return true;
+      }
+      if (command === 'grant-notifications') {
+        const page = session.browser.getPage(session.id);
+        await page.context().grantPermissions(['notifications'], { origin });
+        return true;
+      }
+      if (command === 'kiosk-receipts') {
+        return { url: receipts.url, received: receipts.received };
+      }
+      if (command === 'kiosk-push') {
+        const page = session.browser.getPage(session.id);
+        await deliverPush(page, new URL(payload.scope, origin).href, payload.data);
         return true;
       }
       if (command === 'kiosk-passkey') {
@@ -144,4 +163,5 @@ export default {
 process.once('exit', () => {
   void api.close();
   relay.close();
+  receipts.server.close();
 });

@@ -6,8 +6,12 @@ export interface Attribution {
   at: number;
 }
 
-/** The URL parameter and the localStorage key (the site's own, first-party storage). */
-const KEY = 'kiosk_ref';
+/**
+ * The followed links kept, each its URL parameter and localStorage key (the site's own,
+ * first-party storage): a creator's (`kiosk_ref`) and a message's (`kiosk_campaign`, a
+ * campaign id or a topic; CONTRACT §6), both credited on the cart line and the order.
+ */
+export type AttributionKey = 'kiosk_ref' | 'kiosk_campaign';
 const DAY_MS = 86_400_000;
 
 function storage(): Storage | undefined {
@@ -19,24 +23,25 @@ function storage(): Storage | undefined {
 }
 
 /**
- * Keeps the page URL's `?kiosk_ref=CODE` with the moment it was followed, in the site's
- * localStorage, so it lasts the attribution window across visits and not only the browser
- * session. The last link followed wins. Answers the link of this page, if any.
+ * Keeps the page URL's `?kiosk_ref=CODE` (or `?kiosk_campaign=`) with the moment it was
+ * followed, in the site's localStorage, so it lasts the attribution window across visits and
+ * not only the browser session. The last link followed wins. Answers the link of this page, if any.
  */
 export function rememberAttribution(
   href: string | undefined = globalThis.location?.href,
   now = Date.now(),
+  key: AttributionKey = 'kiosk_ref',
 ): Attribution | undefined {
   let code: string | null = null;
   try {
-    code = new URL(href ?? '').searchParams.get(KEY);
+    code = new URL(href ?? '').searchParams.get(key);
   } catch {
     // not a page (worker, server)
   }
   if (!isAttributionCode(code)) return undefined;
   const entry = { code, at: now };
   try {
-    storage()?.setItem(KEY, JSON.stringify(entry));
+    storage()?.setItem(key, JSON.stringify(entry));
   } catch {
     // quota or blocked: the link still counts on this page
   }
@@ -51,18 +56,19 @@ export function rememberAttribution(
 export function currentAttribution(
   windowDays = MAX_ATTRIBUTION_WINDOW_DAYS,
   now = Date.now(),
+  key: AttributionKey = 'kiosk_ref',
 ): Attribution | undefined {
   const s = storage();
   let entry: Partial<Attribution> | null = null;
   try {
-    entry = JSON.parse(s?.getItem(KEY) ?? 'null') as Partial<Attribution> | null;
+    entry = JSON.parse(s?.getItem(key) ?? 'null') as Partial<Attribution> | null;
   } catch {
     return undefined; // blocked, or not ours
   }
   if (!entry || !isAttributionCode(entry.code) || typeof entry.at !== 'number') return undefined;
   if (now - entry.at > windowDays * DAY_MS) {
     try {
-      s?.removeItem(KEY);
+      s?.removeItem(key);
     } catch {
       // blocked: it stays expired
     }
@@ -70,3 +76,7 @@ export function currentAttribution(
   }
   return { code: entry.code, at: entry.at };
 }
+
+/** This page's link (`?kiosk_ref=` or `?kiosk_campaign=`), kept, else the one kept before. */
+export const followedLink = (key: AttributionKey = 'kiosk_ref'): Attribution | undefined =>
+  rememberAttribution(undefined, undefined, key) ?? currentAttribution(undefined, undefined, key);

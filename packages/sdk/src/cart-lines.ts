@@ -7,7 +7,15 @@ import type { Cart, CartLine, Product } from './types.js';
  * `fresh`: the cart it was meant for had been ordered, so it goes into a new cart.
  */
 export type Op = { key: string; tab: string; fresh?: true } & (
-  | { kind: 'add'; variantId: string; quantity: number; ref?: string; refAt?: string }
+  | {
+      kind: 'add';
+      variantId: string;
+      quantity: number;
+      ref?: string;
+      refAt?: string;
+      campaign?: string;
+      campaignAt?: string;
+    }
   | { kind: 'update'; lineId: string; quantity: number; variantId?: string }
   | { kind: 'points'; points: number }
 );
@@ -89,6 +97,7 @@ function provisionalLine(op: Extract<Op, { kind: 'add' }>, catalog: Catalog): Ca
     compareAtPrice: variant.compareAtPrice,
     available: variant.quantityAvailable,
     ref: op.ref ?? null,
+    campaign: op.campaign ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { atom, onMount } from 'nanostores';
-import { currentAttribution } from './attribution.js';
+import { type Attribution, currentAttribution, followedLink } from './attribution.js';
 import { type CheckoutOptions, checkCheckoutOptions, hostedCheckout } from './cart-checkout.js';
 import { applyOp, type Catalog, isLine, isPendingLine, type Op } from './cart-lines.js';
 import { invalid, KioskError, toKioskError } from './errors.js';
@@ -82,11 +82,14 @@ export function createCart(ctx: CartContext) {
       return ctx.http.request('/v1/carts/{id}/lines', {
         ...options,
         method: 'POST',
+        // Unset fields are undefined, which JSON leaves out.
         body: {
           variantId: op.variantId,
           quantity: op.quantity,
-          ...(op.ref ? { ref: op.ref } : {}),
-          ...(op.ref && op.refAt ? { refAt: op.refAt } : {}),
+          ref: op.ref,
+          refAt: op.refAt,
+          campaign: op.campaign,
+          campaignAt: op.campaignAt,
         },
       });
     }
@@ -229,7 +232,7 @@ export function createCart(ctx: CartContext) {
   return {
     $cart,
     $pending,
-    add(variantId: string, quantity = 1, options: { ref?: string } = {}) {
+    add(variantId: string, quantity = 1, options: { ref?: string; campaign?: string } = {}) {
       if (typeof variantId !== 'string' || !variantId) {
         return Promise.reject(invalid('A variant id is required.', 'variantId'));
       }
@@ -238,24 +241,30 @@ export function createCart(ctx: CartContext) {
           invalid(`Quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}.`, 'quantity'),
         );
       }
-      const ref = options.ref ?? undefined;
-      if (ref !== undefined && !isAttributionCode(ref)) {
-        return Promise.reject(
-          invalid('A ref is 1–64 letters, digits, ., _ or - (an attribution code).', 'ref'),
-        );
+      for (const field of ['ref', 'campaign'] as const) {
+        const code = options[field];
+        if (code != null && !isAttributionCode(code)) {
+          return Promise.reject(
+            invalid(`A ${field} is 1–64 letters, digits, ., _ or - (an attribution code).`, field),
+          );
+        }
       }
+      const ref = options.ref || undefined;
       // The ref of a followed link goes with when it was followed: the store's window decides.
       const followed = ref ? currentAttribution() : undefined;
+      // A message's link (?kiosk_campaign=) is credited on any add, on this page or a later one.
+      const message = options.campaign ? undefined : followedLink('kiosk_campaign');
+      const at = (link: Attribution | undefined) => link && new Date(link.at).toISOString();
       return enqueue({
         kind: 'add',
         key: newIdempotencyKey(),
         tab,
         variantId,
         quantity,
-        ...(ref ? { ref } : {}),
-        ...(followed && followed.code === ref
-          ? { refAt: new Date(followed.at).toISOString() }
-          : {}),
+        ref,
+        refAt: followed?.code === ref ? at(followed) : undefined,
+        campaign: options.campaign || message?.code,
+        campaignAt: at(message),
       });
     },
     update(lineId: string, quantity: number) {

@@ -151,6 +151,9 @@ export function createClient(options: ClientOptions) {
     return (await points()).refresh();
   }
   const reviews = lazy(() => import('./reviews.js').then((m) => m.createReviews(http, reads)));
+  const notifications = lazy(() =>
+    import('./notifications.js').then((m) => m.createNotifications(http, kv, locale, signedIn)),
+  );
 
   // Tabs share the session over this channel (browsers only).
   const channel =
@@ -301,6 +304,13 @@ export function createClient(options: ClientOptions) {
       vote: deferred(reviews, 'vote'),
       unvote: deferred(reviews, 'unvote'),
       mine: deferred(reviews, 'mine'),
+    },
+    /** Opt-in messages by push or email (CONTRACT §6); its code loads on the first call. */
+    notifications: {
+      config: deferred(notifications, 'config'),
+      subscribe: deferred(notifications, 'subscribe'),
+      list: deferred(notifications, 'list'),
+      unsubscribe: deferred(notifications, 'unsubscribe'),
     },
     on: events.on,
     /** Resolves once a stored session has been restored (or found absent). */

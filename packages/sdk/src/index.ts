@@ -1,10 +1,23 @@
 export { type AdminClientOptions, createAdminClient, type KioskAdminClient } from './admin.js';
-export { type Attribution, currentAttribution, rememberAttribution } from './attribution.js';
+export {
+  type Attribution,
+  type AttributionKey,
+  currentAttribution,
+  followedLink,
+  rememberAttribution,
+} from './attribution.js';
 export type { CheckoutOptions } from './cart-checkout.js';
 export { isPendingLine } from './cart-lines.js';
 export { type ClientOptions, createClient, type KioskClient, type KioskEvents } from './client.js';
 export { KioskError } from './errors.js';
 export { directionOf, formatMoney } from './generated/format-money.js';
+export type {
+  NotificationChannel,
+  NotificationSubscription,
+  NotificationsConfig,
+  NotificationTopic,
+  SubscribeOptions,
+} from './notifications.js';
 export {
   ATTRIBUTION_CODE,
   isAttributionCode,

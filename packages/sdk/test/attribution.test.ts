@@ -54,4 +54,36 @@ describe('attribution window', () => {
       JSON.parse(net.calls.filter((c) => c.url.pathname.endsWith('/lines'))[1]!.body!),
     ).not.toHaveProperty('refAt');
   });
+
+  it("credits a followed message's campaign on later adds, apart from the creator's ref", async () => {
+    const net = recordingFetch();
+    const kiosk = client({ fetch: net.fetch });
+    const tee = await kiosk.products.get('aurora-classic-tee');
+    const variant = tee.variants.find((v) => v.quantityAvailable > 2)!;
+    const at = Date.now() - 2 * DAY;
+    expect(
+      rememberAttribution(
+        'https://brand.example/p?kiosk_campaign=back-in-stock',
+        at,
+        'kiosk_campaign',
+      ),
+    ).toEqual({ code: 'back-in-stock', at });
+    // The creator's link is kept apart: following a message does not replace it.
+    expect(currentAttribution()).toBeUndefined();
+    const cart = await kiosk.cart.add(variant.id, 1);
+    expect(cart?.lines[0]).toMatchObject({ campaign: 'back-in-stock', ref: null });
+    const add = net.calls.find((c) => c.url.pathname.endsWith('/lines'))!;
+    expect(JSON.parse(add.body!)).toMatchObject({
+      campaign: 'back-in-stock',
+      campaignAt: new Date(at).toISOString(),
+    });
+    // A campaign the caller names wins, always credited (no campaignAt); a bad one is refused.
+    const named = await client({ fetch: net.fetch }).cart.add(variant.id, 1, {
+      campaign: 'promo-7',
+    });
+    expect(named?.lines[0]?.campaign).toBe('promo-7');
+    await expect(kiosk.cart.add(variant.id, 1, { campaign: 'has space' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
 });

@@ -77,3 +77,98 @@ describe('the attribution window', () => {
     }
   });
 });
+
+// A message's link (?kiosk_campaign=) is credited like a creator's ref: cart line → order line,
+// within the store's attribution window, shown in the admin's order views.
+async function newCart(s: TestStore) {
+  return (await t.current.request('/v1/carts', { key: s.pk, body: {} })).body.id as string;
+}
+
+function addLine(s: TestStore, cartId: string, body: Record<string, unknown>) {
+  return t.current.request(`/v1/carts/${cartId}/lines`, { key: s.pk, body });
+}
+
+describe('campaign attribution', () => {
+  it('carries the campaign from the cart line into the order and the admin views', async () => {
+    const s = await shop();
+    const [a, b] = s.variantIds as [string, string];
+    const cartId = await newCart(s);
+    const campaign = '3f0c6a9e-5c1b-4d7e-9a51-0d6f1c2b7e44';
+    const added = await addLine(s, cartId, { variantId: a, quantity: 1, campaign });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect(added.body.lines[0]).toMatchObject({ campaign, ref: null });
+    // A second add of the same variant keeps the first message's credit.
+    const more = await addLine(s, cartId, { variantId: a, quantity: 1, campaign: 'promotions' });
+    expect(more.body.lines[0]).toMatchObject({ quantity: 2, campaign });
+    await addLine(s, cartId, { variantId: b, quantity: 1, ref: 'ana.lind' });
+
+    const order = await t.current.request(`/v1/carts/${cartId}/checkout`, {
+      key: s.pk,
+      body: { email: 'guest@example.com' },
+    });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    const byVariant = (lines: { variantId: string }[], id: string) =>
+      lines.find((l) => l.variantId === id);
+    expect(byVariant(order.body.order.lines, a)).toMatchObject({ campaign, ref: null });
+    expect(byVariant(order.body.order.lines, b)).toMatchObject({ campaign: null, ref: 'ana.lind' });
+
+    const listed = await t.current.request('/admin/v1/orders', { token: s.sk });
+    expect(byVariant(listed.body.items[0].lines, a)).toMatchObject({ campaign });
+  });
+
+  it('rebuilds a pending order when only the campaign of a line changed', async () => {
+    const s = await shop();
+    const [a] = s.variantIds as [string];
+    const first = await newCart(s);
+    await addLine(s, first, { variantId: a, quantity: 1 });
+    const held = await t.current.request(`/v1/carts/${first}/checkout`, { key: s.pk, body: {} });
+    // The same cart, its line removed and added again from a message's link.
+    const line = held.body.order.lines[0];
+    const cart = await t.current.request(`/v1/carts/${first}`, { key: s.pk });
+    await t.current.request(`/v1/carts/${first}/lines/${cart.body.lines[0].id}`, {
+      key: s.pk,
+      method: 'PATCH',
+      body: { quantity: 0 },
+    });
+    await addLine(s, first, { variantId: a, quantity: 1, campaign: 'price-drop' });
+    const again = await t.current.request(`/v1/carts/${first}/checkout`, { key: s.pk, body: {} });
+    expect(again.status).toBe(201);
+    expect(again.body.order.lines[0]).toMatchObject({
+      variantId: line.variantId,
+      campaign: 'price-drop',
+    });
+  });
+
+  it("keeps a followed message's campaign within the store's window only", async () => {
+    const s = await shop();
+    const [a] = s.variantIds as [string];
+    const campaignOf = async (campaignAt?: string) => {
+      const res = await addLine(s, await newCart(s), {
+        variantId: a,
+        quantity: 1,
+        campaign: 'back-in-stock',
+        ...(campaignAt ? { campaignAt } : {}),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.lines[0].campaign as string | null;
+    };
+    expect(await campaignOf(ago(29))).toBe('back-in-stock');
+    expect(await campaignOf(ago(31))).toBeNull();
+    expect(await campaignOf()).toBe('back-in-stock');
+  });
+
+  it('refuses a campaign that is not a code, and a campaignAt that is not a time', async () => {
+    const s = await shop();
+    const cartId = await newCart(s);
+    for (const bad of [
+      { campaign: '' },
+      { campaign: 'has space' },
+      { campaign: 'x'.repeat(65) },
+      { campaign: 42 },
+      { campaign: 'promotions', campaignAt: 'yesterday' },
+    ]) {
+      const res = await addLine(s, cartId, { variantId: s.variantIds[0], quantity: 1, ...bad });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+  });
+});

@@ -68,7 +68,12 @@ describe('merging a guest cart after sign-in', () => {
     await add(s, mine.id, { variantId: small, quantity: 3 }, alice.token);
     const guest = await newCart(s);
     await add(s, guest.id, { variantId: small, quantity: 4, ref: 'creator' });
-    await add(s, guest.id, { variantId: medium, quantity: 2, ref: 'creator' });
+    await add(s, guest.id, {
+      variantId: medium,
+      quantity: 2,
+      ref: 'creator',
+      campaign: 'back-in-stock',
+    });
     const res = await t.current.request('/v1/carts/merge', {
       key: s.pk,
       token: alice.token,
@@ -80,7 +85,7 @@ describe('merging a guest cart after sign-in', () => {
     const byMedium = res.body.lines.find((l: any) => l.variantId === medium);
     expect(bySmall.quantity).toBe(5); // 3 + 4 capped by the stock of 5
     expect(bySmall.ref).toBe('creator');
-    expect(byMedium).toMatchObject({ quantity: 2, ref: 'creator' });
+    expect(byMedium).toMatchObject({ quantity: 2, ref: 'creator', campaign: 'back-in-stock' });
     const [row] = await t.current.db.select().from(carts).where(eq(carts.id, guest.id));
     expect(row!.status).toBe('merged');
     const gone = await t.current.request(`/v1/carts/${guest.id}`, { key: s.pk });

@@ -1,5 +1,6 @@
 // Builds @kiosk/widgets: the npm ES modules (dist/), the CDN folder (dist/cdn/: the loader
-// kiosk.js and one chunk per element, sharing lit, the SDK and i18next) with Vite 7.
+// kiosk.js and one chunk per element, sharing lit, the SDK and i18next; the service worker
+// kiosk-sw.js) with Vite 7.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-literals';
@@ -20,13 +21,13 @@ const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 // The CDN build's shared runtime: lit, nanostores, i18next, the SDK core and the widgets'
 // shared code go into one chunk that every element imports, since each page needs all of it
 // and one file gzips smaller than several (rollup would otherwise split it by importer).
-// Lazily loaded parts stay separate: the SDK's sign-in/points/reviews, other languages, and
+// Lazily loaded parts stay separate: the SDK's sign-in/points/reviews/notifications, other languages, and
 // the mini cart's panel (imported when a cart first opens, with the modal and positioning
 // controllers only it uses), so a page whose cart stays closed loads the trigger and live
 // count only. The quantity stepper is shared by the card and the panel: in the runtime it
 // costs a cards page ~0.25 KB less than as a chunk of its own (bench/widgets/size.mjs).
 const lazy =
-  /\/sdk\/dist\/(auth|pkce|points|reviews|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|(floating-panel|modal)-controller\.ts$/;
+  /\/sdk\/dist\/(auth|pkce|points|reviews|notifications|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|(floating-panel|modal)-controller\.ts$/;
 const runtime =
   /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|quantity-stepper|events\/error)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
 // The CDN build minifies the CSS and HTML inside lit's css`` and html`` templates (esbuild
@@ -91,23 +92,26 @@ await build({
   },
 });
 
-// 3. The loader: no static imports, so it runs as a classic or a module script.
-await build({
-  ...common,
-  build: {
-    outDir: `${dist}/cdn`,
-    emptyOutDir: false,
-    target: 'es2020',
-    lib: {
-      entry: 'src/loader/kiosk.ts',
-      formats: ['iife'],
-      name: 'kioskLoader',
-      fileName: () => 'kiosk.js',
+/** A classic script of its own in the CDN folder, with nothing to import. */
+const classicScript = (entry, name, fileName) =>
+  build({
+    ...common,
+    build: {
+      outDir: `${dist}/cdn`,
+      emptyOutDir: false,
+      target: 'es2020',
+      lib: { entry, formats: ['iife'], name, fileName: () => fileName },
     },
-  },
-});
+  });
 
-// 4. kiosk.css: the loader's size reservations as a stylesheet a page can link in its <head>
+// 3. The loader: no static imports, so it runs as a classic or a module script.
+await classicScript('src/loader/kiosk.ts', 'kioskLoader', 'kiosk.js');
+
+// 4. kiosk-sw.js: the service worker a brand serves from its own origin for web push (CONTRACT
+// §6), fetched by the browser itself, never by the loader.
+await classicScript('src/service-worker/kiosk-sw.ts', 'kioskServiceWorker', 'kiosk-sw.js');
+
+// 5. kiosk.css: the loader's size reservations as a stylesheet a page can link in its <head>
 // (render-blocking, so cards have their size even before the deferred loader runs).
 await build({
   ...common,
@@ -134,4 +138,4 @@ writeFileSync(
 );
 rmSync(`${dist}/.placeholder`, { recursive: true, force: true });
 
-console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader`);
+console.log(`built @kiosk/widgets: ${elements.join(', ')} + loader + service worker`);

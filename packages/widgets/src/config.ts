@@ -1,9 +1,4 @@
-import {
-  createClient,
-  currentAttribution,
-  type KioskClient,
-  rememberAttribution,
-} from '@kiosk/sdk';
+import { createClient, followedLink, type KioskClient } from '@kiosk/sdk';
 
 import { closestStore } from './context.js';
 /** What the script tag's data-* attributes (or `configure`) say about the default store. */
@@ -14,6 +9,11 @@ export interface KioskConfig {
   locale?: string;
   /** ISO 4217 code or 'auto'. */
   currency?: string;
+  /**
+   * The URL of the brand's copy of `kiosk-sw.js` on its own origin (`data-service-worker`):
+   * web push needs it, so without it cards offer notifications by email only (CONTRACT §6).
+   */
+  serviceWorker?: string;
 }
 
 export interface ConfigureOptions extends KioskConfig {
@@ -83,7 +83,7 @@ export function defaultClient(): KioskClient | null {
  * store's own window decides).
  */
 export function attributionRef(): string | undefined {
-  return (rememberAttribution() ?? currentAttribution())?.code;
+  return followedLink()?.code;
 }
 
 /**

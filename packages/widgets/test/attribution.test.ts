@@ -100,6 +100,18 @@ describe('attribution window (?kiosk_ref=)', () => {
       return client.cart.$cart.get()!.lines[0]!.ref;
     }
 
+    it("carries a followed message's campaign into the cart line, beside the creator's ref", async () => {
+      localStorage.removeItem('kiosk_campaign');
+      history.replaceState(null, '', `${location.pathname}?kiosk_campaign=back-in-stock`);
+      try {
+        expect(await addTee()).to.equal(null);
+        expect(client.cart.$cart.get()!.lines[0]!.campaign).to.equal('back-in-stock');
+        expect(bodies[0]).to.include({ campaign: 'back-in-stock' });
+      } finally {
+        localStorage.removeItem('kiosk_campaign');
+      }
+    });
+
     it('carries a kept dotted code, with when it was followed, into the cart line', async () => {
       visit('ana.lind');
       attributionRef();

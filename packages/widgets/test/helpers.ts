@@ -5,10 +5,12 @@ export const endpoint = document
   .querySelector<HTMLMetaElement>('meta[name="kiosk-endpoint"]')!
   .content.replace(/\/$/, '');
 
-/** Waits until `check` passes (polling; no fixed sleeps in tests). */
-export async function until(check: () => boolean | undefined | null, what = 'condition') {
+type Check = boolean | undefined | null;
+
+/** Waits until `check` passes (polling; no fixed sleeps in tests). It may ask asynchronously. */
+export async function until(check: () => Check | Promise<Check>, what = 'condition') {
   for (let i = 0; i < 400; i++) {
-    if (check()) return;
+    if (await check()) return;
     await aTimeout(25);
   }
   throw new Error(`timed out waiting for ${what}`);

@@ -1142,6 +1142,8 @@ export interface components {
             available: number;
             /** @description Attribution code (creator). */
             ref: string | null;
+            /** @description The message (campaign id or topic) whose link brought the shopper (`?kiosk_campaign=`). */
+            campaign: string | null;
         };
         Checkout: {
             /** Format: uuid */
@@ -1197,6 +1199,8 @@ export interface components {
             lineTotal: components["schemas"]["Money"];
             /** @description Attribution code carried from the cart. */
             ref: string | null;
+            /** @description The message (campaign id or topic) whose link brought the shopper, from the cart. */
+            campaign: string | null;
         };
         OrderPage: {
             items: components["schemas"]["Order"][];
@@ -2473,6 +2477,17 @@ export interface operations {
                      * @example 2026-11-20T09:30:00Z
                      */
                     refAt?: string;
+                    /**
+                     * @description The message whose link brought the shopper (`?kiosk_campaign=`: a campaign id or a topic), kept like `ref`.
+                     * @example back-in-stock
+                     */
+                    campaign?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the shopper followed the message's link: like `refAt`, the store's attributionWindowDays decides.
+                     * @example 2026-11-20T09:30:00Z
+                     */
+                    campaignAt?: string;
                 };
             };
         };

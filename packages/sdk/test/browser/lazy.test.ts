@@ -15,7 +15,7 @@ const loaded = (name: string) =>
     .some((e) => new URL(e.name).pathname.endsWith(`/packages/sdk/src/${name}.ts`));
 
 describe('the SDK loads what a page uses', () => {
-  it('keeps sign-in, points and reviews code out of a guest page until it is used', async () => {
+  it('keeps sign-in, points, reviews and notifications code out of a guest page until it is used', async () => {
     localStorage.clear();
     const kiosk = createClient({ endpoint, storeKey: 'pk_test_aurora' });
     await kiosk.ready;
@@ -24,12 +24,15 @@ describe('the SDK loads what a page uses', () => {
     expect(await kiosk.points.refresh()).to.equal(null); // signed out: nothing to load
     expect(kiosk.auth.$session.get()).to.equal(null);
     expect(kiosk.points.$balance.get()).to.equal(null);
-    expect(['auth', 'pkce', 'points', 'reviews'].filter(loaded)).to.deep.equal([]);
+    expect(['auth', 'pkce', 'points', 'reviews', 'notifications'].filter(loaded)).to.deep.equal([]);
 
     const summary = await kiosk.reviews.summary(product.id);
     expect(summary.count).to.be.a('number');
     expect(loaded('reviews')).to.equal(true);
     expect(loaded('auth')).to.equal(false);
+    // A guest who never subscribed on this device: nothing to ask the store, but the part loads.
+    expect(await kiosk.notifications.list()).to.deep.equal([]);
+    expect(loaded('notifications')).to.equal(true);
 
     // A stored session hint (a reload of a signed-in page) loads sign-in at start-up.
     localStorage.setItem(

@@ -38,6 +38,8 @@ const Ref = z
   .string()
   .regex(ATTRIBUTION_CODE, 'A ref is 1–64 letters, digits, ., _ or -.')
   .openapi({ example: 'ana.lind' });
+/** When the shopper followed a link (creator or message), as the browser kept it. */
+const FollowedAt = z.string().datetime({ offset: true });
 
 function cartContext(c: AppContext): CartContext {
   return {
@@ -140,9 +142,19 @@ cartRoutes.openapi(
           variantId: z.string().max(64),
           quantity: Quantity.min(1).default(1),
           ref: Ref.optional(),
-          refAt: z.string().datetime({ offset: true }).optional().openapi({
+          refAt: FollowedAt.optional().openapi({
             description:
               "When the shopper followed the creator's link that gave `ref`: a ref older than the store's attributionWindowDays is not kept (the line is added without it).",
+            example: '2026-11-20T09:30:00Z',
+          }),
+          campaign: Ref.optional().openapi({
+            description:
+              'The message whose link brought the shopper (`?kiosk_campaign=`: a campaign id or a topic), kept like `ref`.',
+            example: 'back-in-stock',
+          }),
+          campaignAt: FollowedAt.optional().openapi({
+            description:
+              "When the shopper followed the message's link: like `refAt`, the store's attributionWindowDays decides.",
             example: '2026-11-20T09:30:00Z',
           }),
         }),

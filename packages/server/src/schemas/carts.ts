@@ -14,6 +14,10 @@ export const CartLineSchema = z
     compareAtPrice: NullableMoneySchema,
     available: z.number().int().openapi({ description: 'Units in stock now.' }),
     ref: z.string().nullable().openapi({ description: 'Attribution code (creator).' }),
+    campaign: z.string().nullable().openapi({
+      description:
+        'The message (campaign id or topic) whose link brought the shopper (`?kiosk_campaign=`).',
+    }),
   })
   .openapi('CartLine');
 export const CartSchema = z

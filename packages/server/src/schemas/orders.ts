@@ -11,6 +11,10 @@ export const OrderLineSchema = z
     unitPrice: MoneySchema,
     lineTotal: MoneySchema,
     ref: z.string().nullable().openapi({ description: 'Attribution code carried from the cart.' }),
+    campaign: z.string().nullable().openapi({
+      description:
+        'The message (campaign id or topic) whose link brought the shopper, from the cart.',
+    }),
   })
   .openapi('OrderLine');
 export const OrderSchema = z

@@ -87,7 +87,11 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
         if (quantity > existing.quantity) {
           await tx
             .update(cartLines)
-            .set({ quantity, ref: existing.ref ?? line.ref })
+            .set({
+              quantity,
+              ref: existing.ref ?? line.ref,
+              campaign: existing.campaign ?? line.campaign,
+            })
             .where(eq(cartLines.id, existing.id));
         }
       } else if (quantity > 0) {
@@ -99,6 +103,7 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
           variantId: line.variantId,
           quantity,
           ref: line.ref,
+          campaign: line.campaign,
           createdAt: line.createdAt,
         });
       }

@@ -51,6 +51,7 @@ export async function pricedLines(conn: Conn, cart: CartRow) {
       compareAtMinor: variantPrices.compareAtMinor,
       stock: stockForCart(cart.id),
       ref: cartLines.ref,
+      campaign: cartLines.campaign,
       /** The variant's own picture (a product_images id), or null. */
       variantImageId: variants.imageId,
     })
@@ -144,6 +145,7 @@ export async function cartView(
       compareAtPrice: l.compareAtMinor === null ? null : toMoney(l.compareAtMinor, c),
       available: l.stock,
       ref: l.ref,
+      campaign: l.campaign,
     })),
     itemCount: totals.itemCount,
     subtotal: toMoney(totals.subtotalMinor, c),

@@ -207,9 +207,17 @@ export async function addLine(
     quantity: number;
     ref?: string | undefined;
     refAt?: string | undefined;
+    campaign?: string | undefined;
+    campaignAt?: string | undefined;
   },
 ): Promise<CartView> {
   const ref = attributedRef(ctx.store.settings, input, ctx.now);
+  // A message's link counts as long as a creator's: the same window, the same rule.
+  const campaign = attributedRef(
+    ctx.store.settings,
+    { ref: input.campaign, refAt: input.campaignAt },
+    ctx.now,
+  );
   return ctx.db.transaction(async (tx) => {
     // The cart row lock serialises writes to one cart, so quantities add up exactly.
     const cart = await findCart(tx, ctx, cartId, { lock: true });
@@ -223,7 +231,11 @@ export async function addLine(
     if (existing) {
       await tx
         .update(cartLines)
-        .set({ quantity, ref: existing.ref ?? ref ?? null })
+        .set({
+          quantity,
+          ref: existing.ref ?? ref ?? null,
+          campaign: existing.campaign ?? campaign ?? null,
+        })
         .where(eq(cartLines.id, existing.id));
     } else {
       await tx.insert(cartLines).values({
@@ -234,6 +246,7 @@ export async function addLine(
         variantId: variant.id,
         quantity,
         ref: ref ?? null,
+        campaign: campaign ?? null,
         createdAt: ctx.now,
       });
     }

@@ -53,7 +53,8 @@ const lineKey = (l: {
   quantity: number;
   unitPriceMinor: number;
   ref: string | null;
-}) => `${l.variantId}:${l.quantity}:${l.unitPriceMinor}:${l.ref ?? ''}`;
+  campaign: string | null;
+}) => `${l.variantId}:${l.quantity}:${l.unitPriceMinor}:${l.ref ?? ''}:${l.campaign ?? ''}`;
 
 /** Whether the pending order holds exactly what the cart would order now (prices included). */
 async function holdsSnapshot(tx: Tx, order: OrderRow, next: Snapshot): Promise<boolean> {
@@ -234,6 +235,7 @@ export async function checkout(
         quantity: l.quantity,
         unitPriceMinor: l.unitMinor,
         ref: l.ref,
+        campaign: l.campaign,
       })),
     );
     if (points > 0) {

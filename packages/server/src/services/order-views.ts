@@ -66,6 +66,7 @@ export async function orderViews(
         unitPrice: toMoney(l.unitPriceMinor, o.currency),
         lineTotal: toMoney(l.unitPriceMinor * l.quantity, o.currency),
         ref: l.ref,
+        campaign: l.campaign,
       })),
       itemCount: own.reduce((s, l) => s + l.quantity, 0),
       subtotal: toMoney(o.subtotalMinor, o.currency),

@@ -1,6 +1,7 @@
 /**
  * The script-tag loader (dist/cdn/kiosk.js, ≤ 3 KB gzip). Reads the store configuration from
- * its own tag's data-* attributes, keeps `?kiosk_ref=` for the attribution window, and
+ * its own tag's data-* attributes, keeps `?kiosk_ref=` and `?kiosk_campaign=` for the
+ * attribution window, and
  * imports each element's chunk (beside this file) only when that element appears in the
  * page, now or later. Works as a classic or a module script: no static imports, only
  * `import()`.
@@ -23,8 +24,10 @@ const script =
 const data = script?.dataset ?? {};
 const base = new URL('.', script?.src || location.href).href;
 
-// Attribution (CONTRACT §4): a followed link is kept with its time, the last one wins.
+// Attribution (CONTRACT §4, §6): a followed link is kept with its time, the last one wins; a
+// message's link on the page it opens, for an add to cart on a later page.
 rememberAttribution();
+rememberAttribution(undefined, undefined, 'kiosk_campaign');
 
 const requested = new Set<string>();
 
@@ -51,6 +54,7 @@ function scan(): void {
   storeKey: data.storeKey,
   locale: data.locale,
   currency: data.currency,
+  serviceWorker: data.serviceWorker,
   /** For elements inside shadow roots the loader can't see: `load('product-card')`. */
   load,
 };

@@ -70,14 +70,17 @@ describe('<kiosk-product-card>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('is sold out: disabled button, quantity and a "Sold out" message', async () => {
+  it('is sold out: a "Sold out" message, no quantity, and "Notify me" instead of add', async () => {
     const el = await card(SOLD_OUT);
     await settled(el);
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('sold-out');
     const button = $<HTMLButtonElement>(el, '[part=button]');
-    expect(button.disabled).to.equal(true);
-    expect(button.textContent!.trim()).to.equal('Sold out');
+    expect(button.disabled).to.equal(false);
+    expect(button.textContent!.trim()).to.equal('Notify me');
+    // A disclosure: it says it is closed, and which region it opens.
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.getAttribute('aria-controls')).to.equal('notify');
     expect($<HTMLInputElement>(el, '[part=quantity] input').disabled).to.equal(true);
     expect($(el, '.stock').textContent!.trim()).to.equal('Sold out');
     await expect(el).to.be.accessible();

@@ -11,8 +11,10 @@ import { KioskElement } from '../kiosk-element.js';
 import { quantityStepper, stepperStyles } from '../quantity-stepper.js';
 import { starStyles } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
+import { focusIfLinked } from './deep-link.js';
 import { productCardStrings } from './i18n/index.js';
 import { miniCartInScope } from './mini-cart-in-scope.js';
+import type { NotifyPanel } from './notify-panel.js';
 import { styles } from './product-card.styles.js';
 import { renderImage } from './product-image.js';
 import { renderPrice, renderRating, renderStock } from './product-info.js';
@@ -41,7 +43,8 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  * @csspart rating - The stars and review count.
  * @csspart variant-picker - The group of option selects.
  * @csspart quantity - The quantity stepper.
- * @csspart button - The add-to-cart button.
+ * @csspart button - The add-to-cart button; on a sold-out card, "Notify me" (it opens the `notify` panel).
+ * @csspart notify - The "Notify me" panel of a sold-out card: push or an email field, and what came of it.
  * @csspart share - The share button.
  * @csspart status - The live region announcing results ("Added · View cart", "Link copied").
  * @csspart view-cart - The "View cart" button after an add: opens the mini cart of the same store (shown only when the page has one).
@@ -88,6 +91,8 @@ export class KioskProductCard extends KioskElement {
   @state() private addError: KioskError | undefined;
   @state() private adding = false;
   @state() private announcement: Announcement | undefined;
+  /** A sold-out card's "Notify me" panel, once asked for (its code loads then). */
+  @state() private notify: NotifyPanel | undefined;
 
   private readonly i18n = new LocalizeController(this, productCardStrings);
   private readonly loader = new LoadController(
@@ -176,6 +181,7 @@ export class KioskProductCard extends KioskElement {
         }
         this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
         await this.updateComplete;
+        focusIfLinked(this, product);
       } finally {
         done();
       }
@@ -237,6 +243,21 @@ export class KioskProductCard extends KioskElement {
       void this.announce('');
     } finally {
       this.adding = false;
+    }
+  }
+
+  private async toggleNotify() {
+    try {
+      const { NotifyPanel } = await import('./notify-panel.js');
+      this.notify ??= new NotifyPanel(this, {
+        client: () => this.kiosk.client,
+        product: () => this.data,
+        onError: (e) => this.emitError(e),
+      });
+      this.notify.toggle();
+    } catch (error) {
+      // Its code could not load (offline): said in the status line; pressing again retries.
+      void this.announce(this.i18n.error(this.emitError(error), 'error.generic'));
     }
   }
 
@@ -336,11 +357,8 @@ export class KioskProductCard extends KioskElement {
   private renderActions(product: Product, variant: Variant | undefined) {
     const soldOut = !variant?.available;
     const compact = this.layout === 'compact';
-    const label = soldOut
-      ? this.t('stock.soldOut')
-      : this.adding
-        ? this.t('adding')
-        : this.t('add');
+    // Sold out: the stock line says so, and the button offers to tell the shopper when it's back.
+    const label = soldOut ? this.t('notifyMe') : this.adding ? this.t('adding') : this.t('add');
     return html`<div class="actions">
       ${
         compact
@@ -359,10 +377,11 @@ export class KioskProductCard extends KioskElement {
         class="add"
         part="button"
         type="button"
-        ?disabled=${soldOut}
         aria-disabled=${this.adding}
-        aria-label=${compact && !soldOut ? `${label}: ${product.title}` : nothing}
-        @click=${() => this.addToCart()}
+        aria-label=${compact ? `${label}: ${product.title}` : nothing}
+        aria-expanded=${soldOut ? !!this.notify?.open : nothing}
+        aria-controls=${soldOut ? 'notify' : nothing}
+        @click=${() => (soldOut ? this.toggleNotify() : this.addToCart())}
       >
         ${label}
       </button>
@@ -371,7 +390,8 @@ export class KioskProductCard extends KioskElement {
           ? nothing
           : shareButton(this.t('share', { title: product.title }), () => this.share())
       }
-    </div>`;
+    </div>
+    ${soldOut ? this.notify?.render() : nothing}`;
   }
 
   private renderAddError() {

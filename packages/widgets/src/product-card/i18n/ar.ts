@@ -28,6 +28,7 @@ export default {
   decrease: 'تقليل الكمية',
   increase: 'زيادة الكمية',
   add: 'أضف إلى السلة',
+  notifyMe: 'أعلمني',
   adding: 'جارٍ الإضافة…',
   added: 'تمت الإضافة إلى سلتك: {{quantity}} × {{title}}',
   addedShort: 'تمت الإضافة',

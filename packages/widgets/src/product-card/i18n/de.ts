@@ -20,6 +20,7 @@ export default {
   decrease: 'Menge verringern',
   increase: 'Menge erhöhen',
   add: 'In den Warenkorb',
+  notifyMe: 'Benachrichtige mich',
   adding: 'Wird hinzugefügt…',
   added: 'Zum Warenkorb hinzugefügt: {{quantity}} × {{title}}',
   addedShort: 'Hinzugefügt',

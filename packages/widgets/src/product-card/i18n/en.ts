@@ -20,6 +20,7 @@ export default {
   decrease: 'Decrease quantity',
   increase: 'Increase quantity',
   add: 'Add to cart',
+  notifyMe: 'Notify me',
   adding: 'Adding…',
   added: 'Added to your cart: {{quantity}} × {{title}}',
   addedShort: 'Added',

@@ -22,6 +22,7 @@ export default {
   decrease: 'Reducir cantidad',
   increase: 'Aumentar cantidad',
   add: 'Añadir al carrito',
+  notifyMe: 'Avísame',
   adding: 'Añadiendo…',
   added: 'Añadido a tu carrito: {{quantity}} × {{title}}',
   addedShort: 'Añadido',

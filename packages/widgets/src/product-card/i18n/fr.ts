@@ -22,6 +22,7 @@ export default {
   decrease: 'Diminuer la quantité',
   increase: 'Augmenter la quantité',
   add: 'Ajouter au panier',
+  notifyMe: 'Me prévenir',
   adding: 'Ajout…',
   added: 'Ajouté à votre panier : {{quantity}} × {{title}}',
   addedShort: 'Ajouté',

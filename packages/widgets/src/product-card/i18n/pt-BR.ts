@@ -22,6 +22,7 @@ export default {
   decrease: 'Diminuir quantidade',
   increase: 'Aumentar quantidade',
   add: 'Adicionar ao carrinho',
+  notifyMe: 'Avise-me',
   adding: 'Adicionando…',
   added: 'Adicionado ao seu carrinho: {{quantity}} × {{title}}',
   addedShort: 'Adicionado',

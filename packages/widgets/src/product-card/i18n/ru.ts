@@ -24,6 +24,7 @@ export default {
   decrease: 'Уменьшить количество',
   increase: 'Увеличить количество',
   add: 'В корзину',
+  notifyMe: 'Сообщить о поступлении',
   adding: 'Добавляем…',
   added: 'Добавлено в корзину: {{quantity}} × {{title}}',
   addedShort: 'Добавлено',

@@ -18,6 +18,7 @@ export default {
   decrease: '减少数量',
   increase: '增加数量',
   add: '加入购物车',
+  notifyMe: '到货通知',
   adding: '正在加入…',
   added: '已加入购物车：{{quantity}} × {{title}}',
   addedShort: '已加入',

@@ -1,0 +1,64 @@
+// kiosk-sw.js as a brand serves it, in real Chromium: a push message is shown as a notification
+// and its delivery reported to the store's receipts endpoint (a loopback stand-in here).
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { until } from '../../test/helpers.js';
+
+const scope = '/packages/widgets/dist/cdn/';
+
+interface Receipts {
+  url: string;
+  received: { message: string; token: string; event: string }[];
+}
+const receipts = () => executeServerCommand<Receipts, undefined>('kiosk-receipts');
+
+describe('kiosk-sw.js', () => {
+  let registration: ServiceWorkerRegistration;
+
+  before(async () => {
+    await executeServerCommand('grant-notifications');
+    registration = await navigator.serviceWorker.register(`${scope}kiosk-sw.js`, { scope });
+    await until(() => registration.active?.state === 'activated', 'worker active');
+  });
+  after(async () => {
+    for (const n of await registration.getNotifications()) n.close();
+    await registration.unregister();
+  });
+
+  it('shows a pushed message with its deep link and reports it delivered', async () => {
+    const { url: endpoint } = await receipts();
+    const message = {
+      id: 'f7a3c0de-0000-4000-8000-000000000001',
+      title: 'Classic Tee is back',
+      body: 'Your size is in stock again.',
+      url: 'https://brand.example/p/aurora-classic-tee?kiosk_product=aurora-classic-tee&kiosk_campaign=back-in-stock',
+      // On the page's origin: an icon the browser can't reach would hold the notification back.
+      icon: new URL('/favicon.ico', location.origin).href,
+      tag: 'f7a3c0de-0000-4000-8000-000000000001',
+      receipt: { endpoint, token: 'hmac-of-the-message' },
+    };
+    await executeServerCommand('kiosk-push', { scope, data: JSON.stringify(message) });
+
+    let shown: Notification | undefined;
+    await until(async () => {
+      shown = (await registration.getNotifications({ tag: message.tag }))[0];
+      return !!shown;
+    }, 'notification shown');
+    expect(shown!.title).to.equal(message.title);
+    expect(shown!.body).to.equal(message.body);
+    expect(shown!.data).to.deep.equal({
+      id: message.id,
+      url: message.url,
+      receipt: message.receipt,
+    });
+
+    let received: Receipts['received'] = [];
+    await until(async () => {
+      received = (await receipts()).received;
+      return received.length > 0;
+    }, 'delivered receipt');
+    expect(received).to.deep.equal([
+      { message: message.id, token: 'hmac-of-the-message', event: 'delivered' },
+    ]);
+  });
+});
