@@ -13,16 +13,21 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
+import { startMailSink } from '../../scripts/mail-sink.mjs';
 import { addPasskey } from './test/passkey-ceremony.mjs';
 import { deliverPush, startReceipts } from './test/push-service.mjs';
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
+// Mail goes to a real SMTP server on loopback (a guest's "Notify me" by email sends a double opt-in).
+const mail = await startMailSink();
 const serverOptions = {
   db: 'memory://',
   seed: 'demo',
   allowOrigins: [origin],
   log: createLogger('silent'),
+  smtpUrl: mail.smtpUrl,
+  mailFrom: 'Kiosk tests <no-reply@kiosk.test>',
 };
 const api = await startServer({ ...serverOptions, port: 0 });
 // The hostile-content reviews the tests render (never in the demo the pages show).
@@ -164,4 +169,5 @@ process.once('exit', () => {
   void api.close();
   relay.close();
   receipts.server.close();
+  void mail.close();
 });

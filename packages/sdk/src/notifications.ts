@@ -196,34 +196,28 @@ export function createNotifications(
             }
           ).items
         : [];
+      // Those this device subscribed as a guest, by the tokens it kept: one request for all.
       const kept = Object.entries(tokens()).filter(([id]) => !mine.some((s) => s.id === id));
-      const guest = await Promise.all(
-        kept.map(async ([id, token]) => {
-          const { data } = await http.send('/v1/notifications/subscriptions', { query: { token } });
-          const found = (data as { items: NotificationSubscription[] }).items;
-          if (!found.length) keepToken(id, null); // removed elsewhere (a mail's unsubscribe link)
-          return found;
-        }),
-      );
-      return [...mine, ...guest.flat()];
+      if (!kept.length) return mine;
+      const { data } = await http.send('/v1/notifications/subscriptions/lookup', {
+        method: 'POST',
+        body: { tokens: kept.map(([, token]) => token) },
+      });
+      const guest = (data as { items: NotificationSubscription[] }).items;
+      // Removed elsewhere (a mail's unsubscribe link): forget its token.
+      for (const [id] of kept) if (!guest.some((s) => s.id === id)) keepToken(id, null);
+      return [...mine, ...guest];
     },
 
-    /** Removes one: by the token this device kept, else as the signed-in shopper's. */
+    /** Removes one: the signed-in shopper's, or one this device holds the token of. */
     async unsubscribe(id: string): Promise<void> {
       if (typeof id !== 'string' || !id) throw invalid('A subscription id is required.', 'id');
       const token = tokens()[id];
-      if (token) {
-        await http.send('/v1/notifications/unsubscribe', {
-          method: 'POST',
-          query: { token },
-          form: { 'List-Unsubscribe': 'One-Click' },
-        });
-      } else {
-        await http.send('/v1/notifications/subscriptions/{id}', {
-          method: 'DELETE',
-          params: { id },
-        });
-      }
+      await http.send('/v1/notifications/subscriptions/{id}', {
+        method: 'DELETE',
+        params: { id },
+        ...(token ? { headers: { 'x-kiosk-unsubscribe-token': token } } : {}),
+      });
       keepToken(id, null);
     },
   };

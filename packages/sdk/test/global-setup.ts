@@ -1,5 +1,6 @@
 import { createLogger, startServer } from '@kiosk/server';
 import type { TestProject } from 'vitest/node';
+import { startMailSink } from '../../../scripts/mail-sink.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,14 +8,20 @@ declare module 'vitest' {
   }
 }
 
-/** The real server on a free port, in-memory database with the demo stores. */
+/** The real server on a free port, in-memory database with the demo stores, mailing to a sink. */
 export default async function setup(project: TestProject) {
+  const mail = await startMailSink();
   const server = await startServer({
     db: 'memory://',
     port: 0,
     seed: 'demo',
     log: createLogger('silent'),
+    smtpUrl: mail.smtpUrl,
+    mailFrom: 'Kiosk tests <no-reply@kiosk.test>',
   });
   project.provide('endpoint', server.url);
-  return () => server.close();
+  return async () => {
+    await server.close();
+    await mail.close();
+  };
 }

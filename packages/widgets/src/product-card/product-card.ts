@@ -8,10 +8,10 @@ import { KioskAddToCartEvent } from '../events/add-to-cart.js';
 import { formatNumber, warmMoneyFormat } from '../format.js';
 import { productJsonLd, writeJsonLd } from '../json-ld.js';
 import { KioskElement } from '../kiosk-element.js';
+import { loadError } from '../load-error.js';
 import { quantityStepper, stepperStyles } from '../quantity-stepper.js';
 import { starStyles } from '../stars.js';
 import { sharedStyles } from '../styles/shared.styles.js';
-import { focusIfLinked } from './deep-link.js';
 import { productCardStrings } from './i18n/index.js';
 import { miniCartInScope } from './mini-cart-in-scope.js';
 import type { NotifyPanel } from './notify-panel.js';
@@ -25,6 +25,11 @@ import { type Announcement, renderStatus } from './status-message.js';
 import { renderPicker, variantFor } from './variant-picker.js';
 
 export type ProductCardLayout = 'card' | 'row' | 'compact';
+/** A message's deep link (deep-link.ts): its code loads only on a page opened with one. */
+const deepLink = /[?&]kiosk_product=/.test(globalThis.location?.search ?? '')
+  ? import('./deep-link.js')
+  : undefined;
+
 export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' | 'error';
 
 /**
@@ -181,7 +186,7 @@ export class KioskProductCard extends KioskElement {
         }
         this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
         await this.updateComplete;
-        focusIfLinked(this, product);
+        void deepLink?.then((link) => link.focusIfLinked(this, product));
       } finally {
         done();
       }
@@ -257,7 +262,9 @@ export class KioskProductCard extends KioskElement {
       this.notify.toggle();
     } catch (error) {
       // Its code could not load (offline): said in the status line; pressing again retries.
-      void this.announce(this.i18n.error(this.emitError(error), 'error.generic'));
+      void this.announce(
+        this.i18n.error(this.emitError(loadError('The "Notify me" panel', error)), 'error.generic'),
+      );
     }
   }
 
