@@ -3,6 +3,7 @@ import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
 import { purgeSignInChallengesJob } from './purge-sign-in-challenges.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
+import { sendNotificationsJob } from './send-notifications.js';
 
 /** Every periodic job the server runs (started by startServer). */
 export const jobs: Job[] = [
@@ -10,4 +11,5 @@ export const jobs: Job[] = [
   purgeIdempotencyKeysJob,
   purgeRateLimits,
   purgeSignInChallengesJob,
+  sendNotificationsJob,
 ];
