@@ -443,3 +443,39 @@ describe('the worker’s rules', () => {
     expect(rows).toHaveLength(5);
   });
 });
+
+describe('store settings', () => {
+  it('the admin store PATCH takes the notification settings, merged a level deep, and checks them', async () => {
+    const s = await createTestStore(t.current.db);
+    const patch = (settings: unknown) =>
+      t.current.request('/admin/v1/store', { method: 'PATCH', token: s.sk, body: { settings } });
+    const set = await patch({
+      notifications: {
+        quietHours: { start: '22:00', end: '07:30' },
+        productUrlTemplate: 'https://brand.example/p/{handle}',
+      },
+    });
+    expect(set.status).toBe(200);
+    const capped = await patch({ notifications: { maxPerDay: 3 } });
+    expect(capped.body.settings.notifications).toEqual({
+      quietHours: { start: '22:00', end: '07:30' },
+      productUrlTemplate: 'https://brand.example/p/{handle}',
+      maxPerDay: 3,
+    });
+    expect(
+      (await patch({ notifications: { quietHours: null } })).body.settings.notifications,
+    ).toMatchObject({ quietHours: null, maxPerDay: 3 });
+    for (const bad of [
+      { quietHours: { start: '24:00', end: '07:00' } },
+      { quietHours: { start: '9:00', end: '07:00' } },
+      { maxPerDay: -1 },
+      { productUrlTemplate: 'https://brand.example/p/' },
+      { productUrlTemplate: 'javascript:alert(1)//{handle}' },
+      { sendEverything: true },
+    ]) {
+      const res = await patch({ notifications: bad });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    }
+  });
+});
