@@ -18,25 +18,35 @@ afterAll(async () => {
   await push.close();
 });
 
-describe('notifications by email', () => {
-  it('a back-in-stock mail: translated, one-click unsubscribe headers, Message-ID, click redirect', async () => {
-    const s = await createTestStore(t.current.db, { name: 'Tee Shop', settings: openHours });
-    const tee = await createTestProduct(t.current.db, s.store, {
-      handle: 'tee',
-      title: 'Tee',
-      variants: [{ stock: 0, prices: { USD: 2500 } }],
-    });
-    const sub = await subscribe(t.current.db, s.store, push, {
-      topic: 'back-in-stock',
-      productId: tee.id,
-      email: 'Ana@Example.com',
-      locale: 'pt-BR',
-    });
-    await t.current.request(`/admin/v1/products/${tee.id}/variants/${tee.variantIds[0]}`, {
+/** A store's sold-out tee, watched by `email`, then restocked (0 → 2) by the admin API. */
+async function restockedWatchedByMail(email: string, locale: string) {
+  const s = await createTestStore(t.current.db, { name: 'Tee Shop', settings: openHours });
+  const tee = await createTestProduct(t.current.db, s.store, {
+    handle: 'tee',
+    title: 'Tee',
+    variants: [{ stock: 0, prices: { USD: 2500 } }],
+  });
+  const sub = await subscribe(t.current.db, s.store, push, {
+    topic: 'back-in-stock',
+    productId: tee.id,
+    email,
+    locale,
+  });
+  const res = await t.current.request(
+    `/admin/v1/products/${tee.id}/variants/${tee.variantIds[0]}`,
+    {
       method: 'PATCH',
       token: s.sk,
       body: { stock: 2 },
-    });
+    },
+  );
+  expect(res.status).toBe(200);
+  return { s, sub };
+}
+
+describe('notifications by email', () => {
+  it('a back-in-stock mail: translated, one-click unsubscribe headers, Message-ID, click redirect', async () => {
+    const { s, sub } = await restockedWatchedByMail('Ana@Example.com', 'pt-BR');
     await sendDueMessages(workerDeps(t.current, { mailer: mailbox.mailer }));
     const [message] = await messagesOf(t.current.db, sub.id);
     expect(message!.status).toBe('sent');
@@ -69,20 +79,7 @@ describe('notifications by email', () => {
   });
 
   it('no mailer: retried, then failed (never lost silently)', async () => {
-    const s = await createTestStore(t.current.db, { settings: openHours });
-    const tee = await createTestProduct(t.current.db, s.store, {
-      variants: [{ stock: 0, prices: { USD: 2500 } }],
-    });
-    const sub = await subscribe(t.current.db, s.store, push, {
-      topic: 'back-in-stock',
-      productId: tee.id,
-      email: 'bo@example.com',
-    });
-    await t.current.request(`/admin/v1/products/${tee.id}/variants/${tee.variantIds[0]}`, {
-      method: 'PATCH',
-      token: s.sk,
-      body: { stock: 2 },
-    });
+    const { sub } = await restockedWatchedByMail('bo@example.com', 'en');
     await sendDueMessages(workerDeps(t.current));
     expect(await messagesOf(t.current.db, sub.id)).toMatchObject([
       { status: 'pending', attempts: 1, error: 'mail_unavailable' },

@@ -2,8 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationMessages, notificationSubscriptions } from '../src/db/schema/index.js';
 import { formatMoney } from '../src/hosted/format-money.js';
+import { expireOrdersJob } from '../src/jobs/expire-orders.js';
 import { sendNotificationsJob } from '../src/jobs/send-notifications.js';
-import { MAX_ATTEMPTS, receiptToken } from '../src/services/notifications/outbox.js';
+import {
+  claimDueMessages,
+  LEASE_MS,
+  MAX_ATTEMPTS,
+  receiptToken,
+} from '../src/services/notifications/outbox.js';
 import { sendDueMessages } from '../src/services/notifications/outbox-worker.js';
 import { vapidKeys } from '../src/services/notifications/vapid-keys.js';
 import { TestPushService } from '../src/testing/push-service.js';
@@ -128,7 +134,6 @@ describe('back in stock, end to end at the server', () => {
     });
     // The hold runs out: the expiry sweep gives the unit back, 0 → 1.
     t.current.advanceClock(31 * 60_000);
-    const { expireOrdersJob } = await import('../src/jobs/expire-orders.js');
     await runJob(t.current, expireOrdersJob);
     expect(await messagesOf(t.current.db, sub.id)).toHaveLength(1);
     await sendDueMessages(workerDeps(t.current));
@@ -222,167 +227,126 @@ describe('price drop and order updates', () => {
 });
 
 describe('the worker’s rules', () => {
-  async function pendingPushes(settings: object, count: number, input: object = {}) {
+  /** A sold-out tee and `watchers` back-in-stock push subscribers; `restock()` 0 → 1. */
+  async function watchedTee(settings: object, watchers = 1, input: object = {}) {
     const s = await createTestStore(t.current.db, { settings });
     const tee = await createTestProduct(t.current.db, s.store, {
       title: 'Tee',
       variants: [{ stock: 0, prices: { USD: 2500 } }],
     });
-    const sub = await subscribe(t.current.db, s.store, push, {
-      topic: 'back-in-stock',
-      productId: tee.id,
-      ...input,
-    });
-    for (let i = 0; i < count; i++) {
-      await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
-      await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 0 });
-      await sendDueMessages(workerDeps(t.current));
+    const subs = [];
+    for (let i = 0; i < watchers; i++) {
+      subs.push(
+        await subscribe(t.current.db, s.store, push, {
+          topic: 'back-in-stock',
+          productId: tee.id,
+          ...input,
+        }),
+      );
     }
-    return { s, sub, tee };
+    const setStock = (stock: number) => patchVariant(s, tee.id, tee.variantIds[0]!, { stock });
+    return { s, subs, sub: subs[0]!, restock: () => setStock(1), sellOut: () => setStock(0) };
   }
 
+  /** Restocked, sent, sold out again: one back-in-stock message each time. */
+  async function restockRounds(tee: Awaited<ReturnType<typeof watchedTee>>, rounds: number) {
+    for (let i = 0; i < rounds; i++) {
+      await tee.restock();
+      await tee.sellOut();
+      await sendDueMessages(workerDeps(t.current));
+    }
+  }
+
+  const statuses = async (subscriptionId: string) =>
+    (await messagesOf(t.current.db, subscriptionId)).map((m) => m.status);
+
   it('caps messages per shopper per day and week: the one over is `capped`, never sent', async () => {
-    const { sub } = await pendingPushes(
-      { notifications: { quietHours: null, maxPerDay: 2, maxPerWeek: 3 } },
-      3,
-    );
-    expect((await messagesOf(t.current.db, sub.id)).map((m) => m.status)).toEqual([
-      'sent',
-      'sent',
-      'capped',
-    ]);
-    expect(push.pushesTo(sub.endpoint!)).toHaveLength(2);
+    const tee = await watchedTee({
+      notifications: { quietHours: null, maxPerDay: 2, maxPerWeek: 3 },
+    });
+    await restockRounds(tee, 3);
+    expect(await statuses(tee.sub.id)).toEqual(['sent', 'sent', 'capped']);
+    expect(push.pushesTo(tee.sub.endpoint!)).toHaveLength(2);
   });
 
   it('counts the week too, and a day later the daily cap has room again', async () => {
-    const s = await createTestStore(t.current.db, {
-      settings: { notifications: { quietHours: null, maxPerDay: 1, maxPerWeek: 2 } },
+    const tee = await watchedTee({
+      notifications: { quietHours: null, maxPerDay: 1, maxPerWeek: 2 },
     });
-    const tee = await createTestProduct(t.current.db, s.store, {
-      variants: [{ stock: 0, prices: { USD: 2500 } }],
-    });
-    const sub = await subscribe(t.current.db, s.store, push, {
-      topic: 'back-in-stock',
-      productId: tee.id,
-    });
-    const restock = async () => {
-      await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
-      await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 0 });
-      await sendDueMessages(workerDeps(t.current));
-    };
-    await restock();
-    await restock(); // same day: capped
+    await restockRounds(tee, 2); // the second the same day: capped
     t.current.advanceClock(25 * 60 * 60_000);
-    await restock(); // a new day: sent (2 this week)
+    await restockRounds(tee, 1); // a new day: sent (2 this week)
     t.current.advanceClock(25 * 60 * 60_000);
-    await restock(); // a new day, but the week holds 2 already
-    expect((await messagesOf(t.current.db, sub.id)).map((m) => m.status)).toEqual([
-      'sent',
-      'capped',
-      'sent',
-      'capped',
-    ]);
+    await restockRounds(tee, 1); // a new day, but the week holds 2 already
+    expect(await statuses(tee.sub.id)).toEqual(['sent', 'capped', 'sent', 'capped']);
   });
 
   it('holds a message in quiet hours until they end in the shopper’s time zone', async () => {
-    const s = await createTestStore(t.current.db, {
-      settings: { notifications: { quietHours: { start: '21:00', end: '09:00' } } },
-    });
-    const tee = await createTestProduct(t.current.db, s.store, {
-      variants: [{ stock: 0, prices: { USD: 2500 } }],
-    });
-    const sub = await subscribe(t.current.db, s.store, push, {
-      topic: 'back-in-stock',
-      productId: tee.id,
-      timeZone: 'Asia/Tokyo',
-    });
-    await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
+    const tee = await watchedTee(
+      { notifications: { quietHours: { start: '21:00', end: '09:00' } } },
+      1,
+      { timeZone: 'Asia/Tokyo' },
+    );
+    await tee.restock();
     // 23:30 in Tokyo (UTC+9), whatever the real clock says: 14:30 UTC.
     const now = t.current.now();
-    const tokyoNight = new Date(
-      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 14, 30),
-    );
+    const utc = (days: number, hours: number, minutes = 0) =>
+      new Date(
+        Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days, hours, minutes),
+      );
     const at = (d: Date) => ({ ...workerDeps(t.current), now: () => d });
-    await sendDueMessages(at(tokyoNight));
-    const [held] = await messagesOf(t.current.db, sub.id);
+    await sendDueMessages(at(utc(1, 14, 30)));
+    const [held] = await messagesOf(t.current.db, tee.sub.id);
     expect(held).toMatchObject({ status: 'pending', attempts: 0, claimedUntil: null });
     // 09:00 the next morning in Tokyo = 00:00 UTC the day after.
-    expect(held!.notBefore.toISOString()).toBe(
-      new Date(
-        Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 2, 0, 0),
-      ).toISOString(),
-    );
+    expect(held!.notBefore.toISOString()).toBe(utc(2, 0).toISOString());
     await sendDueMessages(at(new Date(held!.notBefore.getTime() - 60_000)));
-    expect(push.pushesTo(sub.endpoint!)).toEqual([]);
+    expect(push.pushesTo(tee.sub.endpoint!)).toEqual([]);
     await sendDueMessages(at(held!.notBefore));
-    expect(push.pushesTo(sub.endpoint!)).toHaveLength(1);
+    expect(push.pushesTo(tee.sub.endpoint!)).toHaveLength(1);
   });
 
   it('404 and 410 drop the message and remove the subscription', async () => {
     for (const status of [404, 410]) {
-      const s = await createTestStore(t.current.db, { settings: openHours });
-      const tee = await createTestProduct(t.current.db, s.store, {
-        variants: [{ stock: 0, prices: { USD: 2500 } }],
-      });
-      const gone = await subscribe(t.current.db, s.store, push, {
-        topic: 'back-in-stock',
-        productId: tee.id,
-      });
-      const fine = await subscribe(t.current.db, s.store, push, {
-        topic: 'back-in-stock',
-        productId: tee.id,
-      });
-      push.answer(gone.endpoint!, status);
-      await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
+      const tee = await watchedTee(openHours, 2);
+      const [gone, fine] = tee.subs;
+      push.answer(gone!.endpoint!, status);
+      await tee.restock();
       await sendDueMessages(workerDeps(t.current));
-      expect(await messagesOf(t.current.db, gone.id)).toMatchObject([
+      expect(await messagesOf(t.current.db, gone!.id)).toMatchObject([
         { status: 'dropped', error: `push_${status}`, attempts: 1 },
       ]);
       const [row] = await t.current.db
         .select()
         .from(notificationSubscriptions)
-        .where(eq(notificationSubscriptions.id, gone.id));
+        .where(eq(notificationSubscriptions.id, gone!.id));
       expect(row!.removedAt).not.toBeNull();
-      expect(push.pushesTo(fine.endpoint!)).toHaveLength(1);
+      expect(push.pushesTo(fine!.endpoint!)).toHaveLength(1);
       // A removed subscription is told nothing more.
-      await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 0 });
-      await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
-      expect(await messagesOf(t.current.db, gone.id)).toHaveLength(1);
+      await tee.sellOut();
+      await tee.restock();
+      expect(await messagesOf(t.current.db, gone!.id)).toHaveLength(1);
     }
   });
 
   it('a message whose subscription was removed before the send is not sent', async () => {
-    const s = await createTestStore(t.current.db, { settings: openHours });
-    const tee = await createTestProduct(t.current.db, s.store, {
-      variants: [{ stock: 0, prices: { USD: 2500 } }],
-    });
-    const sub = await subscribe(t.current.db, s.store, push, {
-      topic: 'back-in-stock',
-      productId: tee.id,
-    });
-    await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
+    const tee = await watchedTee(openHours);
+    await tee.restock();
     await t.current.db
       .update(notificationSubscriptions)
       .set({ removedAt: t.current.now() })
-      .where(eq(notificationSubscriptions.id, sub.id));
+      .where(eq(notificationSubscriptions.id, tee.sub.id));
     await sendDueMessages(workerDeps(t.current));
-    expect(await messagesOf(t.current.db, sub.id)).toMatchObject([
+    expect(await messagesOf(t.current.db, tee.sub.id)).toMatchObject([
       { status: 'dropped', error: 'unsubscribed' },
     ]);
-    expect(push.pushesTo(sub.endpoint!)).toEqual([]);
+    expect(push.pushesTo(tee.sub.endpoint!)).toEqual([]);
   });
 
   it('a 500 is retried with exponential backoff, then the message fails', async () => {
-    const s = await createTestStore(t.current.db, { settings: openHours });
-    const tee = await createTestProduct(t.current.db, s.store, {
-      variants: [{ stock: 0, prices: { USD: 2500 } }],
-    });
-    const sub = await subscribe(t.current.db, s.store, push, {
-      topic: 'back-in-stock',
-      productId: tee.id,
-    });
+    const { sub, restock } = await watchedTee(openHours);
     push.answer(sub.endpoint!, 500);
-    await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
+    await restock();
     let clock = t.current.now();
     const deps = { ...workerDeps(t.current), now: () => clock };
     const waits: number[] = [];
@@ -409,19 +373,9 @@ describe('the worker’s rules', () => {
   });
 
   it('a worker killed mid-batch: its lease runs out, another worker sends each message once', async () => {
-    const s = await createTestStore(t.current.db, { settings: openHours });
-    const tee = await createTestProduct(t.current.db, s.store, {
-      variants: [{ stock: 0, prices: { USD: 2500 } }],
-    });
-    const subs = [];
-    for (let i = 0; i < 5; i++) {
-      subs.push(
-        await subscribe(t.current.db, s.store, push, { topic: 'back-in-stock', productId: tee.id }),
-      );
-    }
-    await patchVariant(s, tee.id, tee.variantIds[0]!, { stock: 1 });
+    const tee = await watchedTee(openHours, 5);
+    await tee.restock();
     // The "crashed" worker: claims (committed), then never sends nor finishes.
-    const { claimDueMessages, LEASE_MS } = await import('../src/services/notifications/outbox.js');
     const claimed = await claimDueMessages(t.current.db, t.current.now(), 3);
     expect(claimed).toHaveLength(3);
     // Another worker now: only the two unclaimed go.
@@ -430,7 +384,7 @@ describe('the worker’s rules', () => {
     expect(await sendDueMessages(workerDeps(t.current, { aheadMs: LEASE_MS - 1000 }))).toBe(0);
     // Past it, the other worker takes the three over.
     expect(await sendDueMessages(workerDeps(t.current, { aheadMs: LEASE_MS + 1000 }))).toBe(3);
-    for (const sub of subs) {
+    for (const sub of tee.subs) {
       expect(push.pushesTo(sub.endpoint!)).toHaveLength(1);
       expect(await messagesOf(t.current.db, sub.id)).toMatchObject([
         { status: 'sent', attempts: claimed.some((c) => c.subscriptionId === sub.id) ? 2 : 1 },
@@ -439,7 +393,7 @@ describe('the worker’s rules', () => {
     const rows = await t.current.db
       .select()
       .from(notificationMessages)
-      .where(eq(notificationMessages.storeId, s.store.id));
+      .where(eq(notificationMessages.storeId, tee.s.store.id));
     expect(rows).toHaveLength(5);
   });
 });
