@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, isNull, notExists, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/index.js';
 import {
+  type NotificationSubscriptionRow,
   type NotificationTopic,
   notificationMessages,
   type orders,
@@ -51,12 +52,43 @@ function productSubscribers(tx: Tx, store: Store, topic: NotificationTopic, prod
     );
 }
 
-async function productOf(tx: Tx, productId: string) {
+/**
+ * One message per waiting subscriber of a product's `topic`, for one cause, with `text` in
+ * each subscriber's language; it opens the product.
+ */
+async function notifyProductSubscribers(
+  tx: Tx,
+  store: Store,
+  topic: 'back-in-stock' | 'price-drop',
+  productId: string,
+  cause: string,
+  now: Date,
+  text: (
+    sub: NotificationSubscriptionRow,
+    product: { title: string },
+  ) => ReturnType<typeof triggerText>,
+): Promise<number> {
+  const subscribers = await productSubscribers(tx, store, topic, productId);
+  if (subscribers.length === 0) return 0;
   const [product] = await tx
     .select({ handle: products.handle, title: products.title })
     .from(products)
     .where(eq(products.id, productId));
-  return product;
+  if (!product) return 0;
+  return enqueueMessages(
+    tx,
+    store.id,
+    subscribers.map((sub) => ({
+      subscriptionId: sub.id,
+      topic,
+      dedupeKey: cause,
+      content: {
+        ...text(sub, product),
+        url: deepLink({ settings: store.settings, sub, product: product.handle, campaign: topic }),
+      },
+    })),
+    now,
+  );
 }
 
 /**
@@ -64,41 +96,27 @@ async function productOf(tx: Tx, productId: string) {
  * one message per back-in-stock subscriber of its product. Each restock is its own cause,
  * so selling out and restocking again tells them again.
  */
-export async function notifyBackInStock(
+export function notifyBackInStock(
   tx: Tx,
   store: Store,
   productId: string,
   variantId: string,
   now: Date,
 ): Promise<number> {
-  const subscribers = await productSubscribers(tx, store, 'back-in-stock', productId);
-  if (subscribers.length === 0) return 0;
-  const product = await productOf(tx, productId);
-  if (!product) return 0;
-  const cause = `restock:${variantId}:${randomUUID()}`;
-  return enqueueMessages(
+  return notifyProductSubscribers(
     tx,
-    store.id,
-    subscribers.map((sub) => ({
-      subscriptionId: sub.id,
-      topic: 'back-in-stock',
-      dedupeKey: cause,
-      content: {
-        ...triggerText(sub, 'backInStockTitle', 'backInStockBody', { product: product.title }),
-        url: deepLink({
-          settings: store.settings,
-          sub,
-          product: product.handle,
-          campaign: 'back-in-stock',
-        }),
-      },
-    })),
+    store,
+    'back-in-stock',
+    productId,
+    `restock:${variantId}:${randomUUID()}`,
     now,
+    (sub, product) =>
+      triggerText(sub, 'backInStockTitle', 'backInStockBody', { product: product.title }),
   );
 }
 
 /** An admin lowered a variant's price (in `currency`, to `amountMinor`): price-drop subscribers. */
-export async function notifyPriceDrop(
+export function notifyPriceDrop(
   tx: Tx,
   store: Store,
   productId: string,
@@ -106,33 +124,19 @@ export async function notifyPriceDrop(
   price: { currency: string; amountMinor: number },
   now: Date,
 ): Promise<number> {
-  const subscribers = await productSubscribers(tx, store, 'price-drop', productId);
-  if (subscribers.length === 0) return 0;
-  const product = await productOf(tx, productId);
-  if (!product) return 0;
   const money = toMoney(price.amountMinor, price.currency);
-  const cause = `price:${variantId}:${randomUUID()}`;
-  return enqueueMessages(
+  return notifyProductSubscribers(
     tx,
-    store.id,
-    subscribers.map((sub) => ({
-      subscriptionId: sub.id,
-      topic: 'price-drop',
-      dedupeKey: cause,
-      content: {
-        ...triggerText(sub, 'priceDropTitle', 'priceDropBody', {
-          product: product.title,
-          price: formatMoney(money, sub.locale),
-        }),
-        url: deepLink({
-          settings: store.settings,
-          sub,
-          product: product.handle,
-          campaign: 'price-drop',
-        }),
-      },
-    })),
+    store,
+    'price-drop',
+    productId,
+    `price:${variantId}:${randomUUID()}`,
     now,
+    (sub, product) =>
+      triggerText(sub, 'priceDropTitle', 'priceDropBody', {
+        product: product.title,
+        price: formatMoney(money, sub.locale),
+      }),
   );
 }
 
