@@ -44,6 +44,8 @@ export class TestPushService {
   private readonly browsers = new Map<string, Browser>();
   private readonly answers = new Map<string, number>();
   private readonly listeners = new Set<(push: ReceivedPush) => void>();
+  /** Authorization headers already verified, with their expiry (a sender reuses its JWT). */
+  private readonly verified = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -147,6 +149,7 @@ export class TestPushService {
     const match = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(header ?? '');
     if (!match) return null;
     const [, jwt, k] = match as unknown as [string, string, string];
+    if ((this.verified.get(header!) ?? 0) > Date.now() / 1000) return k;
     const raw = Buffer.from(k, 'base64url');
     if (raw.length !== 65 || raw[0] !== 4) return null;
     try {
@@ -166,6 +169,7 @@ export class TestPushService {
       });
       // RFC 8292 §2: no more than 24 hours ahead.
       if (payload.exp! > Date.now() / 1000 + 24 * 60 * 60) return null;
+      this.verified.set(header!, payload.exp!);
       return k;
     } catch {
       return null;

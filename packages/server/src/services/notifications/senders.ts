@@ -30,6 +30,34 @@ export interface PushOptions {
 /** A push service that takes longer than this is treated as down (retried later). */
 const PUSH_TIMEOUT_MS = 10_000;
 
+/** A VAPID JWT lives 12 hours (RFC 8292 allows 24) and is made anew when less than 1 is left. */
+const VAPID_JWT_SECONDS = 12 * 60 * 60;
+const VAPID_RENEW_SECONDS = 60 * 60;
+const vapidHeaders = new Map<string, { authorization: string; expires: number }>();
+
+/**
+ * The VAPID Authorization for a push service (audience = its origin), signed once and reused
+ * until near its expiry, as push services allow: signing one per message (ES256) cost more
+ * than encrypting it. Real time, not the app's clock: the push service checks `exp` by its own.
+ */
+function vapidAuthorization(audience: string, options: PushOptions): string {
+  const key = `${audience} ${options.subject} ${options.vapid.publicKey}`;
+  const now = Math.floor(Date.now() / 1000);
+  const cached = vapidHeaders.get(key);
+  if (cached && cached.expires - now > VAPID_RENEW_SECONDS) return cached.authorization;
+  const expires = now + VAPID_JWT_SECONDS;
+  const { Authorization: authorization } = webpush.getVapidHeaders(
+    audience,
+    options.subject,
+    options.vapid.publicKey,
+    options.vapid.privateKey,
+    'aes128gcm',
+    expires,
+  );
+  vapidHeaders.set(key, { authorization, expires });
+  return authorization;
+}
+
 /**
  * One Web Push: VAPID-signed (RFC 8292), payload encrypted for the browser's keys (RFC 8291,
  * aes128gcm) by `web-push`, POSTed with fetch. fetch rather than web-push's own https
@@ -50,11 +78,6 @@ export async function sendPush(
       { endpoint: sub.address, keys: { p256dh: sub.pushP256dh, auth: sub.pushAuth } },
       JSON.stringify(payload),
       {
-        vapidDetails: {
-          subject: options.subject,
-          publicKey: options.vapid.publicKey,
-          privateKey: options.vapid.privateKey,
-        },
         TTL: options.ttlSeconds,
         urgency: options.urgency,
         topic: payload.id.replaceAll('-', ''),
@@ -67,6 +90,7 @@ export async function sendPush(
   }
   const headers = { ...request.headers } as Record<string, string>;
   delete headers['Content-Length'];
+  headers.Authorization = vapidAuthorization(new URL(request.endpoint).origin, options);
   let status: number;
   try {
     const res = await fetch(request.endpoint, {
