@@ -28,8 +28,6 @@ export interface WorkerOptions {
   batchSize?: number;
   /** Sends in flight at once (different shoppers; one shopper's messages go one by one). */
   concurrency?: number;
-  /** Lease of a claim, ms (outbox.ts LEASE_MS). */
-  leaseMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -176,8 +174,8 @@ async function deliver(
  * parallel. Returns how many messages were claimed.
  */
 export async function sendDueMessages(deps: AppDeps, options: WorkerOptions = {}) {
-  const { batchSize = 200, concurrency = 32, leaseMs } = options;
-  const claimed = await claimDueMessages(deps.db, deps.now(), batchSize, leaseMs);
+  const { batchSize = 200, concurrency = 32 } = options;
+  const claimed = await claimDueMessages(deps.db, deps.now(), batchSize);
   if (claimed.length === 0) return 0;
   const subIds = [...new Set(claimed.map((m) => m.subscriptionId))];
   const storeIds = [...new Set(claimed.map((m) => m.storeId))];

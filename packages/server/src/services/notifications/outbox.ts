@@ -78,7 +78,6 @@ export async function claimDueMessages(
   db: Db,
   now: Date,
   limit: number,
-  leaseMs = LEASE_MS,
 ): Promise<NotificationMessageRow[]> {
   const due = db
     .select({ id: notificationMessages.id })
@@ -96,7 +95,7 @@ export async function claimDueMessages(
   return db
     .update(notificationMessages)
     .set({
-      claimedUntil: new Date(now.getTime() + leaseMs),
+      claimedUntil: new Date(now.getTime() + LEASE_MS),
       attempts: sql`${notificationMessages.attempts} + 1`,
     })
     .where(inArray(notificationMessages.id, due))
