@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notificationMessages, notificationSubscriptions } from '../src/db/schema/index.js';
+import {
+  notificationMessages,
+  notificationSubscriptions,
+  pointsAllocations,
+  pointsEntries,
+} from '../src/db/schema/index.js';
 import { formatMoney } from '../src/hosted/format-money.js';
 import { expireOrdersJob } from '../src/jobs/expire-orders.js';
+import { notifyPointsExpiryJob } from '../src/jobs/notify-points-expiry.js';
 import { sendNotificationsJob } from '../src/jobs/send-notifications.js';
 import {
   claimDueMessages,
@@ -395,6 +402,62 @@ describe('the worker’s rules', () => {
       .from(notificationMessages)
       .where(eq(notificationMessages.storeId, tee.s.store.id));
     expect(rows).toHaveLength(5);
+  });
+});
+
+describe('points expiry', () => {
+  it('a customer with points expiring within a week is told once, what is left of them', async () => {
+    const s = await createTestStore(t.current.db, { name: 'Tee Shop', settings: openHours });
+    const shopper = await createTestCustomer(t.current, s.store);
+    const other = await createTestCustomer(t.current, s.store);
+    const now = t.current.now();
+    const days = (n: number) => new Date(now.getTime() + n * 24 * 60 * 60_000);
+    const lot = (customerId: string, points: number, expiresAt: Date) => ({
+      id: randomUUID(),
+      storeId: s.store.id,
+      customerId,
+      kind: 'adjust' as const,
+      points,
+      availableAt: days(-10),
+      expiresAt,
+    });
+    const soon = lot(shopper.id, 300, days(3));
+    const later = lot(shopper.id, 40, days(6));
+    const redeem = { ...lot(shopper.id, -50, days(0)), kind: 'redeem' as const, expiresAt: null };
+    await t.current.db
+      .insert(pointsEntries)
+      .values([soon, later, lot(shopper.id, 500, days(30)), redeem, lot(other.id, 100, days(2))]);
+    await t.current.db
+      .insert(pointsAllocations)
+      .values({
+        id: randomUUID(),
+        storeId: s.store.id,
+        lotId: soon.id,
+        debitId: redeem.id,
+        points: 50,
+      });
+    const sub = await subscribe(t.current.db, s.store, push, {
+      topic: 'points-expiry',
+      customerId: shopper.id,
+      locale: 'de',
+      timeZone: 'Europe/Berlin',
+    });
+    await runJob(t.current, notifyPointsExpiryJob);
+    await runJob(t.current, notifyPointsExpiryJob);
+    await sendDueMessages(workerDeps(t.current));
+    const received = push.pushesTo(sub.endpoint!);
+    expect(received).toHaveLength(1);
+    const date = new Intl.DateTimeFormat('de', {
+      dateStyle: 'long',
+      timeZone: 'Europe/Berlin',
+    }).format(soon.expiresAt);
+    expect(received[0]!.payload).toMatchObject({
+      title: 'Punkte verfallen bald',
+      body: `290 Ihrer Punkte bei Tee Shop verfallen am ${date}.`,
+    });
+    expect(await messagesOf(t.current.db, sub.id)).toMatchObject([
+      { topic: 'points-expiry', dedupeKey: `points-expiry:${soon.id}` },
+    ]);
   });
 });
 

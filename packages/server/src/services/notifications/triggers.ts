@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNotNull, isNull, notExists, or, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/index.js';
+import { and, asc, eq, exists, gt, isNotNull, isNull, lte, notExists, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/index.js';
 import {
   type NotificationSubscriptionRow,
   type NotificationTopic,
   notificationMessages,
   type orders,
+  pointsAllocations,
+  pointsEntries,
   products,
+  stores,
   notificationSubscriptions as subs,
 } from '../../db/schema/index.js';
 import { formatMoney } from '../../hosted/format-money.js';
@@ -17,7 +20,8 @@ import { enqueueMessages } from './outbox.js';
 
 /**
  * Messages caused by a change in the shop, enqueued in the transaction of that change:
- * a rolled-back restock tells no one, a committed one tells each subscriber once.
+ * a rolled-back restock tells no one, a committed one tells each subscriber once. (Points
+ * expiry, at the end, is the one a periodic job finds instead.)
  */
 
 /** Live (not removed) and confirmed subscriptions: the only ones ever written to. */
@@ -177,4 +181,96 @@ export async function notifyOrderPaid(
     })),
     now,
   );
+}
+
+/** How far ahead a shopper is warned that points expire. */
+export const POINTS_EXPIRY_NOTICE_DAYS = 7;
+
+/**
+ * Points about to expire (a periodic job, not a write): each customer with points that
+ * expire within POINTS_EXPIRY_NOTICE_DAYS gets one message on their points-expiry
+ * subscriptions, naming how many expire in that window and the soonest date. The cause is
+ * the soonest lot, so running again (every few hours, on every instance) writes nothing new
+ * until that lot is gone and another comes within the window.
+ */
+export async function notifyPointsExpiry(db: Db, now: Date): Promise<number> {
+  const until = new Date(now.getTime() + POINTS_EXPIRY_NOTICE_DAYS * 24 * 60 * 60 * 1000);
+  // Written out qualified: drizzle leaves columns in a select list unqualified, and inside
+  // the subquery a bare "id" would be the allocation's.
+  const remaining = sql<number>`${pointsEntries.points} - coalesce((select sum(a.points) from ${pointsAllocations} a where a.lot_id = ${sql.raw('"points_entries"."id"')}), 0)`;
+  const lots = await db
+    .select({
+      id: pointsEntries.id,
+      storeId: pointsEntries.storeId,
+      customerId: pointsEntries.customerId,
+      expiresAt: pointsEntries.expiresAt,
+      remaining: remaining.mapWith(Number),
+    })
+    .from(pointsEntries)
+    .where(
+      and(
+        gt(pointsEntries.points, 0),
+        lte(pointsEntries.availableAt, now),
+        gt(pointsEntries.expiresAt, now),
+        lte(pointsEntries.expiresAt, until),
+        sql`${remaining} > 0`,
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(subs)
+            .where(
+              and(
+                eq(subs.customerId, pointsEntries.customerId),
+                eq(subs.topic, 'points-expiry'),
+                live,
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(pointsEntries.expiresAt), asc(pointsEntries.id));
+  const byCustomer = new Map<string, typeof lots>();
+  for (const lot of lots)
+    byCustomer.set(lot.customerId, [...(byCustomer.get(lot.customerId) ?? []), lot]);
+  let written = 0;
+  for (const [customerId, customerLots] of byCustomer) {
+    const soonest = customerLots[0]!;
+    const points = customerLots.reduce((sum, l) => sum + l.remaining, 0);
+    written += await db.transaction(async (tx) => {
+      const [store] = await tx.select().from(stores).where(eq(stores.id, soonest.storeId));
+      const subscribers = await tx
+        .select()
+        .from(subs)
+        .where(and(eq(subs.customerId, customerId), eq(subs.topic, 'points-expiry'), live));
+      return enqueueMessages(
+        tx,
+        soonest.storeId,
+        subscribers.map((sub) => ({
+          subscriptionId: sub.id,
+          topic: 'points-expiry',
+          dedupeKey: `points-expiry:${soonest.id}`,
+          content: {
+            ...triggerText(sub, 'pointsExpiryTitle', 'pointsExpiryBody', {
+              points: new Intl.NumberFormat(sub.locale).format(points),
+              store: store!.name,
+              date: localDate(soonest.expiresAt!, sub),
+            }),
+            url: deepLink({ settings: store!.settings, sub, campaign: 'points-expiry' }),
+          },
+        })),
+        now,
+      );
+    });
+  }
+  return written;
+}
+
+/** A date as the shopper reads it: their language, their time zone (an unknown zone: UTC). */
+function localDate(at: Date, sub: Pick<NotificationSubscriptionRow, 'locale' | 'timeZone'>) {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+  try {
+    return new Intl.DateTimeFormat(sub.locale, { ...options, timeZone: sub.timeZone }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(sub.locale, { ...options, timeZone: 'UTC' }).format(at);
+  }
 }
