@@ -9,11 +9,10 @@
 //        BENCH_DATABASE_URL=postgres://… adds the run on PostgreSQL (a fresh database).
 // Needs the server built (pnpm build): it runs packages/server/dist in this process.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { recordSection, withFreshDatabase } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = (path) => import(join(here, '../../packages/server/dist', path));
@@ -162,18 +161,11 @@ async function straightRun() {
 const rows = [await straightRun(), await outboxRun('outbox (PGlite), one instance', 'memory://')];
 const serverUrl = process.env.BENCH_DATABASE_URL;
 if (serverUrl) {
-  const name = `kiosk_notify_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    rows.push(await outboxRun('outbox (PostgreSQL), one instance', url.toString()));
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  rows.push(
+    await withFreshDatabase(serverUrl, 'kiosk_notify', (url) =>
+      outboxRun('outbox (PostgreSQL), one instance', url),
+    ),
+  );
 }
 if (rows.some((r) => r.rejected > 0)) {
   console.error('FAIL: the push service refused pushes (VAPID or payload)');
@@ -181,7 +173,6 @@ if (rows.some((r) => r.rejected > 0)) {
 }
 
 if (values.record) {
-  const file = join(here, '..', 'RESULTS.md');
   const table = [
     '<!-- notifications:start -->',
     `Recorded ${new Date().toISOString().slice(0, 10)} on this 2-core machine, Node ${process.version}, ` +
@@ -193,15 +184,9 @@ if (values.record) {
     ...rows.map((r) => `| ${r.title} | ${r.perSecond} | ${r.p99} s | ${r.all} s |`),
     '<!-- notifications:end -->',
   ].join('\n');
-  const current = readFileSync(file, 'utf8');
-  writeFileSync(
-    file,
-    current.includes('<!-- notifications:start -->')
-      ? current.replace(/<!-- notifications:start -->[\s\S]*<!-- notifications:end -->/, table)
-      : current.replace(
-          '## SDK size',
-          `## Notifications (\`node bench/server/notifications.mjs --record\`)\n\n10,000 push messages of one campaign through the outbox: expanded and sent by the\nsend-notifications job under the real scheduler, to the loopback push service. The issue's\ntarget: 99 % delivered within ten minutes. Reference: the same pushes sent straight.\n\n${table}\n\n## SDK size`,
-        ),
+  recordSection(
+    'notifications',
+    table,
+    "## Notifications (`node bench/server/notifications.mjs --record`)\n\n10,000 push messages of one campaign through the outbox: expanded and sent by the\nsend-notifications job under the real scheduler, to the loopback push service. The issue's\ntarget: 99 % delivered within ten minutes. Reference: the same pushes sent straight.",
   );
-  console.log(`recorded in ${file}`);
 }
