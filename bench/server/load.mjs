@@ -5,15 +5,18 @@
 // Usage: BENCH_DATABASE_URL=postgres://… node bench/server/load.mjs
 //          [--connections 200] [--duration 15] [--record]
 // A fresh database is created on that server for the run and dropped after it.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { api, startHello, startKiosk, stop, storefrontHeaders } from './processes.mjs';
+import {
+  api,
+  recordSection,
+  startHello,
+  startKiosk,
+  stop,
+  storefrontHeaders,
+  withFreshDatabase,
+} from './processes.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '15' },
@@ -112,18 +115,7 @@ const rows = [];
     await stop(child);
   }
 }
-const name = `kiosk_load_${process.pid}_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-try {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  rows.push(await kioskRun(url.toString()));
-} finally {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-}
+rows.push(await withFreshDatabase(serverUrl, 'kiosk_load', kioskRun));
 
 const kiosk = rows[1];
 if (kiosk['5xx'] > 0 || kiosk.errors > 0) {
@@ -134,7 +126,6 @@ if (kiosk['5xx'] > 0 || kiosk.errors > 0) {
 }
 
 if (values.record) {
-  const file = join(here, '..', 'RESULTS.md');
   const table = [
     '<!-- load:start -->',
     `Recorded ${new Date().toISOString().slice(0, 10)} on this 2-core machine, Node ${process.version}, ` +
@@ -149,15 +140,9 @@ if (values.record) {
     ),
     '<!-- load:end -->',
   ].join('\n');
-  const current = readFileSync(file, 'utf8');
-  writeFileSync(
-    file,
-    current.includes('<!-- load:start -->')
-      ? current.replace(/<!-- load:start -->[\s\S]*<!-- load:end -->/, table)
-      : current.replace(
-          '## SDK size',
-          `## Server under load (\`node bench/server/load.mjs --record\`)\n\n200 connections for 15 s of product reads and cart line writes on PostgreSQL: the\nserver must answer no 5xx (waiting for a pooled connection is not an outage).\n\n${table}\n\n## SDK size`,
-        ),
+  recordSection(
+    'load',
+    table,
+    '## Server under load (`node bench/server/load.mjs --record`)\n\n200 connections for 15 s of product reads and cart line writes on PostgreSQL: the\nserver must answer no 5xx (waiting for a pooled connection is not an outage).',
   );
-  console.log(`recorded in ${file}`);
 }

@@ -1,8 +1,10 @@
 // The server benchmarks' shared parts: start a server process and wait until it answers,
 // stop it, and call the Kiosk API as the demo store's storefront.
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { freePort } from '../../scripts/free-port.mjs';
 
 export async function start(command, args, env, readyUrl) {
@@ -62,4 +64,41 @@ export async function startKiosk(db, env = {}) {
   const args = [cli, '--db', db, '--seed', 'demo', '--port', String(port)];
   const child = await start('node', args, { LOG_LEVEL: 'warn', ...env }, `${base}/healthz`);
   return { child, base };
+}
+
+/**
+ * Runs `use(url)` on a fresh database made on the PostgreSQL server `serverUrl` for the run
+ * (so runs cannot disturb each other or a real database), dropped afterwards.
+ */
+export async function withFreshDatabase(serverUrl, prefix, use) {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return await use(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+/**
+ * Writes `table` between `<!-- marker:start -->` and `<!-- marker:end -->` in bench/RESULTS.md
+ * (`table` includes both markers); the first time, as a new section (`heading` and its
+ * introduction) before the SDK size section.
+ */
+export function recordSection(marker, table, heading) {
+  const file = join(here, '..', 'RESULTS.md');
+  const current = readFileSync(file, 'utf8');
+  const start = `<!-- ${marker}:start -->`;
+  writeFileSync(
+    file,
+    current.includes(start)
+      ? current.replace(new RegExp(`${start}[\\s\\S]*<!-- ${marker}:end -->`), table)
+      : current.replace('## SDK size', `${heading}\n\n${table}\n\n## SDK size`),
+  );
+  console.log(`recorded in ${file}`);
 }

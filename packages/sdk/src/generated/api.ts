@@ -3818,6 +3818,16 @@ export interface operations {
                             emailCode?: boolean;
                             passkeys?: boolean;
                         };
+                        notifications?: {
+                            quietHours?: {
+                                start: string;
+                                end: string;
+                            } | null;
+                            maxPerDay?: number;
+                            maxPerWeek?: number;
+                            /** Format: uri */
+                            productUrlTemplate?: string;
+                        };
                     };
                 };
             };

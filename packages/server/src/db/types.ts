@@ -53,6 +53,32 @@ export const defaultSignInMethods: SignInMethods = {
   passkeys: true,
 };
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time HH:MM (00:00–23:59)');
+
+/**
+ * How the store's notifications reach shoppers (issue 13). Absent fields: the defaults of
+ * services/notifications/delivery-rules.ts (quiet 21:00–09:00, 2 a day, 6 a week). Order
+ * updates ignore quiet hours and caps.
+ */
+export const notificationSettingsSchema = z.object({
+  /** Local time in the shopper's time zone when nothing is sent; null: no quiet hours. */
+  quietHours: z.object({ start: clockTime, end: clockTime }).strict().nullable().optional(),
+  /** Most messages one shopper gets per rolling day and week (all topics but order updates). */
+  maxPerDay: z.number().int().min(0).max(100).optional(),
+  maxPerWeek: z.number().int().min(0).max(700).optional(),
+  /**
+   * The brand's product page, `{handle}` replaced, e.g. `https://brand.example/p/{handle}`:
+   * where a message about a product opens. Absent: the page where the shopper subscribed.
+   */
+  productUrlTemplate: z
+    .string()
+    .max(2000)
+    .url()
+    .refine((u) => /^https?:\/\//.test(u) && u.includes('{handle}'), 'An http(s) URL with {handle}')
+    .optional(),
+});
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
 export const storeSettingsSchema = z.object({
   /** Publish reviews without moderation. Never depends on the rating. */
   reviewsAutoApprove: z.boolean(),
@@ -68,6 +94,7 @@ export const storeSettingsSchema = z.object({
   attributionWindowDays: z.number().int().min(1).max(MAX_ATTRIBUTION_WINDOW_DAYS).optional(),
   /** Absent: defaultSignInMethods. Upstream identity providers are configured apart. */
   signInMethods: signInMethodsSchema.partial().optional(),
+  notifications: notificationSettingsSchema.strict().optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

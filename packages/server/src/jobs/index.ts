@@ -1,13 +1,17 @@
 import { expireOrdersJob } from './expire-orders.js';
+import { notifyPointsExpiryJob } from './notify-points-expiry.js';
 import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
 import { purgeSignInChallengesJob } from './purge-sign-in-challenges.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
+import { sendNotificationsJob } from './send-notifications.js';
 
 /** Every periodic job the server runs (started by startServer). */
 export const jobs: Job[] = [
   expireOrdersJob,
+  notifyPointsExpiryJob,
   purgeIdempotencyKeysJob,
   purgeRateLimits,
   purgeSignInChallengesJob,
+  sendNotificationsJob,
 ];

@@ -7,9 +7,13 @@ export interface Mail {
   html: string;
   /** The mail's language (Content-Language). */
   language: string;
+  /** Message-ID, `<id@host>`: made by nodemailer when absent. */
+  messageId?: string;
+  /** More headers (List-Unsubscribe, …). */
+  headers?: Record<string, string>;
 }
 
-/** Sends the server's mail (emailed sign-in codes). Absent from the deps: no mail is offered. */
+/** Sends the server's mail (sign-in codes, notifications). Absent from the deps: no mail is offered. */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
   close(): void;
@@ -46,7 +50,12 @@ export function createMailer(config: MailConfig): Mailer {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
-        headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        headers: {
+          'Content-Language': mail.language,
+          'Auto-Submitted': 'auto-generated',
+          ...mail.headers,
+        },
       });
     },
     close: () => transport.close(),

@@ -6,6 +6,7 @@ import { MAX_STOCK } from '../limits.js';
 import { isUuid } from '../uuid.js';
 import { galleryRows, imageUrl } from './catalog.js';
 import { toMoney } from './money.js';
+import { notifyBackInStock, notifyPriceDrop } from './notifications/triggers.js';
 import { handleConflictOr } from './product-handles.js';
 import {
   invalid,
@@ -134,13 +135,18 @@ async function galleryImageOf(
   return row.id;
 }
 
-/** Changes a variant's stock, prices, picture or labels in one transaction (row locked). */
+/**
+ * Changes a variant's stock, prices, picture or labels in one transaction (row locked). In
+ * the same transaction: stock from 0 to more tells back-in-stock subscribers, a lowered
+ * price tells price-drop subscribers (the outbox, services/notifications/triggers.ts).
+ */
 export async function updateVariant(
   db: Db,
   store: Store,
   productId: string,
   variantId: string,
   input: UpdateVariantInput,
+  now: Date = new Date(),
 ) {
   if (!isUuid(productId)) throw new ApiError('product_not_found', 'No such product.');
   if (!isUuid(variantId)) throw new ApiError('variant_not_found', 'No such variant.');
@@ -151,7 +157,7 @@ export async function updateVariant(
 
   await db.transaction(async (tx) => {
     const [variant] = await tx
-      .select({ id: variants.id, productId: variants.productId })
+      .select({ id: variants.id, productId: variants.productId, stock: variants.stock })
       .from(variants)
       .where(
         and(
@@ -230,5 +236,30 @@ export async function updateVariant(
     }
     // Thrown inside the transaction, so nothing above is kept.
     if (stale.length) invalid('The change is not valid.', stale);
+
+    const [after] = await tx
+      .select({ stock: variants.stock })
+      .from(variants)
+      .where(eq(variants.id, variant.id));
+    if (variant.stock === 0 && after!.stock > 0) {
+      await notifyBackInStock(tx, store, variant.productId, variant.id, now);
+    }
+    const lowered = [...prices].filter((entry): entry is [string, number] => {
+      const before = current.get(entry[0])?.amountMinor;
+      return entry[1] !== null && before !== undefined && entry[1] < before;
+    });
+    // One message for one change: in the store's main currency when it was lowered.
+    const shown = lowered.find(([currency]) => currency === store.currencies[0]) ?? lowered[0];
+    if (shown) {
+      const [currency, amountMinor] = shown;
+      await notifyPriceDrop(
+        tx,
+        store,
+        variant.productId,
+        variant.id,
+        { currency, amountMinor },
+        now,
+      );
+    }
   });
 }

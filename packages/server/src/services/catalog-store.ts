@@ -156,6 +156,13 @@ export async function updateStoreConfig(
       throw new ApiError('validation_failed', 'The store settings are not coherent.', problems);
 
     const settings: StoreSettings = { ...current.settings, ...patch.settings };
+    // Notifications are merged a level deeper: changing the cap keeps the quiet hours.
+    if (patch.settings?.notifications) {
+      settings.notifications = {
+        ...current.settings.notifications,
+        ...patch.settings.notifications,
+      };
+    }
     const [updated] = await tx
       .update(stores)
       .set({

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.js';
 import { orderLines, orders, variants } from '../db/schema/index.js';
 import { lockCustomer } from './locks.js';
+import { notifyBackInStock } from './notifications/triggers.js';
 import { reverseOrderEntries } from './points.js';
 import type { Store } from './stores.js';
 
@@ -17,17 +18,22 @@ export interface Release {
   now: Date;
 }
 
-async function restock(tx: Tx, orderId: string) {
+/** Puts the lines back in stock; a variant that was sold out tells its subscribers. */
+async function restock(tx: Tx, store: Store, orderId: string, now: Date) {
   const lines = await tx
     .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
     .from(orderLines)
     .where(eq(orderLines.orderId, orderId))
     .orderBy(asc(orderLines.variantId));
   for (const l of lines) {
-    await tx
+    const [after] = await tx
       .update(variants)
       .set({ stock: sql`${variants.stock} + ${l.quantity}` })
-      .where(eq(variants.id, l.variantId));
+      .where(eq(variants.id, l.variantId))
+      .returning({ stock: variants.stock, productId: variants.productId });
+    if (after && l.quantity > 0 && after.stock === l.quantity) {
+      await notifyBackInStock(tx, store, after.productId, l.variantId, now);
+    }
   }
 }
 
@@ -61,7 +67,7 @@ export async function releaseOrder(
     .where(and(...conditions))
     .returning();
   if (!released) return undefined;
-  await restock(tx, released.id);
+  await restock(tx, store, released.id, release.now);
   await reverseOrderEntries(tx, store, released, release.reason, release.now);
   return released;
 }

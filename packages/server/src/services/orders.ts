@@ -7,6 +7,7 @@ import type { OrderView } from '../schemas/orders.js';
 import { isUuid } from '../uuid.js';
 import { markCartOrdered } from './carts.js';
 import { lockCart, lockCustomer } from './locks.js';
+import { notifyOrderPaid } from './notifications/triggers.js';
 import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
 import { earnForOrder } from './points.js';
@@ -96,7 +97,8 @@ export interface PaymentRecord {
  * concurrent calls (webhook retries) pay once, and an order the expiry sweep may release is
  * never paid: of a payment and an expiry, exactly one wins. In the same transaction the cart
  * becomes 'ordered' (the shopper's next visit starts a new cart) and the points are earned
- * (the earn entry is unique per order). Already paid: unchanged (idempotent).
+ * (the earn entry is unique per order), and the shopper's order-updates subscriptions get a
+ * message. Already paid: unchanged (idempotent).
  *
  * Lock order: cart, then order — as checkout, which locks the cart before replacing its order.
  */
@@ -134,6 +136,7 @@ export async function markPaid(
     if (paid) {
       await earnForOrder(tx, store, paid, now, now);
       await markCartOrdered(tx, paid.cartId, now);
+      await notifyOrderPaid(tx, store, paid, now);
       return orderView(tx, store, paid, now);
     }
     const order = await findOrderRow(tx, store, orderId);

@@ -83,6 +83,8 @@ export const notificationSubscriptions = pgTable(
       .where(sql`${t.removedAt} is null`),
     index('notification_subscriptions_product').on(t.storeId, t.topic, t.productId),
     index('notification_subscriptions_customer').on(t.customerId),
+    // The frequency cap counts what one shopper got: all their subscriptions by address.
+    index('notification_subscriptions_address').on(t.storeId, t.address),
   ],
 );
 

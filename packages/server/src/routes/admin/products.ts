@@ -153,7 +153,7 @@ adminProductRoutes.openapi(
   async (c) => {
     const { id, variantId } = c.req.valid('param');
     const { db } = c.var.deps;
-    await updateVariant(db, c.var.store, id, variantId, c.req.valid('json'));
+    await updateVariant(db, c.var.store, id, variantId, c.req.valid('json'), c.var.deps.now());
     return sendAdminProduct(c, id, 200);
   },
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "notification_subscriptions_address" ON "notification_subscriptions" USING btree ("store_id","address");
