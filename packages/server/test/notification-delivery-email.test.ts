@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receiptToken, unsubscribeToken } from '../src/services/notifications/outbox.js';
 import { sendDueMessages } from '../src/services/notifications/outbox-worker.js';
+import { receiptToken } from '../src/services/notifications/receipts.js';
+import { unsubscribeToken } from '../src/services/notifications/subscriptions.js';
 import { TestPushService } from '../src/testing/push-service.js';
 import { createTestProduct, createTestStore, useTestApp } from './harness.js';
 import { type Mailbox, openMailbox } from './mailbox.js';

@@ -11,13 +11,9 @@ import { formatMoney } from '../src/hosted/format-money.js';
 import { expireOrdersJob } from '../src/jobs/expire-orders.js';
 import { notifyPointsExpiryJob } from '../src/jobs/notify-points-expiry.js';
 import { sendNotificationsJob } from '../src/jobs/send-notifications.js';
-import {
-  claimDueMessages,
-  LEASE_MS,
-  MAX_ATTEMPTS,
-  receiptToken,
-} from '../src/services/notifications/outbox.js';
+import { claimDueMessages, LEASE_MS, MAX_ATTEMPTS } from '../src/services/notifications/outbox.js';
 import { sendDueMessages } from '../src/services/notifications/outbox-worker.js';
+import { receiptToken } from '../src/services/notifications/receipts.js';
 import { vapidKeys } from '../src/services/notifications/vapid-keys.js';
 import { TestPushService } from '../src/testing/push-service.js';
 import {
@@ -427,15 +423,13 @@ describe('points expiry', () => {
     await t.current.db
       .insert(pointsEntries)
       .values([soon, later, lot(shopper.id, 500, days(30)), redeem, lot(other.id, 100, days(2))]);
-    await t.current.db
-      .insert(pointsAllocations)
-      .values({
-        id: randomUUID(),
-        storeId: s.store.id,
-        lotId: soon.id,
-        debitId: redeem.id,
-        points: 50,
-      });
+    await t.current.db.insert(pointsAllocations).values({
+      id: randomUUID(),
+      storeId: s.store.id,
+      lotId: soon.id,
+      debitId: redeem.id,
+      points: 50,
+    });
     const sub = await subscribe(t.current.db, s.store, push, {
       topic: 'points-expiry',
       customerId: shopper.id,

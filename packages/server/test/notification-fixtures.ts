@@ -10,7 +10,7 @@ import {
 } from '../src/db/schema/index.js';
 import { createLogger } from '../src/log.js';
 import type { Mailer } from '../src/mail/mailer.js';
-import { unsubscribeToken } from '../src/services/notifications/outbox.js';
+import { unsubscribeToken } from '../src/services/notifications/subscriptions.js';
 import { sha256 } from '../src/services/secrets.js';
 import type { Store } from '../src/services/stores.js';
 import type { TestPushService } from '../src/testing/push-service.js';

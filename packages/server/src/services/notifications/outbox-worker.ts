@@ -11,16 +11,10 @@ import { notificationMail } from '../../mail/notification-mail.js';
 import type { Store } from '../stores.js';
 import { capReached, deliveryRules, isTransactional, quietUntil } from './delivery-rules.js';
 import type { MessageContent } from './message-content.js';
-import {
-  claimDueMessages,
-  deferMessage,
-  markNotSent,
-  markSent,
-  receiptToken,
-  retryOrFail,
-  unsubscribeToken,
-} from './outbox.js';
+import { claimDueMessages, deferMessage, markNotSent, markSent, retryOrFail } from './outbox.js';
+import { receiptToken } from './receipts.js';
 import { type PushOptions, type SendOutcome, sendEmail, sendPush } from './senders.js';
+import { unsubscribeToken } from './subscriptions.js';
 import { type VapidKeys, vapidKeys } from './vapid-keys.js';
 
 export interface WorkerOptions {

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/index.js';
@@ -153,24 +153,3 @@ export function retryOrFail(
     error,
   });
 }
-
-const hmac = (secret: string, purpose: string, id: string) =>
-  createHmac('sha256', Buffer.from(secret, 'base64url'))
-    .update(`${purpose}:${id}`)
-    .digest('base64url');
-
-/**
- * The token that proves a receipt (delivered, clicked, dismissed) or an email click comes
- * from the message: HMAC-SHA256 of its id with the store's token secret. Carried in the push
- * payload and the mail's link; nothing to store.
- */
-export const receiptToken = (storeSecret: string, messageId: string) =>
-  hmac(storeSecret, 'receipt', messageId);
-
-/**
- * A subscription's one-click unsubscribe token, derived rather than random so the worker can
- * put it in every mail's List-Unsubscribe header while only its SHA-256 is stored
- * (`unsubscribe_hash`). The subscribe route stores sha256 of this.
- */
-export const unsubscribeToken = (storeSecret: string, subscriptionId: string) =>
-  hmac(storeSecret, 'unsubscribe', subscriptionId);
