@@ -8,9 +8,3 @@ export { seedDemo } from './seed/demo.js';
 export { seedTestFixtures } from './seed/test-fixtures.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export { createStore } from './services/stores.js';
-export {
-  type ReceivedPush,
-  TestPushService,
-  type TestPushSubscription,
-} from './testing/push-service.js';
-export { TestAuthenticator } from './testing/webauthn-authenticator.js';

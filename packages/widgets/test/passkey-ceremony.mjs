@@ -4,7 +4,7 @@
 // here, in Node, by the `kiosk-passkey` test command: the hosted forms take posts from the
 // server's own pages only (their CSRF check), which a test page on another origin is not.
 import { createHash, randomBytes } from 'node:crypto';
-import { TestAuthenticator } from '@kiosk/server';
+import { TestAuthenticator } from '@kiosk/server/testing';
 
 /** The hosted page's fields in an attribute or input value (HTML-escaped). */
 function attribute(page, pattern) {
