@@ -139,6 +139,9 @@ export default {
   hostname: '127.0.0.1',
   rootDir: '../..',
   concurrency: 2,
+  // The whole run's limit, not a test's: 35 files take ~1.5 min on an idle machine and more
+  // on a shared, loaded one, where the default 2 minutes failed a run whose every test passed.
+  testsFinishTimeout: 600_000,
   plugins: [
     esbuildPlugin({
       ts: true,
