@@ -61,7 +61,7 @@ describe('<kiosk-login-button> passkeys', () => {
     expect(shown($(el, '[role=menu]'))).to.equal(false, 'the view takes the menu’s place');
     const items = view(el).querySelectorAll('[part=passkey]');
     expect(items).to.have.length(1);
-    expect(text(el, '[part=passkey] .passkey-name')).to.equal('Chrome on Linux');
+    expect(text(el, '[part=passkey] .item-name')).to.equal('Chrome on Linux');
     const added = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(
       new Date(passkey.createdAt),
     );

@@ -5,6 +5,7 @@ export default {
   signIn: 'Anmelden',
   signingIn: 'Anmelden…',
   signOut: 'Abmelden',
+  notifications: 'Benachrichtigungen',
   passkeys: 'Passkeys',
   signingOut: 'Abmelden…',
   account: 'Dein Konto',
@@ -34,6 +35,8 @@ export default {
     failed: 'Die Anmeldung hat nicht geklappt. Bitte versuche es erneut.',
     account:
       'Dein Konto konnte nicht geladen werden. Prüfe deine Verbindung und lade die Seite neu.',
+    notifications:
+      'Deine Benachrichtigungen konnten nicht geöffnet werden. Prüfe deine Verbindung und versuche es noch einmal.',
     passkeys:
       'Deine Passkeys konnten nicht geöffnet werden. Prüfe deine Verbindung und versuche es noch einmal.',
     signOutFailed: 'Der Shop ist nicht erreichbar, aber auf diesem Gerät bist du abgemeldet.',

@@ -8,6 +8,8 @@ export default {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
+  /** The account menu's item opening the notifications view, and that view's title. */
+  notifications: 'Notifications',
   /** The account menu's item opening the passkeys view, and that view's title. */
   passkeys: 'Passkeys',
   signingOut: 'Signing out…',
@@ -38,6 +40,8 @@ export default {
     failed: 'Couldn’t sign you in. Please try again.',
     /** The signed-in menu's code could not load (offline). */
     account: 'Couldn’t load your account. Check your connection and reload the page.',
+    /** The notifications view's code could not load (offline). */
+    notifications: 'Couldn’t open your notifications. Check your connection and try again.',
     /** The passkeys view's code could not load (offline). */
     passkeys: 'Couldn’t open your passkeys. Check your connection and try again.',
     signOutFailed: 'Couldn’t reach the store, but you’re signed out on this device.',
