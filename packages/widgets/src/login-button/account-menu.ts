@@ -14,6 +14,17 @@ export { accountStyles } from './account-menu.styles.js';
 
 const supportsPopover = 'showPopover' in HTMLElement.prototype;
 
+/**
+ * The views the menu opens, in the menu's order: each item's label, part and view title is
+ * the name's string; its code is imported the first time it is asked for.
+ */
+const VIEWS = {
+  notifications: () => import('./subscriptions-view.js').then((m) => m.SubscriptionsView),
+  passkeys: () => import('./passkeys-view.js').then((m) => m.PasskeysView),
+};
+type ViewName = keyof typeof VIEWS;
+const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
+
 /** What the menu needs from the element that hosts it. */
 export interface AccountMenuHost extends ReactiveControllerHost, HTMLElement {
   /** The menu is open (the element's reflected `open` property). */
@@ -55,7 +66,7 @@ export class AccountMenu implements ReactiveController {
   private focusItem: 'first' | 'last' | undefined;
   private readonly floating: FloatingPanelController;
   /** The views, each created the first time the shopper opens it. */
-  private readonly views: Partial<Record<'notifications' | 'passkeys', OpenableView>> = {};
+  private readonly views: Partial<Record<ViewName, OpenableView>> = {};
   private readonly viewOptions: MenuViewOptions;
 
   /** A press outside the element closes the menu (focus stays where the shopper put it). */
@@ -203,32 +214,17 @@ export class AccountMenu implements ReactiveController {
   };
 
   /** Opens a view, importing its code the first time. */
-  private async openView(
-    name: 'notifications' | 'passkeys',
-    make: () => Promise<OpenableView>,
-  ): Promise<void> {
+  private async openView(name: ViewName): Promise<void> {
     try {
-      const view = this.views[name] ?? (await make());
+      const view = this.views[name] ?? new (await VIEWS[name]())(this.host, this.viewOptions);
       this.views[name] = view;
       await view.show();
     } catch (error) {
       // The view's code didn't load (offline): the menu stays, and says so.
       this.options.onError(loadError(`The ${name} view`, error));
-      this.options.announceError(this.options.t(`error.${name}`));
+      this.options.announceError(this.options.t('error.view', { view: this.options.t(name) }));
     }
   }
-
-  private readonly onNotifications = () =>
-    this.openView('notifications', async () => {
-      const { SubscriptionsView } = await import('./subscriptions-view.js');
-      return new SubscriptionsView(this.host, this.viewOptions);
-    });
-
-  private readonly onPasskeys = () =>
-    this.openView('passkeys', async () => {
-      const { PasskeysView } = await import('./passkeys-view.js');
-      return new PasskeysView(this.host, this.viewOptions);
-    });
 
   private readonly onSignOut = () => {
     this.closeMenu(true);
@@ -284,28 +280,19 @@ export class AccountMenu implements ReactiveController {
       >
         ${renderAccountSummary({ name, initials, summary, history: this.history, locale, t })}
         <div class="menu" role="menu" id="menu" aria-labelledby="trigger">
-          <button
-            part="menu-item notifications"
-            class="menu-item"
-            role="menuitem"
-            type="button"
-            tabindex="-1"
-            aria-haspopup="dialog"
-            @click=${this.onNotifications}
-          >
-            ${t('notifications')}
-          </button>
-          <button
-            part="menu-item passkeys"
-            class="menu-item"
-            role="menuitem"
-            type="button"
-            tabindex="-1"
-            aria-haspopup="dialog"
-            @click=${this.onPasskeys}
-          >
-            ${t('passkeys')}
-          </button>
+          ${VIEW_NAMES.map(
+            (name) => html`<button
+              part="menu-item ${name}"
+              class="menu-item"
+              role="menuitem"
+              type="button"
+              tabindex="-1"
+              aria-haspopup="dialog"
+              @click=${() => this.openView(name)}
+            >
+              ${t(name)}
+            </button>`,
+          )}
           <button
             part="menu-item sign-out"
             class="menu-item"
@@ -317,7 +304,7 @@ export class AccountMenu implements ReactiveController {
             ${t('signOut')}
           </button>
         </div>
-        ${this.views.notifications?.render()}${this.views.passkeys?.render()}
+        ${VIEW_NAMES.map((name) => this.views[name]?.render())}
       </div>`;
   }
 }

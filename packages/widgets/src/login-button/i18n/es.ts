@@ -36,10 +36,7 @@ export default {
       'No se pudo abrir la ventana de inicio de sesión. Permite las ventanas emergentes en este sitio e inténtalo de nuevo.',
     failed: 'No pudimos iniciar tu sesión. Inténtalo de nuevo.',
     account: 'No se pudo cargar tu cuenta. Comprueba tu conexión y vuelve a cargar la página.',
-    notifications:
-      'No se pudieron abrir tus notificaciones. Comprueba tu conexión e inténtalo de nuevo.',
-    passkeys:
-      'No se pudieron abrir tus llaves de acceso. Comprueba tu conexión e inténtalo de nuevo.',
+    view: 'No se pudo abrir «{{view}}». Comprueba tu conexión e inténtalo de nuevo.',
     signOutFailed:
       'No se pudo conectar con la tienda, pero has cerrado sesión en este dispositivo.',
   },

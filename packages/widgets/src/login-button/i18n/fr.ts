@@ -36,8 +36,7 @@ export default {
       'La fenêtre de connexion n’a pas pu s’ouvrir. Autorisez les fenêtres pop-up pour ce site et réessayez.',
     failed: 'Impossible de vous connecter. Veuillez réessayer.',
     account: 'Impossible de charger votre compte. Vérifiez votre connexion et rechargez la page.',
-    notifications: 'Impossible d’ouvrir vos notifications. Vérifiez votre connexion et réessayez.',
-    passkeys: 'Impossible d’ouvrir vos clés d’accès. Vérifiez votre connexion et réessayez.',
+    view: 'Impossible d’ouvrir « {{view}} ». Vérifiez votre connexion et réessayez.',
     signOutFailed: 'La boutique est injoignable, mais vous êtes déconnecté sur cet appareil.',
   },
 } satisfies Bundle;
