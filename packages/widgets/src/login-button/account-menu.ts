@@ -22,7 +22,7 @@ const VIEWS = {
   notifications: () => import('./subscriptions-view.js').then((m) => m.SubscriptionsView),
   passkeys: () => import('./passkeys-view.js').then((m) => m.PasskeysView),
 };
-type ViewName = keyof typeof VIEWS;
+export type ViewName = keyof typeof VIEWS;
 const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
 
 /** What the menu needs from the element that hosts it. */

@@ -10,7 +10,7 @@ import {
 } from 'lit';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import type { Strings } from '../i18n/i18n.js';
-import type { AccountMenuHost, AccountMenuOptions } from './account-menu.js';
+import type { AccountMenuHost, AccountMenuOptions, ViewName } from './account-menu.js';
 import { menuViewStyles } from './menu-view.styles.js';
 
 /** What a view uses of the account menu's options (its title is one of the menu's strings). */
@@ -82,7 +82,7 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
     protected readonly host: AccountMenuHost,
     protected readonly options: MenuViewOptions,
     private readonly parts: {
-      name: 'notifications' | 'passkeys';
+      name: ViewName;
       item: string;
       /** The error code of removing one that is gone already. */
       gone: string;
@@ -278,6 +278,8 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
     const { item: part } = this.parts;
     const confirming = this.confirming === item.id;
     const question = `${part}-confirm-${index}`;
+    // The name is the server's or the store's words ("Chrome on Linux", a product's title),
+    // isolated for either direction.
     return html`<li part=${part} class="view-item">
       <span class="item-name" id="${part}-${index}" dir="auto">${this.nameOf(item)}</span>
       ${this.renderDetails(item)}
