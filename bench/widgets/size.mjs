@@ -3,7 +3,7 @@
 // signed-out login button and closed mini cart (their chunks and static imports: the cart's
 // panel is a dynamic import, loaded when it first opens), and a page with all four elements
 // and the cart opened, in one language (English is bundled). Views loaded on a shopper's request
-// (the account menu's passkeys view, the review list's write-a-review form) are not part of
+// (the account menu's passkeys and notifications views, the review list's write-a-review form) are not part of
 // what a page loads: each is measured in its own row, as what opening it downloads.
 // Each file is gzipped on its own, as a browser downloads it. --record writes bench/RESULTS.md.
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,10 +55,14 @@ const cards = page(['product-card', 'login-button', 'mini-cart']);
 const four = ['product-card', 'mini-cart', 'review-list', 'login-button'];
 const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // "the cart opened": the mini cart's lazily loaded panel, not other languages, nor the views
-// loaded on request (their own rows): the passkeys view, the review form, and a sold-out card's
-// "Notify me" panel with the SDK's notifications part.
+// loaded on request (their own rows): the account menu's passkeys and notifications views (their
+// shared menu-view chunk counted in each: what opening either first downloads), the review form,
+// and a sold-out card's "Notify me" panel with the SDK's notifications part. The notifications
+// view uses that SDK part too; its row leaves it out (it is the Notify me row's), so opening the
+// view on a page that never opened Notify me downloads it on top.
 const onRequest = {
   passkeys: /^passkeys-view-[\w-]+\.js$/,
+  notificationsView: /^subscriptions-view-[\w-]+\.js$/,
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
   notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
 };
@@ -76,6 +80,11 @@ const rows = [
   ['cards page: product cards + header login button + closed mini cart', cards.bytes, 32 * 1024],
   ['all four elements, cart opened, one language', all?.bytes ?? null, 55 * 1024],
   ['account passkeys view (loaded when opened)', view('passkeys'), 3 * 1024],
+  [
+    'account notifications view, without the SDK notifications part (loaded when opened)',
+    view('notificationsView'),
+    3 * 1024,
+  ],
   ['review form (loaded when opened)', view('reviewForm'), 4 * 1024],
   [
     'product card "Notify me" panel with the SDK notifications part (loaded when opened)',

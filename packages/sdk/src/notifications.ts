@@ -23,6 +23,8 @@ export interface NotificationSubscription {
   topic: NotificationTopic;
   channel: NotificationChannel;
   product?: { id: string; handle: string; title: string } | null;
+  /** For the email channel: the address the messages go to. */
+  email?: string;
   /** `pending`: a typed email address not confirmed yet (double opt-in). */
   status: 'active' | 'pending';
   /** Removes this one without signing in (kept by the SDK on this device for a guest). */

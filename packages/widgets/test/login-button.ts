@@ -1,7 +1,7 @@
 // What the <kiosk-login-button> tests share (src/login-button/*.test.ts): the button in a
 // header row, a new customer signed in on it, and reading its shadow DOM. Their client is
 // shopper.ts's.
-import { fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/login-button/define.js';
 import type { KioskLoginButton } from '../src/login-button/login-button.js';
 import { endpoint, until } from './helpers.js';
@@ -56,4 +56,23 @@ export async function signedIn(name: string, points: number, attrs = '', email =
   const el = await button(attrs);
   await until(() => !!$(el, '[part=balance]') && !$(el, '[part=balance] .placeholder'), 'balance');
   return el;
+}
+
+/**
+ * The open menu's panel lies within a viewport `width` wide, with no sideways scrolling, and
+ * nothing of the view in it (`part=<view>`) sticks out of it: a narrow phone, long strings.
+ */
+export async function expectFitsInMenu(el: KioskLoginButton, view: string, width: number) {
+  await until(() => $(el, '[part=menu]').dataset.floating === 'placed', 'placed');
+  const panel = $(el, '[part=menu]');
+  expect(panel.scrollWidth).to.be.at.most(panel.clientWidth, 'no sideways scrolling');
+  const box = panel.getBoundingClientRect();
+  expect(box.left).to.be.at.least(0);
+  expect(box.right).to.be.at.most(width);
+  for (const part of $(el, `[part=${view}]`).querySelectorAll<HTMLElement>('*')) {
+    const r = part.getBoundingClientRect();
+    if (!r.width) continue;
+    expect(r.left, part.className).to.be.at.least(box.left);
+    expect(r.right, part.className).to.be.at.most(box.right);
+  }
 }

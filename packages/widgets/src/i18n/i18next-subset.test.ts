@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
 import { loginButtonStrings } from '../login-button/i18n/index.js';
+import { notificationsStrings } from '../login-button/i18n/notifications/index.js';
 import { passkeysStrings } from '../login-button/i18n/passkeys/index.js';
 import { miniCartStrings } from '../mini-cart/i18n/index.js';
 import { miniCartPanelStrings } from '../mini-cart/i18n/panel/index.js';
@@ -25,6 +26,7 @@ const elements = [
   reviewFormStrings,
   loginButtonStrings,
   passkeysStrings,
+  notificationsStrings,
 ];
 const counts = [0, 1, 2, 3, 4, 5, 7, 11, 12, 21, 22, 25, 100, 101, 102, 111, 1.5, 1000000];
 const plural = /_(zero|one|two|few|many|other)$/;

@@ -4,14 +4,26 @@ import { FloatingPanelController } from '../controllers/floating-panel-controlle
 import type { MessageKey } from '../controllers/localize-controller.js';
 import { formatNumber, formatShortNumber } from '../format.js';
 import { loadError } from '../load-error.js';
+import { accountStyles } from './account-menu.styles.js';
 import { HISTORY_ROWS, type HistoryState, renderAccountSummary } from './account-summary.js';
 import type { loginButtonStrings } from './i18n/index.js';
 import { initialsOf } from './initials.js';
-import type { PasskeysView } from './passkeys-view.js';
+import type { MenuViewOptions, OpenableView } from './menu-view.js';
 
 export { accountStyles } from './account-menu.styles.js';
 
 const supportsPopover = 'showPopover' in HTMLElement.prototype;
+
+/**
+ * The views the menu opens, in the menu's order: each item's label, part and view title is
+ * the name's string; its code is imported the first time it is asked for.
+ */
+const VIEWS = {
+  notifications: () => import('./subscriptions-view.js').then((m) => m.SubscriptionsView),
+  passkeys: () => import('./passkeys-view.js').then((m) => m.PasskeysView),
+};
+export type ViewName = keyof typeof VIEWS;
+const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
 
 /** What the menu needs from the element that hosts it. */
 export interface AccountMenuHost extends ReactiveControllerHost, HTMLElement {
@@ -40,9 +52,10 @@ export interface AccountMenuOptions {
  * ArrowDown/ArrowUp wrap, Home/End jump, Escape closes and returns focus to the button, Tab
  * and a press outside close it. The menu is a popover (the top layer: no host overflow or
  * stacking context clips it) anchored by the floating panel controller. Its points history
- * is fetched each time it opens. "Passkeys" opens a view of the shopper's passkeys in the same
- * panel (passkeys-view.ts, imported when first asked for: why a view, there). Loaded on the
- * first sign-in: a signed-out page never downloads it.
+ * is fetched each time it opens. "Notifications" and "Passkeys" open a view of what the
+ * shopper is subscribed to, or of their passkeys, in the same panel (subscriptions-view.ts,
+ * passkeys-view.ts, each imported when first asked for; why a view: menu-view.ts). Loaded on
+ * the first sign-in: a signed-out page never downloads it.
  */
 export class AccountMenu implements ReactiveController {
   private history: HistoryState = { status: 'loading' };
@@ -52,8 +65,9 @@ export class AccountMenu implements ReactiveController {
   /** The item to focus once the menu has rendered open. */
   private focusItem: 'first' | 'last' | undefined;
   private readonly floating: FloatingPanelController;
-  /** The passkeys view, created the first time the shopper opens it. */
-  private passkeys: PasskeysView | undefined;
+  /** The views, each created the first time the shopper opens it. */
+  private readonly views: Partial<Record<ViewName, OpenableView>> = {};
+  private readonly viewOptions: MenuViewOptions;
 
   /** A press outside the element closes the menu (focus stays where the shopper put it). */
   private readonly onOutsidePointer = (event: PointerEvent) => {
@@ -69,6 +83,7 @@ export class AccountMenu implements ReactiveController {
       floating: () => this.query('.panel'),
       placement: () => 'bottom-end',
     });
+    this.viewOptions = { ...options, menuStyles: accountStyles };
     host.addController(this);
   }
 
@@ -198,17 +213,18 @@ export class AccountMenu implements ReactiveController {
     event.preventDefault();
   };
 
-  private readonly onPasskeys = async () => {
+  /** Opens a view, importing its code the first time. */
+  private async openView(name: ViewName): Promise<void> {
     try {
-      const view = await import('./passkeys-view.js');
-      this.passkeys ??= new view.PasskeysView(this.host, this.options);
-      await this.passkeys.show();
+      const view = this.views[name] ?? new (await VIEWS[name]())(this.host, this.viewOptions);
+      this.views[name] = view;
+      await view.show();
     } catch (error) {
       // The view's code didn't load (offline): the menu stays, and says so.
-      this.options.onError(loadError('The passkeys view', error));
-      this.options.announceError(this.options.t('error.passkeys'));
+      this.options.onError(loadError(`The ${name} view`, error));
+      this.options.announceError(this.options.t('error.view', { view: this.options.t(name) }));
     }
-  };
+  }
 
   private readonly onSignOut = () => {
     this.closeMenu(true);
@@ -264,17 +280,19 @@ export class AccountMenu implements ReactiveController {
       >
         ${renderAccountSummary({ name, initials, summary, history: this.history, locale, t })}
         <div class="menu" role="menu" id="menu" aria-labelledby="trigger">
-          <button
-            part="menu-item passkeys"
-            class="menu-item"
-            role="menuitem"
-            type="button"
-            tabindex="-1"
-            aria-haspopup="dialog"
-            @click=${this.onPasskeys}
-          >
-            ${t('passkeys')}
-          </button>
+          ${VIEW_NAMES.map(
+            (name) => html`<button
+              part="menu-item ${name}"
+              class="menu-item"
+              role="menuitem"
+              type="button"
+              tabindex="-1"
+              aria-haspopup="dialog"
+              @click=${() => this.openView(name)}
+            >
+              ${t(name)}
+            </button>`,
+          )}
           <button
             part="menu-item sign-out"
             class="menu-item"
@@ -286,7 +304,7 @@ export class AccountMenu implements ReactiveController {
             ${t('signOut')}
           </button>
         </div>
-        ${this.passkeys?.render()}
+        ${VIEW_NAMES.map((name) => this.views[name]?.render())}
       </div>`;
   }
 }

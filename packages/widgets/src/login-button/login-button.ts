@@ -25,13 +25,15 @@ export type LoginButtonState =
  * Signed out: a "Sign in" button that opens the store's hosted sign-in page (a popup, or a
  * full-page redirect). Signed in: a menu button with the customer's initials and points
  * balance; its menu shows the name, balance, tier, progress to the next tier and the latest
- * points (loaded when the menu opens), "Passkeys" and "Sign out". "Passkeys" opens a view in
- * the menu's panel listing the shopper's passkeys (name, when added, when last used), each
- * with Remove (asking "Yes, remove" first); its code and strings load when first opened.
+ * points (loaded when the menu opens), "Notifications", "Passkeys" and "Sign out".
+ * "Notifications" and "Passkeys" each open a view in the menu's panel: what the shopper is
+ * subscribed to (what about, by push or email, an email waiting for its confirmation), or
+ * their passkeys (name, when added, when last used), each with Remove (asking "Yes, remove"
+ * first); a view's code and strings load when first opened.
  *
  * @event {KioskLoginEvent} kiosk-login - A customer signed in (through this button, another tab, or a session restored on page load): `{ customer }` with id, email, name.
  * @event {KioskLogoutEvent} kiosk-logout - The customer signed out.
- * @event {KioskErrorEvent} kiosk-error - Signing in or out, loading the points history, or loading or removing passkeys failed: `{ error }` (a KioskError). The element says so too.
+ * @event {KioskErrorEvent} kiosk-error - Signing in or out, loading the points history, or loading or removing passkeys or notification subscriptions failed: `{ error }` (a KioskError). The element says so too.
  *
  * @csspart base - The wrapper (the reserved box).
  * @csspart button - The sign-in button and the account menu button.
@@ -46,16 +48,23 @@ export type LoginButtonState =
  * @csspart progress - Progress to the next tier (or "top tier"), in the menu.
  * @csspart history - The list of the latest points entries, in the menu.
  * @csspart history-entry - One points entry.
- * @csspart menu-item - An item of the menu (Passkeys, Sign out).
+ * @csspart menu-item - An item of the menu (Notifications, Passkeys, Sign out).
+ * @csspart notifications - The menu item opening the notifications view.
  * @csspart passkeys - The menu item opening the passkeys view.
  * @csspart sign-out - The sign-out menu item.
  * @csspart passkeys-view - The passkeys view, in the menu's panel in place of the menu (a dialog).
- * @csspart back - The passkeys view's Back button (to the menu).
+ * @csspart notifications-view - The notifications view, in the menu's panel in place of the menu (a dialog).
+ * @csspart subscription-list - The list of what the shopper is subscribed to.
+ * @csspart subscription - One subscription: what it is about, its channel, whether its email waits for confirmation, its buttons.
+ * @csspart subscription-remove - A subscription's Remove button ("Yes, remove" once pressed).
+ * @csspart subscription-cancel - Cancel, beside a subscription's "Yes, remove".
+ * @csspart notifications-status - The notifications view's live region (the question, "removed", errors).
+ * @csspart back - A view's Back button (to the menu).
  * @csspart passkey-list - The list of the shopper's passkeys.
  * @csspart passkey - One passkey: its name, when it was added and last used, its buttons.
  * @csspart passkey-remove - A passkey's Remove button ("Yes, remove" once pressed).
- * @csspart passkey-cancel - Cancel, beside "Yes, remove".
- * @csspart retry - "Try again", when the passkeys couldn't load.
+ * @csspart passkey-cancel - Cancel, beside a passkey's "Yes, remove".
+ * @csspart retry - "Try again", when a view's list couldn't load.
  * @csspart passkeys-status - The passkeys view's live region (the question, "removed", errors).
  * @csspart status - The live region with errors and announcements.
  *

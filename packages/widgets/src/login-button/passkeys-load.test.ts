@@ -44,7 +44,7 @@ describe('<kiosk-login-button> parts loaded on demand, offline', () => {
 
     await until(() => !!text(el, '[part=status]'), 'the error, said');
     expect(text(el, '[part=status]')).to.equal(
-      'Deine Passkeys konnten nicht geöffnet werden. Prüfe deine Verbindung und versuche es noch einmal.',
+      '„Passkeys“ konnte nicht geöffnet werden. Prüfe deine Verbindung und versuche es noch einmal.',
     );
     expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['network_error']);
     expect($(el, '[part=passkeys-view]'), 'no half-made view').to.equal(null);

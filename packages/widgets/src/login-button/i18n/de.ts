@@ -5,6 +5,7 @@ export default {
   signIn: 'Anmelden',
   signingIn: 'Anmelden…',
   signOut: 'Abmelden',
+  notifications: 'Benachrichtigungen',
   passkeys: 'Passkeys',
   signingOut: 'Abmelden…',
   account: 'Dein Konto',
@@ -34,8 +35,7 @@ export default {
     failed: 'Die Anmeldung hat nicht geklappt. Bitte versuche es erneut.',
     account:
       'Dein Konto konnte nicht geladen werden. Prüfe deine Verbindung und lade die Seite neu.',
-    passkeys:
-      'Deine Passkeys konnten nicht geöffnet werden. Prüfe deine Verbindung und versuche es noch einmal.',
+    view: '„{{view}}“ konnte nicht geöffnet werden. Prüfe deine Verbindung und versuche es noch einmal.',
     signOutFailed: 'Der Shop ist nicht erreichbar, aber auf diesem Gerät bist du abgemeldet.',
   },
 } satisfies Bundle;

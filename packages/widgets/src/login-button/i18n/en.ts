@@ -8,6 +8,8 @@ export default {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
+  /** The account menu's item opening the notifications view, and that view's title. */
+  notifications: 'Notifications',
   /** The account menu's item opening the passkeys view, and that view's title. */
   passkeys: 'Passkeys',
   signingOut: 'Signing out…',
@@ -38,8 +40,12 @@ export default {
     failed: 'Couldn’t sign you in. Please try again.',
     /** The signed-in menu's code could not load (offline). */
     account: 'Couldn’t load your account. Check your connection and reload the page.',
-    /** The passkeys view's code could not load (offline). */
-    passkeys: 'Couldn’t open your passkeys. Check your connection and try again.',
+    /**
+     * A view of the account menu could not load its code (offline). `{{view}}` is the menu
+     * item's label ("Passkeys"): other languages quote it as a name, so that the sentence needs
+     * no grammatical case; English, bundled on every page, spares the quotes' bytes.
+     */
+    view: 'Couldn’t open {{view}}. Check your connection and try again.',
     signOutFailed: 'Couldn’t reach the store, but you’re signed out on this device.',
   },
 } satisfies Bundle;

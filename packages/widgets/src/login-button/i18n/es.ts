@@ -5,6 +5,7 @@ export default {
   signIn: 'Iniciar sesión',
   signingIn: 'Entrando…',
   signOut: 'Cerrar sesión',
+  notifications: 'Notificaciones',
   passkeys: 'Llaves de acceso',
   signingOut: 'Saliendo…',
   account: 'Tu cuenta',
@@ -35,8 +36,7 @@ export default {
       'No se pudo abrir la ventana de inicio de sesión. Permite las ventanas emergentes en este sitio e inténtalo de nuevo.',
     failed: 'No pudimos iniciar tu sesión. Inténtalo de nuevo.',
     account: 'No se pudo cargar tu cuenta. Comprueba tu conexión y vuelve a cargar la página.',
-    passkeys:
-      'No se pudieron abrir tus llaves de acceso. Comprueba tu conexión e inténtalo de nuevo.',
+    view: 'No se pudo abrir «{{view}}». Comprueba tu conexión e inténtalo de nuevo.',
     signOutFailed:
       'No se pudo conectar con la tienda, pero has cerrado sesión en este dispositivo.',
   },

@@ -5,6 +5,7 @@ export default {
   signIn: 'Se connecter',
   signingIn: 'Connexion…',
   signOut: 'Se déconnecter',
+  notifications: 'Notifications',
   passkeys: 'Clés d’accès',
   signingOut: 'Déconnexion…',
   account: 'Votre compte',
@@ -35,7 +36,7 @@ export default {
       'La fenêtre de connexion n’a pas pu s’ouvrir. Autorisez les fenêtres pop-up pour ce site et réessayez.',
     failed: 'Impossible de vous connecter. Veuillez réessayer.',
     account: 'Impossible de charger votre compte. Vérifiez votre connexion et rechargez la page.',
-    passkeys: 'Impossible d’ouvrir vos clés d’accès. Vérifiez votre connexion et réessayez.',
+    view: 'Impossible d’ouvrir « {{view}} ». Vérifiez votre connexion et réessayez.',
     signOutFailed: 'La boutique est injoignable, mais vous êtes déconnecté sur cet appareil.',
   },
 } satisfies Bundle;

@@ -5,6 +5,7 @@ export default {
   signIn: 'Entrar',
   signingIn: 'Entrando…',
   signOut: 'Sair',
+  notifications: 'Notificações',
   passkeys: 'Chaves de acesso',
   signingOut: 'Saindo…',
   account: 'Sua conta',
@@ -35,8 +36,7 @@ export default {
       'Não foi possível abrir a janela de login. Permita pop-ups para este site e tente de novo.',
     failed: 'Não conseguimos fazer seu login. Tente de novo.',
     account: 'Não foi possível carregar sua conta. Verifique sua conexão e recarregue a página.',
-    passkeys:
-      'Não foi possível abrir suas chaves de acesso. Verifique sua conexão e tente de novo.',
+    view: 'Não foi possível abrir “{{view}}”. Verifique sua conexão e tente de novo.',
     signOutFailed: 'Não foi possível falar com a loja, mas você saiu da conta neste dispositivo.',
   },
 } satisfies Bundle;

@@ -5,6 +5,7 @@ export default {
   signIn: '登录',
   signingIn: '正在登录…',
   signOut: '退出登录',
+  notifications: '通知',
   passkeys: '通行密钥',
   signingOut: '正在退出…',
   account: '您的账户',
@@ -30,7 +31,7 @@ export default {
     popup: '无法打开登录窗口。请允许本网站弹出窗口后重试。',
     failed: '登录失败，请重试。',
     account: '无法加载您的账户。请检查网络连接后刷新页面。',
-    passkeys: '无法打开您的通行密钥。请检查网络连接后重试。',
+    view: '无法打开“{{view}}”。请检查网络连接后重试。',
     signOutFailed: '无法连接到商店，但您已在此设备上退出登录。',
   },
 } satisfies Bundle;

@@ -1,23 +1,24 @@
 import { css } from 'lit';
 
 /**
- * The account menu's passkeys view (passkeys-view.ts), adopted when it first opens. Inside the
- * menu's panel, so its width and colours are the menu's; logical properties only. Long names
- * and long translations wrap (German in a 390px menu): nothing here is on one line by force.
+ * The account menu's views (menu-view.ts: passkeys, notifications), adopted when one first
+ * opens. Inside the menu's panel, so its width and colours are the menu's; logical properties
+ * only. Long names and long translations wrap (German in a 390px menu): nothing here is on one
+ * line by force.
  */
-export const passkeysStyles = css`
+export const menuViewStyles = css`
   /* The view takes the panel's place of the account's details and menu (kept in the DOM: the
      menu button's aria-controls names the menu). */
-  .panel:has(> .passkeys) > :not(.passkeys) {
+  .panel:has(> .view) > :not(.view) {
     display: none;
   }
-  .passkeys-head {
+  .view-head {
     display: flex;
     align-items: center;
     gap: 0.5rem;
     margin-block-end: 0.5rem;
   }
-  .passkeys-head .section-title {
+  .view-head .section-title {
     margin: 0;
     font-size: 1rem;
     overflow-wrap: anywhere;
@@ -44,28 +45,28 @@ export const passkeysStyles = css`
   .action:hover {
     background: var(--_skeleton);
   }
-  .passkey-list {
+  .view-list {
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  .passkey {
+  .view-item {
     display: grid;
     gap: 0.125rem;
     padding-block: 0.75rem;
     border-block-start: 1px solid var(--_border);
     overflow-wrap: anywhere;
   }
-  .passkey-name {
+  .item-name {
     font-weight: 600;
   }
-  .passkey-actions {
+  .item-actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
     margin-block-start: 0.375rem;
   }
-  .remove[aria-describedby^='confirm'] {
+  .remove[aria-describedby*='-confirm-'] {
     border-color: var(--_danger);
     color: var(--_danger);
   }
