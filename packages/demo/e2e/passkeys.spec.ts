@@ -51,8 +51,12 @@ async function signInPopup(page: Page, credentials: Credential[] = []) {
   const popup = await popupPromise;
   await popup.waitForLoadState();
   const device = await authenticator(popup, credentials);
-  // The page asked for passkeys as it loaded, before the authenticator was there: again.
-  await popup.reload();
+  // The page asked for passkeys as it loaded, before the authenticator was there: again. An
+  // authenticator holding a passkey may already answer that first request, and the page then
+  // posts it, aborting the reload: the sign-in goes on either way.
+  await popup.reload().catch((error: Error) => {
+    if (!/ERR_ABORTED|closed/.test(error.message)) throw error;
+  });
   return { popup, device };
 }
 
