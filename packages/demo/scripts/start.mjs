@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, startServer } from '@kiosk/server';
 import { startMailCatcher } from './mail-catcher.mjs';
+import { merchantRoutes } from './merchant-routes.mjs';
 import { startPushInbox } from './push-inbox.mjs';
 import { serveDemo } from './serve.mjs';
 
@@ -174,6 +175,12 @@ const apiOptions = {
   log,
   smtpUrl: mail.smtpUrl,
   mailFrom: 'Kiosk demo <no-reply@kiosk.test>',
+  // The API names itself as the pages do (`localhost`) where no request tells it otherwise: in
+  // the links and receipt endpoint of the messages it pushes, which the service worker fetches
+  // under the pages' CSP (connect-src names that URL). The other loopback names still answer.
+  ...(loopback
+    ? { publicUrls: [apiUrl, `http://127.0.0.1:${apiPort}`, `http://[::1]:${apiPort}`] }
+    : {}),
 };
 let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api-port'));
 
@@ -197,7 +204,8 @@ for (const key of idp ? ['sk_test_aurora', 'sk_test_borealis'] : []) {
 const testPages = new Map();
 async function e2eRoutes(req, res) {
   if (!e2e || !req.url?.startsWith('/__e2e/')) return false;
-  const page = /^\/__e2e\/pages\/([\w-]+\.html)$/.exec(req.url)?.[1];
+  // A page's own query (a message's deep link: ?kiosk_product=…) is the page's to read.
+  const page = /^\/__e2e\/pages\/([\w-]+\.html)(?:\?|$)/.exec(req.url)?.[1];
   if (page && req.method === 'PUT') {
     let html = '';
     for await (const chunk of req) html += chunk;
@@ -226,6 +234,8 @@ async function e2eRoutes(req, res) {
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ up: !!api }));
   return true;
 }
+// The merchant page's "send a promotion", with Aurora's secret key on this side only.
+const merchant = merchantRoutes({ apiUrl, secretKey: 'sk_test_aurora' });
 const web = await serveDemo({
   dist: outDir,
   cdn,
@@ -233,7 +243,10 @@ const web = await serveDemo({
   host,
   port,
   routes: async (req, res) =>
-    (await mail.routes(req, res)) || (await push.routes(req, res)) || e2eRoutes(req, res),
+    (await mail.routes(req, res)) ||
+    (await push.routes(req, res)) ||
+    (await merchant(req, res)) ||
+    e2eRoutes(req, res),
 }).catch(async (error) => {
   await api?.close();
   await mail.close();
