@@ -175,12 +175,6 @@ const apiOptions = {
   log,
   smtpUrl: mail.smtpUrl,
   mailFrom: 'Kiosk demo <no-reply@kiosk.test>',
-  // The API names itself as the pages do (`localhost`) where no request tells it otherwise: in
-  // the links and receipt endpoint of the messages it pushes, which the service worker fetches
-  // under the pages' CSP (connect-src names that URL). The other loopback names still answer.
-  ...(loopback
-    ? { publicUrls: [apiUrl, `http://127.0.0.1:${apiPort}`, `http://[::1]:${apiPort}`] }
-    : {}),
 };
 let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api-port'));
 
@@ -239,7 +233,9 @@ const merchant = merchantRoutes({ apiUrl, secretKey: 'sk_test_aurora' });
 const web = await serveDemo({
   dist: outDir,
   cdn,
-  api: apiUrl,
+  // On loopback the API names itself 127.0.0.1 where no request's Host says otherwise: in the
+  // receipt endpoint of the messages it pushes, which kiosk-sw.js fetches under this CSP.
+  api: loopback ? `${apiUrl} http://127.0.0.1:${apiPort}` : apiUrl,
   host,
   port,
   routes: async (req, res) =>
