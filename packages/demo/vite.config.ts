@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const DEFAULT_ENDPOINT = 'http://localhost:8787';
 const endpoint = (process.env.KIOSK_ENDPOINT ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-const pages = ['index', 'brand', 'influencer', 'app', 'builder', 'elements'];
+const pages = ['index', 'brand', 'influencer', 'app', 'builder', 'elements', 'merchant'];
 
 /** The HTML pages name the default endpoint literally (copy-paste ready); a build for another API rewrites it. */
 function endpointInHtml(): Plugin {

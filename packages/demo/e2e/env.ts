@@ -3,5 +3,7 @@ export const demoPort = Number(process.env.KIOSK_E2E_PORT ?? 4183);
 export const apiPort = Number(process.env.KIOSK_E2E_API_PORT ?? 8797);
 /** The mail catcher's SMTP port (its inbox is on the demo's origin, /mail/). */
 export const mailPort = Number(process.env.KIOSK_E2E_MAIL_PORT ?? 2535);
+/** The local push service (its inbox is on the demo's origin, /push/). */
+export const pushPort = Number(process.env.KIOSK_E2E_PUSH_PORT ?? 8800);
 export const demoUrl = `http://localhost:${demoPort}`;
 export const apiUrl = `http://localhost:${apiPort}`;

@@ -1,8 +1,9 @@
 // Every demo page loads under the strict CSP (the fixture fails on any violation), and the
 // developer app works (the snippet builder has its own spec: builder.spec.ts).
 
-import { apiUrl } from './env.js';
+import { apiUrl, demoUrl } from './env.js';
 import { card, expect, test } from './fixtures.js';
+import { pushSubscription, pushTo, withoutQuietHours } from './notifications.js';
 
 for (const path of [
   '/',
@@ -11,6 +12,7 @@ for (const path of [
   '/app.html',
   '/builder.html',
   '/elements.html',
+  '/merchant.html',
 ]) {
   test(`${path} is served with a CSP without unsafe-inline/unsafe-eval and renders`, async ({
     page,
@@ -21,8 +23,9 @@ for (const path of [
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     const cards = page.locator('kiosk-product-card');
-    // The overview has no cards; the builder none until products are picked (builder.spec.ts).
-    if (path !== '/' && path !== '/builder.html')
+    // The overview and the merchant page have no cards; the builder none until products are
+    // picked (builder.spec.ts).
+    if (!['/', '/builder.html', '/merchant.html'].includes(path))
       await expect(cards.first()).toHaveAttribute('state', /ready|sold-out/);
     for (const c of await cards.all())
       await expect(c).not.toHaveAttribute('state', /loading|error/);
@@ -104,4 +107,58 @@ test('the elements page: each example as its snippet says, two stores that keep 
   await backpack.locator('[part=button]').click();
   await expect(borealis!.locator('kiosk-mini-cart [part=badge]')).toHaveText('1');
   await expect(arabic!.locator('kiosk-mini-cart [part=badge]')).toHaveText(/^(0|٠)$/);
+});
+
+test('the merchant page sends a promotion: the subscriber’s push is in the push inbox, the counts follow', async ({
+  page,
+}) => {
+  // A shopper subscribed to Aurora's promotions, with a device on the demo's push service.
+  const push = await pushSubscription();
+  const response = await fetch(`${apiUrl}/v1/notifications/subscriptions`, {
+    method: 'POST',
+    headers: { 'X-Kiosk-Key': 'pk_test_aurora', 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      topic: 'promotions',
+      channel: 'push',
+      push,
+      timeZone: 'UTC',
+      landingUrl: `${demoUrl}/brand.html`,
+    }),
+  });
+  expect(response.status).toBe(201);
+
+  await withoutQuietHours(async () => {
+    await page.goto('/merchant.html');
+    const form = page.locator('#promotion');
+    await form.getByRole('textbox', { name: 'Title' }).fill('Hat weekend');
+    await form.getByRole('textbox', { name: 'Message' }).fill('<b>Every</b> hat 20 % off.');
+    await expect(form.getByRole('combobox', { name: 'Product the message opens' })).toContainText(
+      'Bucket Hat',
+    );
+    await form
+      .getByRole('combobox', { name: 'Product the message opens' })
+      .selectOption({ label: 'Bucket Hat' });
+    await form.getByRole('button', { name: 'Send now' }).click();
+    const results = page.getByRole('region', { name: "The promotion's messages" });
+    await expect(results).toBeVisible();
+
+    const received = await pushTo(push.endpoint);
+    expect(received.payload.title).toBe('Hat weekend');
+    expect(new URL(received.payload.url).searchParams.get('kiosk_product')).toBe(
+      'aurora-bucket-hat',
+    );
+    // The inbox shows it as text (the body's markup escaped) with its link.
+    const inbox = await page.context().newPage();
+    await inbox.goto('/push/');
+    const message = inbox.getByRole('article').filter({ hasText: 'Hat weekend' });
+    await expect(message).toContainText('<b>Every</b> hat 20 % off.');
+    await expect(message.getByRole('link')).toHaveAttribute('href', received.payload.url);
+
+    await expect(async () => {
+      await results.getByRole('button', { name: 'Refresh counts' }).click();
+      await expect(results.getByRole('row').nth(1)).toHaveText(/^\s*1\s*1\s*0\s*0\s*0\s*0\s*$/, {
+        timeout: 1000,
+      });
+    }).toPass();
+  });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { freePort } from '../../../scripts/free-port.mjs';
-import { apiPort, demoPort } from './env.js';
+import { apiPort, demoPort, pushPort } from './env.js';
 
 const start = fileURLToPath(new URL('../scripts/start.mjs', import.meta.url));
 
@@ -44,5 +44,20 @@ test('an API port in use is named in one line, with --api-port to choose another
   expect(code).toBe(1);
   expect(stderr).toBe(
     `Port ${apiPort} on 127.0.0.1 (the API) is in use by another program: stop it, or choose another port with --api-port <port>.\n`,
+  );
+});
+
+test('a push service port in use is named in one line, with --push-port to choose another', async () => {
+  const { code, stderr } = await run(
+    '--port',
+    String(await freePort()),
+    '--api-port',
+    String(await freePort()),
+    '--push-port',
+    String(pushPort),
+  );
+  expect(code).toBe(1);
+  expect(stderr).toBe(
+    `Port ${pushPort} on 127.0.0.1 (the push service) is in use by another program: stop it, or choose another port with --push-port <port>.\n`,
   );
 });

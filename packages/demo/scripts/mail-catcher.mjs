@@ -6,11 +6,30 @@ import { SMTPServer } from 'smtp-server';
 
 const KEEP = 50;
 
-const escapeHtml = (text) =>
+/** Text made safe inside HTML (element content and quoted attributes). */
+export const escapeHtml = (text) =>
   String(text ?? '').replace(
     /[&<>"']/g,
     (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch],
   );
+
+/**
+ * An inbox's routes on the demo server: GET <path> (the page `page()` writes) and
+ * GET <path>messages.json (`list()`, for the tests).
+ */
+export function inboxRoutes(path, list, page) {
+  return async (req, res) => {
+    const asked = req.url?.split('?')[0];
+    if (req.method !== 'GET' || (asked !== path && asked !== `${path}messages.json`)) return false;
+    const json = asked.endsWith('.json');
+    res.writeHead(200, {
+      'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    res.end(json ? JSON.stringify(list()) : page());
+    return true;
+  };
+}
 
 /** Starts the catcher on host:port; `routes` answers GET /mail/ and /mail/messages.json. */
 export async function startMailCatcher({ host, port }) {
@@ -52,21 +71,9 @@ export async function startMailCatcher({ host, port }) {
 ${items.join('\n') || '<p class="muted">No mail yet.</p>'}</main></body></html>`;
   }
 
-  async function routes(req, res) {
-    const path = req.url?.split('?')[0];
-    if (req.method !== 'GET' || (path !== '/mail/' && path !== '/mail/messages.json')) return false;
-    const json = path.endsWith('.json');
-    res.writeHead(200, {
-      'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-    });
-    res.end(json ? JSON.stringify(inbox) : page());
-    return true;
-  }
-
   return {
     smtpUrl: `smtp://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    routes,
+    routes: inboxRoutes('/mail/', () => inbox, page),
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

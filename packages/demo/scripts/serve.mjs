@@ -23,7 +23,10 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The policy every page runs under: scripts and styles only from this origin, data only from the API. */
+/**
+ * The policy every page runs under: scripts and styles only from this origin, data only from
+ * the API (`api`: its origin, or its origins space-separated).
+ */
 export function contentSecurityPolicy(api) {
   return [
     "default-src 'self'",

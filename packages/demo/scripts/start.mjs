@@ -3,19 +3,21 @@
 // (embedded PGlite in ./.kiosk-data, demo seed) and serves the pages under a strict CSP.
 //
 //   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525]
-//                                        [--idp-port 8789] [--host 127.0.0.1]
+//                                        [--idp-port 8789] [--push-port 8790] [--host 127.0.0.1]
 //                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
 //
 // The API mails sign-in codes to a local mail catcher (SMTP on --mail-port) whose inbox the
 // demo serves at /mail/. Demo ID (scripts/demo-idp.mjs), a local OpenID Connect provider,
 // listens on --idp-port and is enabled for the demo's stores: "Continue with Demo ID" on the
-// hosted sign-in page.
+// hosted sign-in page. A local Web Push service listens on --push-port (127.0.0.1): the pushes
+// the API sends to subscriptions there, decrypted, are in the inbox at /push/.
 //
 // A port in use ends it with one line that names the port and the option to choose another.
 //
 // --e2e (the end-to-end tests): a fresh temporary database, its own build folder (dist-e2e),
 // POST /__e2e/api/stop|start on the demo server to take the API down and bring it back, and
-// PUT /__e2e/pages/<name>.html for pages a test writes (served from the demo's origin).
+// PUT /__e2e/pages/<name>.html for pages a test writes (served from the demo's origin), and
+// POST /__e2e/push/subscribe: a browser-like subscription (P-256 keys) on the local push service.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
@@ -25,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, startServer } from '@kiosk/server';
 import { startMailCatcher } from './mail-catcher.mjs';
+import { merchantRoutes } from './merchant-routes.mjs';
+import { startPushInbox } from './push-inbox.mjs';
 import { serveDemo } from './serve.mjs';
 
 const demo = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +37,7 @@ const cdn = join(repo, 'packages', 'widgets', 'dist', 'cdn');
 
 const usage =
   'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525] [--idp-port 8789]\n' +
-  '         [--host 127.0.0.1]\n' +
+  '         [--push-port 8790] [--host 127.0.0.1]\n' +
   '         [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]';
 
 /** Ends the start with one line on stderr (and the usage), not a stack trace. */
@@ -50,6 +54,7 @@ try {
       'api-port': { type: 'string' },
       'mail-port': { type: 'string' },
       'idp-port': { type: 'string' },
+      'push-port': { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
       build: { type: 'boolean', default: true },
@@ -84,6 +89,10 @@ const mailPort = portOf(
   '--mail-port',
 );
 const idpPort = portOf(values['idp-port'] ?? process.env.IDP_PORT ?? apiPort + 2, '--idp-port');
+const pushPort = portOf(
+  values['push-port'] ?? process.env.KIOSK_DEMO_PUSH_PORT ?? apiPort + 3,
+  '--push-port',
+);
 // On loopback the pages and the API are named `localhost`: a secure context where passkeys
 // work (WebAuthn refuses an IP address as its relying party), while the servers still listen
 // on the address given.
@@ -109,18 +118,20 @@ const ports = {
   '--api-port': [apiPort, 'the API'],
   '--mail-port': [mailPort, 'the mail catcher'],
   '--idp-port': [idpPort, 'Demo ID, the local identity provider'],
+  // The push service listens on loopback whatever --host says (TestPushService).
+  '--push-port': [pushPort, 'the push service', '127.0.0.1'],
 };
 function portTaken(error, option) {
   if (error?.code !== 'EADDRINUSE') throw error;
-  const [taken, what] = ports[option];
+  const [taken, what, on = host] = ports[option];
   fail(
-    `Port ${taken} on ${host} (${what}) is in use by another program: stop it, or choose another port with ${option} <port>.`,
+    `Port ${taken} on ${on} (${what}) is in use by another program: stop it, or choose another port with ${option} <port>.`,
   );
 }
 for (const option of Object.keys(ports)) {
   const probe = createNetServer();
   await new Promise((resolve, reject) => {
-    probe.once('error', reject).listen(ports[option][0], host, resolve);
+    probe.once('error', reject).listen(ports[option][0], ports[option][2] ?? host, resolve);
   }).catch((error) => portTaken(error, option));
   await new Promise((resolve) => probe.close(resolve));
 }
@@ -146,6 +157,11 @@ if (values.build && !values['no-build']) {
 const mail = await startMailCatcher({ host, port: mailPort }).catch((error) =>
   portTaken(error, '--mail-port'),
 );
+// The local push service: what the API pushes to subscriptions on it is in the inbox at /push/.
+const push = await startPushInbox({ port: pushPort }).catch(async (error) => {
+  await mail.close();
+  portTaken(error, '--push-port');
+});
 const allowOrigins = [
   ...new Set([demoOrigin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
 ];
@@ -182,7 +198,8 @@ for (const key of idp ? ['sk_test_aurora', 'sk_test_borealis'] : []) {
 const testPages = new Map();
 async function e2eRoutes(req, res) {
   if (!e2e || !req.url?.startsWith('/__e2e/')) return false;
-  const page = /^\/__e2e\/pages\/([\w-]+\.html)$/.exec(req.url)?.[1];
+  // A page's own query (a message's deep link: ?kiosk_product=…) is the page's to read.
+  const page = /^\/__e2e\/pages\/([\w-]+\.html)(?:\?|$)/.exec(req.url)?.[1];
   if (page && req.method === 'PUT') {
     let html = '';
     for await (const chunk of req) html += chunk;
@@ -193,6 +210,11 @@ async function e2eRoutes(req, res) {
   if (page && req.method === 'GET' && testPages.has(page)) {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(testPages.get(page));
+    return true;
+  }
+  if (req.method === 'POST' && req.url === '/__e2e/push/subscribe') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(push.service.subscribe()));
     return true;
   }
   if (req.method !== 'POST' || !req.url.startsWith('/__e2e/api/')) return false;
@@ -206,16 +228,25 @@ async function e2eRoutes(req, res) {
   res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ up: !!api }));
   return true;
 }
+// The merchant page's "send a promotion", with Aurora's secret key on this side only.
+const merchant = merchantRoutes({ apiUrl, secretKey: 'sk_test_aurora' });
 const web = await serveDemo({
   dist: outDir,
   cdn,
-  api: apiUrl,
+  // On loopback the API names itself 127.0.0.1 where no request's Host says otherwise: in the
+  // receipt endpoint of the messages it pushes, which kiosk-sw.js fetches under this CSP.
+  api: loopback ? `${apiUrl} http://127.0.0.1:${apiPort}` : apiUrl,
   host,
   port,
-  routes: async (req, res) => (await mail.routes(req, res)) || e2eRoutes(req, res),
+  routes: async (req, res) =>
+    (await mail.routes(req, res)) ||
+    (await push.routes(req, res)) ||
+    (await merchant(req, res)) ||
+    e2eRoutes(req, res),
 }).catch(async (error) => {
   await api?.close();
   await mail.close();
+  await push.close();
   portTaken(error, '--port');
 });
 
@@ -227,6 +258,8 @@ process.stdout.write(
     `  snippet builder   ${demoOrigin}/builder.html\n` +
     `  elements, live    ${demoOrigin}/elements.html\n` +
     `  mail inbox        ${demoOrigin}/mail/   (sign-in codes the API mailed)\n` +
+    `  push inbox        ${demoOrigin}/push/   (web pushes to the local push service ${push.origin})\n` +
+    `  merchant          ${demoOrigin}/merchant.html   (send a promotion)\n` +
     `Kiosk API    ${apiUrl}   (OpenAPI ${apiUrl}/openapi.json)\n` +
     (idp
       ? `Demo ID      ${idp.issuer}   (a local identity provider: "Continue with Demo ID")\n`
@@ -244,6 +277,7 @@ async function stop() {
   await idp?.close();
   await api?.close();
   await mail.close();
+  await push.close();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
   process.exit(0);
 }

@@ -4,6 +4,8 @@
 // push service would hand it over.
 import { createServer } from 'node:http';
 
+export { deliverPush } from '../../../scripts/deliver-push.mjs';
+
 /** Starts the receipts endpoint: `{ url, received }`, `received` the JSON bodies so far. */
 export async function startReceipts() {
   const received = [];
@@ -28,29 +30,4 @@ export async function startReceipts() {
     received,
     server,
   };
-}
-
-/**
- * Hands `data` to the service worker registered for `scope` (an absolute URL) in `page`'s
- * browser, as a push message: ServiceWorker.deliverPushMessage.
- */
-export async function deliverPush(page, scope, data) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const registrations = new Promise((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: all }) => {
-        const mine = all.find((r) => r.scopeURL === scope && !r.isDeleted);
-        if (mine) resolve(mine);
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    const registration = await registrations;
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: new URL(scope).origin,
-      registrationId: registration.registrationId,
-      data,
-    });
-  } finally {
-    await cdp.detach();
-  }
 }

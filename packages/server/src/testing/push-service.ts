@@ -58,7 +58,13 @@ export class TestPushService {
     const server = createServer((req, res) => {
       void service!.handle(req, res);
     });
-    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    // A port in use rejects (EADDRINUSE), so the demo can say which port in one line.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject).listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     const { port: bound } = server.address() as AddressInfo;
     service = new TestPushService(server, `http://127.0.0.1:${bound}`);
     return service;
