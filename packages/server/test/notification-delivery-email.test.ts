@@ -5,7 +5,7 @@ import { unsubscribeToken } from '../src/services/notifications/subscriptions.js
 import { TestPushService } from '../src/testing/push-service.js';
 import { createTestProduct, createTestStore, useTestApp } from './harness.js';
 import { type Mailbox, openMailbox } from './mailbox.js';
-import { messagesOf, openHours, subscribe, workerDeps } from './notification-fixtures.js';
+import { messagesOf, openHours, subscribe, workerDeps } from './notification-delivery-fixtures.js';
 
 const t = useTestApp();
 let mailbox: Mailbox;

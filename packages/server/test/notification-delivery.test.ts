@@ -24,7 +24,7 @@ import {
   type TestStore,
   useTestApp,
 } from './harness.js';
-import { messagesOf, openHours, subscribe, workerDeps } from './notification-fixtures.js';
+import { messagesOf, openHours, subscribe, workerDeps } from './notification-delivery-fixtures.js';
 
 const t = useTestApp();
 let push: TestPushService;

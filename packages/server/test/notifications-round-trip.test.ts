@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendNotificationsJob } from '../src/jobs/send-notifications.js';
 import { TestPushService } from '../src/testing/push-service.js';
 import { createTestProduct, createTestStore, runJob, useTestApp } from './harness.js';
-import { messagesOf, openHours } from './notification-fixtures.js';
+import { messagesOf, openHours } from './notification-delivery-fixtures.js';
 import { subscribePush } from './notifications-fixtures.js';
 
 const t = useTestApp();

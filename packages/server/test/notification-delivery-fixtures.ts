@@ -1,3 +1,6 @@
+// What the delivery tests share (the outbox, the worker, triggers): subscriptions written
+// straight into the table, a subscription's messages, the worker's deps and open hours. The
+// API's own tests share notifications-fixtures.ts.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../src/context.js';
