@@ -1,7 +1,6 @@
 // A message's link never takes focus from a shopper who has already moved on their own.
 
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { until } from '../../test/helpers.js';
 import { freshClient } from '../../test/shopper.js';
 import type { KioskProductCard } from './product-card.js';
@@ -13,6 +12,8 @@ describe('<kiosk-product-card> deep link after the shopper acted', () => {
   before(async () => {
     history.replaceState(null, '', `${location.pathname}?kiosk_product=${TEE}`);
     await import('./define.js');
+    // The card loads the link's code on such a page; here it is in before the shopper acts.
+    await import('./deep-link.js');
   });
   after(() => history.replaceState(null, '', original));
 
@@ -20,7 +21,9 @@ describe('<kiosk-product-card> deep link after the shopper acted', () => {
     freshClient();
     const field = await fixture<HTMLInputElement>(html`<input aria-label="Search" />`);
     field.focus();
-    await sendKeys({ type: 'tee' }); // the shopper is typing before the card arrives
+    // The shopper is typing before the card arrives (an event, not the keyboard command: a
+    // second test page in the same browser must not hold the run up waiting for key input).
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 't', bubbles: true, composed: true }));
     const card = await fixture<KioskProductCard>(
       html`<kiosk-product-card product=${TEE}></kiosk-product-card>`,
     );
