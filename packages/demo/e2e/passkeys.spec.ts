@@ -149,18 +149,7 @@ async function me<T>(token: string, path = ''): Promise<T> {
 }
 
 test('a shopper adds a passkey after signing up, then signs in with one tap', async ({ page }) => {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  const { cdp, authenticatorId } = await authenticator(page);
   const callback = `${demoUrl}${await servePage('passkey-callback.html', '<!doctype html><title>Back at the shop</title><p>Signed in.</p>')}`;
   const shopper = newShopper('Passkey Pia');
 
