@@ -24,12 +24,14 @@ const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 // Lazily loaded parts stay separate: the SDK's sign-in/points/reviews/notifications, other languages, and
 // the mini cart's panel (imported when a cart first opens, with the modal and positioning
 // controllers only it uses), so a page whose cart stays closed loads the trigger and live
-// count only. The quantity stepper is shared by the card and the panel: in the runtime it
-// costs a cards page ~0.25 KB less than as a chunk of its own (bench/widgets/size.mjs).
+// count only. Small modules that the card shares with the panel or the review list (the
+// quantity stepper, the stars, the JSON-LD writer, the load-error message) go in the runtime
+// too: as chunks of their own they cost a cards page ~0.7 KB more in per-file overhead
+// (bench/widgets/size.mjs), more than a page with only a mini cart saves by skipping them.
 const lazy =
   /\/sdk\/dist\/(auth|pkce|points|reviews|notifications|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|(floating-panel|modal)-controller\.ts$/;
 const runtime =
-  /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|quantity-stepper|events\/error)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
+  /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|quantity-stepper|load-error|stars|json-ld|events\/error)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
 // The CDN build minifies the CSS and HTML inside lit's css`` and html`` templates (esbuild
 // leaves template text alone): about a third of an element's bytes are its styles.
 const minifyLiterals = {
