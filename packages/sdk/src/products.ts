@@ -29,6 +29,7 @@ export function createProducts(
         async (keys) => {
           const data = await http.request('/v1/products/batch', {
             query: { ids: keys.join(','), currency },
+            ...reads.freshness(),
           });
           const found = new Map<string, Product>();
           const at = Date.now();

@@ -15,8 +15,10 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
   const inflight = new Map<string, Promise<unknown>>();
   const cache = new Map<string, Entry>();
   // After a write (clear), the browser's HTTP cache may hold answers from before it (the
-  // server allows max-age 30 s): from then on reads revalidate with the server first.
-  let written = false;
+  // server allows max-age 30 s): from then on reads revalidate with the server first. So
+  // does a page opened from a message (`?kiosk_product=`, CONTRACT §6): "back in stock" must
+  // not open on the sold-out card this browser cached minutes ago.
+  let written = /[?&]kiosk_product=/.test(globalThis.location?.search ?? '');
 
   /** A GET of the API's document, with its params and query: the operation's answer. */
   function get<P extends GetPath>(
@@ -38,7 +40,7 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
       .send(path, {
         ...init,
         ...(cached?.etag ? { headers: { 'if-none-match': cached.etag } } : {}),
-        ...(written ? { cache: 'no-cache' as const } : {}),
+        ...freshness(),
       })
       .then((res) => {
         const data = res.status === 304 && cached ? cached.data : res.data;
@@ -52,13 +54,18 @@ export function createReads(http: Http, maxAgeMs = 30_000, maxEntries = 500) {
     return promise;
   }
 
+  /** How reads outside this cache (the product batch) use the browser's: as these do. */
+  function freshness(): Pick<RequestOptions, 'cache'> {
+    return written ? { cache: 'no-cache' } : {};
+  }
+
   /** Forgets every answer: a write changed what they say. */
   function clear() {
     cache.clear();
     written = true;
   }
 
-  return { get, clear };
+  return { get, clear, freshness };
 }
 
 export type Reads = ReturnType<typeof createReads>;

@@ -80,6 +80,40 @@ describe('the SDK in Chromium', () => {
     expect(after.histogram[5]).to.equal(before.histogram[5] + 1);
   });
 
+  it('reads past the browser HTTP cache on a page opened from a message (?kiosk_product=)', async () => {
+    const admin = (path: string, method: string, body: unknown) =>
+      fetch(`${endpoint}/admin/v1/products${path}`, {
+        method,
+        headers: {
+          Authorization: 'Bearer sk_test_borealis',
+          'Content-Type': 'application/json',
+          'Idempotency-Key': crypto.randomUUID(),
+        },
+        body: JSON.stringify(body),
+      }).then(async (r) => {
+        const answer = await r.json();
+        if (!r.ok) throw new Error(`${method} ${path}: ${JSON.stringify(answer)}`);
+        return answer as { id: string; handle: string; variants: { id: string }[] };
+      });
+    const made = await admin('', 'POST', {
+      title: 'Cache test parka',
+      variants: [{ stock: 0, prices: { EUR: '90.00' } }],
+    });
+    const read = async () =>
+      (await client({ storeKey: 'pk_test_borealis', storage: null }).products.get(made.handle))
+        .variants[0]!.available;
+    expect(await read(), 'sold out, and now in this browser’s HTTP cache').to.equal(false);
+    await admin(`/${made.id}/variants/${made.variants[0]!.id}`, 'PATCH', { stock: 5 });
+    expect(await read(), 'an ordinary page may show the cached answer (max-age)').to.equal(false);
+    const page = location.href;
+    history.replaceState(null, '', `?kiosk_product=${made.handle}&kiosk_campaign=back-in-stock`);
+    try {
+      expect(await read(), 'the message’s page reads it fresh').to.equal(true);
+    } finally {
+      history.replaceState(null, '', page);
+    }
+  });
+
   it('keeps two clients of one site (two tabs) on one cart through localStorage', async () => {
     const tabA = client();
     const tabB = client();
