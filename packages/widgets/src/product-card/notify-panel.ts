@@ -13,6 +13,8 @@ import { notifyStyles } from './notify-panel.styles.js';
 export interface NotifyOptions {
   client: () => KioskClient | null;
   product: () => { handle: string; title: string } | undefined;
+  /** What to tell the shopper about: the card's variant sold out, or in stock (a price drop). */
+  topic: () => 'back-in-stock' | 'price-drop';
   /** Reports a failure as the card does (`kiosk-error`), answering it as a KioskError. */
   onError: (error: unknown) => KioskError;
 }
@@ -30,8 +32,9 @@ const pushPossible = () =>
   globalThis.Notification?.permission !== 'denied';
 
 /**
- * A sold-out card's "Notify me": a disclosure under the card's button (the button says
- * whether it is open, `aria-expanded`, and names this region, `aria-controls`). It offers web
+ * A card's "Notify me": a disclosure under the card's button (a sold-out card's main button,
+ * for back in stock; the bell of a card in stock, for a price drop; each says whether it is
+ * open, `aria-expanded`, and names this region, `aria-controls`). It offers web
  * push when the site names its service worker and the browser allows it, else an email field
  * (a signed-in shopper's address filled in). Every outcome is said in words: "We'll let you
  * know", "Check your inbox to confirm" for a typed address (double opt-in), or what went
@@ -65,7 +68,16 @@ export class NotifyPanel {
   /** Opens or closes the panel (the card's "Notify me" button). */
   toggle(): void {
     this.open = !this.open;
-    if (this.open && this.step.kind === 'failed') this.step = { kind: 'form' };
+    const step = this.step;
+    // A failure is retried from the form; so is a sign-up for the other topic (the shopper
+    // chose another variant, sold out or in stock, since).
+    if (
+      this.open &&
+      (step.kind === 'failed' ||
+        (step.kind === 'done' && step.subscription.topic !== this.options.topic()))
+    ) {
+      this.step = { kind: 'form' };
+    }
     this.host.requestUpdate();
   }
 
@@ -95,7 +107,7 @@ export class NotifyPanel {
     this.host.requestUpdate();
     try {
       const subscription = await client.notifications.subscribe({
-        topic: 'back-in-stock',
+        topic: this.options.topic(),
         product: product.handle,
         channel: this.channel,
         // The shopper's own address goes unsaid: the store confirms it at once.
@@ -144,6 +156,7 @@ export class NotifyPanel {
 
   private renderForm(title: string, step: Step) {
     const sending = step.kind === 'sending';
+    const priceDrop = this.options.topic() === 'price-drop';
     const error =
       step.kind === 'failed'
         ? html`<p class="error" role="alert">
@@ -159,7 +172,7 @@ export class NotifyPanel {
         : nothing;
     const submitLabel = sending ? this.t('sending') : step.kind === 'failed' ? this.t('retry') : '';
     if (this.channel === 'push') {
-      return html`<p>${this.t('pushIntro', { title })}</p>
+      return html`<p>${this.t(priceDrop ? 'pushIntroPrice' : 'pushIntro', { title })}</p>
         ${error}
         <div class="notify-actions">
           <button
@@ -190,7 +203,7 @@ export class NotifyPanel {
         void this.subscribe();
       }}
     >
-      <p>${this.t('emailIntro', { title })}</p>
+      <p>${this.t(priceDrop ? 'emailIntroPrice' : 'emailIntro', { title })}</p>
       <label for="notify-email">${this.t('email')}</label>
       <input
         id="notify-email"

@@ -1,9 +1,9 @@
-// "Notify me" subscribing for real, against the server's notification routes (N1's part: not on
-// this branch yet). Kept uncommitted until they are merged; see the report.
+// "Notify me" subscribing for real, against the server's notification routes: back in stock from
+// a sold-out card, a price drop from the bell of a card in stock.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { until } from '../../test/helpers.js';
-import { $, card, freshCardPage, settled, shadow } from '../../test/product-card.js';
+import { $, card, freshCardPage, settled, shadow, TEE } from '../../test/product-card.js';
 import { client, signInWithPoints } from '../../test/shopper.js';
 import { configure } from '../config.js';
 
@@ -39,6 +39,38 @@ describe('<kiosk-product-card> Notify me (server)', () => {
     $<HTMLButtonElement>(el, '.notify-submit').click();
     await until(() => status(el) !== '', 'answer');
     expect(status(el)).to.equal('We’ll let you know.');
+  });
+
+  it('offers a card in stock a price alert by its bell, and subscribes to that', async () => {
+    await signInWithPoints();
+    const el = await card(TEE);
+    await settled(el);
+    await until(() => !!shadow(el).querySelector('[part=price-alert]'), 'bell shown');
+    const bell = $(el, '[part=price-alert]');
+    expect(bell.getAttribute('aria-label')).to.equal('Tell me when Classic Tee drops in price');
+    expect(bell.getAttribute('aria-expanded')).to.equal('false');
+    expect($(el, '[part=button]').hasAttribute('aria-controls'), 'add to cart opens nothing').to.be
+      .false;
+    bell.click();
+    await until(() => !!shadow(el).querySelector('[part=notify]'), 'panel open');
+    expect(bell.getAttribute('aria-expanded')).to.equal('true');
+    expect($(el, '[part=notify]').textContent).to.contain(
+      'We’ll email you when the price of Classic Tee drops.',
+    );
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '.notify-submit').click();
+    await until(() => status(el) !== '', 'answer');
+    expect(status(el)).to.equal('We’ll let you know.');
+    const [subscription] = await client.notifications.list();
+    expect(subscription).to.include({ topic: 'price-drop', channel: 'email', status: 'active' });
+    expect(subscription?.product?.handle).to.equal(TEE);
+
+    // Escape gives focus back to the bell.
+    $(el, '[part=notify]').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    await until(() => !shadow(el).querySelector('[part=notify]'), 'panel closed');
+    expect(shadow(el).activeElement).to.equal(bell);
   });
 
   it('subscribes this device to push through the site’s service worker', async () => {

@@ -13,7 +13,7 @@
 const m = {
   /** Line height of the card's text (unitless). */
   line: 1.35,
-  /** Block size of every control (selects, stepper, add and share buttons). */
+  /** Block size of every control (selects, stepper, add, price alert and share buttons). */
   control: 2.25,
   /** Default `--kiosk-product-card-padding` and `--kiosk-product-card-gap`. */
   padding: 0.75,
@@ -26,11 +26,12 @@ const m = {
   /**
    * Widths of the details column where the controls rearrange. Below `narrow`: quantity, add
    * and share each get a row, option labels sit above their selects and the stock line may
-   * wrap. From `wide`: quantity, add and share share one row (two lines of the longest add
-   * label fit between them). Between: quantity and share, then add on a row of its own.
+   * wrap. From `wide`: quantity, add, price alert and share share one row (two lines of the
+   * longest add label fit between them). Between: quantity and the icon buttons, then add on a
+   * row of its own.
    */
-  narrow: 9.75,
-  wide: 18.25,
+  narrow: 12.5,
+  wide: 21,
   /** Card widths from which a row card puts its image beside the details, and a compact card its button beside the title. */
   rowSideBySide: 22,
   compactOneRow: 26,

@@ -150,23 +150,25 @@ export const styles = css`
   .add {
     grid-area: add;
   }
-  .share {
+  .tools {
     grid-area: share;
+    display: flex;
+    gap: var(--_card-gap);
   }
   :host([layout='compact']) .actions {
     grid-template-columns: auto;
     grid-template-areas: 'add';
   }
 
-  /* Quantity and share, then add on its own row. */
-  @container kiosk-details (inline-size < 18.25rem) {
+  /* Quantity and the icon buttons, then add on its own row. */
+  @container kiosk-details (inline-size < 21rem) {
     .actions {
       grid-template-areas: 'quantity . share' 'add add add';
       block-size: calc(2 * var(--_control-h) + var(--_card-gap));
     }
   }
-  /* Quantity, add and share one under the other; option labels above their selects. */
-  @container kiosk-details (inline-size < 9.75rem) {
+  /* Quantity, add and the icon buttons one under the other; option labels above their selects. */
+  @container kiosk-details (inline-size < 12.5rem) {
     .actions {
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas: 'quantity' 'add' 'share';
@@ -175,7 +177,7 @@ export const styles = css`
     .stepper {
       --_stepper-input: minmax(0, 1fr);
     }
-    .share {
+    .tools {
       justify-self: start;
     }
     .options {
@@ -190,7 +192,7 @@ export const styles = css`
     }
   }
   /* A wide row card puts its options side by side (two fit; one takes the whole row). */
-  @container kiosk-details (inline-size >= 18.25rem) {
+  @container kiosk-details (inline-size >= 21rem) {
     :host([layout='row']) .options {
       grid-template-columns: repeat(auto-fit, minmax(8.75rem, 1fr));
       min-block-size: var(--_control-h);
@@ -227,7 +229,7 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  .share {
+  .icon {
     inline-size: var(--_control-h);
     block-size: var(--_control-h);
     margin: 0;
@@ -239,7 +241,7 @@ export const styles = css`
     background: transparent;
     cursor: pointer;
   }
-  .share svg {
+  .icon svg {
     inline-size: 1.125rem;
     block-size: 1.125rem;
   }

@@ -49,7 +49,8 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  * @csspart variant-picker - The group of option selects.
  * @csspart quantity - The quantity stepper.
  * @csspart button - The add-to-cart button; on a sold-out card, "Notify me" (it opens the `notify` panel).
- * @csspart notify - The "Notify me" panel of a sold-out card: push or an email field, and what came of it.
+ * @csspart notify - The "Notify me" panel: back in stock on a sold-out card, price drop on one in stock; push or an email field, and what came of it.
+ * @csspart price-alert - The bell beside share on a card in stock: opens the `notify` panel for a price drop.
  * @csspart share - The share button.
  * @csspart status - The live region announcing results ("Added · View cart", "Link copied").
  * @csspart view-cart - The "View cart" button after an add: opens the mini cart of the same store (shown only when the page has one).
@@ -257,6 +258,7 @@ export class KioskProductCard extends KioskElement {
       this.notify ??= new NotifyPanel(this, {
         client: () => this.kiosk.client,
         product: () => this.data,
+        topic: () => (this.selectedVariant?.available ? 'price-drop' : 'back-in-stock'),
         onError: (e) => this.emitError(e),
       });
       this.notify.toggle();
@@ -364,7 +366,10 @@ export class KioskProductCard extends KioskElement {
   private renderActions(product: Product, variant: Variant | undefined) {
     const soldOut = !variant?.available;
     const compact = this.layout === 'compact';
-    // Sold out: the stock line says so, and the button offers to tell the shopper when it's back.
+    const open = !!this.notify?.open;
+    // Sold out: the stock line says so, and the button offers to tell the shopper when it's
+    // back. In stock: the bell beside share offers to tell them when the price drops. Either
+    // opens the one "Notify me" panel, which asks for the topic its card needs.
     const label = soldOut ? this.t('notifyMe') : this.adding ? this.t('adding') : this.t('add');
     return html`<div class="actions">
       ${
@@ -386,7 +391,7 @@ export class KioskProductCard extends KioskElement {
         type="button"
         aria-disabled=${this.adding}
         aria-label=${compact ? `${label}: ${product.title}` : nothing}
-        aria-expanded=${soldOut ? !!this.notify?.open : nothing}
+        aria-expanded=${soldOut ? open : nothing}
         aria-controls=${soldOut ? 'notify' : nothing}
         @click=${() => (soldOut ? this.toggleNotify() : this.addToCart())}
       >
@@ -395,10 +400,29 @@ export class KioskProductCard extends KioskElement {
       ${
         compact
           ? nothing
-          : shareButton(this.t('share', { title: product.title }), () => this.share())
+          : html`<span class="tools">
+              ${
+                soldOut
+                  ? nothing
+                  : html`<button
+                      class="icon"
+                      part="price-alert"
+                      type="button"
+                      aria-label=${this.t('priceAlert', { title: product.title })}
+                      aria-expanded=${open}
+                      aria-controls="notify"
+                      @click=${() => this.toggleNotify()}
+                    >
+                      <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+                        <path d="M18 8A6 6 0 0 0 6 8c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0"></path>
+                      </svg>
+                    </button>`
+              }
+              ${shareButton(this.t('share', { title: product.title }), () => this.share())}
+            </span>`
       }
     </div>
-    ${soldOut ? this.notify?.render() : nothing}`;
+    ${this.notify?.render()}`;
   }
 
   private renderAddError() {

@@ -30,7 +30,7 @@ export async function shareLink(
 
 /** The share icon button (`part="share"`); `label` names what it shares. */
 export function shareButton(label: string, share: () => void) {
-  return html`<button class="share" part="share" type="button" aria-label=${label} @click=${share}>
+  return html`<button class="icon" part="share" type="button" aria-label=${label} @click=${share}>
     <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
       <circle cx="18" cy="5" r="3"></circle><circle cx="6" cy="12" r="3"></circle><circle cx="18" cy="19" r="3"></circle>
       <path d="M8.6 13.5l6.8 4M15.4 6.5l-6.8 4"></path>

@@ -36,6 +36,7 @@ export default {
   queued: 'أنت غير متصل بالإنترنت. ستُضاف {{title}} إلى سلتك عند عودة الاتصال.',
   addFailed: 'تعذّرت إضافة هذا المنتج إلى سلتك.',
   notEnoughStock: 'لا يوجد مخزون كافٍ لهذه الكمية.',
+  priceAlert: 'أعلمني عند انخفاض سعر {{title}}',
   share: 'مشاركة {{title}}',
   linkCopied: 'تم نسخ الرابط',
   copyFailed: 'تعذّر نسخ الرابط.',

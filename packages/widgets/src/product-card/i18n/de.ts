@@ -28,6 +28,7 @@ export default {
   queued: 'Du bist offline. {{title}} wird in den Warenkorb gelegt, sobald du wieder online bist.',
   addFailed: 'Konnte nicht in den Warenkorb gelegt werden.',
   notEnoughStock: 'Für diese Menge ist nicht genug auf Lager.',
+  priceAlert: 'Benachrichtigen, wenn {{title}} günstiger wird',
   share: '{{title}} teilen',
   linkCopied: 'Link kopiert',
   copyFailed: 'Der Link konnte nicht kopiert werden.',

@@ -28,6 +28,7 @@ export default {
   queued: 'You’re offline. {{title}} will be added to your cart when you’re back online.',
   addFailed: 'Couldn’t add this to your cart.',
   notEnoughStock: 'There isn’t enough stock for that quantity.',
+  priceAlert: 'Tell me when {{title}} drops in price',
   share: 'Share {{title}}',
   linkCopied: 'Link copied',
   copyFailed: 'Couldn’t copy the link.',

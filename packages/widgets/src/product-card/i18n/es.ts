@@ -30,6 +30,7 @@ export default {
   queued: 'Estás sin conexión. {{title}} se añadirá a tu carrito cuando vuelvas a estar en línea.',
   addFailed: 'No se pudo añadir a tu carrito.',
   notEnoughStock: 'No hay suficiente stock para esa cantidad.',
+  priceAlert: 'Avísame si {{title}} baja de precio',
   share: 'Compartir {{title}}',
   linkCopied: 'Enlace copiado',
   copyFailed: 'No se pudo copiar el enlace.',

@@ -31,6 +31,7 @@ export default {
     'Vous êtes hors ligne. {{title}} sera ajouté à votre panier dès le retour de la connexion.',
   addFailed: 'Impossible d’ajouter ce produit à votre panier.',
   notEnoughStock: 'Le stock est insuffisant pour cette quantité.',
+  priceAlert: 'Me prévenir si le prix de {{title}} baisse',
   share: 'Partager {{title}}',
   linkCopied: 'Lien copié',
   copyFailed: 'Impossible de copier le lien.',

@@ -30,6 +30,7 @@ export default {
   queued: 'Você está offline. {{title}} será adicionado ao carrinho quando a conexão voltar.',
   addFailed: 'Não foi possível adicionar ao carrinho.',
   notEnoughStock: 'Não há estoque suficiente para essa quantidade.',
+  priceAlert: 'Avise-me quando {{title}} baixar de preço',
   share: 'Compartilhar {{title}}',
   linkCopied: 'Link copiado',
   copyFailed: 'Não foi possível copiar o link.',

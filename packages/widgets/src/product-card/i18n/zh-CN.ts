@@ -26,6 +26,7 @@ export default {
   queued: '您当前处于离线状态。恢复联网后，{{title}} 将被加入购物车。',
   addFailed: '无法将此商品加入购物车。',
   notEnoughStock: '库存不足，无法满足该数量。',
+  priceAlert: '{{title}} 降价时通知我',
   share: '分享 {{title}}',
   linkCopied: '链接已复制',
   copyFailed: '无法复制链接。',

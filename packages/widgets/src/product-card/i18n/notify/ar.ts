@@ -3,9 +3,11 @@ import type { Bundle } from '../../../i18n/i18n.js';
 /** The card's "Notify me" panel ("product-card-notify" namespace), ar. */
 export default {
   pushIntro: 'سنرسل إشعارًا إلى هذا الجهاز عندما يتوفر {{title}} من جديد.',
+  pushIntroPrice: 'سنرسل إشعارًا إلى هذا الجهاز عند انخفاض سعر {{title}}.',
   pushOn: 'تفعيل الإشعارات',
   emailInstead: 'أفضّل البريد الإلكتروني',
   emailIntro: 'سنراسلك عندما يتوفر {{title}} من جديد.',
+  emailIntroPrice: 'سنراسلك عبر البريد الإلكتروني عند انخفاض سعر {{title}}.',
   email: 'البريد الإلكتروني',
   submit: 'أعلمني',
   sending: 'جارٍ الإرسال…',

@@ -4,9 +4,12 @@ import type { Bundle } from '../../../i18n/i18n.js';
 export default {
   pushIntro:
     'Wir senden eine Benachrichtigung an dieses Gerät, sobald {{title}} wieder vorrätig ist.',
+  pushIntroPrice:
+    'Wir senden eine Benachrichtigung an dieses Gerät, sobald {{title}} günstiger wird.',
   pushOn: 'Benachrichtigungen einschalten',
   emailInstead: 'Lieber per E-Mail',
   emailIntro: 'Wir schreiben Ihnen eine E-Mail, sobald {{title}} wieder vorrätig ist.',
+  emailIntroPrice: 'Wir schreiben Ihnen eine E-Mail, sobald {{title}} günstiger wird.',
   email: 'E-Mail-Adresse',
   submit: 'Benachrichtige mich',
   sending: 'Wird gesendet…',

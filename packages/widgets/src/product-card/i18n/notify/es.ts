@@ -4,9 +4,12 @@ import type { Bundle } from '../../../i18n/i18n.js';
 export default {
   pushIntro:
     'Enviaremos una notificación a este dispositivo cuando {{title}} vuelva a estar disponible.',
+  pushIntroPrice:
+    'Enviaremos una notificación a este dispositivo cuando baje el precio de {{title}}.',
   pushOn: 'Activar notificaciones',
   emailInstead: 'Prefiero por correo',
   emailIntro: 'Te escribiremos cuando {{title}} vuelva a estar disponible.',
+  emailIntroPrice: 'Te enviaremos un correo cuando baje el precio de {{title}}.',
   email: 'Correo electrónico',
   submit: 'Avísame',
   sending: 'Enviando…',

@@ -4,9 +4,12 @@ import type { Bundle } from '../../../i18n/i18n.js';
 export default {
   pushIntro:
     'Nous enverrons une notification à cet appareil dès que {{title}} sera de nouveau en stock.',
+  pushIntroPrice:
+    'Nous enverrons une notification sur cet appareil quand le prix de {{title}} baissera.',
   pushOn: 'Activer les notifications',
   emailInstead: 'Plutôt par e-mail',
   emailIntro: 'Nous vous écrirons dès que {{title}} sera de nouveau en stock.',
+  emailIntroPrice: 'Nous vous écrirons quand le prix de {{title}} baissera.',
   email: 'Adresse e-mail',
   submit: 'Me prévenir',
   sending: 'Envoi…',

@@ -3,9 +3,12 @@ import type { Bundle } from '../../../i18n/i18n.js';
 /** The card's "Notify me" panel ("product-card-notify" namespace), pt-BR. */
 export default {
   pushIntro: 'Enviaremos uma notificação para este dispositivo quando {{title}} voltar ao estoque.',
+  pushIntroPrice:
+    'Enviaremos uma notificação a este dispositivo quando o preço de {{title}} baixar.',
   pushOn: 'Ativar notificações',
   emailInstead: 'Prefiro por e-mail',
   emailIntro: 'Enviaremos um e-mail quando {{title}} voltar ao estoque.',
+  emailIntroPrice: 'Enviaremos um e-mail quando o preço de {{title}} baixar.',
   email: 'E-mail',
   submit: 'Avise-me',
   sending: 'Enviando…',
