@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   notificationMessages,
   notificationSubscriptions,
+  orders,
   pointsAllocations,
   pointsEntries,
 } from '../src/db/schema/index.js';
@@ -226,6 +227,57 @@ describe('price drop and order updates', () => {
     });
     expect(received[0]!.urgency).toBe('high');
     expect(push.pushesTo(other.endpoint!)).toEqual([]);
+
+    // Refunded (twice: one refund): a second message, saying so.
+    for (let i = 0; i < 2; i++) {
+      const refunded = await t.current.request(`/admin/v1/orders/${order.body.orderId}/refund`, {
+        method: 'POST',
+        token: s.sk,
+      });
+      expect(refunded.status).toBe(200);
+    }
+    await sendDueMessages(workerDeps(t.current));
+    expect(push.pushesTo(sub.endpoint!).map((p) => p.payload)).toMatchObject([
+      { title: 'Pedido confirmado' },
+      {
+        title: 'Pedido reembolsado',
+        body: `Hemos reembolsado el pedido ${reference}. Puede tardar unos días en verse.`,
+      },
+    ]);
+  });
+
+  it('a cancelled order tells a guest’s order-updates email subscription to the order’s address', async () => {
+    const s = await createTestStore(t.current.db);
+    const tee = await createTestProduct(t.current.db, s.store, { title: 'Tee' });
+    const cart = await t.current.request('/v1/carts', { key: s.pk, body: {} });
+    await t.current.request(`/v1/carts/${cart.body.id}/lines`, {
+      key: s.pk,
+      body: { variantId: tee.variantIds[0], quantity: 1 },
+    });
+    const order = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
+      key: s.pk,
+      body: {},
+    });
+    expect(order.status).toBe(201);
+    await t.current.db
+      .update(orders)
+      .set({ email: 'Guest@Example.com' })
+      .where(eq(orders.id, order.body.orderId));
+    const sub = await subscribe(t.current.db, s.store, push, {
+      topic: 'order-updates',
+      email: 'guest@example.com',
+      locale: 'de',
+    });
+    const cancelled = await t.current.request(`/admin/v1/orders/${order.body.orderId}/cancel`, {
+      method: 'POST',
+      token: s.sk,
+    });
+    expect(cancelled.status).toBe(200);
+    const [message] = await messagesOf(t.current.db, sub.id);
+    expect(message).toMatchObject({
+      topic: 'order-updates',
+      payload: { title: 'Bestellung storniert' },
+    });
   });
 });
 

@@ -7,7 +7,7 @@ import type { OrderView } from '../schemas/orders.js';
 import { isUuid } from '../uuid.js';
 import { markCartOrdered } from './carts.js';
 import { lockCart, lockCustomer } from './locks.js';
-import { notifyOrderPaid } from './notifications/triggers.js';
+import { notifyOrderUpdate } from './notifications/triggers.js';
 import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
 import { earnForOrder } from './points.js';
@@ -136,7 +136,7 @@ export async function markPaid(
     if (paid) {
       await earnForOrder(tx, store, paid, now, now);
       await markCartOrdered(tx, paid.cartId, now);
-      await notifyOrderPaid(tx, store, paid, now);
+      await notifyOrderUpdate(tx, store, paid, 'paid', now);
       return orderView(tx, store, paid, now);
     }
     const order = await findOrderRow(tx, store, orderId);
@@ -172,7 +172,10 @@ export async function closeOrder(
       reason: to === 'cancelled' ? 'Order cancelled' : 'Order refunded',
       now,
     });
-    if (closed) return orderView(tx, store, closed, now);
+    if (closed) {
+      await notifyOrderUpdate(tx, store, closed, to, now);
+      return orderView(tx, store, closed, now);
+    }
     const order = await findOrderRow(tx, store, orderId);
     if (order.status === to) return orderView(tx, store, order, now);
     throw to === 'cancelled'

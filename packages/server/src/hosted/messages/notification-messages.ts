@@ -11,6 +11,10 @@ export type NotificationMessageKey =
   | 'priceDropBody'
   | 'orderPaidTitle'
   | 'orderPaidBody'
+  | 'orderCancelledTitle'
+  | 'orderCancelledBody'
+  | 'orderRefundedTitle'
+  | 'orderRefundedBody'
   | 'pointsExpiryTitle'
   | 'pointsExpiryBody'
   | 'mailOpen'
@@ -25,6 +29,10 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: '{product} now costs {price}.',
     orderPaidTitle: 'Order confirmed',
     orderPaidBody: 'We received your payment for order {order}. Thank you!',
+    orderCancelledTitle: 'Order cancelled',
+    orderCancelledBody: 'Order {order} was cancelled. Anything you paid is refunded.',
+    orderRefundedTitle: 'Order refunded',
+    orderRefundedBody: 'We refunded order {order}. It may take a few days to show.',
     pointsExpiryTitle: 'Points expiring soon',
     pointsExpiryBody: '{points} of your points at {store} expire on {date}.',
     mailOpen: 'Open:',
@@ -38,6 +46,10 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: '{product} 现价 {price}。',
     orderPaidTitle: '订单已确认',
     orderPaidBody: '我们已收到订单 {order} 的付款。谢谢！',
+    orderCancelledTitle: '订单已取消',
+    orderCancelledBody: '订单 {order} 已取消，已支付的款项将退回。',
+    orderRefundedTitle: '订单已退款',
+    orderRefundedBody: '订单 {order} 已退款，可能需要几天才能到账。',
     pointsExpiryTitle: '积分即将过期',
     pointsExpiryBody: '您在 {store} 的 {points} 积分将于 {date} 过期。',
     mailOpen: '打开：',
@@ -51,6 +63,10 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: '{product} ahora cuesta {price}.',
     orderPaidTitle: 'Pedido confirmado',
     orderPaidBody: 'Hemos recibido tu pago del pedido {order}. ¡Gracias!',
+    orderCancelledTitle: 'Pedido cancelado',
+    orderCancelledBody: 'El pedido {order} se ha cancelado. Te devolvemos lo que hayas pagado.',
+    orderRefundedTitle: 'Pedido reembolsado',
+    orderRefundedBody: 'Hemos reembolsado el pedido {order}. Puede tardar unos días en verse.',
     pointsExpiryTitle: 'Tus puntos caducan pronto',
     pointsExpiryBody: '{points} de tus puntos en {store} caducan el {date}.',
     mailOpen: 'Abrir:',
@@ -64,6 +80,11 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: '{product} coûte maintenant {price}.',
     orderPaidTitle: 'Commande confirmée',
     orderPaidBody: 'Nous avons reçu votre paiement pour la commande {order}. Merci !',
+    orderCancelledTitle: 'Commande annulée',
+    orderCancelledBody: 'La commande {order} a été annulée. Tout paiement vous est remboursé.',
+    orderRefundedTitle: 'Commande remboursée',
+    orderRefundedBody:
+      'Nous avons remboursé la commande {order}. Cela peut prendre quelques jours.',
     pointsExpiryTitle: 'Vos points expirent bientôt',
     pointsExpiryBody: '{points} de vos points chez {store} expirent le {date}.',
     mailOpen: 'Ouvrir :',
@@ -77,6 +98,10 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: '{product} kostet jetzt {price}.',
     orderPaidTitle: 'Bestellung bestätigt',
     orderPaidBody: 'Wir haben Ihre Zahlung für Bestellung {order} erhalten. Danke!',
+    orderCancelledTitle: 'Bestellung storniert',
+    orderCancelledBody: 'Bestellung {order} wurde storniert. Bereits Bezahltes erstatten wir.',
+    orderRefundedTitle: 'Bestellung erstattet',
+    orderRefundedBody: 'Wir haben Bestellung {order} erstattet. Das kann einige Tage dauern.',
     pointsExpiryTitle: 'Punkte verfallen bald',
     pointsExpiryBody: '{points} Ihrer Punkte bei {store} verfallen am {date}.',
     mailOpen: 'Öffnen:',
@@ -90,6 +115,11 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: '{product} теперь стоит {price}.',
     orderPaidTitle: 'Заказ подтверждён',
     orderPaidBody: 'Мы получили оплату заказа {order}. Спасибо!',
+    orderCancelledTitle: 'Заказ отменён',
+    orderCancelledBody: 'Заказ {order} отменён. Оплаченное мы вернём.',
+    orderRefundedTitle: 'Деньги за заказ возвращены',
+    orderRefundedBody:
+      'Мы вернули деньги за заказ {order}. Зачисление может занять несколько дней.',
     pointsExpiryTitle: 'Баллы скоро сгорят',
     pointsExpiryBody: '{points} ваших баллов в {store} сгорят {date}.',
     mailOpen: 'Открыть:',
@@ -103,6 +133,10 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: '{product} agora custa {price}.',
     orderPaidTitle: 'Pedido confirmado',
     orderPaidBody: 'Recebemos o pagamento do pedido {order}. Obrigado!',
+    orderCancelledTitle: 'Pedido cancelado',
+    orderCancelledBody: 'O pedido {order} foi cancelado. O que você pagou será reembolsado.',
+    orderRefundedTitle: 'Pedido reembolsado',
+    orderRefundedBody: 'Reembolsamos o pedido {order}. Pode levar alguns dias para aparecer.',
     pointsExpiryTitle: 'Seus pontos vão expirar',
     pointsExpiryBody: '{points} dos seus pontos na {store} expiram em {date}.',
     mailOpen: 'Abrir:',
@@ -116,6 +150,10 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     priceDropBody: 'أصبح سعر {product} الآن {price}.',
     orderPaidTitle: 'تم تأكيد الطلب',
     orderPaidBody: 'استلمنا دفعتك للطلب {order}. شكرًا لك!',
+    orderCancelledTitle: 'تم إلغاء الطلب',
+    orderCancelledBody: 'تم إلغاء الطلب {order}. سنرد إليك أي مبلغ دفعته.',
+    orderRefundedTitle: 'تم استرداد مبلغ الطلب',
+    orderRefundedBody: 'رددنا مبلغ الطلب {order}. قد يستغرق ظهوره بضعة أيام.',
     pointsExpiryTitle: 'نقاطك تنتهي قريبًا',
     pointsExpiryBody: 'تنتهي صلاحية {points} من نقاطك في {store} في {date}.',
     mailOpen: 'افتح:',

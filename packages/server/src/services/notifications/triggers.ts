@@ -144,14 +144,24 @@ export function notifyPriceDrop(
   );
 }
 
+/** What happened to an order, and the texts that say so. */
+const orderUpdates = {
+  paid: ['orderPaidTitle', 'orderPaidBody'],
+  cancelled: ['orderCancelledTitle', 'orderCancelledBody'],
+  refunded: ['orderRefundedTitle', 'orderRefundedBody'],
+} as const;
+export type OrderUpdate = keyof typeof orderUpdates;
+
 /**
- * An order was paid: its customer's order-updates subscriptions (any channel), and an
- * email subscription to the order's own address (a guest's).
+ * An order was paid, cancelled or refunded: its customer's order-updates subscriptions (any
+ * channel), and an email subscription to the order's own address (a guest's). Once per order
+ * and update, however often the change is repeated.
  */
-export async function notifyOrderPaid(
+export async function notifyOrderUpdate(
   tx: Tx,
   store: Store,
   order: Pick<typeof orders.$inferSelect, 'id' | 'customerId' | 'email'>,
+  update: OrderUpdate,
   now: Date,
 ): Promise<number> {
   const whose = [];
@@ -167,15 +177,16 @@ export async function notifyOrderPaid(
   if (subscribers.length === 0) return 0;
   // The short form shoppers see on receipts: the id's first block.
   const reference = order.id.slice(0, 8).toUpperCase();
+  const [title, body] = orderUpdates[update];
   return enqueueMessages(
     tx,
     store.id,
     subscribers.map((sub) => ({
       subscriptionId: sub.id,
       topic: 'order-updates',
-      dedupeKey: `order:${order.id}:paid`,
+      dedupeKey: `order:${order.id}:${update}`,
       content: {
-        ...triggerText(sub, 'orderPaidTitle', 'orderPaidBody', { order: reference }),
+        ...triggerText(sub, title, body, { order: reference }),
         url: deepLink({ settings: store.settings, sub, campaign: 'order-updates' }),
       },
     })),
