@@ -15,7 +15,7 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
 import { startMailSink } from '../../scripts/mail-sink.mjs';
 import { addPasskey } from './test/passkey-ceremony.mjs';
-import { deliverPush, startReceipts } from './test/push-service.mjs';
+import { deliverPush, dispatchNotificationEvent, startReceipts } from './test/push-service.mjs';
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
@@ -104,6 +104,11 @@ function kioskCommands() {
         const page = session.browser.getPage(session.id);
         await deliverPush(page, new URL(payload.scope, origin).href, payload.data);
         return true;
+      }
+      if (command === 'kiosk-notification-event') {
+        const page = session.browser.getPage(session.id);
+        const { scope, tag, type } = payload;
+        return dispatchNotificationEvent(page, new URL(scope, origin).href, tag, type);
       }
       if (command === 'kiosk-passkey') {
         await addPasskey({ api: api.url, redirectUri: `${origin}/callback`, ...payload });

@@ -31,3 +31,33 @@ export async function startReceipts() {
     server,
   };
 }
+
+/**
+ * A shopper's click on (or dismissal of) the notification tagged `tag`, as `type`
+ * ('notificationclick' | 'notificationclose') in the page's real service worker at `scope`.
+ * No browser automation can press a system notification (web-platform-tests/wpt#51125), so the
+ * event is made in the worker with the real notification; its `waitUntil` is collected and
+ * awaited, as the browser would keep the worker alive for it. Such an event carries no user
+ * activation: `clients.openWindow` is refused, so what is checked is what the handler does
+ * besides (the notification closed, the receipt sent). Returns the tags still shown.
+ */
+export async function dispatchNotificationEvent(page, scope, tag, type) {
+  const worker = page
+    .context()
+    .serviceWorkers()
+    .find((w) => w.url().startsWith(scope));
+  if (!worker) throw new Error(`no service worker at ${scope}`);
+  return worker.evaluate(
+    async ({ tag, type }) => {
+      const [notification] = await self.registration.getNotifications({ tag });
+      if (!notification) throw new Error(`no notification tagged ${tag}`);
+      const waits = [];
+      const event = new NotificationEvent(type, { notification });
+      Object.defineProperty(event, 'waitUntil', { value: (p) => waits.push(p) });
+      self.dispatchEvent(event);
+      await Promise.all(waits);
+      return (await self.registration.getNotifications()).map((n) => n.tag);
+    },
+    { tag, type },
+  );
+}

@@ -1,5 +1,6 @@
 // kiosk-sw.js as a brand serves it, in real Chromium: a push message is shown as a notification
-// and its delivery reported to the store's receipts endpoint (a loopback stand-in here).
+// and its delivery reported to the store's receipts endpoint (a loopback stand-in here); a click
+// closes it and reports it clicked, a dismissal reports it dismissed.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { until } from '../../test/helpers.js';
@@ -60,5 +61,46 @@ describe('kiosk-sw.js', () => {
     expect(received).to.deep.equal([
       { message: message.id, token: 'hmac-of-the-message', event: 'delivered' },
     ]);
+  });
+
+  /** Pushes a message and waits until it is shown; its receipts are told apart by its id. */
+  async function shown(id: string) {
+    const { url: endpoint } = await receipts();
+    await executeServerCommand('kiosk-push', {
+      scope,
+      data: JSON.stringify({
+        id,
+        title: 'Spring sale',
+        url: 'https://brand.example/p/tee?kiosk_product=tee&kiosk_campaign=spring',
+        receipt: { endpoint, token: `token-${id}` },
+      }),
+    });
+    const receiptsOf = async () => (await receipts()).received.filter((r) => r.message === id);
+    await until(
+      async () =>
+        (await registration.getNotifications({ tag: id })).length === 1 &&
+        (await receiptsOf()).length === 1,
+      'notification shown and reported delivered',
+    );
+    return receiptsOf;
+  }
+  // The shopper's press, made in the worker (no automation can press a system notification).
+  const shopper = (tag: string, type: 'notificationclick' | 'notificationclose') =>
+    executeServerCommand<string[], unknown>('kiosk-notification-event', { scope, tag, type });
+
+  it('a click closes the notification and reports it clicked', async () => {
+    const id = 'f7a3c0de-0000-4000-8000-000000000002';
+    const receiptsOf = await shown(id);
+    const stillShown = await shopper(id, 'notificationclick');
+    expect(stillShown).not.to.include(id);
+    expect((await receiptsOf()).map((r) => r.event)).to.deep.equal(['delivered', 'clicked']);
+    expect((await receiptsOf())[1]!.token).to.equal(`token-${id}`);
+  });
+
+  it('a dismissal reports it dismissed', async () => {
+    const id = 'f7a3c0de-0000-4000-8000-000000000003';
+    const receiptsOf = await shown(id);
+    await shopper(id, 'notificationclose');
+    expect((await receiptsOf()).map((r) => r.event)).to.deep.equal(['delivered', 'dismissed']);
   });
 });

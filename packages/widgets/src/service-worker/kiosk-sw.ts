@@ -94,6 +94,9 @@ sw.addEventListener('push', (event) => {
   );
 });
 
+// Tested with events made in the worker (kiosk-sw.test.ts): no browser automation can press a
+// system notification, and a made event carries no user activation, so the window opening is
+// the one step only a shopper's real click exercises.
 sw.addEventListener('notificationclick', (event) => {
   const shown = event.notification.data;
   event.notification.close();
