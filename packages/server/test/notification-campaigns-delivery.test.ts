@@ -216,6 +216,36 @@ describe('campaign expansion', () => {
 });
 
 describe('two instances sharing the outbox', () => {
+  it('keep one shopper’s frequency cap exact when both send to them at once', async () => {
+    const s = await createTestStore(t.current.db, {
+      settings: { notifications: { quietHours: null, maxPerDay: 1, maxPerWeek: 10 } },
+    });
+    const shopper = await createTestCustomer(t.current, s.store);
+    // Two devices of one shopper, one message each: a cap of one lets one through.
+    const devices = [];
+    for (let i = 0; i < 2; i++) {
+      devices.push(
+        await subscribe(t.current.db, s.store, push, {
+          topic: 'promotions',
+          customerId: shopper.id,
+        }),
+      );
+    }
+    await campaign(s.store, {});
+    await expandDueCampaigns(t.current.db, t.current.now());
+    // Each instance claims one of the two and sends it at the same moment.
+    await Promise.all([
+      sendDueMessages(workerDeps(t.current), { batchSize: 1 }),
+      sendDueMessages(workerDeps(t.current, { db: otherDb() }), { batchSize: 1 }),
+    ]);
+    const sent = devices.flatMap((d) => push.pushesTo(d.endpoint!));
+    expect(sent).toHaveLength(1);
+    const statuses = await Promise.all(
+      devices.map(async (d) => (await messagesOf(t.current.db, d.id))[0]!.status),
+    );
+    expect(statuses.sort()).toEqual(['capped', 'sent']);
+  });
+
   it('claim side by side and never send a message twice', async () => {
     const s = await createTestStore(t.current.db, { settings: openHours });
     const subs = [];

@@ -108,13 +108,14 @@ async function countsOf(
     .select({
       campaignId: m.campaignId,
       targeted: count(),
-      sent: count(sql`${m.sentAt} is not null`),
+      // Sent, not being sent: a message in flight holds a `sentAt` (its place under the cap).
+      sent: count(sql`${m.status} = 'sent'`),
       delivered: count(sql`${m.deliveredAt} is not null`),
       clicked: count(sql`${m.clickedAt} is not null`),
       failed: count(
         sql`${m.status} = 'failed' or (${m.status} = 'dropped' and ${m.error} is distinct from ${UNSUBSCRIBED})`,
       ),
-      unsubscribed: count(sql`${m.sentAt} is not null and ${s.removedAt} > ${m.sentAt}`),
+      unsubscribed: count(sql`${m.status} = 'sent' and ${s.removedAt} > ${m.sentAt}`),
     })
     .from(m)
     .innerJoin(s, eq(s.id, m.subscriptionId))

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../context.js';
+import type { Db, Tx } from '../../db/index.js';
 import {
   type NotificationMessageRow,
   type NotificationSubscriptionRow,
@@ -9,7 +10,13 @@ import {
 } from '../../db/schema/index.js';
 import { notificationMail } from '../../mail/notification-mail.js';
 import type { Store } from '../stores.js';
-import { capReached, deliveryRules, isTransactional, quietUntil } from './delivery-rules.js';
+import {
+  capReached,
+  type DeliveryRules,
+  deliveryRules,
+  isTransactional,
+  quietUntil,
+} from './delivery-rules.js';
 import type { MessageContent } from './message-content.js';
 import { claimDueMessages, deferMessage, markNotSent, markSent, retryOrFail } from './outbox.js';
 import { receiptToken } from './receipts.js';
@@ -44,15 +51,25 @@ function vapidSubject(origin: string): string {
   return url.protocol === 'https:' ? url.origin : `mailto:notifications@${url.hostname}`;
 }
 
+/** Whose messages share one frequency cap: the shopper's account, else the address. */
+const shopperOf = (sub: NotificationSubscriptionRow) =>
+  `${sub.storeId}:${sub.customerId ?? sub.address}`;
+
 /**
  * Messages sent to the same shopper (their customer account, or the same address) in the
- * last day and week, order updates not counted.
+ * last day and week, order updates not counted. A message being sent right now (reserved:
+ * still pending, `sentAt` set) counts as sent, `message` itself aside.
  */
-async function recentlySent(deps: AppDeps, sub: NotificationSubscriptionRow, now: Date) {
+async function recentlySent(
+  tx: Tx,
+  sub: NotificationSubscriptionRow,
+  message: NotificationMessageRow,
+  now: Date,
+) {
   const s = notificationSubscriptions;
   const m = notificationMessages;
   const since = new Date(now.getTime() - 7 * DAY_MS);
-  const [row] = await deps.db
+  const [row] = await tx
     .select({
       lastDay:
         sql<number>`count(*) filter (where ${m.sentAt} > ${new Date(now.getTime() - DAY_MS)})`.mapWith(
@@ -65,7 +82,8 @@ async function recentlySent(deps: AppDeps, sub: NotificationSubscriptionRow, now
     .where(
       and(
         eq(m.storeId, sub.storeId),
-        eq(m.status, 'sent'),
+        inArray(m.status, ['sent', 'pending']),
+        ne(m.id, message.id),
         ne(m.topic, 'order-updates'),
         gt(m.sentAt, since),
         or(
@@ -77,6 +95,34 @@ async function recentlySent(deps: AppDeps, sub: NotificationSubscriptionRow, now
       ),
     );
   return row ?? { lastDay: 0, lastWeek: 0 };
+}
+
+/**
+ * The frequency cap, exact across instances: under a lock on the shopper (a transaction-scoped
+ * advisory lock, so two workers with messages for the same shopper take turns), count what was
+ * sent or is being sent, and either reserve a place for `message` (its `sentAt`, while it is
+ * still pending) or say the cap is reached. A send that then fails gives the place back.
+ */
+async function reserveUnderCap(
+  db: Db,
+  sub: NotificationSubscriptionRow,
+  message: NotificationMessageRow,
+  rules: DeliveryRules,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`kiosk-notify-cap:${shopperOf(sub)}`}, 0))`,
+    );
+    if (capReached(await recentlySent(tx, sub, message, now), rules)) return false;
+    await tx
+      .update(notificationMessages)
+      .set({ sentAt: now })
+      .where(
+        and(eq(notificationMessages.id, message.id), eq(notificationMessages.status, 'pending')),
+      );
+    return true;
+  });
 }
 
 /** Sends one claimed message, or decides it is not to be sent (now, or ever). */
@@ -100,7 +146,7 @@ async function deliver(
       await deferMessage(db, message.id, until);
       return;
     }
-    if (capReached(await recentlySent(ctx.deps, sub, now), rules)) {
+    if (!(await reserveUnderCap(db, sub, message, rules, now))) {
       await markNotSent(db, message.id, 'capped', 'cap');
       return;
     }
@@ -196,7 +242,7 @@ export async function sendDueMessages(deps: AppDeps, options: WorkerOptions = {}
   const byShopper = new Map<string, NotificationMessageRow[]>();
   for (const message of claimed) {
     const sub = subOf.get(message.subscriptionId);
-    const shopper = sub ? `${sub.storeId}:${sub.customerId ?? sub.address}` : message.id;
+    const shopper = sub ? shopperOf(sub) : message.id;
     byShopper.set(shopper, [...(byShopper.get(shopper) ?? []), message]);
   }
   const queues = [...byShopper.values()];

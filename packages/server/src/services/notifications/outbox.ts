@@ -119,9 +119,12 @@ async function finish(
 export const markSent = (db: Db, id: string, now: Date) =>
   finish(db, id, { status: 'sent', sentAt: now, claimedUntil: null, error: null });
 
-/** Never sent: the subscription is gone (404/410, unsubscribed) or the cap is reached. */
+/**
+ * Never sent: the subscription is gone (404/410, unsubscribed) or the cap is reached. A place
+ * under the cap it held (`sentAt`) is given back.
+ */
 export const markNotSent = (db: Db, id: string, status: 'dropped' | 'capped', error: string) =>
-  finish(db, id, { status, claimedUntil: null, error });
+  finish(db, id, { status, sentAt: null, claimedUntil: null, error });
 
 /**
  * Quiet hours: back to pending until `until`, the attempt given back (it was not one).
@@ -143,12 +146,14 @@ export function retryOrFail(
   now: Date,
   error: string,
 ) {
+  // Either way the place it held under the frequency cap (`sentAt`) is given back.
   if (message.attempts >= MAX_ATTEMPTS) {
-    return finish(db, message.id, { status: 'failed', claimedUntil: null, error });
+    return finish(db, message.id, { status: 'failed', sentAt: null, claimedUntil: null, error });
   }
   const backoffMs = 2 ** message.attempts * 1000;
   return finish(db, message.id, {
     notBefore: new Date(now.getTime() + backoffMs),
+    sentAt: null,
     claimedUntil: null,
     error,
   });
