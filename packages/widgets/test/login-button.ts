@@ -2,7 +2,9 @@
 // header row, a new customer signed in on it, and reading its shadow DOM. Their client is
 // shopper.ts's.
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/login-button/define.js';
+import type { KioskErrorEvent } from '../src/events/error.js';
 import type { KioskLoginButton } from '../src/login-button/login-button.js';
 import { endpoint, until } from './helpers.js';
 import { ADMIN, client } from './shopper.js';
@@ -75,4 +77,60 @@ export async function expectFitsInMenu(el: KioskLoginButton, view: string, width
     expect(r.left, part.className).to.be.at.least(box.left);
     expect(r.right, part.className).to.be.at.most(box.right);
   }
+}
+
+/** Shown: there and not `display: none` (a menu view takes the menu's place by hiding it). */
+export const shown = (el: Element) => !!el && getComputedStyle(el).display !== 'none';
+
+/**
+ * One of the account menu's views loaded on request (`menu-view.ts`): the menu item `item`
+ * opens the element `part=<item>-view`, whose code is the module `module` (a chunk of its own).
+ */
+export function menuView(item: 'notifications' | 'passkeys', module: string) {
+  const view = (el: KioskLoginButton) => $(el, `[part=${item}-view]`);
+  const loaded = (el: KioskLoginButton) => !!view(el) && !view(el).querySelector('[aria-busy]');
+  return {
+    view,
+    loaded,
+    /** Whether the page has asked for the view's code yet. */
+    requested: () => performance.getEntriesByType('resource').some((r) => r.name.includes(module)),
+    /** Opens the menu with a click and the view with another; resolves once its list is in. */
+    async open(el: KioskLoginButton) {
+      $<HTMLButtonElement>(el, '[part~=trigger]').click();
+      await until(() => isOpen(el), 'menu open');
+      $<HTMLButtonElement>(el, `[part~=${item}]`).click();
+      await until(() => loaded(el), `${item} view`);
+      await el.updateComplete;
+    },
+  };
+}
+
+/**
+ * A view whose code (`codeGlob`, failed by the `kiosk-route` command) cannot load: the menu
+ * says `message` in its status line, reports a network error, stays open with no half-made
+ * view; once the code can load, the same item opens the view.
+ */
+export async function expectViewLoadsOnceOnline(
+  el: KioskLoginButton,
+  item: 'notifications' | 'passkeys',
+  codeGlob: string,
+  message: string,
+) {
+  const errors: KioskErrorEvent[] = [];
+  el.addEventListener('kiosk-error', (e) => errors.push(e as KioskErrorEvent));
+  await executeServerCommand('kiosk-route', { glob: codeGlob, mode: 'fail' });
+  $<HTMLButtonElement>(el, '[part~=trigger]').click();
+  await until(() => isOpen(el), 'menu open');
+  $<HTMLButtonElement>(el, `[part~=${item}]`).click();
+
+  await until(() => !!text(el, '[part=status]'), 'the error, said');
+  expect(text(el, '[part=status]')).to.equal(message);
+  expect(errors.map((e) => e.detail.error.code)).to.deep.equal(['network_error']);
+  expect($(el, `[part=${item}-view]`), 'no half-made view').to.equal(null);
+  expect(isOpen(el), 'the menu stays').to.equal(true);
+
+  await executeServerCommand('kiosk-route', { glob: codeGlob, mode: 'pass' });
+  $<HTMLButtonElement>(el, `[part~=${item}]`).click();
+  await until(() => !!$(el, `[part=${item}-view]`), 'the view, once online');
+  await expect(el).to.be.accessible();
 }

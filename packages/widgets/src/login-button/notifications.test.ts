@@ -6,7 +6,9 @@ import {
   expectFitsInMenu,
   focused,
   isOpen,
+  menuView,
   newEmail,
+  shown,
   signedIn,
   text,
 } from '../../test/login-button.js';
@@ -34,24 +36,16 @@ async function subscribed(name: string, attrs = '') {
   return { el, email };
 }
 
-const view = (el: KioskLoginButton) => $(el, '[part=notifications-view]');
-const loaded = (el: KioskLoginButton) => !!view(el) && !view(el).querySelector('[aria-busy]');
-const shown = (el: Element) => !!el && getComputedStyle(el).display !== 'none';
+const {
+  view,
+  loaded,
+  requested: viewRequested,
+  open: openNotifications,
+} = menuView('notifications', 'subscriptions-view');
 const rows = (el: KioskLoginButton) =>
   [...view(el).querySelectorAll('[part=subscription]')].map((row) =>
     [...row.querySelectorAll('.item-name, .muted')].map((s) => s.textContent!.trim()),
   );
-const viewRequested = () =>
-  performance.getEntriesByType('resource').some((r) => r.name.includes('subscriptions-view'));
-
-/** Opens the menu with a click and "Notifications" with another; resolves once the list is in. */
-async function openNotifications(el: KioskLoginButton) {
-  $<HTMLButtonElement>(el, '[part~=trigger]').click();
-  await until(() => isOpen(el), 'menu open');
-  $<HTMLButtonElement>(el, '[part~=notifications]').click();
-  await until(() => loaded(el), 'notifications view');
-  await el.updateComplete;
-}
 
 describe('<kiosk-login-button> notifications', () => {
   beforeEach(() => {

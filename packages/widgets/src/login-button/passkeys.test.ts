@@ -7,7 +7,9 @@ import {
   expectFitsInMenu,
   focused,
   isOpen,
+  menuView,
   newEmail,
+  shown,
   signedIn,
   text,
 } from '../../test/login-button.js';
@@ -30,20 +32,12 @@ async function withPasskey(name: string, { use = false, attrs = '' } = {}) {
   return signedIn(name, 0, attrs, email);
 }
 
-const view = (el: KioskLoginButton) => $(el, '[part=passkeys-view]');
-const loaded = (el: KioskLoginButton) => !!view(el) && !view(el).querySelector('[aria-busy]');
-const shown = (el: Element) => !!el && getComputedStyle(el).display !== 'none';
-const viewRequested = () =>
-  performance.getEntriesByType('resource').some((r) => r.name.includes('passkeys-view'));
-
-/** Opens the menu with a click and "Passkeys" with another; resolves once the list is in. */
-async function openPasskeys(el: KioskLoginButton) {
-  $<HTMLButtonElement>(el, '[part~=trigger]').click();
-  await until(() => isOpen(el), 'menu open');
-  $<HTMLButtonElement>(el, '[part~=passkeys]').click();
-  await until(() => loaded(el), 'passkeys view');
-  await el.updateComplete;
-}
+const {
+  view,
+  loaded,
+  requested: viewRequested,
+  open: openPasskeys,
+} = menuView('passkeys', 'passkeys-view');
 
 describe('<kiosk-login-button> passkeys', () => {
   beforeEach(() => {
