@@ -21,10 +21,28 @@ const { values } = parseArgs({
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
+/**
+ * The statements one request of a scenario runs (the server counts them when started with
+ * KIOSK_COUNT_STATEMENTS=1: X-Kiosk-Statements), asked once before the load; '' for a server
+ * that does not count (the references).
+ */
+async function statementsOf(opts) {
+  const request = opts.requests?.[0]?.setupRequest?.({ headers: opts.headers }) ?? {};
+  const res = await fetch(opts.url, {
+    method: opts.method ?? 'GET',
+    headers: request.headers ?? opts.headers,
+    body: request.body,
+  });
+  await res.arrayBuffer();
+  return res.headers.get('x-kiosk-statements') ?? '';
+}
+
 async function load(title, opts) {
+  const statements = await statementsOf(opts);
   const result = await autocannon({ connections, duration, ...opts });
   const row = {
     title,
+    statements,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -33,6 +51,7 @@ async function load(title, opts) {
   };
   console.log(
     `${title.padEnd(44)} ${String(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms` +
+      (statements ? `  ${statements} statements` : '') +
       (row.non2xx || row.errors ? `  (non-2xx ${row.non2xx}, errors ${row.errors})` : ''),
   );
   return row;
@@ -111,9 +130,11 @@ if (values.record) {
     `Recorded ${new Date().toISOString().slice(0, 10)} on this 2-core machine, Node ${process.version}, ` +
       `${connections} connections × ${duration} s each, autocannon on loopback, one server process.`,
     '',
-    '| scenario | requests/s | p50 ms | p99 ms | non-2xx |',
-    '|---|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`),
+    '| scenario | requests/s | p50 ms | p99 ms | non-2xx | statements per request |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) => `| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.statements} |`,
+    ),
     `<!-- server:end -->`,
   ].join('\n');
   const current = readFileSync(file, 'utf8');

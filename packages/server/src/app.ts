@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, publicOrigin } from './context.js';
 import { describeError, isDatabaseUnavailable, isRefusedByGate } from './db/faults.js';
+import { countStatements } from './db/statement-count.js';
 import { ApiError } from './errors.js';
 import { noStoreByDefault } from './middleware/cache-control.js';
 import { cors } from './middleware/cors.js';
@@ -31,6 +32,12 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', requestLog);
+  if (deps.countStatements) {
+    app.use('*', async (c, next) => {
+      const { statements } = await countStatements(next);
+      c.header('X-Kiosk-Statements', String(statements));
+    });
+  }
   app.use('*', cors);
   app.use('*', noStoreByDefault);
   app.use(

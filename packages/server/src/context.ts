@@ -34,6 +34,8 @@ export interface AppDeps {
   rateLimits?: Partial<RateLimits>;
   /** Outgoing mail (KIOSK_SMTP_URL); without it the emailed-code sign-in is not offered. */
   mailer?: Mailer;
+  /** Answer each request's statement count in `X-Kiosk-Statements` (db/statement-count.ts). */
+  countStatements?: boolean;
 }
 
 export type AppEnv = {

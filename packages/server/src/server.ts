@@ -42,6 +42,11 @@ export interface ServerOptions {
   smtpUrl?: string;
   /** The From address of that mail (env KIOSK_MAIL_FROM). */
   mailFrom?: string;
+  /**
+   * Count each request's SQL statements into an `X-Kiosk-Statements` answer header (env
+   * KIOSK_COUNT_STATEMENTS=1): for benchmarks, not production.
+   */
+  countStatements?: boolean;
 }
 
 export interface RunningServer {
@@ -61,7 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.smtpUrl ?? process.env.KIOSK_SMTP_URL,
     options.mailFrom ?? process.env.KIOSK_MAIL_FROM,
   );
-  const database = await openDatabase(options.db, { log });
+  const countStatements = options.countStatements ?? process.env.KIOSK_COUNT_STATEMENTS === '1';
+  const database = await openDatabase(options.db, { log, countStatements });
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
     if (seeded) log.info('seeded demo stores', { stores: ['aurora', 'borealis'] });
@@ -86,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rateLimits,
     trustedProxies,
     ...(mailer ? { mailer } : {}),
+    ...(countStatements ? { countStatements } : {}),
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);

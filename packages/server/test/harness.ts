@@ -14,7 +14,7 @@ const shared = globalThis as { kioskTestDatabase?: Promise<Database> };
 
 /** The one database of this test process (PGlite in memory, or this run's PostgreSQL database). */
 export function sharedDatabase(): Promise<Database> {
-  shared.kioskTestDatabase ??= openDatabase(inject('databaseUrl'));
+  shared.kioskTestDatabase ??= openDatabase(inject('databaseUrl'), { countStatements: true });
   return shared.kioskTestDatabase;
 }
 
@@ -48,7 +48,10 @@ export interface RequestOptions {
 }
 
 export interface TestAppOptions
-  extends Pick<AppDeps, 'rateLimiter' | 'rateLimits' | 'trustedProxies' | 'mailer'> {
+  extends Pick<
+    AppDeps,
+    'rateLimiter' | 'rateLimits' | 'trustedProxies' | 'mailer' | 'countStatements'
+  > {
   /** False for a second app (instance) over the database the first one set up. */
   resetDatabase?: boolean;
 }

@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { Logger as DrizzleLogger, ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { createLogger, type Logger } from '../log.js';
 import { openPostgres } from './postgres.js';
 import * as schema from './schema/index.js';
+import { statementCounter } from './statement-count.js';
 
 export { schema };
 export type Schema = typeof schema;
@@ -41,19 +42,24 @@ export function isPostgresUrl(target: string): boolean {
  */
 export async function openDatabase(
   target: string,
-  options: { log?: Logger } = {},
+  options: { log?: Logger; countStatements?: boolean } = {},
 ): Promise<Database> {
+  // Counting costs a call per statement: only where asked (statement-count.ts).
+  const logger = options.countStatements ? statementCounter : undefined;
   if (isPostgresUrl(target)) {
     const log = options.log ?? createLogger('silent');
-    return { ...(await openPostgres(target, migrationsFolder, log)), location: redactUrl(target) };
+    return {
+      ...(await openPostgres(target, migrationsFolder, log, undefined, logger)),
+      location: redactUrl(target),
+    };
   }
-  return openPglite(target);
+  return openPglite(target, logger);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, logger?: DrizzleLogger): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, schema, ...(logger ? { logger } : {}) }) as unknown as Db;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   return {
     db,

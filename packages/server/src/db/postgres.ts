@@ -1,3 +1,4 @@
+import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -21,11 +22,12 @@ export async function openPostgres(
   migrationsFolder: string,
   log: Logger,
   settings: PostgresSettings = postgresSettings(),
+  logger?: DrizzleLogger,
 ): Promise<Omit<Database, 'location'>> {
   await migrateWithLock(url, migrationsFolder, settings);
   const gated = openGatedPool(url, settings, log);
   return {
-    db: drizzle({ client: gated.pool, schema }) as unknown as Db,
+    db: drizzle({ client: gated.pool, schema, ...(logger ? { logger } : {}) }) as unknown as Db,
     kind: 'postgres',
     checkHealth: () =>
       gated.gate.check().catch((err: unknown) => {
