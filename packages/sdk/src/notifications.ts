@@ -1,4 +1,5 @@
 import { invalid, KioskError } from './errors.js';
+import { NOTIFICATION_TOPICS } from './generated/rules.js';
 import type { Http } from './http.js';
 import type { KeyValue } from './persist.js';
 
@@ -6,14 +7,7 @@ import type { KeyValue } from './persist.js';
 // are in the server's OpenAPI document these shapes are written from the spec and requests go
 // through the untyped `http.send`; once generated, they become `Schemas[…]` and `http.request`.
 
-/** What a shopper can be told about (CONTRACT §6). */
-export const NOTIFICATION_TOPICS = [
-  'back-in-stock',
-  'price-drop',
-  'promotions',
-  'points-expiry',
-  'order-updates',
-] as const;
+/** What a shopper can be told about (CONTRACT §6), as the server defines it. */
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 export type NotificationChannel = 'push' | 'email';
 
