@@ -1,8 +1,8 @@
 // Generates src/generated/api.ts from the server's OpenAPI document, so the SDK's types come
 // from the same zod schemas that validate the API; src/generated/rules.ts from the server's
-// clientRules (limits, the attribution code format), so no client copies a rule by hand; and
-// src/generated/format-money.ts, a copy of the server's price and direction rule (its hosted
-// pages and the widgets format prices alike). `--check` fails if any file is stale.
+// clientRules (limits, the attribution code format, the notification topics), so no client
+// copies a rule by hand; and src/generated/format-money.ts, a copy of the server's price and
+// direction rule (its hosted pages and the widgets format prices alike). `--check` fails if any file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { clientRules, createApp, createLogger } from '@kiosk/server';
@@ -34,6 +34,10 @@ export const ATTRIBUTION_CODE = ${r.attributionCode};
  * set. The server applies the store's own window from when the link was followed (refAt).
  */
 export const MAX_ATTRIBUTION_WINDOW_DAYS = ${r.maxAttributionWindowDays};
+/** What a shopper can be told about (contract §6): the topics a subscription can name. */
+export const NOTIFICATION_TOPICS = [
+${r.notificationTopics.map((topic) => `  '${topic}',`).join('\n')}
+] as const;
 `;
 }
 

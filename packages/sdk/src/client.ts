@@ -152,7 +152,9 @@ export function createClient(options: ClientOptions) {
   }
   const reviews = lazy(() => import('./reviews.js').then((m) => m.createReviews(http, reads)));
   const notifications = lazy(() =>
-    import('./notifications.js').then((m) => m.createNotifications(http, kv, locale, signedIn)),
+    import('./notifications.js').then((m) =>
+      m.createNotifications(http, kv, locale, signedIn, storeKey),
+    ),
   );
 
   // Tabs share the session over this channel (browsers only).

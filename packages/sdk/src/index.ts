@@ -16,6 +16,7 @@ export type {
   NotificationSubscription,
   NotificationsConfig,
   NotificationTopic,
+  PushStoreMessage,
   SubscribeOptions,
 } from './notifications.js';
 export {

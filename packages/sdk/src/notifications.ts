@@ -1,4 +1,5 @@
 import { invalid, KioskError } from './errors.js';
+import { NOTIFICATION_TOPICS } from './generated/rules.js';
 import type { Http } from './http.js';
 import type { KeyValue } from './persist.js';
 
@@ -6,14 +7,7 @@ import type { KeyValue } from './persist.js';
 // are in the server's OpenAPI document these shapes are written from the spec and requests go
 // through the untyped `http.send`; once generated, they become `Schemas[…]` and `http.request`.
 
-/** What a shopper can be told about (CONTRACT §6). */
-export const NOTIFICATION_TOPICS = [
-  'back-in-stock',
-  'price-drop',
-  'promotions',
-  'points-expiry',
-  'order-updates',
-] as const;
+/** What a shopper can be told about (CONTRACT §6), as the server defines it. */
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 export type NotificationChannel = 'push' | 'email';
 
@@ -67,10 +61,26 @@ function landingUrl(): string | undefined {
   return url.href;
 }
 
-/** Registers the brand's service worker and answers its (new or existing) push subscription. */
+/**
+ * What kiosk-sw.js keeps to renew the browser's push subscription when its push service
+ * rotates it (`pushsubscriptionchange`, where no page is open): which store to tell, and the
+ * endpoint it knows. The worker's own message type; kiosk-sw.ts reads the same shape.
+ */
+export interface PushStoreMessage {
+  kiosk: 'push-store';
+  api: string;
+  storeKey: string;
+  endpoint: string;
+}
+
+/**
+ * Registers the brand's service worker and answers its (new or existing) push subscription;
+ * tells the worker which store it is for.
+ */
 async function pushSubscription(
   serviceWorker: string | undefined,
   vapidPublicKey: () => Promise<string>,
+  store: { api: string; storeKey: string },
 ) {
   const container = globalThis.navigator?.serviceWorker;
   if (!serviceWorker || !container || typeof PushManager === 'undefined') {
@@ -95,7 +105,13 @@ async function pushSubscription(
         userVisibleOnly: true,
         applicationServerKey,
       }));
-    return subscription.toJSON() as { endpoint: string; keys: { p256dh: string; auth: string } };
+    const json = subscription.toJSON() as {
+      endpoint: string;
+      keys: { p256dh: string; auth: string };
+    };
+    const message: PushStoreMessage = { kiosk: 'push-store', ...store, endpoint: json.endpoint };
+    registration.active?.postMessage(message);
+    return json;
   } catch (cause) {
     const denied = Notification.permission === 'denied';
     throw new KioskError({
@@ -117,6 +133,7 @@ export function createNotifications(
   kv: KeyValue,
   locale: string,
   signedIn: () => boolean,
+  storeKey: string,
 ) {
   let config: Promise<NotificationsConfig> | undefined;
   const tokens = (): Record<string, string> => {
@@ -164,8 +181,10 @@ export function createNotifications(
       }
       const push =
         channel === 'push'
-          ? await pushSubscription(options.serviceWorker, () =>
-              resource.config().then((c) => c.vapidPublicKey),
+          ? await pushSubscription(
+              options.serviceWorker,
+              () => resource.config().then((c) => c.vapidPublicKey),
+              { api: http.endpoint, storeKey },
             )
           : undefined;
       const { data } = await http.send('/v1/notifications/subscriptions', {

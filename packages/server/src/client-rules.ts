@@ -1,4 +1,5 @@
 import { ATTRIBUTION_CODE } from './attribution.js';
+import { NOTIFICATION_TOPICS } from './db/schema/index.js';
 import { MAX_ATTRIBUTION_WINDOW_DAYS } from './db/types.js';
 import { MAX_LINE_QUANTITY, MAX_REVIEW_BODY, MAX_REVIEW_TITLE } from './limits.js';
 
@@ -15,4 +16,6 @@ export const clientRules = {
   // Clients keep a followed link for the longest window a store can set and send when it
   // was followed (refAt); the server applies the store's own window (attribution.ts).
   maxAttributionWindowDays: MAX_ATTRIBUTION_WINDOW_DAYS,
+  // The topics a subscription can name: the schema's enum, which the API validates against.
+  notificationTopics: NOTIFICATION_TOPICS,
 } as const;

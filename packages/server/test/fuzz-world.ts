@@ -248,6 +248,7 @@ export const isolated = new Set([
   'POST /admin/v1/orders/{id}/refund',
   'DELETE /admin/v1/identity-providers/{id}',
   'DELETE /v1/notifications/subscriptions/{id}',
+  'POST /v1/notifications/subscriptions/renew',
   'POST /v1/notifications/unsubscribe',
 ]);
 
@@ -436,6 +437,9 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   'GET /v1/notifications/subscriptions': () => ({}),
   'POST /v1/notifications/subscriptions/lookup': (w) => ({
     body: { tokens: [w.notifications.unsubscribeToken] },
+  }),
+  'POST /v1/notifications/subscriptions/renew': (w) => ({
+    body: { oldEndpoint: w.notifications.push.endpoint, push: pushSubscription() },
   }),
   'DELETE /v1/notifications/subscriptions/{id}': (w) => ({
     params: { id: w.notifications.subscriptionId },

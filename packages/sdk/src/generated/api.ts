@@ -595,6 +595,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notifications/subscriptions/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves this browser's push subscriptions to the endpoint its push service rotated to
+         * @description kiosk-sw.js calls it on `pushsubscriptionchange`: every live push subscription at `oldEndpoint` in this store takes the new endpoint and keys (one the browser already has at the new endpoint is removed instead). The old endpoint is the proof: an unguessable URL only the browser and the server hold.
+         */
+        post: operations["renewPushSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notifications/subscriptions/{id}": {
         parameters: {
             query?: never;
@@ -1453,6 +1473,18 @@ export interface components {
         NotificationSubscriptionLookup: {
             /** @description Unsubscribe tokens this device holds. */
             tokens: string[];
+        };
+        RenewPushSubscriptionRequest: {
+            /** @description The endpoint the push service retired (event.oldSubscription.endpoint). */
+            oldEndpoint: string;
+            /** @description The new subscription: PushSubscription.toJSON() (endpoint and keys). */
+            push: {
+                endpoint: string;
+                keys: {
+                    p256dh: string;
+                    auth: string;
+                };
+            };
         };
         AdminStore: {
             id: string;
@@ -3691,6 +3723,64 @@ export interface operations {
             };
             /** @description Missing or invalid key or token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    renewPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewPushSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Renewed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,3 +13,11 @@ export const ATTRIBUTION_CODE = /^[A-Za-z0-9._-]{1,64}$/;
  * set. The server applies the store's own window from when the link was followed (refAt).
  */
 export const MAX_ATTRIBUTION_WINDOW_DAYS = 365;
+/** What a shopper can be told about (contract §6): the topics a subscription can name. */
+export const NOTIFICATION_TOPICS = [
+  'back-in-stock',
+  'price-drop',
+  'promotions',
+  'points-expiry',
+  'order-updates',
+] as const;

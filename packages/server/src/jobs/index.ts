@@ -1,6 +1,7 @@
 import { expireOrdersJob } from './expire-orders.js';
 import { notifyPointsExpiryJob } from './notify-points-expiry.js';
 import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
+import { purgeNotificationSubscriptionsJob } from './purge-notification-subscriptions.js';
 import { purgeSignInChallengesJob } from './purge-sign-in-challenges.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
@@ -11,6 +12,7 @@ export const jobs: Job[] = [
   expireOrdersJob,
   notifyPointsExpiryJob,
   purgeIdempotencyKeysJob,
+  purgeNotificationSubscriptionsJob,
   purgeRateLimits,
   purgeSignInChallengesJob,
   sendNotificationsJob,

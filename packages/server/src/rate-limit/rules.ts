@@ -21,7 +21,7 @@ export const defaultRateLimits = {
   'passkey-challenges': { limit: 60, windowMs: 15 * 60_000 },
   /** POST /v1/products/{product}/reviews (writes and edits). */
   reviews: { limit: 30, windowMs: 15 * 60_000 },
-  /** POST /v1/notifications/subscriptions, per client address. */
+  /** POST /v1/notifications/subscriptions and …/subscriptions/renew, per client address. */
   'notification-subscriptions': { limit: 60, windowMs: 15 * 60_000 },
   /** Double opt-in mails to one typed address (counted per email, whoever asks). */
   'notification-emails-per-email': { limit: 5, windowMs: 60 * 60_000 },

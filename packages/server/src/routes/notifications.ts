@@ -15,6 +15,7 @@ import {
   NotificationConfigSchema,
   NotificationSubscriptionListSchema,
   type NotificationSubscriptionView,
+  RenewPushSubscriptionRequestSchema,
   SubscribeRequestSchema,
   SubscriptionLookupSchema,
 } from '../schemas/notifications.js';
@@ -30,6 +31,7 @@ import {
   listedSubscription,
   removeCustomerSubscription,
   removeSubscriptionWithToken,
+  renewPushSubscriptions,
   subscribe,
   subscriptionStatus,
 } from '../services/notifications/subscriptions.js';
@@ -260,6 +262,42 @@ notificationRoutes.openapi(
     const { tokens } = c.req.valid('json');
     const rows = await listByTokens(c.var.deps.db, c.var.store.id, tokens);
     return c.json({ items: rows.map(subscriptionView) }, 200);
+  },
+);
+
+notificationRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/subscriptions/renew',
+    operationId: 'renewPushSubscription',
+    tags: ['notifications'],
+    summary: "Moves this browser's push subscriptions to the endpoint its push service rotated to",
+    description:
+      'kiosk-sw.js calls it on `pushsubscriptionchange`: every live push subscription at ' +
+      '`oldEndpoint` in this store takes the new endpoint and keys (one the browser already ' +
+      'has at the new endpoint is removed instead). The old endpoint is the proof: an ' +
+      'unguessable URL only the browser and the server hold.',
+    security: Security.storeKey,
+    request: { body: jsonBody(RenewPushSubscriptionRequestSchema) },
+    responses: {
+      204: { description: 'Renewed' },
+      ...errorResponses(400, 401, 404, 429),
+    },
+  }),
+  async (c) => {
+    const { oldEndpoint, push } = c.req.valid('json');
+    const { deps, store } = c.var;
+    const renewed = await renewPushSubscriptions(
+      deps.db,
+      store.id,
+      oldEndpoint,
+      { endpoint: push.endpoint, ...push.keys },
+      deps.now(),
+    );
+    if (renewed === 0) {
+      throw new ApiError('subscription_not_found', 'No push subscription at that endpoint.');
+    }
+    return c.body(null, 204);
   },
 );
 

@@ -24,6 +24,11 @@ storefrontRoutes.post('/carts', rateLimit('carts'));
 storefrontRoutes.post('/carts/:id/lines', rateLimit('cart-lines'));
 storefrontRoutes.post('/products/:product/reviews', rateLimit('reviews'));
 storefrontRoutes.post('/notifications/subscriptions', rateLimit('notification-subscriptions'));
+// Renewing a browser's subscription counts with subscribing: both write where pushes go.
+storefrontRoutes.post(
+  '/notifications/subscriptions/renew',
+  rateLimit('notification-subscriptions'),
+);
 storefrontRoutes.use('*', idempotency);
 storefrontRoutes.route('/store', storeRoutes);
 storefrontRoutes.route('/products', productRoutes);

@@ -37,6 +37,20 @@ export const NotificationConfigSchema = z
   })
   .openapi('NotificationConfig');
 
+const pushEndpoint = z
+  .string()
+  .max(MAX_PUSH_ENDPOINT)
+  .refine(isPushEndpoint, 'An https URL (http only on loopback)');
+
+/** A browser's push subscription as PushSubscription.toJSON() gives it. */
+const PushSubscriptionSchema = z.object({
+  endpoint: pushEndpoint,
+  keys: z.object({
+    p256dh: z.string().max(100).refine(isP256dhKey, 'A base64url P-256 point (65 bytes)'),
+    auth: z.string().max(100).refine(isPushAuthSecret, 'base64url, 16 bytes'),
+  }),
+});
+
 export const SubscribeRequestSchema = z
   .object({
     topic: TopicSchema,
@@ -48,19 +62,9 @@ export const SubscribeRequestSchema = z
       description:
         "Email channel: the address. Omitted or the signed-in shopper's own: confirmed at once; another: a double opt-in mail.",
     }),
-    push: z
-      .object({
-        endpoint: z
-          .string()
-          .max(MAX_PUSH_ENDPOINT)
-          .refine(isPushEndpoint, 'An https URL (http only on loopback)'),
-        keys: z.object({
-          p256dh: z.string().max(100).refine(isP256dhKey, 'A base64url P-256 point (65 bytes)'),
-          auth: z.string().max(100).refine(isPushAuthSecret, 'base64url, 16 bytes'),
-        }),
-      })
-      .optional()
-      .openapi({ description: 'Push channel: PushSubscription.toJSON() (endpoint and keys).' }),
+    push: PushSubscriptionSchema.optional().openapi({
+      description: 'Push channel: PushSubscription.toJSON() (endpoint and keys).',
+    }),
     locale: localeTag.optional().openapi({
       description: "The shopper's language for the messages (default: the store's).",
     }),
@@ -226,3 +230,14 @@ export const CampaignSchema = z
   })
   .openapi('Campaign');
 export type CampaignView = z.infer<typeof CampaignSchema>;
+
+export const RenewPushSubscriptionRequestSchema = z
+  .object({
+    oldEndpoint: pushEndpoint.openapi({
+      description: 'The endpoint the push service retired (event.oldSubscription.endpoint).',
+    }),
+    push: PushSubscriptionSchema.openapi({
+      description: 'The new subscription: PushSubscription.toJSON() (endpoint and keys).',
+    }),
+  })
+  .openapi('RenewPushSubscriptionRequest');

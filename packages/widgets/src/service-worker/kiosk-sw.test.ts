@@ -103,4 +103,38 @@ describe('kiosk-sw.js', () => {
     await shopper(id, 'notificationclose');
     expect((await receiptsOf()).map((r) => r.event)).to.deep.equal(['delivered', 'dismissed']);
   });
+
+  it('keeps the store a push subscription was sent to, for renewing it later', async () => {
+    // The event that renews (pushsubscriptionchange) cannot be fired in Chromium: this checks
+    // what the worker keeps for it, posted as the SDK posts it after subscribing.
+    const state = new URL('kiosk-sw/push-stores', new URL(scope, location.href)).href;
+    const stored = async () => {
+      const saved = await (await caches.open('kiosk-sw')).match(state);
+      return saved ? await saved.json() : undefined;
+    };
+    const post = (api: string, endpoint: string) =>
+      registration.active!.postMessage({
+        kiosk: 'push-store',
+        api,
+        storeKey: 'pk_test_aurora',
+        endpoint,
+      });
+    registration.active!.postMessage({ kiosk: 'something-of-the-site', api: 'x' });
+    post('https://api.brand.example', 'https://push.example/send/1');
+    await until(async () => !!(await stored()), 'state kept');
+    post('https://api.other.example', 'https://push.example/send/1');
+    post('https://api.brand.example', 'https://push.example/send/2');
+    await until(
+      async () => (await stored()).endpoint === 'https://push.example/send/2',
+      'state updated',
+    );
+    expect(await stored()).to.deep.equal({
+      endpoint: 'https://push.example/send/2',
+      stores: [
+        { api: 'https://api.brand.example', storeKey: 'pk_test_aurora' },
+        { api: 'https://api.other.example', storeKey: 'pk_test_aurora' },
+      ],
+    });
+    await caches.delete('kiosk-sw');
+  });
 });

@@ -1,10 +1,13 @@
 /**
  * kiosk-sw.js, the service worker a brand serves from its own origin (CONTRACT §6,
  * `data-service-worker`): shows Kiosk's pushed messages and reports to the store what became
- * of each (delivered, clicked, dismissed), so a campaign's counts are real. Nothing else: no
- * caching, no fetch handler, so it can sit beside a site's own worker logic untouched.
+ * of each (delivered, clicked, dismissed), so a campaign's counts are real; and when the
+ * browser's push service rotates the subscription, renews it and tells the stores. Nothing
+ * else: no fetch handler, so it can sit beside a site's own worker logic untouched.
  * Built on its own (scripts/build.mjs) as a classic script: every browser runs it.
  */
+
+import type { PushStoreMessage } from '@kiosk/sdk';
 
 /** What the server pushes (the payload, JSON; SPEC "Push payload"). */
 interface Message {
@@ -33,6 +36,13 @@ interface PushEvent extends ExtendableEvent {
 interface NotificationEvent extends ExtendableEvent {
   readonly notification: Notification & { data: Shown | null };
 }
+interface PushSubscriptionChangeEvent extends ExtendableEvent {
+  readonly oldSubscription: PushSubscription | null;
+  readonly newSubscription: PushSubscription | null;
+}
+interface ExtendableMessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+}
 interface WindowClient {
   readonly url: string;
   focus(): Promise<WindowClient>;
@@ -48,6 +58,11 @@ interface ServiceWorkerScope {
     type: 'notificationclick' | 'notificationclose',
     listener: (event: NotificationEvent) => void,
   ): void;
+  addEventListener(
+    type: 'pushsubscriptionchange',
+    listener: (event: PushSubscriptionChangeEvent) => void,
+  ): void;
+  addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 }
 const sw = self as unknown as ServiceWorkerScope;
 
@@ -120,3 +135,114 @@ sw.addEventListener('notificationclose', (event) => {
   const shown = event.notification.data;
   if (shown?.id) event.waitUntil(receipt(shown, 'dismissed'));
 });
+
+/**
+ * What renewing needs when no page is open: the stores this browser's subscription was sent
+ * to (API origin and publishable key, in the order they subscribed) and the endpoint they
+ * know. The SDK posts it on every push subscribe (PushStoreMessage); it is kept in Cache
+ * Storage, since a worker's globals die with it.
+ */
+interface PushStores {
+  endpoint: string;
+  stores: { api: string; storeKey: string }[];
+}
+const STATE_CACHE = 'kiosk-sw';
+const STATE_KEY = 'kiosk-sw/push-stores';
+
+async function readState(): Promise<PushStores | undefined> {
+  const saved = await (await caches.open(STATE_CACHE)).match(STATE_KEY);
+  return saved ? ((await saved.json()) as PushStores) : undefined;
+}
+
+async function writeState(state: PushStores): Promise<void> {
+  const body = JSON.stringify(state);
+  await (await caches.open(STATE_CACHE)).put(
+    STATE_KEY,
+    new Response(body, { headers: { 'content-type': 'application/json' } }),
+  );
+}
+
+function isPushStoreMessage(data: unknown): data is PushStoreMessage {
+  const m = data as Partial<PushStoreMessage> | null;
+  return (
+    m?.kiosk === 'push-store' &&
+    typeof m.api === 'string' &&
+    typeof m.storeKey === 'string' &&
+    typeof m.endpoint === 'string'
+  );
+}
+
+/** Updates of the state, one after another: two at once would each lose the other's store. */
+let updates: Promise<unknown> = Promise.resolve();
+function updateState(change: (state: PushStores | undefined) => PushStores | undefined) {
+  updates = updates
+    .then(readState)
+    .then((state) => {
+      const next = change(state);
+      return next && writeState(next);
+    })
+    .catch(() => undefined); // storage unavailable: renewing will find nothing, as before
+  return updates;
+}
+
+sw.addEventListener('message', (event) => {
+  const m = event.data;
+  if (!isPushStoreMessage(m)) return; // the site's own messages: not ours
+  const store = { api: m.api, storeKey: m.storeKey };
+  event.waitUntil(
+    updateState((state) => {
+      const stores = state?.stores ?? [];
+      const known = stores.some((s) => s.api === m.api && s.storeKey === m.storeKey);
+      return { endpoint: m.endpoint, stores: known ? stores : [...stores, store] };
+    }),
+  );
+});
+
+/**
+ * The key to subscribe again with: the old subscription's, else the store's VAPID key. One
+ * browser subscription serves every store on the origin (the SDK reuses it), made by the
+ * first store that subscribed, so that store's key.
+ */
+async function serverKey(old: PushSubscription | null, state: PushStores) {
+  const key = old?.options.applicationServerKey;
+  if (key) return key;
+  const first = state.stores[0]!;
+  const res = await fetch(`${first.api}/v1/notifications/config`, {
+    headers: { 'x-kiosk-key': first.storeKey },
+  });
+  return ((await res.json()) as { vapidPublicKey: string }).vapidPublicKey;
+}
+
+/**
+ * The push service retired this browser's subscription (`pushsubscriptionchange`): subscribe
+ * again (unless the browser already did) and tell each store, which moves its subscriptions
+ * to the new endpoint (POST /v1/notifications/subscriptions/renew; the old endpoint, known
+ * only to the browser and the store, is the proof). Untested in a browser: Chromium has no
+ * way to fire this event (not even over the DevTools protocol), so the server's side is
+ * what the tests cover (packages/server/test/notifications-renew.test.ts).
+ */
+async function renew(event: PushSubscriptionChangeEvent) {
+  const state = await readState();
+  const oldEndpoint = event.oldSubscription?.endpoint ?? state?.endpoint;
+  if (!state || state.stores.length === 0 || !oldEndpoint) return;
+  const next =
+    event.newSubscription ??
+    (await sw.registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: await serverKey(event.oldSubscription, state),
+    }));
+  await updateState((now) => now && { ...now, endpoint: next.endpoint });
+  const body = JSON.stringify({ oldEndpoint, push: next.toJSON() });
+  await Promise.all(
+    state.stores.map(
+      ({ api, storeKey }) =>
+        fetch(`${api}/v1/notifications/subscriptions/renew`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-kiosk-key': storeKey },
+          body,
+        }).catch(() => null), // that store unreachable: its messages wait for a new subscribe
+    ),
+  );
+}
+
+sw.addEventListener('pushsubscriptionchange', (event) => event.waitUntil(renew(event)));

@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { products } from './catalog.js';
-import { createdAt, id, ownedBy, storeId } from './columns.js';
+import { createdAt, id, storeId } from './columns.js';
 import { customers } from './customers.js';
 
 /** What a shopper can be told about (contract §6). */
@@ -119,7 +119,16 @@ export const notificationMessages = pgTable(
   {
     id: id(),
     storeId: storeId(),
-    subscriptionId: ownedBy('subscription_id', () => notificationSubscriptions.id),
+    /**
+     * Null only after the purge (jobs/purge-notification-subscriptions.ts) deleted the
+     * subscription of a campaign's message: the message stays for the campaign's counts,
+     * without the shopper's address. Deleting a subscription otherwise takes its messages.
+     */
+    subscriptionId: uuid('subscription_id').references(() => notificationSubscriptions.id, {
+      onDelete: 'cascade',
+    }),
+    /** When that purged subscription was removed (the campaign's `unsubscribed` count). */
+    subscriptionRemovedAt: timestamp('subscription_removed_at', { withTimezone: true }),
     campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
     topic: text('topic', { enum: NOTIFICATION_TOPICS }).notNull(),
     dedupeKey: text('dedupe_key').notNull(),

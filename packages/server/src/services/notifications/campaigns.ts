@@ -96,7 +96,7 @@ const count = (condition?: ReturnType<typeof sql>) =>
  * Counts from the campaign's messages: targeted (every message), sent, delivered, clicked
  * (receipts), failed (given up on, or the push service said the subscription is gone —
  * not one dropped because the shopper unsubscribed first), unsubscribed (subscriptions
- * removed after a message of the campaign reached them).
+ * removed after a message of the campaign reached them, purged ones included).
  */
 async function countsOf(
   db: Db,
@@ -115,10 +115,14 @@ async function countsOf(
       failed: count(
         sql`${m.status} = 'failed' or (${m.status} = 'dropped' and ${m.error} is distinct from ${UNSUBSCRIBED})`,
       ),
-      unsubscribed: count(sql`${m.status} = 'sent' and ${s.removedAt} > ${m.sentAt}`),
+      unsubscribed: count(
+        sql`${m.status} = 'sent' and coalesce(${s.removedAt}, ${m.subscriptionRemovedAt}) > ${m.sentAt}`,
+      ),
     })
     .from(m)
-    .innerJoin(s, eq(s.id, m.subscriptionId))
+    // A left join: the purge deletes long-removed subscriptions and keeps their campaign
+    // messages, detached, with the removal time copied onto them.
+    .leftJoin(s, eq(s.id, m.subscriptionId))
     .where(and(eq(m.storeId, storeId), inArray(m.campaignId, ids)))
     .groupBy(m.campaignId);
   return new Map(rows.map(({ campaignId, ...counts }) => [campaignId!, counts]));

@@ -217,7 +217,8 @@ export async function sendDueMessages(deps: AppDeps, options: WorkerOptions = {}
   const { batchSize = 200, concurrency = 32 } = options;
   const claimed = await claimDueMessages(deps.db, deps.now(), batchSize);
   if (claimed.length === 0) return 0;
-  const subIds = [...new Set(claimed.map((m) => m.subscriptionId))];
+  // Only a purged subscription's finished messages lack one, and those are never claimed.
+  const subIds = [...new Set(claimed.flatMap((m) => m.subscriptionId ?? []))];
   const storeIds = [...new Set(claimed.map((m) => m.storeId))];
   const [subRows, storeRows] = await Promise.all([
     deps.db
@@ -226,7 +227,9 @@ export async function sendDueMessages(deps: AppDeps, options: WorkerOptions = {}
       .where(inArray(notificationSubscriptions.id, subIds)),
     deps.db.select().from(stores).where(inArray(stores.id, storeIds)),
   ]);
-  const subOf = new Map(subRows.map((s) => [s.id, s]));
+  const byId = new Map(subRows.map((s) => [s.id, s]));
+  const subOf = (message: NotificationMessageRow) =>
+    message.subscriptionId ? byId.get(message.subscriptionId) : undefined;
   const storeOf = new Map(storeRows.map((s) => [s.id, s]));
 
   let keys: Promise<VapidKeys> | undefined;
@@ -241,7 +244,7 @@ export async function sendDueMessages(deps: AppDeps, options: WorkerOptions = {}
 
   const byShopper = new Map<string, NotificationMessageRow[]>();
   for (const message of claimed) {
-    const sub = subOf.get(message.subscriptionId);
+    const sub = subOf(message);
     const shopper = sub ? shopperOf(sub) : message.id;
     byShopper.set(shopper, [...(byShopper.get(shopper) ?? []), message]);
   }
@@ -251,12 +254,7 @@ export async function sendDueMessages(deps: AppDeps, options: WorkerOptions = {}
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const message of queue) {
         try {
-          await deliver(
-            ctx,
-            message,
-            subOf.get(message.subscriptionId),
-            storeOf.get(message.storeId),
-          );
+          await deliver(ctx, message, subOf(message), storeOf.get(message.storeId));
         } catch (error) {
           // The database failed mid-way: the lease runs out and the message is claimed again.
           failure ??= error;

@@ -336,3 +336,79 @@ export function subscriptionStatus(row: NotificationSubscriptionRow): 'active' |
 export const PRODUCT_TOPICS: readonly NotificationTopic[] = ['back-in-stock', 'price-drop'];
 /** Topics about an account: a signed-in shopper only. */
 export const ACCOUNT_TOPICS: readonly NotificationTopic[] = ['points-expiry', 'order-updates'];
+
+/** A browser's push subscription as its push service rotated it: the new endpoint and keys. */
+export interface RenewedPush {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
+/**
+ * Moves a browser's live push subscriptions in a store from the endpoint its push service
+ * retired to the one it rotated to (kiosk-sw.js on `pushsubscriptionchange`). The old
+ * endpoint is the proof: an unguessable URL only the browser and we hold. A subscription the
+ * browser already has again at the new endpoint (the page subscribed anew first) is removed
+ * instead of moved, so the live ones stay unique. Returns how many were moved or removed;
+ * 0: no live push subscription at `oldEndpoint` in this store (or a concurrent renewal got
+ * there first).
+ */
+export async function renewPushSubscriptions(
+  db: Db,
+  storeId: string,
+  oldEndpoint: string,
+  push: RenewedPush,
+  now: Date,
+  retried = false,
+): Promise<number> {
+  const at = (address: string) =>
+    and(
+      eq(subs.storeId, storeId),
+      eq(subs.channel, 'push'),
+      eq(subs.address, address),
+      isNull(subs.removedAt),
+    )!;
+  const sameTarget = (r: { topic: string; productId: string | null }) =>
+    `${r.topic}:${r.productId ?? ''}`;
+  try {
+    return await db.transaction(async (tx) => {
+      // Row locks: a concurrent renewal of the same endpoint waits, then finds none here.
+      const old = await tx.select().from(subs).where(at(oldEndpoint)).for('update');
+      if (old.length === 0) return 0;
+      const there =
+        push.endpoint === oldEndpoint
+          ? new Set<string>()
+          : new Set((await tx.select().from(subs).where(at(push.endpoint))).map(sameTarget));
+      const twins = old.filter((r) => there.has(sameTarget(r))).map((r) => r.id);
+      const moved = old.filter((r) => !there.has(sameTarget(r))).map((r) => r.id);
+      if (moved.length > 0) {
+        await tx
+          .update(subs)
+          .set({ address: push.endpoint, pushP256dh: push.p256dh, pushAuth: push.auth })
+          .where(inArray(subs.id, moved));
+      }
+      if (twins.length > 0) {
+        await tx.update(subs).set({ removedAt: now }).where(inArray(subs.id, twins));
+        await tx
+          .update(notificationMessages)
+          .set({ status: 'dropped', error: UNSUBSCRIBED })
+          .where(
+            and(
+              inArray(notificationMessages.subscriptionId, twins),
+              eq(notificationMessages.status, 'pending'),
+            ),
+          );
+      }
+      return old.length;
+    });
+  } catch (err) {
+    // The page subscribed at the new endpoint while this ran: once more, it is a twin now.
+    if (retried || !isUniqueViolation(err)) throw err;
+    return renewPushSubscriptions(db, storeId, oldEndpoint, push, now, true);
+  }
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "notification_messages" ALTER COLUMN "subscription_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "notification_messages" ADD COLUMN "subscription_removed_at" timestamp with time zone;
