@@ -4,6 +4,7 @@ import { type AppDeps, publicOrigin } from './context.js';
 import { describeError, isDatabaseUnavailable, isRefusedByGate } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
 import { ApiError } from './errors.js';
+import { admission } from './middleware/admission.js';
 import { noStoreByDefault } from './middleware/cache-control.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
@@ -39,6 +40,11 @@ export function createApp(deps: AppDeps) {
     });
   }
   app.use('*', cors);
+  if (deps.admission) {
+    const admit = admission(deps.admission);
+    // The health check stays out of line: it must answer while the server is busy.
+    app.use('*', (c, next) => (c.req.path === '/healthz' ? next() : admit(c, next)));
+  }
   app.use('*', noStoreByDefault);
   app.use(
     '*',

@@ -22,7 +22,8 @@ KIOSK_IDEMPOTENCY_CLAIM_SECONDS (default 10), KIOSK_IDEMPOTENCY_RETENTION_HOURS 
 LOG_LEVEL (debug|info|warn|error|silent), KIOSK_REDIS_URL (rate-limit counters in
 Redis), KIOSK_RATE_LIMITS (e.g. carts=600/1m), KIOSK_TRUSTED_PROXIES, KIOSK_SMTP_URL and
 KIOSK_MAIL_FROM (emailed sign-in codes); KIOSK_COUNT_STATEMENTS=1 (each answer's SQL
-statement count in X-Kiosk-Statements, for benchmarks); PostgreSQL pool and
+statement count in X-Kiosk-Statements, for benchmarks); on PGlite KIOSK_PGLITE_RUNNING
+(requests at once, default 4) and KIOSK_PGLITE_QUEUE (waiting, default 32); PostgreSQL pool and
 timeouts: DB_POOL_SIZE, KIOSK_DB_HEALTH_TIMEOUT_MS, KIOSK_DB_CONNECT_TIMEOUT_MS,
 KIOSK_DB_ACQUIRE_TIMEOUT_MS, KIOSK_DB_STATEMENT_TIMEOUT_MS, KIOSK_DB_QUERY_TIMEOUT_MS,
 KIOSK_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS (docs/server/running.md, "Database faults").`;

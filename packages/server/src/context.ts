@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from './db/index.js';
 import type { Logger } from './log.js';
 import type { Mailer } from './mail/mailer.js';
+import type { AdmissionLimits } from './middleware/admission.js';
 import { type PublicOrigins, publicOrigins } from './public-origins.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
 import type { RateLimits } from './rate-limit/rules.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Answer each request's statement count in `X-Kiosk-Statements` (db/statement-count.ts). */
   countStatements?: boolean;
+  /** Requests let in at once and waiting (middleware/admission.ts): set for embedded PGlite. */
+  admission?: AdmissionLimits;
 }
 
 export type AppEnv = {

@@ -7,6 +7,7 @@ import { jobs } from './jobs/index.js';
 import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
 import { createMailer, mailConfig } from './mail/mailer.js';
+import type { AdmissionLimits } from './middleware/admission.js';
 import { isLoopback, listenUrls, publicOrigins } from './public-origins.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis.js';
@@ -47,6 +48,11 @@ export interface ServerOptions {
    * KIOSK_COUNT_STATEMENTS=1): for benchmarks, not production.
    */
   countStatements?: boolean;
+  /**
+   * On embedded PGlite: requests run at once and waiting (env KIOSK_PGLITE_RUNNING,
+   * KIOSK_PGLITE_QUEUE); beyond them, 503 at once (middleware/admission.ts).
+   */
+  admission?: Partial<AdmissionLimits>;
 }
 
 export interface RunningServer {
@@ -66,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.smtpUrl ?? process.env.KIOSK_SMTP_URL,
     options.mailFrom ?? process.env.KIOSK_MAIL_FROM,
   );
+  const admission = pgliteAdmission(options.admission);
   const countStatements = options.countStatements ?? process.env.KIOSK_COUNT_STATEMENTS === '1';
   const database = await openDatabase(options.db, { log, countStatements });
   if (options.seed === 'demo') {
@@ -93,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustedProxies,
     ...(mailer ? { mailer } : {}),
     ...(countStatements ? { countStatements } : {}),
+    ...(database.kind === 'pglite' ? { admission } : {}),
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);
@@ -139,4 +147,27 @@ function parseTrustedProxies(text: string | undefined): number {
     );
   }
   return n;
+}
+
+/**
+ * PGlite's admission limits: a few requests at once keep the event loop's longest block short
+ * (their statements run back to back), a line of 32 absorbs a few pages' bursts of requests,
+ * and 3 s in line is the most a shopper is kept before being told to retry (a full line
+ * answers at once; the wait only bounds a line that moves slowly).
+ */
+function pgliteAdmission(given: Partial<AdmissionLimits> = {}): AdmissionLimits {
+  const env = (name: string, fallback: number) => {
+    const text = process.env[name];
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000) {
+      throw new Error(`${name} must be a whole number from 1 to 10000, not "${text}".`);
+    }
+    return n;
+  };
+  return {
+    running: given.running ?? env('KIOSK_PGLITE_RUNNING', 4),
+    queued: given.queued ?? env('KIOSK_PGLITE_QUEUE', 32),
+    waitMs: given.waitMs ?? 3000,
+  };
 }
