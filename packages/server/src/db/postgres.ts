@@ -60,20 +60,32 @@ export function openGatedPool(url: string, settings: PostgresSettings, log: Logg
 }
 
 async function migrateWithLock(url: string, migrationsFolder: string, settings: PostgresSettings) {
-  const client = new pg.Client({
-    ...connectionConfig(url),
-    connectionTimeoutMillis: settings.connectTimeoutMs,
-    application_name: 'kiosk-server migrate',
-  });
-  // A lost connection also fails the statement in progress (or the next one), which fails
-  // the start; without a listener it would be an uncaught exception instead.
-  client.on('error', () => {});
-  await client.connect();
+  const connect = async (name: string) => {
+    const client = new pg.Client({
+      ...connectionConfig(url),
+      connectionTimeoutMillis: settings.connectTimeoutMs,
+      application_name: `kiosk-server ${name}`,
+    });
+    // A lost connection also fails the statement in progress (or the next one), which fails
+    // the start; without a listener it would be an uncaught exception instead.
+    client.on('error', () => {});
+    await client.connect();
+    return client;
+  };
+  // The lock is a transaction's, held open on a connection of its own while another runs the
+  // migrations: behind a transaction-pooling pgbouncer a session lock would stay on whichever
+  // server connection took it, after this client is gone, and the next start would wait on it
+  // for ever; a transaction keeps its server connection until it ends, which frees the lock.
+  const lock = await connect('migrate lock');
+  const client = await connect('migrate');
   try {
-    await client.query('select pg_advisory_lock(724311)');
+    await lock.query('begin');
+    // The migrations may take longer than a role's idle-in-transaction timeout.
+    await lock.query('set local idle_in_transaction_session_timeout = 0');
+    await lock.query('select pg_advisory_xact_lock(724311)');
     await migrate(drizzle({ client }), { migrationsFolder });
   } finally {
-    // Ending the session releases the advisory lock.
-    await client.end().catch(() => {});
+    await lock.query('commit').catch(() => {});
+    await Promise.all([lock.end().catch(() => {}), client.end().catch(() => {})]);
   }
 }
