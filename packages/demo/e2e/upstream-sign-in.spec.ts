@@ -45,6 +45,7 @@ test('an unverified email from the provider is refused on the hosted page', asyn
   ).toBeVisible();
   // Closed by the shopper: the button is theirs again at once (the hosted pages tell the
   // opener they are open, so a closed popup is not mistaken for one cut off by a provider).
+  await popup.waitForLoadState('load');
   await popup.close();
   await expect(login).toHaveAttribute('state', 'signed-out', { timeout: 5_000 });
   await expect(login.getByRole('button', { name: 'Sign in' })).toHaveAttribute(
@@ -62,6 +63,9 @@ test('closing the sign-in window gives the shopper the button back at once', asy
   const popup = await popupPromise;
   await expect(popup.getByRole('link', { name: 'Continue with Demo ID' })).toBeVisible();
   await expect(login).toHaveAttribute('state', 'signing-in');
+  // The page tells the opener it is open from a script that runs by its load event: a window
+  // closed before that is indistinguishable from one cut off by a provider (the slow path).
+  await popup.waitForLoadState('load');
   await popup.close();
   await expect(login).toHaveAttribute('state', 'signed-out', { timeout: 5_000 });
 });
