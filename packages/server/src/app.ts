@@ -1,10 +1,12 @@
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { CatalogCache } from './cache/catalog-cache.js';
 import { type AppDeps, publicOrigin } from './context.js';
 import { describeError, isDatabaseUnavailable, isRefusedByGate } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
 import { ApiError } from './errors.js';
 import { noStoreByDefault } from './middleware/cache-control.js';
+import { cachedProductRead } from './middleware/cached-product-read.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { storableText } from './middleware/storable-text.js';
@@ -24,8 +26,12 @@ import { serviceUnavailable } from './service-unavailable.js';
 /** Request bodies larger than this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApp(deps: AppDeps) {
+export function createApp(options: AppDeps) {
   const app = createRouter();
+  // The caller's object, filled in: startServer sets publicOrigins on it once listening.
+  const deps = Object.assign(options, {
+    catalogCache: options.catalogCache ?? new CatalogCache(),
+  });
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -66,6 +72,8 @@ export function createApp(deps: AppDeps) {
   // The links in messages take no store key (their token authorizes): before /v1's key check.
   app.route('/v1/notifications', notificationPageRoutes);
   app.route('/', notificationReceiptRoutes);
+  // Warm product reads answer here, before the storefront's middleware (see the file).
+  app.use('/v1/products/:idOrHandle', cachedProductRead);
   app.route('/v1', storefrontRoutes);
   app.route('/admin/v1', adminRoutes);
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { connectCatalogCache } from './cache/catalog-changes.js';
 import type { AppDeps } from './context.js';
 import { type Database, openDatabase } from './db/index.js';
 import { jobs } from './jobs/index.js';
@@ -32,7 +33,10 @@ export interface ServerOptions {
   idempotency?: AppDeps['idempotency'];
   logLevel?: LogLevel;
   log?: Logger;
-  /** Redis for rate-limit counters (env KIOSK_REDIS_URL); default: the database. */
+  /**
+   * Redis for rate-limit counters and catalog-change notices (env KIOSK_REDIS_URL); default:
+   * the database (its table, and LISTEN/NOTIFY).
+   */
   redisUrl?: string;
   /** Limits replacing the defaults (env KIOSK_RATE_LIMITS, e.g. `carts=600/1m`). */
   rateLimits?: Partial<RateLimits>;
@@ -67,7 +71,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.mailFrom ?? process.env.KIOSK_MAIL_FROM,
   );
   const countStatements = options.countStatements ?? process.env.KIOSK_COUNT_STATEMENTS === '1';
-  const database = await openDatabase(options.db, { log, countStatements });
+  const listenUrl = process.env.KIOSK_DB_LISTEN_URL || undefined;
+  const database = await openDatabase(options.db, {
+    log,
+    countStatements,
+    ...(listenUrl ? { listenUrl } : {}),
+  });
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
     if (seeded) log.info('seeded demo stores', { stores: ['aurora', 'borealis'] });
@@ -79,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimiter: RateLimiter | undefined = redisUrl
     ? await RedisRateLimiter.connect(redisUrl, log)
     : undefined;
+  const catalog = await connectCatalogCache(database, { redisUrl, log });
   const configured = options.publicUrls?.length ? publicOrigins(options.publicUrls) : undefined;
   const mailer = mail ? createMailer(mail) : undefined;
   const deps: AppDeps = {
@@ -88,6 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(configured ? { publicOrigins: configured } : {}),
     ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     checkDatabase: () => database.checkHealth(),
+    catalogCache: catalog.cache,
     ...(rateLimiter ? { rateLimiter } : {}),
     rateLimits,
     trustedProxies,
@@ -125,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopJobs();
       await rateLimiter?.close();
+      await catalog.close();
       mailer?.close();
       await database.close();
     },
