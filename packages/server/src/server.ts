@@ -51,6 +51,11 @@ export interface ServerOptions {
    * KIOSK_COUNT_STATEMENTS=1): for benchmarks, not production.
    */
   countStatements?: boolean;
+  /**
+   * How long a product answer is kept in the process (env KIOSK_PRODUCT_CACHE_MS, default
+   * 2000; 0: none, every read queries, as the benchmark's uncached row measures).
+   */
+  productCacheMs?: number;
 }
 
 export interface RunningServer {
@@ -70,6 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.smtpUrl ?? process.env.KIOSK_SMTP_URL,
     options.mailFrom ?? process.env.KIOSK_MAIL_FROM,
   );
+  const answerTtlMs = options.productCacheMs ?? productCacheMs(process.env.KIOSK_PRODUCT_CACHE_MS);
   const countStatements = options.countStatements ?? process.env.KIOSK_COUNT_STATEMENTS === '1';
   const listenUrl = process.env.KIOSK_DB_LISTEN_URL || undefined;
   const database = await openDatabase(options.db, {
@@ -88,7 +94,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimiter: RateLimiter | undefined = redisUrl
     ? await RedisRateLimiter.connect(redisUrl, log)
     : undefined;
-  const catalog = await connectCatalogCache(database, { redisUrl, log });
+  const catalog = await connectCatalogCache(database, {
+    redisUrl,
+    log,
+    answerTtlMs,
+  });
   const configured = options.publicUrls?.length ? publicOrigins(options.publicUrls) : undefined;
   const mailer = mail ? createMailer(mail) : undefined;
   const deps: AppDeps = {
@@ -141,6 +151,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await database.close();
     },
   };
+}
+
+function productCacheMs(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 60_000) {
+    throw new Error(
+      `KIOSK_PRODUCT_CACHE_MS must be a whole number of ms (0-60000), not "${text}".`,
+    );
+  }
+  return n;
 }
 
 function parseTrustedProxies(text: string | undefined): number {

@@ -41,16 +41,18 @@ export class CatalogCache {
 
   constructor(
     private readonly options: {
-      ttlMs?: number;
+      /** How long a store is kept (default CATALOG_CACHE_TTL_MS). */
+      storeTtlMs?: number;
+      /**
+       * How long a product answer is kept (default CATALOG_CACHE_TTL_MS; env
+       * KIOSK_PRODUCT_CACHE_MS); 0 keeps none: every read runs its query.
+       */
+      answerTtlMs?: number;
       /** Tells the other instances (catalog-changes.ts); none: this process is the only one. */
       publish?: (storeId: string) => Promise<void>;
       onPublishError?: (err: unknown) => void;
     } = {},
   ) {}
-
-  private get ttlMs() {
-    return this.options.ttlMs ?? CATALOG_CACHE_TTL_MS;
-  }
 
   /** The store of a publishable key: cached, else read (and kept if no change overtook the read). */
   async storeByKey(db: Db, key: string): Promise<Store | undefined> {
@@ -59,7 +61,8 @@ export class CatalogCache {
     const version = this.clock;
     const store = await findStoreByPublishableKey(db, key);
     if (store && this.unchangedSince(store.id, version)) {
-      this.stores.set(key, { value: store, storeId: store.id, expires: this.expiry() });
+      const ttl = this.options.storeTtlMs ?? CATALOG_CACHE_TTL_MS;
+      this.stores.set(key, { value: store, storeId: store.id, expires: performance.now() + ttl });
     }
     return store;
   }
@@ -83,10 +86,11 @@ export class CatalogCache {
    * have seen the data from before the change, and must not outlive its notice.
    */
   keep(key: string, storeId: string, version: number, value: CachedAnswer): void {
-    if (!this.unchangedSince(storeId, version)) return;
+    const ttl = this.options.answerTtlMs ?? CATALOG_CACHE_TTL_MS;
+    if (ttl <= 0 || !this.unchangedSince(storeId, version)) return;
     this.answers.delete(key);
     if (this.answers.size >= MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
-    this.answers.set(key, { value, storeId, expires: this.expiry() });
+    this.answers.set(key, { value, storeId, expires: performance.now() + ttl });
   }
 
   /** Forgets what this instance holds of a store (or of every store: null), nothing more. */
@@ -120,10 +124,6 @@ export class CatalogCache {
 
   private unchangedSince(storeId: string, version: number): boolean {
     return this.clearedAt <= version && (this.changedAt.get(storeId) ?? 0) <= version;
-  }
-
-  private expiry(): number {
-    return performance.now() + this.ttlMs;
   }
 
   private fresh<T>(map: Map<string, Entry<T>>, key: string): T | undefined {

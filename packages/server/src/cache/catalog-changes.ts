@@ -21,14 +21,14 @@ export interface ConnectedCatalogCache {
  */
 export async function connectCatalogCache(
   database: Database,
-  options: { redisUrl?: string | undefined; log: Logger; ttlMs?: number },
+  options: { redisUrl?: string | undefined; log: Logger; answerTtlMs?: number | undefined },
 ): Promise<ConnectedCatalogCache> {
   const { log } = options;
   const onPublishError = (err: unknown) =>
     log.warn('catalog change notice not sent; other instances see it within the TTL', {
       ...describeError(err),
     });
-  const ttl = options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs };
+  const ttl = options.answerTtlMs === undefined ? {} : { answerTtlMs: options.answerTtlMs };
   if (options.redisUrl) return connectOverRedis(options.redisUrl, log, ttl, onPublishError);
 
   const cache = new CatalogCache({
@@ -48,7 +48,7 @@ export async function connectCatalogCache(
 async function connectOverRedis(
   url: string,
   log: Logger,
-  ttl: { ttlMs?: number },
+  ttl: { answerTtlMs?: number },
   onPublishError: (err: unknown) => void,
 ): Promise<ConnectedCatalogCache> {
   const options = {
