@@ -51,7 +51,11 @@ where p.store_id = $1 and p.handle = $2 and p.status = 'active'`;
 
 const app = new Hono();
 app.get('/products/:handle', async (c) => {
-  const { rows } = await pool.query({ name: 'product', text, values: [store.id, c.req.param('handle')] });
+  const { rows } = await pool.query({
+    name: 'product',
+    text,
+    values: [store.id, c.req.param('handle')],
+  });
   if (rows.length === 0) return c.json({ error: { code: 'product_not_found' } }, 404);
   return c.body(rows[0].product, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 });

@@ -46,6 +46,9 @@ export function createApp(options: AppDeps) {
   }
   app.use('*', cors);
   app.use('*', noStoreByDefault);
+  // Warm product reads answer here, before the body checks and the storefront's middleware: a
+  // GET has no body, and its path and query were checked when the answer was kept (see the file).
+  app.use('/v1/products/:idOrHandle', cachedProductRead);
   app.use(
     '*',
     bodyLimit({
@@ -72,8 +75,6 @@ export function createApp(options: AppDeps) {
   // The links in messages take no store key (their token authorizes): before /v1's key check.
   app.route('/v1/notifications', notificationPageRoutes);
   app.route('/', notificationReceiptRoutes);
-  // Warm product reads answer here, before the storefront's middleware (see the file).
-  app.use('/v1/products/:idOrHandle', cachedProductRead);
   app.route('/v1', storefrontRoutes);
   app.route('/admin/v1', adminRoutes);
 
