@@ -92,7 +92,7 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
       const res = await two.request('/v1/products/tee', {
         headers: { 'x-kiosk-key': pk, ...headers },
       });
-      return { status: res.status, body: res.status === 200 ? await res.json() : null };
+      return { status: res.status, body: (res.status === 200 ? await res.json() : null) as any };
     };
     expect((await read()).body.variants[0].quantityAvailable).toBe(5);
 
