@@ -16,7 +16,8 @@ import { recordSection, withFreshDatabase } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = (path) => import(join(here, '../../packages/server/dist', path));
-const { openDatabase, createStore, createLogger, TestPushService } = await dist('index.js');
+const { openDatabase, createStore, createLogger } = await dist('index.js');
+const { TestPushService } = await dist('testing/index.js');
 const { campaigns, notificationSubscriptions } = await dist('db/schema/index.js');
 const { startJobs } = await dist('jobs/scheduler.js');
 const { sendNotificationsJob } = await dist('jobs/send-notifications.js');

@@ -56,6 +56,21 @@ export async function startHello() {
   };
 }
 
+/** The one-query floor (floor.mjs) on the PostgreSQL database `db`, seeded by Kiosk. */
+export async function startFloor(db) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    child: await start(
+      'node',
+      [join(here, 'floor.mjs')],
+      { PORT: String(port), DATABASE_URL: db },
+      `${base}/healthz`,
+    ),
+    base,
+  };
+}
+
 /** The built Kiosk server on `db`, seeded with the demo stores. */
 export async function startKiosk(db, env = {}) {
   const port = await freePort();

@@ -1,14 +1,23 @@
 // Server throughput on loopback: a bare Hono hello-world and the Kiosk server (product reads,
 // cart writes) measured in the same run with autocannon, each server in its own process.
 // Usage: node bench/server/run.mjs [--duration 8] [--connections 16] [--record]
-//   BENCH_DATABASE_URL=postgres://… also measures Kiosk on PostgreSQL.
+//   BENCH_DATABASE_URL=postgres://… also measures Kiosk on PostgreSQL (in a fresh database
+//   made for the run), beside the one-query floor (floor.mjs) on the same data.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { api, startHello, startKiosk, stop, storefrontHeaders } from './processes.mjs';
+import {
+  api,
+  startFloor,
+  startHello,
+  startKiosk,
+  stop,
+  storefrontHeaders,
+  withFreshDatabase,
+} from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -23,18 +32,23 @@ const connections = Number(values.connections);
 
 /**
  * The statements one request of a scenario runs (the server counts them when started with
- * KIOSK_COUNT_STATEMENTS=1: X-Kiosk-Statements), asked once before the load; '' for a server
- * that does not count (the references).
+ * KIOSK_COUNT_STATEMENTS=1: X-Kiosk-Statements), asked before the load: the second of two
+ * requests, so what the caches keep (the store of the key) is kept as under load. '' for a
+ * server that does not count (the references).
  */
 async function statementsOf(opts) {
-  const request = opts.requests?.[0]?.setupRequest?.({ headers: opts.headers }) ?? {};
-  const res = await fetch(opts.url, {
-    method: opts.method ?? 'GET',
-    headers: request.headers ?? opts.headers,
-    body: request.body,
-  });
-  await res.arrayBuffer();
-  return res.headers.get('x-kiosk-statements') ?? '';
+  let statements = '';
+  for (let i = 0; i < 2; i++) {
+    const request = opts.requests?.[0]?.setupRequest?.({ headers: opts.headers }) ?? {};
+    const res = await fetch(opts.url, {
+      method: opts.method ?? 'GET',
+      headers: request.headers ?? opts.headers,
+      body: request.body,
+    });
+    await res.arrayBuffer();
+    statements = res.headers.get('x-kiosk-statements') ?? '';
+  }
+  return statements;
 }
 
 async function load(title, opts) {
@@ -50,7 +64,7 @@ async function load(title, opts) {
     errors: result.errors,
   };
   console.log(
-    `${title.padEnd(44)} ${String(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms` +
+    `${title.padEnd(52)} ${String(row.rps).padStart(7)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms` +
       (statements ? `  ${statements} statements` : '') +
       (row.non2xx || row.errors ? `  (non-2xx ${row.non2xx}, errors ${row.errors})` : ''),
   );
@@ -58,7 +72,9 @@ async function load(title, opts) {
 }
 
 async function benchKiosk(label, db) {
-  const { child, base } = await startKiosk(db);
+  const rows = [];
+  // Product answers not kept (KIOSK_PRODUCT_CACHE_MS=0): every read runs its query.
+  const { child, base } = await startKiosk(db, { KIOSK_PRODUCT_CACHE_MS: '0' });
   try {
     const product = await api(base, '/v1/products/aurora-classic-tee');
     const variant = product.variants.find((v) => v.quantityAvailable >= 2);
@@ -70,9 +86,8 @@ async function benchKiosk(label, db) {
     const lineId = withLine.lines[0].id;
     const handles = (await api(base, '/v1/products?first=20')).items.map((p) => p.handle);
     const headers = storefrontHeaders;
-    const rows = [];
     rows.push(
-      await load(`${label}: GET one product`, {
+      await load(`${label}: GET one product, uncached`, {
         url: `${base}/v1/products/aurora-classic-tee`,
         headers,
       }),
@@ -101,16 +116,42 @@ async function benchKiosk(label, db) {
         ],
       }),
     );
-    return rows;
+  } finally {
+    await stop(child);
+  }
+  // As configured by default: product answers kept in the process (2 s, invalidated on change).
+  const warm = await startKiosk(db);
+  try {
+    rows.push(
+      await load(`${label}: GET one product, warm`, {
+        url: `${warm.base}/v1/products/aurora-classic-tee`,
+        headers: storefrontHeaders,
+      }),
+    );
+  } finally {
+    await stop(warm.child);
+  }
+  return rows;
+}
+
+/** The one-query floor on the database the Kiosk server seeded (floor.mjs). */
+async function benchFloor(db) {
+  const { child, base } = await startFloor(db);
+  try {
+    return await load('floor: bare Hono + pg, one prepared json_agg query', {
+      url: `${base}/products/aurora-classic-tee`,
+    });
   } finally {
     await stop(child);
   }
 }
 
 const rows = [];
+let hello;
 {
   const { child, url } = await startHello();
-  rows.push(await load('bare Hono hello-world', { url }));
+  hello = await load('bare Hono hello-world', { url });
+  rows.push(hello);
   await stop(child);
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
@@ -119,8 +160,27 @@ try {
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
+let floor;
 if (process.env.BENCH_DATABASE_URL) {
-  rows.push(...(await benchKiosk('Kiosk (PostgreSQL)', process.env.BENCH_DATABASE_URL)));
+  await withFreshDatabase(process.env.BENCH_DATABASE_URL, 'kiosk_bench', async (db) => {
+    const kiosk = await benchKiosk('Kiosk (PostgreSQL)', db);
+    floor = await benchFloor(db);
+    rows.push(floor, ...kiosk);
+  });
+}
+
+const percent = (row, of) => (of ? `${((100 * row.rps) / of.rps).toFixed(1)} %` : '');
+for (const row of rows) {
+  row.ofHello = row === hello ? '' : percent(row, hello);
+  row.ofFloor = row === floor || !row.title.includes('PostgreSQL') ? '' : percent(row, floor);
+}
+console.log('');
+for (const row of rows) {
+  if (row === hello) continue;
+  console.log(
+    `${row.title.padEnd(52)} ${row.ofHello.padStart(7)} of hello-world` +
+      (row.ofFloor ? `  ${row.ofFloor.padStart(7)} of the floor` : ''),
+  );
 }
 
 if (values.record) {
@@ -128,12 +188,15 @@ if (values.record) {
   const table = [
     `<!-- server:start -->`,
     `Recorded ${new Date().toISOString().slice(0, 10)} on this 2-core machine, Node ${process.version}, ` +
-      `${connections} connections × ${duration} s each, autocannon on loopback, one server process.`,
+      `${connections} connections × ${duration} s each, autocannon on loopback, one server process. ` +
+      'Uncached: product answers not kept (KIOSK_PRODUCT_CACHE_MS=0); warm: kept, as by default. ' +
+      'The floor is floor.mjs on the same PostgreSQL data.',
     '',
-    '| scenario | requests/s | p50 ms | p99 ms | non-2xx | statements per request |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| scenario | requests/s | % of hello-world | % of floor | p50 ms | p99 ms | non-2xx | statements per request |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
-      (r) => `| ${r.title} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.statements} |`,
+      (r) =>
+        `| ${r.title} | ${r.rps} | ${r.ofHello} | ${r.ofFloor} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.statements} |`,
     ),
     `<!-- server:end -->`,
   ].join('\n');

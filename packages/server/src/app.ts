@@ -1,11 +1,13 @@
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { CatalogCache } from './cache/catalog-cache.js';
 import { type AppDeps, publicOrigin } from './context.js';
 import { describeError, isDatabaseUnavailable, isRefusedByGate } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
 import { ApiError } from './errors.js';
 import { admission } from './middleware/admission.js';
 import { noStoreByDefault } from './middleware/cache-control.js';
+import { cachedProductRead } from './middleware/cached-product-read.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { storableText } from './middleware/storable-text.js';
@@ -25,8 +27,12 @@ import { serviceUnavailable } from './service-unavailable.js';
 /** Request bodies larger than this are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function createApp(deps: AppDeps) {
+export function createApp(options: AppDeps) {
   const app = createRouter();
+  // The caller's object, filled in: startServer sets publicOrigins on it once listening.
+  const deps = Object.assign(options, {
+    catalogCache: options.catalogCache ?? new CatalogCache(),
+  });
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -46,6 +52,9 @@ export function createApp(deps: AppDeps) {
     app.use('*', (c, next) => (c.req.path === '/healthz' ? next() : admit(c, next)));
   }
   app.use('*', noStoreByDefault);
+  // Warm product reads answer here, before the body checks and the storefront's middleware: a
+  // GET has no body, and its path and query were checked when the answer was kept (see the file).
+  app.use('/v1/products/:idOrHandle', cachedProductRead);
   app.use(
     '*',
     bodyLimit({

@@ -19,14 +19,19 @@ Usage:
 Environment: DATABASE_URL (PostgreSQL), KIOSK_DATA_DIR (PGlite folder, default ./.kiosk-data),
 PORT, HOST, KIOSK_PUBLIC_URL (comma-separated; the first is the primary),
 KIOSK_IDEMPOTENCY_CLAIM_SECONDS (default 10), KIOSK_IDEMPOTENCY_RETENTION_HOURS (default 24),
-LOG_LEVEL (debug|info|warn|error|silent), KIOSK_REDIS_URL (rate-limit counters in
-Redis), KIOSK_RATE_LIMITS (e.g. carts=600/1m), KIOSK_TRUSTED_PROXIES, KIOSK_SMTP_URL and
+LOG_LEVEL (debug|info|warn|error|silent), KIOSK_REDIS_URL (rate-limit counters and
+catalog-change notices in Redis), KIOSK_PRODUCT_CACHE_MS (how long a product answer is
+kept in the process, default 2000; 0: not kept), KIOSK_RATE_LIMITS (e.g. carts=600/1m), KIOSK_TRUSTED_PROXIES, KIOSK_SMTP_URL and
 KIOSK_MAIL_FROM (emailed sign-in codes); KIOSK_COUNT_STATEMENTS=1 (each answer's SQL
 statement count in X-Kiosk-Statements, for benchmarks); on PGlite KIOSK_PGLITE_RUNNING
 (requests at once, default 4) and KIOSK_PGLITE_QUEUE (waiting, default 32); PostgreSQL pool and
 timeouts: DB_POOL_SIZE, KIOSK_DB_HEALTH_TIMEOUT_MS, KIOSK_DB_CONNECT_TIMEOUT_MS,
 KIOSK_DB_ACQUIRE_TIMEOUT_MS, KIOSK_DB_STATEMENT_TIMEOUT_MS, KIOSK_DB_QUERY_TIMEOUT_MS,
-KIOSK_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS (docs/server/running.md, "Database faults").`;
+KIOSK_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS (docs/server/running.md, "Database faults");
+behind a transaction-pooling pgbouncer (before 1.21): KIOSK_DB_PREPARE=off (no named
+prepared statements; default on) and KIOSK_DB_LISTEN_URL (a direct PostgreSQL URL for
+LISTEN, which needs a session of its own; default the database URL) or KIOSK_REDIS_URL
+(docs/server/running.md, "Caching and several instances").`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { CatalogCache } from './cache/catalog-cache.js';
 import type { Db } from './db/index.js';
 import type { Logger } from './log.js';
 import type { Mailer } from './mail/mailer.js';
@@ -35,15 +36,24 @@ export interface AppDeps {
   rateLimits?: Partial<RateLimits>;
   /** Outgoing mail (KIOSK_SMTP_URL); without it the emailed-code sign-in is not offered. */
   mailer?: Mailer;
+  /**
+   * Stores by key and product answers, kept in this process (cache/catalog-cache.ts);
+   * startServer connects it to the other instances' change notices. Without it the app has
+   * its own, told of no other instance's changes.
+   */
+  catalogCache?: CatalogCache;
   /** Answer each request's statement count in `X-Kiosk-Statements` (db/statement-count.ts). */
   countStatements?: boolean;
   /** Requests let in at once and waiting (middleware/admission.ts): set for embedded PGlite. */
   admission?: AdmissionLimits;
 }
 
+/** The deps as the app serves with them: everything optional it needs filled in. */
+export type ServingDeps = AppDeps & { catalogCache: CatalogCache };
+
 export type AppEnv = {
   Variables: {
-    deps: AppDeps;
+    deps: ServingDeps;
     requestId: string;
     /** Set by requireStore / requireAdmin (storefront key, or secret key). */
     store: Store;

@@ -1,22 +1,39 @@
 import { createHash } from 'node:crypto';
+import type { CachedAnswer } from './cache/catalog-cache.js';
 import type { AppContext } from './context.js';
 
 /**
- * Sends a public, cacheable JSON read: a strong ETag of the body, a short max-age so a CDN
- * or the browser can serve repeats, and 304 when the client already has this body. The
- * answer depends on the store key (and is the same for every customer token).
+ * A public catalog read is the same for every customer token and every client of a store,
+ * so browsers and CDNs may keep it: 30 s in a browser; 10 s in a shared cache (a CDN, which
+ * no admin write can purge: a price change shows there within 10 s), which may then serve it
+ * stale while it fetches it again. The store key stays in `Vary`: the
+ * answer depends on it, and a CDN must not serve one store's answer to another's key (a CDN
+ * that does not vary on request headers should have the key in its cache key; see
+ * docs/server/running.md). `Authorization` is not in it: the body never depends on the token.
  */
-export function sendCachedJson(c: AppContext, body: unknown): Response {
+export const PUBLIC_READ_HEADERS = {
+  'Cache-Control': 'public, max-age=30, s-maxage=10, stale-while-revalidate=300',
+  Vary: 'X-Kiosk-Key',
+};
+
+/** The JSON text of a public read and its strong ETag. */
+export function encodeCachedJson(body: unknown): CachedAnswer {
   const text = JSON.stringify(body);
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
-  const headers = {
-    ETag: etag,
-    'Cache-Control': 'public, max-age=30, stale-while-revalidate=300',
-    Vary: 'X-Kiosk-Key, Authorization',
-  };
+  return { text, etag };
+}
+
+/** Sends a public read: 304 when the client already has this body (If-None-Match). */
+export function sendCachedAnswer(c: AppContext, { text, etag }: CachedAnswer): Response {
+  const headers = { ETag: etag, ...PUBLIC_READ_HEADERS };
   const inm = c.req.header('if-none-match');
   if (inm && matchesEtag(inm, etag)) return c.body(null, 304, headers);
   return c.body(text, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+/** Sends a public, cacheable JSON read (see PUBLIC_READ_HEADERS). */
+export function sendCachedJson(c: AppContext, body: unknown): Response {
+  return sendCachedAnswer(c, encodeCachedJson(body));
 }
 
 function matchesEtag(header: string, etag: string): boolean {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { connectCatalogCache } from './cache/catalog-changes.js';
 import type { AppDeps } from './context.js';
 import { type Database, openDatabase } from './db/index.js';
 import { jobs } from './jobs/index.js';
@@ -33,7 +34,10 @@ export interface ServerOptions {
   idempotency?: AppDeps['idempotency'];
   logLevel?: LogLevel;
   log?: Logger;
-  /** Redis for rate-limit counters (env KIOSK_REDIS_URL); default: the database. */
+  /**
+   * Redis for rate-limit counters and catalog-change notices (env KIOSK_REDIS_URL); default:
+   * the database (its table, and LISTEN/NOTIFY).
+   */
   redisUrl?: string;
   /** Limits replacing the defaults (env KIOSK_RATE_LIMITS, e.g. `carts=600/1m`). */
   rateLimits?: Partial<RateLimits>;
@@ -53,6 +57,11 @@ export interface ServerOptions {
    * KIOSK_PGLITE_QUEUE); beyond them, 503 at once (middleware/admission.ts).
    */
   admission?: Partial<AdmissionLimits>;
+  /**
+   * How long a product answer is kept in the process (env KIOSK_PRODUCT_CACHE_MS, default
+   * 2000; 0: none, every read queries, as the benchmark's uncached row measures).
+   */
+  productCacheMs?: number;
 }
 
 export interface RunningServer {
@@ -73,8 +82,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.mailFrom ?? process.env.KIOSK_MAIL_FROM,
   );
   const admission = pgliteAdmission(options.admission);
+  const answerTtlMs = options.productCacheMs ?? productCacheMs(process.env.KIOSK_PRODUCT_CACHE_MS);
   const countStatements = options.countStatements ?? process.env.KIOSK_COUNT_STATEMENTS === '1';
-  const database = await openDatabase(options.db, { log, countStatements });
+  const listenUrl = process.env.KIOSK_DB_LISTEN_URL || undefined;
+  const database = await openDatabase(options.db, {
+    log,
+    countStatements,
+    ...(listenUrl ? { listenUrl } : {}),
+  });
   if (options.seed === 'demo') {
     const seeded = await seedDemo(database.db);
     if (seeded) log.info('seeded demo stores', { stores: ['aurora', 'borealis'] });
@@ -86,6 +101,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rateLimiter: RateLimiter | undefined = redisUrl
     ? await RedisRateLimiter.connect(redisUrl, log)
     : undefined;
+  const catalog = await connectCatalogCache(database, {
+    redisUrl,
+    log,
+    answerTtlMs,
+  });
   const configured = options.publicUrls?.length ? publicOrigins(options.publicUrls) : undefined;
   const mailer = mail ? createMailer(mail) : undefined;
   const deps: AppDeps = {
@@ -95,6 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(configured ? { publicOrigins: configured } : {}),
     ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     checkDatabase: () => database.checkHealth(),
+    catalogCache: catalog.cache,
     ...(rateLimiter ? { rateLimiter } : {}),
     rateLimits,
     trustedProxies,
@@ -133,10 +154,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await stopJobs();
       await rateLimiter?.close();
+      await catalog.close();
       mailer?.close();
       await database.close();
     },
   };
+}
+
+function productCacheMs(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 60_000) {
+    throw new Error(
+      `KIOSK_PRODUCT_CACHE_MS must be a whole number of ms (0-60000), not "${text}".`,
+    );
+  }
+  return n;
 }
 
 function parseTrustedProxies(text: string | undefined): number {

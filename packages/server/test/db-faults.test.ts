@@ -81,7 +81,10 @@ describe.skipIf(!isPostgresUrl(databaseUrl))('database faults, real kiosk-server
   /** Fills the pool (10 connections), then lets it go idle: idle clients to lose. */
   async function warmPool() {
     const burst = await Promise.all(
-      Array.from({ length: 20 }, () => hit(server.url, 'product', `/v1/products/${PRODUCT}`)),
+      // A batch read always queries (a single product may come from the catalog cache).
+      Array.from({ length: 20 }, () =>
+        hit(server.url, 'product', `/v1/products/batch?ids=${PRODUCT}`),
+      ),
     );
     expect(burst.map((r) => r.status)).toEqual(burst.map(() => 200));
   }

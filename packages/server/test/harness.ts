@@ -52,6 +52,8 @@ export interface TestAppOptions
     AppDeps,
     'rateLimiter' | 'rateLimits' | 'trustedProxies' | 'mailer' | 'countStatements'
   > {
+  /** This instance's catalog cache; default: its own, told of no other instance's changes. */
+  catalogCache?: AppDeps['catalogCache'];
   /** False for a second app (instance) over the database the first one set up. */
   resetDatabase?: boolean;
 }

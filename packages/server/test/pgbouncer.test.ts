@@ -103,9 +103,16 @@ describe.runIf(isPostgresUrl(databaseUrl))('behind pgbouncer, transaction poolin
     await admin.end();
     bouncer = await startBouncer(upstream);
     through = `postgres://${upstream.username || 'postgres'}@127.0.0.1:${bouncer.port}/${name}`;
+    // As docs/server/running.md says to run it there: statements unnamed, LISTEN past the pooler.
+    const direct = new URL(databaseUrl);
+    direct.pathname = `/${name}`;
+    process.env.KIOSK_DB_PREPARE = 'off';
+    process.env.KIOSK_DB_LISTEN_URL = direct.toString();
   });
 
   afterAll(async () => {
+    delete process.env.KIOSK_DB_PREPARE;
+    delete process.env.KIOSK_DB_LISTEN_URL;
     for (const s of servers) await s.close();
     bouncer?.child.kill();
     if (bouncer) rmSync(bouncer.dir, { recursive: true, force: true });
@@ -115,12 +122,13 @@ describe.runIf(isPostgresUrl(databaseUrl))('behind pgbouncer, transaction poolin
     await admin.end();
   });
 
-  const start = (seed: boolean) =>
+  const start = (seed: boolean, productCacheMs?: number) =>
     startServer({
       db: through,
       port: 0,
       log: createLogger('silent'),
       ...(seed ? { seed: 'demo' as const } : {}),
+      ...(productCacheMs === undefined ? {} : { productCacheMs }),
     }).then((s) => {
       servers.push(s);
       return s;
@@ -165,6 +173,29 @@ describe.runIf(isPostgresUrl(databaseUrl))('behind pgbouncer, transaction poolin
     });
     expect(checkout.status).toBe(201);
     const { orderId } = await read(checkout);
+    // A price change on one instance is what the other answers next (LISTEN past the pooler).
+    expect(
+      (await read(fetch(`${b.url}/v1/products/aurora-classic-tee`, { headers: json }))).id,
+    ).toBe(product.id);
+    const changed = await fetch(`${a.url}/admin/v1/products/${product.id}/variants/${variant.id}`, {
+      method: 'PATCH',
+      headers: { authorization: 'Bearer sk_test_aurora', 'content-type': 'application/json' },
+      body: JSON.stringify({ prices: { USD: '31.00' } }),
+    });
+    expect(changed.status).toBe(200);
+    const priceOnB = async () => {
+      const fresh = await read(
+        fetch(`${b.url}/v1/products/aurora-classic-tee?currency=USD`, { headers: json }),
+      );
+      return (
+        fresh as unknown as { variants: { id: string; price: { amount: string } }[] }
+      ).variants.find((v) => v.id === variant.id)!.price.amount;
+    };
+    for (let i = 0; i < 50 && (await priceOnB()) !== '31.00'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await priceOnB()).toBe('31.00');
+
     const paid = await fetch(`${a.url}/admin/v1/orders/${orderId}/mark-paid`, {
       method: 'POST',
       headers: { authorization: 'Bearer sk_test_aurora', 'idempotency-key': 'pay-1' },
@@ -173,9 +204,16 @@ describe.runIf(isPostgresUrl(databaseUrl))('behind pgbouncer, transaction poolin
     expect((await read(paid)).status).toBe('paid');
   }, 60_000);
 
-  it('starts again through the bouncer: the migration lock was not left behind', async () => {
-    const again = await start(false);
-    const health = await fetch(`${again.url}/healthz`);
-    expect(health.status).toBe(200);
+  it('starts again through the bouncer (the migration lock was not left behind) and serves uncached reads', async () => {
+    // No product cache: every read runs the prepared product statement, on whichever server
+    // connection pgbouncer hands out (named, it would not exist on most of them).
+    const again = await start(false, 0);
+    expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
+    const reads = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        fetch(`${again.url}/v1/products/aurora-classic-tee`, { headers: json }),
+      ),
+    );
+    expect(reads.map((r) => r.status).filter((status) => status !== 200)).toEqual([]);
   }, 30_000);
 });

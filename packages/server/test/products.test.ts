@@ -5,7 +5,7 @@ import type { Db } from '../src/db/index.js';
 import { customers, reviews } from '../src/db/schema/index.js';
 import { createLogger } from '../src/log.js';
 import { encodeCursor } from '../src/pagination.js';
-import { createTestProduct, createTestStore, useTestApp } from './harness.js';
+import { createTestCustomer, createTestProduct, createTestStore, useTestApp } from './harness.js';
 
 const t = useTestApp();
 
@@ -156,10 +156,16 @@ describe('GET /v1/products/{idOrHandle}', () => {
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[\w-]+"$/);
     expect(first.headers.get('cache-control')).toBe(
-      'public, max-age=30, stale-while-revalidate=300',
+      'public, max-age=30, s-maxage=10, stale-while-revalidate=300',
     );
+    // The body depends on the store key, never on who asks: a CDN may share it among guests
+    // and signed-in shoppers alike.
     expect(first.headers.get('vary')).toContain('X-Kiosk-Key');
-    expect(first.headers.get('vary')).toContain('Authorization');
+    expect(first.headers.get('vary')).not.toContain('Authorization');
+    const shopper = await createTestCustomer(t.current, store);
+    const signedIn = await t.current.request('/v1/products/p', { key: pk, token: shopper.token });
+    expect(signedIn.headers.get('etag')).toBe(etag);
+    expect(signedIn.body).toEqual(first.body);
     const again = await t.current.request('/v1/products/p', {
       key: pk,
       headers: { 'if-none-match': etag! },
@@ -359,6 +365,7 @@ describe('GET /v1/products/batch', () => {
       expect(res.status).toBe(200);
       return queries;
     };
+    await count('/v1/store'); // the store is read once, then kept (cache/catalog-cache.ts)
     const two = await count(`/v1/products/batch?ids=${handles.slice(0, 2).join(',')}`);
     const thirty = await count(`/v1/products/batch?ids=${handles.join(',')}`);
     expect(thirty).toBe(two);

@@ -26,6 +26,15 @@ export interface Database {
    * health timeout); else rejects with a DatabaseUnavailableError.
    */
   checkHealth(): Promise<void>;
+  /**
+   * Calls `onMessage` with each notice any session sends on `channel` (`pg_notify`), and
+   * `onGap` when notices may have been missed (the listening connection was lost). Resolves
+   * once listening, with the function that stops.
+   */
+  listen(
+    channel: string,
+    handlers: { onMessage: (payload: string) => void; onGap: () => void },
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,14 +51,14 @@ export function isPostgresUrl(target: string): boolean {
  */
 export async function openDatabase(
   target: string,
-  options: { log?: Logger; countStatements?: boolean } = {},
+  options: { log?: Logger; countStatements?: boolean; listenUrl?: string } = {},
 ): Promise<Database> {
   // Counting costs a call per statement: only where asked (statement-count.ts).
   const logger = options.countStatements ? statementCounter : undefined;
   if (isPostgresUrl(target)) {
     const log = options.log ?? createLogger('silent');
     return {
-      ...(await openPostgres(target, migrationsFolder, log, undefined, logger)),
+      ...(await openPostgres(target, migrationsFolder, log, undefined, logger, options.listenUrl)),
       location: redactUrl(target),
     };
   }
@@ -69,6 +78,8 @@ async function openPglite(dataDir: string, logger?: DrizzleLogger): Promise<Data
     checkHealth: async () => {
       await client.query('select 1');
     },
+    // One process, one database: its notices cannot be missed.
+    listen: async (channel, { onMessage }) => client.listen(channel, onMessage),
     close: () => client.close(),
   };
 }

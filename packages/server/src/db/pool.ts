@@ -62,9 +62,14 @@ export function createPool(
       return connected;
     }
 
-    // One body for every overload of pg's query(); the arguments go to pg untouched.
+    // One body for every overload of pg's query(); the arguments go to pg untouched, but for
+    // a statement's name when named statements are off (settings.ts, KIOSK_DB_PREPARE):
+    // unnamed, it is parsed and planned each time, on whichever connection a pooler gives.
     // biome-ignore lint/suspicious/noExplicitAny: the overloads' types differ
     override query(...args: any[]): any {
+      if (!settings.namedStatements && typeof args[0] === 'object' && args[0]?.name) {
+        args[0] = { ...args[0], name: undefined };
+      }
       const done = gate.begin(this, 'query');
       const last = args.length - 1;
       const callback = args[last];

@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from './faults.js';
 import { AvailabilityGate } from './gate.js';
 import { createHealthCheck } from './health-check.js';
 import type { Database, Db } from './index.js';
+import { listenPostgres } from './listener.js';
 import { connectionConfig, createPool } from './pool.js';
 import * as schema from './schema/index.js';
 import { type PostgresSettings, postgresSettings } from './settings.js';
@@ -23,6 +24,8 @@ export async function openPostgres(
   log: Logger,
   settings: PostgresSettings = postgresSettings(),
   logger?: DrizzleLogger,
+  /** Where LISTEN connects (KIOSK_DB_LISTEN_URL): a session that stays; default `url`. */
+  listenUrl: string = url,
 ): Promise<Omit<Database, 'location'>> {
   await migrateWithLock(url, migrationsFolder, settings);
   const gated = openGatedPool(url, settings, log);
@@ -35,6 +38,8 @@ export async function openPostgres(
           cause: err,
         });
       }),
+    listen: (channel, handlers) =>
+      listenPostgres(listenUrl, channel, handlers, log, settings.connectTimeoutMs),
     close: gated.close,
   };
 }

@@ -40,6 +40,14 @@ export interface PostgresSettings {
    * 10000).
    */
   idleInTransactionTimeoutMs: number;
+  /**
+   * Whether statements the server prepares under a name (`db….prepare(name)`: the hot reads)
+   * are kept on each connection and reused, skipping PostgreSQL's parse and plan
+   * (`KIOSK_DB_PREPARE`, `on` by default). `off` sends them unnamed: needed behind a
+   * transaction-pooling pooler such as pgbouncer before 1.21, which hands each transaction a
+   * different server connection, where a statement prepared on another one does not exist.
+   */
+  namedStatements: boolean;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,6 +60,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return value;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new Error(`${name} must be "on" or "off", got "${raw}".`);
+}
+
 export function postgresSettings(env: NodeJS.ProcessEnv = process.env): PostgresSettings {
   const statementTimeoutMs = positiveInt(env, 'KIOSK_DB_STATEMENT_TIMEOUT_MS', 5000);
   const settings: PostgresSettings = {
@@ -62,6 +78,7 @@ export function postgresSettings(env: NodeJS.ProcessEnv = process.env): Postgres
     statementTimeoutMs,
     queryTimeoutMs: positiveInt(env, 'KIOSK_DB_QUERY_TIMEOUT_MS', statementTimeoutMs + 1000),
     idleInTransactionTimeoutMs: positiveInt(env, 'KIOSK_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10000),
+    namedStatements: onOff(env, 'KIOSK_DB_PREPARE', true),
   };
   if (settings.queryTimeoutMs <= settings.statementTimeoutMs) {
     // Otherwise a merely slow statement would be taken for a dead connection.

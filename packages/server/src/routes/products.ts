@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
-import { sendCachedJson } from '../http-cache.js';
+import { encodeCachedJson, sendCachedAnswer, sendCachedJson } from '../http-cache.js';
+import { productAnswerKey } from '../middleware/cached-product-read.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
 import { ProductSchema } from '../schemas/products.js';
 import {
@@ -159,15 +160,21 @@ productRoutes.openapi(
   }),
   async (c) => {
     const { idOrHandle } = c.req.valid('param');
-    const { currency } = c.req.valid('query');
     const store = c.var.store;
-    const product = await getProduct(
-      c.var.deps.db,
-      store,
-      idOrHandle,
-      resolveCurrency(store, currency),
-      publicOrigin(c),
+    const currency = resolveCurrency(store, c.req.valid('query').currency);
+    const origin = publicOrigin(c);
+    // Kept for the warm reads that middleware/cached-product-read.ts answers.
+    const { catalogCache } = c.var.deps;
+    const version = catalogCache.version();
+    const answer = encodeCachedJson(
+      await getProduct(c.var.deps.db, store, idOrHandle, currency, origin),
     );
-    return sendCachedJson(c, product);
+    catalogCache.keep(
+      productAnswerKey(store.id, idOrHandle, currency, origin),
+      store.id,
+      version,
+      answer,
+    );
+    return sendCachedAnswer(c, answer);
   },
 );

@@ -1,4 +1,5 @@
 import { customerAuth, requireStore } from '../middleware/auth.js';
+import { catalogChanged } from '../middleware/catalog-changed.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { createRouter } from '../openapi.js';
 import { rateLimit } from '../rate-limit/middleware.js';
@@ -30,6 +31,8 @@ storefrontRoutes.post(
   rateLimit('notification-subscriptions'),
 );
 storefrontRoutes.use('*', idempotency);
+// A review the store approves by itself changes the product's rating.
+storefrontRoutes.post('/products/:product/reviews', catalogChanged);
 storefrontRoutes.route('/store', storeRoutes);
 storefrontRoutes.route('/products', productRoutes);
 storefrontRoutes.route('/carts', cartRoutes);

@@ -64,6 +64,74 @@ const productColumns = {
   position: products.position,
 };
 
+/** What a storefront Product is made from, whichever query read it. */
+interface ProductParts {
+  row: ProductRow;
+  /** In the product's variant order; prices only in the currencies asked for. */
+  variants: {
+    id: string;
+    title: string;
+    options: Record<string, string>;
+    stock: number;
+    image: VariantImage | null;
+    prices: Map<string, { amount: number; compareAt: number | null }>;
+  }[];
+  images: ProductImage[];
+  rating: { count: number; sum: number } | undefined;
+}
+
+/**
+ * The storefront Product. It is priced in one currency: the asked one if every variant has
+ * a price in it, else the store default. Variants without a price there are not for sale.
+ */
+function toProduct(parts: ProductParts, currency: string, fallback: string): Product {
+  const { row, variants: all, rating } = parts;
+  const productCurrency =
+    all.length > 0 && all.every((v) => v.prices.has(currency)) ? currency : fallback;
+  const priced = all.filter((v) => v.prices.has(productCurrency));
+  const out: ProductVariant[] = priced.map((v) => {
+    const p = v.prices.get(productCurrency)!;
+    return {
+      id: v.id,
+      title: v.title,
+      options: v.options,
+      image: v.image,
+      price: toMoney(p.amount, productCurrency),
+      compareAtPrice:
+        p.compareAt !== null && p.compareAt > p.amount
+          ? toMoney(p.compareAt, productCurrency)
+          : null,
+      available: v.stock > 0,
+      quantityAvailable: v.stock,
+    };
+  });
+  const amounts = priced.map((v) => v.prices.get(productCurrency)!.amount);
+  const min = amounts.length ? Math.min(...amounts) : 0;
+  const max = amounts.length ? Math.max(...amounts) : 0;
+  const count = rating?.count ?? 0;
+  return {
+    id: row.id,
+    handle: row.handle,
+    title: row.title,
+    description: row.description,
+    vendor: row.vendor,
+    currency: productCurrency,
+    images: parts.images,
+    options: row.options,
+    variants: out,
+    priceRange: { min: toMoney(min, productCurrency), max: toMoney(max, productCurrency) },
+    rating: {
+      average: count ? Math.round((rating!.sum / count) * 10) / 10 : 0,
+      count,
+    },
+  };
+}
+
+/** The currencies a read asks prices in: the shopper's and the store default. */
+function priceCurrencies(store: Store, currency: string): string[] {
+  return [...new Set([currency, store.currencies[0]!])];
+}
+
 /**
  * Completes product rows into storefront Products with a fixed number of queries
  * (variants with their prices, images, ratings), whatever the number of products.
@@ -77,8 +145,7 @@ export async function hydrateProducts(
 ): Promise<Product[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const fallback = store.currencies[0]!;
-  const currencies = [...new Set([currency, fallback])];
+  const currencies = priceCurrencies(store, currency);
 
   const [variantRows, imageRows, ratingRows] = await Promise.all([
     db
@@ -120,16 +187,9 @@ export async function hydrateProducts(
       .groupBy(reviews.productId),
   ]);
 
-  interface VariantAcc {
-    id: string;
-    title: string;
-    options: Record<string, string>;
-    stock: number;
-    image: VariantImage | null;
-    prices: Map<string, { amount: number; compareAt: number | null }>;
-  }
-  const variantsByProduct = new Map<string, VariantAcc[]>();
-  const seen = new Map<string, VariantAcc>();
+  type Variant = ProductParts['variants'][number];
+  const variantsByProduct = new Map<string, Variant[]>();
+  const seen = new Map<string, Variant>();
   for (const row of variantRows) {
     let v = seen.get(row.id);
     if (!v) {
@@ -164,51 +224,18 @@ export async function hydrateProducts(
   }
   const ratings = new Map(ratingRows.map((r) => [r.productId, r]));
 
-  return rows.map((row) => {
-    const all = variantsByProduct.get(row.id) ?? [];
-    // A product is priced in one currency: the asked one if every variant has a price in
-    // it, else the store default. Variants without a price there are not for sale.
-    const productCurrency =
-      all.length > 0 && all.every((v) => v.prices.has(currency)) ? currency : fallback;
-    const priced = all.filter((v) => v.prices.has(productCurrency));
-    const out: ProductVariant[] = priced.map((v) => {
-      const p = v.prices.get(productCurrency)!;
-      return {
-        id: v.id,
-        title: v.title,
-        options: v.options,
-        image: v.image,
-        price: toMoney(p.amount, productCurrency),
-        compareAtPrice:
-          p.compareAt !== null && p.compareAt > p.amount
-            ? toMoney(p.compareAt, productCurrency)
-            : null,
-        available: v.stock > 0,
-        quantityAvailable: v.stock,
-      };
-    });
-    const amounts = priced.map((v) => v.prices.get(productCurrency)!.amount);
-    const min = amounts.length ? Math.min(...amounts) : 0;
-    const max = amounts.length ? Math.max(...amounts) : 0;
-    const rating = ratings.get(row.id);
-    const count = rating?.count ?? 0;
-    return {
-      id: row.id,
-      handle: row.handle,
-      title: row.title,
-      description: row.description,
-      vendor: row.vendor,
-      currency: productCurrency,
-      images: imagesByProduct.get(row.id) ?? [],
-      options: row.options,
-      variants: out,
-      priceRange: { min: toMoney(min, productCurrency), max: toMoney(max, productCurrency) },
-      rating: {
-        average: count ? Math.round((rating!.sum / count) * 10) / 10 : 0,
-        count,
+  return rows.map((row) =>
+    toProduct(
+      {
+        row,
+        variants: variantsByProduct.get(row.id) ?? [],
+        images: imagesByProduct.get(row.id) ?? [],
+        rating: ratings.get(row.id),
       },
-    };
-  });
+      currency,
+      store.currencies[0]!,
+    ),
+  );
 }
 
 /** LIKE pattern matching `text` literally anywhere (wildcards in the text are escaped). */
@@ -277,6 +304,80 @@ export async function findProductRow(db: Db, store: Store, ref: string) {
   return rows.find((r) => r.id === ref.toLowerCase()) ?? rows.find((r) => r.handle === ref);
 }
 
+/** The product read's answer from SQL: the parts of one product as JSON, ids for images. */
+interface ProductJson {
+  row: ProductRow;
+  variants: {
+    id: string;
+    title: string;
+    options: Record<string, string>;
+    stock: number;
+    imageId: string | null;
+    imageAlt: string | null;
+    prices: { currency: string; amount: number; compareAt: number | null }[];
+  }[];
+  images: { imageId: string; alt: string; width: number; height: number }[];
+  rating: { count: number; sum: number };
+}
+
+/**
+ * One active product by id or handle with its variants, prices, images and rating, as one
+ * JSON value from one statement (not one per part): PostgreSQL plans and runs it in one round
+ * trip. Prepared once per database under a name, so neither drizzle nor PostgreSQL builds it
+ * again per request (db/settings.ts, KIOSK_DB_PREPARE, for poolers that cannot keep names).
+ * A handle that happens to look like another product's id must not shadow it: the id wins.
+ */
+function productReadStatement(db: Db) {
+  // Written out with aliases: drizzle leaves the columns of a one-table select unqualified,
+  // which the subqueries would make ambiguous.
+  const json = sql<ProductJson>`json_build_object(
+    'row', json_build_object(
+      'id', p.id, 'handle', p.handle, 'title', p.title, 'description', p.description,
+      'vendor', p.vendor, 'options', p.options, 'position', p.position),
+    'variants', coalesce((
+      select json_agg(json_build_object(
+        'id', v.id, 'title', v.title, 'options', v.options, 'stock', v.stock,
+        'imageId', vi.image_id, 'imageAlt', vi.alt,
+        'prices', coalesce((
+          select json_agg(json_build_object(
+            'currency', vp.currency, 'amount', vp.amount_minor,
+            'compareAt', vp.compare_at_minor))
+          from variant_prices vp
+          where vp.variant_id = v.id
+            and vp.currency in (${sql.placeholder('currency')}, ${sql.placeholder('fallback')})
+        ), '[]'::json)
+      ) order by v.position, v.id)
+      from variants v left join product_images vi on vi.id = v.image_id
+      where v.store_id = p.store_id and v.product_id = p.id
+    ), '[]'::json),
+    'images', coalesce((
+      select json_agg(json_build_object(
+        'imageId', g.image_id, 'alt', g.alt, 'width', i.width, 'height', i.height
+      ) order by g.position, g.id)
+      from product_images g join images i on i.id = g.image_id
+      where g.store_id = p.store_id and g.product_id = p.id
+    ), '[]'::json),
+    'rating', (
+      select json_build_object('count', count(*)::int, 'sum', coalesce(sum(r.rating), 0)::int)
+      from reviews r
+      where r.store_id = p.store_id and r.product_id = p.id and r.status = 'approved'
+    )
+  )`;
+  const id = sql`${sql.placeholder('id')}::uuid`;
+  return db
+    .select({ product: json })
+    .from(sql`products p`)
+    .where(
+      sql`p.store_id = ${sql.placeholder('storeId')} and p.status = 'active'
+        and (p.handle = ${sql.placeholder('ref')} or p.id = ${id})`,
+    )
+    .orderBy(sql`(p.id = ${id}) is true desc`)
+    .limit(1)
+    .prepare('kiosk_product_read');
+}
+
+const productReads = new WeakMap<Db, ReturnType<typeof productReadStatement>>();
+
 export async function getProduct(
   db: Db,
   store: Store,
@@ -284,10 +385,43 @@ export async function getProduct(
   currency: string,
   origin: string,
 ): Promise<Product> {
-  const row = await findProductRow(db, store, ref);
-  if (!row) throw new ApiError('product_not_found', 'No such product.');
-  const [product] = await hydrateProducts(db, store, [row], currency, origin);
-  return product!;
+  let statement = productReads.get(db);
+  if (!statement) {
+    statement = productReadStatement(db);
+    productReads.set(db, statement);
+  }
+  const [fallback] = store.currencies;
+  const [found] = await statement.execute({
+    storeId: store.id,
+    ref,
+    id: isUuid(ref) ? ref.toLowerCase() : null,
+    currency,
+    fallback,
+  });
+  if (!found) throw new ApiError('product_not_found', 'No such product.');
+  const { row, variants: variantJson, images: imageJson, rating } = found.product;
+  return toProduct(
+    {
+      row,
+      variants: variantJson.map((v) => ({
+        id: v.id,
+        title: v.title,
+        options: v.options,
+        stock: v.stock,
+        image: v.imageId === null ? null : { url: imageUrl(origin, v.imageId), alt: v.imageAlt! },
+        prices: new Map(v.prices.map((p) => [p.currency, p])),
+      })),
+      images: imageJson.map((i) => ({
+        url: imageUrl(origin, i.imageId),
+        alt: i.alt,
+        width: i.width,
+        height: i.height,
+      })),
+      rating,
+    },
+    currency,
+    fallback!,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { requireAdmin } from '../../middleware/auth.js';
+import { catalogChanged } from '../../middleware/catalog-changed.js';
 import { idempotency } from '../../middleware/idempotency.js';
 import { createRouter } from '../../openapi.js';
 import { adminCampaignRoutes } from './campaigns.js';
@@ -13,6 +14,13 @@ import { adminStoreRoutes } from './store.js';
 /** Admin API (`/admin/v1`): the store's secret key, server to server only. */
 export const adminRoutes = createRouter();
 adminRoutes.use('*', requireAdmin, idempotency);
+// The writes that change what the storefront's catalog reads answer (a product, its variants'
+// prices, stock, pictures and labels; a rating; the store's currencies, origins, settings).
+adminRoutes.on(
+  ['POST', 'PATCH', 'PUT', 'DELETE'],
+  ['/products', '/products/*', '/store', '/reviews/:id/moderation'],
+  catalogChanged,
+);
 adminRoutes.route('/store', adminStoreRoutes);
 adminRoutes.route('/products', adminProductRoutes);
 adminRoutes.route('/customers', adminCustomerRoutes);
