@@ -38,6 +38,13 @@ export const products = pgTable(
   (t) => [
     unique('products_store_handle').on(t.storeId, t.handle),
     index('products_store_position').on(t.storeId, t.position),
+    // Trigram indexes (pg_trgm) for the storefront search's `ilike '%text%'` on each field
+    // (services/product-search.ts): one per column, so the search condition stays a plain OR
+    // the planner answers with a BitmapOr, and the indexes cannot drift from what it matches.
+    index('products_title_trgm').using('gin', t.title.op('gin_trgm_ops')),
+    index('products_description_trgm').using('gin', t.description.op('gin_trgm_ops')),
+    index('products_vendor_trgm').using('gin', t.vendor.op('gin_trgm_ops')),
+    index('products_handle_trgm').using('gin', t.handle.op('gin_trgm_ops')),
   ],
 );
 
