@@ -18,6 +18,29 @@ async function searchHandles(pk: string, query: string, first = 20): Promise<str
 }
 
 describe('GET /v1/products?query= (search)', () => {
+  it('searches title, description, vendor and handle, any case, wildcards literal', async () => {
+    const { store, pk } = await createTestStore(t.current.db);
+    await createTestProduct(t.current.db, store, {
+      handle: 'wool-scarf',
+      title: 'Lambswool Scarf',
+    });
+    await createTestProduct(t.current.db, store, { handle: 'tee', title: 'Tee 100% cotton' });
+    await createTestProduct(t.current.db, store, { handle: 'cap', title: 'Cap_blue' });
+    await createTestProduct(t.current.db, store, {
+      handle: 'hidden-wool',
+      title: 'Wool',
+      status: 'draft',
+    });
+    expect(await searchHandles(pk, 'WOOL')).toEqual(['wool-scarf']);
+    expect(await searchHandles(pk, 'scarf')).toEqual(['wool-scarf']);
+    expect(await searchHandles(pk, '100%')).toEqual(['tee']);
+    expect(await searchHandles(pk, '%')).toEqual(['tee']);
+    expect(await searchHandles(pk, '_')).toEqual(['cap']);
+    expect(await searchHandles(pk, 'a test product')).toHaveLength(3); // description
+    expect(await searchHandles(pk, 'nothing like this')).toEqual([]);
+    expect(await searchHandles(pk, "'; select 1; --")).toEqual([]);
+  });
+
   it('finds the text in each field, in any case, in any script', async () => {
     const { store, pk } = await createTestStore(t.current.db);
     await createTestProduct(t.current.db, store, { handle: 'in-title', title: 'Merino Crew' });
