@@ -40,10 +40,10 @@ const connections = Number(values.connections);
 const sizesOf = (list) => list.split(',').filter(Boolean).map(Number);
 
 /**
- * What a shopper types, each found in the demo catalog: a rare word (one product at every size:
- * the generated products never use it), a common one (a page of 4 at every size: the demo has
- * 4 hoodies, the generated catalog one in 20), and a text of two letters, which no trigram
- * index can answer (titles only; it matches nothing, so every title is read: the worst case).
+ * What a shopper types: a rare word (one product at every size: the demo's scarf; generated
+ * products never use it), a common one (a page of 4 at every size: the demo has 4 hoodies, the
+ * generated catalog one in 20), and a text of two letters, which no trigram index can answer
+ * (titles only; it matches nothing, so every title is read: its worst case).
  */
 const searches = [
   { name: 'rare word', path: '/v1/products?query=lambswool' },
