@@ -1,14 +1,15 @@
 // Storefront search as the catalog grows (issue 14: "within 2× of its small-catalog speed at
-// 10,000 and 100,000 products"): GET /v1/products?query= with autocannon against the built
-// server, first on the demo catalog (~73 products), then with the demo store grown to each size
-// by catalog-generator.sql. Each size's requests/s is printed with its ratio to the demo
-// catalog's, and the SQL statements per request (X-Kiosk-Statements).
-// Usage: node bench/server/search.mjs [--duration 5] [--connections 16] [--sizes 10000,100000]
+// 10,000 and 100,000 products"): GET /v1/products?query= with autocannon against two built
+// servers side by side, one on the demo catalog (~73 products), one with the demo store grown to
+// each size by catalog-generator.sql. The two are measured in alternating rounds, so whatever
+// else loads the machine weighs on both alike; printed: each one's requests/s, their ratio,
+// the grown server's latencies and its SQL statements per request (X-Kiosk-Statements).
+// Usage: node bench/server/search.mjs [--duration 6] [--connections 16] [--sizes 10000,100000]
 //        [--pglite-sizes 10000] [--record]
-//   BENCH_DATABASE_URL=postgres://… adds the run on PostgreSQL (a fresh database, dropped after).
-// PGlite grows to 10,000 only by default: it writes the index entries of 100,000 generated
-// products about ten times slower than PostgreSQL (single-threaded WebAssembly), minutes per run.
-// Needs the server built (pnpm build).
+//   --duration: seconds of load per server and search, in three rounds each.
+//   BENCH_DATABASE_URL=postgres://… adds the run on PostgreSQL (fresh databases, dropped after).
+// PGlite grows to 10,000 only by default; 100,000 (--pglite-sizes 10000,100000) takes minutes
+// more to generate. Needs the server built (pnpm build).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,11 +25,11 @@ import {
 } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { openDatabase } = await import(join(here, '../../packages/server/dist/index.js'));
+const { openDatabase, seedDemo } = await import(join(here, '../../packages/server/dist/index.js'));
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '6' },
     connections: { type: 'string', default: '16' },
     sizes: { type: 'string', default: '10000,100000' },
     'pglite-sizes': { type: 'string', default: '10000' },
@@ -61,6 +62,7 @@ async function growCatalog(target, size) {
   const database = await openDatabase(target);
   try {
     const started = performance.now();
+    await seedDemo(database.db); // unless seeded already
     // Steps below the store's current size add nothing (the generator counts what is there).
     for (let step = 1000; step < size + 1000; step += 1000) {
       const count = String(Math.min(step, size));
@@ -89,65 +91,98 @@ async function warmUp(base) {
   }
 }
 
-async function measure(base, search) {
-  const url = base + search.path;
-  const first = await fetch(url, { headers: storefrontHeaders });
-  const { items } = await first.json();
-  const statements = first.headers.get('x-kiosk-statements') ?? '';
-  const result = await autocannon({ url, headers: storefrontHeaders, connections, duration });
+const ROUNDS = 3;
+
+/** One server's figures for a search: requests/s over all rounds, the rounds' latencies. */
+function summary(results) {
+  const seconds = results.reduce((sum, r) => sum + r.duration, 0);
+  const p50s = results.map((r) => r.latency.p50).sort((a, b) => a - b);
   return {
-    search: search.name,
-    found: items.length,
-    statements,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx + result.errors,
+    rps: Math.round(results.reduce((sum, r) => sum + r.requests.total, 0) / seconds),
+    p50: p50s[Math.floor(p50s.length / 2)],
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    failed: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
   };
 }
 
-async function benchDatabase(label, target, sizes) {
+/** The demo server and the grown one, alternately, ROUNDS rounds each. */
+async function compare(demoBase, grownBase, search) {
+  const first = await fetch(grownBase + search.path, { headers: storefrontHeaders });
+  const { items } = await first.json();
+  const load = (base) =>
+    autocannon({
+      url: base + search.path,
+      headers: storefrontHeaders,
+      connections,
+      duration: duration / ROUNDS,
+    });
+  const demo = [];
+  const grown = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    demo.push(await load(demoBase));
+    grown.push(await load(grownBase));
+  }
+  return {
+    found: items.length,
+    statements: first.headers.get('x-kiosk-statements') ?? '',
+    demo: summary(demo),
+    grown: summary(grown),
+  };
+}
+
+/** `demoTarget` keeps the demo catalog; `grownTarget` grows through `sizes`. */
+async function benchDatabase(label, demoTarget, grownTarget, sizes) {
   const rows = [];
-  const small = new Map();
-  for (const size of [0, ...sizes]) {
-    if (size) await growCatalog(target, size);
-    const { child, base } = await startKiosk(target);
-    try {
-      await warmUp(base);
-      for (const search of searches) {
-        const row = {
-          database: label,
-          size: size || 'demo (73)',
-          ...(await measure(base, search)),
-        };
-        if (!size) small.set(search.name, row.rps);
-        row.ratio = (small.get(search.name) / row.rps).toFixed(2);
-        rows.push(row);
-        console.log(
-          `${label.padEnd(10)} ${String(row.size).padStart(9)}  ${search.name.padEnd(26)}` +
-            ` ${String(row.rps).padStart(6)} req/s  ${row.ratio}× slower  p50 ${row.p50} ms` +
-            `  p99 ${row.p99} ms  ${row.found} found  ${row.statements} statements` +
-            (row.non2xx ? `  (failed ${row.non2xx})` : ''),
-        );
+  const demo = await startKiosk(demoTarget);
+  try {
+    await warmUp(demo.base);
+    for (const size of sizes) {
+      await growCatalog(grownTarget, size);
+      const grown = await startKiosk(grownTarget);
+      try {
+        await warmUp(grown.base);
+        for (const search of searches) {
+          const figures = await compare(demo.base, grown.base, search);
+          const row = {
+            database: label,
+            size,
+            search: search.name,
+            ...figures,
+            ratio: (figures.demo.rps / figures.grown.rps).toFixed(2),
+          };
+          rows.push(row);
+          console.log(
+            `${label.padEnd(10)} ${String(size).padStart(6)}  ${search.name.padEnd(22)}` +
+              ` demo ${String(row.demo.rps).padStart(5)} req/s, grown ${String(row.grown.rps).padStart(5)} req/s:` +
+              ` ${row.ratio}× slower  p50 ${row.grown.p50} ms  p99 ${row.grown.p99} ms` +
+              `  ${row.found} found  ${row.statements} statements` +
+              (row.demo.failed + row.grown.failed ? '  (some failed)' : ''),
+          );
+        }
+      } finally {
+        await stop(grown.child);
       }
-    } finally {
-      await stop(child);
     }
+  } finally {
+    await stop(demo.child);
   }
   return rows;
 }
 
 const rows = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-search-'));
+const dataDirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'kiosk-bench-search-')));
 try {
-  rows.push(...(await benchDatabase('PGlite', dataDir, sizesOf(values['pglite-sizes']))));
+  rows.push(...(await benchDatabase('PGlite', ...dataDirs, sizesOf(values['pglite-sizes']))));
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }
-if (process.env.BENCH_DATABASE_URL) {
+const serverUrl = process.env.BENCH_DATABASE_URL;
+if (serverUrl) {
   rows.push(
-    ...(await withFreshDatabase(process.env.BENCH_DATABASE_URL, 'kiosk_bench_search', (url) =>
-      benchDatabase('PostgreSQL', url, sizesOf(values.sizes)),
+    ...(await withFreshDatabase(serverUrl, 'kiosk_bench_search_demo', (demoUrl) =>
+      withFreshDatabase(serverUrl, 'kiosk_bench_search_grown', (grownUrl) =>
+        benchDatabase('PostgreSQL', demoUrl, grownUrl, sizesOf(values.sizes)),
+      ),
     )),
   );
 }
@@ -158,15 +193,16 @@ if (values.record) {
     [
       '<!-- search:start -->',
       `Recorded ${new Date().toISOString().slice(0, 10)} on this 2-core machine, Node ${process.version}, ` +
-        `${connections} connections × ${duration} s each, autocannon on loopback, one server process. ` +
-        '"× slower" is the demo catalog\'s requests/s over this size\'s (goal: at most 2). ' +
-        'Grown catalogs are analyzed after the load (PGlite has no autovacuum to do it).',
+        `${connections} connections, ${duration} s per server and search in ${ROUNDS} alternating rounds, ` +
+        'autocannon on loopback, each server in its own process. "× slower" is the demo ' +
+        "catalog's requests/s over the grown one's (goal: at most 2); latencies are the grown " +
+        "server's. Grown catalogs are analyzed after the load (PGlite has no autovacuum to do it).",
       '',
-      '| database | products | search | found | requests/s | × slower | p50 ms | p99 ms | failed | statements per request |',
-      '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| database | products | search | found | demo req/s | grown req/s | × slower | p50 ms | p99 ms | failed | statements per request |',
+      '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.database} | ${r.size} | ${r.search} | ${r.found} | ${r.rps} | ${r.ratio} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.statements} |`,
+          `| ${r.database} | ${r.size} | ${r.search} | ${r.found} | ${r.demo.rps} | ${r.grown.rps} | ${r.ratio} | ${r.grown.p50} | ${r.grown.p99} | ${r.demo.failed + r.grown.failed} | ${r.statements} |`,
       ),
       '<!-- search:end -->',
     ].join('\n'),

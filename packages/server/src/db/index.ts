@@ -59,7 +59,7 @@ export async function openDatabase(
 
 async function openPglite(dataDir: string, logger?: DrizzleLogger): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  // pg_trgm backs the storefront search's indexes (migration 0008_product_search).
+  // pg_trgm backs the storefront search's index (migration 0008_product_search).
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, ...(logger ? { logger } : {}) }) as unknown as Db;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
