@@ -8,6 +8,7 @@ const args = process.argv.slice(2);
 for (const script of [
   'sdk/size.mjs',
   'server/run.mjs',
+  'server/search.mjs',
   'widgets/size.mjs',
   'widgets/cards-page.mjs',
 ]) {

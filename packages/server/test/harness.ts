@@ -187,6 +187,8 @@ export async function createTestProduct(
   input: {
     handle?: string;
     title?: string;
+    description?: string;
+    vendor?: string;
     status?: 'active' | 'draft';
     variants?: TestVariantInput[];
   } = {},
@@ -199,7 +201,8 @@ export async function createTestProduct(
     storeId: store.id,
     handle,
     title: input.title ?? `Product ${handle}`,
-    description: 'A test product.',
+    description: input.description ?? 'A test product.',
+    vendor: input.vendor ?? '',
     status: input.status ?? 'active',
     options: [],
   });

@@ -247,36 +247,6 @@ describe('GET /v1/products', () => {
       expect(bad.body.error.code).toBe('validation_failed');
     }
   });
-
-  it('searches title, description, vendor and handle, any case, wildcards literal', async () => {
-    const { store, pk } = await createTestStore(t.current.db);
-    await createTestProduct(t.current.db, store, {
-      handle: 'wool-scarf',
-      title: 'Lambswool Scarf',
-    });
-    await createTestProduct(t.current.db, store, { handle: 'tee', title: 'Tee 100% cotton' });
-    await createTestProduct(t.current.db, store, { handle: 'cap', title: 'Cap_blue' });
-    await createTestProduct(t.current.db, store, {
-      handle: 'hidden-wool',
-      title: 'Wool',
-      status: 'draft',
-    });
-    const search = async (q: string) => {
-      const res = await t.current.request(`/v1/products?query=${encodeURIComponent(q)}`, {
-        key: pk,
-      });
-      expect(res.status).toBe(200);
-      return res.body.items.map((p: any) => p.handle);
-    };
-    expect(await search('WOOL')).toEqual(['wool-scarf']);
-    expect(await search('scarf')).toEqual(['wool-scarf']);
-    expect(await search('100%')).toEqual(['tee']);
-    expect(await search('%')).toEqual(['tee']);
-    expect(await search('_')).toEqual(['cap']);
-    expect(await search('a test product')).toHaveLength(3); // description
-    expect(await search('nothing like this')).toEqual([]);
-    expect(await search("'; select 1; --")).toEqual([]);
-  });
 });
 
 describe('GET /v1/products/batch', () => {

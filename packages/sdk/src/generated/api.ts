@@ -2144,7 +2144,7 @@ export interface operations {
             query?: {
                 first?: number;
                 after?: string;
-                /** @description Matches title, description, vendor or handle (any case). */
+                /** @description Matches title, description, vendor or handle (any case, a literal substring). A text without three letters or digits in a row matches titles only. */
                 query?: string;
                 /** @description Price in this currency if the store sells it, else in the store's default. */
                 currency?: string;

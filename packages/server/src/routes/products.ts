@@ -47,7 +47,11 @@ productRoutes.openapi(
           .string()
           .max(200)
           .optional()
-          .openapi({ description: 'Matches title, description, vendor or handle (any case).' }),
+          .openapi({
+            description:
+              'Matches title, description, vendor or handle (any case, a literal substring). ' +
+              'A text without three letters or digits in a row matches titles only.',
+          }),
         currency: currencyQuery,
       }),
     },

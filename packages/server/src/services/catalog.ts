@@ -1,4 +1,4 @@
-import { type AnyColumn, and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import {
   images,
@@ -13,6 +13,7 @@ import { decodeCursor, toPage } from '../pagination.js';
 import type { Product, ProductImage, ProductVariant, VariantImage } from '../schemas/products.js';
 import { isUuid } from '../uuid.js';
 import { toMoney } from './money.js';
+import { productSearchCondition } from './product-search.js';
 import type { Store } from './stores.js';
 
 export const MAX_BATCH = 50;
@@ -238,11 +239,6 @@ export async function hydrateProducts(
   );
 }
 
-/** LIKE pattern matching `text` literally anywhere (wildcards in the text are escaped). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 export interface ListProductsInput {
   first: number;
   after?: string | undefined;
@@ -257,18 +253,7 @@ export async function listProducts(db: Db, store: Store, input: ListProductsInpu
   if (input.after !== undefined)
     conditions.push(gt(products.position, decodeCursor(input.after, ['int'])[0]));
   const q = input.query?.trim();
-  if (q) {
-    const pattern = containsPattern(q);
-    const like = (col: AnyColumn) => sql`${col} ilike ${pattern} escape '\\'`;
-    conditions.push(
-      or(
-        like(products.title),
-        like(products.description),
-        like(products.vendor),
-        like(products.handle),
-      )!,
-    );
-  }
+  if (q) conditions.push(productSearchCondition(q));
   const rows = await db
     .select(productColumns)
     .from(products)

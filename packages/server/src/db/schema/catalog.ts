@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   check,
   index,
   integer,
@@ -15,6 +16,21 @@ import { bytea, createdAt, id, minor, ownedBy, storeId } from './columns.js';
 export interface ProductOption {
   name: string;
   values: string[];
+}
+
+/**
+ * What the storefront search reads (services/product-search.ts): title, description, vendor
+ * and handle, joined by U+001F (the unit separator, a control character that neither product
+ * text nor a search box uses), so a match cannot straddle two fields. One expression, indexed
+ * as is: a query must use this very expression for the planner to use products_search_trgm.
+ */
+export function productSearchText(t: {
+  title: AnyPgColumn;
+  description: AnyPgColumn;
+  vendor: AnyPgColumn;
+  handle: AnyPgColumn;
+}): SQL {
+  return sql`(${t.title} || E'\\x1f' || ${t.description} || E'\\x1f' || ${t.vendor} || E'\\x1f' || ${t.handle})`;
 }
 
 export const products = pgTable(
@@ -38,6 +54,12 @@ export const products = pgTable(
   (t) => [
     unique('products_store_handle').on(t.storeId, t.handle),
     index('products_store_position').on(t.storeId, t.position),
+    // The storefront search's trigram index (pg_trgm). Written straight into the index
+    // (fastupdate off) rather than through GIN's pending list: catalog writes are rare, and
+    // a pending list would be read by every search until a vacuum, which PGlite never runs.
+    index('products_search_trgm')
+      .using('gin', sql`${productSearchText(t)} gin_trgm_ops`)
+      .with({ fastupdate: false }),
   ],
 );
 
