@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
   api,
+  countingHeaders,
   startFloor,
   startHello,
   startKiosk,
@@ -42,7 +43,7 @@ async function statementsOf(opts) {
     const request = opts.requests?.[0]?.setupRequest?.({ headers: opts.headers }) ?? {};
     const res = await fetch(opts.url, {
       method: opts.method ?? 'GET',
-      headers: request.headers ?? opts.headers,
+      headers: { ...(request.headers ?? opts.headers), ...countingHeaders },
       body: request.body,
     });
     await res.arrayBuffer();

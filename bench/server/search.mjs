@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
+  countingHeaders,
   recordSection,
   startKiosk,
   stop,
@@ -107,7 +108,9 @@ function summary(results) {
 
 /** The demo server and the grown one, alternately, ROUNDS rounds each. */
 async function compare(demoBase, grownBase, search) {
-  const first = await fetch(grownBase + search.path, { headers: storefrontHeaders });
+  const first = await fetch(grownBase + search.path, {
+    headers: { ...storefrontHeaders, ...countingHeaders },
+  });
   const { items } = await first.json();
   const load = (base) =>
     autocannon({

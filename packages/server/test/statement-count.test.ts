@@ -19,13 +19,19 @@ describe('statement counting', () => {
     expect(statements).toBe(3);
   });
 
-  it('answers X-Kiosk-Statements where the app counts, and nothing where it does not', async () => {
+  it('answers X-Kiosk-Statements where the app counts and the request asks, and nothing elsewhere', async () => {
     const counted = await createTestApp({ countStatements: true });
     const s = await createTestStore(counted.db);
     const tee = await createTestProduct(counted.db, s.store, { title: 'Tee' });
-    const read = await counted.request(`/v1/products/${tee.id}`, { key: s.pk });
+    const read = await counted.request(`/v1/products/${tee.id}`, {
+      key: s.pk,
+      headers: { 'x-kiosk-count-statements': '1' },
+    });
     expect(read.status).toBe(200);
     expect(Number(read.headers.get('x-kiosk-statements'))).toBeGreaterThan(0);
+    // Only a request that asks is counted.
+    const unasked = await counted.request(`/v1/products/${tee.id}`, { key: s.pk });
+    expect(unasked.headers.get('x-kiosk-statements')).toBeNull();
 
     const plain = await createTestApp({ resetDatabase: false });
     const again = await plain.request(`/v1/products/${tee.id}`, { key: s.pk });
