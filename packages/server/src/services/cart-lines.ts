@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { attributedRef } from '../attribution.js';
 import type { Tx } from '../db/index.js';
 import { selectRows } from '../db/rows.js';
@@ -62,14 +62,14 @@ async function lockCart<E extends Record<string, SQL>>(
 ) {
   if (!isUuid(cartId)) throw cartNotFound();
   const [row] = await tx
-    .select({ ...getTableColumns(carts), stored: storedUnder(key), ...extra })
+    .select({ cart: carts, stored: storedUnder(key), ...extra })
     .from(carts)
     .where(and(eq(carts.id, cartId), eq(carts.storeId, ctx.store.id)))
     .for('update');
   if (!row) throw cartNotFound();
   // A stored answer is replayed whatever became of the cart since.
   checkStored(key, row.stored, ctx.now);
-  return { cart: usableCart(ctx, row as CartRow), row };
+  return { cart: usableCart(ctx, row.cart), row };
 }
 
 /**
