@@ -74,8 +74,12 @@ async function load(title, opts) {
 
 async function benchKiosk(label, db) {
   const rows = [];
-  // Product answers not kept (KIOSK_PRODUCT_CACHE_MS=0): every read runs its query.
-  const { child, base } = await startKiosk(db, { KIOSK_PRODUCT_CACHE_MS: '0' });
+  // Product answers not kept (KIOSK_PRODUCT_CACHE_MS=0): every read runs its query. The
+  // many-carts scenario makes more carts than the default per-address write limits allow.
+  const { child, base } = await startKiosk(db, {
+    KIOSK_PRODUCT_CACHE_MS: '0',
+    KIOSK_RATE_LIMITS: manyCartsRateLimits,
+  });
   try {
     const product = await api(base, '/v1/products/aurora-classic-tee');
     const variant = product.variants.find((v) => v.quantityAvailable >= 2);
@@ -117,6 +121,7 @@ async function benchKiosk(label, db) {
         ],
       }),
     );
+    rows.push(await patchManyCarts(label, base, variant));
   } finally {
     await stop(child);
   }
@@ -146,6 +151,46 @@ async function benchFloor(db) {
     await stop(child);
   }
 }
+
+// --- Cart writes across many carts (issue 14) ---------------------------------------------
+// The one-cart scenario above measures writes queued on one cart's row lock; this one spreads
+// the same PATCH over CART_COUNT carts, so it measures the write itself with no lock waits.
+const CART_COUNT = 200;
+const manyCartsRateLimits = `carts=${CART_COUNT * 10}/1m,cart-lines=${CART_COUNT * 10}/1m`;
+
+async function patchManyCarts(label, base, variant) {
+  const lines = [];
+  for (let i = 0; i < CART_COUNT; i++) {
+    const cart = await api(base, '/v1/carts', { method: 'POST', body: '{}' });
+    const withLine = await api(base, `/v1/carts/${cart.id}/lines`, {
+      method: 'POST',
+      body: JSON.stringify({ variantId: variant.id, quantity: 1 }),
+    });
+    lines.push(`/v1/carts/${cart.id}/lines/${withLine.lines[0].id}`);
+  }
+  const headers = storefrontHeaders;
+  let n = 0;
+  return load(`${label}: PATCH cart line quantity, ${CART_COUNT} carts`, {
+    url: `${base}${lines[0]}`,
+    method: 'PATCH',
+    headers,
+    // Round robin over the carts; each cart's line alternates 1 and 2, one key per request.
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            path: lines[i % CART_COUNT],
+            headers: { ...headers, 'idempotency-key': `bench-many-${process.pid}-${i}` },
+            body: JSON.stringify({ quantity: (Math.floor(i / CART_COUNT) % 2) + 1 }),
+          };
+        },
+      },
+    ],
+  });
+}
+// --- end of cart writes across many carts -------------------------------------------------
 
 const rows = [];
 let hello;

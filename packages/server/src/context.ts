@@ -64,6 +64,8 @@ export type AppEnv = {
      * stops concurrent repeats, but the answer is not stored, so a later repeat runs again.
      */
     idempotencyNoStore: boolean;
+    /** Set for a route that keeps its Idempotency-Key itself (middleware/idempotency.ts). */
+    idempotencyInRoute: boolean;
   };
 };
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { isPostgresUrl } from '../src/db/index.js';
-import { cartLines, idempotencyKeys } from '../src/db/schema/index.js';
+import { cartLines, idempotencyKeys, orders } from '../src/db/schema/index.js';
 import {
   purgeIdempotencyKeys,
   purgeIdempotencyKeysJob,
@@ -109,7 +109,7 @@ describe('a request and its stored answer commit together', () => {
       create or replace function kiosk_test_refuse_answer() returns trigger language plpgsql as $$
       begin raise exception 'answer not stored'; end $$`);
     await t.current.db.execute(sql`
-      create trigger kiosk_test_refuse_answer before update on idempotency_keys
+      create trigger kiosk_test_refuse_answer before insert or update on idempotency_keys
       for each row when (new.completed_at is not null) execute function kiosk_test_refuse_answer()`);
     try {
       const failed = await f.add('k1');
@@ -127,6 +127,14 @@ describe('a request and its stored answer commit together', () => {
 
   it('rolls back a request that outlived its claim and was superseded by a retry', async () => {
     const f = await cartFixture();
+    expect((await f.add('line')).status).toBe(200);
+    // Checkout keeps the middleware's keys (cart line writes claim none: cart-writes.test.ts).
+    const checkout = (key: string) =>
+      t.current.request(`/v1/carts/${f.cartId}/checkout`, {
+        key: f.s.pk,
+        body: {},
+        headers: { 'idempotency-key': key },
+      });
     // On PostgreSQL the first request is held on the cart's row lock past its claim, so the
     // retry takes over while it still runs. PGlite runs one transaction at a time: there the
     // first finishes before the retry looks, and the retry replays it.
@@ -135,16 +143,19 @@ describe('a request and its stored answer commit together', () => {
     try {
       await holder?.query('begin');
       await holder?.query('select id from carts where id = $1 for update', [f.cartId]);
-      const first = f.add('k1');
+      const first = checkout('k1');
       for (let i = 0; i < 200; i++) {
-        if ((await t.current.db.select().from(idempotencyKeys)).length > 0) break;
+        if ((await t.current.db.select().from(idempotencyKeys)).length > 1) break;
         await new Promise((r) => setTimeout(r, 10));
       }
       t.current.advanceClock(CLAIM_MS + 1);
-      const retry = f.add('k1');
+      const retry = checkout('k1');
       if (holder) {
         for (let i = 0; i < 200; i++) {
-          const [row] = await t.current.db.select().from(idempotencyKeys);
+          const [row] = await t.current.db
+            .select()
+            .from(idempotencyKeys)
+            .where(eq(idempotencyKeys.key, 'k1'));
           if (row!.lockedUntil.getTime() > t.current.now().getTime()) break;
           await new Promise((r) => setTimeout(r, 10));
         }
@@ -154,25 +165,30 @@ describe('a request and its stored answer commit together', () => {
       if (onPostgres) {
         expect(a.status).toBe(409);
         expect(a.body.error.code).toBe('idempotency_in_progress');
-        expect(b.status).toBe(200);
+        expect(b.status).toBe(201);
         expect(b.headers.get('idempotent-replayed')).toBeNull();
       } else {
-        expect(a.status).toBe(200);
+        expect(a.status).toBe(201);
         expect(b.headers.get('idempotent-replayed')).toBe('true');
       }
-      expect(await f.quantities()).toEqual([2]);
+      expect(await t.current.db.select().from(orders)).toHaveLength(1);
     } finally {
       await holder?.end();
     }
   });
 
-  it('stores a 4xx refusal and replays it', async () => {
+  it('stores a 4xx refusal of a route it keys and replays it', async () => {
     const f = await cartFixture();
-    const body = { variantId: f.body.variantId, quantity: 999 };
+    // Checkout keeps the middleware's keys (cart line writes keep their own: cart-writes.test.ts).
     const send = () =>
-      t.current.request(f.path, { key: f.s.pk, body, headers: { 'idempotency-key': 'big' } });
+      t.current.request(`/v1/carts/${f.cartId}/checkout`, {
+        key: f.s.pk,
+        body: {},
+        headers: { 'idempotency-key': 'empty' },
+      });
     const first = await send();
     expect(first.status).toBe(422);
+    expect(first.body.error.code).toBe('empty_cart');
     const again = await send();
     expect(again.status).toBe(422);
     expect(again.headers.get('idempotent-replayed')).toBe('true');

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { TypedResponse } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSONParsed, JSONValue } from 'hono/utils/types';
 import type { AppContext, AppDeps, AppEnv } from '../context.js';
 import type { Db } from '../db/index.js';
 import { idempotencyKeys } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
+import type { WriteKey, WriteOutcome } from '../services/write-once.js';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -69,21 +72,13 @@ class Rollback extends Error {
  * (a savepoint), as createProduct (services/product-create.ts) does.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
-  const key = c.req.header('idempotency-key');
-  if (!key || !writeMethods.has(c.req.method)) return next();
-  if (key.length > 255) {
-    throw new ApiError('validation_failed', 'Idempotency-Key is longer than 255 characters.');
-  }
+  if (c.get('idempotencyInRoute')) return next();
+  const write = await writeKey(c);
+  if (!write) return next();
+  const { key, storeId, fingerprint } = write;
   const { deps } = c.var;
   const { db } = deps;
-  const storeId = c.var.store.id;
   const { claimMs } = idempotencySettings(deps);
-  const fingerprint = requestFingerprint(
-    c.req.method,
-    new URL(c.req.url).pathname,
-    c.req.header('authorization'),
-    await c.req.text(),
-  );
   const thisKey = and(eq(idempotencyKeys.storeId, storeId), eq(idempotencyKeys.key, key));
 
   // Twice at most: a claim freed (5xx) between our two statements is claimed again.
@@ -185,6 +180,47 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   // A retry took the key over while this request ran past its claim: ours rolled back.
   inProgress(c, claimMs);
 });
+
+/**
+ * Marks a route that keeps its Idempotency-Key in its own write transaction
+ * (services/write-once.ts: the cart line writes, the hot path) so the middleware leaves the
+ * key to it. Every other write keeps the middleware: one mechanism for rare writes whose
+ * routes need no change, and the other where a write's cost matters.
+ */
+export const keyedInRoute = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('idempotencyInRoute', true);
+  await next();
+});
+
+/** The request's Idempotency-Key bound to the request, or null when a write has none. */
+export async function writeKey(c: AppContext): Promise<WriteKey | null> {
+  const key = c.req.header('idempotency-key');
+  if (!key || !writeMethods.has(c.req.method)) return null;
+  if (key.length > 255) {
+    throw new ApiError('validation_failed', 'Idempotency-Key is longer than 255 characters.');
+  }
+  const fingerprint = requestFingerprint(
+    c.req.method,
+    new URL(c.req.url).pathname,
+    c.req.header('authorization'),
+    await c.req.text(),
+  );
+  return { storeId: c.var.store.id, key, fingerprint };
+}
+
+/** Answers a keyed write as the middleware would: replays say so, a held key is 409. */
+export function answerWrite<T extends object>(
+  c: AppContext,
+  outcome: WriteOutcome<T>,
+): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
+  if (outcome.kind === 'in-progress') inProgress(c, outcome.waitMs);
+  if (outcome.kind === 'replayed') c.header('Idempotent-Replayed', 'true');
+  // A replay's status is a write's success, which is 200 for every route keyed this way.
+  return c.json(
+    outcome.body as JSONValue,
+    outcome.kind === 'done' ? 200 : (outcome.status as 200),
+  ) as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+}
 
 function inProgress(c: AppContext, waitMs: number): never {
   c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));

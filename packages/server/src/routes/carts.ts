@@ -2,19 +2,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { ATTRIBUTION_CODE } from '../attribution.js';
 import { type AppContext, publicOrigin } from '../context.js';
 import { MAX_LINE_QUANTITY, MAX_POINTS } from '../limits.js';
+import { answerWrite, writeKey } from '../middleware/idempotency.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../openapi.js';
 import { CartSchema } from '../schemas/carts.js';
 import { OrderSchema } from '../schemas/orders.js';
+import { addLine, removeLine, updateLine } from '../services/cart-lines.js';
 import { mergeCart } from '../services/cart-merge.js';
 import { setPoints } from '../services/cart-points.js';
-import {
-  addLine,
-  type CartContext,
-  createCart,
-  getCart,
-  removeLine,
-  updateLine,
-} from '../services/carts.js';
+import { type CartContext, createCart, getCart } from '../services/carts.js';
 import { checkout } from '../services/checkout.js';
 
 /** Guest and customer carts, lines, points redemption, merge and checkout (/v1/carts). */
@@ -167,7 +162,8 @@ cartRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    return c.json(await addLine(cartContext(c), c.req.valid('param').id, body), 200);
+    const key = await writeKey(c);
+    return answerWrite(c, await addLine(cartContext(c), c.req.valid('param').id, body, key));
   },
 );
 
@@ -187,7 +183,11 @@ cartRoutes.openapi(
   }),
   async (c) => {
     const { id, lineId } = c.req.valid('param');
-    return c.json(await updateLine(cartContext(c), id, lineId, c.req.valid('json').quantity), 200);
+    const { quantity } = c.req.valid('json');
+    return answerWrite(
+      c,
+      await updateLine(cartContext(c), id, lineId, quantity, await writeKey(c)),
+    );
   },
 );
 
@@ -204,7 +204,7 @@ cartRoutes.openapi(
   }),
   async (c) => {
     const { id, lineId } = c.req.valid('param');
-    return c.json(await removeLine(cartContext(c), id, lineId), 200);
+    return answerWrite(c, await removeLine(cartContext(c), id, lineId, await writeKey(c)));
   },
 );
 

@@ -1,6 +1,6 @@
 import { customerAuth, requireStore } from '../middleware/auth.js';
 import { catalogChanged } from '../middleware/catalog-changed.js';
-import { idempotency } from '../middleware/idempotency.js';
+import { idempotency, keyedInRoute } from '../middleware/idempotency.js';
 import { createRouter } from '../openapi.js';
 import { rateLimit } from '../rate-limit/middleware.js';
 import { cartRoutes } from './carts.js';
@@ -30,6 +30,10 @@ storefrontRoutes.post(
   '/notifications/subscriptions/renew',
   rateLimit('notification-subscriptions'),
 );
+// Cart line writes store their Idempotency-Key's answer in their own transaction (the
+// busiest writes: services/write-once.ts); the middleware keeps the keys of the others.
+storefrontRoutes.post('/carts/:id/lines', keyedInRoute);
+storefrontRoutes.on(['PATCH', 'DELETE'], '/carts/:id/lines/:lineId', keyedInRoute);
 storefrontRoutes.use('*', idempotency);
 // A review the store approves by itself changes the product's rating.
 storefrontRoutes.post('/products/:product/reviews', catalogChanged);

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
+import { selectRows } from '../db/rows.js';
 import {
   cartLines,
   type carts,
@@ -18,7 +19,23 @@ type Conn = Db | Tx;
 export type CartRow = typeof carts.$inferSelect;
 
 /** A priced line: what the view shows and what checkout orders. */
-export type PricedLine = Awaited<ReturnType<typeof pricedLines>>[number];
+export interface PricedLine {
+  id: string;
+  productId: string;
+  variantId: string;
+  title: string;
+  variantTitle: string;
+  handle: string;
+  quantity: number;
+  unitMinor: number;
+  compareAtMinor: number | null;
+  /** Units this cart may hold (stockForCart). */
+  stock: number;
+  ref: string | null;
+  campaign: string | null;
+  /** The line's picture: its variant's own image, else its product's first; null if none. */
+  image: { imageId: string; alt: string } | null;
+}
 
 /**
  * Units of a variant this cart may hold: the stock, plus what the cart's own pending order
@@ -33,37 +50,48 @@ export function stockForCart(cartId: string) {
   ), 0)`.mapWith(Number);
 }
 
+/** The cart's stored lines, as `pricedLinesOf` reads them by default. */
+const storedLines = sql`${cartLines}`;
+
 /**
- * The cart's lines that can still be bought: the product is active and the variant has a
- * price in the cart's currency. Others stay stored but are neither shown nor ordered.
+ * A scalar subquery: the cart's lines that can still be bought (the product is active and
+ * the variant has a price in the cart's currency), priced, with their pictures, as one JSON
+ * array in the cart's order. Others stay stored but are neither shown nor ordered. `lineSet`
+ * is a relation with cart_lines' columns: the stored lines by default, or (cart-lines.ts)
+ * the lines as a write in the same statement leaves them, which the statement's own snapshot
+ * does not show yet. One owner of what a priced line is, and no extra statement for images.
  */
-export async function pricedLines(conn: Conn, cart: CartRow) {
-  return conn
-    .select({
-      id: cartLines.id,
-      productId: cartLines.productId,
-      variantId: cartLines.variantId,
-      title: products.title,
-      variantTitle: variants.title,
-      handle: products.handle,
-      quantity: cartLines.quantity,
-      unitMinor: variantPrices.amountMinor,
-      compareAtMinor: variantPrices.compareAtMinor,
-      stock: stockForCart(cart.id),
-      ref: cartLines.ref,
-      campaign: cartLines.campaign,
-      /** The variant's own picture (a product_images id), or null. */
-      variantImageId: variants.imageId,
-    })
-    .from(cartLines)
-    .innerJoin(variants, eq(variants.id, cartLines.variantId))
-    .innerJoin(products, and(eq(products.id, variants.productId), eq(products.status, 'active')))
-    .innerJoin(
-      variantPrices,
-      and(eq(variantPrices.variantId, variants.id), eq(variantPrices.currency, cart.currency)),
-    )
-    .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.storeId, cart.storeId)))
-    .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
+export function pricedLinesOf(cart: CartRow, lineSet: SQL = storedLines): SQL<PricedLine[]> {
+  return sql<PricedLine[]>`(
+    select coalesce(json_agg(json_build_object(
+      'id', lines.id, 'productId', lines.product_id, 'variantId', lines.variant_id,
+      'title', ${products.title}, 'variantTitle', ${variants.title}, 'handle', ${products.handle},
+      'quantity', lines.quantity,
+      'unitMinor', ${variantPrices.amountMinor}, 'compareAtMinor', ${variantPrices.compareAtMinor},
+      'stock', ${stockForCart(cart.id)}, 'ref', lines.ref, 'campaign', lines.campaign,
+      'image', (
+        select json_build_object('imageId', pi.image_id, 'alt', pi.alt)
+        from ${productImages} pi where pi.product_id = lines.product_id
+        order by coalesce(pi.id = ${variants.imageId}, false) desc, pi.position, pi.id
+        limit 1
+      )
+    ) order by lines.created_at, lines.id), '[]'::json)
+    from ${lineSet} lines
+    join ${variants} on ${variants.id} = lines.variant_id
+    join ${products} on ${products.id} = ${variants.productId} and ${products.status} = 'active'
+    join ${variantPrices} on ${variantPrices.variantId} = ${variants.id}
+      and ${variantPrices.currency} = ${cart.currency}
+    where lines.cart_id = ${cart.id} and lines.store_id = ${cart.storeId}
+  )`;
+}
+
+/** The cart's priced lines (pricedLinesOf), in one statement. */
+export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine[]> {
+  const [row] = await selectRows<{ lines: PricedLine[] }>(
+    conn,
+    sql`select ${pricedLinesOf(cart)} as lines`,
+  );
+  return row!.lines;
 }
 
 /** Exact totals (bigint): a cart past MAX_AMOUNT_MINOR still shows every cent. */
@@ -89,33 +117,6 @@ export function totalsOf(store: Store, cart: CartRow, lines: PricedLine[]): Cart
   };
 }
 
-/**
- * Each line's picture: its variant's own image, else its product's first image. One query
- * (the lines' product galleries) whatever the number of lines.
- */
-async function lineImages(conn: Conn, origin: string, lines: PricedLine[]) {
-  const byLine = new Map<string, { url: string; alt: string }>();
-  const productIds = [...new Set(lines.map((l) => l.productId))];
-  if (productIds.length === 0) return byLine;
-  const rows = await conn
-    .select({
-      id: productImages.id,
-      productId: productImages.productId,
-      imageId: productImages.imageId,
-      alt: productImages.alt,
-    })
-    .from(productImages)
-    .where(inArray(productImages.productId, productIds))
-    .orderBy(asc(productImages.position), asc(productImages.id));
-  for (const line of lines) {
-    const row =
-      rows.find((r) => r.id === line.variantImageId) ??
-      rows.find((r) => r.productId === line.productId);
-    if (row) byLine.set(line.id, { url: imageUrl(origin, row.imageId), alt: row.alt });
-  }
-  return byLine;
-}
-
 export async function cartView(
   conn: Conn,
   store: Store,
@@ -124,7 +125,6 @@ export async function cartView(
   lines?: PricedLine[],
 ): Promise<CartView> {
   const priced = lines ?? (await pricedLines(conn, cart));
-  const images = await lineImages(conn, origin, priced);
   const totals = totalsOf(store, cart, priced);
   const c = cart.currency;
   return {
@@ -138,7 +138,7 @@ export async function cartView(
       title: l.title,
       variantTitle: l.variantTitle,
       handle: l.handle,
-      image: images.get(l.id) ?? null,
+      image: l.image && { url: imageUrl(origin, l.image.imageId), alt: l.image.alt },
       quantity: l.quantity,
       unitPrice: toMoney(l.unitMinor, c),
       lineTotal: toMoney(linesTotalMinor([l]), c),

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { attributedRef } from '../attribution.js';
 import type { Db, Tx } from '../db/index.js';
-import { cartLines, carts, products, variantPrices, variants } from '../db/schema/index.js';
+import { carts } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { MAX_LINE_QUANTITY } from '../limits.js';
 import type { CartView } from '../schemas/carts.js';
 import { isUuid } from '../uuid.js';
-import { type CartRow, cartView, pricedLines, stockForCart } from './cart-view.js';
+import { type CartRow, cartView, type PricedLine, pricedLines } from './cart-view.js';
 import { lockCustomer } from './locks.js';
 import { checkedMinor, linesTotalMinor } from './money.js';
 import { pricePoints } from './points-pricing.js';
@@ -38,22 +36,31 @@ export async function findCart(
   cartId: string,
   options: { lock?: boolean } = {},
 ): Promise<CartRow> {
-  const notFound = () => new ApiError('cart_not_found', 'No such cart.');
-  if (!isUuid(cartId)) throw notFound();
+  if (!isUuid(cartId)) throw cartNotFound();
   const query = conn
     .select()
     .from(carts)
     .where(and(eq(carts.id, cartId), eq(carts.storeId, ctx.store.id)));
   const [cart] = options.lock ? await query.for('update') : await query;
-  if (!cart) throw notFound();
-  if (cart.customerId !== null && cart.customerId !== ctx.customerId) throw notFound();
+  return usableCart(ctx, cart);
+}
+
+export const cartNotFound = () => new ApiError('cart_not_found', 'No such cart.');
+
+/** The checks of findCart on a row of this store's carts read by the caller's own statement. */
+export function usableCart(
+  ctx: Pick<CartContext, 'customerId'>,
+  cart: CartRow | undefined,
+): CartRow {
+  if (!cart) throw cartNotFound();
+  if (cart.customerId !== null && cart.customerId !== ctx.customerId) throw cartNotFound();
   // An ordered cart was paid for: reads and writes say so, so a client starts a new cart.
   if (cart.status === 'ordered') {
     throw new ApiError('cart_not_active', 'This cart was ordered and paid for.', {
       status: cart.status,
     });
   }
-  if (cart.status !== 'active') throw notFound();
+  if (cart.status !== 'active') throw cartNotFound();
   return cart;
 }
 
@@ -125,57 +132,29 @@ export async function getCart(ctx: CartContext, cartId: string): Promise<CartVie
   return cartView(ctx.db, ctx.store, cart, ctx.origin);
 }
 
-/** A variant of this store, on an active product, with its price in the cart's currency. */
-async function sellableVariant(tx: Tx, store: Store, variantId: string, cart: CartRow) {
-  const currency = cart.currency;
-  const notFound = () => new ApiError('variant_not_found', 'No such variant.');
-  if (!isUuid(variantId)) throw notFound();
-  const [row] = await tx
-    .select({
-      id: variants.id,
-      productId: variants.productId,
-      stock: stockForCart(cart.id),
-      priceMinor: variantPrices.amountMinor,
-    })
-    .from(variants)
-    .innerJoin(products, and(eq(products.id, variants.productId), eq(products.status, 'active')))
-    .leftJoin(
-      variantPrices,
-      and(eq(variantPrices.variantId, variants.id), eq(variantPrices.currency, currency)),
-    )
-    .where(and(eq(variants.id, variantId), eq(variants.storeId, store.id)));
-  if (!row) throw notFound();
-  if (row.priceMinor === null) {
-    throw new ApiError('price_unavailable', `This variant has no price in ${currency}.`, {
-      variantId,
-      currency,
-    });
-  }
-  return row;
-}
-
-function checkQuantity(variantId: string, quantity: number, stock: number) {
-  if (quantity > MAX_LINE_QUANTITY) {
-    throw new ApiError(
-      'quantity_limit_exceeded',
-      `A line holds at most ${MAX_LINE_QUANTITY} units.`,
-      { variantId, max: MAX_LINE_QUANTITY },
-    );
-  }
-  if (quantity > stock) {
-    throw new ApiError('out_of_stock', 'Not enough stock for this quantity.', {
-      variantId,
-      available: Math.max(0, stock),
-    });
-  }
-}
-
 /**
- * After a change to a cart's lines: a cart that `grew` must keep its subtotal within
- * MAX_AMOUNT_MINOR (else the change is rolled back: `amount_too_large`); a points
- * redemption that now exceeds the share of the subtotal points may pay is lowered to the
- * most that fits, and the cart is touched.
+ * The points a cart redeems after a change to its lines: a cart that `grew` must keep its
+ * subtotal within MAX_AMOUNT_MINOR (else `amount_too_large`, and the caller's transaction
+ * rolls the change back); a redemption that now exceeds the share of the subtotal points
+ * may pay is lowered to the most that fits.
  */
+export function pointsAfterChange(
+  store: Store,
+  cart: CartRow,
+  lines: PricedLine[],
+  grew: boolean,
+): number {
+  const subtotal = linesTotalMinor(lines);
+  if (grew) checkedMinor(subtotal, cart.currency);
+  const price = pricePoints(
+    store.pointsRules,
+    { subtotalMinor: subtotal, currency: cart.currency },
+    cart.pointsRedeemed,
+  );
+  return price.withinLimit ? cart.pointsRedeemed : price.maxRedeemable;
+}
+
+/** After a change to a cart's lines (pointsAfterChange), the cart touched and its view. */
 export async function finishWrite(
   tx: Tx,
   ctx: CartContext,
@@ -183,114 +162,13 @@ export async function finishWrite(
   grew: boolean,
 ): Promise<CartView> {
   const lines = await pricedLines(tx, cart);
-  const subtotal = linesTotalMinor(lines);
-  if (grew) checkedMinor(subtotal, cart.currency);
-  const price = pricePoints(
-    ctx.store.pointsRules,
-    { subtotalMinor: subtotal, currency: cart.currency },
-    cart.pointsRedeemed,
-  );
-  const points = price.withinLimit ? cart.pointsRedeemed : price.maxRedeemable;
+  const points = pointsAfterChange(ctx.store, cart, lines, grew);
   const [updated] = await tx
     .update(carts)
     .set({ pointsRedeemed: points, updatedAt: ctx.now })
     .where(eq(carts.id, cart.id))
     .returning();
   return cartView(tx, ctx.store, updated!, ctx.origin, lines);
-}
-
-export async function addLine(
-  ctx: CartContext,
-  cartId: string,
-  input: {
-    variantId: string;
-    quantity: number;
-    ref?: string | undefined;
-    refAt?: string | undefined;
-    campaign?: string | undefined;
-    campaignAt?: string | undefined;
-  },
-): Promise<CartView> {
-  const ref = attributedRef(ctx.store.settings, input, ctx.now);
-  // A message's link counts as long as a creator's: the same window, the same rule.
-  const campaign = attributedRef(
-    ctx.store.settings,
-    { ref: input.campaign, refAt: input.campaignAt },
-    ctx.now,
-  );
-  return ctx.db.transaction(async (tx) => {
-    // The cart row lock serialises writes to one cart, so quantities add up exactly.
-    const cart = await findCart(tx, ctx, cartId, { lock: true });
-    const variant = await sellableVariant(tx, ctx.store, input.variantId, cart);
-    const [existing] = await tx
-      .select()
-      .from(cartLines)
-      .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.variantId, variant.id)));
-    const quantity = (existing?.quantity ?? 0) + input.quantity;
-    checkQuantity(variant.id, quantity, variant.stock);
-    if (existing) {
-      await tx
-        .update(cartLines)
-        .set({
-          quantity,
-          ref: existing.ref ?? ref ?? null,
-          campaign: existing.campaign ?? campaign ?? null,
-        })
-        .where(eq(cartLines.id, existing.id));
-    } else {
-      await tx.insert(cartLines).values({
-        id: randomUUID(),
-        storeId: ctx.store.id,
-        cartId: cart.id,
-        productId: variant.productId,
-        variantId: variant.id,
-        quantity,
-        ref: ref ?? null,
-        campaign: campaign ?? null,
-        createdAt: ctx.now,
-      });
-    }
-    return finishWrite(tx, ctx, cart, true);
-  });
-}
-
-async function findLine(tx: Tx, cart: CartRow, lineId: string) {
-  const notFound = () => new ApiError('line_not_found', 'No such line in this cart.');
-  if (!isUuid(lineId)) throw notFound();
-  const [line] = await tx
-    .select()
-    .from(cartLines)
-    .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cart.id)));
-  if (!line) throw notFound();
-  return line;
-}
-
-/** Sets a line's quantity; 0 removes it. */
-export async function updateLine(
-  ctx: CartContext,
-  cartId: string,
-  lineId: string,
-  quantity: number,
-): Promise<CartView> {
-  return ctx.db.transaction(async (tx) => {
-    const cart = await findCart(tx, ctx, cartId, { lock: true });
-    const line = await findLine(tx, cart, lineId);
-    if (quantity === 0) {
-      await tx.delete(cartLines).where(eq(cartLines.id, line.id));
-    } else {
-      const [variant] = await tx
-        .select({ stock: stockForCart(cart.id) })
-        .from(variants)
-        .where(eq(variants.id, line.variantId));
-      checkQuantity(line.variantId, quantity, variant?.stock ?? 0);
-      await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, line.id));
-    }
-    return finishWrite(tx, ctx, cart, quantity > line.quantity);
-  });
-}
-
-export async function removeLine(ctx: CartContext, cartId: string, lineId: string) {
-  return updateLine(ctx, cartId, lineId, 0);
 }
 
 /** Marks a cart ordered when its order is paid; only an active one. */
