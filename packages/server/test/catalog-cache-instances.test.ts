@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Two instances over one database, each with its own catalog cache (cache/catalog-cache.ts):
 // a write through one instance's admin API reaches the other's cache at once through the
 // change notice (LISTEN/NOTIFY; Redis pub/sub with KIOSK_TEST_REDIS_URL), long before the
@@ -105,6 +106,9 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
       {
         method: 'PATCH',
         token: sk,
+        // Keyed, as admin clients send writes: the write then runs in the key's transaction,
+        // and the notice must wait for its commit (on PGlite it would wait for ever inside it).
+        headers: { 'idempotency-key': randomUUID() },
         body: { prices: { USD: '19.00' }, stock: 3 },
       },
     );
@@ -119,6 +123,7 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
     const allowed = await one.request('/admin/v1/store', {
       method: 'PATCH',
       token: sk,
+      headers: { 'idempotency-key': randomUUID() },
       body: { allowedOrigins: ['https://shop.example', 'https://new.example'] },
     });
     expect(allowed.status).toBe(200);

@@ -34,9 +34,10 @@ storefrontRoutes.post(
 // busiest writes: services/write-once.ts); the middleware keeps the keys of the others.
 storefrontRoutes.post('/carts/:id/lines', keyedInRoute);
 storefrontRoutes.on(['PATCH', 'DELETE'], '/carts/:id/lines/:lineId', keyedInRoute);
-storefrontRoutes.use('*', idempotency);
-// A review the store approves by itself changes the product's rating.
+// A review the store approves by itself changes the product's rating. Before Idempotency-Key:
+// the notice goes once the write's transaction has committed (routes/admin/index.ts says why).
 storefrontRoutes.post('/products/:product/reviews', catalogChanged);
+storefrontRoutes.use('*', idempotency);
 storefrontRoutes.route('/store', storeRoutes);
 storefrontRoutes.route('/products', productRoutes);
 storefrontRoutes.route('/carts', cartRoutes);

@@ -13,14 +13,18 @@ import { adminStoreRoutes } from './store.js';
 
 /** Admin API (`/admin/v1`): the store's secret key, server to server only. */
 export const adminRoutes = createRouter();
-adminRoutes.use('*', requireAdmin, idempotency);
+adminRoutes.use('*', requireAdmin);
 // The writes that change what the storefront's catalog reads answer (a product, its variants'
 // prices, stock, pictures and labels; a rating; the store's currencies, origins, settings).
+// Before Idempotency-Key, which runs the write in its transaction: the notice goes once that
+// has committed (inside it, other instances would read the old data again, and on PGlite the
+// notice would wait for the transaction it is in).
 adminRoutes.on(
   ['POST', 'PATCH', 'PUT', 'DELETE'],
   ['/products', '/products/*', '/store', '/reviews/:id/moderation'],
   catalogChanged,
 );
+adminRoutes.use('*', idempotency);
 adminRoutes.route('/store', adminStoreRoutes);
 adminRoutes.route('/products', adminProductRoutes);
 adminRoutes.route('/customers', adminCustomerRoutes);
