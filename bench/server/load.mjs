@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
   api,
+  cartLines,
   recordSection,
   startHello,
   startKiosk,
@@ -69,15 +70,7 @@ async function kioskRun(db) {
     const handles = (await api(base, '/v1/products?first=20')).items.map((p) => p.handle);
     const product = await api(base, `/v1/products/${handles[0]}`);
     const variant = product.variants.find((v) => v.quantityAvailable >= 2) ?? product.variants[0];
-    const lines = [];
-    for (let i = 0; i < CARTS; i++) {
-      const cart = await api(base, '/v1/carts', { method: 'POST', body: '{}' });
-      const withLine = await api(base, `/v1/carts/${cart.id}/lines`, {
-        method: 'POST',
-        body: JSON.stringify({ variantId: variant.id, quantity: 1 }),
-      });
-      lines.push(`/v1/carts/${cart.id}/lines/${withLine.lines[0].id}`);
-    }
+    const lines = await cartLines(base, variant.id, CARTS);
     let n = 0;
     // Each connection loops: read a product, read another, change a cart line's quantity.
     const read = {

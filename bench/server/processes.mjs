@@ -34,6 +34,20 @@ export const storefrontHeaders = {
   'content-type': 'application/json',
 };
 
+/** `count` new carts with one line of `variantId` each: the lines' paths, for PATCH loads. */
+export async function cartLines(base, variantId, count) {
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const cart = await api(base, '/v1/carts', { method: 'POST', body: '{}' });
+    const withLine = await api(base, `/v1/carts/${cart.id}/lines`, {
+      method: 'POST',
+      body: JSON.stringify({ variantId, quantity: 1 }),
+    });
+    lines.push(`/v1/carts/${cart.id}/lines/${withLine.lines[0].id}`);
+  }
+  return lines;
+}
+
 /** Asks a server started with KIOSK_COUNT_STATEMENTS=1 to answer X-Kiosk-Statements. */
 export const countingHeaders = { 'x-kiosk-count-statements': '1' };
 

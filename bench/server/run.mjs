@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import {
   api,
+  cartLines,
   countingHeaders,
   startFloor,
   startHello,
@@ -159,15 +160,7 @@ const CART_COUNT = 200;
 const manyCartsRateLimits = `carts=${CART_COUNT * 10}/1m,cart-lines=${CART_COUNT * 10}/1m`;
 
 async function patchManyCarts(label, base, variant) {
-  const lines = [];
-  for (let i = 0; i < CART_COUNT; i++) {
-    const cart = await api(base, '/v1/carts', { method: 'POST', body: '{}' });
-    const withLine = await api(base, `/v1/carts/${cart.id}/lines`, {
-      method: 'POST',
-      body: JSON.stringify({ variantId: variant.id, quantity: 1 }),
-    });
-    lines.push(`/v1/carts/${cart.id}/lines/${withLine.lines[0].id}`);
-  }
+  const lines = await cartLines(base, variant.id, CART_COUNT);
   const headers = storefrontHeaders;
   let n = 0;
   return load(`${label}: PATCH cart line quantity, ${CART_COUNT} carts`, {
