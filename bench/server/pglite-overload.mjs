@@ -1,8 +1,8 @@
-// Embedded PGlite under more load than it can take: 50 connections of product reads against
+// Embedded PGlite under more load than it can take: 200 connections of product reads against
 // one server process (every read uncached), with the admission limits off (every request let
-// in at once, as before the limits existed) and with the defaults (4 at once, 32 waiting:
+// in at once, as before the limits existed) and with the defaults (4 at once, 128 waiting:
 // middleware/admission.ts), measured in the same run. A health check every 20 ms shows how long the event loop is held.
-// Usage: node bench/server/pglite-overload.mjs [--connections 50] [--duration 8] [--record]
+// Usage: node bench/server/pglite-overload.mjs [--connections 200] [--duration 8] [--record]
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { recordSection, startKiosk, stop, storefrontHeaders } from './processes.mjs';
@@ -10,7 +10,7 @@ import { recordSection, startKiosk, stop, storefrontHeaders } from './processes.
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '8' },
-    connections: { type: 'string', default: '50' },
+    connections: { type: 'string', default: '200' },
     record: { type: 'boolean', default: false },
   },
 });
@@ -22,7 +22,7 @@ const connections = Number(values.connections);
 const uncached = { KIOSK_PRODUCT_CACHE_MS: '0' };
 const runs = [
   ['limits off', { ...uncached, KIOSK_PGLITE_RUNNING: '10000', KIOSK_PGLITE_QUEUE: '10000' }],
-  ['default limits (4 running, 32 waiting)', uncached],
+  ['default limits (4 running, 128 waiting)', uncached],
 ];
 
 const rows = [];
@@ -95,7 +95,7 @@ if (values.record) {
     ].join('\n'),
     '## PGlite under overload (`node bench/server/pglite-overload.mjs --record`)\n\n' +
       'More load than embedded PGlite can serve: without limits every request is let in and waits\n' +
-      'in the sockets, seconds for some; with them, a few run at once, 32 wait in order and the\n' +
+      'in the sockets, seconds for some; with them, a few run at once, 128 wait in order and the\n' +
       'rest are told 503 (Retry-After: 1) at once. The health check is never in line.',
   );
 }

@@ -24,7 +24,7 @@ catalog-change notices in Redis), KIOSK_PRODUCT_CACHE_MS (how long a product ans
 kept in the process, default 2000; 0: not kept), KIOSK_RATE_LIMITS (e.g. carts=600/1m), KIOSK_TRUSTED_PROXIES, KIOSK_SMTP_URL and
 KIOSK_MAIL_FROM (emailed sign-in codes); KIOSK_COUNT_STATEMENTS=1 (each answer's SQL
 statement count in X-Kiosk-Statements, for benchmarks); on PGlite KIOSK_PGLITE_RUNNING
-(requests at once, default 4) and KIOSK_PGLITE_QUEUE (waiting, default 32); PostgreSQL pool and
+(requests at once, default 4) and KIOSK_PGLITE_QUEUE (waiting, default 128); PostgreSQL pool and
 timeouts: DB_POOL_SIZE, KIOSK_DB_HEALTH_TIMEOUT_MS, KIOSK_DB_CONNECT_TIMEOUT_MS,
 KIOSK_DB_ACQUIRE_TIMEOUT_MS, KIOSK_DB_STATEMENT_TIMEOUT_MS, KIOSK_DB_QUERY_TIMEOUT_MS,
 KIOSK_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS (docs/server/running.md, "Database faults");

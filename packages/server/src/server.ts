@@ -184,7 +184,8 @@ function parseTrustedProxies(text: string | undefined): number {
 
 /**
  * PGlite's admission limits: a few requests at once keep the event loop's longest block short
- * (their statements run back to back), a line of 32 absorbs a few pages' bursts of requests,
+ * (their statements run back to back), a line of 128 absorbs a few pages' bursts of requests
+ * (a brand page asks for its images, cards, cart and store at once, and a shopper has tabs),
  * and 3 s in line is the most a shopper is kept before being told to retry (a full line
  * answers at once; the wait only bounds a line that moves slowly).
  */
@@ -200,7 +201,7 @@ function pgliteAdmission(given: Partial<AdmissionLimits> = {}): AdmissionLimits 
   };
   return {
     running: given.running ?? env('KIOSK_PGLITE_RUNNING', 4),
-    queued: given.queued ?? env('KIOSK_PGLITE_QUEUE', 32),
+    queued: given.queued ?? env('KIOSK_PGLITE_QUEUE', 128),
     waitMs: given.waitMs ?? 3000,
   };
 }
