@@ -18,7 +18,7 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 
 // Product answers not kept (KIOSK_PRODUCT_CACHE_MS=0): every read reaches PGlite, as reads of
-// many different products would (warm reads answer before the line: middleware/admission.ts).
+// many different products would.
 const uncached = { KIOSK_PRODUCT_CACHE_MS: '0' };
 const runs = [
   ['limits off', { ...uncached, KIOSK_PGLITE_RUNNING: '10000', KIOSK_PGLITE_QUEUE: '10000' }],

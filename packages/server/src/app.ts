@@ -48,10 +48,6 @@ export function createApp(options: AppDeps) {
       c.header('X-Kiosk-Statements', String(statements));
     });
   }
-  // Warm product reads answer here, before CORS, the admission line, the body checks and the
-  // storefront's middleware, with every header of their own (a GET has no body; its path and
-  // query were checked when the answer was kept): see the file. Anything else goes on.
-  app.use('/v1/products/:idOrHandle', cachedProductRead);
   app.use('*', cors);
   if (deps.admission) {
     const admit = admission(deps.admission);
@@ -59,6 +55,9 @@ export function createApp(options: AppDeps) {
     app.use('*', (c, next) => (c.req.path === '/healthz' ? next() : admit(c, next)));
   }
   app.use('*', noStoreByDefault);
+  // Warm product reads answer here, before the body checks and the storefront's middleware: a
+  // GET has no body, and its path and query were checked when the answer was kept (see the file).
+  app.use('/v1/products/:idOrHandle', cachedProductRead);
   app.use(
     '*',
     bodyLimit({

@@ -27,12 +27,8 @@ export function encodeCachedJson(body: unknown): CachedAnswer {
 }
 
 /** Sends a public read: 304 when the client already has this body (If-None-Match). */
-export function sendCachedAnswer(
-  c: AppContext,
-  { text, etag }: CachedAnswer,
-  extra: Record<string, string> = {},
-): Response {
-  const headers = { ETag: etag, ...PUBLIC_READ_HEADERS, ...extra };
+export function sendCachedAnswer(c: AppContext, { text, etag }: CachedAnswer): Response {
+  const headers = { ETag: etag, ...PUBLIC_READ_HEADERS };
   const inm = c.req.header('if-none-match');
   if (inm && matchesEtag(inm, etag)) return c.body(null, 304, headers);
   return c.body(text, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });

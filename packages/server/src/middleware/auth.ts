@@ -14,14 +14,9 @@ function bearer(header: string | undefined): string | undefined {
  * CORS alone would only hide the answer, after a write had happened.
  */
 function checkOrigin(store: Store, origin: string | undefined, self: string) {
-  if (!isOriginAllowed(store, origin, self)) {
+  if (origin && origin !== self && !store.allowedOrigins.includes(origin)) {
     throw new ApiError('origin_not_allowed', 'This origin is not allowed for this store.');
   }
-}
-
-/** No Origin (not a browser), the server's own, or one the store allows. */
-export function isOriginAllowed(store: Store, origin: string | undefined, self: string) {
-  return !origin || origin === self || store.allowedOrigins.includes(origin);
 }
 
 /**
