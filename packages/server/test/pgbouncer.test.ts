@@ -5,28 +5,17 @@
 // loopback in front of the run's PostgreSQL, in a database of its own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../../scripts/free-port.mjs';
 import { isPostgresUrl } from '../src/db/index.js';
 import { createLogger } from '../src/log.js';
 import { type RunningServer, startServer } from '../src/server.js';
 
 const databaseUrl = inject('databaseUrl');
 const PGBOUNCER = '/usr/sbin/pgbouncer';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts pgbouncer in front of `upstream`'s server; resolves once it accepts connections. */
 async function startBouncer(upstream: URL) {
