@@ -2,7 +2,7 @@
 // code" → the code read from the demo's mail inbox (a real SMTP server on loopback) → typed
 // into the popup → the widgets are signed in, with an account made from the address.
 import { demoUrl } from './env.js';
-import { expect, test } from './fixtures.js';
+import { closesAfter, expect, test } from './fixtures.js';
 
 interface CaughtMail {
   to: string;
@@ -40,8 +40,7 @@ test('a new shopper signs in with the code from the demo inbox, no form to fill'
   expect(mail!.subject).toContain(code);
 
   await popup.getByLabel('6-digit code').fill(code!);
-  await popup.getByRole('button', { name: 'Sign in' }).click();
-  await popup.waitForEvent('close', { timeout: 15_000 }).catch(() => popup.close());
+  await closesAfter(popup, () => popup.getByRole('button', { name: 'Sign in' }).click());
   await expect(login.locator('[part~=name]')).toContainText('mira.code');
 
   // The inbox the demo index links to shows the same mail.

@@ -81,6 +81,20 @@ export async function addToCart(scope: Page | Locator, handle: string): Promise<
 }
 
 /**
+ * Does `action` in a popup that closes itself once it is done (a sign-in handing its result
+ * back) and returns when it has closed. The listener is in place before the action: the popup
+ * can close before the action's own promise settles, and a close already past is never
+ * reported again.
+ */
+export async function closesAfter(popup: Page, action: () => Promise<unknown>): Promise<void> {
+  const closed = popup.waitForEvent('close');
+  await action().catch((error: Error) => {
+    if (!popup.isClosed()) throw error;
+  });
+  await closed;
+}
+
+/**
  * Signs up on the hosted page that the login button opens in a popup: "create an account",
  * name, email, password, submit. Returns when the popup has handed the result back.
  */
@@ -97,6 +111,5 @@ export async function signUpInPopup(
   await popup.getByLabel('Name', { exact: true }).fill(shopper.name);
   await popup.getByLabel('Email').fill(shopper.email);
   await popup.getByLabel('Password').fill(shopper.password);
-  await popup.getByRole('button', { name: 'Create account' }).click();
-  await popup.waitForEvent('close', { timeout: 15_000 }).catch(() => popup.close());
+  await closesAfter(popup, () => popup.getByRole('button', { name: 'Create account' }).click());
 }

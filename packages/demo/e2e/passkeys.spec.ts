@@ -49,15 +49,20 @@ async function signInPopup(page: Page, credentials: Credential[] = []) {
   const popupPromise = page.waitForEvent('popup');
   await login.getByRole('button', { name: 'Sign in' }).click();
   const popup = await popupPromise;
-  await popup.waitForLoadState();
+  // The popup opens blank (a window opened at the click, before the PKCE challenge is
+  // ready) and then goes to the sign-in page: a reload of the blank page would cancel that.
+  await popup.waitForURL(/\/oauth\/authorize/);
   const device = await authenticator(popup, credentials);
+  // Listened for before the reload: a one-tap sign-in can finish, and close the popup, while
+  // the reload is still in flight, and a close already past is never reported again.
+  const closed = popup.waitForEvent('close');
   // The page asked for passkeys as it loaded, before the authenticator was there: again. An
   // authenticator holding a passkey may already answer that first request, and the page then
   // posts it, aborting the reload: the sign-in goes on either way.
   await popup.reload().catch((error: Error) => {
     if (!/ERR_ABORTED|closed/.test(error.message)) throw error;
   });
-  return { popup, device };
+  return { popup, device, closed };
 }
 
 test('through the login button: sign up, add a passkey, sign out, sign in with one tap', async ({
@@ -68,14 +73,14 @@ test('through the login button: sign up, add a passkey, sign out, sign in with o
   await page.goto('/brand.html');
   await expect(login).toHaveAttribute('state', 'signed-out');
 
-  const { popup, device } = await signInPopup(page);
+  const { popup, device, closed } = await signInPopup(page);
   await popup.getByRole('link', { name: /create an account/i }).click();
   await popup.getByLabel('Name', { exact: true }).fill(shopper.name);
   await popup.getByLabel('Email').fill(shopper.email);
   await popup.getByLabel('Password').fill(shopper.password);
   await popup.getByRole('button', { name: 'Create account' }).click();
   await popup.getByRole('button', { name: 'Add a passkey' }).click();
-  await popup.waitForEvent('close');
+  await closed;
   await expect(login).toHaveAttribute('state', 'signed-in');
   await expect.poll(() => device.added.length).toBe(1);
 
@@ -93,7 +98,7 @@ test('through the login button: sign up, add a passkey, sign out, sign in with o
   // The passkey in the email field's autofill: the virtual authenticator answers at once, as
   // the shopper's one tap would; the popup closes itself and the page is signed in.
   const again = await signInPopup(page, device.added);
-  await again.popup.waitForEvent('close');
+  await again.closed;
   await expect(login).toHaveAttribute('state', 'signed-in');
   await login.getByRole('button', { name: /Pia Passkey/ }).click();
   await login.getByRole('menuitem', { name: 'Passkeys' }).click();

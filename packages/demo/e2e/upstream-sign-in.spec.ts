@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { apiUrl } from './env.js';
-import { expect, servePage, test } from './fixtures.js';
+import { closesAfter, expect, servePage, test } from './fixtures.js';
 
 /** Opens the hosted page from the brand site's login button and picks Demo ID there. */
 async function atDemoId(page: Page) {
@@ -26,8 +26,9 @@ test('a new shopper signs in through an upstream identity provider, no form at K
     .getByLabel('Email', { exact: true })
     .fill(`idp-${randomUUID().slice(0, 8)}@example.test`);
   await popup.getByLabel('Name', { exact: true }).fill('Ida Upstream');
-  await popup.getByRole('button', { name: 'Continue to the shop' }).click();
-  await popup.waitForEvent('close', { timeout: 15_000 }).catch(() => popup.close());
+  await closesAfter(popup, () =>
+    popup.getByRole('button', { name: 'Continue to the shop' }).click(),
+  );
 
   await expect(login).toHaveAttribute('state', 'signed-in');
   await expect(login.locator('[part~=name]')).toContainText('Ida');
@@ -91,8 +92,9 @@ test('a login button with provider= goes straight to that provider, skipping the
     .getByLabel('Email', { exact: true })
     .fill(`straight-${randomUUID().slice(0, 8)}@example.test`);
   await popup.getByLabel('Name', { exact: true }).fill('Sten Straight');
-  await popup.getByRole('button', { name: 'Continue to the shop' }).click();
-  await popup.waitForEvent('close');
+  await closesAfter(popup, () =>
+    popup.getByRole('button', { name: 'Continue to the shop' }).click(),
+  );
   await expect(login).toHaveAttribute('state', 'signed-in');
   await expect(login.locator('[part~=name]')).toContainText('Sten');
 });
