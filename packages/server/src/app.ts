@@ -7,7 +7,6 @@ import { countStatements } from './db/statement-count.js';
 import { ApiError } from './errors.js';
 import { admission } from './middleware/admission.js';
 import { noStoreByDefault } from './middleware/cache-control.js';
-import { cachedProductRead } from './middleware/cached-product-read.js';
 import { cors } from './middleware/cors.js';
 import { requestLog } from './middleware/request-log.js';
 import { storableText } from './middleware/storable-text.js';
@@ -55,9 +54,6 @@ export function createApp(options: AppDeps) {
     app.use('*', (c, next) => (c.req.path === '/healthz' ? next() : admit(c, next)));
   }
   app.use('*', noStoreByDefault);
-  // Warm product reads answer here, before the body checks and the storefront's middleware: a
-  // GET has no body, and its path and query were checked when the answer was kept (see the file).
-  app.use('/v1/products/:idOrHandle', cachedProductRead);
   app.use(
     '*',
     bodyLimit({

@@ -71,7 +71,8 @@ export type AppEnv = {
 
 export type AppContext = Context<AppEnv>;
 
-const inProcess = publicOrigins(['http://localhost']);
+/** Whom the app answers as without startServer: `http://localhost`, the host of `app.request`. */
+export const inProcessOrigins = publicOrigins(['http://localhost']);
 
 /**
  * The public URL to put in this answer: the configured one the request came to, else the
@@ -79,5 +80,5 @@ const inProcess = publicOrigins(['http://localhost']);
  * end up in image URLs, the OAuth issuer or checkout links (and from there in a cache).
  */
 export function publicOrigin(c: AppContext): string {
-  return (c.var.deps.publicOrigins ?? inProcess).forHost(new URL(c.req.url).host);
+  return (c.var.deps.publicOrigins ?? inProcessOrigins).forHost(new URL(c.req.url).host);
 }

@@ -19,19 +19,19 @@ export const PUBLIC_READ_HEADERS = {
   Vary: 'X-Kiosk-Key, Origin',
 };
 
-/** The JSON text of a public read and its strong ETag. */
+/** The JSON of a public read, encoded once (a warm read writes these bytes), and its strong ETag. */
 export function encodeCachedJson(body: unknown): CachedAnswer {
-  const text = JSON.stringify(body);
-  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
-  return { text, etag };
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+  return { bytes, etag };
 }
 
 /** Sends a public read: 304 when the client already has this body (If-None-Match). */
-export function sendCachedAnswer(c: AppContext, { text, etag }: CachedAnswer): Response {
+export function sendCachedAnswer(c: AppContext, { bytes, etag }: CachedAnswer): Response {
   const headers = { ETag: etag, ...PUBLIC_READ_HEADERS };
   const inm = c.req.header('if-none-match');
   if (inm && matchesEtag(inm, etag)) return c.body(null, 304, headers);
-  return c.body(text, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  return c.body(bytes, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
 }
 
 /** Sends a public, cacheable JSON read (see PUBLIC_READ_HEADERS). */
@@ -39,7 +39,7 @@ export function sendCachedJson(c: AppContext, body: unknown): Response {
   return sendCachedAnswer(c, encodeCachedJson(body));
 }
 
-function matchesEtag(header: string, etag: string): boolean {
+export function matchesEtag(header: string, etag: string): boolean {
   if (header.trim() === '*') return true;
   return header
     .split(',')

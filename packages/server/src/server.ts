@@ -1,8 +1,9 @@
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { connectCatalogCache } from './cache/catalog-changes.js';
-import type { AppDeps } from './context.js';
+import type { AppDeps, ServingDeps } from './context.js';
 import { type Database, openDatabase } from './db/index.js';
 import { jobs } from './jobs/index.js';
 import { startJobs } from './jobs/scheduler.js';
@@ -15,6 +16,7 @@ import { RedisRateLimiter } from './rate-limit/redis.js';
 import { parseRateLimits, type RateLimits } from './rate-limit/rules.js';
 import { seedDemo } from './seed/demo.js';
 import { allowOriginsEverywhere } from './services/stores.js';
+import { warmProductReads } from './warm-product-read.js';
 
 export interface ServerOptions {
   /** PostgreSQL URL, PGlite data folder, or 'memory://'. */
@@ -108,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const configured = options.publicUrls?.length ? publicOrigins(options.publicUrls) : undefined;
   const mailer = mail ? createMailer(mail) : undefined;
-  const deps: AppDeps = {
+  const deps: ServingDeps = {
     db: database.db,
     log,
     now: () => new Date(),
@@ -125,15 +127,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const app = createApp(deps);
   const stopJobs = startJobs(jobs, deps);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) => {
-      // The port is known only now (0 picks one); no request is served before this runs.
-      deps.publicOrigins ??= publicOrigins(listenUrls(host, info.port));
-      resolve(s);
+  const server = createServer(requestListener(app, deps, host));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve();
     });
-    s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // The port is known only now (0 picks one); no request is served before this runs.
+  deps.publicOrigins ??= publicOrigins(listenUrls(host, port));
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info('listening', {
     url,
@@ -204,4 +208,16 @@ function pgliteAdmission(given: Partial<AdmissionLimits> = {}): AdmissionLimits 
     queued: given.queued ?? env('KIOSK_PGLITE_QUEUE', 128),
     waitMs: given.waitMs ?? 3000,
   };
+}
+
+/**
+ * What the Node server runs for each request: a warm product read is written from the
+ * catalog cache (warm-product-read.ts), anything else goes to the app.
+ */
+export function requestListener(
+  app: { fetch: Parameters<typeof getRequestListener>[0] },
+  deps: ServingDeps,
+  hostname?: string,
+): RequestListener {
+  return warmProductReads(deps, getRequestListener(app.fetch, { hostname }));
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 // a write through one instance's admin API reaches the other's cache at once through the
 // change notice (LISTEN/NOTIFY; Redis pub/sub with KIOSK_TEST_REDIS_URL), long before the
 // TTL; a change no notice tells of (written straight to the database) shows within the TTL.
+// Reads go to served instances: warm reads are answered by the Node server's listener.
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -15,6 +16,7 @@ import {
   createTestApp,
   createTestProduct,
   createTestStore,
+  listen,
   sharedDatabase,
   type TestApp,
 } from './harness.js';
@@ -60,7 +62,8 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
     caches = [];
   });
 
-  async function twoInstances(): Promise<{ one: TestApp; two: TestApp['app'] }> {
+  /** The first instance (in process: its admin writes) and the URL the second one serves at. */
+  async function twoInstances(): Promise<{ one: TestApp; two: string }> {
     const connect = async (database: Database) => {
       const connected = await connectCatalogCache(database, {
         redisUrl: transport.redisUrl,
@@ -73,13 +76,13 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
     const shared = await sharedDatabase();
     const one = await createTestApp({ catalogCache: await connect(shared) });
     const otherDatabase = second ?? shared;
-    const two = createApp({
+    const deps = {
       db: otherDatabase.db,
       log,
       now: () => new Date(),
       catalogCache: await connect(otherDatabase),
-    });
-    return { one, two };
+    };
+    return { one, two: await listen(createApp(deps), deps) };
   }
 
   it('an admin price, stock or settings change on one is read on the other at once', async () => {
@@ -90,7 +93,7 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
       variants: [{ stock: 5, prices: { USD: 2500, EUR: 2300 } }],
     });
     const read = async (headers: Record<string, string> = {}) => {
-      const res = await two.request('/v1/products/tee', {
+      const res = await fetch(`${two}/v1/products/tee`, {
         headers: { 'x-kiosk-key': pk, ...headers },
       });
       return { status: res.status, body: (res.status === 200 ? await res.json() : null) as any };
@@ -141,12 +144,16 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
 describe('a catalog cache no notice reaches', () => {
   it('serves a change made past it within its TTL', async () => {
     const t = await createTestApp({ catalogCache: new CatalogCache({ answerTtlMs: 200 }) });
+    const url = await t.listen();
     const { store, pk } = await createTestStore(t.db);
     const tee = await createTestProduct(t.db, store, { handle: 'tee' });
-    const stock = async () =>
-      (await t.request('/v1/products/tee', { key: pk })).body.variants[0].quantityAvailable;
+    const stock = async () => {
+      const res = await fetch(`${url}/v1/products/tee`, { headers: { 'x-kiosk-key': pk } });
+      return ((await res.json()) as any).variants[0].quantityAvailable;
+    };
     expect(await stock()).toBe(10);
     await t.db.update(variants).set({ stock: 7 }).where(eq(variants.id, tee.variantIds[0]!));
+    expect(await stock()).toBe(10);
     expect(await eventually(stock, (s) => s === 7)).toBe(7);
   });
 });

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
-import { beforeEach, inject } from 'vitest';
+import { beforeEach, inject, onTestFinished } from 'vitest';
 import { type App, createApp } from '../src/app.js';
-import type { AppDeps } from '../src/context.js';
+import { CatalogCache } from '../src/cache/catalog-cache.js';
+import type { AppDeps, ServingDeps } from '../src/context.js';
 import { type Database, type Db, openDatabase } from '../src/db/index.js';
 import { customers, products, variantPrices, variants } from '../src/db/schema/index.js';
 import type { Job } from '../src/jobs/scheduler.js';
 import { createLogger } from '../src/log.js';
+import { requestListener } from '../src/server.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
 import { type CreateStoreInput, createStore, type Store } from '../src/services/stores.js';
 
@@ -67,6 +71,19 @@ export interface TestApp {
   advanceClock(ms: number): void;
   now(): Date;
   request<T = any>(path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /**
+   * Serves the app on a loopback port as startServer does (warm product reads answered
+   * before the app): for what only a real Node server does. Closed after the test.
+   */
+  listen(): Promise<string>;
+}
+
+/** Serves `app` on a free loopback port with the server's own request listener; its URL. */
+export async function listen(app: App, deps: ServingDeps): Promise<string> {
+  const server = createServer(requestListener(app, deps));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /**
@@ -80,14 +97,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const logs: string[] = [];
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
-  const app = createApp({
+  const serving: ServingDeps = {
     db: database.db,
     log: createLogger('debug', (l) => logs.push(l)),
     now,
     ...deps,
-  });
+    catalogCache: deps.catalogCache ?? new CatalogCache(),
+  };
+  const app = createApp(serving);
   return {
     app,
+    listen: () => listen(app, serving),
     db: database.db,
     logs,
     now,

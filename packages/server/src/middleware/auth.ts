@@ -4,7 +4,8 @@ import { ApiError } from '../errors.js';
 import { verifyAccessToken } from '../services/access-tokens.js';
 import { findStoreBySecretKey, type Store } from '../services/stores.js';
 
-function bearer(header: string | undefined): string | undefined {
+/** The token of an `Authorization: Bearer …` header; any other header carries none. */
+export function bearer(header: string | undefined): string | undefined {
   const match = header && /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : undefined;
 }

@@ -45,11 +45,20 @@ export const cors = createMiddleware<AppEnv>(async (c, next) => {
     : await isOriginAllowedByAnyStore(c.var.deps.db, origin);
   varyOnOrigin(c);
   if (allowed) {
-    c.res.headers.set('Access-Control-Allow-Origin', origin);
-    c.res.headers.set('Access-Control-Allow-Credentials', 'true');
-    c.res.headers.set('Access-Control-Expose-Headers', exposeHeaders);
+    for (const [name, value] of Object.entries(corsAnswerHeaders(origin))) {
+      c.res.headers.set(name, value);
+    }
   }
 });
+
+/** What an answer to an allowed `origin` says (also written by warm-product-read.ts). */
+export function corsAnswerHeaders(origin: string): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Credentials': 'true',
+    'Access-Control-Expose-Headers': exposeHeaders,
+  };
+}
 
 /**
  * Every answer says it depends on Origin, also one to a request without Origin (server side,

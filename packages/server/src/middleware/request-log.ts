@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.js';
+import type { Logger } from '../log.js';
 
 /**
  * One structured line per request. Only the path is logged: no query strings, headers or
@@ -13,12 +14,34 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   c.set('requestId', requestId);
   c.header('X-Request-Id', requestId);
   await next();
-  c.var.deps.log.info('request', {
+  logRequest(c.var.deps.log, {
     requestId,
     method: c.req.method,
-    path: new URL(c.req.url).pathname.replace(/^(\/n\/[^/.]*)\..*$/, '$1'),
+    path: c.req.path,
     status: c.res.status,
-    ms: Math.round((performance.now() - start) * 10) / 10,
+    start,
     store: c.get('store')?.handle,
   });
 });
+
+/** The line for one answered request (also written by warm-product-read.ts). */
+export function logRequest(
+  log: Logger,
+  request: {
+    requestId: string;
+    method: string;
+    path: string;
+    status: number;
+    start: number;
+    store?: string | undefined;
+  },
+): void {
+  log.info('request', {
+    requestId: request.requestId,
+    method: request.method,
+    path: request.path.replace(/^(\/n\/[^/.]*)\..*$/, '$1'),
+    status: request.status,
+    ms: Math.round((performance.now() - request.start) * 10) / 10,
+    store: request.store,
+  });
+}

@@ -2,7 +2,6 @@ import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
 import { encodeCachedJson, sendCachedAnswer, sendCachedJson } from '../http-cache.js';
-import { productAnswerKey } from '../middleware/cached-product-read.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
 import { ProductSchema } from '../schemas/products.js';
 import {
@@ -12,6 +11,7 @@ import {
   MAX_BATCH,
   resolveCurrency,
 } from '../services/catalog.js';
+import { productAnswerKey } from '../warm-product-read.js';
 
 /** Catalog: product lists, search, batch and single reads (/v1/products). */
 export const productRoutes = createRouter();
@@ -167,7 +167,7 @@ productRoutes.openapi(
     const store = c.var.store;
     const currency = resolveCurrency(store, c.req.valid('query').currency);
     const origin = publicOrigin(c);
-    // Kept for the warm reads that middleware/cached-product-read.ts answers.
+    // Kept for the warm reads the Node server answers before the app (warm-product-read.ts).
     const { catalogCache } = c.var.deps;
     const version = catalogCache.version();
     const answer = encodeCachedJson(

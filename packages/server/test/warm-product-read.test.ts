@@ -1,0 +1,157 @@
+// Warm product reads, answered by the Node server's listener from the catalog cache before the
+// app (src/warm-product-read.ts): the same answer as the route's, headers, 304s and log line
+// included, and never for a request the route would refuse or read differently.
+import { describe, expect, it } from 'vitest';
+import {
+  createTestApp,
+  createTestCustomer,
+  createTestProduct,
+  createTestStore,
+} from './harness.js';
+
+async function served() {
+  const t = await createTestApp({ countStatements: true });
+  const url = await t.listen();
+  const { store, pk } = await createTestStore(t.db);
+  await createTestProduct(t.db, store, {
+    handle: 'tee',
+    variants: [{ stock: 5, prices: { USD: 2500, EUR: 2300 } }],
+  });
+  /** A read as a storefront sends it; `statements`: what the server says it ran. */
+  const read = async (path = '/v1/products/tee', headers: Record<string, string> = {}) => {
+    const res = await fetch(url + path, {
+      headers: { 'x-kiosk-key': pk, 'x-kiosk-count-statements': '1', ...headers },
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      headers: res.headers,
+      text,
+      body: text ? JSON.parse(text) : null,
+      statements: Number(res.headers.get('x-kiosk-statements')),
+    };
+  };
+  return { t, store, pk, url, read };
+}
+
+/** Headers that must be the same on a warm answer as on the route's (not the request id). */
+const answerHeaders = [
+  'content-type',
+  'content-length',
+  'etag',
+  'cache-control',
+  'vary',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-expose-headers',
+];
+const pick = (headers: Headers) =>
+  Object.fromEntries(answerHeaders.map((name) => [name, headers.get(name)]));
+
+describe('a warm product read', () => {
+  it('is the route’s answer, headers and all, with no SQL', async () => {
+    const { read } = await served();
+    const origin = { origin: 'https://shop.example' };
+    const cold = await read('/v1/products/tee', origin);
+    expect(cold.status).toBe(200);
+    expect(cold.statements).toBeGreaterThan(0);
+    const warm = await read('/v1/products/tee', origin);
+    expect(warm.statements).toBe(0);
+    expect(warm.text).toBe(cold.text);
+    expect(pick(warm.headers)).toEqual(pick(cold.headers));
+    expect(warm.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(warm.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(warm.headers.get('x-request-id')).not.toBe(cold.headers.get('x-request-id'));
+  });
+
+  it('answers 304 to the ETag the client holds', async () => {
+    const { read } = await served();
+    const { headers } = await read();
+    const again = await read('/v1/products/tee', { 'if-none-match': headers.get('etag')! });
+    expect(again.status).toBe(304);
+    expect(again.statements).toBe(0);
+    expect(again.text).toBe('');
+    expect(again.headers.get('cache-control')).toBe(headers.get('cache-control'));
+    expect(again.headers.get('etag')).toBe(headers.get('etag'));
+  });
+
+  it('is kept per currency, a store’s default standing for one it does not sell', async () => {
+    const { read } = await served();
+    expect((await read('/v1/products/tee?currency=EUR')).body.variants[0].price.amount).toBe(
+      '23.00',
+    );
+    const eur = await read('/v1/products/tee?currency=eur');
+    expect(eur.statements).toBe(0);
+    expect(eur.body.variants[0].price).toEqual({ amount: '23.00', currency: 'EUR' });
+    expect((await read('/v1/products/tee?currency=JPY')).body.variants[0].price.currency).toBe(
+      'USD',
+    );
+    const usd = await read('/v1/products/tee');
+    expect(usd.statements).toBe(0);
+    expect(usd.body.variants[0].price).toEqual({ amount: '25.00', currency: 'USD' });
+  });
+
+  it('takes a signed-in shopper’s valid token, and leaves a bad one to the route', async () => {
+    const { t, store, read } = await served();
+    const { token } = await createTestCustomer(t, store);
+    await read();
+    const signedIn = await read('/v1/products/tee', { authorization: `Bearer ${token}` });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.statements).toBe(0);
+    const refused = await read('/v1/products/tee', { authorization: `Bearer ${token}x` });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('invalid_token');
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    // Not a bearer token: the route reads it as a guest's request, and so does the listener.
+    const basic = await read('/v1/products/tee', { authorization: 'Basic YTpi' });
+    expect(basic.status).toBe(200);
+    expect(basic.statements).toBe(0);
+  });
+
+  it('leaves an origin the store does not allow, an unknown key and a bad currency to the route', async () => {
+    const { read } = await served();
+    await read();
+    const origin = await read('/v1/products/tee', { origin: 'https://evil.example' });
+    expect(origin.status).toBe(403);
+    expect(origin.body.error.code).toBe('origin_not_allowed');
+    const key = await read('/v1/products/tee', { 'x-kiosk-key': 'pk_test_nobody' });
+    expect(key.status).toBe(401);
+    expect(key.body.error.code).toBe('invalid_key');
+    const currency = await read('/v1/products/tee?currency=EURO');
+    expect(currency.status).toBe(400);
+  });
+
+  it('leaves other queries, encoded refs and other methods to the app, which answers alike', async () => {
+    const { read, pk, url } = await served();
+    const warm = (await read()).text;
+    for (const path of ['/v1/products/tee?currency=USD&x=1', '/v1/products/t%65e']) {
+      const other = await read(path);
+      expect(other.statements, path).toBeGreaterThan(0);
+      expect(other.text, path).toBe(warm);
+    }
+    const head = await fetch(`${url}/v1/products/tee`, {
+      method: 'HEAD',
+      headers: { 'x-kiosk-key': pk, 'x-kiosk-count-statements': '1' },
+    });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('x-kiosk-statements'))).toBeGreaterThan(0);
+  });
+
+  it('is logged as the app logs a request: path, status and store, nothing of the request', async () => {
+    const { t, store, read } = await served();
+    const { token } = await createTestCustomer(t, store);
+    await read();
+    t.logs.length = 0;
+    await read('/v1/products/tee?currency=EUR', { authorization: `Bearer ${token}` });
+    const line = JSON.parse(t.logs.find((l) => l.includes('"msg":"request"'))!);
+    expect(line).toMatchObject({
+      level: 'info',
+      method: 'GET',
+      path: '/v1/products/tee',
+      status: 200,
+      store: store.handle,
+    });
+    expect(typeof line.ms).toBe('number');
+    expect(t.logs.join('\n')).not.toContain(token);
+  });
+});
