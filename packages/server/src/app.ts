@@ -54,17 +54,18 @@ export function createApp(options: AppDeps) {
     app.use('*', (c, next) => (c.req.path === '/healthz' ? next() : admit(c, next)));
   }
   app.use('*', noStoreByDefault);
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(
-          'payload_too_large',
-          `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(
+        'payload_too_large',
+        `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`,
+      );
+    },
+  });
+  // A GET or HEAD has no body: asking for one would make the Node adapter build a Request.
+  app.use('*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   // Before any JSON API handler: no string PostgreSQL cannot store gets further.

@@ -19,9 +19,14 @@ export const PUBLIC_READ_HEADERS = {
   Vary: 'X-Kiosk-Key, Origin',
 };
 
-/** The JSON of a public read, encoded once (a warm read writes these bytes), and its strong ETag. */
+/** A public read's JSON, encoded once (a warm read writes these bytes), and its strong ETag. */
 export function encodeCachedJson(body: unknown): CachedAnswer {
-  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  return encodeCachedText(JSON.stringify(body));
+}
+
+/** The same for JSON already written as text (by PostgreSQL: services/product-json.ts). */
+export function encodeCachedText(json: string): CachedAnswer {
+  const bytes = new TextEncoder().encode(json);
   const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
   return { bytes, etag };
 }

@@ -10,13 +10,13 @@ import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
 import { createMailer, mailConfig } from './mail/mailer.js';
 import type { AdmissionLimits } from './middleware/admission.js';
+import { productReadListener } from './product-read-listener.js';
 import { isLoopback, listenUrls, publicOrigins } from './public-origins.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis.js';
 import { parseRateLimits, type RateLimits } from './rate-limit/rules.js';
 import { seedDemo } from './seed/demo.js';
 import { allowOriginsEverywhere } from './services/stores.js';
-import { warmProductReads } from './warm-product-read.js';
 
 export interface ServerOptions {
   /** PostgreSQL URL, PGlite data folder, or 'memory://'. */
@@ -211,13 +211,13 @@ function pgliteAdmission(given: Partial<AdmissionLimits> = {}): AdmissionLimits 
 }
 
 /**
- * What the Node server runs for each request: a warm product read is written from the
- * catalog cache (warm-product-read.ts), anything else goes to the app.
+ * What the Node server runs for each request: a product read is answered from the catalog
+ * cache or its one statement (product-read-listener.ts), anything else goes to the app.
  */
 export function requestListener(
   app: { fetch: Parameters<typeof getRequestListener>[0] },
   deps: ServingDeps,
   hostname?: string,
 ): RequestListener {
-  return warmProductReads(deps, getRequestListener(app.fetch, { hostname }));
+  return productReadListener(deps, getRequestListener(app.fetch, { hostname }));
 }

@@ -54,7 +54,7 @@ export interface RequestOptions {
 export interface TestAppOptions
   extends Pick<
     AppDeps,
-    'rateLimiter' | 'rateLimits' | 'trustedProxies' | 'mailer' | 'countStatements'
+    'rateLimiter' | 'rateLimits' | 'trustedProxies' | 'mailer' | 'countStatements' | 'admission'
   > {
   /** This instance's catalog cache; default: its own, told of no other instance's changes. */
   catalogCache?: AppDeps['catalogCache'];

@@ -53,7 +53,9 @@ export const storableText = createMiddleware<AppEnv>(async (c, next) => {
     problem ??= findUnstorable({ [key]: value });
   }
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!problem && JSON_TYPE.test(type)) {
+  // A GET or HEAD has no body to read (the Node adapter would build a whole Request for it).
+  const bodied = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+  if (!problem && bodied && JSON_TYPE.test(type)) {
     let body: unknown;
     try {
       body = JSON.parse(await c.req.text());

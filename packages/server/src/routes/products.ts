@@ -1,17 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
-import { encodeCachedJson, sendCachedAnswer, sendCachedJson } from '../http-cache.js';
+import { sendCachedAnswer, sendCachedJson } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
+import { readProductAnswer } from '../product-read-listener.js';
 import { ProductSchema } from '../schemas/products.js';
-import {
-  getProduct,
-  getProductsBatch,
-  listProducts,
-  MAX_BATCH,
-  resolveCurrency,
-} from '../services/catalog.js';
-import { productAnswerKey } from '../warm-product-read.js';
+import { getProductsBatch, listProducts, MAX_BATCH, resolveCurrency } from '../services/catalog.js';
 
 /** Catalog: product lists, search, batch and single reads (/v1/products). */
 export const productRoutes = createRouter();
@@ -166,19 +160,14 @@ productRoutes.openapi(
     const { idOrHandle } = c.req.valid('param');
     const store = c.var.store;
     const currency = resolveCurrency(store, c.req.valid('query').currency);
-    const origin = publicOrigin(c);
-    // Kept for the warm reads the Node server answers before the app (warm-product-read.ts).
-    const { catalogCache } = c.var.deps;
-    const version = catalogCache.version();
-    const answer = encodeCachedJson(
-      await getProduct(c.var.deps.db, store, idOrHandle, currency, origin),
-    );
-    catalogCache.keep(
-      productAnswerKey(store.id, idOrHandle, currency, origin),
-      store.id,
-      version,
-      answer,
-    );
+    // The Node server answers most reads before the app (product-read-listener.ts); the same
+    // read here, for the rest (and for the app in process).
+    const answer = await readProductAnswer(c.var.deps, {
+      store,
+      ref: idOrHandle,
+      currency,
+      origin: publicOrigin(c),
+    });
     return sendCachedAnswer(c, answer);
   },
 );

@@ -1,16 +1,18 @@
-// Warm product reads, answered by the Node server's listener from the catalog cache before the
-// app (src/warm-product-read.ts): the same answer as the route's, headers, 304s and log line
-// included, and never for a request the route would refuse or read differently.
+// Product reads answered by the Node server's listener before the app, from the catalog cache or
+// the read's one statement (src/product-read-listener.ts): the same answer as the route's,
+// headers, 304s and log line included, and never for a request the route would refuse or read
+// differently.
 import { describe, expect, it } from 'vitest';
 import {
   createTestApp,
   createTestCustomer,
   createTestProduct,
   createTestStore,
+  type TestAppOptions,
 } from './harness.js';
 
-async function served() {
-  const t = await createTestApp({ countStatements: true });
+async function served(options: TestAppOptions = {}) {
+  const t = await createTestApp({ countStatements: true, ...options });
   const url = await t.listen();
   const { store, pk } = await createTestStore(t.db);
   await createTestProduct(t.db, store, {
@@ -48,20 +50,42 @@ const answerHeaders = [
 const pick = (headers: Headers) =>
   Object.fromEntries(answerHeaders.map((name) => [name, headers.get(name)]));
 
-describe('a warm product read', () => {
-  it('is the route’s answer, headers and all, with no SQL', async () => {
+describe('a product read at the Node server', () => {
+  it('is read with one statement, then kept: the route’s answer, headers and all', async () => {
     const { read } = await served();
     const origin = { origin: 'https://shop.example' };
+    // Any storefront request keeps the key's store; from then on it is not read again.
+    expect((await read('/v1/store')).status).toBe(200);
     const cold = await read('/v1/products/tee', origin);
     expect(cold.status).toBe(200);
-    expect(cold.statements).toBeGreaterThan(0);
+    expect(cold.statements).toBe(1);
     const warm = await read('/v1/products/tee', origin);
     expect(warm.statements).toBe(0);
     expect(warm.text).toBe(cold.text);
     expect(pick(warm.headers)).toEqual(pick(cold.headers));
+    // The app's own route (a percent-encoded ref is left to it): the same answer.
+    const route = await read('/v1/products/t%65e', origin);
+    expect(route.statements).toBe(1);
+    expect(route.text).toBe(cold.text);
+    expect(pick(route.headers)).toEqual(pick(cold.headers));
     expect(warm.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(warm.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(warm.headers.get('x-request-id')).not.toBe(cold.headers.get('x-request-id'));
+  });
+
+  it('leaves a product it does not find to the route, which says so', async () => {
+    const { read } = await served();
+    const missing = await read('/v1/products/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('product_not_found');
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('leaves a read that is not kept to the app when PGlite’s admission line is in force', async () => {
+    const { read } = await served({ admission: { running: 0, queued: 0, waitMs: 10 } });
+    const refused = await read();
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('service_unavailable');
   });
 
   it('answers 304 to the ETag the client holds', async () => {

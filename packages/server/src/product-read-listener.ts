@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { CachedAnswer } from './cache/catalog-cache.js';
+import { inProcessOrigins, type ServingDeps } from './context.js';
+import { countStatements } from './db/statement-count.js';
+import { encodeCachedText, matchesEtag, PUBLIC_READ_HEADERS } from './http-cache.js';
+import { bearer } from './middleware/auth.js';
+import { corsAnswerHeaders } from './middleware/cors.js';
+import { logRequest } from './middleware/request-log.js';
+import { verifyAccessToken } from './services/access-tokens.js';
+import { getProductJson, resolveCurrency } from './services/catalog.js';
+import type { Store } from './services/stores.js';
+
+/**
+ * `/v1/products/{ref}`, with at most `?currency=XXX`: what a card asks for. A ref that needs
+ * percent-decoding, or any other query, goes to the route, which reads it the way Hono does.
+ */
+const PRODUCT_PATH = /^\/v1\/products\/([A-Za-z0-9._~-]{1,200})(?:\?currency=([A-Za-z]{3}))?$/;
+
+/**
+ * Product reads, answered by the Node server before Hono: GET /v1/products/{ref} is written
+ * from the catalog cache, or read with its one statement and kept there, with no Request or
+ * Response object and no middleware. On a 2-core machine that is the difference between a
+ * sixth and over half of a hello-world's rate for a warm read (bench/server,
+ * docs/decisions/011). It checks what the route and its middleware would for this read (the
+ * key names a cached store, the Origin is one the store allows, an access token, if sent, is
+ * valid) and answers with the same headers, 304s and log line. Anything else — a question it
+ * is not sure of, an error to report, a read PGlite's admission line must queue
+ * (middleware/admission.ts) — goes on to `next`, the app, whose route answers the same.
+ */
+export function productReadListener(deps: ServingDeps, next: RequestListener): RequestListener {
+  return (req, res) => {
+    const read = req.method === 'GET' ? productRead(deps, req) : undefined;
+    if (!read) return next(req, res);
+    const token = bearer(header(req, 'authorization'));
+    // A signed-in shopper's SDK sends its token on every read; the route refuses a bad one.
+    const allowed = token
+      ? verifyAccessToken(read.store, token, deps.now()).then(Boolean)
+      : undefined;
+    const cached = deps.catalogCache.answer(read.key);
+    if (cached && !allowed) return send(deps, req, res, read, cached, 0);
+    answer(deps, read, cached, allowed).then(
+      (found) =>
+        found ? send(deps, req, res, read, found.answer, found.statements) : next(req, res),
+      () => next(req, res),
+    );
+  };
+}
+
+/** A product read the listener may answer: the store, the product and where it is kept. */
+interface ProductRead {
+  store: Store;
+  ref: string;
+  currency: string;
+  origin: string;
+  key: string;
+  start: number;
+}
+
+function productRead(deps: ServingDeps, req: IncomingMessage): ProductRead | undefined {
+  const start = performance.now();
+  const match = req.url ? PRODUCT_PATH.exec(req.url) : null;
+  const storeKey = header(req, 'x-kiosk-key');
+  const store = match && storeKey ? deps.catalogCache.cachedStore(storeKey) : undefined;
+  if (!match || !store) return undefined;
+  const origin = header(req, 'origin');
+  // Same-origin and unlisted origins are the route's to judge (middleware/auth.ts).
+  if (origin && !store.allowedOrigins.includes(origin)) return undefined;
+  const ref = match[1]!;
+  const currency = resolveCurrency(store, match[2]);
+  const publicOrigin = (deps.publicOrigins ?? inProcessOrigins).forHost(req.headers.host ?? '');
+  const key = productAnswerKey(store.id, ref, currency, publicOrigin);
+  return { store, ref, currency, origin: publicOrigin, key, start };
+}
+
+/** The answer once the token is checked: kept, else read (not on PGlite: its line queues it). */
+async function answer(
+  deps: ServingDeps,
+  read: ProductRead,
+  cached: CachedAnswer | undefined,
+  allowed: Promise<boolean> | undefined,
+): Promise<{ answer: CachedAnswer; statements: number } | undefined> {
+  if (allowed && !(await allowed)) return undefined;
+  if (cached) return { answer: cached, statements: 0 };
+  if (deps.admission) return undefined;
+  const { result, statements } = await countStatements(() => readProductAnswer(deps, read));
+  return { answer: result, statements };
+}
+
+/** Where a product answer is kept: it is the same for every shopper of the store. */
+export function productAnswerKey(storeId: string, ref: string, currency: string, origin: string) {
+  return `${storeId}\n${ref}\n${currency}\n${origin}`;
+}
+
+/**
+ * Reads a product's answer with its one statement and keeps it, unless a change to the store
+ * overtook the read (cache/catalog-cache.ts). Throws `product_not_found`.
+ */
+export async function readProductAnswer(
+  deps: ServingDeps,
+  read: Omit<ProductRead, 'key' | 'start'>,
+): Promise<CachedAnswer> {
+  const { catalogCache } = deps;
+  const version = catalogCache.version();
+  const { store, ref, currency, origin } = read;
+  const answer = encodeCachedText(await getProductJson(deps.db, store, ref, currency, origin));
+  catalogCache.keep(productAnswerKey(store.id, ref, currency, origin), store.id, version, answer);
+  return answer;
+}
+
+function send(
+  deps: ServingDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  read: ProductRead,
+  answer: CachedAnswer,
+  statements: number,
+) {
+  const requestId = randomUUID();
+  const origin = header(req, 'origin');
+  const headers: Record<string, string | number> = {
+    'X-Request-Id': requestId,
+    ETag: answer.etag,
+    ...PUBLIC_READ_HEADERS,
+    ...(origin ? corsAnswerHeaders(origin) : {}),
+    // Asked only by the benchmarks' probes (db/statement-count.ts).
+    ...(deps.countStatements && req.headers['x-kiosk-count-statements']
+      ? { 'X-Kiosk-Statements': String(statements) }
+      : {}),
+  };
+  const inm = header(req, 'if-none-match');
+  const status = inm && matchesEtag(inm, answer.etag) ? 304 : 200;
+  if (status === 304) {
+    res.writeHead(304, headers);
+    res.end();
+  } else {
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    headers['Content-Length'] = answer.bytes.length;
+    res.writeHead(200, headers);
+    res.end(answer.bytes);
+  }
+  logRequest(deps.log, {
+    requestId,
+    method: 'GET',
+    path: req.url!.split('?')[0]!,
+    status,
+    start: read.start,
+    store: read.store.handle,
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
