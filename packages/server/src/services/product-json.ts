@@ -31,8 +31,12 @@ export interface ProductJsonParams {
  */
 export function productJson(params: ProductJsonParams): SQL {
   const { origin } = params;
-  const money = (minor: SQL) =>
-    sql`json_build_object('amount', round(${minor}::numeric / power(10::numeric, product_pricing.digits), product_pricing.digits)::text, 'currency', product_pricing.code)`;
+  // In integers, as toMoney writes it: prices are never negative (a check constraint).
+  const money = (minor: SQL) => sql`json_build_object('amount', case
+      when product_pricing.digits = 0 then (${minor})::text
+      else ((${minor}) / product_pricing.unit)::text || '.'
+        || lpad(((${minor}) % product_pricing.unit)::text, product_pricing.digits, '0')
+    end, 'currency', product_pricing.code)`;
   const ofProduct = sql`v.store_id = products.store_id and v.product_id = products.id`;
   const priced = sql`variants v join variant_prices vp
     on vp.variant_id = v.id and vp.currency = product_pricing.code`;
@@ -80,20 +84,28 @@ export function productJson(params: ProductJsonParams): SQL {
 
 /**
  * The joins after `FROM products` that `productJson` prices with: `product_pricing.code`, the
- * product's currency (see there), and `product_pricing.digits`, its minor-unit digits.
+ * product's currency (see there), `product_pricing.digits`, its minor-unit digits, and
+ * `product_pricing.unit`, ten to their power. The store's default needs no look at the
+ * variants: it is the answer either way.
+ * `offset 0` keeps PostgreSQL from inlining them: each use of `code` would otherwise repeat
+ * its subqueries (a plan four times the size, twice as slow).
  */
 export function productPricing(params: ProductJsonParams): SQL {
   const { currency, fallback, currencyDigits, fallbackDigits } = params;
   const variantsOf = sql`from variants v
     where v.store_id = products.store_id and v.product_id = products.id`;
   return sql`cross join lateral (
-    select code, case when code = ${currency}::text then ${currencyDigits}::int
+    select code, digits, power(10, digits)::bigint as unit
+    from (select code, case when code = ${currency}::text then ${currencyDigits}::int
       else ${fallbackDigits}::int end as digits
     from (select case
+      when ${currency}::text = ${fallback}::text then ${fallback}::text
       when exists (select 1 ${variantsOf})
         and not exists (select 1 ${variantsOf} and not exists (
           select 1 from variant_prices vp
           where vp.variant_id = v.id and vp.currency = ${currency}::text))
-      then ${currency}::text else ${fallback}::text end as code) as chosen
+      then ${currency}::text else ${fallback}::text end as code offset 0) as chosen
+    offset 0) as scaled
+    offset 0
   ) as product_pricing`;
 }
