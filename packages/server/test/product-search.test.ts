@@ -139,6 +139,35 @@ describe('GET /v1/products?query= (search)', () => {
     expect(await searchHandles(pk, 'xq works')).toEqual(['description-xq']);
   });
 
+  it('finds one or two characters inside a title, unspaced scripts too, as titles change', async () => {
+    const { store, pk } = await createTestStore(t.current.db);
+    const shirt = await createTestProduct(t.current.db, store, {
+      handle: 'shirt',
+      title: '纯棉衬衫',
+    });
+    await createTestProduct(t.current.db, store, { handle: 'size', title: 'Tee, size XL' });
+    await createTestProduct(t.current.db, store, { handle: 'pct', title: 'Now 5% off' });
+
+    expect(await searchHandles(pk, '衬衫')).toEqual(['shirt']);
+    expect(await searchHandles(pk, '衬')).toEqual(['shirt']);
+    expect(await searchHandles(pk, '衫衬')).toEqual([]);
+    expect(await searchHandles(pk, 'xl')).toEqual(['size']);
+    expect(await searchHandles(pk, '5%')).toEqual(['pct']);
+    // Every two-character piece is in a title, but not the text: ilike has the last word.
+    expect(await searchHandles(pk, 'e,e')).toEqual([]);
+    expect(await searchHandles(pk, 'e, s')).toEqual(['size']);
+
+    // The title's pieces follow it (a trigger keeps them), and go with the product.
+    await t.current.db.update(products).set({ title: '亚麻衬衣' }).where(eq(products.id, shirt.id));
+    expect(await searchHandles(pk, '衬衫')).toEqual([]);
+    expect(await searchHandles(pk, '衬衣')).toEqual(['shirt']);
+    await t.current.db.delete(products).where(eq(products.id, shirt.id));
+    const left = await t.current.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from product_title_grams where product_id = ${shirt.id}`,
+    );
+    expect((left as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+  });
+
   it('pages through the matches in store order with the cursor', async () => {
     const { store, pk } = await createTestStore(t.current.db);
     const made: string[] = [];
@@ -185,7 +214,7 @@ async function searchPlan(db: Db, store: Store, text: string): Promise<string> {
 }
 
 describe('the search at a few thousand products', () => {
-  it('looks the text up in the trigram index instead of reading every product', async () => {
+  it('looks the text up in an index instead of reading every product, short texts too', async () => {
     const { store } = await createTestStore(t.current.db);
     // 2,000 products with varied text (md5 words), then one to find.
     await t.current.db.execute(sql`
@@ -195,9 +224,15 @@ describe('the search at a few thousand products', () => {
       from generate_series(1, 2000) as i`);
     await createTestProduct(t.current.db, store, { handle: 'scarf', title: 'Lambswool Scarf' });
     await t.current.db.execute(sql`analyze products`);
+    await t.current.db.execute(sql`analyze product_title_grams`);
 
     const plan = await searchPlan(t.current.db, store, 'lambswool');
     expect(plan).toMatch(/Bitmap Index Scan on products_search_trgm/);
     expect(plan).not.toMatch(/Seq Scan/);
+    // Too short for a trigram: the piece is looked up by itself first (md5 titles have no
+    // "zq"), not checked product by product.
+    const short = await searchPlan(t.current.db, store, 'zq');
+    expect(short).toMatch(/Index Scan on product_title_grams_gram_product_id_pk/);
+    expect(short).toMatch(/Index Cond: \(gram = 'zq'::text\)$/m);
   });
 });

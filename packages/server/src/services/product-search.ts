@@ -15,6 +15,21 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/** At most this many of a short text's pieces are looked up; `ilike` checks the rest. */
+const MAX_PIECES = 8;
+
+/**
+ * What product_title_grams is asked for a text without a trigram: the text itself when it is
+ * one or two characters, else its distinct two-character pieces (lowercased by PostgreSQL's
+ * `lower`, as the trigger lowercases titles: migration 0009).
+ */
+function titlePieces(text: string): string[] {
+  const chars = [...text];
+  if (chars.length <= 2) return [text];
+  const pairs = new Set(chars.slice(1).map((ch, i) => chars[i]! + ch));
+  return [...pairs].slice(0, MAX_PIECES);
+}
+
 /**
  * The storefront search's condition: products whose title, description, vendor or handle
  * contains the text, in any case, with `%`, `_` and `\` taken literally. The fields are read
@@ -22,12 +37,24 @@ function containsPattern(text: string): string {
  * can look the text's trigrams up instead of reading every product; for a common word it may
  * rather walk the store order and stop at the page's end, which is cheaper still.
  *
- * A text without a trigram ("xl", "5%", "🎉") cannot use the index, so it matches titles
- * only: reading every title costs a fraction of reading every description, and a letter or
- * two found somewhere in a description is noise rather than an answer.
+ * A text without a trigram ("xl", "5%", "衬衫", "🎉") matches titles only: a letter or two
+ * found somewhere in a description is noise rather than an answer. The trigram index cannot
+ * answer it, so the title's one- and two-character pieces are looked up instead
+ * (product_title_grams): every piece of the text must be in the title, then, for a text
+ * longer than one piece, `ilike` checks the text itself. Substring matching, so two characters inside unspaced Chinese or Japanese
+ * text are found (docs/decisions/013).
  */
 export function productSearchCondition(text: string): SQL {
   const pattern = containsPattern(text);
-  const field = hasTrigram(text) ? productSearchText(products) : products.title;
-  return sql`${field} ilike ${pattern} escape '\\'`;
+  if (hasTrigram(text)) return sql`${productSearchText(products)} ilike ${pattern} escape '\\'`;
+  const pieces = titlePieces(text).map(
+    (piece) => sql`exists (select 1 from product_title_grams g
+      where g.product_id = ${products.id} and g.gram = lower(${piece}))`,
+  );
+  const inTitle = sql.join(pieces, sql` and `);
+  // A text of one or two characters is one piece: found, it is in the title, no more to
+  // check (and an ilike beside it would make the planner read every title first: it guesses
+  // ilike far too selective).
+  if ([...text].length <= 2) return inTitle;
+  return sql`${inTitle} and ${products.title} ilike ${pattern} escape '\\'`;
 }

@@ -63,6 +63,24 @@ export const products = pgTable(
   ],
 );
 
+/**
+ * The one- and two-character pieces of each product's title, lowercased: where the storefront
+ * search looks up a text too short for a trigram (services/product-search.ts). Kept by a
+ * trigger on products (migration 0009, function kiosk_title_grams), never written by the app.
+ */
+export const productTitleGrams = pgTable(
+  'product_title_grams',
+  {
+    productId: ownedBy('product_id', () => products.id),
+    gram: text('gram').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.gram, t.productId] }),
+    // For the trigger's rewrite of one product's pieces, and for deleting a product.
+    index('product_title_grams_product').on(t.productId),
+  ],
+);
+
 export const images = pgTable('images', {
   id: id(),
   storeId: storeId(),
