@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { connectCatalogCache } from './cache/catalog-changes.js';
 import type { AppDeps, ServingDeps } from './context.js';
 import { type Database, openDatabase } from './db/index.js';
+import { analyzeCatalogJob } from './jobs/analyze-catalog.js';
 import { jobs } from './jobs/index.js';
 import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
@@ -126,7 +127,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(database.kind === 'pglite' ? { admission } : {}),
   };
   const app = createApp(deps);
-  const stopJobs = startJobs(jobs, deps);
+  // PostgreSQL's autovacuum keeps the planner's statistics; PGlite has none (the job says why).
+  const stopJobs = startJobs(
+    database.kind === 'pglite' ? [...jobs, analyzeCatalogJob] : jobs,
+    deps,
+  );
   const server = createServer(requestListener(app, deps, host));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

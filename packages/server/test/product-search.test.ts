@@ -2,9 +2,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/index.js';
 import { products } from '../src/db/schema/index.js';
+import { analyzeCatalogJob } from '../src/jobs/analyze-catalog.js';
 import { productSearchCondition } from '../src/services/product-search.js';
 import type { Store } from '../src/services/stores.js';
-import { createTestProduct, createTestStore, useTestApp } from './harness.js';
+import { createTestProduct, createTestStore, runJob, useTestApp } from './harness.js';
 
 const t = useTestApp();
 
@@ -223,8 +224,8 @@ describe('the search at a few thousand products', () => {
         'Made of ' || md5((i * 7)::text) || ' and ' || md5((i * 13)::text), 'Vendor ' || (i % 50)
       from generate_series(1, 2000) as i`);
     await createTestProduct(t.current.db, store, { handle: 'scarf', title: 'Lambswool Scarf' });
-    await t.current.db.execute(sql`analyze products`);
-    await t.current.db.execute(sql`analyze product_title_grams`);
+    // The statistics autovacuum keeps on PostgreSQL, and the analyze-catalog job on PGlite.
+    await runJob(t.current, analyzeCatalogJob);
 
     const plan = await searchPlan(t.current.db, store, 'lambswool');
     expect(plan).toMatch(/Bitmap Index Scan on products_search_trgm/);

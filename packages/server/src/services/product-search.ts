@@ -20,12 +20,12 @@ const MAX_PIECES = 8;
 
 /**
  * What product_title_grams is asked for a text without a trigram: the text itself when it is
- * one or two characters, else its distinct two-character pieces (lowercased by PostgreSQL's
- * `lower`, as the trigger lowercases titles: migration 0009).
+ * one or two characters, else its distinct two-character pieces (lowercased again by
+ * PostgreSQL's `lower`, as the trigger lowercases titles: migration 0009).
  */
 function titlePieces(text: string): string[] {
-  const chars = [...text];
-  if (chars.length <= 2) return [text];
+  const chars = [...text.toLowerCase()];
+  if (chars.length <= 2) return [chars.join('')];
   const pairs = new Set(chars.slice(1).map((ch, i) => chars[i]! + ch));
   return [...pairs].slice(0, MAX_PIECES);
 }
@@ -47,14 +47,18 @@ function titlePieces(text: string): string[] {
 export function productSearchCondition(text: string): SQL {
   const pattern = containsPattern(text);
   if (hasTrigram(text)) return sql`${productSearchText(products)} ilike ${pattern} escape '\\'`;
-  const pieces = titlePieces(text).map(
-    (piece) => sql`exists (select 1 from product_title_grams g
-      where g.product_id = ${products.id} and g.gram = lower(${piece}))`,
+  const inTitle = sql.join(
+    titlePieces(text).map(
+      (piece) => sql`exists (select 1 from product_title_grams g
+        where g.product_id = ${products.id} and g.gram = lower(${piece}))`,
+    ),
+    sql` and `,
   );
-  const inTitle = sql.join(pieces, sql` and `);
   // A text of one or two characters is one piece: found, it is in the title, no more to
   // check (and an ilike beside it would make the planner read every title first: it guesses
-  // ilike far too selective).
+  // ilike far too selective). With the pieces' statistics (autovacuum; on PGlite the
+  // analyze-catalog job) it looks a rare piece up first and walks the store order for a
+  // common one.
   if ([...text].length <= 2) return inTitle;
   return sql`${inTitle} and ${products.title} ilike ${pattern} escape '\\'`;
 }
