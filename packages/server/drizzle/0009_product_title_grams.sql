@@ -6,6 +6,11 @@ CREATE TABLE "product_title_grams" (
 --> statement-breakpoint
 ALTER TABLE "product_title_grams" ADD CONSTRAINT "product_title_grams_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "product_title_grams_product" ON "product_title_grams" USING btree ("product_id");--> statement-breakpoint
+-- A piece's frequency decides the plan: looked up first when rare, checked while walking the
+-- store order when common. The default 100 most common values missed most of them (a catalog
+-- has a few hundred distinct pieces in Latin script, thousands in Chinese), and an absent
+-- piece was taken for a common one: every product was read to find none.
+ALTER TABLE "product_title_grams" ALTER COLUMN "gram" SET STATISTICS 1000;--> statement-breakpoint
 -- The distinct lowercased pieces of `size` characters of a text: what product_title_grams
 -- holds of a title (sizes 1 and 2) and what a short search looks up (services/product-search.ts).
 CREATE FUNCTION kiosk_title_grams(body text, size int) RETURNS SETOF text
