@@ -233,7 +233,7 @@ describe('the search at a few thousand products', () => {
     // Too short for a trigram: the piece is looked up by itself first (md5 titles have no
     // "zq"), not checked product by product.
     const short = await searchPlan(t.current.db, store, 'zq');
-    expect(short).toMatch(/Index Scan on product_title_grams_gram_product_id_pk/);
+    expect(short).toMatch(/Scan (on|using) product_title_grams_gram_product_id_pk/);
     expect(short).toMatch(/Index Cond: \(gram = 'zq'::text\)$/m);
   });
 });
