@@ -14,7 +14,6 @@ import {
   text,
 } from '../../test/login-button.js';
 import { client, freshClient } from '../../test/shopper.js';
-import type { KioskLoginButton } from './login-button.js';
 
 /**
  * A new customer who added a passkey on the hosted sign-in page, in this browser (its user
