@@ -41,8 +41,8 @@ function titlePieces(text: string): string[] {
  * found somewhere in a description is noise rather than an answer. The trigram index cannot
  * answer it, so the title's one- and two-character pieces are looked up instead
  * (product_title_grams): every piece of the text must be in the title, then, for a text
- * longer than one piece, `ilike` checks the text itself. Substring matching, so two characters inside unspaced Chinese or Japanese
- * text are found (docs/decisions/013).
+ * longer than one piece, `ilike` checks the text itself. Substring matching, so two
+ * characters inside unspaced Chinese or Japanese text are found (docs/decisions/013).
  */
 export function productSearchCondition(text: string): SQL {
   const pattern = containsPattern(text);
