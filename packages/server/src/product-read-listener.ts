@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { CachedAnswer } from './cache/catalog-cache.js';
 import { inProcessOrigins, type ServingDeps } from './context.js';
+import { describeError } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
 import { encodeCachedText, matchesEtag, PUBLIC_READ_HEADERS } from './http-cache.js';
 import { bearer } from './middleware/auth.js';
@@ -40,11 +41,20 @@ export function productReadListener(deps: ServingDeps, next: RequestListener): R
     const cached = deps.catalogCache.answer(read.key);
     if (cached && !allowed) return send(deps, req, res, read, cached, 0);
     const counted = Boolean(deps.countStatements && req.headers['x-kiosk-count-statements']);
-    answer(deps, read, cached, allowed, counted).then(
-      (found) =>
-        found ? send(deps, req, res, read, found.answer, found.statements) : next(req, res),
-      () => next(req, res),
-    );
+    answer(deps, read, cached, allowed, counted)
+      .then(
+        (found) =>
+          found ? send(deps, req, res, read, found.answer, found.statements) : next(req, res),
+        () => next(req, res),
+      )
+      // Past the app's own error handling: nothing may reject unhandled, which ends Node.
+      .catch((err: unknown) => {
+        deps.log.error('product read failed', {
+          path: req.url?.split('?')[0],
+          ...describeError(err),
+        });
+        res.destroy();
+      });
   };
 }
 
