@@ -71,8 +71,7 @@ export type AppEnv = {
 
 export type AppContext = Context<AppEnv>;
 
-/** Whom the app answers as without startServer: `http://localhost`, the host of `app.request`. */
-export const inProcessOrigins = publicOrigins(['http://localhost']);
+const inProcess = publicOrigins(['http://localhost']);
 
 /**
  * The public URL to put in this answer: the configured one the request came to, else the
@@ -80,5 +79,10 @@ export const inProcessOrigins = publicOrigins(['http://localhost']);
  * end up in image URLs, the OAuth issuer or checkout links (and from there in a cache).
  */
 export function publicOrigin(c: AppContext): string {
-  return (c.var.deps.publicOrigins ?? inProcessOrigins).forHost(new URL(c.req.url).host);
+  return publicOriginFor(c.var.deps, new URL(c.req.url).host);
+}
+
+/** The same for a request's `host` (`name[:port]`), outside Hono (product-read-listener.ts). */
+export function publicOriginFor(deps: AppDeps, host: string): string {
+  return (deps.publicOrigins ?? inProcess).forHost(host);
 }

@@ -19,32 +19,44 @@ export const PUBLIC_READ_HEADERS = {
   Vary: 'X-Kiosk-Key, Origin',
 };
 
-/** A public read's JSON, encoded once (a warm read writes these bytes), and its strong ETag. */
-export function encodeCachedJson(body: unknown): CachedAnswer {
-  return encodeCachedText(JSON.stringify(body));
-}
-
-/** The same for JSON already written as text (by PostgreSQL: services/product-json.ts). */
+/**
+ * A public read's JSON text (from JSON.stringify, or as PostgreSQL wrote it:
+ * services/product-json.ts), encoded once (a warm read writes these bytes), and its strong ETag.
+ */
 export function encodeCachedText(json: string): CachedAnswer {
   const bytes = new TextEncoder().encode(json);
   const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
   return { bytes, etag };
 }
 
-/** Sends a public read: 304 when the client already has this body (If-None-Match). */
-export function sendCachedAnswer(c: AppContext, { bytes, etag }: CachedAnswer): Response {
+/**
+ * The status and headers of a public read for a client that holds `ifNoneMatch`: 304 when it
+ * already has this body. Sent by the app (sendCachedAnswer) and by product-read-listener.ts.
+ */
+export function cachedAnswerHead(
+  { etag }: CachedAnswer,
+  ifNoneMatch: string | undefined,
+): { status: 200 | 304; headers: Record<string, string> } {
   const headers = { ETag: etag, ...PUBLIC_READ_HEADERS };
-  const inm = c.req.header('if-none-match');
-  if (inm && matchesEtag(inm, etag)) return c.body(null, 304, headers);
-  return c.body(bytes, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  if (ifNoneMatch && matchesEtag(ifNoneMatch, etag)) return { status: 304, headers };
+  return {
+    status: 200,
+    headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' },
+  };
+}
+
+/** Sends a public read: 304 when the client already has this body (If-None-Match). */
+export function sendCachedAnswer(c: AppContext, answer: CachedAnswer): Response {
+  const { status, headers } = cachedAnswerHead(answer, c.req.header('if-none-match'));
+  return status === 304 ? c.body(null, 304, headers) : c.body(answer.bytes, 200, headers);
 }
 
 /** Sends a public, cacheable JSON read (see PUBLIC_READ_HEADERS). */
 export function sendCachedJson(c: AppContext, body: unknown): Response {
-  return sendCachedAnswer(c, encodeCachedJson(body));
+  return sendCachedAnswer(c, encodeCachedText(JSON.stringify(body)));
 }
 
-export function matchesEtag(header: string, etag: string): boolean {
+function matchesEtag(header: string, etag: string): boolean {
   if (header.trim() === '*') return true;
   return header
     .split(',')

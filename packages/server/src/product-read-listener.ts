@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { CachedAnswer } from './cache/catalog-cache.js';
-import { inProcessOrigins, type ServingDeps } from './context.js';
+import { publicOriginFor, type ServingDeps } from './context.js';
 import { describeError } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
-import { encodeCachedText, matchesEtag, PUBLIC_READ_HEADERS } from './http-cache.js';
+import { cachedAnswerHead, encodeCachedText } from './http-cache.js';
 import { bearer } from './middleware/auth.js';
 import { corsAnswerHeaders } from './middleware/cors.js';
 import { logRequest } from './middleware/request-log.js';
@@ -38,9 +38,10 @@ export function productReadListener(deps: ServingDeps, next: RequestListener): R
     const allowed = token
       ? verifyAccessToken(read.store, token, deps.now()).then(Boolean)
       : undefined;
-    const cached = deps.catalogCache.answer(read.key);
-    if (cached && !allowed) return send(deps, req, res, read, cached, 0);
+    // Counted only for a request that asks (the benchmarks' probes): the load runs unwatched.
     const counted = Boolean(deps.countStatements && req.headers['x-kiosk-count-statements']);
+    const cached = deps.catalogCache.answer(read.key);
+    if (cached && !allowed) return send(deps, req, res, read, cached, counted ? 0 : undefined);
     answer(deps, read, cached, allowed, counted)
       .then(
         (found) =>
@@ -79,7 +80,7 @@ function productRead(deps: ServingDeps, req: IncomingMessage): ProductRead | und
   if (origin && !store.allowedOrigins.includes(origin)) return undefined;
   const ref = match[1]!;
   const currency = resolveCurrency(store, match[2]);
-  const publicOrigin = (deps.publicOrigins ?? inProcessOrigins).forHost(req.headers.host ?? '');
+  const publicOrigin = publicOriginFor(deps, req.headers.host ?? '');
   const key = productAnswerKey(store.id, ref, currency, publicOrigin);
   return { store, ref, currency, origin: publicOrigin, key, start };
 }
@@ -91,12 +92,11 @@ async function answer(
   cached: CachedAnswer | undefined,
   allowed: Promise<boolean> | undefined,
   counted: boolean,
-): Promise<{ answer: CachedAnswer; statements: number } | undefined> {
+): Promise<{ answer: CachedAnswer; statements: number | undefined } | undefined> {
   if (allowed && !(await allowed)) return undefined;
-  if (cached) return { answer: cached, statements: 0 };
+  if (cached) return { answer: cached, statements: counted ? 0 : undefined };
   if (deps.admission) return undefined;
-  // Counted only for a request that asks (the benchmarks' probes): the load runs unwatched.
-  if (!counted) return { answer: await readProductAnswer(deps, read), statements: 0 };
+  if (!counted) return { answer: await readProductAnswer(deps, read), statements: undefined };
   const { result, statements } = await countStatements(() => readProductAnswer(deps, read));
   return { answer: result, statements };
 }
@@ -128,31 +128,20 @@ function send(
   res: ServerResponse,
   read: ProductRead,
   answer: CachedAnswer,
-  statements: number,
+  /** What the read ran, for a request that asked (db/statement-count.ts). */
+  statements: number | undefined,
 ) {
   const requestId = randomUUID();
   const origin = header(req, 'origin');
-  const headers: Record<string, string | number> = {
+  const { status, headers } = cachedAnswerHead(answer, header(req, 'if-none-match'));
+  res.writeHead(status, {
+    ...headers,
     'X-Request-Id': requestId,
-    ETag: answer.etag,
-    ...PUBLIC_READ_HEADERS,
     ...(origin ? corsAnswerHeaders(origin) : {}),
-    // Asked only by the benchmarks' probes (db/statement-count.ts).
-    ...(deps.countStatements && req.headers['x-kiosk-count-statements']
-      ? { 'X-Kiosk-Statements': String(statements) }
-      : {}),
-  };
-  const inm = header(req, 'if-none-match');
-  const status = inm && matchesEtag(inm, answer.etag) ? 304 : 200;
-  if (status === 304) {
-    res.writeHead(304, headers);
-    res.end();
-  } else {
-    headers['Content-Type'] = 'application/json; charset=utf-8';
-    headers['Content-Length'] = answer.bytes.length;
-    res.writeHead(200, headers);
-    res.end(answer.bytes);
-  }
+    ...(statements === undefined ? {} : { 'X-Kiosk-Statements': String(statements) }),
+    ...(status === 200 ? { 'Content-Length': answer.bytes.length } : {}),
+  });
+  res.end(status === 200 ? answer.bytes : undefined);
   logRequest(deps.log, {
     requestId,
     method: 'GET',

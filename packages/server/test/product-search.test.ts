@@ -114,7 +114,7 @@ describe('GET /v1/products?query= (search)', () => {
   });
 
   it('matches a text without three letters or digits in a row in titles only', async () => {
-    // No trigram to look up, so no index can answer it (services/product-search.ts).
+    // No trigram to look up: the titles' pieces answer it (services/product-search.ts).
     const { store, pk } = await createTestStore(t.current.db);
     await createTestProduct(t.current.db, store, { handle: 'title-xq', title: 'Model XQ' });
     await createTestProduct(t.current.db, store, {

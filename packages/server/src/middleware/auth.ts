@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppContext, AppEnv } from '../context.js';
+import type { AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
 import { verifyAccessToken } from '../services/access-tokens.js';
 import { findStoreBySecretKey, type Store } from '../services/stores.js';
@@ -21,22 +21,17 @@ function checkOrigin(store: Store, origin: string | undefined, self: string) {
 }
 
 /**
- * The store of a storefront request's key (from the catalog cache: the key is read on every
- * request, its store rarely changes), checked against the request's Origin; else an error.
+ * Storefront requests: `X-Kiosk-Key: pk_…`, whose store comes from the catalog cache (the key
+ * is read on every request, its store rarely changes), checked against the request's Origin.
  */
-export async function storefrontStore(c: AppContext): Promise<Store> {
+export const requireStore = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('x-kiosk-key');
   const store = key?.startsWith('pk_')
     ? await c.var.deps.catalogCache.storeByKey(c.var.deps.db, key)
     : undefined;
   if (!store) throw new ApiError('invalid_key', 'Missing or unknown store key (X-Kiosk-Key).');
   checkOrigin(store, c.req.header('origin'), new URL(c.req.url).origin);
-  return store;
-}
-
-/** Storefront requests: `X-Kiosk-Key: pk_…`. */
-export const requireStore = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('store', await storefrontStore(c));
+  c.set('store', store);
   await next();
 });
 
@@ -50,18 +45,16 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The customer whose access token the request carries, null for none; a bad one is an error. */
-export async function customerOf(c: AppContext, store: Store): Promise<string | null> {
-  const token = bearer(c.req.header('authorization'));
-  if (!token) return null;
-  const customerId = await verifyAccessToken(store, token, c.var.deps.now());
-  if (!customerId) throw new ApiError('invalid_token', 'The access token is invalid or expired.');
-  return customerId;
-}
-
 /** Reads a customer's access token if there is one; a bad one is an error, none is a guest. */
 export const customerAuth = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('customerId', await customerOf(c, c.var.store));
+  const token = bearer(c.req.header('authorization'));
+  if (!token) {
+    c.set('customerId', null);
+    return next();
+  }
+  const customerId = await verifyAccessToken(c.var.store, token, c.var.deps.now());
+  if (!customerId) throw new ApiError('invalid_token', 'The access token is invalid or expired.');
+  c.set('customerId', customerId);
   await next();
 });
 

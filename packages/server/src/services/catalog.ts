@@ -112,15 +112,12 @@ function byRefs(store: Store, refs: string[]): SQL {
   return and(eq(products.storeId, store.id), eq(products.status, 'active'), match)!;
 }
 
-/** Active products by id or handle, in one query (their rows, not priced). */
-export async function findProductRows(db: Db, store: Store, refs: string[]) {
-  if (refs.length === 0) return [];
-  return db.select(productColumns).from(products).where(byRefs(store, refs));
-}
-
-/** One active product by id or handle. */
+/** One active product by id or handle (its row, not priced). */
 export async function findProductRow(db: Db, store: Store, ref: string) {
-  const rows = await findProductRows(db, store, [ref]);
+  const rows = await db
+    .select(productColumns)
+    .from(products)
+    .where(byRefs(store, [ref]));
   return preferId(rows, ref);
 }
 
