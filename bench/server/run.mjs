@@ -174,38 +174,39 @@ async function alternating(a, b) {
 }
 
 async function goalRatios(db) {
-  const goals = [];
-  const uncached = await startKiosk(db, { KIOSK_PRODUCT_CACHE_MS: '0' });
-  const floorServer = await startFloor(db);
-  try {
-    const pair = await alternating(
-      { url: `${uncached.base}/v1/products/aurora-classic-tee`, headers: storefrontHeaders },
-      { url: `${floorServer.base}/products/aurora-classic-tee` },
-    );
-    goals.push({
+  const product = (kiosk) => ({
+    url: `${kiosk.base}/v1/products/aurora-classic-tee`,
+    headers: storefrontHeaders,
+  });
+  const pairs = [
+    {
       title: 'GET one product, uncached, of the floor',
       goal: '≥ 80 %, p99 < 20 ms',
-      ...pair,
-    });
-  } finally {
-    await stop(uncached.child);
-    await stop(floorServer.child);
-  }
-  const warm = await startKiosk(db);
-  const helloServer = await startHello();
-  try {
-    const pair = await alternating(
-      { url: `${warm.base}/v1/products/aurora-classic-tee`, headers: storefrontHeaders },
-      { url: helloServer.url },
-    );
-    goals.push({
+      kiosk: () => startKiosk(db, { KIOSK_PRODUCT_CACHE_MS: '0' }),
+      reference: async () => {
+        const floorServer = await startFloor(db);
+        return { ...floorServer, url: `${floorServer.base}/products/aurora-classic-tee` };
+      },
+    },
+    {
       title: 'GET one product, warm, of hello-world',
       goal: '≥ 40 %, p99 < 10 ms',
-      ...pair,
-    });
-  } finally {
-    await stop(warm.child);
-    await stop(helloServer.child);
+      kiosk: () => startKiosk(db),
+      reference: startHello,
+    },
+  ];
+  const goals = [];
+  for (const { title, goal, kiosk, reference } of pairs) {
+    const servers = [await kiosk(), await reference()];
+    try {
+      goals.push({
+        title,
+        goal,
+        ...(await alternating(product(servers[0]), { url: servers[1].url })),
+      });
+    } finally {
+      for (const server of servers) await stop(server.child);
+    }
   }
   for (const g of goals) {
     console.log(
