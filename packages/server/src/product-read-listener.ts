@@ -4,7 +4,7 @@ import type { CachedAnswer } from './cache/catalog-cache.js';
 import { publicOriginFor, type ServingDeps } from './context.js';
 import { describeError } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
-import { cachedAnswerHead, encodeCachedText } from './http-cache.js';
+import { cachedAnswerHead, cachedText } from './http-cache.js';
 import { bearer } from './middleware/auth.js';
 import { corsAnswerHeaders } from './middleware/cors.js';
 import { logRequest } from './middleware/request-log.js';
@@ -117,7 +117,7 @@ export async function readProductAnswer(
   const { catalogCache } = deps;
   const version = catalogCache.version();
   const { store, ref, currency, origin } = read;
-  const answer = encodeCachedText(await getProductJson(deps.db, store, ref, currency, origin));
+  const answer = cachedText(await getProductJson(deps.db, store, ref, currency, origin));
   catalogCache.keep(productAnswerKey(store.id, ref, currency, origin), store.id, version, answer);
   return answer;
 }
@@ -139,9 +139,9 @@ function send(
     'X-Request-Id': requestId,
     ...(origin ? corsAnswerHeaders(origin) : {}),
     ...(statements === undefined ? {} : { 'X-Kiosk-Statements': String(statements) }),
-    ...(status === 200 ? { 'Content-Length': answer.bytes.length } : {}),
+    ...(status === 200 ? { 'Content-Length': Buffer.byteLength(answer.text) } : {}),
   });
-  res.end(status === 200 ? answer.bytes : undefined);
+  res.end(status === 200 ? answer.text : undefined);
   logRequest(deps.log, {
     requestId,
     method: 'GET',

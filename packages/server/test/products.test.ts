@@ -94,6 +94,24 @@ describe('GET /v1/products/{idOrHandle}', () => {
     ]);
   });
 
+  it('lets an id win over a handle that looks like it, and finds a UUID-shaped handle', async () => {
+    const { store, pk } = await createTestStore(t.current.db);
+    const target = await createTestProduct(t.current.db, store, { handle: 'target' });
+    await createTestProduct(t.current.db, store, { handle: target.id });
+    const uuidHandle = randomUUID();
+    const lookalike = await createTestProduct(t.current.db, store, { handle: uuidHandle });
+    // In the store's currency and in another: the server reads each with its own statement.
+    for (const query of ['', '?currency=EUR']) {
+      for (const ref of [target.id, target.id.toUpperCase()]) {
+        const byId = await t.current.request(`/v1/products/${ref}${query}`, { key: pk });
+        expect(byId.body.handle, ref + query).toBe('target');
+      }
+      const byHandle = await t.current.request(`/v1/products/${uuidHandle}${query}`, { key: pk });
+      expect(byHandle.body.id, query).toBe(lookalike.id);
+      expect(byHandle.body.currency).toBe(query ? 'EUR' : 'USD');
+    }
+  });
+
   it('prices in a currency the store sells, falls back to the default otherwise, refuses junk', async () => {
     const { store, pk } = await createTestStore(t.current.db);
     await createTestProduct(t.current.db, store, { handle: 'p' });

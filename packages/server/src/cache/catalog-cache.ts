@@ -12,9 +12,9 @@ export const CATALOG_CACHE_TTL_MS = 2000;
 /** Answers kept at most; the oldest go first. A product's JSON is a few KB. */
 const MAX_ANSWERS = 5000;
 
-/** A public catalog answer as sent: the JSON, encoded, and its ETag (http-cache.ts). */
+/** A public catalog answer as sent: the JSON text and its ETag (http-cache.ts). */
 export interface CachedAnswer {
-  bytes: Uint8Array<ArrayBuffer>;
+  text: string;
   etag: string;
 }
 

@@ -77,7 +77,7 @@ function selectProducts(db: Db, store: Store, currency: string, origin: string) 
       handle: sql<string>`products.handle`,
       position: sql<number>`products.position`,
     })
-    .from(sql`products ${productPricing(params)}`);
+    .from(sql`products ${productPricing(params, currency === store.currencies[0])}`);
 }
 
 export interface ListProductsInput {
@@ -131,9 +131,12 @@ function preferId<T extends { id: string; handle: string }>(rows: T[], ref: stri
  * statement: PostgreSQL plans and runs it in one round trip and writes the answer as sent
  * (services/product-json.ts). Prepared once per database under a name, so neither drizzle nor
  * PostgreSQL builds it again per request (db/settings.ts, KIOSK_DB_PREPARE, for poolers that
- * cannot keep names). The id wins over a handle that looks like it.
+ * cannot keep names). Four shapes, each as lean as its read allows: a ref that is not a UUID
+ * can only be a handle (one index lookup, nothing to sort); for a UUID the id wins over a
+ * handle that looks like it. Priced in the store's currency, it skips the look at the
+ * variants' prices (productPricing).
  */
-function productReadStatement(db: Db) {
+function productReadStatement(db: Db, byId: boolean, inStoreCurrency: boolean) {
   const params: ProductJsonParams = {
     currency: sql`${sql.placeholder('currency')}`,
     fallback: sql`${sql.placeholder('fallback')}`,
@@ -141,20 +144,34 @@ function productReadStatement(db: Db) {
     fallbackDigits: sql`${sql.placeholder('fallbackDigits')}`,
     origin: sql`${sql.placeholder('origin')}`,
   };
-  const id = sql`${sql.placeholder('id')}::uuid`;
-  return db
+  const ofStore = sql`products.store_id = ${sql.placeholder('storeId')} and products.status = 'active'`;
+  const read = db
     .select({ product: sql<string>`${productJson(params)}::text` })
-    .from(sql`products ${productPricing(params)}`)
-    .where(
-      sql`products.store_id = ${sql.placeholder('storeId')} and products.status = 'active'
-        and (products.handle = ${sql.placeholder('ref')} or products.id = ${id})`,
-    )
+    .from(sql`products ${productPricing(params, inStoreCurrency)}`);
+  const name = `kiosk_product_json_${byId ? 'id' : 'handle'}_${inStoreCurrency ? 'store' : 'asked'}`;
+  if (!byId)
+    return read
+      .where(sql`${ofStore} and products.handle = ${sql.placeholder('ref')}`)
+      .prepare(name);
+  const id = sql`${sql.placeholder('id')}::uuid`;
+  return read
+    .where(sql`${ofStore} and (products.handle = ${sql.placeholder('ref')} or products.id = ${id})`)
     .orderBy(sql`(products.id = ${id}) is true desc`)
     .limit(1)
-    .prepare('kiosk_product_json');
+    .prepare(name);
 }
 
-const productReads = new WeakMap<Db, ReturnType<typeof productReadStatement>>();
+type ProductReadStatement = ReturnType<typeof productReadStatement>;
+const productReads = new WeakMap<Db, Map<string, ProductReadStatement>>();
+
+function productReadFor(db: Db, byId: boolean, inStoreCurrency: boolean): ProductReadStatement {
+  const statements = productReads.get(db) ?? new Map<string, ProductReadStatement>();
+  productReads.set(db, statements);
+  const shape = `${byId} ${inStoreCurrency}`;
+  const statement = statements.get(shape) ?? productReadStatement(db, byId, inStoreCurrency);
+  statements.set(shape, statement);
+  return statement;
+}
 
 /** One active product's JSON text (a storefront Product); `product_not_found` if none. */
 export async function getProductJson(
@@ -164,16 +181,13 @@ export async function getProductJson(
   currency: string,
   origin: string,
 ): Promise<string> {
-  let statement = productReads.get(db);
-  if (!statement) {
-    statement = productReadStatement(db);
-    productReads.set(db, statement);
-  }
   const fallback = store.currencies[0]!;
+  const byId = isUuid(ref);
+  const statement = productReadFor(db, byId, currency === fallback);
   const [found] = await statement.execute({
     storeId: store.id,
     ref,
-    id: isUuid(ref) ? ref.toLowerCase() : null,
+    id: byId ? ref.toLowerCase() : null,
     currency,
     fallback,
     currencyDigits: minorDigits(currency),
