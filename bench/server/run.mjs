@@ -1,8 +1,10 @@
 // Server throughput on loopback: a bare Hono hello-world and the Kiosk server (product reads,
 // cart writes) measured in the same run with autocannon, each server in its own process.
-// Usage: node bench/server/run.mjs [--duration 8] [--connections 16] [--record]
+// Usage: node bench/server/run.mjs [--duration 8] [--connections 16] [--record | --goals]
 //   BENCH_DATABASE_URL=postgres://… also measures Kiosk on PostgreSQL (in a fresh database
 //   made for the run), beside the one-query floor (floor.mjs) on the same data.
+//   --goals measures only the goal pairs side by side (needs BENCH_DATABASE_URL), for
+//   trying a change; it records nothing.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '8' },
     connections: { type: 'string', default: '16' },
     record: { type: 'boolean', default: false },
+    goals: { type: 'boolean', default: false },
   },
 });
 const duration = Number(values.duration);
@@ -247,6 +250,12 @@ async function patchManyCarts(label, base, variant) {
   });
 }
 // --- end of cart writes across many carts -------------------------------------------------
+
+if (values.goals) {
+  if (!process.env.BENCH_DATABASE_URL) throw new Error('--goals needs BENCH_DATABASE_URL');
+  await withFreshDatabase(process.env.BENCH_DATABASE_URL, 'kiosk_bench', goalRatios);
+  process.exit(0);
+}
 
 const rows = [];
 let hello;

@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { describeError } from './db/faults.js';
 import { openDatabase } from './db/index.js';
 import { normalizePublicUrl } from './public-origins.js';
 import { startServer } from './server.js';
 import { createStore } from './services/stores.js';
+
+// Before any work: V8 otherwise learns from the start (migrations, the demo seed, any large
+// read) that pg's result rows live long, and from then on makes every row in the old
+// generation, where it keeps each request's answer alive past young collections: a tenth of
+// an uncached product read's CPU, in collections (docs/decisions/011-product-read-cache.md).
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 const usage = `kiosk-server — the Kiosk commerce API
 

@@ -21,13 +21,20 @@ export const PUBLIC_READ_HEADERS = {
 
 /**
  * A public read's JSON text (from JSON.stringify, or as PostgreSQL wrote it:
- * services/product-json.ts) and its strong ETag. Kept and sent as the string: encoding it to
- * bytes here would put a buffer outside V8's heap on every read, which brings its garbage
- * collections sooner (a tenth of an uncached read's time), while Node writes a string
- * straight to the socket. SHA-1 names the body, it does not guard anything.
+ * services/product-json.ts) and its strong ETag. Sent first as the string, which Node writes
+ * straight to the socket: encoding every read to bytes would put a buffer outside V8's heap
+ * each time, which brings its garbage collections sooner (a tenth of an uncached read's time).
+ * A kept answer is encoded once, when it is sent again (keptBody). SHA-1 names the body; it
+ * guards nothing.
  */
 export function cachedText(json: string): CachedAnswer {
   return { text: json, etag: `"${hash('sha1', json, 'base64url')}"` };
+}
+
+/** The bytes of a kept answer, sent again: encoded the first time, then written as they are. */
+export function keptBody(answer: CachedAnswer): Buffer {
+  answer.bytes ??= Buffer.from(answer.text);
+  return answer.bytes;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CachedAnswer } from './cache/catalog-cache.js';
 import { publicOriginFor, type ServingDeps } from './context.js';
 import { describeError } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
-import { cachedAnswerHead, cachedText } from './http-cache.js';
+import { cachedAnswerHead, cachedText, keptBody } from './http-cache.js';
 import { bearer } from './middleware/auth.js';
 import { corsAnswerHeaders } from './middleware/cors.js';
 import { logRequest } from './middleware/request-log.js';
@@ -41,11 +41,15 @@ export function productReadListener(deps: ServingDeps, next: RequestListener): R
     // Counted only for a request that asks (the benchmarks' probes): the load runs unwatched.
     const counted = Boolean(deps.countStatements && req.headers['x-kiosk-count-statements']);
     const cached = deps.catalogCache.answer(read.key);
-    if (cached && !allowed) return send(deps, req, res, read, cached, counted ? 0 : undefined);
+    if (cached && !allowed) {
+      return send(deps, req, res, read, cached, keptBody(cached), counted ? 0 : undefined);
+    }
     answer(deps, read, cached, allowed, counted)
       .then(
         (found) =>
-          found ? send(deps, req, res, read, found.answer, found.statements) : next(req, res),
+          found
+            ? send(deps, req, res, read, found.answer, found.body, found.statements)
+            : next(req, res),
         () => next(req, res),
       )
       // Past the app's own error handling: nothing may reject unhandled, which ends Node.
@@ -92,13 +96,19 @@ async function answer(
   cached: CachedAnswer | undefined,
   allowed: Promise<boolean> | undefined,
   counted: boolean,
-): Promise<{ answer: CachedAnswer; statements: number | undefined } | undefined> {
+): Promise<
+  { answer: CachedAnswer; body: string | Buffer; statements: number | undefined } | undefined
+> {
   if (allowed && !(await allowed)) return undefined;
-  if (cached) return { answer: cached, statements: counted ? 0 : undefined };
+  if (cached)
+    return { answer: cached, body: keptBody(cached), statements: counted ? 0 : undefined };
   if (deps.admission) return undefined;
-  if (!counted) return { answer: await readProductAnswer(deps, read), statements: undefined };
+  if (!counted) {
+    const fresh = await readProductAnswer(deps, read);
+    return { answer: fresh, body: fresh.text, statements: undefined };
+  }
   const { result, statements } = await countStatements(() => readProductAnswer(deps, read));
-  return { answer: result, statements };
+  return { answer: result, body: result.text, statements };
 }
 
 /** Where a product answer is kept: it is the same for every shopper of the store. */
@@ -128,6 +138,8 @@ function send(
   res: ServerResponse,
   read: ProductRead,
   answer: CachedAnswer,
+  /** The answer's text just read, or the bytes of a kept one (keptBody). */
+  body: string | Buffer,
   /** What the read ran, for a request that asked (db/statement-count.ts). */
   statements: number | undefined,
 ) {
@@ -139,9 +151,9 @@ function send(
     'X-Request-Id': requestId,
     ...(origin ? corsAnswerHeaders(origin) : {}),
     ...(statements === undefined ? {} : { 'X-Kiosk-Statements': String(statements) }),
-    ...(status === 200 ? { 'Content-Length': Buffer.byteLength(answer.text) } : {}),
+    ...(status === 200 ? { 'Content-Length': Buffer.byteLength(body) } : {}),
   });
-  res.end(status === 200 ? answer.text : undefined);
+  res.end(status === 200 ? body : undefined);
   logRequest(deps.log, {
     requestId,
     method: 'GET',

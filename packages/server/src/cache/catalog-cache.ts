@@ -12,10 +12,15 @@ export const CATALOG_CACHE_TTL_MS = 2000;
 /** Answers kept at most; the oldest go first. A product's JSON is a few KB. */
 const MAX_ANSWERS = 5000;
 
-/** A public catalog answer as sent: the JSON text and its ETag (http-cache.ts). */
+/**
+ * A public catalog answer as sent: the JSON text and its ETag (http-cache.ts), and its UTF-8
+ * bytes once it is sent again from the cache (product-read-listener.ts): a warm read writes
+ * them as they are, while a read that is sent once only writes its text.
+ */
 export interface CachedAnswer {
   text: string;
   etag: string;
+  bytes?: Buffer;
 }
 
 interface Entry<T> {
