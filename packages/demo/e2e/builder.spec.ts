@@ -2,7 +2,7 @@
 // the shared rule, a live preview, a snippet that sells on its own (pasted into a fresh page, a
 // shopper buys from it and the order credits the creator), and the creator link generator.
 import type { BrowserContext, Page } from '@playwright/test';
-import { demoUrl } from './env.js';
+import { apiUrl, demoUrl } from './env.js';
 import { addToCart, admin, card, expect, servePage, test } from './fixtures.js';
 
 // Products no other spec buys: the e2e server's stock is shared by every spec in the run.
@@ -66,6 +66,8 @@ test('two products and a dotted creator code: the pasted snippet sells on its ow
     await expect(preview.locator('kiosk-login-button')).toHaveCount(1);
   });
 
+  // Each card's fallback comes with its product's price, read after the pick.
+  await expect(snippet).toHaveValue(/Zip Hoodie — /);
   const text = await copied(page, 'Copy snippet');
   await test.step('the snippet: the loader, the cart and sign-in, the two cards with the code', async () => {
     expect(text).toBe(await snippet.inputValue());
@@ -78,6 +80,19 @@ test('two products and a dotted creator code: the pasted snippet sells on its ow
       `<kiosk-product-card product="${TEE}" ref="${CODE}">`,
       `<kiosk-product-card product="${HOODIE}" ref="${CODE}">`,
     ]);
+    // Inside each: its name and price, linked to its share page with the code.
+    expect(text.match(/<a href="[^"]*">[^<]*<\/a><\/kiosk-product-card>/g)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^<a href="${apiUrl}/p/aurora/${TEE}\\?ref=${CODE}">Waffle Henley — \\$\\d+\\.\\d\\d</a>`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^<a href="${apiUrl}/p/aurora/${HOODIE}\\?ref=${CODE}">Zip Hoodie — \\$\\d+\\.\\d\\d</a>`,
+        ),
+      ),
+    ]);
   });
 
   // A fresh page with nothing but the pasted snippet, served for this test on the demo's origin
@@ -89,6 +104,19 @@ test('two products and a dotted creator code: the pasted snippet sells on its ow
 ${text}
 </body></html>`,
   );
+  await test.step('without JavaScript the pasted page shows each product, priced, linked to its share page', async () => {
+    const noScript = await context.browser()!.newContext({ javaScriptEnabled: false });
+    const reader = await noScript.newPage();
+    await reader.goto(demoUrl + path);
+    const link = reader.getByRole('link', { name: /^Zip Hoodie — \$\d+\.\d\d$/ });
+    await expect(link).toBeVisible();
+    await expect(reader.getByRole('link', { name: /^Waffle Henley — / })).toBeVisible();
+    await link.click();
+    await expect(reader).toHaveURL(`${apiUrl}/p/aurora/${HOODIE}?ref=${CODE}`);
+    await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Zip Hoodie');
+    await noScript.close();
+  });
+
   const post = await context.newPage();
   const response = await post.goto(path);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -135,7 +163,8 @@ test('an invalid creator code shows an error tied to the field and is left out o
   await expect(page.locator('#ref-error')).toBeVisible();
   const snippet = page.locator('#snippet');
   await expect(snippet).toHaveValue(new RegExp(`<kiosk-product-card product="${TEE}">`));
-  expect(await snippet.inputValue()).not.toContain('ref=');
+  // Neither on the card nor in its fallback's link.
+  expect(await snippet.inputValue()).not.toMatch(/ ref=|[?&]ref=/);
   await expect(page.locator('#preview kiosk-product-card')).not.toHaveAttribute('ref', /.*/);
 
   // Fixed, it is back in the snippet and the error goes.
@@ -196,8 +225,9 @@ test('store, layout, language and currency: the preview and the snippet agree', 
   await expect(snippet).toHaveValue(
     /data-store-key="pk_test_borealis" data-locale="de" data-currency="EUR"><\/script>/,
   );
+  // The fallback in the snippet's language and currency, and its share page's too.
   await expect(snippet).toHaveValue(
-    /<kiosk-product-card product="borealis-trail-backpack-28l" layout="row"><\/kiosk-product-card>/,
+    /<kiosk-product-card product="borealis-trail-backpack-28l" layout="row"><a href="[^"]*\/p\/borealis\/borealis-trail-backpack-28l\?lang=de&amp;currency=EUR">Trail Backpack 28 L — \d+,\d\d\s€<\/a><\/kiosk-product-card>/,
   );
   expect(await snippet.inputValue()).not.toContain('kiosk-login-button');
 });

@@ -13,6 +13,7 @@ import '@kiosk/widgets/store.js';
 import { apiEndpoint } from '../endpoint.js';
 import { copyText } from './copy.js';
 import { creatorLink, pageAddress } from './creator-link.js';
+import { CardFallbacks } from './fallbacks.js';
 import { ProductPicker } from './product-picker.js';
 import { snippet } from './snippet.js';
 
@@ -41,6 +42,8 @@ const clientFor = (storeKey: string) => {
   }
   return client;
 };
+
+const fallbacks = new CardFallbacks(endpoint, () => update());
 
 const picker = new ProductPicker(
   $<HTMLInputElement>('#product-search'),
@@ -73,16 +76,20 @@ function creatorCode(): string {
 function options() {
   const data = new FormData(form);
   const value = (name: string) => String(data.get(name) ?? '').trim();
-  return {
-    endpoint,
+  const chosen = {
     storeKey: value('store'),
     products: picker.chosen.map((p) => p.handle),
-    layout: value('layout'),
     locale: value('locale'),
     currency: value('currency'),
     ref: creatorCode(),
+  };
+  return {
+    ...chosen,
+    endpoint,
+    layout: value('layout'),
     login: data.has('login'),
     cdn: new URL('/cdn/kiosk.js', location.href).href,
+    fallbacks: fallbacks.for(clientFor(chosen.storeKey), chosen),
   };
 }
 

@@ -59,7 +59,11 @@ const boxed = `box-sizing:content-box;padding-block:var(--kiosk-product-card-pad
 export const productCardPlaceholderCss = [
   // Its size is remembered (`auto`): the defined card, whose content-visibility: auto skips
   // rendering until it is found on screen, stands in with it instead of a fixed guess.
-  `${tag}{display:block;container-type:inline-size;contain-intrinsic-size:auto none auto 34rem;min-inline-size:min(100%,10rem)}`,
+  `${tag}{display:block;position:relative;container-type:inline-size;contain-intrinsic-size:auto none auto 34rem;min-inline-size:min(100%,10rem)}`,
+  // The snippet's fallback (the product's name and price, linked to its share page: shown as
+  // it is without JavaScript) sits inside the reserved box until the card replaces it, so the
+  // upgrade moves nothing; the card's shadow root has no slot, and it is gone then.
+  `${tag}>*{position:absolute;inset:0;overflow:hidden;margin:0}`,
   `${tag}::before{content:"";display:block;--g:var(--kiosk-product-card-gap,${rem(m.gap)});--s:calc(.875rem*${m.line});${mid};--b:${body};padding-block-start:calc(100% + var(--b) + 2*${gap} + var(--s))}`,
   `@container (inline-size<${stacked(m.narrow)}){${tag}::before{${narrow}}}`,
   `@container (inline-size>=${stacked(m.wide)}){${tag}::before{${wide}}${tag}[layout=row]::before{--o:${c}}}`,

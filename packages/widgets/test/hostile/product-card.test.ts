@@ -104,19 +104,33 @@ describe('<kiosk-product-card> on a hostile host page', () => {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, reservation];
     try {
       const widths = [210, 400];
+      // The snippet builder's fallback in some cards: a long name and price, linked.
+      const name = 'Northern Lights Graphic Tee — US$35.00 '.repeat(3);
+      const fallback = `<a href="https://api.example/p/aurora/x">${name}</a>`;
       page = await hostilePage({
         columns: widths,
         cells: widths.map(
           () =>
-            `<kiosk-product-card product="${LONG}" locale="de"></kiosk-product-card>` +
+            `<kiosk-product-card product="${LONG}" locale="de">${fallback}</kiosk-product-card>` +
             `<kiosk-product-card product="${TEE}" layout="row"></kiosk-product-card>` +
-            `<kiosk-product-card product="${LONG}" layout="compact" locale="ar"></kiosk-product-card>`,
+            `<kiosk-product-card product="${LONG}" layout="compact" locale="ar">${fallback}</kiosk-product-card>`,
         ),
       });
       const cards = cardsIn(page.columns[0]!.parentElement!);
       await nextFrame();
       const reserved = cards.map((c) => c.getBoundingClientRect().height);
       expect(Math.min(...reserved), 'every card reserves its size').to.be.greaterThan(100);
+      const fallbacks = [
+        ...page.columns[0]!.parentElement!.querySelectorAll('kiosk-product-card > a'),
+      ];
+      expect(fallbacks).to.have.length(4);
+      for (const link of fallbacks) {
+        const box = link.getBoundingClientRect();
+        const card = link.parentElement!.getBoundingClientRect();
+        expect(box.height, 'the fallback shows before the card').to.be.greaterThan(10);
+        expect(box.top >= card.top && box.bottom <= card.bottom + 0.5, 'inside the reservation').to
+          .be.true;
+      }
       const bottom = cards.at(-1)!.getBoundingClientRect().bottom;
       expect(bottom, 'all cards in the viewport').to.be.at.most(innerHeight);
       const score = await layoutShift(async () => {
@@ -128,6 +142,9 @@ describe('<kiosk-product-card> on a hostile host page', () => {
         expect(card.getBoundingClientRect().height, card.product).to.be.closeTo(reserved[i]!, 0.1);
       }
       expect(score).to.equal(0);
+      for (const link of fallbacks) {
+        expect(link.getClientRects(), 'the card replaced its fallback').to.have.length(0);
+      }
     } finally {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== reservation);
     }
