@@ -74,6 +74,12 @@ eventRoutes.openapi(route, async (c) => {
   const store = await storeOfKey(c, c.req.header('x-kiosk-key') ?? batch.key);
   c.set('store', store);
   await enforceRateLimit(c, 'events', store.id);
+  const foreign = batch.events.findIndex((e) => !store.currencies.includes(e.params.currency));
+  if (foreign >= 0) {
+    throw new ApiError('unsupported_currency', 'The store does not sell in this currency.', [
+      { path: `events.${foreign}.params.currency`, message: 'Not one of the store currencies' },
+    ]);
+  }
   const { enabled } = analyticsSettings(store.settings);
   const accepted = enabled
     ? await recordEvents(c.var.deps.db, store, batch.events, c.var.deps.now())
