@@ -13,7 +13,8 @@ import { isCurrencyCode } from '../services/money.js';
  * POST /v1/events. Every object is strict: a field the schema does not name (an email, a
  * user id, a page URL) makes the batch a 400, so nothing personal is ever stored by mistake.
  */
-const Ref = z.string().regex(ATTRIBUTION_CODE, 'A ref is 1–64 letters, digits, ., _ or -.');
+/** A creator code, as a cart line's `ref`. */
+export const Ref = z.string().regex(ATTRIBUTION_CODE, 'A ref is 1–64 letters, digits, ., _ or -.');
 /** GA4 sends amounts as numbers in major units (19.99); never stored as floats. */
 const Amount = z.number().nonnegative().max(MAX_AMOUNT_MINOR);
 const ListId = z.string().max(100);

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ATTRIBUTION_CODE } from '../../attribution.js';
 import { publicOrigin } from '../../context.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../../openapi.js';
 import {
   CreatorsReportSchema,
   FunnelReportSchema,
+  Ref,
   ReportPeriodQuery,
 } from '../../schemas/analytics.js';
 import { creatorsReport, funnelReport } from '../../services/analytics-reports.js';
@@ -84,7 +84,7 @@ adminCreatorRoutes.openapi(
     security: Security.admin,
     request: {
       params: z.object({
-        ref: z.string().regex(ATTRIBUTION_CODE, 'A ref is 1–64 letters, digits, ., _ or -.'),
+        ref: Ref,
       }),
     },
     responses: {
