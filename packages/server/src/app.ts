@@ -14,6 +14,8 @@ import { createRouter } from './openapi.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { assetRoutes } from './routes/assets.js';
 import { checkoutPageRoutes } from './routes/checkout.js';
+import { creatorPageRoutes, creatorReportRoutes } from './routes/creator-report.js';
+import { eventRoutes } from './routes/events.js';
 import { imageRoutes } from './routes/images.js';
 import { notificationPageRoutes } from './routes/notification-pages.js';
 import { notificationReceiptRoutes } from './routes/notification-receipts.js';
@@ -81,6 +83,11 @@ export function createApp(options: AppDeps) {
   // The links in messages take no store key (their token authorizes): before /v1's key check.
   app.route('/v1/notifications', notificationPageRoutes);
   app.route('/', notificationReceiptRoutes);
+  // The key may come in the body (navigator.sendBeacon): before /v1's key check too.
+  app.route('/v1/events', eventRoutes);
+  // A creator link's token authorizes, not a store key.
+  app.route('/v1/creator', creatorReportRoutes);
+  app.route('/creator', creatorPageRoutes);
   app.route('/v1', storefrontRoutes);
   app.route('/admin/v1', adminRoutes);
 
@@ -100,6 +107,12 @@ export function createApp(options: AppDeps) {
     type: 'http',
     scheme: 'bearer',
     description: "The store's secret key (sk_…), server to server only.",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'creatorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: "A creator link's token (the #t= of its URL): one creator's own figures.",
   });
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

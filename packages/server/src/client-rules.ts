@@ -1,3 +1,9 @@
+import {
+  ANALYTICS_CHANNELS,
+  CLIENT_EVENT_NAMES,
+  MAX_EVENTS_PER_BATCH,
+  MAX_ITEMS_PER_EVENT,
+} from './analytics.js';
 import { ATTRIBUTION_CODE } from './attribution.js';
 import { NOTIFICATION_TOPICS } from './db/schema/index.js';
 import { MAX_ATTRIBUTION_WINDOW_DAYS } from './db/types.js';
@@ -18,4 +24,10 @@ export const clientRules = {
   maxAttributionWindowDays: MAX_ATTRIBUTION_WINDOW_DAYS,
   // The topics a subscription can name: the schema's enum, which the API validates against.
   notificationTopics: NOTIFICATION_TOPICS,
+  // POST /v1/events: the events a page may send, the channels it may name, a batch's size.
+  // Whether a store collects at all is per store: GET /v1/store's analytics.enabled.
+  analyticsEvents: CLIENT_EVENT_NAMES,
+  analyticsChannels: ANALYTICS_CHANNELS,
+  maxEventsPerBatch: MAX_EVENTS_PER_BATCH,
+  maxItemsPerEvent: MAX_ITEMS_PER_EVENT,
 } as const;

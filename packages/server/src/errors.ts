@@ -8,6 +8,8 @@ export const errorCodes = {
   validation_failed: 400,
   invalid_json: 400,
   unsupported_currency: 400,
+  /** A report's from/to: from after to, or a period longer than MAX_REPORT_DAYS. */
+  invalid_date_range: 400,
   invalid_key: 401,
   unauthenticated: 401,
   invalid_token: 401,

@@ -86,6 +86,8 @@ export const Security = {
   storeKey: [{ storeKey: [] }],
   customer: [{ storeKey: [], customerToken: [] }],
   admin: [{ secretKey: [] }],
+  /** A creator link's signed token (POST /admin/v1/creators/{ref}/link). */
+  creator: [{ creatorToken: [] }],
 };
 
 export { z };

@@ -31,6 +31,8 @@ export interface World {
   guestCartId: string;
   orderId: string;
   refreshToken: string;
+  /** A creator link's token (its URL's #t=) for the ref creator_1. */
+  creatorToken: string;
   /** A guest's push subscription (its token), a campaign, a sent message (its receipt token). */
   notifications: {
     push: ReturnType<typeof pushSubscription>;
@@ -181,6 +183,11 @@ export async function buildWorld(app: TestApp): Promise<World> {
     payload: { title: 'Sale', body: '20 % off', url: `${SHOP}/tee?kiosk_product=fuzz-tee` },
   });
 
+  const creatorLink = await ok(app, '/admin/v1/creators/creator_1/link', {
+    ...admin,
+    method: 'POST',
+  });
+
   return {
     pk,
     sk,
@@ -197,6 +204,7 @@ export async function buildWorld(app: TestApp): Promise<World> {
     guestCartId: guest.id,
     orderId,
     refreshToken: tokens.refresh_token,
+    creatorToken: new URL(creatorLink.url).hash.slice('#t='.length),
     notifications: {
       push,
       subscriptionId: subscription.id,
@@ -438,6 +446,33 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   'POST /v1/notifications/subscriptions/lookup': (w) => ({
     body: { tokens: [w.notifications.unsubscribeToken] },
   }),
+  'POST /v1/events': (w) => ({
+    body: {
+      events: [
+        {
+          name: 'view_item_list',
+          params: {
+            currency: 'USD',
+            value: 10,
+            items: [{ item_id: w.handle, item_name: 'Tee', price: 10, quantity: 1, index: 0 }],
+            item_list_id: 'home',
+          },
+          ref: 'creator_1',
+          channel: 'creator',
+          at: new Date().toISOString(),
+        },
+      ],
+    },
+  }),
+  'GET /v1/creator/report': (w) => ({
+    query: { from: '2026-01-01', to: '2026-01-31' },
+    headers: { authorization: `Bearer ${w.creatorToken}` },
+  }),
+  'GET /admin/v1/reports/creators': () => ({
+    query: { from: '2026-01-01', to: '2026-01-31', currency: 'USD' },
+  }),
+  'GET /admin/v1/reports/funnel': () => ({ query: { from: '2026-01-01', to: '2026-01-31' } }),
+  'POST /admin/v1/creators/{ref}/link': () => ({ params: { ref: 'creator_1' } }),
   'POST /v1/notifications/subscriptions/renew': (w) => ({
     body: { oldEndpoint: w.notifications.push.endpoint, push: pushSubscription() },
   }),

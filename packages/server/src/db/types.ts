@@ -79,6 +79,26 @@ export const notificationSettingsSchema = z.object({
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
+/** A creator's commission when a store does not say, in percent of the lines they brought. */
+export const DEFAULT_COMMISSION_PERCENT = 10;
+
+/**
+ * First-party analytics (issue 15, docs/server/analytics.md). Absent fields: collection on,
+ * DEFAULT_COMMISSION_PERCENT.
+ */
+export const analyticsSettingsSchema = z.object({
+  /** Off: POST /v1/events stores nothing, and GET /v1/store tells the widgets not to send. */
+  enabled: z.boolean().optional(),
+  /** The creators report's commission, in percent of a creator's paid lines (0–100). */
+  commissionPercent: z
+    .number()
+    .min(0)
+    .max(100)
+    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'At most 2 decimals')
+    .optional(),
+});
+export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>;
+
 export const storeSettingsSchema = z.object({
   /** Publish reviews without moderation. Never depends on the rating. */
   reviewsAutoApprove: z.boolean(),
@@ -95,6 +115,7 @@ export const storeSettingsSchema = z.object({
   /** Absent: defaultSignInMethods. Upstream identity providers are configured apart. */
   signInMethods: signInMethodsSchema.partial().optional(),
   notifications: notificationSettingsSchema.strict().optional(),
+  analytics: analyticsSettingsSchema.strict().optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../context.js';
+import type { AppContext, AppEnv } from '../context.js';
 import { ApiError } from '../errors.js';
 import { verifyAccessToken } from '../services/access-tokens.js';
 import { findStoreBySecretKey, type Store } from '../services/stores.js';
@@ -25,15 +25,19 @@ function checkOrigin(store: Store, origin: string | undefined, self: string) {
  * is read on every request, its store rarely changes), checked against the request's Origin.
  */
 export const requireStore = createMiddleware<AppEnv>(async (c, next) => {
-  const key = c.req.header('x-kiosk-key');
+  c.set('store', await storeOfKey(c, c.req.header('x-kiosk-key')));
+  await next();
+});
+
+/** The store of a publishable key, for this request's Origin; else 401 or 403. */
+export async function storeOfKey(c: AppContext, key: string | undefined): Promise<Store> {
   const store = key?.startsWith('pk_')
     ? await c.var.deps.catalogCache.storeByKey(c.var.deps.db, key)
     : undefined;
   if (!store) throw new ApiError('invalid_key', 'Missing or unknown store key (X-Kiosk-Key).');
   checkOrigin(store, c.req.header('origin'), new URL(c.req.url).origin);
-  c.set('store', store);
-  await next();
-});
+  return store;
+}
 
 /** Admin requests: `Authorization: Bearer sk_…`, server to server. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {

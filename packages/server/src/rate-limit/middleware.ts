@@ -59,15 +59,24 @@ export function hitRateLimit(
  */
 export function rateLimit(name: RateLimitName) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const hit = await hitRateLimit(c, name, c.var.store.id);
-    if (!hit.allowed) {
-      c.header('Retry-After', String(hit.retryAfterSeconds));
-      throw new ApiError(
-        'rate_limited',
-        `Too many requests from this address; try again in ${hit.retryAfterSeconds} s.`,
-        { retryAfterSeconds: hit.retryAfterSeconds },
-      );
-    }
+    await enforceRateLimit(c, name, c.var.store.id);
     await next();
   });
+}
+
+/** Counts this request; past the limit, 429 `rate_limited` with Retry-After. */
+export async function enforceRateLimit(
+  c: AppContext,
+  name: RateLimitName,
+  storeId: string,
+): Promise<void> {
+  const hit = await hitRateLimit(c, name, storeId);
+  if (!hit.allowed) {
+    c.header('Retry-After', String(hit.retryAfterSeconds));
+    throw new ApiError(
+      'rate_limited',
+      `Too many requests from this address; try again in ${hit.retryAfterSeconds} s.`,
+      { retryAfterSeconds: hit.retryAfterSeconds },
+    );
+  }
 }

@@ -23,6 +23,11 @@ export const defaultRateLimits = {
   reviews: { limit: 30, windowMs: 15 * 60_000 },
   /** POST /v1/notifications/subscriptions and …/subscriptions/renew, per client address. */
   'notification-subscriptions': { limit: 60, windowMs: 15 * 60_000 },
+  /**
+   * POST /v1/events batches: a page sends a few a minute (a flush every few seconds while
+   * browsing, a beacon on leaving); many shoppers can share one address.
+   */
+  events: { limit: 300, windowMs: 60_000 },
   /** Double opt-in mails to one typed address (counted per email, whoever asks). */
   'notification-emails-per-email': { limit: 5, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateLimitRule>;

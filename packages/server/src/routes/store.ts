@@ -21,6 +21,12 @@ export const PublicStoreSchema = z
       description:
         "Days a creator's link (?kiosk_ref=) counts after the shopper followed it; the last link followed wins.",
     }),
+    analytics: z.object({
+      enabled: z.boolean().openapi({
+        description:
+          'False: the store collects no analytics; widgets send nothing to POST /v1/events.',
+      }),
+    }),
     points: z.object({
       earnPerUnit: z
         .number()

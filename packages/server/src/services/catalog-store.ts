@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { analyticsSettings } from '../analytics.js';
 import { attributionWindowDays } from '../attribution.js';
 import type { Db } from '../db/index.js';
 import { stores } from '../db/schema/index.js';
@@ -25,6 +26,7 @@ export function publicStoreConfig(store: Store) {
     locales: store.locales,
     defaultLocale: store.locales[0]!,
     attributionWindowDays: attributionWindowDays(store.settings),
+    analytics: { enabled: analyticsSettings(store.settings).enabled },
     points: {
       earnPerUnit: r.earnPerUnit,
       pointValueMinor: r.pointValueMinor,
@@ -162,6 +164,10 @@ export async function updateStoreConfig(
         ...current.settings.notifications,
         ...patch.settings.notifications,
       };
+    }
+    // Analytics too: turning collection off keeps the commission rate.
+    if (patch.settings?.analytics) {
+      settings.analytics = { ...current.settings.analytics, ...patch.settings.analytics };
     }
     const [updated] = await tx
       .update(stores)

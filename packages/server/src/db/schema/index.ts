@@ -1,3 +1,4 @@
+export * from './analytics.js';
 export * from './carts.js';
 export * from './catalog.js';
 export * from './customers.js';

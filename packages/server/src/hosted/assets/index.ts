@@ -1,4 +1,5 @@
 import { checkoutJs } from './checkout.js';
+import { creatorReportJs } from './creator-report.js';
 import { hostedCss } from './hosted-css.js';
 import { oauthCallbackJs } from './oauth-callback.js';
 import { passkeysJs, simpleWebAuthnBrowserJs } from './passkeys.js';
@@ -14,6 +15,7 @@ export const hostedAssets: Record<string, { type: string; body: string }> = {
   'signin.js': { type: 'text/javascript; charset=utf-8', body: signinJs },
   'oauth-callback.js': { type: 'text/javascript; charset=utf-8', body: oauthCallbackJs },
   'checkout.js': { type: 'text/javascript; charset=utf-8', body: checkoutJs },
+  'creator-report.js': { type: 'text/javascript; charset=utf-8', body: creatorReportJs },
   'popup-presence.js': { type: 'text/javascript; charset=utf-8', body: popupPresenceJs },
   'passkeys.js': { type: 'text/javascript; charset=utf-8', body: passkeysJs },
   'simplewebauthn-browser.js': {

@@ -8,6 +8,7 @@ import { adminIdentityProviderRoutes } from './identity-providers.js';
 import { adminOrderRoutes } from './orders.js';
 import { adminPointsRoutes } from './points.js';
 import { adminProductRoutes } from './products.js';
+import { adminCreatorRoutes, adminReportRoutes } from './reports.js';
 import { adminReviewRoutes } from './reviews.js';
 import { adminStoreRoutes } from './store.js';
 
@@ -33,3 +34,5 @@ adminRoutes.route('/orders', adminOrderRoutes);
 adminRoutes.route('/points', adminPointsRoutes);
 adminRoutes.route('/reviews', adminReviewRoutes);
 adminRoutes.route('/campaigns', adminCampaignRoutes);
+adminRoutes.route('/reports', adminReportRoutes);
+adminRoutes.route('/creators', adminCreatorRoutes);
