@@ -147,6 +147,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record storefront analytics events
+         * @description GA4 ecommerce events (view_item_list, view_item, add_to_cart, begin_checkout), at most 50 per batch. application/json, or text/plain holding JSON (navigator.sendBeacon); the key in X-Kiosk-Key or, for a beacon, in the body.
+         */
+        post: operations["sendEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/creator/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A creator's own figures over UTC days, with their signed link's token */
+        get: operations["getCreatorReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/store": {
         parameters: {
             query?: never;
@@ -965,6 +1002,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/reports/creators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per creator ref: impressions, clicks, add to carts, paid orders, revenue and commission per currency (UTC days) */
+        get: operations["adminCreatorsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** By UTC day and channel: impressions, views, add to carts, begin checkouts, purchases, revenue */
+        get: operations["adminFunnelReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/creators/{ref}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed link (90 days) to a page of one creator's own figures */
+        post: operations["adminCreateCreatorLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1040,6 +1128,71 @@ export interface components {
             /** @enum {string} */
             event: "delivered" | "clicked" | "dismissed";
         };
+        EventsAccepted: {
+            /** @description Item rows stored (one per event and known item); 0 when analytics is off. */
+            accepted: number;
+        };
+        EventBatch: {
+            events: {
+                /** @enum {string} */
+                name: "view_item_list" | "view_item" | "add_to_cart" | "begin_checkout";
+                params: {
+                    currency: string;
+                    value?: number;
+                    items: {
+                        /** @description The product's id or handle; items the store does not have are dropped. */
+                        item_id: string;
+                        item_name?: string;
+                        price?: number;
+                        quantity?: number;
+                        item_list_id?: string;
+                        index?: number;
+                    }[];
+                    item_list_id?: string;
+                };
+                ref?: string;
+                /** @enum {string} */
+                channel?: "direct" | "creator" | "share" | "campaign" | "social" | "email";
+                /**
+                 * Format: date-time
+                 * @description When it happened on the page; kept if within the last day, otherwise the time received.
+                 */
+                at?: string;
+            }[];
+            /** @description The store's publishable key, for navigator.sendBeacon (which cannot set X-Kiosk-Key); the header wins when both are given. */
+            key?: string;
+        };
+        CreatorOwnReport: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            timeZone: "UTC";
+            commissionPercent: number;
+            creator: components["schemas"]["CreatorReportRow"];
+        };
+        CreatorReportRow: {
+            ref: string;
+            /** @description Items seen in lists (view_item_list). */
+            impressions: number;
+            /** @description Product views (view_item). */
+            clicks: number;
+            addToCarts: number;
+            /** @description Paid orders with a line of this ref. */
+            orders: number;
+            /** @description Sum of this ref's paid lines, per currency. */
+            revenue: components["schemas"]["Money"][];
+            /** @description revenue × the store's commissionPercent, rounded half up to the minor unit. */
+            commission: components["schemas"]["Money"][];
+        };
+        Money: {
+            /**
+             * @description Decimal string, never a float.
+             * @example 19.99
+             */
+            amount: string;
+            /** @example USD */
+            currency: string;
+        };
         StoreConfig: {
             handle: string;
             name: string;
@@ -1054,6 +1207,10 @@ export interface components {
             defaultLocale: string;
             /** @description Days a creator's link (?kiosk_ref=) counts after the shopper followed it; the last link followed wins. */
             attributionWindowDays: number;
+            analytics: {
+                /** @description False: the store collects no analytics; widgets send nothing to POST /v1/events. */
+                enabled: boolean;
+            };
             points: {
                 /** @description Points per whole unit of baseCurrency paid. */
                 earnPerUnit: number;
@@ -1114,15 +1271,6 @@ export interface components {
                 average: number;
                 count: number;
             };
-        };
-        Money: {
-            /**
-             * @description Decimal string, never a float.
-             * @example 19.99
-             */
-            amount: string;
-            /** @example USD */
-            currency: string;
         };
         Cart: {
             /** Format: uuid */
@@ -1696,6 +1844,39 @@ export interface components {
             items: components["schemas"]["Campaign"][];
             nextCursor: string | null;
         };
+        CreatorsReport: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            timeZone: "UTC";
+            commissionPercent: number;
+            items: components["schemas"]["CreatorReportRow"][];
+        };
+        FunnelReport: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            timeZone: "UTC";
+            items: components["schemas"]["FunnelRow"][];
+        };
+        FunnelRow: {
+            /** @example 2026-12-04 */
+            day: string;
+            /** @enum {string} */
+            channel: "direct" | "creator" | "share" | "campaign" | "social" | "email";
+            impressions: number;
+            views: number;
+            addToCarts: number;
+            beginCheckouts: number;
+            /** @description Paid orders with a line of the channel. */
+            purchases: number;
+            revenue: components["schemas"]["Money"][];
+        };
+        CreatorLink: {
+            /** @description The hosted page of the creator's own figures; its token is in the fragment (#t=…), which browsers never send to a server. */
+            url: string;
+            expiresAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2094,6 +2275,128 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EventBatch"];
+                "text/plain": components["schemas"]["EventBatch"];
+            };
+        };
+        responses: {
+            /** @description Accepted (unknown items dropped) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsAccepted"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unreachable; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCreatorReport: {
+        parameters: {
+            query: {
+                /** @description First day (UTC), included. */
+                from: string;
+                /** @description Last day (UTC), included. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link's ref: its row only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatorOwnReport"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3918,6 +4221,10 @@ export interface operations {
                             /** Format: uri */
                             productUrlTemplate?: string;
                         };
+                        analytics?: {
+                            enabled?: boolean;
+                            commissionPercent?: number;
+                        };
                     };
                 };
             };
@@ -5052,6 +5359,133 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminCreatorsReport: {
+        parameters: {
+            query: {
+                /** @description First day (UTC), included. */
+                from: string;
+                /** @description Last day (UTC), included. */
+                to: string;
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per ref, by ref */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatorsReport"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminFunnelReport: {
+        parameters: {
+            query: {
+                /** @description First day (UTC), included. */
+                from: string;
+                /** @description Last day (UTC), included. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per day and channel with any activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelReport"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminCreateCreatorLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatorLink"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
