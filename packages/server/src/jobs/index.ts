@@ -6,6 +6,7 @@ import { purgeSignInChallengesJob } from './purge-sign-in-challenges.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
 import { sendNotificationsJob } from './send-notifications.js';
+import { sendWebhooksJob } from './send-webhooks.js';
 
 /** Every periodic job the server runs (started by startServer). */
 export const jobs: Job[] = [
@@ -16,4 +17,5 @@ export const jobs: Job[] = [
   purgeRateLimits,
   purgeSignInChallengesJob,
   sendNotificationsJob,
+  sendWebhooksJob,
 ];

@@ -10,6 +10,7 @@ import { adminPointsRoutes } from './points.js';
 import { adminProductRoutes } from './products.js';
 import { adminReviewRoutes } from './reviews.js';
 import { adminStoreRoutes } from './store.js';
+import { adminWebhookRoutes } from './webhooks.js';
 
 /** Admin API (`/admin/v1`): the store's secret key, server to server only. */
 export const adminRoutes = createRouter();
@@ -33,3 +34,4 @@ adminRoutes.route('/orders', adminOrderRoutes);
 adminRoutes.route('/points', adminPointsRoutes);
 adminRoutes.route('/reviews', adminReviewRoutes);
 adminRoutes.route('/campaigns', adminCampaignRoutes);
+adminRoutes.route('/webhooks', adminWebhookRoutes);
