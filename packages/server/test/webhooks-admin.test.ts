@@ -51,7 +51,9 @@ describe('webhook endpoints (admin)', () => {
     const s = await createTestStore(t.current.db);
     for (let i = 0; i < 3; i++) {
       t.current.advanceClock(1000);
-      expect((await create(s, { url: `http://127.0.0.1:9/${i}`, events: ['order.paid'] })).status).toBe(201);
+      expect(
+        (await create(s, { url: `http://127.0.0.1:9/${i}`, events: ['order.paid'] })).status,
+      ).toBe(201);
     }
     const first = await t.current.request('/admin/v1/webhooks?first=2', { token: s.sk });
     expect(first.body.items.map((e: { url: string }) => e.url)).toEqual([
@@ -106,7 +108,11 @@ describe('webhook endpoints (admin)', () => {
     ['an ftp URL', { url: 'ftp://example.com/x', events: ['order.paid'] }, 'url'],
     ['a javascript: URL', { url: 'javascript:alert(1)', events: ['order.paid'] }, 'url'],
     ['a password in the URL', { url: 'https://u:p@example.com/', events: ['order.paid'] }, 'url'],
-    ['a URL too long', { url: `https://example.com/${'a'.repeat(2000)}`, events: ['order.paid'] }, 'url'],
+    [
+      'a URL too long',
+      { url: `https://example.com/${'a'.repeat(2000)}`, events: ['order.paid'] },
+      'url',
+    ],
     ['an unknown field', { url: 'http://127.0.0.1:9/', events: ['order.paid'], secret: 'x' }, ''],
   ])('refuses %s with validation_failed', async (_, body, path) => {
     const s = await createTestStore(t.current.db);
@@ -130,7 +136,10 @@ describe('webhook endpoints (admin)', () => {
 
   it('refuses a malformed id with a 400, not a 500', async () => {
     const s = await createTestStore(t.current.db);
-    const res = await t.current.request('/admin/v1/webhooks/nope', { token: s.sk, method: 'DELETE' });
+    const res = await t.current.request('/admin/v1/webhooks/nope', {
+      token: s.sk,
+      method: 'DELETE',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
   });
@@ -162,11 +171,19 @@ describe('webhook endpoints (admin)', () => {
 
   it('a live store may send to a public https URL; a test store also to loopback over http', async () => {
     const live = await createTestStore(t.current.db, { mode: 'live' });
-    expect((await create(live, { url: 'https://hooks.example.com/k', events: ['order.paid'] })).status).toBe(201);
-    expect((await create(live, { url: 'https://93.184.215.14/k', events: ['order.paid'] })).status).toBe(201);
+    expect(
+      (await create(live, { url: 'https://hooks.example.com/k', events: ['order.paid'] })).status,
+    ).toBe(201);
+    expect(
+      (await create(live, { url: 'https://93.184.215.14/k', events: ['order.paid'] })).status,
+    ).toBe(201);
     const test = await createTestStore(t.current.db);
-    expect((await create(test, { url: 'http://127.0.0.1:8080/k', events: ['order.paid'] })).status).toBe(201);
-    expect((await create(test, { url: 'http://localhost:8080/k', events: ['order.paid'] })).status).toBe(201);
+    expect(
+      (await create(test, { url: 'http://127.0.0.1:8080/k', events: ['order.paid'] })).status,
+    ).toBe(201);
+    expect(
+      (await create(test, { url: 'http://localhost:8080/k', events: ['order.paid'] })).status,
+    ).toBe(201);
   });
 
   it('keeps a store to 16 endpoints', async () => {
