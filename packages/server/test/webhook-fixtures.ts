@@ -15,14 +15,17 @@ export interface Received {
 
 /**
  * A webhook receiver on loopback: verifies each delivery with the secret of the endpoint its
- * path names (`standardwebhooks`, as a merchant would), records it, and answers the next
- * status of `answers` (200 once they run out). Closed after the test.
+ * path names (`standardwebhooks`, as a merchant would), records it, and answers 500 on a
+ * `failing` path, else the next status of `answers` (200 once they run out). Closed after
+ * the test.
  */
 export class Receiver {
   readonly received: Received[] = [];
   /** Path → secret, set once the endpoint exists. */
   readonly secrets = new Map<string, string>();
   answers: number[] = [];
+  /** Paths that always answer 500 (whatever `answers` says). */
+  readonly failing = new Set<string>();
   delayMs = 0;
   url = '';
 
@@ -46,7 +49,7 @@ export class Receiver {
         }
         receiver.received.push({ path, headers: req.headers, body, verified, error });
         if (receiver.delayMs) await new Promise((r) => setTimeout(r, receiver.delayMs));
-        res.statusCode = receiver.answers.shift() ?? 200;
+        res.statusCode = receiver.failing.has(path) ? 500 : (receiver.answers.shift() ?? 200);
         res.end('ok');
       });
     });

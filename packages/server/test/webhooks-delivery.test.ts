@@ -2,6 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, type Db, isPostgresUrl, openDatabase } from '../src/db/index.js';
 import { orders, variants, webhookDeliveries, webhookEndpoints } from '../src/db/schema/index.js';
+import {
+  purgeWebhookDeliveriesJob,
+  WEBHOOK_DELIVERY_RETENTION_MS,
+} from '../src/jobs/purge-webhook-deliveries.js';
 import { sendWebhooksJob } from '../src/jobs/send-webhooks.js';
 import { createLogger } from '../src/log.js';
 import { markPaid } from '../src/services/orders.js';
@@ -350,5 +354,23 @@ describe('webhook delivery', () => {
     for (const r of receiver.received) expect(r.error).toBeNull();
     const rows = await t.current.db.select().from(webhookDeliveries);
     expect(rows.every((r) => r.status === 'delivered' && r.attempts === 1)).toBe(true);
+  });
+
+  it('purges finished deliveries after the retention, never pending ones', async () => {
+    const receiver = await Receiver.start();
+    const { s, ids } = await shop();
+    const ok = await addEndpoint(t.current, s, receiver, '/ok', ['order.created']);
+    receiver.failing.add('/down');
+    const down = await addEndpoint(t.current, s, receiver, '/down', ['order.created']);
+    await placeOrder(t.current, s, [{ variantId: ids[0] }]);
+    await deliver();
+    expect(receiver.received).toHaveLength(2);
+    const ahead = WEBHOOK_DELIVERY_RETENTION_MS + 60_000;
+    expect(await runJob(t.current, purgeWebhookDeliveriesJob, ahead - 120_000)).toBe(0);
+    expect(await runJob(t.current, purgeWebhookDeliveriesJob, ahead)).toBe(1);
+    expect((await deliveriesOf(t.current, s, ok.id)).body.items).toEqual([]);
+    const left = (await deliveriesOf(t.current, s, down.id)).body.items;
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ status: 'pending', attempts: 1 });
   });
 });

@@ -3,6 +3,7 @@ import { notifyPointsExpiryJob } from './notify-points-expiry.js';
 import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
 import { purgeNotificationSubscriptionsJob } from './purge-notification-subscriptions.js';
 import { purgeSignInChallengesJob } from './purge-sign-in-challenges.js';
+import { purgeWebhookDeliveriesJob } from './purge-webhook-deliveries.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
 import { sendNotificationsJob } from './send-notifications.js';
@@ -16,6 +17,7 @@ export const jobs: Job[] = [
   purgeNotificationSubscriptionsJob,
   purgeRateLimits,
   purgeSignInChallengesJob,
+  purgeWebhookDeliveriesJob,
   sendNotificationsJob,
   sendWebhooksJob,
 ];

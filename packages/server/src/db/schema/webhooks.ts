@@ -57,6 +57,8 @@ export const webhookDeliveries = pgTable(
     unique('webhook_deliveries_message').on(t.endpointId, t.messageId),
     index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
     index('webhook_deliveries_endpoint').on(t.endpointId, t.createdAt),
+    // The purge finds finished deliveries past the retention by age.
+    index('webhook_deliveries_created').on(t.createdAt),
   ],
 );
 
