@@ -214,6 +214,23 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('counts an answer too slow as a failed attempt', async () => {
+    const receiver = await Receiver.start();
+    receiver.delayMs = 1_000;
+    const { s, ids } = await shop();
+    const hook = await addEndpoint(t.current, s, receiver, '/slow', ['order.created']);
+    await placeOrder(t.current, s, [{ variantId: ids[0] }]);
+    const deps = { db: t.current.db, log: createLogger('silent'), now: t.current.now };
+    expect(await sendDueWebhooks(deps, { batchSize: 10, timeoutMs: 200 })).toBe(1);
+    expect(receiver.received).toHaveLength(1);
+    expect((await deliveriesOf(t.current, s, hook.id)).body.items[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastStatus: null,
+      lastError: 'timeout',
+    });
+  });
+
   it('counts a redirect (not followed) and a closed port as failures', async () => {
     const receiver = await Receiver.start();
     receiver.answers = [302];
@@ -338,7 +355,11 @@ describe('webhook delivery', () => {
     const worker = async (db: Db) => {
       const deps = { db, log: createLogger('silent'), now: t.current.now };
       let claimed = 0;
-      for (let n = await sendDueWebhooks(deps, 4); n > 0; n = await sendDueWebhooks(deps, 4)) {
+      for (
+        let n = await sendDueWebhooks(deps, { batchSize: 4 });
+        n > 0;
+        n = await sendDueWebhooks(deps, { batchSize: 4 })
+      ) {
         claimed += n;
       }
       return claimed;

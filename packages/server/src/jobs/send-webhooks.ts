@@ -18,7 +18,7 @@ export const sendWebhooksJob: Job = {
     const started = Date.now();
     let sent = 0;
     for (;;) {
-      const claimed = await sendDueWebhooks(deps, BATCH_SIZE);
+      const claimed = await sendDueWebhooks(deps, { batchSize: BATCH_SIZE });
       sent += claimed;
       if (claimed < BATCH_SIZE || Date.now() - started > RUN_BUDGET_MS) return sent;
     }

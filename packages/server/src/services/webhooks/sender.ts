@@ -16,6 +16,7 @@ export interface WebhookRequest {
   publicOnly: boolean;
   /** The signature's time: the receiver checks it against its own clock (replay window). */
   signedAt: Date;
+  timeoutMs?: number;
 }
 
 /**
@@ -46,7 +47,7 @@ export function sendWebhook(req: WebhookRequest): Promise<AttemptOutcome> {
           'webhook-timestamp': String(Math.floor(req.signedAt.getTime() / 1000)),
           'webhook-signature': signature,
         },
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        signal: AbortSignal.timeout(req.timeoutMs ?? SEND_TIMEOUT_MS),
         ...(req.publicOnly ? { lookup: publicOnlyLookup } : {}),
       },
       (res) => {
