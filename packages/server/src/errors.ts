@@ -28,6 +28,7 @@ export const errorCodes = {
   subscription_not_found: 404,
   message_not_found: 404,
   campaign_not_found: 404,
+  webhook_not_found: 404,
   conflict: 409,
   cart_not_active: 409,
   order_not_pending: 409,
@@ -48,6 +49,8 @@ export const errorCodes = {
   amount_too_large: 422,
   /** Email notifications asked of a server without mail (KIOSK_SMTP_URL). */
   channel_unavailable: 422,
+  /** A store at MAX_ENDPOINTS_PER_STORE webhook endpoints. */
+  webhook_limit_reached: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

@@ -42,6 +42,7 @@ export interface World {
     messageId: string;
     receiptToken: string;
   };
+  webhookId: string;
   cursors: {
     products: string;
     orders: string;
@@ -49,6 +50,7 @@ export interface World {
     reviews: string;
     admin: string;
     campaigns: string;
+    webhooks: string;
   };
 }
 
@@ -188,6 +190,16 @@ export async function buildWorld(app: TestApp): Promise<World> {
     method: 'POST',
   });
 
+  let webhookId = '';
+  for (let i = 0; i < 2; i++) {
+    webhookId = (
+      await ok(app, '/admin/v1/webhooks', {
+        ...admin,
+        body: { url: 'https://hooks.example/kiosk', events: ['order.paid'] },
+      })
+    ).id;
+  }
+
   return {
     pk,
     sk,
@@ -213,6 +225,7 @@ export async function buildWorld(app: TestApp): Promise<World> {
       messageId: message.id,
       receiptToken: receiptToken(store.tokenSecret, message.id),
     },
+    webhookId,
     cursors: {
       products: await nextCursor(app, '/v1/products?first=1', { key: pk }),
       orders: await nextCursor(app, '/v1/orders?first=1', as),
@@ -220,6 +233,7 @@ export async function buildWorld(app: TestApp): Promise<World> {
       reviews: await nextCursor(app, `/v1/products/${product.id}/reviews?first=1`, { key: pk }),
       admin: await nextCursor(app, '/admin/v1/reviews?first=1', admin),
       campaigns: await nextCursor(app, '/admin/v1/campaigns?first=1', admin),
+      webhooks: await nextCursor(app, '/admin/v1/webhooks?first=1', admin),
     },
   };
 }
@@ -258,6 +272,8 @@ export const isolated = new Set([
   'DELETE /v1/notifications/subscriptions/{id}',
   'POST /v1/notifications/subscriptions/renew',
   'POST /v1/notifications/unsubscribe',
+  'POST /admin/v1/webhooks',
+  'DELETE /admin/v1/webhooks/{id}',
 ]);
 
 const identityProviderInput = {
@@ -498,6 +514,15 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   }),
   'GET /admin/v1/campaigns': (w) => ({ query: { first: '1', after: w.cursors.campaigns } }),
   'GET /admin/v1/campaigns/{id}': (w) => ({ params: { id: w.notifications.campaignId } }),
+  'POST /admin/v1/webhooks': () => ({
+    body: { url: 'https://hooks.example/new', events: ['order.created', 'order.refunded'] },
+  }),
+  'GET /admin/v1/webhooks': (w) => ({ query: { first: '1', after: w.cursors.webhooks } }),
+  'DELETE /admin/v1/webhooks/{id}': (w) => ({ params: { id: w.webhookId } }),
+  'GET /admin/v1/webhooks/{id}/deliveries': (w) => ({
+    params: { id: w.webhookId },
+    query: { first: '5' },
+  }),
 };
 
 /** The hosted checkout page: HTML, so not in /openapi.json, fuzzed all the same. */

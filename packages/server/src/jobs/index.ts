@@ -3,9 +3,11 @@ import { notifyPointsExpiryJob } from './notify-points-expiry.js';
 import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
 import { purgeNotificationSubscriptionsJob } from './purge-notification-subscriptions.js';
 import { purgeSignInChallengesJob } from './purge-sign-in-challenges.js';
+import { purgeWebhookDeliveriesJob } from './purge-webhook-deliveries.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
 import { sendNotificationsJob } from './send-notifications.js';
+import { sendWebhooksJob } from './send-webhooks.js';
 
 /** Every periodic job the server runs (started by startServer). */
 export const jobs: Job[] = [
@@ -15,5 +17,7 @@ export const jobs: Job[] = [
   purgeNotificationSubscriptionsJob,
   purgeRateLimits,
   purgeSignInChallengesJob,
+  purgeWebhookDeliveriesJob,
   sendNotificationsJob,
+  sendWebhooksJob,
 ];

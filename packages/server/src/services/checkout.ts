@@ -15,6 +15,7 @@ import { effectiveStatus, type OrderRow, orderView } from './order-views.js';
 import { redeemForOrder } from './points.js';
 import { pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
+import { enqueueOrderEvent } from './webhooks/outbox.js';
 
 type Conn = Db | Tx;
 
@@ -242,6 +243,8 @@ export async function checkout(
       if (!customerId) throw new ApiError('unauthenticated', 'Sign in to redeem points.');
       await redeemForOrder(tx, store, customerId, orderId, points, now);
     }
-    return { order: await orderView(tx, store, order, now), created: true };
+    const view = await orderView(tx, store, order, now);
+    await enqueueOrderEvent(tx, store.id, 'order.created', view, now);
+    return { order: view, created: true };
   });
 }

@@ -12,6 +12,7 @@ import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
 import { earnForOrder } from './points.js';
 import type { Store } from './stores.js';
+import { enqueueOrderEvent } from './webhooks/outbox.js';
 
 type Conn = Db | Tx;
 
@@ -137,7 +138,9 @@ export async function markPaid(
       await earnForOrder(tx, store, paid, now, now);
       await markCartOrdered(tx, paid.cartId, now);
       await notifyOrderUpdate(tx, store, paid, 'paid', now);
-      return orderView(tx, store, paid, now);
+      const view = await orderView(tx, store, paid, now);
+      await enqueueOrderEvent(tx, store.id, 'order.paid', view, now);
+      return view;
     }
     const order = await findOrderRow(tx, store, orderId);
     const status = effectiveStatus(order, now);
@@ -174,7 +177,10 @@ export async function closeOrder(
     });
     if (closed) {
       await notifyOrderUpdate(tx, store, closed, to, now);
-      return orderView(tx, store, closed, now);
+      const view = await orderView(tx, store, closed, now);
+      // Cancellations are no webhook event (contract §7).
+      if (to === 'refunded') await enqueueOrderEvent(tx, store.id, 'order.refunded', view, now);
+      return view;
     }
     const order = await findOrderRow(tx, store, orderId);
     if (order.status === to) return orderView(tx, store, order, now);

@@ -12,3 +12,4 @@ export * from './points.js';
 export * from './rate-limits.js';
 export * from './reviews.js';
 export * from './stores.js';
+export * from './webhooks.js';

@@ -11,6 +11,7 @@ import { adminProductRoutes } from './products.js';
 import { adminCreatorRoutes, adminReportRoutes } from './reports.js';
 import { adminReviewRoutes } from './reviews.js';
 import { adminStoreRoutes } from './store.js';
+import { adminWebhookRoutes } from './webhooks.js';
 
 /** Admin API (`/admin/v1`): the store's secret key, server to server only. */
 export const adminRoutes = createRouter();
@@ -36,3 +37,4 @@ adminRoutes.route('/reviews', adminReviewRoutes);
 adminRoutes.route('/campaigns', adminCampaignRoutes);
 adminRoutes.route('/reports', adminReportRoutes);
 adminRoutes.route('/creators', adminCreatorRoutes);
+adminRoutes.route('/webhooks', adminWebhookRoutes);
