@@ -10,4 +10,5 @@ export * from './passkeys.js';
 export * from './points.js';
 export * from './rate-limits.js';
 export * from './reviews.js';
+export * from './share-links.js';
 export * from './stores.js';
