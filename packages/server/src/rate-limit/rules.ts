@@ -25,6 +25,8 @@ export const defaultRateLimits = {
   'notification-subscriptions': { limit: 60, windowMs: 15 * 60_000 },
   /** Double opt-in mails to one typed address (counted per email, whoever asks). */
   'notification-emails-per-email': { limit: 5, windowMs: 60 * 60_000 },
+  /** POST /v1/share-links (a creator or a share sheet making short links). */
+  'share-links': { limit: 60, windowMs: 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitRule {
