@@ -192,6 +192,9 @@ describe('the share page', () => {
       `/p/${s.store.handle}/${foreign.handle}`,
       `/p/${s.store.handle}/${foreign.id}`,
       `/p/${other.store.handle}/${p.id}`,
+      `/p/${s.store.handle}/a%00b`,
+      `/p/${s.store.handle}/%ED%A0%80`,
+      `/p/${s.store.handle}/${'x'.repeat(5000)}`,
     ]) {
       const res = await t.current.request(path, { headers: { 'accept-language': 'de' } });
       expect(res.status, path).toBe(404);

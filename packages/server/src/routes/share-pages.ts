@@ -38,10 +38,10 @@ export const sharePageRoutes = createRouter();
 /** Public and the same for every shopper of a language: a CDN keeps it, a preview bot too. */
 const SHARE_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
-const text = (max: number) => z.string().max(max);
+// Any text: a handle or code nothing has gets the 404 page, never a JSON error.
 const PageParams = z.object({
-  store: text(200).openapi({ param: { name: 'store', in: 'path' }, example: 'aurora' }),
-  handle: text(200).openapi({
+  store: z.string().openapi({ param: { name: 'store', in: 'path' }, example: 'aurora' }),
+  handle: z.string().openapi({
     param: { name: 'handle', in: 'path' },
     example: 'aurora-classic-tee',
   }),
@@ -63,6 +63,9 @@ async function storeByHandle(c: AppContext, handle: string): Promise<Store | und
   return store;
 }
 
+/** What a store or product handle (or a product id) can be; anything else finds nothing. */
+const HANDLE = /^[A-Za-z0-9._-]{1,200}$/;
+
 /** The store and its active product, priced in `currency` (else the store's default). */
 async function loadShared(
   c: AppContext,
@@ -70,6 +73,8 @@ async function loadShared(
   productHandle: string,
   currency: string | undefined,
 ): Promise<{ store: Store; product: Product } | undefined> {
+  // Checked before any query: a NUL or a stray surrogate must not reach PostgreSQL.
+  if (!HANDLE.test(storeHandle) || !HANDLE.test(productHandle)) return undefined;
   const store = await storeByHandle(c, storeHandle);
   if (!store) return undefined;
   try {
@@ -236,7 +241,7 @@ sharePageRoutes.post('/p/:store/:handle/buy', async (c) => {
 });
 
 const CodeParams = z.object({
-  code: text(64).openapi({ param: { name: 'code', in: 'path' }, example: 'a8Kx2QpZ0m' }),
+  code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: 'a8Kx2QpZ0m' }),
 });
 
 sharePageRoutes.openapi(
