@@ -1,10 +1,15 @@
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { cartLines, shareLinks } from '../src/db/schema/index.js';
 import { statusCounts, useTestApp } from './harness.js';
 import { createSharedProduct, createShareStore } from './share-fixtures.js';
 
 const t = useTestApp();
+
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+// jsqr is CommonJS typed as an ES default export: under NodeNext its default import is the
+// module object, whose `default` is the decoder; at run time either may be the function.
+const jsQR = ((jsqr as unknown as { default?: Decode }).default ?? jsqr) as Decode;
 
 /**
  * The modules the qrcode package's SVG draws: one stroked path of `M x y.5`, `m dx dy` and
@@ -44,7 +49,11 @@ describe('short links', () => {
   it('are made once per product, ref and channel, and redirect to the share page with the ref', async () => {
     const s = await createShareStore(t.current);
     const p = await createSharedProduct(t.current, s);
-    const first = await createLink(s.pk, { product: p.handle, ref: 'ana.lind', channel: 'creator' });
+    const first = await createLink(s.pk, {
+      product: p.handle,
+      ref: 'ana.lind',
+      channel: 'creator',
+    });
     expect(first.status).toBe(201);
     expect(first.body.code).toMatch(/^[0-9A-Za-z]{10}$/);
     expect(first.body.url).toBe(`http://localhost/s/${first.body.code}`);
@@ -107,9 +116,9 @@ describe('short links', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
     }
-    expect((await t.current.request('/v1/share-links', { body: { product: p.handle } })).status).toBe(
-      401,
-    );
+    expect(
+      (await t.current.request('/v1/share-links', { body: { product: p.handle } })).status,
+    ).toBe(401);
     for (const code of ['nope', 'AAAAAAAAAA', '%3Cscript%3E', 'x'.repeat(300)]) {
       const res = await t.current.request(`/s/${code}`);
       expect(res.status, code).toBe(404);

@@ -54,9 +54,10 @@ describe('the share page', () => {
     expect(meta(page, 'twitter:title')).toBe('Linen Shirt');
     expect(meta(page, 'twitter:image')).toBe(p.imageUrl);
     expect(page).toContain(`<link rel="canonical" href="${url}">`);
-    const oembed = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="Linen Shirt">/.exec(
-      page,
-    );
+    const oembed =
+      /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="Linen Shirt">/.exec(
+        page,
+      );
     const discovery = new URL(unescapeHtml(oembed![1]!));
     expect(discovery.pathname).toBe('/oembed');
     expect(discovery.searchParams.get('url')).toBe(url);

@@ -204,8 +204,7 @@ function buyPath(input: SharePageInput, tr: Tr) {
     product.variants.length > 1
       ? html`<label for="variant">${tr('variant')}</label>
 <select id="variant" name="variant">${forSale.map(
-          (v) =>
-            html`<option value="${v.id}">${v.title} · ${price(input.lang, v.price)}</option>`,
+          (v) => html`<option value="${v.id}">${v.title} · ${price(input.lang, v.price)}</option>`,
         )}</select>`
       : html`<input type="hidden" name="variant" value="${forSale[0]!.id}">`;
   return html`<form method="post" action="${input.buyAction}">

@@ -404,11 +404,16 @@ sharePageRoutes.openapi(
     const image = found.product.images[0];
     // The thumbnail respects maxwidth/maxheight too: scaled down, its URL asks for that width.
     const scale = image
-      ? Math.min(1, (q.maxwidth ?? image.width) / image.width, (q.maxheight ?? image.height) / image.height)
+      ? Math.min(
+          1,
+          (q.maxwidth ?? image.width) / image.width,
+          (q.maxheight ?? image.height) / image.height,
+        )
       : 1;
     const thumbnail = image
       ? {
-          thumbnail_url: scale < 1 ? `${image.url}?w=${Math.floor(image.width * scale)}` : image.url,
+          thumbnail_url:
+            scale < 1 ? `${image.url}?w=${Math.floor(image.width * scale)}` : image.url,
           thumbnail_width: Math.max(1, Math.floor(image.width * scale)),
           thumbnail_height: Math.max(1, Math.floor(image.height * scale)),
         }

@@ -22,8 +22,6 @@ export const shareLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('share_links_target')
-      .on(t.storeId, t.productId, t.ref, t.channel)
-      .nullsNotDistinct(),
+    unique('share_links_target').on(t.storeId, t.productId, t.ref, t.channel).nullsNotDistinct(),
   ],
 );
