@@ -240,6 +240,42 @@ sharePageRoutes.post('/p/:store/:handle/buy', async (c) => {
   return c.redirect(`${origin}/checkout/${orderId}?${query}`, 303);
 });
 
+// The form route above is plain Hono (a form body, answers are pages and redirects): said here
+// so the OpenAPI document lists it.
+sharePageRoutes.openAPIRegistry.registerPath({
+  method: 'post',
+  path: '/p/{store}/{handle}/buy',
+  operationId: 'buyFromSharePage',
+  tags: ['sharing'],
+  security: Security.none,
+  summary: "The share page's buy form: a new cart with the variant, then the hosted checkout",
+  description:
+    'Only from the share page itself (Origin or Sec-Fetch-Site: the CSRF check of the hosted pages). Counts against the `carts` rate limit. The cart line keeps `ref`, as `addCartLine` does.',
+  request: {
+    params: PageParams,
+    body: {
+      required: true,
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: z.object({
+            variant: z.string(),
+            quantity: z.string(),
+            ref: z.string().optional(),
+            lang: z.string().optional(),
+            currency: z.string().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    303: { description: 'To the hosted checkout, or back to the page with `error=unavailable`' },
+    400: htmlResponse('Not posted from the share page'),
+    404: htmlResponse('No such store or active product'),
+    429: htmlResponse('Too many carts from this address'),
+  },
+});
+
 const CodeParams = z.object({
   code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: 'a8Kx2QpZ0m' }),
 });
