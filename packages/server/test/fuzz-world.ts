@@ -17,6 +17,9 @@ import { insertMessage, pushSubscription } from './notifications-fixtures.js';
 export interface World {
   pk: string;
   sk: string;
+  storeHandle: string;
+  /** A short link to the product (/s/{code}). */
+  shareCode: string;
   productId: string;
   handle: string;
   variantId: string;
@@ -181,9 +184,16 @@ export async function buildWorld(app: TestApp): Promise<World> {
     payload: { title: 'Sale', body: '20 % off', url: `${SHOP}/tee?kiosk_product=fuzz-tee` },
   });
 
+  const shareLink = await ok(app, '/v1/share-links', {
+    key: pk,
+    body: { product: product.handle, ref: 'creator_1', channel: 'creator' },
+  });
+
   return {
     pk,
     sk,
+    storeHandle: store.handle,
+    shareCode: shareLink.code,
     productId: product.id,
     handle: product.handle,
     variantId: product.variants[0].id,
@@ -250,6 +260,7 @@ export const isolated = new Set([
   'DELETE /v1/notifications/subscriptions/{id}',
   'POST /v1/notifications/subscriptions/renew',
   'POST /v1/notifications/unsubscribe',
+  'POST /p/{store}/{handle}/buy',
 ]);
 
 const identityProviderInput = {
@@ -463,6 +474,28 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   }),
   'GET /admin/v1/campaigns': (w) => ({ query: { first: '1', after: w.cursors.campaigns } }),
   'GET /admin/v1/campaigns/{id}': (w) => ({ params: { id: w.notifications.campaignId } }),
+  'GET /p/{store}/{handle}': (w) => ({
+    params: { store: w.storeHandle, handle: w.handle },
+    query: { ref: 'creator_1', lang: 'en', currency: 'EUR' },
+  }),
+  'POST /p/{store}/{handle}/buy': (w) => ({
+    params: { store: w.storeHandle, handle: w.handle },
+    form: { variant: w.variantId, quantity: '1', ref: 'creator_1', lang: 'en' },
+    headers: sameOrigin,
+    expectStatus: 303,
+  }),
+  'GET /s/{code}': (w) => ({ params: { code: w.shareCode }, expectStatus: 302 }),
+  'GET /s/{code}/qr.svg': (w) => ({ params: { code: w.shareCode } }),
+  'GET /oembed': (w) => ({
+    query: {
+      url: `http://localhost/p/${w.storeHandle}/${w.handle}?ref=creator_1`,
+      format: 'json',
+      maxwidth: '300',
+    },
+  }),
+  'POST /v1/share-links': (w) => ({
+    body: { product: w.handle, ref: 'creator_2', channel: 'share' },
+  }),
 };
 
 /** The hosted checkout page: HTML, so not in /openapi.json, fuzzed all the same. */

@@ -83,8 +83,11 @@ describe('oEmbed', () => {
     const xml = await oembed(`http://localhost${path}`, '&format=xml');
     expect(xml.status).toBe(501);
     expect(xml.body.error.code).toBe('unsupported_format');
-    const bad = await oembed(`http://localhost${path}`, '&maxwidth=wide');
-    expect(bad.status).toBe(400);
+    for (const junk of ['&maxwidth=wide', '&format=yaml', '&maxheight=0']) {
+      const bad = await oembed(`http://localhost${path}`, junk);
+      expect(bad.status, junk).toBe(400);
+      expect(bad.body.error.code).toBe('validation_failed');
+    }
     expect((await t.current.request('/oembed')).status).toBe(400);
   });
 

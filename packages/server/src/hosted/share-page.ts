@@ -273,10 +273,10 @@ export function sharePage(input: SharePageInput) {
 }
 
 /** The page for an unknown store, product or short link, in the shopper's language. */
-export function shareNotFoundPage(lang: string, locale: HostedLocale) {
+export function shareNotFoundPage(locale: HostedLocale) {
   const tr = translator(shareMessages, locale);
   return document(
-    lang,
+    locale,
     html`<title>${tr('notFoundTitle')}</title>
 <meta name="robots" content="noindex">`,
     html`<div><h1>${tr('notFoundTitle')}</h1><p>${tr('notFound')}</p></div>`,

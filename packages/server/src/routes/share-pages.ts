@@ -145,11 +145,10 @@ function sendShare(
   return c.html(page, options.status ?? 200);
 }
 
+/** The 404 page, in the hosted language nearest to `lang` or the Accept-Language. */
 function notFound(c: AppContext, lang?: string) {
   const locale = negotiateLocale(lang, c.req.header('accept-language'));
-  return sendShare(c, shareNotFoundPage(lang && lang === locale ? lang : locale, locale), {
-    status: 404,
-  });
+  return sendShare(c, shareNotFoundPage(locale), { status: 404 });
 }
 
 const htmlResponse = (description: string) => ({
@@ -406,7 +405,8 @@ sharePageRoutes.openapi(
     request: {
       query: z.object({
         url: z.string().min(1).max(2048),
-        format: z.string().max(10).optional(),
+        // json, or xml which the spec answers 501 (not served); anything else is junk: 400.
+        format: z.enum(['json', 'xml']).optional(),
         maxwidth: dimension,
         maxheight: dimension,
       }),
@@ -420,7 +420,7 @@ sharePageRoutes.openapi(
   async (c) => {
     const q = c.req.valid('query');
     c.header('Access-Control-Allow-Origin', '*');
-    if (q.format !== undefined && q.format !== 'json') {
+    if (q.format === 'xml') {
       throw new ApiError('unsupported_format', 'Only format=json is served.');
     }
     const target = sharePageOf(c, q.url);
