@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cartLines, orders } from '../src/db/schema/index.js';
 import { hostedLocales } from '../src/hosted/i18n.js';
 import { shareMessages } from '../src/hosted/messages/share.js';
-import { createTestProduct, useTestApp } from './harness.js';
+import { createTestApp, createTestProduct, useTestApp } from './harness.js';
 import {
   addReviews,
   createSharedProduct,
@@ -271,6 +271,25 @@ describe('the buy path', () => {
     expect(soldOut.status).toBe(303);
     expect(soldOut.headers.get('location')).toContain('error=unavailable');
     expect(await t.current.db.select().from(orders)).toHaveLength(0);
+  });
+
+  it('counts against the carts rate limit, with a page past it', async () => {
+    const app = await createTestApp({ rateLimits: { carts: { limit: 1, windowMs: 60_000 } } });
+    const s = await createShareStore(app);
+    const p = await createSharedProduct(app, s);
+    const buy = () =>
+      app.request(`/p/${s.store.handle}/${p.handle}/buy`, {
+        method: 'POST',
+        headers: { ...form, 'accept-language': 'ar' },
+        body: new URLSearchParams({ variant: p.variantIds[0]!, quantity: '1' }).toString(),
+      });
+    expect((await buy()).status).toBe(303);
+    const refused = await buy();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refused.body).toContain(shareMessages.ar.busy);
+    expect(refused.body).toContain('dir="rtl"');
+    expect(await app.db.select().from(orders)).toHaveLength(1);
   });
 
   it('says sold out with no buy button when nothing is for sale', async () => {
