@@ -122,6 +122,20 @@ describe('the share page', () => {
     expect(embed.body).toContain('target="_blank"');
   });
 
+  it('never names a forged Host, in the page or its headers', async () => {
+    const s = await createShareStore(t.current);
+    const p = await createSharedProduct(t.current, s);
+    for (const path of [
+      `/p/${s.store.handle}/${p.handle}?ref=ana.lind`,
+      `/p/${s.store.handle}/x`,
+    ]) {
+      const res = await t.current.app.request(`http://evil.example${path}`);
+      const body = await res.text();
+      expect(body).not.toContain('evil.example');
+      for (const [name, value] of res.headers) expect(value, name).not.toContain('evil.example');
+    }
+  });
+
   it('shows a hostile title and description as text', async () => {
     const s = await createShareStore(t.current);
     const p = await createSharedProduct(t.current, s, {
@@ -219,7 +233,7 @@ describe('the buy path', () => {
     const p = await createSharedProduct(t.current, s);
     const page = await t.current.request(`/p/${s.store.handle}/${p.handle}?ref=ana.lind&lang=de`);
     const { action, fields } = formOf(page.body);
-    expect(action).toBe(`/p/${s.store.handle}/${p.handle}/buy`);
+    expect(action).toBe(`http://localhost/p/${s.store.handle}/${p.handle}/buy`);
     expect(fields).toMatchObject({ ref: 'ana.lind', lang: 'de', currency: 'USD' });
     const res = await t.current.request(action!, {
       method: 'POST',

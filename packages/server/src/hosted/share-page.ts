@@ -39,8 +39,8 @@ const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`
  * No script runs; the inline style is allowed by its hash; images and forms only to this
  * server. The full page refuses framing; the embed card is made to be framed (oEmbed).
  */
-export function shareCsp(selfOrigins: readonly string[], embed: boolean): string {
-  const self = ["'self'", ...selfOrigins].join(' ');
+export function shareCsp(publicOrigin: string, embed: boolean): string {
+  const self = `'self' ${new URL(publicOrigin).origin}`;
   return [
     "default-src 'none'",
     `style-src ${CSS_HASH}`,
@@ -66,7 +66,7 @@ export interface SharePageInput {
   ref: string | null;
   /** The buy path: the brand's own product page (with the ref), or null for the form. */
   brandUrl: string | null;
-  /** The form's target: this page's path with /buy. */
+  /** The form's target: this page's URL with /buy. */
   buyAction: string;
   embed: boolean;
   error?: 'unavailable' | 'badOrigin' | 'busy' | undefined;

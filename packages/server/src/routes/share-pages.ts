@@ -9,7 +9,7 @@ import { stores } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { formFields } from '../hosted/form.js';
 import { negotiateLocale } from '../hosted/i18n.js';
-import { isSameOriginPost, selfOrigins } from '../hosted/same-origin.js';
+import { isSameOriginPost } from '../hosted/same-origin.js';
 import {
   leadVariant,
   type SharePageInput,
@@ -120,7 +120,7 @@ function pageInput(
     origin,
     ref,
     brandUrl: brandUrl(store, product, ref),
-    buyAction: `${path}/buy`,
+    buyAction: `${origin}${path}/buy`,
     embed: options.embed,
   };
 }
@@ -134,7 +134,8 @@ function sendShare(
   options: { status?: 200 | 400 | 404 | 429; embed?: boolean; cache?: boolean } = {},
 ) {
   const embed = options.embed ?? false;
-  c.header('Content-Security-Policy', shareCsp([...selfOrigins(c)], embed));
+  // The public origin, never the request's Host: a forged one must not end up in a cache.
+  c.header('Content-Security-Policy', shareCsp(publicOrigin(c), embed));
   if (!embed) c.header('X-Frame-Options', 'DENY');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -210,7 +211,10 @@ sharePageRoutes.post('/p/:store/:handle/buy', async (c) => {
       lang: input.lang,
       error: 'unavailable',
     });
-    return c.redirect(`${sharePagePath(store.handle, product.handle)}?${query}`, 303);
+    return c.redirect(
+      `${input.origin}${sharePagePath(store.handle, product.handle)}?${query}`,
+      303,
+    );
   };
   const variant = product.variants.find((v) => v.id === fields.variant) ?? leadVariant(product);
   const quantity = /^\d{1,4}$/.test(fields.quantity ?? '') ? Number(fields.quantity) : 0;
