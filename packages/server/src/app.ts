@@ -21,6 +21,7 @@ import { notificationPageRoutes } from './routes/notification-pages.js';
 import { notificationReceiptRoutes } from './routes/notification-receipts.js';
 import { oauthRoutes } from './routes/oauth/index.js';
 import { publicRoutes } from './routes/public.js';
+import { sharePageRoutes } from './routes/share-pages.js';
 import { storefrontRoutes } from './routes/storefront.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import { serviceUnavailable } from './service-unavailable.js';
@@ -79,6 +80,7 @@ export function createApp(options: AppDeps) {
   app.route('/images', imageRoutes);
   app.route('/assets', assetRoutes);
   app.route('/checkout', checkoutPageRoutes);
+  app.route('/', sharePageRoutes);
   app.route('/oauth', oauthRoutes);
   // The links in messages take no store key (their token authorizes): before /v1's key check.
   app.route('/v1/notifications', notificationPageRoutes);

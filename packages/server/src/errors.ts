@@ -29,6 +29,8 @@ export const errorCodes = {
   message_not_found: 404,
   campaign_not_found: 404,
   webhook_not_found: 404,
+  /** GET /oembed for a URL that is not a share page of this server. */
+  unsupported_url: 404,
   conflict: 409,
   cart_not_active: 409,
   order_not_pending: 409,
@@ -53,6 +55,8 @@ export const errorCodes = {
   webhook_limit_reached: 422,
   rate_limited: 429,
   internal_error: 500,
+  /** GET /oembed in a format other than json (the oEmbed spec's 501). */
+  unsupported_format: 501,
   service_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

@@ -17,6 +17,9 @@ import { insertMessage, pushSubscription } from './notifications-fixtures.js';
 export interface World {
   pk: string;
   sk: string;
+  storeHandle: string;
+  /** A short link to the product (/s/{code}). */
+  shareCode: string;
   productId: string;
   handle: string;
   variantId: string;
@@ -200,9 +203,16 @@ export async function buildWorld(app: TestApp): Promise<World> {
     ).id;
   }
 
+  const shareLink = await ok(app, '/v1/share-links', {
+    key: pk,
+    body: { product: product.handle, ref: 'creator_1', channel: 'creator' },
+  });
+
   return {
     pk,
     sk,
+    storeHandle: store.handle,
+    shareCode: shareLink.code,
     productId: product.id,
     handle: product.handle,
     variantId: product.variants[0].id,
@@ -274,6 +284,7 @@ export const isolated = new Set([
   'POST /v1/notifications/unsubscribe',
   'POST /admin/v1/webhooks',
   'DELETE /admin/v1/webhooks/{id}',
+  'POST /p/{store}/{handle}/buy',
 ]);
 
 const identityProviderInput = {
@@ -522,6 +533,28 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   'GET /admin/v1/webhooks/{id}/deliveries': (w) => ({
     params: { id: w.webhookId },
     query: { first: '5' },
+  }),
+  'GET /p/{store}/{handle}': (w) => ({
+    params: { store: w.storeHandle, handle: w.handle },
+    query: { ref: 'creator_1', lang: 'en', currency: 'EUR' },
+  }),
+  'POST /p/{store}/{handle}/buy': (w) => ({
+    params: { store: w.storeHandle, handle: w.handle },
+    form: { variant: w.variantId, quantity: '1', ref: 'creator_1', lang: 'en' },
+    headers: sameOrigin,
+    expectStatus: 303,
+  }),
+  'GET /s/{code}': (w) => ({ params: { code: w.shareCode }, expectStatus: 302 }),
+  'GET /s/{code}/qr.svg': (w) => ({ params: { code: w.shareCode } }),
+  'GET /oembed': (w) => ({
+    query: {
+      url: `http://localhost/p/${w.storeHandle}/${w.handle}?ref=creator_1`,
+      format: 'json',
+      maxwidth: '300',
+    },
+  }),
+  'POST /v1/share-links': (w) => ({
+    body: { product: w.handle, ref: 'creator_2', channel: 'share' },
   }),
 };
 

@@ -366,7 +366,7 @@ function problem(op: Operation, res: Awaited<ReturnType<typeof send>>): string |
       : `${res.status} not an RFC 6749 error: ${JSON.stringify(e)}`;
   }
   if (res.type.startsWith('text/html')) {
-    return /^\/(oauth|checkout|n)\/|^\/v1\/notifications\/unsubscribe$/.test(op.path)
+    return /^\/(oauth|checkout|n|p|s)\/|^\/v1\/notifications\/unsubscribe$/.test(op.path)
       ? null
       : `${res.status} HTML from a JSON route`;
   }

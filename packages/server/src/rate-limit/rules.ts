@@ -30,6 +30,8 @@ export const defaultRateLimits = {
   events: { limit: 300, windowMs: 60_000 },
   /** Double opt-in mails to one typed address (counted per email, whoever asks). */
   'notification-emails-per-email': { limit: 5, windowMs: 60 * 60_000 },
+  /** POST /v1/share-links (a creator or a share sheet making short links). */
+  'share-links': { limit: 60, windowMs: 60_000 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitRule {

@@ -11,6 +11,7 @@ import { orderRoutes } from './orders.js';
 import { pointsRoutes } from './points.js';
 import { productRoutes } from './products.js';
 import { reviewRoutes } from './reviews.js';
+import { shareLinkRoutes } from './share-links.js';
 import { storeRoutes } from './store.js';
 
 /**
@@ -25,6 +26,7 @@ storefrontRoutes.post('/carts', rateLimit('carts'));
 storefrontRoutes.post('/carts/:id/lines', rateLimit('cart-lines'));
 storefrontRoutes.post('/products/:product/reviews', rateLimit('reviews'));
 storefrontRoutes.post('/notifications/subscriptions', rateLimit('notification-subscriptions'));
+storefrontRoutes.post('/share-links', rateLimit('share-links'));
 // Renewing a browser's subscription counts with subscribing: both write where pushes go.
 storefrontRoutes.post(
   '/notifications/subscriptions/renew',
@@ -47,3 +49,4 @@ storefrontRoutes.route('/customers', customerPasskeyRoutes);
 storefrontRoutes.route('/points', pointsRoutes);
 storefrontRoutes.route('/', reviewRoutes);
 storefrontRoutes.route('/notifications', notificationRoutes);
+storefrontRoutes.route('/share-links', shareLinkRoutes);

@@ -11,5 +11,6 @@ export * from './passkeys.js';
 export * from './points.js';
 export * from './rate-limits.js';
 export * from './reviews.js';
+export * from './share-links.js';
 export * from './stores.js';
 export * from './webhooks.js';
