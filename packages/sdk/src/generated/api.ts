@@ -58,6 +58,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/p/{store}/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's share page (HTML with Open Graph, Twitter card, JSON-LD; no script)
+         * @description In `lang` when the store has it, else the Accept-Language's best match among the store's locales. Buys through the brand's product page (`productUrlTemplate`) or a form to the hosted checkout. `embed=1`: the compact card the oEmbed iframe shows (may be framed).
+         */
+        get: operations["getSharePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/p/{store}/{handle}/buy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The share page's buy form: a new cart with the variant, then the hosted checkout
+         * @description Only from the share page itself (Origin or Sec-Fetch-Site: the CSRF check of the hosted pages). Counts against the `carts` rate limit. The cart line keeps `ref`, as `addCartLine` does.
+         */
+        post: operations["buyFromSharePage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short link: 302 to its product's share page, keeping `ref` and `channel` */
+        get: operations["followShareLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{code}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The short link's QR code (SVG; immutable) */
+        get: operations["getShareLinkQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oembed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * oEmbed 1.0 (rich) for a share page URL of this server
+         * @description Public and cacheable, any origin may read it (CORS `*`): it holds only public data. `url` must be a `/p/{store}/{handle}` URL of this server (else 404 `unsupported_url`); `format=xml` answers 501 `unsupported_format`, as the oEmbed spec says.
+         */
+        get: operations["getOEmbed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/authorize": {
         parameters: {
             query?: never;
@@ -672,6 +766,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short link to a product's share page (the same one for the same input)
+         * @description Idempotent by content: the same product, `ref` and `channel` always answer the same code (200 once it exists, 201 when made). `GET /s/{code}/qr.svg` is its QR code.
+         */
+        post: operations["createShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/store": {
         parameters: {
             query?: never;
@@ -1133,6 +1247,21 @@ export interface components {
             revocation_endpoint_auth_methods_supported: string[];
             ui_locales_supported: string[];
             authorization_response_iss_parameter_supported: boolean;
+        };
+        OEmbed: {
+            /** @enum {string} */
+            type: "rich";
+            /** @enum {string} */
+            version: "1.0";
+            title: string;
+            provider_name: string;
+            provider_url: string;
+            html: string;
+            width: number;
+            height: number;
+            thumbnail_url?: string;
+            thumbnail_width?: number;
+            thumbnail_height?: number;
         };
         TokenResponse: {
             access_token: string;
@@ -1689,6 +1818,15 @@ export interface components {
                 };
             };
         };
+        ShareLink: {
+            /** @example a8Kx2QpZ0m */
+            code: string;
+            /**
+             * @description The short URL (`/s/{code}`): it redirects to the share page, keeping `ref`.
+             * @example https://kiosk.example/s/a8Kx2QpZ0m
+             */
+            url: string;
+        };
         AdminStore: {
             id: string;
             handle: string;
@@ -2090,6 +2228,225 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSharePage: {
+        parameters: {
+            query?: {
+                /** @description The creator's attribution code, kept. */
+                ref?: string;
+                /** @description One of the store's locales. */
+                lang?: string;
+                /** @description One of the store currencies. */
+                currency?: string;
+                /** @description Where the link was shared. */
+                channel?: string;
+                /** @description `1`: the compact card for oEmbed. */
+                embed?: string;
+                /** @description Set by the buy form on a refusal. */
+                error?: string;
+            };
+            header?: never;
+            path: {
+                store: string;
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such store or active product */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    buyFromSharePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                store: string;
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    variant: string;
+                    quantity: string;
+                    ref?: string;
+                    lang?: string;
+                    currency?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description To the hosted checkout, or back to the page with `error=unavailable` */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not posted from the share page */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such store or active product */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many carts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    followShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the share page */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such short link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getShareLinkQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code of the short URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOEmbed: {
+        parameters: {
+            query: {
+                url: string;
+                format?: "json" | "xml";
+                maxwidth?: number;
+                maxheight?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The oEmbed answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OEmbed"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not JSON */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                        };
+                    };
                 };
             };
         };
@@ -4239,6 +4596,100 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The product's handle or id (an active product of the store).
+                     * @example aurora-classic-tee
+                     */
+                    product: string;
+                    /**
+                     * @description The creator's attribution code.
+                     * @example ana.lind
+                     */
+                    ref?: string;
+                    /**
+                     * @description Where the link is shared: passed on to the share page as `channel`.
+                     * @enum {string}
+                     */
+                    channel?: "share" | "creator" | "campaign" | "qr";
+                };
+            };
+        };
+        responses: {
+            /** @description The existing short link for this input */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description A new short link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
