@@ -65,6 +65,7 @@ const onRequest = {
   notificationsView: /^subscriptions-view-[\w-]+\.js$/,
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
   notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
+  analytics: /^collector-[\w-]+\.js$/,
 };
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
 const all = missing.length ? null : page(four, (f) => !language.test(basename(f)) && !requested(f));
@@ -91,6 +92,7 @@ const rows = [
     view('notify'),
     4 * 1024,
   ],
+  ['analytics collector (loaded on the first analytics event)', view('analytics'), 2 * 1024],
 ];
 const lines = [
   '| JavaScript (gzip, per file) | size | budget | |',
