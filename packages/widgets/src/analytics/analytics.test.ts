@@ -8,8 +8,9 @@ import { catchNavigation, openCartWith, root } from '../../test/mini-cart.js';
 import { $, card, freshCardPage, settled, TEE } from '../../test/product-card.js';
 import { ADMIN, client } from '../../test/shopper.js';
 import { configure } from '../config.js';
+import type { AnalyticsParams } from '../events/analytics.js';
 import type { KioskProductCard } from '../product-card/product-card.js';
-import { type AnalyticsParams, flush } from './collector.js';
+import { flush } from './collector.js';
 
 interface Seen {
   name: string;

@@ -16,28 +16,7 @@ import {
   type Variant,
 } from '@kiosk/sdk';
 import { attributionRef } from '../config.js';
-
-export interface AnalyticsItem {
-  item_id: string;
-  item_name: string;
-  item_variant: string;
-  price: number;
-  quantity: number;
-  item_list_id?: string;
-  index?: number;
-}
-
-/** GA4's ecommerce parameters, plus where the shopper came from. */
-export interface AnalyticsParams {
-  currency: string;
-  value: number;
-  items: AnalyticsItem[];
-  item_list_id?: string;
-  ref?: string;
-  channel: 'creator' | 'campaign' | 'direct';
-}
-
-export type AnalyticsName = 'view_item_list' | 'view_item' | 'add_to_cart' | 'begin_checkout';
+import type { AnalyticsItem, AnalyticsName, AnalyticsParams } from '../events/analytics.js';
 
 /** What a product card gives: its product, selected variant, client and `ref` attribute. */
 interface Card extends Element {
