@@ -187,6 +187,8 @@ export function observe(card: Card, client: () => KioskClient | null | undefined
     (entries) => {
       for (const e of entries) {
         clearTimeout(timers.get(e.target));
+        // A card taken out of the page before it was seen: let it go.
+        if (!e.target.isConnected) observer?.unobserve(e.target);
         if (e.intersectionRatio >= VISIBLE)
           timers.set(
             e.target,
