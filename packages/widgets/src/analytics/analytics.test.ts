@@ -45,11 +45,12 @@ async function storeAnalytics(enabled: boolean) {
     body: JSON.stringify({ settings: { analytics: { enabled } } }),
   });
   expect(res.status).to.equal(200);
-  // Storefront reads see it once the server's store cache has the change.
+  // Storefront reads see it once the server's store cache has the change; `reload` also puts
+  // the new answer in the browser's HTTP cache, where the clients' reads find it (max-age 30 s).
   await until(async () => {
     const store = await fetch(`${endpoint}/v1/store`, {
       headers: { 'x-kiosk-key': 'pk_test_aurora' },
-      cache: 'no-store',
+      cache: 'reload',
     }).then((r) => r.json());
     return store.analytics.enabled === enabled;
   }, `GET /v1/store says analytics ${enabled}`);
@@ -65,6 +66,8 @@ async function addOne(el: KioskProductCard) {
 }
 
 describe('widget analytics', () => {
+  // Requests are counted from resource timing entries: room for all of this file's.
+  before(() => performance.setResourceTimingBufferSize(10_000));
   beforeEach(freshCardPage);
   afterEach(() => configure({ client }));
 
@@ -166,6 +169,30 @@ describe('widget analytics', () => {
     // No flush: the queue sends itself a few seconds after its first event.
     await until(async () => (await creatorRow(ref))?.addToCarts === 1, 'add to cart stored');
     expect((await creatorRow(ref))!.clicks).to.equal(1);
+  });
+
+  it('names the channel: campaign for a message link, else direct; a variant change is a view_item', async () => {
+    const seen = record();
+    localStorage.setItem('kiosk_campaign', JSON.stringify({ code: 'spring-sale', at: Date.now() }));
+    try {
+      await addOne(await card(TEE));
+      await until(() => seen.some((e) => e.name === 'add_to_cart'), 'add_to_cart');
+      const campaign = seen.find((e) => e.name === 'add_to_cart')!.params;
+      expect([campaign.ref, campaign.channel]).to.deep.equal([undefined, 'campaign']);
+    } finally {
+      localStorage.removeItem('kiosk_campaign');
+    }
+    seen.length = 0;
+    const el = await card(TEE);
+    await settled(el);
+    await el.updateComplete;
+    const select = $<HTMLSelectElement>(el, '[part=variant-picker] select');
+    select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => seen.some((e) => e.name === 'view_item'), 'view_item');
+    const viewed = seen.find((e) => e.name === 'view_item')!.params;
+    expect(viewed.channel).to.equal('direct');
+    expect(viewed.items[0]!.item_variant, 'the variant chosen').to.equal(el.selectedVariant!.title);
   });
 
   it("reports begin_checkout with every line of the cart from the mini cart's Check out", async () => {
