@@ -193,6 +193,16 @@ describe('widget analytics', () => {
     const viewed = seen.find((e) => e.name === 'view_item')!.params;
     expect(viewed.channel).to.equal('direct');
     expect(viewed.items[0]!.item_variant, 'the variant chosen').to.equal(el.selectedVariant!.title);
+
+    // A malformed ref attribute is left out (the server would refuse the whole batch).
+    seen.length = 0;
+    const bad = await card(TEE, 'ref=not a code!');
+    await settled(bad);
+    await bad.updateComplete;
+    $<HTMLButtonElement>(bad, '[part=price-alert]').click();
+    await until(() => seen.some((e) => e.name === 'view_item'), 'view_item');
+    const opened = seen.find((e) => e.name === 'view_item')!.params;
+    expect([opened.ref, opened.channel]).to.deep.equal([undefined, 'direct']);
   });
 
   it("reports begin_checkout with every line of the cart from the mini cart's Check out", async () => {

@@ -8,6 +8,7 @@
 import {
   type Cart,
   followedLink,
+  isAttributionCode,
   type KioskClient,
   MAX_EVENTS_PER_BATCH,
   MAX_ITEMS_PER_EVENT,
@@ -25,15 +26,18 @@ interface Card extends Element {
   ref?: string | undefined;
 }
 
-/** Seconds a queued event waits for others before its batch leaves. */
+/** How long a queued event waits for others before its batch leaves. */
 const FLUSH_AFTER_MS = 3000;
 /** A card counts as seen when this share of it is in view for IMPRESSION_MS. */
 const VISIBLE = 0.5;
 const IMPRESSION_MS = 1000;
 
-/** Amounts in minor units, so sums are exact; GA4 then wants major units as numbers. */
-const minor = (m: Money) => Number(m.amount.replace('.', ''));
-const digits = (m: Money) => m.amount.split('.')[1]?.length ?? 0;
+/** An amount as an integer of `digits` decimals ("19.9", 2 → 1990): sums stay exact. */
+function scaled(m: Money, digits: number): number {
+  const [whole = '0', fraction = ''] = m.amount.split('.');
+  return Number(whole + fraction.padEnd(digits, '0'));
+}
+const decimals = (m: Money) => m.amount.split('.')[1]?.length ?? 0;
 
 function item(product: Product, variant: Variant, quantity: number): AnalyticsItem {
   return {
@@ -47,12 +51,15 @@ function item(product: Product, variant: Variant, quantity: number): AnalyticsIt
 
 /** The event's parameters: `value` is Σ price × quantity, summed in minor units. */
 function params(items: AnalyticsItem[], prices: Money[], ref: string | undefined): AnalyticsParams {
-  const first = prices[0]!;
-  const total = prices.reduce((n, m, i) => n + minor(m) * items[i]!.quantity, 0);
+  const digits = Math.max(...prices.map(decimals));
+  const total = prices.reduce((n, m, i) => n + scaled(m, digits) * items[i]!.quantity, 0);
   ref ||= attributionRef();
+  // A malformed ref attribute would make the server refuse the whole batch: left out.
+  if (!isAttributionCode(ref)) ref = undefined;
   return {
-    currency: first.currency,
-    value: total / 10 ** digits(first),
+    currency: prices[0]!.currency,
+    // GA4 wants major units as a number: one division of the exact sum.
+    value: total / 10 ** digits,
     items,
     ...(ref
       ? { ref, channel: 'creator' as const }
@@ -213,7 +220,7 @@ function impression(card: Card) {
 function reportLists() {
   for (const [list, cards] of lists) {
     lists.delete(list);
-    const listId = list.id || undefined;
+    const listId = list.id.slice(0, 100) || undefined; // the server's limit
     const all = [...list.children].filter((c) => c.localName === 'kiosk-product-card');
     // One event per currency and client, at most MAX_ITEMS_PER_EVENT items each.
     const groups = new Map<string, Card[]>();
