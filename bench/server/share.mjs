@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import {
+  countingHeaders,
   recordSection,
   startHello,
   startKiosk,
@@ -78,12 +79,27 @@ const times = (ratio) => (ratio === '—' ? "hello's is 0 ms" : `${ratio}×`);
 const load = (opts, seconds = duration / ROUNDS) =>
   autocannon({ connections, duration: seconds, ...opts });
 
-/** The share page's bytes as served and gzipped (level 6, as common CDNs and proxies do). */
+/**
+ * The share page's bytes as served and gzipped (level 6, as common CDNs and proxies do), and
+ * the SQL statements one page and one batch of events take (X-Kiosk-Statements).
+ */
 async function pageSize(base) {
-  const response = await fetch(base + SHARE_PATH);
+  const response = await fetch(base + SHARE_PATH, { headers: countingHeaders });
   if (response.status !== 200) throw new Error(`GET ${SHARE_PATH}: ${response.status}`);
   const body = Buffer.from(await response.arrayBuffer());
-  return { bytes: body.length, gzip: gzipSync(body, { level: 6 }).length };
+  const batch = await fetch(`${base}/v1/events`, {
+    method: 'POST',
+    headers: { ...storefrontHeaders, ...countingHeaders },
+    body: eventBatch,
+  });
+  if (batch.status !== 202)
+    throw new Error(`POST /v1/events: ${batch.status} ${await batch.text()}`);
+  return {
+    bytes: body.length,
+    gzip: gzipSync(body, { level: 6 }).length,
+    pageStatements: response.headers.get('x-kiosk-statements') ?? '',
+    eventStatements: batch.headers.get('x-kiosk-statements') ?? '',
+  };
 }
 
 /** The share page and the hello-world, alternately; then events ingestion. */
@@ -128,11 +144,12 @@ async function benchDatabase(label, target, hello) {
       `${label.padEnd(10)} share page ${row.bytes} B (${row.gzip} B gzip)  ` +
         `${row.page.rps} req/s (${row.rpsRatio}× hello's ${row.hello.rps})  ` +
         `p50 ${row.page.p50} ms (${times(row.p50Ratio)})  p99 ${row.page.p99} ms (${times(row.p99Ratio)})` +
+        `  ${row.pageStatements} statements` +
         (row.page.failed ? `  ${row.page.failed} failed` : ''),
     );
     console.log(
       `${label.padEnd(10)} events     ${row.eventsPerSecond} events/s (${row.events.okRps} batches of ${BATCH}/s)  ` +
-        `p50 ${row.events.p50} ms  p99 ${row.events.p99} ms` +
+        `p50 ${row.events.p50} ms  p99 ${row.events.p99} ms  ${row.eventStatements} statements a batch` +
         (row.events.failed ? `  ${row.events.failed} not 202` : ''),
     );
     return row;
@@ -173,11 +190,11 @@ if (values.record) {
         `The page is \`${SHARE_PATH}\`; gzip is level 6 of its HTML. Events: batches of ${BATCH} ` +
         'one-item events (`POST /v1/events`), events/s = 202 answers/s × 20.',
       '',
-      '| database | HTML bytes | gzip bytes | share req/s | hello req/s | × hello req/s | p50 ms | × hello p50 | p99 ms | × hello p99 | events/s | events p50 ms | events p99 ms | failed |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| database | HTML bytes | gzip bytes | share req/s | hello req/s | × hello req/s | p50 ms | × hello p50 | p99 ms | × hello p99 | page statements | events/s | events p50 ms | events p99 ms | statements a batch | failed |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.database} | ${r.bytes} | ${r.gzip} | ${r.page.rps} | ${r.hello.rps} | ${r.rpsRatio} | ${r.page.p50} | ${r.p50Ratio} | ${r.page.p99} | ${r.p99Ratio} | ${r.eventsPerSecond} | ${r.events.p50} | ${r.events.p99} | ${r.page.failed + r.events.failed} |`,
+          `| ${r.database} | ${r.bytes} | ${r.gzip} | ${r.page.rps} | ${r.hello.rps} | ${r.rpsRatio} | ${r.page.p50} | ${r.p50Ratio} | ${r.page.p99} | ${r.p99Ratio} | ${r.pageStatements} | ${r.eventsPerSecond} | ${r.events.p50} | ${r.events.p99} | ${r.eventStatements} | ${r.page.failed + r.events.failed} |`,
       ),
       '<!-- share:end -->',
     ].join('\n'),

@@ -119,6 +119,16 @@ test('a creator code → share page → paid order → the merchant report and t
     await expect(page.locator('#funnel-chart canvas')).toBeVisible();
   });
 
+  await test.step('a period the API refuses (from after to) says why and keeps the last figures', async () => {
+    await analytics.getByLabel('From', { exact: true }).fill('2026-12-31');
+    await analytics.getByLabel('To', { exact: true }).fill('2026-01-01');
+    await analytics.getByRole('button', { name: 'Show' }).click();
+    await expect(page.locator('#analytics-status')).toHaveText(/^Could not load the reports: .+/);
+    await expect(
+      analytics.getByRole('row').filter({ has: page.getByRole('rowheader', { name: CODE }) }),
+    ).toHaveCount(1);
+  });
+
   await test.step("the creator link made on the merchant page shows the creator's own figures, the same", async () => {
     await analytics.getByRole('button', { name: `Creator link for ${CODE}` }).click();
     const link = analytics.locator('#creator-link a');
