@@ -147,6 +147,23 @@ test('a creator code → share page → paid order → the merchant report and t
     await expect(figure('commission')).toHaveText(usd(commission));
     await creator.close();
   });
+
+  await test.step('a link for a code not in the report yet: checked first, then its page shows zeros', async () => {
+    const field = analytics.getByRole('textbox', { name: 'Creator code' });
+    await field.fill('not a code!');
+    await analytics.getByRole('button', { name: 'Make a creator link' }).click();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#creator-link')).toHaveText('“not a code!” is not a creator code.');
+    const fresh = code('new');
+    await field.fill(fresh);
+    await analytics.getByRole('button', { name: 'Make a creator link' }).click();
+    await expect(page.locator('#creator-link')).toContainText(`${fresh}'s own figures:`);
+    const creator = await context.newPage();
+    await creator.goto((await analytics.locator('#creator-link a').getAttribute('href'))!);
+    await expect(creator.locator('[data-figure="orders"]')).toHaveText('0');
+    await expect(creator.locator('[data-figure="revenue"]')).toHaveText('0');
+    await creator.close();
+  });
 });
 
 test('the share page without JavaScript: heading, price and a buy button that reaches checkout', async ({

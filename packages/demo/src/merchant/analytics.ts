@@ -5,6 +5,7 @@
  * which holds the secret key. Every chart has its figures as text: a one-line summary in its
  * caption and the funnel's table below (docs/decisions/016-merchant-charts-uplot.md).
  */
+import { isAttributionCode } from '@kiosk/sdk';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -258,4 +259,21 @@ export function startAnalytics() {
     void show(from.value, to.value);
   });
   void show(initial.from, initial.to);
+
+  // A link for any code, e.g. a creator who has no figures yet; checked with the shared rule.
+  const linkForm = $<HTMLFormElement>('#new-creator-link');
+  const ref = linkForm.elements.namedItem('ref') as HTMLInputElement;
+  linkForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const code = ref.value.trim();
+    const valid = isAttributionCode(code);
+    ref.setAttribute('aria-invalid', String(!valid));
+    if (!valid) {
+      $('#creator-link').replaceChildren(`“${code}” is not a creator code.`);
+      $('#creator-link').hidden = false;
+      ref.focus();
+      return;
+    }
+    void creatorLink(code, linkForm.querySelector('button')!);
+  });
 }
