@@ -88,6 +88,20 @@ describe('<kiosk-product-card> share panel', () => {
     expect(page.searchParams.get('channel')).to.equal('creator');
   });
 
+  it('credits the creator of a followed link (?kiosk_ref) when the card has no ref', async () => {
+    const original = location.href;
+    history.replaceState(null, '', `${location.pathname}?kiosk_ref=BLOG-42`);
+    try {
+      const el = await openShare();
+      const { location: to } = await follow(linkField(el)!.value);
+      const page = new URL(to, endpoint);
+      expect(page.searchParams.get('ref')).to.equal('BLOG-42');
+      expect(page.searchParams.get('channel')).to.equal('creator');
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
+
   it('closes with Escape and with Close, focus back on the share button', async () => {
     const el = await openShare();
     linkField(el)!.focus();
