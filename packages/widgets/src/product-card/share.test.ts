@@ -62,6 +62,33 @@ describe('<kiosk-product-card> share panel', () => {
     expect(page.searchParams.has('ref')).to.equal(false);
   });
 
+  it('opens the share sheet with the link already known, within the press', async () => {
+    // Linux Chromium has no share sheet: a stand-in records the call and whether the press's
+    // user activation was still there (navigator.share refuses without it).
+    const calls: { data: ShareData; active: boolean }[] = [];
+    Object.defineProperty(navigator, 'share', {
+      configurable: true,
+      value: (data: ShareData) => {
+        calls.push({ data, active: navigator.userActivation.isActive });
+        return Promise.resolve();
+      },
+    });
+    try {
+      const el = await openShare();
+      const share = $<HTMLButtonElement>(el, '.share-primary');
+      expect(share.textContent!.trim()).to.equal('Share…');
+      share.focus();
+      await sendKeys({ press: 'Enter' }); // a real key press: a user activation
+      await until(() => calls.length === 1, 'share sheet asked for');
+      expect(calls[0]).to.deep.equal({
+        data: { title: 'Classic Tee', text: 'Classic Tee', url: linkField(el)!.value },
+        active: true,
+      });
+    } finally {
+      delete (navigator as { share?: unknown }).share;
+    }
+  });
+
   it('shows the link’s QR code, loaded from the server', async () => {
     const el = await openShare();
     const img = $<HTMLImageElement>(el, '[part=share-panel] img');
