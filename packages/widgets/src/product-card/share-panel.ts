@@ -79,6 +79,9 @@ export class SharePanel {
     const creator = ref !== undefined && isAttributionCode(ref);
     this.step = { kind: 'loading' };
     this.host.requestUpdate();
+    const root = this.host.renderRoot as ShadowRoot;
+    // Try again goes while the link is asked for: focus must not fall to the page.
+    const focused = !!root.activeElement?.closest('#share');
     try {
       const link = await client.share.link({
         product: product.handle,
@@ -89,6 +92,11 @@ export class SharePanel {
       this.step = { kind: 'failed', error: this.options.onError(error) };
     }
     this.host.requestUpdate();
+    if (focused) {
+      await this.host.updateComplete;
+      if (!root.activeElement)
+        root.querySelector<HTMLElement>('#share input, #share button')?.focus();
+    }
   }
 
   private async copy(url: string) {

@@ -160,8 +160,11 @@ describe('<kiosk-product-card> share panel', () => {
     const retry = [...panel(el)!.querySelectorAll('button')].find(
       (b) => b.textContent!.trim() === 'Try again',
     )!;
-    retry.click();
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
     await until(() => !!linkField(el)?.value, 'the link after Try again');
+    // Try again is gone: focus is on the link, not lost to the page.
+    expect(shadow(el).activeElement).to.equal(linkField(el));
     expect(panel(el)!.querySelector('[role=alert]')).to.equal(null);
   });
 
