@@ -9,6 +9,7 @@ for (const script of [
   'sdk/size.mjs',
   'server/run.mjs',
   'server/search.mjs',
+  'server/share.mjs',
   'widgets/size.mjs',
   'widgets/cards-page.mjs',
 ]) {

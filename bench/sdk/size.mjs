@@ -84,7 +84,9 @@ const label = (sources) =>
         ? 'reviews: the first reviews call'
         : sources.includes('notifications.js')
           ? 'notifications: the first subscribe, list or unsubscribe'
-          : sources.join(' + ');
+          : sources.includes('share.js')
+            ? "share: the first share.link (a card's share panel)"
+            : sources.join(' + ');
 const everything = await bundle("export * from '@kiosk/sdk';");
 const everyEntry = [...everything.keys()].find((f) => everything.get(f).entry);
 

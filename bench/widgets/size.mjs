@@ -57,7 +57,8 @@ const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // "the cart opened": the mini cart's lazily loaded panel, not other languages, nor the views
 // loaded on request (their own rows): the account menu's passkeys and notifications views (their
 // shared menu-view chunk counted in each: what opening either first downloads), the review form,
-// and a sold-out card's "Notify me" panel with the SDK's notifications part. The notifications
+// a sold-out card's "Notify me" panel with the SDK's notifications part, and a card's share
+// panel with the SDK's share part. The notifications
 // view uses that SDK part too; its row leaves it out (it is the Notify me row's), so opening the
 // view on a page that never opened Notify me downloads it on top.
 // The analytics collector is loaded after the cards have their products (it watches them for
@@ -67,6 +68,7 @@ const onRequest = {
   notificationsView: /^subscriptions-view-[\w-]+\.js$/,
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
   notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
+  share: /^share(-panel)?-[\w-]+\.js$/,
   analytics: /^collector-[\w-]+\.js$/,
 };
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
@@ -92,6 +94,11 @@ const rows = [
   [
     'product card "Notify me" panel with the SDK notifications part (loaded when opened)',
     view('notify'),
+    4 * 1024,
+  ],
+  [
+    'product card share panel with the SDK share part (loaded when opened)',
+    view('share'),
     4 * 1024,
   ],
   [

@@ -6,7 +6,8 @@
 // makes the page's requests to some URLs fail as offline, or wait until let through (a lazily
 // loaded chunk that can't load, or is still loading), and for web push `grant-notifications`,
 // `kiosk-push` (a push message to the page's service worker) and `kiosk-receipts` (what the
-// worker reported; test/push-service.mjs).
+// worker reported; test/push-service.mjs); `kiosk-follow` answers a short link's redirect
+// (status and Location, which a page's fetch cannot read across origins).
 import { connect, createServer } from 'node:net';
 import { createLogger, seedTestFixtures, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -109,6 +110,11 @@ function kioskCommands() {
         const page = session.browser.getPage(session.id);
         const { scope, tag, type } = payload;
         return dispatchNotificationEvent(page, new URL(scope, origin).href, tag, type);
+      }
+      if (command === 'kiosk-follow') {
+        // Where a short link leads: its redirect, read where no CORS hides the Location.
+        const res = await fetch(payload.url, { redirect: 'manual' });
+        return { status: res.status, location: res.headers.get('location') };
       }
       if (command === 'kiosk-passkey') {
         await addPasskey({ api: api.url, redirectUri: `${origin}/callback`, ...payload });

@@ -4,10 +4,25 @@
 //
 //   POST /merchant/campaigns       { title, body, product? } → POST /admin/v1/campaigns
 //   GET  /merchant/campaigns/<id>  → GET /admin/v1/campaigns/<id> (the counts)
+//   GET  /merchant/reports/creators?from=&to=  → GET /admin/v1/reports/creators (Analytics)
+//   GET  /merchant/reports/funnel?from=&to=    → GET /admin/v1/reports/funnel
+//   POST /merchant/creators/<ref>/link         → POST /admin/v1/creators/<ref>/link
 //
 // Answers are the API's, status and JSON as they came.
 
 const MAX_BODY = 16 * 1024;
+const REPORT = /^\/merchant\/reports\/(creators|funnel)$/;
+const CREATOR_LINK = /^\/merchant\/creators\/([^/]+)\/link$/;
+
+/** Only the report's period goes on to the API (the API validates the dates themselves). */
+function period(url) {
+  const query = new URL(url, 'http://merchant.invalid').searchParams;
+  const kept = new URLSearchParams();
+  for (const name of ['from', 'to']) {
+    if (query.has(name)) kept.set(name, query.get(name));
+  }
+  return kept.toString();
+}
 
 /** The routes for `apiUrl`'s store of `secretKey`; `(req, res) => boolean` like the others. */
 export function merchantRoutes({ apiUrl, secretKey }) {
@@ -59,6 +74,26 @@ export function merchantRoutes({ apiUrl, secretKey }) {
       });
     } else if (req.method === 'GET' && /^\/merchant\/campaigns\/[\w-]+$/.test(path)) {
       answer = await admin(`/admin/v1/campaigns/${path.slice('/merchant/campaigns/'.length)}`);
+    } else if (req.method === 'GET' && REPORT.test(path)) {
+      answer = await admin(`/admin/v1/reports/${REPORT.exec(path)[1]}?${period(req.url)}`);
+    } else if (req.method === 'POST' && CREATOR_LINK.test(path)) {
+      // The same guard as the campaigns: a cross-site form cannot send this content type.
+      if (!req.headers['content-type']?.startsWith('application/json')) {
+        res.writeHead(415).end();
+        return true;
+      }
+      // The ref as the page sent it, escaped again: the API checks its format (400 otherwise).
+      const ref = CREATOR_LINK.exec(path)[1];
+      let decoded;
+      try {
+        decoded = decodeURIComponent(ref);
+      } catch {
+        res.writeHead(400).end();
+        return true;
+      }
+      answer = await admin(`/admin/v1/creators/${encodeURIComponent(decoded)}/link`, {
+        method: 'POST',
+      });
     } else {
       return false;
     }

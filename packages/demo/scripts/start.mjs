@@ -259,7 +259,7 @@ process.stdout.write(
     `  elements, live    ${demoOrigin}/elements.html\n` +
     `  mail inbox        ${demoOrigin}/mail/   (sign-in codes the API mailed)\n` +
     `  push inbox        ${demoOrigin}/push/   (web pushes to the local push service ${push.origin})\n` +
-    `  merchant          ${demoOrigin}/merchant.html   (send a promotion)\n` +
+    `  merchant          ${demoOrigin}/merchant.html   (send a promotion, analytics, creator links)\n` +
     `Kiosk API    ${apiUrl}   (OpenAPI ${apiUrl}/openapi.json)\n` +
     (idp
       ? `Demo ID      ${idp.issuer}   (a local identity provider: "Continue with Demo ID")\n`

@@ -266,6 +266,10 @@ export function createAuth(ctx: AuthContext) {
      * of the store's upstream identity providers) skips the page's choices and goes there.
      */
     login(popup: Window | null, locale: string, provider?: string): Promise<Session> {
+      // Checked here, not in the client's core (its size budget): the caller closes the popup.
+      if (provider !== undefined && !/^[a-z0-9][a-z0-9-]{0,39}$/.test(provider)) {
+        return Promise.reject(invalid('provider must be an identity provider id.', 'provider'));
+      }
       const w = win()!;
       const upstream: Record<string, string> = provider ? { provider } : {};
       const verifier = randomString(32);

@@ -253,9 +253,6 @@ export function createClient(options: ClientOptions) {
           return Promise.reject(invalid('locale must be a BCP 47 language tag.', 'locale'));
         }
         const { provider } = options;
-        if (provider !== undefined && !/^[a-z0-9][a-z0-9-]{0,39}$/.test(provider)) {
-          return Promise.reject(invalid('provider must be an identity provider id.', 'provider'));
-        }
         const w = win();
         if (!w) {
           return Promise.reject(
@@ -313,6 +310,13 @@ export function createClient(options: ClientOptions) {
       subscribe: deferred(notifications, 'subscribe'),
       list: deferred(notifications, 'list'),
       unsubscribe: deferred(notifications, 'unsubscribe'),
+    },
+    /** Short links to products' share pages, with QR codes; its code loads on the first call. */
+    share: {
+      link: deferred(
+        lazy(() => import('./share.js').then((m) => m.createShare(http))),
+        'link',
+      ),
     },
     on: events.on,
     /** Resolves once a stored session has been restored (or found absent). */

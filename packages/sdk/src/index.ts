@@ -29,4 +29,5 @@ export {
   MAX_REVIEW_BODY,
   MAX_REVIEW_TITLE,
 } from './rules.js';
+export type { ShareChannel, ShareLink, ShareLinkOptions } from './share.js';
 export type * from './types.js';

@@ -19,14 +19,16 @@ export type ClientEventName = (typeof CLIENT_EVENT_NAMES)[number];
 
 /**
  * Where a shopper came from, as the page that sends an event knows it: a share page, a
- * creator's link or embed, a notification campaign, or none of these (direct). A short fixed
- * list, so a report has a handful of rows and no free text (no URLs, no personal data).
+ * creator's link or embed, a notification campaign, a printed or scanned QR code, or none of
+ * these (direct). A short fixed list, so a report has a handful of rows and no free text (no
+ * URLs, no personal data). Short links carry one of these too (services/share-links.ts).
  */
 export const ANALYTICS_CHANNELS = [
   'direct',
   'creator',
   'share',
   'campaign',
+  'qr',
   'social',
   'email',
 ] as const;

@@ -2,10 +2,11 @@
  * The merchant page: "send a promotion" posts the form to the demo server
  * (scripts/merchant-routes.mjs), which creates the campaign with the store's secret key, then
  * shows the campaign's counts, refreshed on demand. The product list comes from the storefront
- * API with the publishable key, as any page may read it.
+ * API with the publishable key, as any page may read it. The Analytics section is analytics.ts.
  */
 import { createClient } from '@kiosk/sdk';
 import { apiEndpoint } from '../endpoint.js';
+import { startAnalytics } from './analytics.js';
 
 const COUNTS = ['targeted', 'sent', 'delivered', 'clicked', 'failed', 'unsubscribed'] as const;
 type Campaign = { id: string; status: string; counts: Record<(typeof COUNTS)[number], number> };
@@ -97,3 +98,4 @@ refresh.addEventListener('click', async () => {
 });
 
 void loadProducts();
+startAnalytics();

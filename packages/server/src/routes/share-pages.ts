@@ -20,11 +20,12 @@ import {
 import { pageLanguage } from '../hosted/store-language.js';
 import { MAX_LINE_QUANTITY } from '../limits.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
+import { productAnswerKey, readProductAnswer } from '../product-read-listener.js';
 import { hitRateLimit } from '../rate-limit/middleware.js';
 import type { Product } from '../schemas/products.js';
 import { addLine } from '../services/cart-lines.js';
 import { type CartContext, createCart } from '../services/carts.js';
-import { getProductJson, resolveCurrency } from '../services/catalog.js';
+import { resolveCurrency } from '../services/catalog.js';
 import { checkout } from '../services/checkout.js';
 import { findShareLink, sharePagePath } from '../services/share-links.js';
 import type { Store } from '../services/stores.js';
@@ -77,15 +78,20 @@ async function loadShared(
   if (!HANDLE.test(storeHandle) || !HANDLE.test(productHandle)) return undefined;
   const store = await storeByHandle(c, storeHandle);
   if (!store) return undefined;
+  const read = {
+    store,
+    ref: productHandle,
+    currency: resolveCurrency(store, currency?.slice(0, 3)),
+    origin: publicOrigin(c),
+  };
   try {
-    const json = await getProductJson(
-      c.var.deps.db,
-      store,
-      productHandle,
-      resolveCurrency(store, currency?.slice(0, 3)),
-      publicOrigin(c),
+    // The product read's own cache (decision 011): a shared link is opened by many at once.
+    const { deps } = c.var;
+    const kept = deps.catalogCache.answer(
+      productAnswerKey(store.id, read.ref, read.currency, read.origin),
     );
-    return { store, product: JSON.parse(json) as Product };
+    const answer = kept ?? (await readProductAnswer(deps, read));
+    return { store, product: JSON.parse(answer.text) as Product };
   } catch (err) {
     if (err instanceof ApiError && err.code === 'product_not_found') return undefined;
     throw err;

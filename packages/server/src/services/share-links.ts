@@ -1,11 +1,20 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { AnalyticsChannel } from '../analytics.js';
 import type { Db } from '../db/index.js';
 import { products, shareLinks, stores } from '../db/schema/index.js';
 import type { Store } from './stores.js';
 
-/** Where a short link is shared; kept with the link and passed on to the share page. */
-export const SHARE_CHANNELS = ['share', 'creator', 'campaign', 'qr'] as const;
+/**
+ * Where a short link is shared; kept with the link and passed on to the share page. Channels
+ * of the analytics (one vocabulary: a link's visits are reported under its channel).
+ */
+export const SHARE_CHANNELS = [
+  'share',
+  'creator',
+  'campaign',
+  'qr',
+] as const satisfies readonly AnalyticsChannel[];
 export type ShareChannel = (typeof SHARE_CHANNELS)[number];
 
 export const isShareChannel = (value: string | undefined): value is ShareChannel =>

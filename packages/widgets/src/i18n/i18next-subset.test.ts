@@ -7,6 +7,7 @@ import { miniCartStrings } from '../mini-cart/i18n/index.js';
 import { miniCartPanelStrings } from '../mini-cart/i18n/panel/index.js';
 import { productCardStrings } from '../product-card/i18n/index.js';
 import { notifyStrings } from '../product-card/i18n/notify/index.js';
+import { shareStrings } from '../product-card/i18n/share/index.js';
 import { reviewFormStrings } from '../review-list/i18n/form/index.js';
 import { reviewListStrings } from '../review-list/i18n/index.js';
 import { commonStrings } from './common.js';
@@ -20,6 +21,7 @@ import subset from './i18next-subset.js';
 const elements = [
   productCardStrings,
   notifyStrings,
+  shareStrings,
   miniCartStrings,
   miniCartPanelStrings,
   reviewListStrings,

@@ -21,7 +21,8 @@ import { renderImage } from './product-image.js';
 import { renderPrice, renderRating, renderStock } from './product-info.js';
 import { infoStyles } from './product-info.styles.js';
 import { renderSlot } from './render-slots.js';
-import { shareButton, shareLink } from './share-link.js';
+import { shareButton } from './share-link.js';
+import type { SharePanel } from './share-panel.js';
 import { type Announcement, renderStatus } from './status-message.js';
 import { renderPicker, variantFor } from './variant-picker.js';
 
@@ -53,7 +54,8 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  * @csspart button - The add-to-cart button; on a sold-out card, "Notify me" (it opens the `notify` panel).
  * @csspart notify - The "Notify me" panel: back in stock on a sold-out card, price drop on one in stock; push or an email field, and what came of it.
  * @csspart price-alert - The bell beside share on a card in stock: opens the `notify` panel for a price drop.
- * @csspart share - The share button.
+ * @csspart share - The share button: opens the `share-panel`.
+ * @csspart share-panel - The share panel: the product's short link, "Share…" (the system share sheet, where there is one), "Copy link", the link's QR code and Close.
  * @csspart status - The live region announcing results ("Added · View cart", "Link copied").
  * @csspart view-cart - The "View cart" button after an add: opens the mini cart of the same store (shown only when the page has one).
  *
@@ -101,6 +103,8 @@ export class KioskProductCard extends KioskElement {
   @state() private announcement: Announcement | undefined;
   /** A sold-out card's "Notify me" panel, once asked for (its code loads then). */
   @state() private notify: NotifyPanel | undefined;
+  /** The share panel, once asked for (its code loads then). */
+  @state() private sharing: SharePanel | undefined;
 
   private readonly i18n = new LocalizeController(this, productCardStrings);
   private readonly loader = new LoadController(
@@ -281,13 +285,24 @@ export class KioskProductCard extends KioskElement {
     }
   }
 
-  private async share() {
+  private async toggleShare() {
     this.viewed();
-    const shared = await shareLink(
-      this.data?.title ?? document.title,
-      this.ref || attributionRef(),
-    );
-    if (shared) void this.announce(this.t(shared === 'copied' ? 'linkCopied' : 'copyFailed'));
+    try {
+      const { SharePanel } = await import('./share-panel.js');
+      this.sharing ??= new SharePanel(this, {
+        client: () => this.kiosk.client,
+        product: () => this.data,
+        ref: () => this.ref || attributionRef(),
+        copied: (ok) => void this.announce(this.t(ok ? 'linkCopied' : 'copyFailed')),
+        onError: (e) => this.emitError(e),
+      });
+      this.sharing.toggle();
+    } catch (error) {
+      // Its code could not load (offline): said in the status line; pressing again retries.
+      void this.announce(
+        this.i18n.error(this.emitError(loadError('The share panel', error)), 'error.generic'),
+      );
+    }
   }
 
   private writeJsonLd() {
@@ -430,11 +445,13 @@ export class KioskProductCard extends KioskElement {
                       </svg>
                     </button>`
               }
-              ${shareButton(this.t('share', { title: product.title }), () => this.share())}
+              ${shareButton(this.t('share', { title: product.title }), !!this.sharing?.open, () =>
+                this.toggleShare(),
+              )}
             </span>`
       }
     </div>
-    ${this.notify?.render()}`;
+    ${this.notify?.render()} ${this.sharing?.render()}`;
   }
 
   private renderAddError() {

@@ -9,6 +9,7 @@ import {
   firstLineConfirmed,
   freshCardPage,
   settled,
+  shadow,
   TEE,
 } from '../../test/product-card.js';
 import { client } from '../../test/shopper.js';
@@ -41,16 +42,23 @@ describe('<kiosk-product-card> referral links', () => {
     }
   });
 
-  it('copies a share link with the ref and announces it', async () => {
+  it('shares a short link that keeps the ref (the share panel: src/product-card/share.test.ts)', async () => {
     await executeServerCommand('grant-clipboard');
     const el = await card(TEE, 'ref=SHARE-1');
     await settled(el);
     await el.updateComplete;
-    expect(typeof navigator.share).to.equal('undefined'); // Linux Chromium: the copy path
     $<HTMLButtonElement>(el, '[part=share]').click();
+    await until(() => !!shadow(el).querySelector('.share-copy'), 'share panel with its link');
+    $<HTMLButtonElement>(el, '.share-copy').click();
     await until(() => $(el, '[part=status]').textContent === 'Link copied', 'announced');
-    const copied = new URL(await navigator.clipboard.readText());
-    expect(copied.searchParams.get('kiosk_ref')).to.equal('SHARE-1');
-    expect(copied.pathname).to.equal(location.pathname);
+    const copied = await navigator.clipboard.readText();
+    expect(new URL(copied).pathname).to.match(/^\/s\/[0-9A-Za-z]{10}$/);
+    const { location } = await executeServerCommand<{ location: string }, { url: string }>(
+      'kiosk-follow',
+      {
+        url: copied,
+      },
+    );
+    expect(new URL(location, copied).searchParams.get('ref')).to.equal('SHARE-1');
   });
 });

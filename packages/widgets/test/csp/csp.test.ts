@@ -36,4 +36,19 @@ describe('under a Content-Security-Policy without unsafe-inline', () => {
     expect(el.shadowRoot!.querySelector('.star.full, .star.half')).to.exist;
     expect(violations.map((v) => `${v.violatedDirective} ${v.blockedURI}`)).to.deep.equal([]);
   });
+
+  it('opens the share panel (its styles, the QR code from the API) without a violation', async () => {
+    const el = await fixture<KioskProductCard>(
+      html`<kiosk-product-card product="aurora-classic-tee"></kiosk-product-card>`,
+    );
+    await until(() => el.cardState === 'ready', 'ready');
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=share]')!.click();
+    await until(() => !!el.shadowRoot!.querySelector('[part=share-panel] img'), 'panel shown');
+    const img = el.shadowRoot!.querySelector<HTMLImageElement>('[part=share-panel] img')!;
+    await until(() => img.complete && img.naturalWidth > 0, 'QR code loaded');
+    const panel = el.shadowRoot!.querySelector('[part=share-panel]')!;
+    expect(getComputedStyle(panel).display).to.equal('grid'); // its adopted styles apply
+    expect(violations.map((v) => `${v.violatedDirective} ${v.blockedURI}`)).to.deep.equal([]);
+  });
 });

@@ -232,6 +232,49 @@ describe('<kiosk-product-card> on a hostile host page', () => {
     });
   }
 
+  for (const locale of locales) {
+    it(`opens the share panel with every control whole and clickable (${locale}; 180–400 px; card, row)`, async () => {
+      await define();
+      page = await hostilePage({
+        columns,
+        cells: columns.map(() =>
+          ['card', 'row']
+            .map(
+              (layout) =>
+                `<kiosk-product-card product="${LONG}" layout="${layout}" locale="${locale}"></kiosk-product-card>`,
+            )
+            .join(''),
+        ),
+      });
+      const problems: string[] = [];
+      for (const [i, column] of page.columns.entries()) {
+        const cards = cardsIn(column);
+        await loaded(cards);
+        for (const card of cards) {
+          const shadow = card.shadowRoot!;
+          shadow.querySelector<HTMLButtonElement>('[part=share]')!.click();
+          // One request for every card: the client keeps the product's link.
+          await until(() => !!shadow.querySelector<HTMLInputElement>('#share-url')?.value, 'link');
+          await card.updateComplete;
+          await inView(card);
+          const where = `${columns[i]}px ${card.layout}`;
+          for (const problem of blockedControls(card)) problems.push(`${where}: ${problem}`);
+          const panel = shadow.querySelector<HTMLElement>('[part=share-panel]')!;
+          for (const el of [panel, ...panel.querySelectorAll<HTMLElement>('button, label, p')]) {
+            const why = clipped(el);
+            if (why) problems.push(`${where}: "${el.textContent!.trim().slice(0, 30)}" ${why}`);
+          }
+          const qr = panel.querySelector('img')!.getBoundingClientRect();
+          const box = panel.getBoundingClientRect();
+          if (qr.left < box.left - 0.5 || qr.right > box.right + 0.5) {
+            problems.push(`${where}: the QR code is outside the panel`);
+          }
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
+  }
+
   it('fits "Added · View cart" in a 180 px column in every language', async () => {
     await define();
     await import('../../src/mini-cart/define.js');
