@@ -41,7 +41,7 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  *
  * @event {KioskAddToCartEvent} kiosk-add-to-cart - The shopper added the product: `{ product, variant, quantity }`. Fired once per add, at once (the cart updates optimistically).
  * @event {KioskErrorEvent} kiosk-error - Loading or adding failed: `{ error }` (a KioskError). The card shows it too.
- * @event {KioskAnalyticsEvent} kiosk-analytics - A GA4 ecommerce event, `{ name, params }`: `view_item_list` (the card seen), `view_item` (a variant chosen, Notify me or share opened), `add_to_cart` (docs/widgets/analytics.md).
+ * @event {KioskAnalyticsEvent} kiosk-analytics - A GA4 ecommerce event, `{ name, params }`: `view_item_list` (the card seen), `view_item` (a variant chosen, Notify me or the share panel opened), `add_to_cart` (docs/widgets/analytics.md).
  *
  * @csspart base - The card's box.
  * @csspart image - The product image.
