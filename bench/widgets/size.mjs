@@ -61,12 +61,15 @@ const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // panel with the SDK's share part. The notifications
 // view uses that SDK part too; its row leaves it out (it is the Notify me row's), so opening the
 // view on a page that never opened Notify me downloads it on top.
+// The analytics collector is loaded after the cards have their products (it watches them for
+// impressions) and sends events: not part of what a page first needs, so a row of its own.
 const onRequest = {
   passkeys: /^passkeys-view-[\w-]+\.js$/,
   notificationsView: /^subscriptions-view-[\w-]+\.js$/,
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
   notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
   share: /^share(-panel)?-[\w-]+\.js$/,
+  analytics: /^collector-[\w-]+\.js$/,
 };
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
 const all = missing.length ? null : page(four, (f) => !language.test(basename(f)) && !requested(f));
@@ -97,6 +100,11 @@ const rows = [
     'product card share panel with the SDK share part (loaded when opened)',
     view('share'),
     4 * 1024,
+  ],
+  [
+    'analytics collector (loaded once the first card is ready, or at the first event)',
+    view('analytics'),
+    2 * 1024,
   ],
 ];
 const lines = [

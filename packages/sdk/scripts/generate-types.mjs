@@ -38,6 +38,10 @@ export const MAX_ATTRIBUTION_WINDOW_DAYS = ${r.maxAttributionWindowDays};
 export const NOTIFICATION_TOPICS = [
 ${r.notificationTopics.map((topic) => `  '${topic}',`).join('\n')}
 ] as const;
+/** Events in one POST /v1/events batch. */
+export const MAX_EVENTS_PER_BATCH = ${r.maxEventsPerBatch};
+/** Items in one analytics event: a longer list is split into several events. */
+export const MAX_ITEMS_PER_EVENT = ${r.maxItemsPerEvent};
 `;
 }
 

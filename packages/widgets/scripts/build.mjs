@@ -31,7 +31,7 @@ const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 const lazy =
   /\/sdk\/dist\/(auth|pkce|points|reviews|notifications|share|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|(floating-panel|modal)-controller\.ts$/;
 const runtime =
-  /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|quantity-stepper|load-error|stars|json-ld|events\/error)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
+  /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|quantity-stepper|load-error|stars|json-ld|events\/error|analytics\/track)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
 // The CDN build minifies the CSS and HTML inside lit's css`` and html`` templates (esbuild
 // leaves template text alone): about a third of an element's bytes are its styles.
 const minifyLiterals = {

@@ -14,6 +14,8 @@ export interface KioskConfig {
    * web push needs it, so without it cards offer notifications by email only (CONTRACT §6).
    */
   serviceWorker?: string;
+  /** `off` (`data-analytics="off"`): the widgets neither dispatch nor send analytics events. */
+  analytics?: string;
 }
 
 export interface ConfigureOptions extends KioskConfig {

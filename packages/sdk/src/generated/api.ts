@@ -1336,7 +1336,7 @@ export interface components {
                 };
                 ref?: string;
                 /** @enum {string} */
-                channel?: "direct" | "creator" | "share" | "campaign" | "social" | "email";
+                channel?: "direct" | "creator" | "share" | "campaign" | "qr" | "social" | "email";
                 /**
                  * Format: date-time
                  * @description When it happened on the page; kept if within the last day, otherwise the time received.
@@ -2056,7 +2056,7 @@ export interface components {
             /** @example 2026-12-04 */
             day: string;
             /** @enum {string} */
-            channel: "direct" | "creator" | "share" | "campaign" | "social" | "email";
+            channel: "direct" | "creator" | "share" | "campaign" | "qr" | "social" | "email";
             impressions: number;
             views: number;
             addToCarts: number;

@@ -21,3 +21,7 @@ export const NOTIFICATION_TOPICS = [
   'points-expiry',
   'order-updates',
 ] as const;
+/** Events in one POST /v1/events batch. */
+export const MAX_EVENTS_PER_BATCH = 50;
+/** Items in one analytics event: a longer list is split into several events. */
+export const MAX_ITEMS_PER_EVENT = 100;

@@ -1,4 +1,5 @@
 import type { KioskAddToCartEvent } from '../events/add-to-cart.js';
+import type { KioskAnalyticsEvent } from '../events/analytics.js';
 import type { KioskCartChangeEvent } from '../events/cart-change.js';
 import type { KioskCheckoutEvent } from '../events/checkout.js';
 import type { KioskErrorEvent } from '../events/error.js';
@@ -34,11 +35,13 @@ export interface KioskElementAttributes {
 export interface KioskElementEvents {
   'kiosk-product-card': {
     'kiosk-add-to-cart': KioskAddToCartEvent;
+    'kiosk-analytics': KioskAnalyticsEvent;
     'kiosk-error': KioskErrorEvent;
   };
   'kiosk-mini-cart': {
     'kiosk-cart-change': KioskCartChangeEvent;
     'kiosk-checkout': KioskCheckoutEvent;
+    'kiosk-analytics': KioskAnalyticsEvent;
     'kiosk-error': KioskErrorEvent;
   };
   'kiosk-review-list': {

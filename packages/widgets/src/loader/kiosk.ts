@@ -55,6 +55,7 @@ function scan(): void {
   locale: data.locale,
   currency: data.currency,
   serviceWorker: data.serviceWorker,
+  analytics: data.analytics,
   /** For elements inside shadow roots the loader can't see: `load('product-card')`. */
   load,
 };

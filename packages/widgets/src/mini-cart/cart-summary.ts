@@ -1,5 +1,6 @@
 import type { Cart, KioskError } from '@kiosk/sdk';
 import { html, nothing, type ReactiveController } from 'lit';
+import { analytics } from '../analytics/track.js';
 import { KioskCheckoutEvent } from '../events/checkout.js';
 import { amountOf } from '../format.js';
 import type { MiniCartPanel } from './panel.js';
@@ -67,6 +68,7 @@ export class CartSummary implements ReactiveController {
     const cart = host.cart();
     if (!client || !cart?.lines.length || this.state !== 'idle') return;
     this.error = undefined;
+    analytics(panel.el, (a) => a.checkout(panel.el, client, cart));
     if (!panel.el.dispatchEvent(new KioskCheckoutEvent({ cart }))) return;
     this.set('working');
     try {

@@ -54,6 +54,7 @@ function changeKey(cart: Cart | null): string {
  * @event {KioskCartChangeEvent} kiosk-cart-change - The cart changed (lines, quantities, points, emptied once its order is paid): `{ cart }`, the cart as the server confirmed it. Fires once per change, when it is settled: not for the optimistic view shown while the server answers, not for a change the server refused (the cart rolls back to what it was), not for a reload that finds the cart unchanged. Changes made offline, or in quick succession, settle together: one event once the server has them all.
  * @event {KioskCheckoutEvent} kiosk-checkout - The shopper pressed Check out: `{ cart }`. Cancelable: call `preventDefault()` to run checkout yourself; otherwise the element calls `client.cart.checkout()` and goes to the hosted checkout page (in the element's language, with a link back to this page). The cart stays until the order is paid.
  * @event {KioskErrorEvent} kiosk-error - Something failed (`{ error }`, a KioskError); the cart shows it too.
+ * @event {KioskAnalyticsEvent} kiosk-analytics - A GA4 ecommerce event, `{ name, params }`: `begin_checkout` when Check out is pressed, with every line (docs/widgets/analytics.md).
  *
  * @slot trigger-icon - Replaces the cart icon in the trigger button.
  * @slot empty - Extra content for the empty cart (a link to the shop, say).

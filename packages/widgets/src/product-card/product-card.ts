@@ -1,6 +1,7 @@
 import type { KioskError, Product, Variant } from '@kiosk/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { analytics } from '../analytics/track.js';
 import { attributionRef } from '../config.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
@@ -40,6 +41,7 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  *
  * @event {KioskAddToCartEvent} kiosk-add-to-cart - The shopper added the product: `{ product, variant, quantity }`. Fired once per add, at once (the cart updates optimistically).
  * @event {KioskErrorEvent} kiosk-error - Loading or adding failed: `{ error }` (a KioskError). The card shows it too.
+ * @event {KioskAnalyticsEvent} kiosk-analytics - A GA4 ecommerce event, `{ name, params }`: `view_item_list` (the card seen), `view_item` (a variant chosen, Notify me or the share panel opened), `add_to_cart` (docs/widgets/analytics.md).
  *
  * @csspart base - The card's box.
  * @csspart image - The product image.
@@ -191,6 +193,7 @@ export class KioskProductCard extends KioskElement {
         }
         this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
         await this.updateComplete;
+        analytics(this, (a) => a.observe(this, () => this.kiosk.client));
         void deepLink?.then((link) => link.focusIfLinked(this, product));
       } finally {
         done();
@@ -226,7 +229,13 @@ export class KioskProductCard extends KioskElement {
     const next = this.data && variantFor(this.data, this.selectedVariant, name, value);
     if (next) this.variant = next.id;
     this.addError = undefined;
+    this.viewed();
   };
+
+  /** view_item: the shopper engaged with this product (docs/widgets/analytics.md). */
+  private viewed() {
+    analytics(this, (a) => a.view(this, this.kiosk.client));
+  }
 
   private async addToCart() {
     const client = this.kiosk.client;
@@ -240,6 +249,7 @@ export class KioskProductCard extends KioskElement {
     this.dispatchEvent(new KioskAddToCartEvent({ product, variant, quantity }));
     try {
       await client.cart.add(variant.id, quantity, ref ? { ref } : {});
+      analytics(this, (a) => a.added(this, client, product, variant, quantity));
       const queued = client.cart.$pending.get() > 0 && navigator.onLine === false;
       const text = this.t(queued ? 'queued' : 'added', {
         quantity: formatNumber(quantity, this.i18n.locale),
@@ -257,6 +267,7 @@ export class KioskProductCard extends KioskElement {
   }
 
   private async toggleNotify() {
+    this.viewed();
     try {
       const { NotifyPanel } = await import('./notify-panel.js');
       this.notify ??= new NotifyPanel(this, {
@@ -275,6 +286,7 @@ export class KioskProductCard extends KioskElement {
   }
 
   private async toggleShare() {
+    this.viewed();
     try {
       const { SharePanel } = await import('./share-panel.js');
       this.sharing ??= new SharePanel(this, {
