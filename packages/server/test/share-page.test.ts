@@ -333,6 +333,28 @@ describe('the buy path', () => {
     expect(unescapeHtml(href[2]!)).toBe(`Buy on ${s.store.name}`);
   });
 
+  it('is read from the catalog cache on a second view, and a store change shows at once', async () => {
+    const app = await createTestApp({ countStatements: true });
+    const s = await createShareStore(app);
+    const p = await createSharedProduct(app, s);
+    const view = () =>
+      app.request(`/p/${s.store.handle}/${p.handle}`, {
+        headers: { 'x-kiosk-count-statements': '1' },
+      });
+    expect((await view()).headers.get('x-kiosk-statements')).toBe('2');
+    const again = await view();
+    expect(again.headers.get('x-kiosk-statements'), 'store and product kept').toBe('0');
+    // An admin change to the store drops what is kept of it: the next view reads it again.
+    const renamed = await app.request('/admin/v1/store', {
+      method: 'PATCH',
+      token: s.sk,
+      body: { name: 'Renamed Shop' },
+    });
+    expect(renamed.status).toBe(200);
+    const changed = await view();
+    expect(meta(changed.body, 'og:site_name')).toBe('Renamed Shop');
+  });
+
   it('keeps working for a product made straight in the database without images', async () => {
     const s = await createShareStore(t.current);
     const p = await createTestProduct(t.current.db, s.store, { title: 'Plain' });

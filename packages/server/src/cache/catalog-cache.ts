@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import { findStoreByPublishableKey, type Store } from '../services/stores.js';
+import { findStoreByHandle, findStoreByPublishableKey, type Store } from '../services/stores.js';
 
 /**
  * How long a cached store or catalog answer may be served without being read again: the
@@ -60,11 +60,24 @@ export class CatalogCache {
   ) {}
 
   /** The store of a publishable key: cached, else read (and kept if no change overtook the read). */
-  async storeByKey(db: Db, key: string): Promise<Store | undefined> {
+  storeByKey(db: Db, key: string): Promise<Store | undefined> {
+    return this.store(key, () => findStoreByPublishableKey(db, key));
+  }
+
+  /** The store of a handle, the same way (share pages, which a shared link brings many to). */
+  storeByHandle(db: Db, handle: string): Promise<Store | undefined> {
+    // A newline is in no publishable key: the two kinds of key cannot meet.
+    return this.store(`handle\n${handle}`, () => findStoreByHandle(db, handle));
+  }
+
+  private async store(
+    key: string,
+    find: () => Promise<Store | undefined>,
+  ): Promise<Store | undefined> {
     const hit = this.fresh(this.stores, key);
     if (hit) return hit;
     const version = this.clock;
-    const store = await findStoreByPublishableKey(db, key);
+    const store = await find();
     if (store && this.unchangedSince(store.id, version)) {
       const ttl = this.options.storeTtlMs ?? CATALOG_CACHE_TTL_MS;
       this.stores.set(key, { value: store, storeId: store.id, expires: performance.now() + ttl });

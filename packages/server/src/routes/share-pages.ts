@@ -1,11 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import QRCode from 'qrcode';
 import { ATTRIBUTION_CODE } from '../attribution.js';
 import { type AppContext, publicOrigin, publicOriginFor } from '../context.js';
-import { stores } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
 import { formFields } from '../hosted/form.js';
 import { negotiateLocale } from '../hosted/i18n.js';
@@ -59,11 +57,6 @@ const PageQuery = z.object({
 
 const refOf = (value: string | undefined) => (value && ATTRIBUTION_CODE.test(value) ? value : null);
 
-async function storeByHandle(c: AppContext, handle: string): Promise<Store | undefined> {
-  const [store] = await c.var.deps.db.select().from(stores).where(eq(stores.handle, handle));
-  return store;
-}
-
 /** What a store or product handle (or a product id) can be; anything else finds nothing. */
 const HANDLE = /^[A-Za-z0-9._-]{1,200}$/;
 
@@ -76,7 +69,7 @@ async function loadShared(
 ): Promise<{ store: Store; product: Product } | undefined> {
   // Checked before any query: a NUL or a stray surrogate must not reach PostgreSQL.
   if (!HANDLE.test(storeHandle) || !HANDLE.test(productHandle)) return undefined;
-  const store = await storeByHandle(c, storeHandle);
+  const store = await c.var.deps.catalogCache.storeByHandle(c.var.deps.db, storeHandle);
   if (!store) return undefined;
   const read = {
     store,
