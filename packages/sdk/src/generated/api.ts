@@ -1327,6 +1327,8 @@ export interface components {
                         /** @description The product's id or handle; items the store does not have are dropped. */
                         item_id: string;
                         item_name?: string;
+                        /** @description GA4's variant name, as the widgets send it; not stored. */
+                        item_variant?: string;
                         price?: number;
                         quantity?: number;
                         item_list_id?: string;

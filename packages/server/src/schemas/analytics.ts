@@ -25,6 +25,9 @@ const EventItemSchema = z
       description: "The product's id or handle; items the store does not have are dropped.",
     }),
     item_name: z.string().max(300).optional(),
+    item_variant: z.string().max(300).optional().openapi({
+      description: "GA4's variant name, as the widgets send it; not stored.",
+    }),
     price: Amount.optional(),
     quantity: z.number().int().min(1).max(10_000).optional(),
     item_list_id: ListId.optional(),

@@ -88,9 +88,7 @@ function emit(
 
 interface ServerEvent {
   name: AnalyticsName;
-  params: Omit<AnalyticsParams, 'ref' | 'channel' | 'items'> & {
-    items: Omit<AnalyticsItem, 'item_variant'>[];
-  };
+  params: Omit<AnalyticsParams, 'ref' | 'channel'>;
   ref?: string;
   channel: AnalyticsParams['channel'];
   at: string;
@@ -127,14 +125,12 @@ function queue(client: KioskClient, name: AnalyticsName, p: AnalyticsParams) {
   const { ref, channel, items, ...rest } = p;
   const events = queues.get(client) ?? [];
   queues.set(client, events);
-  // The server stores no item variant (GA4's item_variant stays on the page's event).
-  const kept = items.map(({ item_variant: _, ...i }) => i);
   events.push({
     name,
     channel,
     at: new Date().toISOString(),
     ...(ref ? { ref } : {}),
-    params: { ...rest, items: kept },
+    params: { ...rest, items },
   });
   if (events.length >= MAX_EVENTS_PER_BATCH) flush();
   else timer ??= setTimeout(flush, FLUSH_AFTER_MS);
