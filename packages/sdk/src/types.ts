@@ -29,6 +29,9 @@ export type AdminReview = Schemas['AdminReview'];
 export type IdentityProvider = Schemas['IdentityProvider'];
 export type IdentityProviderInput = Schemas['IdentityProviderInput'];
 export type StoreConfig = Schemas['StoreConfig'];
+/** The admin reports (`GET /admin/v1/reports/creators`, `…/funnel`). */
+export type CreatorsReport = Schemas['CreatorsReport'];
+export type FunnelReport = Schemas['FunnelReport'];
 /**
  * The orders a product's reviews can be listed in. Spelled out for the docs; the reviews
  * query is typed from the API, so an order the server drops fails the compile.

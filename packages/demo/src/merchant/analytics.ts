@@ -5,30 +5,18 @@
  * which holds the secret key. Every chart has its figures as text: a one-line summary in its
  * caption and the funnel's table below (docs/decisions/015-merchant-charts-uplot.md).
  */
-import { isAttributionCode } from '@kiosk/sdk';
+import {
+  type CreatorsReport,
+  type FunnelReport,
+  formatMoney,
+  isAttributionCode,
+  type Money,
+} from '@kiosk/sdk';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-type Money = { amount: string; currency: string };
-type CreatorRow = {
-  ref: string;
-  impressions: number;
-  clicks: number;
-  addToCarts: number;
-  orders: number;
-  revenue: Money[];
-  commission: Money[];
-};
-type FunnelRow = {
-  day: string;
-  channel: string;
-  impressions: number;
-  views: number;
-  addToCarts: number;
-  beginCheckouts: number;
-  purchases: number;
-  revenue: Money[];
-};
+type CreatorRow = CreatorsReport['items'][number];
+type FunnelRow = FunnelReport['items'][number];
 type Report<Row> = { items: Row[] };
 
 const STAGES = [
@@ -38,8 +26,16 @@ const STAGES = [
   ['beginCheckouts', 'Begin checkouts', '#7c3aed'],
   ['purchases', 'Purchases', '#059669'],
 ] as const;
-const CHANNELS = ['direct', 'creator', 'share', 'campaign', 'social', 'email'] as const;
-const CHANNEL_COLOURS = ['#64748b', '#db2777', '#2563eb', '#d97706', '#7c3aed', '#059669'];
+/** A line per channel the API reports: the compiler asks for a colour for each one. */
+const CHANNEL_COLOURS: Record<FunnelRow['channel'], string> = {
+  direct: '#64748b',
+  creator: '#db2777',
+  share: '#2563eb',
+  campaign: '#d97706',
+  qr: '#0891b2',
+  social: '#7c3aed',
+  email: '#059669',
+};
 const DAY_MS = 86_400_000;
 const COUNT_STEPS = [1, 2, 5]
   .flatMap((n) => [1, 10, 100, 1e3, 1e4, 1e5, 1e6].map((p) => n * p))
@@ -51,13 +47,7 @@ const count = new Intl.NumberFormat('en');
 /** Amounts per currency as one string ("$59.97 · €12.00"), 0 when there are none. */
 export function money(list: Money[]): string {
   if (!list.length) return count.format(0);
-  return list
-    .map((m) =>
-      new Intl.NumberFormat('en', { style: 'currency', currency: m.currency }).format(
-        Number(m.amount),
-      ),
-    )
-    .join(' · ');
+  return list.map((m) => formatMoney(m, 'en')).join(' · ');
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -218,10 +208,10 @@ function drawFunnelCharts(rows: FunnelRow[], days: string[]) {
   $('#funnel-summary').textContent = stageText;
   $('#funnel-chart').setAttribute('aria-label', `Funnel by day, all channels. ${stageText}`);
 
-  const channels = CHANNELS.map((channel, i) => {
+  const channels = Object.entries(CHANNEL_COLOURS).map(([channel, stroke]) => {
     const values = days.map(() => 0);
     for (const r of rows) if (r.channel === channel) values[index.get(r.day)!]! += r.purchases;
-    return { label: channel, stroke: CHANNEL_COLOURS[i]!, values };
+    return { label: channel, stroke, values };
   });
   lineChart('#channels-chart', days, channels);
   const channelText = summary(channels.map((s) => [s.label, s.values.reduce((a, b) => a + b, 0)]));
