@@ -1,9 +1,12 @@
 // SDK tests in real Chromium (Debian's), against the real Kiosk server started here.
-import { createLogger, startServer } from '@kiosk/server';
+// The workspace's server by path, not as a package: @kiosk/server depends on @kiosk/widgets
+// (its share pages render cards with @kiosk/widgets/ssr), so a dependency back would be a cycle.
+
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
+import { createLogger, startServer } from '../server/dist/index.js';
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;

@@ -9,12 +9,14 @@
 // worker reported; test/push-service.mjs); `kiosk-follow` answers a short link's redirect
 // (status and Location, which a page's fetch cannot read across origins).
 import { connect, createServer } from 'node:net';
-import { createLogger, seedTestFixtures, startServer } from '@kiosk/server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
 import { startMailSink } from '../../scripts/mail-sink.mjs';
+// The workspace's server by path, not as a package: @kiosk/server depends on @kiosk/widgets
+// (its share pages render cards with @kiosk/widgets/ssr), so a dependency back would be a cycle.
+import { createLogger, seedTestFixtures, startServer } from '../server/dist/index.js';
 import { addPasskey } from './test/passkey-ceremony.mjs';
 import { deliverPush, dispatchNotificationEvent, startReceipts } from './test/push-service.mjs';
 

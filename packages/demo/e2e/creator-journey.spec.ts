@@ -80,8 +80,13 @@ test('a creator code → share page → paid order → the merchant report and t
     const shop = await context.newPage();
     await shop.goto(shareUrl);
     await expect(shop.getByRole('heading', { level: 1 })).toHaveText(/Polo/);
-    const amount = await shop.locator('.price [data-price]').getAttribute('data-price');
+    const amount = await shop
+      .locator('meta[property="product:price:amount"]')
+      .getAttribute('content');
     cents = Math.round(Number(amount) * 100);
+    // The product card, rendered on the server (declarative shadow DOM), shows that price.
+    const price = shop.locator('kiosk-product-card').getByText(`$${Number(amount).toFixed(2)}`);
+    await expect(price).toBeVisible();
     expect(cents).toBeGreaterThan(0);
     await shop.getByRole('button', { name: 'Buy now' }).click();
     await shop.waitForURL(/\/checkout\/[^/?#]+/);

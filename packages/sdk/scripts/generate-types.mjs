@@ -5,8 +5,10 @@
 // direction rule (its hosted pages and the widgets format prices alike). `--check` fails if any file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { clientRules, createApp, createLogger } from '@kiosk/server';
 import openapiTS, { astToString } from 'openapi-typescript';
+// The workspace's server by path, not as a package: @kiosk/server depends on @kiosk/widgets
+// (its share pages render cards with @kiosk/widgets/ssr), so a dependency back would be a cycle.
+import { clientRules, createApp, createLogger } from '../../server/dist/index.js';
 
 const out = fileURLToPath(new URL('../src/generated/api.ts', import.meta.url));
 const rulesOut = fileURLToPath(new URL('../src/generated/rules.ts', import.meta.url));

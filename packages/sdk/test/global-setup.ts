@@ -1,6 +1,9 @@
-import { createLogger, startServer } from '@kiosk/server';
+// The workspace's server by path, not as a package: @kiosk/server depends on @kiosk/widgets
+// (its share pages render cards with @kiosk/widgets/ssr), so a dependency back would be a cycle.
+
 import type { TestProject } from 'vitest/node';
 import { startMailSink } from '../../../scripts/mail-sink.mjs';
+import { createLogger, startServer } from '../../server/dist/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -81,12 +81,26 @@ describe('the share page', () => {
       sku: p.variantIds[0],
     });
 
-    // Body: the picture with its size, the price, the compare-at price, the rating, the stock.
-    expect(page).toContain(`<img src="${p.imageUrl}" width="800" height="600" alt="The shirt">`);
-    expect(page).toContain('$1,234.50');
-    expect(page).toContain('Was $1,500.00');
-    expect(page).toContain('data-rating="4.5"');
-    expect(page).toContain('data-stock="in"');
+    // Body: the product card rendered on the server (@kiosk/widgets/ssr) in a declarative
+    // shadow root: the picture with its size, the price, the compare-at price, the rating, the
+    // stock; no controls, which could do nothing on a page without script.
+    const card =
+      /<kiosk-product-card ssr [^>]*><template shadowroot="open" shadowrootmode="open">([\s\S]*?)<\/template><\/kiosk-product-card>/.exec(
+        page,
+      );
+    expect(card, 'the server-rendered card').not.toBeNull();
+    const shadow = card![1]!;
+    expect(shadow).toContain(`src="${p.imageUrl}?w=480"`);
+    expect(shadow).toContain('alt="The shirt" width="800" height="600"');
+    expect(shadow).toMatch(/part="price"><span class="visually-hidden">Now <\/span>\$1,234\.50</);
+    expect(shadow).toMatch(
+      /part="compare-price"><span class="visually-hidden">Was <\/span>\$1,500\.00</,
+    );
+    expect(shadow).toContain('aria-label="Rated 4.5 out of 5, from 2 reviews"');
+    expect(shadow).toContain('<p class="stock">In stock</p>');
+    expect(shadow).not.toContain('<button');
+    expect(shadow).not.toContain('<select');
+    expect(page).toContain('<h1>Linen Shirt</h1>');
     expect(page).not.toMatch(/<script(?! type="application\/ld\+json")/);
   });
 
@@ -105,10 +119,13 @@ describe('the share page', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-frame-options')).toBe('DENY');
-    // The style element's hash is the one the CSP allows.
-    const style = /<style>([\s\S]*?)<\/style>/.exec(res.body)![1]!;
+    // Every style element's hash (the page's, the card's in its shadow root) is one the CSP allows.
     const { createHash } = await import('node:crypto');
-    expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    const styles = [...(res.body as string).matchAll(/<style>([\s\S]*?)<\/style>/g)];
+    expect(styles).toHaveLength(2);
+    for (const [, style] of styles) {
+      expect(csp).toContain(`'sha256-${createHash('sha256').update(style!).digest('base64')}'`);
+    }
     // No canonical ref without one.
     expect(meta(res.body, 'og:url')).toBe(`http://localhost/p/${s.store.handle}/${p.handle}`);
 
@@ -164,7 +181,9 @@ describe('the share page', () => {
     });
     expect(de.body).toContain('<html lang="de" dir="ltr">');
     expect(de.body).toContain(shareMessages.de.buyNow);
-    expect(de.body).toContain(shareMessages.de.inStock);
+    // The card in the page's language (its stock line, its variant names' currency).
+    expect(de.body).toMatch(/<kiosk-product-card ssr [^>]*locale="de"[^>]*dir="ltr"/);
+    expect(de.body).toContain('<p class="stock">Auf Lager</p>');
     expect(de.body).toContain('1.099,00\u00a0€');
     expect(meta(de.body, 'product:price:currency')).toBe('EUR');
 
@@ -177,6 +196,7 @@ describe('the share page', () => {
       .formatToParts(1234.5)
       .find((part) => part.type === 'integer')!.value;
     expect(ar.body).toContain(arabicPrice);
+    expect(ar.body).toMatch(/<kiosk-product-card ssr [^>]*locale="ar"[^>]*dir="rtl"/);
   });
 
   it('handles junk in the query: unknown currency, bad lang, bad ref', async () => {
@@ -310,7 +330,7 @@ describe('the buy path', () => {
     const s = await createShareStore(t.current);
     const p = await createSharedProduct(t.current, s, { stock: [0, 0] });
     const res = await t.current.request(`/p/${s.store.handle}/${p.handle}?lang=de`);
-    expect(res.body).toContain(shareMessages.de.soldOut);
+    expect(res.body).toContain('<p class="stock sold-out">Ausverkauft</p>');
     expect(res.body).not.toContain('<form');
     expect(res.body).not.toContain('<button');
     expect(jsonLd(res.body).offers[0].availability).toBe('https://schema.org/OutOfStock');

@@ -15,7 +15,8 @@ const elements = ['product-card', 'mini-cart', 'review-list', 'login-button', 's
   (name) => existsSync(`${root}src/${name}/define.ts`) && (!only || only.includes(name)),
 );
 const defines = Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`]));
-const dependency = /^(lit|@lit\/|@lit-labs\/|i18next|@kiosk\/sdk|nanostores)(\/|$)/;
+const dependency =
+  /^(lit|lit-html|lit-element|i18next|nanostores|@kiosk\/sdk)(\/|$)|^@lit(-labs)?\//;
 const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 
 // The CDN build's shared runtime: lit, nanostores, i18next, the SDK core and the widgets'
@@ -47,18 +48,20 @@ const manualChunks = (id) => (!lazy.test(id) && runtime.test(id) ? 'runtime' : u
 // Only what this script writes (dist/types is tsc's).
 for (const dir of ['cdn', 'chunks']) rmSync(`${dist}/${dir}`, { recursive: true, force: true });
 
-// 1. npm: ES modules, dependencies left as imports for the app's bundler.
+// 1. npm: ES modules (their templates minified as in the CDN build), dependencies left as imports for the app's bundler; ssr.js is for Node
+// (@kiosk/widgets/ssr), where lit resolves to its server build.
 await build({
   ...common,
+  plugins: [minifyLiterals],
   build: {
     outDir: dist,
     emptyOutDir: false,
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    lib: { entry: { index: 'src/index.ts', ...defines }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', ...defines, ssr: 'src/ssr/index.ts' }, formats: ['es'] },
     rollupOptions: {
-      external: (id) => dependency.test(id),
+      external: (id) => dependency.test(id) || id.startsWith('node:'),
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

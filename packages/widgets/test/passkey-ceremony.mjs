@@ -4,7 +4,9 @@
 // here, in Node, by the `kiosk-passkey` test command: the hosted forms take posts from the
 // server's own pages only (their CSRF check), which a test page on another origin is not.
 import { createHash, randomBytes } from 'node:crypto';
-import { TestAuthenticator } from '@kiosk/server/testing';
+// The workspace's server by path, not as a package: @kiosk/server depends on @kiosk/widgets
+// (its share pages render cards with @kiosk/widgets/ssr), so a dependency back would be a cycle.
+import { TestAuthenticator } from '../../server/dist/testing/index.js';
 
 /** The hosted page's fields in an attribute or input value (HTML-escaped). */
 function attribute(page, pattern) {

@@ -19,31 +19,28 @@ const CSS = `*{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fafafa}
 main{max-inline-size:60rem;margin-inline:auto;padding:1rem;display:grid;gap:1rem}
 @media (min-width:40rem){main{grid-template-columns:1fr 1fr}}
-img{display:block;inline-size:100%;block-size:auto;border-radius:.5rem;background:#eee}
 h1{font-size:1.5rem;margin-block:0 .5rem}
 p{margin-block:0 .5rem}
 .muted{color:#555}
-.price{font-size:1.25rem;font-weight:600}
-.price s{font-weight:400;color:#555;margin-inline-start:.5rem}
-.out,.error{color:#a00}
+.error{color:#a00}
 form{display:grid;gap:.5rem;margin-block-start:1rem}
 select,input,button,.buy{font:inherit;padding:.6rem;border-radius:.4rem;border:1px solid #888;inline-size:100%}
 button,.buy{background:#111;color:#fff;border-color:#111;cursor:pointer;text-align:center;text-decoration:none;display:block}
-.embed main{grid-template-columns:8rem 1fr;padding:.5rem;gap:.75rem;align-items:start}
-.embed h1{font-size:1rem}
-.embed .price{font-size:1rem}`;
+.embed main{grid-template-columns:1fr;padding:.5rem;gap:.5rem}
+.embed h1{font-size:1rem;margin:0}
+kiosk-product-card::part(title){display:none}`;
 
 const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
 
 /**
- * No script runs; the inline style is allowed by its hash; images and forms only to this
- * server. The full page refuses framing; the embed card is made to be framed (oEmbed).
+ * No script runs; the inline styles (the page's and the card's, in its shadow root) are
+ * allowed by their hashes; images and forms only to this server. The full page refuses framing; the embed card is made to be framed (oEmbed).
  */
-export function shareCsp(publicOrigin: string, embed: boolean): string {
+export function shareCsp(publicOrigin: string, embed: boolean, styles: string[] = []): string {
   const self = `'self' ${new URL(publicOrigin).origin}`;
   return [
     "default-src 'none'",
-    `style-src ${CSS_HASH}`,
+    `style-src ${[CSS_HASH, ...styles].join(' ')}`,
     `img-src ${self} data:`,
     `form-action ${self}`,
     `frame-ancestors ${embed ? '*' : "'none'"}`,
@@ -69,6 +66,8 @@ export interface SharePageInput {
   /** The form's target: this page's URL with /buy. */
   buyAction: string;
   embed: boolean;
+  /** The product answer's ETag: the rendered card is kept under it (cardFor). */
+  etag: string;
   error?: 'unavailable' | 'badOrigin' | 'busy' | undefined;
 }
 
@@ -178,15 +177,6 @@ ${image ? html`<meta name="twitter:image" content="${image.url}">` : ''}
 <script type="application/ld+json">${raw(scriptSafeJson(productJsonLd(input)))}</script>`;
 }
 
-function stockLine(tr: Tr, product: Product) {
-  const forSale = product.variants.filter((v) => v.available);
-  if (forSale.length === 0) return html`<p class="out" data-stock="out">${tr('soldOut')}</p>`;
-  const left = forSale.reduce((n, v) => n + v.quantityAvailable, 0);
-  return left <= 5
-    ? html`<p data-stock="low">${tr('fewLeft', { n: left })}</p>`
-    : html`<p data-stock="in">${tr('inStock')}</p>`;
-}
-
 function buyPath(input: SharePageInput, tr: Tr) {
   const { product, store } = input;
   const forSale = product.variants.filter((v) => v.available);
@@ -218,27 +208,46 @@ ${choice}
 </form>`;
 }
 
-function productBody(input: SharePageInput, tr: Tr) {
-  const { product, store, lang } = input;
-  const image = product.images[0];
-  const lead = leadVariant(product);
-  const rating = product.rating;
-  const number = (n: number) => new Intl.NumberFormat(lang).format(n);
-  return html`${image ? html`<img src="${image.url}" width="${image.width}" height="${image.height}" alt="${image.alt || product.title}">` : ''}
+/** @kiosk/widgets/ssr, loaded with the first share page: lit and the elements are not needed before. */
+let widgetsSsr: Promise<typeof import('@kiosk/widgets/ssr')> | undefined;
+
+/** Rendered cards, newest last: a shared link is opened by many at once (about 0.4 ms each). */
+const cards = new Map<string, Promise<{ html: string; styles: string[] }>>();
+const CARDS_KEPT = 256;
+
+/**
+ * The product as its `<kiosk-product-card>` shows it (image, price, rating, stock), rendered on
+ * the server in the page's language, without the controls a page with no script could not use.
+ */
+function cardFor(input: SharePageInput): Promise<{ html: string; styles: string[] }> {
+  const { product, lang, embed, etag } = input;
+  const key = `${etag}|${lang}|${embed}`;
+  let card = cards.get(key);
+  if (card) {
+    cards.delete(key);
+  } else {
+    card = (widgetsSsr ??= import('@kiosk/widgets/ssr')).then(async (ssr) => {
+      const html = await ssr.renderProductCard(product, {
+        locale: lang,
+        layout: embed ? 'row' : 'card',
+        interactive: false,
+        jsonLd: false,
+      });
+      return { html, styles: await ssr.styleHashes(html) };
+    });
+    card.catch(() => cards.delete(key));
+    if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value!);
+  }
+  cards.set(key, card);
+  return card;
+}
+
+function productBody(input: SharePageInput, tr: Tr, card: string) {
+  const { product, store } = input;
+  return html`${raw(card)}
 <div>
 <p class="muted">${store.name}</p>
 <h1>${product.title}</h1>
-${
-  lead
-    ? html`<p class="price"><span data-price="${lead.price.amount}">${price(lang, lead.price)}</span>${
-        lead.compareAtPrice
-          ? html` <s data-compare-at="${lead.compareAtPrice.amount}">${tr('was', { price: price(lang, lead.compareAtPrice) })}</s>`
-          : ''
-      }</p>`
-    : ''
-}
-${rating.count > 0 ? html`<p class="muted" data-rating="${rating.average}">★ ${tr('rating', { average: number(rating.average), count: number(rating.count) })}</p>` : ''}
-${stockLine(tr, product)}
 ${input.error ? html`<p class="error" role="alert">${tr(input.error)}</p>` : ''}
 ${input.embed ? '' : html`<p>${product.description}</p>`}
 ${buyPath(input, tr)}
@@ -266,20 +275,31 @@ ${headContent}
 </html>`;
 }
 
-export function sharePage(input: SharePageInput) {
+/** The page, and the hashes of the card's styles for its CSP (shareCsp). */
+export async function sharePage(input: SharePageInput) {
   const tr = translator(shareMessages, input.locale);
   const title = `${input.product.title} · ${input.store.name}`;
-  return document(input.lang, head(input, title), productBody(input, tr), input.embed);
+  const card = await cardFor(input);
+  return {
+    page: await document(
+      input.lang,
+      head(input, title),
+      productBody(input, tr, card.html),
+      input.embed,
+    ),
+    styles: card.styles,
+  };
 }
 
 /** The page for an unknown store, product or short link, in the shopper's language. */
-export function shareNotFoundPage(locale: HostedLocale) {
+export async function shareNotFoundPage(locale: HostedLocale) {
   const tr = translator(shareMessages, locale);
-  return document(
+  const page = await document(
     locale,
     html`<title>${tr('notFoundTitle')}</title>
 <meta name="robots" content="noindex">`,
     html`<div><h1>${tr('notFoundTitle')}</h1><p>${tr('notFound')}</p></div>`,
     false,
   );
+  return { page, styles: [] };
 }

@@ -60,13 +60,20 @@ const refOf = (value: string | undefined) => (value && ATTRIBUTION_CODE.test(val
 /** What a store or product handle (or a product id) can be; anything else finds nothing. */
 const HANDLE = /^[A-Za-z0-9._-]{1,200}$/;
 
+/** A store's product as the share page shows it, with its answer's ETag. */
+interface Shared {
+  store: Store;
+  product: Product;
+  etag: string;
+}
+
 /** The store and its active product, priced in `currency` (else the store's default). */
 async function loadShared(
   c: AppContext,
   storeHandle: string,
   productHandle: string,
   currency: string | undefined,
-): Promise<{ store: Store; product: Product } | undefined> {
+): Promise<Shared | undefined> {
   // Checked before any query: a NUL or a stray surrogate must not reach PostgreSQL.
   if (!HANDLE.test(storeHandle) || !HANDLE.test(productHandle)) return undefined;
   const store = await c.var.deps.catalogCache.storeByHandle(c.var.deps.db, storeHandle);
@@ -84,7 +91,7 @@ async function loadShared(
       productAnswerKey(store.id, read.ref, read.currency, read.origin),
     );
     const answer = kept ?? (await readProductAnswer(deps, read));
-    return { store, product: JSON.parse(answer.text) as Product };
+    return { store, product: JSON.parse(answer.text) as Product, etag: answer.etag };
   } catch (err) {
     if (err instanceof ApiError && err.code === 'product_not_found') return undefined;
     throw err;
@@ -102,10 +109,10 @@ function brandUrl(store: Store, product: Product, ref: string | null): string | 
 
 function pageInput(
   c: AppContext,
-  found: { store: Store; product: Product },
+  found: Shared,
   options: { lang: string | undefined; ref: string | null; embed: boolean },
 ): SharePageInput {
-  const { store, product } = found;
+  const { store, product, etag } = found;
   const origin = publicOrigin(c);
   const lang = pageLanguage(store.locales, options.lang, c.req.header('accept-language'));
   const path = sharePagePath(store.handle, product.handle);
@@ -121,20 +128,22 @@ function pageInput(
     brandUrl: brandUrl(store, product, ref),
     buyAction: `${origin}${path}/buy`,
     embed: options.embed,
+    etag,
   };
 }
 
-type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
+type Page = Promise<{ page: HtmlEscapedString; styles: string[] }>;
 
 /** Sends a share page with its security and cache headers. */
-function sendShare(
+async function sendShare(
   c: AppContext,
-  page: Page,
+  rendering: Page,
   options: { status?: 200 | 400 | 404 | 429; embed?: boolean; cache?: boolean } = {},
 ) {
   const embed = options.embed ?? false;
+  const { page, styles } = await rendering;
   // The public origin, never the request's Host: a forged one must not end up in a cache.
-  c.header('Content-Security-Policy', shareCsp(publicOrigin(c), embed));
+  c.header('Content-Security-Policy', shareCsp(publicOrigin(c), embed, styles));
   if (!embed) c.header('X-Frame-Options', 'DENY');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'strict-origin-when-cross-origin');

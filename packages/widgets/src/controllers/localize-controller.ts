@@ -1,6 +1,6 @@
 import type { KioskError } from '@kiosk/sdk';
 import type { TOptions } from 'i18next';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { currentConfig } from '../config.js';
 import { closestStore } from '../context.js';
 import { commonStrings } from '../i18n/common.js';
@@ -150,6 +150,8 @@ export class LocalizeController<B extends Bundle = Bundle> implements ReactiveCo
   }
 
   private requestedLocale(): string {
+    // On the server (@kiosk/widgets/ssr) there is no page: the element's attribute says it.
+    if (isServer) return this.host.locale || 'en';
     const config = currentConfig().locale;
     const candidates = [
       this.host.locale,

@@ -37,7 +37,8 @@ const m = {
   compactOneRow: 26,
 } as const;
 
-const tag = 'kiosk-product-card:not(:defined)';
+/** A card rendered on the server (`ssr`, @kiosk/widgets/ssr) has its content: no box to reserve. */
+const tag = 'kiosk-product-card:not(:defined,[ssr])';
 const rem = (n: number) => `${n}rem`;
 const c = rem(m.control);
 const gap = 'var(--g)';

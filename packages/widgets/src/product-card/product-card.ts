@@ -1,5 +1,5 @@
 import type { KioskError, Product, Variant } from '@kiosk/sdk';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { analytics } from '../analytics/track.js';
 import { attributionRef } from '../config.js';
@@ -95,6 +95,11 @@ export class KioskProductCard extends KioskElement {
   /** What the card shows: loading, ready, sold-out (the selected variant), unavailable or error. Read-only. */
   @property({ reflect: true, attribute: 'state' }) cardState: ProductCardState = 'loading';
 
+  /** @internal Set by `@kiosk/widgets/ssr`: the product the server renders (in the browser, the card loads its own). */
+  declare serverProduct?: Product;
+  /** @internal Set by `@kiosk/widgets/ssr` for a page without JavaScript: no controls. */
+  declare serverStatic?: boolean;
+
   @state() private data: Product | undefined;
   @state() private quantity = 1;
   @state() private loadError: KioskError | undefined;
@@ -139,10 +144,21 @@ export class KioskProductCard extends KioskElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // On the server nothing connects the card: no controller runs and nothing loads.
+    // (lit types isServer as false: its Node build says true)
+    if ((isServer as boolean) && this.serverProduct) {
+      this.i18n.hostUpdate();
+      this.data = this.serverProduct;
+      this.cardState = 'ready';
+    }
+    const data = this.data;
     if (changed.has('variant') || (changed as Map<string, unknown>).has('data')) {
-      const variant = this.selectedVariant;
-      if (this.data && (this.cardState === 'ready' || this.cardState === 'sold-out')) {
-        this.cardState = variant?.available ? 'ready' : 'sold-out';
+      if (data && (this.cardState === 'ready' || this.cardState === 'sold-out')) {
+        // A product shows the chosen variant if it has it, else its first available one.
+        if (!data.variants.some((v) => v.id === this.variant)) {
+          this.variant = (data.variants.find((v) => v.available) ?? data.variants[0])?.id;
+        }
+        this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
       }
       const stock = this.selectedVariant?.quantityAvailable ?? this.quantity;
       this.quantity = Math.max(1, Math.min(this.quantity, stock));
@@ -187,11 +203,7 @@ export class KioskProductCard extends KioskElement {
       try {
         if (!current()) return;
         this.data = product;
-        const chosen = product.variants.find((v) => v.id === this.variant);
-        if (!chosen) {
-          this.variant = (product.variants.find((v) => v.available) ?? product.variants[0])?.id;
-        }
-        this.cardState = this.selectedVariant?.available ? 'ready' : 'sold-out';
+        this.cardState = 'ready'; // or sold-out: willUpdate picks the variant
         await this.updateComplete;
         analytics(this, (a) => a.observe(this, () => this.kiosk.client));
         void deepLink?.then((link) => link.focusIfLinked(this, product));
@@ -374,7 +386,9 @@ export class KioskProductCard extends KioskElement {
   private renderProduct(product: Product) {
     const variant = this.selectedVariant;
     const compact = this.layout === 'compact';
-    const actions = this.renderActions(product, variant);
+    // A server rendering for a page without JavaScript leaves out what could do nothing there.
+    const controls = !(isServer as boolean) || !this.serverStatic;
+    const actions = controls ? this.renderActions(product, variant) : nothing;
     return html`${renderImage(product, variant, this.layout)}
       <div class="body">
         <h3 class="title" part="title">${product.title}</h3>
@@ -383,7 +397,7 @@ export class KioskProductCard extends KioskElement {
           compact
             ? nothing
             : html`${renderRating(product, this.i18n)}
-              ${renderPicker(product, variant, this.i18n, this.selectOption)}
+              ${controls ? renderPicker(product, variant, this.i18n, this.selectOption) : nothing}
               ${renderStock(variant, this.i18n)} ${actions} ${this.renderAddError()}`
         }
       </div>

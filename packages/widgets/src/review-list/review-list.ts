@@ -1,5 +1,5 @@
-import type { Review, ReviewSort, ReviewSummary, Session } from '@kiosk/sdk';
-import { html, nothing } from 'lit';
+import type { Page, Review, ReviewSort, ReviewSummary, Session } from '@kiosk/sdk';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { KioskElement } from '../kiosk-element.js';
@@ -96,6 +96,9 @@ export class KioskReviewList extends KioskElement {
   /** What the list shows: loading, ready, empty, unavailable or error. Read-only. */
   @property({ reflect: true, attribute: 'state' }) listState: ReviewListState = 'loading';
 
+  /** @internal Set by `@kiosk/widgets/ssr`: the summary (and first page) the server renders. */
+  declare serverReviews?: { summary: ReviewSummary; page?: Page<Review> };
+
   @state() private announcement = '';
 
   private readonly i18n = new ReviewLocalize(this);
@@ -139,6 +142,20 @@ export class KioskReviewList extends KioskElement {
     return this.list.loadMore();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // On the server nothing connects the list: no controller runs and nothing loads.
+    // (lit types isServer as false: its Node build says true)
+    if ((isServer as boolean) && this.serverReviews) {
+      this.i18n.hostUpdate();
+      const { summary, page } = this.serverReviews;
+      this.list.summary = summary;
+      this.list.reviews = page?.items ?? [];
+      this.list.cursor = page?.nextCursor ?? null;
+      this.listState = summary.count > 0 ? 'ready' : 'empty';
+    }
+  }
+
   protected override updated(): void {
     fillBars(this.shadowRoot);
   }
@@ -154,7 +171,7 @@ export class KioskReviewList extends KioskElement {
     const loading = !this.i18n.ready || this.listState === 'loading';
     return html`<section
       part="base"
-      class="base"
+      class="base ${loading ? 'skeleton' : ''}"
       aria-labelledby="heading"
       aria-busy=${loading || this.list.refreshing || this.write.mineLoading ? 'true' : 'false'}
       lang=${this.i18n.lang}
@@ -180,7 +197,10 @@ export class KioskReviewList extends KioskElement {
         return html`<p class="message empty">${this.i18n.t('empty')}</p>
           ${write()}`;
       default:
-        return html`${renderSummary(this.list)} ${renderToolbar(this.list)} ${renderReviews(this.list, signedIn)}
+        // A server rendering of the summary alone: the reviews come with the element's code.
+        return isServer && !this.serverReviews?.page
+          ? html`${renderSummary(this.list)} ${write()}`
+          : html`${renderSummary(this.list)} ${renderToolbar(this.list)} ${renderReviews(this.list, signedIn)}
         ${write()}`;
     }
   }

@@ -7,11 +7,6 @@ export type ShareMessageKey =
   | 'buyNow'
   | 'variant'
   | 'quantity'
-  | 'inStock'
-  | 'fewLeft'
-  | 'soldOut'
-  | 'was'
-  | 'rating'
   | 'unavailable'
   | 'badOrigin'
   | 'busy'
@@ -26,11 +21,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: 'Buy now',
     variant: 'Option',
     quantity: 'Quantity',
-    inStock: 'In stock',
-    fewLeft: 'Only {n} left',
-    soldOut: 'Sold out',
-    was: 'Was {price}',
-    rating: 'Rated {average} out of 5 ({count} reviews)',
     unavailable: 'That option is not available in this quantity any more.',
     badOrigin: 'This form can only be sent from its own page. Reload the page and try again.',
     busy: 'Too many attempts from your connection. Wait a minute and try again.',
@@ -43,11 +33,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: '立即购买',
     variant: '选项',
     quantity: '数量',
-    inStock: '有货',
-    fewLeft: '仅剩 {n} 件',
-    soldOut: '已售罄',
-    was: '原价 {price}',
-    rating: '评分 {average}/5（{count} 条评价）',
     unavailable: '该选项已无法提供此数量。',
     badOrigin: '此表单只能从其所在页面提交。请刷新页面后重试。',
     busy: '您的网络尝试次数过多。请稍等一分钟后重试。',
@@ -60,11 +45,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: 'Comprar ahora',
     variant: 'Opción',
     quantity: 'Cantidad',
-    inStock: 'En stock',
-    fewLeft: 'Solo quedan {n}',
-    soldOut: 'Agotado',
-    was: 'Antes {price}',
-    rating: 'Valoración {average} de 5 ({count} reseñas)',
     unavailable: 'Esa opción ya no está disponible en esta cantidad.',
     badOrigin:
       'Este formulario solo se puede enviar desde su propia página. Recarga la página e inténtalo de nuevo.',
@@ -78,11 +58,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: 'Acheter',
     variant: 'Option',
     quantity: 'Quantité',
-    inStock: 'En stock',
-    fewLeft: 'Plus que {n}',
-    soldOut: 'Épuisé',
-    was: 'Avant {price}',
-    rating: 'Noté {average} sur 5 ({count} avis)',
     unavailable: "Cette option n'est plus disponible dans cette quantité.",
     badOrigin:
       'Ce formulaire ne peut être envoyé que depuis sa propre page. Rechargez la page et réessayez.',
@@ -96,11 +71,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: 'Jetzt kaufen',
     variant: 'Variante',
     quantity: 'Menge',
-    inStock: 'Auf Lager',
-    fewLeft: 'Nur noch {n} verfügbar',
-    soldOut: 'Ausverkauft',
-    was: 'Vorher {price}',
-    rating: 'Bewertet mit {average} von 5 ({count} Bewertungen)',
     unavailable: 'Diese Variante ist in dieser Menge nicht mehr verfügbar.',
     badOrigin:
       'Dieses Formular kann nur von seiner eigenen Seite gesendet werden. Laden Sie die Seite neu und versuchen Sie es erneut.',
@@ -114,11 +84,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: 'Купить',
     variant: 'Вариант',
     quantity: 'Количество',
-    inStock: 'В наличии',
-    fewLeft: 'Осталось: {n}',
-    soldOut: 'Распродано',
-    was: 'Было {price}',
-    rating: 'Оценка {average} из 5 (отзывов: {count})',
     unavailable: 'Этого варианта больше нет в таком количестве.',
     badOrigin:
       'Эту форму можно отправить только с её собственной страницы. Обновите страницу и попробуйте снова.',
@@ -132,11 +97,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: 'Comprar agora',
     variant: 'Opção',
     quantity: 'Quantidade',
-    inStock: 'Em estoque',
-    fewLeft: 'Restam apenas {n}',
-    soldOut: 'Esgotado',
-    was: 'De {price}',
-    rating: 'Nota {average} de 5 ({count} avaliações)',
     unavailable: 'Essa opção não está mais disponível nessa quantidade.',
     badOrigin:
       'Este formulário só pode ser enviado pela própria página. Recarregue a página e tente novamente.',
@@ -150,11 +110,6 @@ export const shareMessages: Messages<ShareMessageKey> = {
     buyNow: 'اشترِ الآن',
     variant: 'الخيار',
     quantity: 'الكمية',
-    inStock: 'متوفر',
-    fewLeft: 'بقي {n} فقط',
-    soldOut: 'نفدت الكمية',
-    was: 'كان {price}',
-    rating: 'التقييم {average} من 5 ({count} مراجعات)',
     unavailable: 'هذا الخيار لم يعد متاحًا بهذه الكمية.',
     badOrigin: 'لا يمكن إرسال هذا النموذج إلا من صفحته. أعد تحميل الصفحة وحاول مرة أخرى.',
     busy: 'محاولات كثيرة جدًا من اتصالك. انتظر دقيقة ثم حاول مرة أخرى.',
