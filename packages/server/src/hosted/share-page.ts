@@ -226,7 +226,8 @@ function cardFor(input: SharePageInput): Promise<{ html: string; styles: string[
   if (card) {
     cards.delete(key);
   } else {
-    card = (widgetsSsr ??= import('@kiosk/widgets/ssr')).then(async (ssr) => {
+    widgetsSsr ??= import('@kiosk/widgets/ssr');
+    card = widgetsSsr.then(async (ssr) => {
       const html = await ssr.renderProductCard(product, {
         locale: lang,
         layout: embed ? 'row' : 'card',
