@@ -26,10 +26,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, startServer } from '@kiosk/server';
+import { brandPageRoutes } from './brand-page.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { merchantRoutes } from './merchant-routes.mjs';
 import { startPushInbox } from './push-inbox.mjs';
-import { serveDemo } from './serve.mjs';
+import { contentSecurityPolicy, serveDemo } from './serve.mjs';
 
 const demo = fileURLToPath(new URL('..', import.meta.url));
 const repo = join(demo, '..', '..');
@@ -230,18 +231,27 @@ async function e2eRoutes(req, res) {
 }
 // The merchant page's "send a promotion", with Aurora's secret key on this side only.
 const merchant = merchantRoutes({ apiUrl, secretKey: 'sk_test_aurora' });
+const apiOrigins = loopback ? `${apiUrl} http://127.0.0.1:${apiPort}` : apiUrl;
+const brand = brandPageRoutes({
+  dist: outDir,
+  apiUrl,
+  storeKey: 'pk_test_aurora',
+  csp: contentSecurityPolicy(apiOrigins),
+  pageUrl: `http://${hostInUrl}:${port}/brand.html`,
+});
 const web = await serveDemo({
   dist: outDir,
   cdn,
   // On loopback the API names itself 127.0.0.1 where no request's Host says otherwise: in the
   // receipt endpoint of the messages it pushes, which kiosk-sw.js fetches under this CSP.
-  api: loopback ? `${apiUrl} http://127.0.0.1:${apiPort}` : apiUrl,
+  api: apiOrigins,
   host,
   port,
   routes: async (req, res) =>
     (await mail.routes(req, res)) ||
     (await push.routes(req, res)) ||
     (await merchant(req, res)) ||
+    (await brand(req, res)) ||
     e2eRoutes(req, res),
 }).catch(async (error) => {
   await api?.close();
