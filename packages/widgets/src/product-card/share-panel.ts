@@ -41,6 +41,8 @@ export class SharePanel {
   open = false;
   private readonly i18n: LocalizeController<typeof shareStrings.en>;
   private step: Step = { kind: 'loading' };
+  /** The product and ref the step is for: the card may change either while the panel is open. */
+  private stepFor = '';
 
   constructor(
     private readonly host: LocalizedHost & ReactiveElement,
@@ -70,6 +72,10 @@ export class SharePanel {
     );
   }
 
+  private currentFor(): string {
+    return `${this.options.product()?.handle}|${this.options.ref()}`;
+  }
+
   /** The link for the card's product and ref as they are now (the SDK keeps each it made). */
   private async fetchLink() {
     const client = this.options.client();
@@ -77,6 +83,8 @@ export class SharePanel {
     if (!client || !product) return;
     const ref = this.options.ref();
     const creator = ref !== undefined && isAttributionCode(ref);
+    const asked = this.currentFor();
+    this.stepFor = asked;
     this.step = { kind: 'loading' };
     this.host.requestUpdate();
     const root = this.host.renderRoot as ShadowRoot;
@@ -87,8 +95,10 @@ export class SharePanel {
         product: product.handle,
         ...(creator ? { ref, channel: 'creator' as const } : { channel: 'share' as const }),
       });
+      if (this.stepFor !== asked) return; // asked again since, for another product or ref
       this.step = { kind: 'ready', link };
     } catch (error) {
+      if (this.stepFor !== asked) return;
       this.step = { kind: 'failed', error: this.options.onError(error) };
     }
     this.host.requestUpdate();
@@ -127,6 +137,8 @@ export class SharePanel {
 
   render() {
     if (!this.open) return nothing;
+    // The card now shows another product (or carries another ref): its link, not the old one.
+    if (this.stepFor !== this.currentFor()) queueMicrotask(() => void this.fetchLink());
     const title = this.options.product()?.title ?? '';
     const step = this.step;
     let body: unknown;

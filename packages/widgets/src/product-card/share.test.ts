@@ -115,6 +115,18 @@ describe('<kiosk-product-card> share panel', () => {
     expect(page.searchParams.get('channel')).to.equal('creator');
   });
 
+  it('follows the card: another product or ref while open shows that one’s link', async () => {
+    const el = await openShare();
+    const first = linkField(el)!.value;
+    el.ref = 'SHARE-2';
+    await until(() => !!linkField(el)?.value && linkField(el)!.value !== first, 'a new link');
+    const { location } = await follow(linkField(el)!.value);
+    const page = new URL(location, endpoint);
+    expect(page.pathname).to.equal(`/p/aurora/${TEE}`);
+    expect(page.searchParams.get('ref')).to.equal('SHARE-2');
+    expect(page.searchParams.get('channel')).to.equal('creator');
+  });
+
   it('credits the creator of a followed link (?kiosk_ref) when the card has no ref', async () => {
     const original = location.href;
     history.replaceState(null, '', `${location.pathname}?kiosk_ref=BLOG-42`);
