@@ -301,25 +301,25 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     methodCard: 'Karte',
     methodWallet: 'Test-Wallet',
     methodWalletHint:
-      'Sie bestätigen die Zahlung auf der Seite der Wallet und kehren dann hierher zurück.',
+      'Du bestätigst die Zahlung auf der Seite der Wallet und kommst dann hierher zurück.',
     methodVoucher: 'Test-Zahlschein',
     methodVoucherHint:
-      'Sie erhalten eine Zahlscheinnummer, die Sie später bezahlen; die Bestellung wird bestätigt, sobald sie bezahlt ist.',
+      'Du erhältst eine Zahlscheinnummer, die du später bezahlst; die Bestellung wird bestätigt, sobald sie bezahlt ist.',
     methodUnavailable: 'Diese Zahlungsart ist für diesen Shop nicht verfügbar.',
     providerUnavailable:
-      'Der Zahlungsdienst ist nicht erreichbar. Versuchen Sie es gleich noch einmal oder wählen Sie eine andere Zahlungsart.',
+      'Der Zahlungsdienst ist nicht erreichbar. Versuch es gleich noch einmal oder wähle eine andere Zahlungsart.',
     walletCancelled:
-      'Zahlung abgebrochen. Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+      'Zahlung abgebrochen. Versuch es noch einmal oder wähle eine andere Zahlungsart.',
     walletDeclined:
-      'Die Wallet hat die Zahlung abgelehnt. Versuchen Sie es erneut oder wählen Sie eine andere Zahlungsart.',
+      'Die Wallet hat die Zahlung abgelehnt. Versuch es noch einmal oder wähle eine andere Zahlungsart.',
     walletPending:
       'Die Wallet hat die Zahlung noch nicht bestätigt. Diese Seite zeigt sie als bezahlt an, sobald das geschieht.',
-    voucherTitle: 'Ihr Zahlschein',
+    voucherTitle: 'Dein Zahlschein',
     voucherCode: 'Zahlscheinnummer',
     voucherAmount: 'Zu zahlender Betrag',
     voucherExpires: 'Zahlbar bis',
     voucherWaiting:
-      'Wir bestätigen Ihre Bestellung, sobald der Zahlschein bezahlt ist. Ihre Artikel sind bis dahin reserviert.',
+      'Wir bestätigen deine Bestellung, sobald der Zahlschein bezahlt ist. Deine Artikel sind bis dahin reserviert.',
     voucherOpen: 'Zahlschein zum Bezahlen öffnen',
     voucherExpired: 'Der Zahlschein ist abgelaufen, bevor er bezahlt wurde.',
   },
