@@ -74,7 +74,9 @@ test.describe('in German', () => {
     const voucher = page.getByRole('region', { name: 'Dein Zahlschein' });
     await expect(voucher).toBeVisible();
     await expect(voucher.locator('[data-voucher-code]')).toHaveText(/^(\d{5} ){4}\d$/);
-    await expect(voucher.locator('[data-voucher-amount]')).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}\s€$/);
+    await expect(voucher.locator('[data-voucher-amount]')).toHaveText(
+      /^\d{1,3}(\.\d{3})*,\d{2}\s€$/,
+    );
     await expect(voucher.getByRole('status')).toHaveText(
       'Wir bestätigen deine Bestellung, sobald der Zahlschein bezahlt ist. Deine Artikel sind bis dahin reserviert.',
     );

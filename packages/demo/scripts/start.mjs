@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 // `pnpm start`: builds the demo pages with Vite for the API's URL, starts the Kiosk API
 // (embedded PGlite in ./.kiosk-data, demo seed) and serves the pages under a strict CSP.
 //
@@ -29,7 +30,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
 import { createLogger, startServer } from '@kiosk/server';
 import { TestPaymentNetwork } from '@kiosk/server/testing';
 import { startMailCatcher } from './mail-catcher.mjs';
