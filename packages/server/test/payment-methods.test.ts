@@ -42,7 +42,11 @@ async function pendingOrder(s: TestStore, { currency = 'USD', price = 123456, st
   });
   const res = await t.request(`/v1/carts/${cart.body.id}/checkout`, { key: s.pk, body: {} });
   expect(res.status).toBe(201);
-  return { orderId: res.body.orderId as string, variantId: p.variantIds[0]! };
+  return {
+    orderId: res.body.orderId as string,
+    variantId: p.variantIds[0]!,
+    cartId: cart.body.id as string,
+  };
 }
 
 function post(orderId: string, fields: Record<string, string>, query = '?locale=en') {
@@ -315,7 +319,7 @@ describe('the wallet (redirect)', () => {
 describe('the voucher (paid later)', () => {
   it('issues a voucher that holds the order; the network’s webhook pays it, once', async () => {
     const s = await storeWithOutbox({ settings: { payments: { voucherHours: 48 } } });
-    const { orderId, variantId } = await pendingOrder(s);
+    const { orderId, variantId, cartId } = await pendingOrder(s);
     const page = await follow(await post(orderId, { method: 'voucher' }, '?locale=de'));
     const payment = network.latest()!;
     expect(payment).toMatchObject({ method: 'voucher', amountMinor: 123456, currency: 'USD' });
@@ -327,6 +331,11 @@ describe('the voucher (paid later)', () => {
     const row = await orderRow(orderId);
     expect(row.expiresAt!.getTime() - t.now().getTime()).toBeGreaterThan(47 * HOUR);
     expect(payment.expiresAt!.getTime()).toBe(row.expiresAt!.getTime());
+
+    // Checking the unchanged cart out again keeps the order and never shortens its hold.
+    const again = await t.request(`/v1/carts/${cartId}/checkout`, { key: s.pk, body: {} });
+    expect(again.body.orderId).toBe(orderId);
+    expect((await orderRow(orderId)).expiresAt).toEqual(row.expiresAt);
 
     // Past the usual 30-minute hold the order still holds its stock.
     t.advanceClock(2 * HOUR);
