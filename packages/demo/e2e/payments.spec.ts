@@ -1,7 +1,10 @@
 // The hosted checkout's payment methods through the demo (issue 16): the test wallet's
 // approval page on the local payment network (approve, cancel), and the test voucher paid
-// later at the network's "bank", confirmed by its signed webhook — in English and German.
+// later at the network's "bank", confirmed by its signed webhook — in English and German, and
+// in Arabic without JavaScript.
+import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
+import { apiUrl } from './env.js';
 import { addToCart, card, expect, test } from './fixtures.js';
 
 const TEE = 'aurora-classic-tee';
@@ -92,5 +95,50 @@ test.describe('in German', () => {
         timeout: 1000,
       });
     }).toPass();
+  });
+});
+
+/** A storefront call with Aurora's publishable key, as the SDK makes it. */
+async function storefront(path: string, body?: unknown) {
+  const res = await fetch(`${apiUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      'X-Kiosk-Key': 'pk_test_aurora',
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.ok, `${path} → ${res.status}`).toBe(true);
+  return res.json();
+}
+
+test.describe('in Arabic, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, locale: 'ar-EG' });
+
+  test('the radio group and both flows work as plain forms, right to left', async ({ page }) => {
+    const product = await storefront(`/v1/products/${TEE}`);
+    const cart = await storefront('/v1/carts', {});
+    await storefront(`/v1/carts/${cart.id}/lines`, {
+      variantId: product.variants[0].id,
+      quantity: 1,
+    });
+    const { checkoutUrl } = await storefront(`/v1/carts/${cart.id}/checkout`, {});
+    await page.goto(checkoutUrl);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const methods = page.getByRole('group', { name: 'طريقة الدفع' });
+    await methods.getByRole('radio', { name: 'محفظة تجريبية' }).check();
+    await page.locator('#kiosk-pay button[type=submit]').click();
+    await page.getByRole('button', { name: 'Cancel and return' }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'أُلغي الدفع. حاول مرة أخرى أو اختر طريقة دفع أخرى.',
+    );
+    await page.getByRole('radio', { name: 'قسيمة تجريبية' }).check();
+    await page.locator('#kiosk-pay button[type=submit]').click();
+    const voucher = page.getByRole('region', { name: 'قسيمتك' });
+    await expect(voucher.locator('[data-voucher-code]')).toHaveText(/^(\d{5} ){4}\d$/);
+    await expect(voucher.getByRole('status')).toHaveText(
+      'سنؤكد طلبك فور دفع القسيمة. تبقى منتجاتك محجوزة حتى ذلك الحين.',
+    );
   });
 });
