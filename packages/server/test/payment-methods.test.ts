@@ -298,6 +298,20 @@ describe('the wallet (redirect)', () => {
     expect(await stockOf(variantId)).toBe(5);
   });
 
+  it('a network that cannot be reached starts nothing: the shopper is told and may try again', async () => {
+    const s = await createTestStore(t.db);
+    const { orderId } = await pendingOrder(s);
+    await network.close();
+    for (const method of ['wallet', 'voucher']) {
+      const page = await follow(await post(orderId, { method }));
+      expect(page.body).toContain(checkoutMessages.en.providerUnavailable);
+      expect(page.body).toContain('id="kiosk-pay"');
+    }
+    const row = await orderRow(orderId);
+    expect(row.status).toBe('pending');
+    expect(row.expiresAt!.getTime() - t.now().getTime()).toBeLessThanOrEqual(30 * 60_000);
+  });
+
   it('the webhook and the shopper’s return arriving together pay once', async () => {
     const s = await storeWithOutbox();
     const { orderId } = await pendingOrder(s);

@@ -104,7 +104,6 @@ type Flash = (typeof flashes)[number];
 const flashOf: Record<DeclineReason, Flash> = {
   declined: 'declined',
   test_card_in_live_mode: 'testCardLive',
-  test_method_in_live_mode: 'methodUnavailable',
 };
 const returnFlash: Partial<Record<ConfirmOutcome['status'], Flash>> = {
   cancelled: 'walletCancelled',

@@ -9,7 +9,7 @@ export interface PaymentInput {
 }
 
 /** Why a payment did not go through; the hosted page words each one. */
-export type DeclineReason = 'declined' | 'test_card_in_live_mode' | 'test_method_in_live_mode';
+export type DeclineReason = 'declined' | 'test_card_in_live_mode';
 
 export type Charge =
   | { status: 'paid'; reference: string }
