@@ -245,6 +245,20 @@ describe('the wallet (redirect)', () => {
     expect((await orderRow(orderId)).paymentProvider).toBe('test-card');
   });
 
+  it('a wallet approved after the card paid is not a second payment: its webhook answers 409', async () => {
+    const s = await storeWithOutbox();
+    const { orderId } = await pendingOrder(s);
+    const payment = await startWallet(orderId);
+    // The shopper comes back without approving, and pays by card instead.
+    await follow(await post(orderId, { method: 'card', card: '4242424242424242', name: 'A' }));
+    const { event } = await network.act(payment.id, 'approve', { deliver: false });
+    expect(await network.deliver(event!)).toBe(409);
+    const back = await follow(await comeBack(payment.id));
+    expect(back.body).toContain('data-status="paid"');
+    expect((await orderRow(orderId)).paymentProvider).toBe('test-card');
+    expect(await paidEvents(s)).toBe(1);
+  });
+
   it('decline → "the wallet declined"; nothing paid', async () => {
     const s = await createTestStore(t.db);
     const { orderId } = await pendingOrder(s);

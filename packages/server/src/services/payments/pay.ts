@@ -219,7 +219,7 @@ export type ConfirmOutcome =
   | { status: 'expired' }
   /** The provider's payment is not this order's (amount, currency or order differ): nothing paid. */
   | { status: 'mismatch' }
-  /** Paid at the provider, but the order is not payable any more (expired, cancelled). */
+  /** Paid at the provider, but the order is not payable any more (expired, cancelled, paid otherwise). */
   | { status: 'not_payable'; code: 'order_expired' | 'order_not_pending' };
 
 /**
@@ -266,12 +266,17 @@ export async function confirmAttempt(
       await settle('cancelled');
       return { status: 'cancelled' };
     case 'succeeded': {
-      await settle('paid');
       try {
         const paidOrder = await markPaid(db, store, order.id, now, {
           provider: provider.id,
           reference: attempt.reference,
         });
+        // Paid already by another payment (a card while the wallet was pending): this one
+        // is money to give back, not a second payment.
+        if (paidOrder.payment?.reference !== attempt.reference) {
+          return { status: 'not_payable', code: 'order_not_pending' };
+        }
+        await settle('paid');
         return { status: 'paid', order: paidOrder };
       } catch (error) {
         if (
