@@ -435,6 +435,9 @@ describe('the voucher (paid later)', () => {
     const dinar = await pendingOrder(s, { currency: 'KWD', price: 12345 });
     const payment = await startWallet(dinar.orderId);
     expect(payment).toMatchObject({ amountMinor: 12345, currency: 'KWD' });
+    expect(await (await fetch(`${network.origin}/pay/${payment.id}`)).text()).toMatch(
+      /data-amount>KWD\s12\.345</,
+    );
     await network.act(payment.id, 'approve', { deliver: false });
     await follow(await comeBack(payment.id));
     expect((await orderRow(dinar.orderId)).status).toBe('paid');

@@ -309,8 +309,17 @@ export class TestPaymentNetwork {
     };
   }
 
+  /** The amount as the network's pages show it (exact: Intl formats the decimal string). */
   private amountText(p: NetworkPayment) {
-    return `${p.amountMinor} ${p.currency} (minor units)`;
+    try {
+      const format = new Intl.NumberFormat('en', { style: 'currency', currency: p.currency });
+      const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+      const text = String(p.amountMinor).padStart(digits + 1, '0');
+      const decimal = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+      return format.format(decimal as `${number}`);
+    } catch {
+      return `${p.amountMinor} ${p.currency} (minor units)`;
+    }
   }
 
   private walletPage(res: ServerResponse, p: NetworkPayment) {
