@@ -124,6 +124,8 @@ describe('payment methods on the hosted checkout', () => {
       expect(page).toContain(`<label for="method-${method}">`);
     }
     expect(page).toContain('value="card" checked');
+    // With a choice, the card fields may stay empty; alone, the card's are required.
+    expect(page).not.toMatch(/<input id="card"[^>]* required/);
     // The wallet's redirect is a form's: the CSP lets the form go to the network only.
     const res = await t.request(`/checkout/${orderId}`);
     expect(res.headers.get('content-security-policy')).toContain(
@@ -148,6 +150,7 @@ describe('payment methods on the hosted checkout', () => {
     const livePage = (await t.request(`/checkout/${b.orderId}`)).body as string;
     expect(livePage).not.toContain('name="method" value="wallet"');
     expect(livePage).toContain('<input type="hidden" name="method" value="card">');
+    expect(livePage).toMatch(/<input id="card"[^>]* required/);
     for (const method of ['wallet', 'voucher']) {
       const res = await follow(await post(b.orderId, { method }));
       expect(res.body).toContain(checkoutMessages.en.methodUnavailable);

@@ -120,7 +120,7 @@ function flashFrom(value: string | undefined): Flash | undefined {
 
 interface PageState {
   error?: Flash | 'badOrigin';
-  /** The methods offered, in order (the first is chosen unless the post said another). */
+  /** The methods offered, in the store's order (the first is checked). */
   methods: PaymentProvider[];
   /** The order's latest wallet or voucher attempt: an open voucher is shown instead of the form. */
   attempt?: PaymentAttempt | undefined;
@@ -192,6 +192,8 @@ ${back}`;
       store.currencies.includes(from.currency);
     const cardOffered = state.methods.some((p) => p.method === 'card');
     const cardInvalid = error !== undefined && cardFlashes.includes(error as Flash);
+    // Required only when the card is the one method: with others, the fields may stay empty.
+    const required = state.methods.length <= 1 ? ' required' : '';
     main = html`${testMode ? html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>` : ''}
 ${otherCurrency ? html`<p class="hint" data-charged-in="${order.currency}">${tr('chargedIn', { currency: currencyName(locale, order.currency) })}</p>` : ''}
 ${order.pointsToEarn > 0 ? html`<p data-points-to-earn="${order.pointsToEarn}">${tr('pointsToEarn', { points: new Intl.NumberFormat(locale).format(order.pointsToEarn) })}</p>` : ''}
@@ -202,10 +204,10 @@ ${
   cardOffered
     ? html`<div id="card-fields">
 <label for="card">${tr('cardNumber')}</label>
-<input id="card" name="card" inputmode="numeric" autocomplete="cc-number"${testMode ? html` placeholder="4242 4242 4242 4242"` : ''} maxlength="23"${testMode ? html` aria-describedby="card-hint"` : ''}${cardInvalid ? html` aria-invalid="true"` : ''}>
+<input id="card" name="card" inputmode="numeric" autocomplete="cc-number"${testMode ? html` placeholder="4242 4242 4242 4242"` : ''} maxlength="23"${required}${testMode ? html` aria-describedby="card-hint"` : ''}${cardInvalid ? html` aria-invalid="true"` : ''}>
 ${testMode ? html`<p id="card-hint" class="hint">${tr('cardHint')}</p>` : ''}
 <label for="name">${tr('name')}</label>
-<input id="name" name="name" autocomplete="cc-name" maxlength="100"${error === 'nameRequired' ? html` aria-invalid="true"` : ''}>
+<input id="name" name="name" autocomplete="cc-name" maxlength="100"${required}${error === 'nameRequired' ? html` aria-invalid="true"` : ''}>
 </div>`
     : ''
 }
