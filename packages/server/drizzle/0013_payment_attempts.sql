@@ -22,4 +22,5 @@ CREATE TABLE "payment_events" (
 --> statement-breakpoint
 ALTER TABLE "payment_attempts" ADD CONSTRAINT "payment_attempts_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_attempts_reference" ON "payment_attempts" USING btree ("provider","reference");--> statement-breakpoint
-CREATE INDEX "payment_attempts_order" ON "payment_attempts" USING btree ("order_id");
+CREATE INDEX "payment_attempts_order" ON "payment_attempts" USING btree ("order_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_attempts_one_open_voucher" ON "payment_attempts" USING btree ("order_id") WHERE "payment_attempts"."method" = 'voucher' and "payment_attempts"."status" = 'started';

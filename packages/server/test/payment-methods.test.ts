@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { orders, variants, webhookDeliveries } from '../src/db/schema/index.js';
+import { orders, paymentAttempts, variants, webhookDeliveries } from '../src/db/schema/index.js';
 import { checkoutMessages } from '../src/hosted/messages/checkout.js';
 import { expireDueOrders } from '../src/services/order-expiry.js';
 import { testNetworkCredentials } from '../src/services/payments/test-network-credentials.js';
@@ -424,6 +424,20 @@ describe('the voucher (paid later)', () => {
     });
     expect(refused.status).toBe(410);
     expect(network.statusOf(unpaid)).toBe('expired');
+  });
+
+  it('a voucher form posted twice, or twice at once, issues one voucher', async () => {
+    const s = await createTestStore(t.db);
+    const { orderId } = await pendingOrder(s);
+    await Promise.all([post(orderId, { method: 'voucher' }), post(orderId, { method: 'voucher' })]);
+    await post(orderId, { method: 'voucher' });
+    const attempts = await t.db
+      .select()
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.orderId, orderId));
+    expect(attempts).toHaveLength(1);
+    const page = (await t.request(`/checkout/${orderId}`)).body as string;
+    expect(page).toContain(`data-voucher-code>${attempts[0]!.voucherCode}</code>`);
   });
 
   it('charges exact minor units in JPY and KWD', async () => {

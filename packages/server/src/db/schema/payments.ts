@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id, ownedBy, storeId } from './columns.js';
 import { orders } from './orders.js';
@@ -32,6 +33,10 @@ export const paymentAttempts = pgTable(
   (t) => [
     uniqueIndex('payment_attempts_reference').on(t.provider, t.reference),
     index('payment_attempts_order').on(t.orderId),
+    // One open voucher per order: a form posted twice issues one (the second gets the first).
+    uniqueIndex('payment_attempts_one_open_voucher')
+      .on(t.orderId)
+      .where(sql`${t.method} = 'voucher' and ${t.status} = 'started'`),
   ],
 );
 

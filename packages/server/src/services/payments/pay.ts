@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Db } from '../../db/index.js';
+import { and, desc, eq, gt, sql, TransactionRollbackError } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/index.js';
 import { orders, paymentAttempts, paymentEvents } from '../../db/schema/index.js';
 import { DEFAULT_VOUCHER_HOURS, type PaymentMethodId, paymentMethods } from '../../db/types.js';
 import { ApiError } from '../../errors.js';
@@ -136,6 +136,9 @@ export async function startPayment(
       });
       return { status: 'redirect', url: started.redirectUrl };
     }
+    // A form posted twice (or a stale page) gets the voucher already issued.
+    const open = await openVoucherOf(db, store, order.id, now);
+    if (open) return { status: 'voucher', attempt: open };
     const hours = store.settings.payments?.voucherHours ?? DEFAULT_VOUCHER_HOURS;
     const started = await provider.start(
       store,
@@ -143,37 +146,68 @@ export async function startPayment(
       urls(attemptId),
       new Date(now.getTime() + hours * 3_600_000),
     );
-    return await db.transaction(async (tx) => {
-      // Only a live hold is extended: an order that expired meanwhile stays expired.
-      const [held] = await tx
-        .update(orders)
-        .set({ expiresAt: started.expiresAt })
-        .where(
-          and(
-            eq(orders.id, order.id),
-            eq(orders.storeId, store.id),
-            eq(orders.status, 'pending'),
-            gt(orders.expiresAt, now),
-          ),
-        )
-        .returning({ id: orders.id });
-      if (!held) return { status: 'not_payable' as const };
-      const [attempt] = await tx
-        .insert(paymentAttempts)
-        .values({
-          ...base,
-          reference: started.reference,
-          actionUrl: started.voucherUrl,
-          voucherCode: started.voucherCode,
-          expiresAt: started.expiresAt,
-        })
-        .returning();
-      return { status: 'voucher' as const, attempt: attempt! };
-    });
+    return await db
+      .transaction(async (tx) => {
+        const [attempt] = await tx
+          .insert(paymentAttempts)
+          .values({
+            ...base,
+            reference: started.reference,
+            actionUrl: started.voucherUrl,
+            voucherCode: started.voucherCode,
+            expiresAt: started.expiresAt,
+          })
+          // Two posts at once: the index keeps one open voucher, the other's is left unused.
+          .onConflictDoNothing({
+            target: paymentAttempts.orderId,
+            where: sql.raw(`method = 'voucher' and status = 'started'`),
+          })
+          .returning();
+        if (!attempt) {
+          const first = await openVoucherOf(tx, store, order.id, now);
+          return first ? { status: 'voucher' as const, attempt: first } : tx.rollback();
+        }
+        // Only a live hold is extended: an order that expired meanwhile stays expired.
+        const [held] = await tx
+          .update(orders)
+          .set({ expiresAt: started.expiresAt })
+          .where(
+            and(
+              eq(orders.id, order.id),
+              eq(orders.storeId, store.id),
+              eq(orders.status, 'pending'),
+              gt(orders.expiresAt, now),
+            ),
+          )
+          .returning({ id: orders.id });
+        if (!held) tx.rollback();
+        return { status: 'voucher' as const, attempt };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TransactionRollbackError) return { status: 'not_payable' as const };
+        throw error;
+      });
   } catch (error) {
     if (error instanceof PaymentNetworkError) return { status: 'unavailable' };
     throw error;
   }
+}
+
+/** The order's voucher that is issued, unpaid and not expired, if any. */
+async function openVoucherOf(conn: Db | Tx, store: Store, orderId: string, now: Date) {
+  const [open] = await conn
+    .select()
+    .from(paymentAttempts)
+    .where(
+      and(
+        eq(paymentAttempts.orderId, orderId),
+        eq(paymentAttempts.storeId, store.id),
+        eq(paymentAttempts.method, 'voucher'),
+        eq(paymentAttempts.status, 'started'),
+        gt(paymentAttempts.expiresAt, now),
+      ),
+    );
+  return open;
 }
 
 /** The order's latest wallet or voucher attempt, if any. */
