@@ -440,6 +440,26 @@ describe('the voucher (paid later)', () => {
     expect(page).toContain(`data-voucher-code>${attempts[0]!.voucherCode}</code>`);
   });
 
+  it('an order still held after its voucher lapsed can be given a new voucher', async () => {
+    const s = await createTestStore(t.db, { settings: { payments: { voucherHours: 1 } } });
+    const { orderId, cartId } = await pendingOrder(s);
+    await post(orderId, { method: 'voucher' });
+    // Checked out again near the voucher's end: the hold runs on past it.
+    t.advanceClock(45 * 60_000);
+    await t.request(`/v1/carts/${cartId}/checkout`, { key: s.pk, body: {} });
+    t.advanceClock(20 * 60_000);
+    const lapsed = (await t.request(`/checkout/${orderId}`)).body as string;
+    expect(lapsed).toContain('id="kiosk-pay"');
+    const page = await follow(await post(orderId, { method: 'voucher' }));
+    expect(page.body).toContain('data-voucher-code>');
+    const attempts = await t.db
+      .select({ status: paymentAttempts.status })
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.orderId, orderId))
+      .orderBy(paymentAttempts.createdAt);
+    expect(attempts.map((a) => a.status)).toEqual(['expired', 'started']);
+  });
+
   it('charges exact minor units in JPY and KWD', async () => {
     const s = await createTestStore(t.db, {
       currencies: ['JPY', 'KWD'],

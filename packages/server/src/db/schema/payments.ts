@@ -3,8 +3,14 @@ import { index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzl
 import { createdAt, id, ownedBy, storeId } from './columns.js';
 import { orders } from './orders.js';
 
-/** started → paid | declined | cancelled; a voucher past its expiry reads as expired. */
-export const paymentAttemptStatuses = ['started', 'paid', 'declined', 'cancelled'] as const;
+/** started → paid | declined | cancelled | expired (a voucher closed once past its expiry). */
+export const paymentAttemptStatuses = [
+  'started',
+  'paid',
+  'declined',
+  'cancelled',
+  'expired',
+] as const;
 
 /**
  * A payment begun at a provider that does not answer at once: a redirect wallet (the shopper

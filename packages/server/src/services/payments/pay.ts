@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, sql, TransactionRollbackError } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.js';
 import { orders, paymentAttempts, paymentEvents } from '../../db/schema/index.js';
 import { DEFAULT_VOUCHER_HOURS, type PaymentMethodId, paymentMethods } from '../../db/types.js';
@@ -148,6 +148,18 @@ export async function startPayment(
     );
     return await db
       .transaction(async (tx) => {
+        // A lapsed voucher is closed, so it does not count as the order's open one.
+        await tx
+          .update(paymentAttempts)
+          .set({ status: 'expired' })
+          .where(
+            and(
+              eq(paymentAttempts.orderId, order.id),
+              eq(paymentAttempts.method, 'voucher'),
+              eq(paymentAttempts.status, 'started'),
+              lte(paymentAttempts.expiresAt, now),
+            ),
+          );
         const [attempt] = await tx
           .insert(paymentAttempts)
           .values({
