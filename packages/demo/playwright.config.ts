@@ -2,7 +2,7 @@
 // demo pages built for it and served under the strict CSP) in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
-import { apiPort, demoPort, demoUrl, mailPort, pushPort } from './e2e/env.js';
+import { apiPort, demoPort, demoUrl, mailPort, paymentsPort, pushPort } from './e2e/env.js';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +25,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: `node scripts/start.mjs --e2e --port ${demoPort} --api-port ${apiPort} --mail-port ${mailPort} --push-port ${pushPort}`,
+    command: `node scripts/start.mjs --e2e --port ${demoPort} --api-port ${apiPort} --mail-port ${mailPort} --push-port ${pushPort} --payments-port ${paymentsPort}`,
     url: `${demoUrl}/index.html`,
     reuseExistingServer: false,
     timeout: 180_000,

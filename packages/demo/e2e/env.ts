@@ -5,5 +5,7 @@ export const apiPort = Number(process.env.KIOSK_E2E_API_PORT ?? 8797);
 export const mailPort = Number(process.env.KIOSK_E2E_MAIL_PORT ?? 2535);
 /** The local push service (its inbox is on the demo's origin, /push/). */
 export const pushPort = Number(process.env.KIOSK_E2E_PUSH_PORT ?? 8800);
+/** The local test payment network (the checkout's test wallet and voucher). */
+export const paymentsPort = Number(process.env.KIOSK_E2E_PAYMENTS_PORT ?? 8801);
 export const demoUrl = `http://localhost:${demoPort}`;
 export const apiUrl = `http://localhost:${apiPort}`;

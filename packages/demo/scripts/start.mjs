@@ -1,16 +1,21 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 // `pnpm start`: builds the demo pages with Vite for the API's URL, starts the Kiosk API
 // (embedded PGlite in ./.kiosk-data, demo seed) and serves the pages under a strict CSP.
 //
 //   node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525]
-//                                        [--idp-port 8789] [--push-port 8790] [--host 127.0.0.1]
+//                                        [--idp-port 8789] [--push-port 8790] [--payments-port 8791]
+//                                        [--host 127.0.0.1]
 //                                        [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]
 //
 // The API mails sign-in codes to a local mail catcher (SMTP on --mail-port) whose inbox the
 // demo serves at /mail/. Demo ID (scripts/demo-idp.mjs), a local OpenID Connect provider,
 // listens on --idp-port and is enabled for the demo's stores: "Continue with Demo ID" on the
 // hosted sign-in page. A local Web Push service listens on --push-port (127.0.0.1): the pushes
-// the API sends to subscriptions there, decrypted, are in the inbox at /push/.
+// the API sends to subscriptions there, decrypted, are in the inbox at /push/. A local
+// payment network (TestPaymentNetwork, 127.0.0.1:--payments-port) runs the checkout's test
+// wallet (its approval page) and test voucher (its page, where a "bank" pays it), and signs
+// its webhooks to the API with a secret made at each start.
 //
 // A port in use ends it with one line that names the port and the option to choose another.
 //
@@ -26,6 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger, startServer } from '@kiosk/server';
+import { TestPaymentNetwork } from '@kiosk/server/testing';
 import { brandPageRoutes } from './brand-page.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { merchantRoutes } from './merchant-routes.mjs';
@@ -38,7 +44,7 @@ const cdn = join(repo, 'packages', 'widgets', 'dist', 'cdn');
 
 const usage =
   'Usage: node packages/demo/scripts/start.mjs [--port 4173] [--api-port 8787] [--mail-port 2525] [--idp-port 8789]\n' +
-  '         [--push-port 8790] [--host 127.0.0.1]\n' +
+  '         [--push-port 8790] [--payments-port 8791] [--host 127.0.0.1]\n' +
   '         [--db <dir|postgres-url|memory://>] [--no-build] [--e2e]';
 
 /** Ends the start with one line on stderr (and the usage), not a stack trace. */
@@ -56,6 +62,7 @@ try {
       'mail-port': { type: 'string' },
       'idp-port': { type: 'string' },
       'push-port': { type: 'string' },
+      'payments-port': { type: 'string' },
       host: { type: 'string' },
       db: { type: 'string' },
       build: { type: 'boolean', default: true },
@@ -94,6 +101,10 @@ const pushPort = portOf(
   values['push-port'] ?? process.env.KIOSK_DEMO_PUSH_PORT ?? apiPort + 3,
   '--push-port',
 );
+const paymentsPort = portOf(
+  values['payments-port'] ?? process.env.KIOSK_DEMO_PAYMENTS_PORT ?? apiPort + 4,
+  '--payments-port',
+);
 // On loopback the pages and the API are named `localhost`: a secure context where passkeys
 // work (WebAuthn refuses an IP address as its relying party), while the servers still listen
 // on the address given.
@@ -121,6 +132,7 @@ const ports = {
   '--idp-port': [idpPort, 'Demo ID, the local identity provider'],
   // The push service listens on loopback whatever --host says (TestPushService).
   '--push-port': [pushPort, 'the push service', '127.0.0.1'],
+  '--payments-port': [paymentsPort, 'the test payment network', '127.0.0.1'],
 };
 function portTaken(error, option) {
   if (error?.code !== 'EADDRINUSE') throw error;
@@ -163,6 +175,16 @@ const push = await startPushInbox({ port: pushPort }).catch(async (error) => {
   await mail.close();
   portTaken(error, '--push-port');
 });
+// The payment network the checkout's test wallet and voucher run on; a new shared secret
+// each start (the stores' keys at the network derive from it).
+const payments = await TestPaymentNetwork.start({
+  port: paymentsPort,
+  secret: randomBytes(32).toString('base64url'),
+}).catch(async (error) => {
+  await mail.close();
+  await push.close();
+  portTaken(error, '--payments-port');
+});
 const allowOrigins = [
   ...new Set([demoOrigin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]),
 ];
@@ -176,6 +198,7 @@ const apiOptions = {
   log,
   smtpUrl: mail.smtpUrl,
   mailFrom: 'Kiosk demo <no-reply@kiosk.test>',
+  paymentNetwork: payments.config,
 };
 let api = await startServer(apiOptions).catch((error) => portTaken(error, '--api-port'));
 
@@ -257,6 +280,7 @@ const web = await serveDemo({
   await api?.close();
   await mail.close();
   await push.close();
+  await payments.close();
   portTaken(error, '--port');
 });
 
@@ -274,6 +298,7 @@ process.stdout.write(
     (idp
       ? `Demo ID      ${idp.issuer}   (a local identity provider: "Continue with Demo ID")\n`
       : '') +
+    `Payments     ${payments.origin}   (test wallet and voucher: approve, cancel, pay at a "bank")\n` +
     `Database     ${db === tempDir ? `${db} (temporary)` : db}\n` +
     `Test keys    pk_test_aurora / sk_test_aurora, pk_test_borealis · test card 4242 4242 4242 4242\n\n`,
 );
@@ -288,6 +313,7 @@ async function stop() {
   await api?.close();
   await mail.close();
   await push.close();
+  await payments.close();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
   process.exit(0);
 }

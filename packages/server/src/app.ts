@@ -20,6 +20,7 @@ import { imageRoutes } from './routes/images.js';
 import { notificationPageRoutes } from './routes/notification-pages.js';
 import { notificationReceiptRoutes } from './routes/notification-receipts.js';
 import { oauthRoutes } from './routes/oauth/index.js';
+import { paymentWebhookRoutes } from './routes/payment-webhooks.js';
 import { publicRoutes } from './routes/public.js';
 import { sharePageRoutes } from './routes/share-pages.js';
 import { storefrontRoutes } from './routes/storefront.js';
@@ -87,6 +88,8 @@ export function createApp(options: AppDeps) {
   app.route('/', notificationReceiptRoutes);
   // The key may come in the body (navigator.sendBeacon): before /v1's key check too.
   app.route('/v1/events', eventRoutes);
+  // A payment provider's signature authorizes its webhooks, not a store key.
+  app.route('/v1/payment-webhooks', paymentWebhookRoutes);
   // A creator link's token authorizes, not a store key.
   app.route('/v1/creator', creatorReportRoutes);
   app.route('/creator', creatorPageRoutes);

@@ -29,7 +29,8 @@ KIOSK_IDEMPOTENCY_CLAIM_SECONDS (default 10), KIOSK_IDEMPOTENCY_RETENTION_HOURS 
 LOG_LEVEL (debug|info|warn|error|silent), KIOSK_REDIS_URL (rate-limit counters and
 catalog-change notices in Redis), KIOSK_PRODUCT_CACHE_MS (how long a product answer is
 kept in the process, default 2000; 0: not kept), KIOSK_RATE_LIMITS (e.g. carts=600/1m), KIOSK_TRUSTED_PROXIES, KIOSK_SMTP_URL and
-KIOSK_MAIL_FROM (emailed sign-in codes); KIOSK_COUNT_STATEMENTS=1 (each answer's SQL
+KIOSK_MAIL_FROM (emailed sign-in codes); KIOSK_TEST_PAYMENTS_URL and KIOSK_TEST_PAYMENTS_SECRET
+(the test payment network of the checkout's test wallet and voucher); KIOSK_COUNT_STATEMENTS=1 (each answer's SQL
 statement count in X-Kiosk-Statements, for benchmarks); on PGlite KIOSK_PGLITE_RUNNING
 (requests at once, default 4) and KIOSK_PGLITE_QUEUE (waiting, default 128); PostgreSQL pool and
 timeouts: DB_POOL_SIZE, KIOSK_DB_HEALTH_TIMEOUT_MS, KIOSK_DB_CONNECT_TIMEOUT_MS,

@@ -7,6 +7,7 @@ import type { AdmissionLimits } from './middleware/admission.js';
 import { type PublicOrigins, publicOrigins } from './public-origins.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
 import type { RateLimits } from './rate-limit/rules.js';
+import type { PaymentNetworkConfig } from './services/payments/test-network.js';
 import type { Store } from './services/stores.js';
 
 /** What the app is built from; tests build it with their own database and clock. */
@@ -44,6 +45,11 @@ export interface AppDeps {
   catalogCache?: CatalogCache;
   /** Answer each request's statement count in `X-Kiosk-Statements` (db/statement-count.ts). */
   countStatements?: boolean;
+  /**
+   * The test payment network (KIOSK_TEST_PAYMENTS_URL and _SECRET): the test wallet and test
+   * voucher run on it. Without it the hosted checkout offers the test card only.
+   */
+  paymentNetwork?: PaymentNetworkConfig;
   /** Requests let in at once and waiting (middleware/admission.ts): set for embedded PGlite. */
   admission?: AdmissionLimits;
 }

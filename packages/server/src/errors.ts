@@ -10,6 +10,8 @@ export const errorCodes = {
   unsupported_currency: 400,
   /** A report's from/to: from after to, or a period longer than MAX_REPORT_DAYS. */
   invalid_date_range: 400,
+  /** A payment provider's webhook whose signature (or timestamp) does not check out. */
+  invalid_signature: 400,
   invalid_key: 401,
   unauthenticated: 401,
   invalid_token: 401,
@@ -29,6 +31,8 @@ export const errorCodes = {
   message_not_found: 404,
   campaign_not_found: 404,
   webhook_not_found: 404,
+  /** A payment provider's webhook about a payment Kiosk never started. */
+  payment_not_found: 404,
   /** GET /oembed for a URL that is not a share page of this server. */
   unsupported_url: 404,
   conflict: 409,
@@ -49,6 +53,8 @@ export const errorCodes = {
   quantity_limit_exceeded: 422,
   /** An amount past MAX_AMOUNT_MINOR: a cart that would grow past it, or its checkout. */
   amount_too_large: 422,
+  /** A provider's payment whose amount, currency or order differs from the order's. */
+  payment_mismatch: 422,
   /** Email notifications asked of a server without mail (KIOSK_SMTP_URL). */
   channel_unavailable: 422,
   /** A store at MAX_ENDPOINTS_PER_STORE webhook endpoints. */

@@ -17,6 +17,7 @@ import type { RateLimiter } from './rate-limit/limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis.js';
 import { parseRateLimits, type RateLimits } from './rate-limit/rules.js';
 import { seedDemo } from './seed/demo.js';
+import type { PaymentNetworkConfig } from './services/payments/test-network.js';
 import { allowOriginsEverywhere } from './services/stores.js';
 
 export interface ServerOptions {
@@ -65,6 +66,11 @@ export interface ServerOptions {
    * 2000; 0: none, every read queries, as the benchmark's uncached row measures).
    */
   productCacheMs?: number;
+  /**
+   * The test payment network the test wallet and voucher run on (env KIOSK_TEST_PAYMENTS_URL
+   * and KIOSK_TEST_PAYMENTS_SECRET, both or neither): e.g. TestPaymentNetwork on loopback.
+   */
+  paymentNetwork?: PaymentNetworkConfig;
 }
 
 export interface RunningServer {
@@ -85,6 +91,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.mailFrom ?? process.env.KIOSK_MAIL_FROM,
   );
   const admission = pgliteAdmission(options.admission);
+  const paymentNetwork =
+    options.paymentNetwork ??
+    paymentNetworkConfig(
+      process.env.KIOSK_TEST_PAYMENTS_URL,
+      process.env.KIOSK_TEST_PAYMENTS_SECRET,
+    );
   const answerTtlMs = options.productCacheMs ?? productCacheMs(process.env.KIOSK_PRODUCT_CACHE_MS);
   const countStatements = options.countStatements ?? process.env.KIOSK_COUNT_STATEMENTS === '1';
   const listenUrl = process.env.KIOSK_DB_LISTEN_URL || undefined;
@@ -123,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rateLimits,
     trustedProxies,
     ...(mailer ? { mailer } : {}),
+    ...(paymentNetwork ? { paymentNetwork } : {}),
     ...(countStatements ? { countStatements } : {}),
     ...(database.kind === 'pglite' ? { admission } : {}),
   };
@@ -168,6 +181,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await database.close();
     },
   };
+}
+
+function paymentNetworkConfig(
+  url: string | undefined,
+  secret: string | undefined,
+): PaymentNetworkConfig | undefined {
+  if (!url && !secret) return undefined;
+  if (!url || !secret || secret.length < 16 || !/^https?:\/\//.test(url)) {
+    throw new Error(
+      'KIOSK_TEST_PAYMENTS_URL (an http(s) URL) and KIOSK_TEST_PAYMENTS_SECRET (16+ characters) go together.',
+    );
+  }
+  return { url, secret };
 }
 
 function productCacheMs(text: string | undefined): number | undefined {

@@ -10,6 +10,7 @@ import { type Database, type Db, openDatabase } from '../src/db/index.js';
 import { customers, products, variantPrices, variants } from '../src/db/schema/index.js';
 import type { Job } from '../src/jobs/scheduler.js';
 import { createLogger } from '../src/log.js';
+import { publicOrigins } from '../src/public-origins.js';
 import { requestListener } from '../src/server.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
 import { type CreateStoreInput, createStore, type Store } from '../src/services/stores.js';
@@ -54,7 +55,13 @@ export interface RequestOptions {
 export interface TestAppOptions
   extends Pick<
     AppDeps,
-    'rateLimiter' | 'rateLimits' | 'trustedProxies' | 'mailer' | 'countStatements' | 'admission'
+    | 'rateLimiter'
+    | 'rateLimits'
+    | 'trustedProxies'
+    | 'mailer'
+    | 'countStatements'
+    | 'admission'
+    | 'paymentNetwork'
   > {
   /** This instance's catalog cache; default: its own, told of no other instance's changes. */
   catalogCache?: AppDeps['catalogCache'];
@@ -75,7 +82,7 @@ export interface TestApp {
    * Serves the app on a loopback port as startServer does (warm product reads answered
    * before the app): for what only a real Node server does. Closed after the test.
    */
-  listen(): Promise<string>;
+  listen(options?: { publicUrl?: boolean }): Promise<string>;
 }
 
 /** Serves `app` on a free loopback port with the server's own request listener; its URL. */
@@ -107,7 +114,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = createApp(serving);
   return {
     app,
-    listen: () => listen(app, serving),
+    listen: async (options = {}) => {
+      const url = await listen(app, serving);
+      // As startServer does: answers (checkout and webhook URLs) name the port listened on.
+      if (options.publicUrl) serving.publicOrigins = publicOrigins([url]);
+      return url;
+    },
     db: database.db,
     logs,
     now,

@@ -4784,6 +4784,10 @@ export interface operations {
                             enabled?: boolean;
                             commissionPercent?: number;
                         };
+                        payments?: {
+                            methods?: ("card" | "wallet" | "voucher")[];
+                            voucherHours?: number;
+                        };
                     };
                 };
             };

@@ -99,6 +99,29 @@ export const analyticsSettingsSchema = z.object({
 });
 export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>;
 
+/** The hosted checkout's payment methods (docs/server/payments.md). */
+export const paymentMethods = ['card', 'wallet', 'voucher'] as const;
+export type PaymentMethodId = (typeof paymentMethods)[number];
+
+/** How long an issued voucher can be paid when a store does not say (it holds the order as long). */
+export const DEFAULT_VOUCHER_HOURS = 72;
+
+/**
+ * The payment methods a store offers (issue 16). Absent: every method the server can take.
+ * The wallet and the voucher run on the test payment network, so a live store, or a server
+ * without one configured, never offers them whatever this says.
+ */
+export const paymentSettingsSchema = z.object({
+  methods: z
+    .array(z.enum(paymentMethods))
+    .min(1)
+    .refine((m) => new Set(m).size === m.length, 'Each method once')
+    .optional(),
+  /** Hours an issued voucher stays payable (1 hour to 14 days); the order is held as long. */
+  voucherHours: z.number().int().min(1).max(336).optional(),
+});
+export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
+
 export const storeSettingsSchema = z.object({
   /** Publish reviews without moderation. Never depends on the rating. */
   reviewsAutoApprove: z.boolean(),
@@ -116,6 +139,7 @@ export const storeSettingsSchema = z.object({
   signInMethods: signInMethodsSchema.partial().optional(),
   notifications: notificationSettingsSchema.strict().optional(),
   analytics: analyticsSettingsSchema.strict().optional(),
+  payments: paymentSettingsSchema.strict().optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

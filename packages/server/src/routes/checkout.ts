@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { AppContext, AppEnv } from '../context.js';
+import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
 import { stores } from '../db/schema/index.js';
 import { formFields } from '../hosted/form.js';
 import { formatMoney } from '../hosted/format-money.js';
@@ -13,18 +13,34 @@ import type { OrderView } from '../schemas/orders.js';
 import type { Money } from '../services/money.js';
 import { orderView } from '../services/order-views.js';
 import { findOrderById } from '../services/orders.js';
-import { payOrder } from '../services/payments/pay.js';
-import type { DeclineReason } from '../services/payments/provider.js';
+import {
+  type ConfirmOutcome,
+  confirmAttempt,
+  findAttempt,
+  latestAttempt,
+  offeredProviders,
+  outOfBandProvider,
+  type PaymentAttempt,
+  payOrder,
+  startPayment,
+} from '../services/payments/pay.js';
+import type { DeclineReason, PaymentProvider } from '../services/payments/provider.js';
+import { PaymentNetworkError } from '../services/payments/test-network.js';
 import { type Store, urlOnAllowedOrigin } from '../services/stores.js';
+import { isUuid } from '../uuid.js';
 
 /**
- * The hosted checkout page (/checkout), paying through the store's payment provider (the
- * test card for now). Public: the order id (a random UUID) is the capability, as in a
- * payment link. HTML, so not in the OpenAPI document.
+ * The hosted checkout page (/checkout): the shopper picks one of the store's payment methods
+ * (services/payments: the card, a redirect wallet, a voucher paid later). Public: the order
+ * id (a random UUID) is the capability, as in a payment link. HTML, so not in the OpenAPI
+ * document.
  *
- * POST-redirect-GET: the form post always answers 303 to the page, so Back or reload after
- * paying shows the page again and never re-posts the form. The outcome of a refused post
- * travels as a short code in the query (`?error=declined`), never the card or the name.
+ * POST-redirect-GET: the form post always answers 303 — to the page, or out to the wallet's
+ * approval page — so Back or reload after paying shows the page again and never re-posts the
+ * form. The outcome of a refused post travels as a short code in the query
+ * (`?error=declined`), never the card or the name. The wallet comes back to
+ * `/checkout/{id}/return?attempt=…`, which asks the provider how the payment stands: the
+ * query names which attempt to look at, never its result.
  */
 export const checkoutPageRoutes = new Hono<AppEnv>();
 
@@ -73,13 +89,30 @@ async function load(c: AppContext, orderId: string) {
   return { store, order: await orderView(c.var.deps.db, store, row, c.var.deps.now()) };
 }
 
-/** Why the last post did not pay, as carried to the page by the redirect. */
-const flashes = ['declined', 'testCardLive', 'nameRequired'] as const;
+/** Why the last post (or the wallet's return) did not pay, as carried to the page by the redirect. */
+const flashes = [
+  'declined',
+  'testCardLive',
+  'nameRequired',
+  'methodUnavailable',
+  'providerUnavailable',
+  'walletCancelled',
+  'walletDeclined',
+  'walletPending',
+] as const;
 type Flash = (typeof flashes)[number];
 const flashOf: Record<DeclineReason, Flash> = {
   declined: 'declined',
   test_card_in_live_mode: 'testCardLive',
 };
+const returnFlash: Partial<Record<ConfirmOutcome['status'], Flash>> = {
+  cancelled: 'walletCancelled',
+  declined: 'walletDeclined',
+  pending: 'walletPending',
+  mismatch: 'walletDeclined',
+};
+/** The flashes that concern the card fields, which then read as invalid. */
+const cardFlashes: readonly Flash[] = ['declined', 'testCardLive'];
 
 function flashFrom(value: string | undefined): Flash | undefined {
   return flashes.find((f) => f === value);
@@ -87,6 +120,11 @@ function flashFrom(value: string | undefined): Flash | undefined {
 
 interface PageState {
   error?: Flash | 'badOrigin';
+  /** The methods offered, in the store's order (the first is checked). */
+  methods: PaymentProvider[];
+  /** The order's latest wallet or voucher attempt: an open voucher is shown instead of the form. */
+  attempt?: PaymentAttempt | undefined;
+  now: Date;
 }
 
 /** What the shop's page passed on: where to return, and the currency it showed. */
@@ -120,7 +158,7 @@ function checkoutPage(
   store: Store,
   order: OrderView,
   from: FromShop,
-  state: PageState = {},
+  state: PageState,
 ) {
   const { returnTo } = from;
   const tr = translator(checkoutMessages, locale);
@@ -140,7 +178,11 @@ ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(o
   const back = returnTo ? html`<p><a href="${returnTo}">${tr('returnToShop')}</a></p>` : '';
 
   let main: unknown;
-  if (order.status === 'pending') {
+  const voucher = openVoucher(order, state);
+  if (voucher) {
+    main = html`${voucherSection(locale, tr, order, voucher)}
+${back}`;
+  } else if (order.status === 'pending') {
     const testMode = store.mode === 'test';
     const error = state.error;
     // Only a currency the store sells can have priced the shop's page (else it fell back).
@@ -148,16 +190,27 @@ ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(o
       from.currency !== null &&
       from.currency !== order.currency &&
       store.currencies.includes(from.currency);
+    const cardOffered = state.methods.some((p) => p.method === 'card');
+    const cardInvalid = error !== undefined && cardFlashes.includes(error as Flash);
+    // Required only when the card is the one method: with others, the fields may stay empty.
+    const required = state.methods.length <= 1 ? ' required' : '';
     main = html`${testMode ? html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>` : ''}
 ${otherCurrency ? html`<p class="hint" data-charged-in="${order.currency}">${tr('chargedIn', { currency: currencyName(locale, order.currency) })}</p>` : ''}
 ${order.pointsToEarn > 0 ? html`<p data-points-to-earn="${order.pointsToEarn}">${tr('pointsToEarn', { points: new Intl.NumberFormat(locale).format(order.pointsToEarn) })}</p>` : ''}
 <p id="pay-error" class="error" role="alert">${error ? errorText(tr, store, error) : ''}</p>
 <form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, from)}" novalidate>
+${methodChoice(tr, state.methods)}
+${
+  cardOffered
+    ? html`<div id="card-fields">
 <label for="card">${tr('cardNumber')}</label>
-<input id="card" name="card" inputmode="numeric" autocomplete="cc-number"${testMode ? html` placeholder="4242 4242 4242 4242"` : ''} maxlength="23" required${testMode ? html` aria-describedby="card-hint"` : ''}${error === 'declined' || error === 'testCardLive' ? html` aria-invalid="true"` : ''}>
+<input id="card" name="card" inputmode="numeric" autocomplete="cc-number"${testMode ? html` placeholder="4242 4242 4242 4242"` : ''} maxlength="23"${required}${testMode ? html` aria-describedby="card-hint"` : ''}${cardInvalid ? html` aria-invalid="true"` : ''}>
 ${testMode ? html`<p id="card-hint" class="hint">${tr('cardHint')}</p>` : ''}
 <label for="name">${tr('name')}</label>
-<input id="name" name="name" autocomplete="cc-name" maxlength="100" required${error === 'nameRequired' ? html` aria-invalid="true"` : ''}>
+<input id="name" name="name" autocomplete="cc-name" maxlength="100"${required}${error === 'nameRequired' ? html` aria-invalid="true"` : ''}>
+</div>`
+    : ''
+}
 <button type="submit">${tr('pay', { amount: money(order.total) })}</button>
 </form>
 ${back}`;
@@ -179,7 +232,9 @@ ${back}`;
         : order.status === 'cancelled'
           ? tr('statusCancelled')
           : tr('statusRefunded');
+    const voucherLapsed = order.status === 'expired' && state.attempt?.method === 'voucher';
     main = html`<p data-status="${order.status}">${status}</p>
+${voucherLapsed ? html`<p data-voucher-expired>${tr('voucherExpired')}</p>` : ''}
 ${back}`;
   }
   const body = html`<h1>${tr('title')}</h1>
@@ -190,8 +245,71 @@ ${main}`;
     locale,
     title: `${tr('title')} · ${store.name}`,
     body,
-    scripts: order.status === 'pending' ? ['checkout.js'] : [],
+    scripts: order.status === 'pending' && !voucher ? ['checkout.js'] : [],
   });
+}
+
+/** The method radio group; with one method, nothing to choose (a hidden field names it). */
+function methodChoice(
+  tr: ReturnType<typeof translator<CheckoutMessageKey>>,
+  methods: PaymentProvider[],
+) {
+  if (methods.length <= 1) {
+    return html`<input type="hidden" name="method" value="${methods[0]?.method ?? 'card'}">`;
+  }
+  const label = {
+    card: tr('methodCard'),
+    wallet: tr('methodWallet'),
+    voucher: tr('methodVoucher'),
+  };
+  const hint = { card: '', wallet: tr('methodWalletHint'), voucher: tr('methodVoucherHint') };
+  return html`<fieldset class="methods">
+<legend>${tr('paymentMethod')}</legend>
+${methods.map(
+  (p, i) => html`<div class="method">
+<input type="radio" id="method-${p.method}" name="method" value="${p.method}"${i === 0 ? ' checked' : ''}${hint[p.method] ? html` aria-describedby="method-${p.method}-hint"` : ''}>
+<label for="method-${p.method}">${label[p.method]}</label>
+${hint[p.method] ? html`<p id="method-${p.method}-hint" class="hint">${hint[p.method]}</p>` : ''}
+</div>`,
+)}
+</fieldset>`;
+}
+
+/** A voucher issued for this pending order and still payable: its page replaces the form. */
+function openVoucher(order: OrderView, state: PageState): PaymentAttempt | undefined {
+  const a = state.attempt;
+  if (order.status !== 'pending' || !a || a.method !== 'voucher' || a.status !== 'started') {
+    return undefined;
+  }
+  return a.expiresAt && a.expiresAt > state.now ? a : undefined;
+}
+
+function voucherSection(
+  locale: HostedLocale,
+  tr: ReturnType<typeof translator<CheckoutMessageKey>>,
+  order: OrderView,
+  voucher: PaymentAttempt,
+) {
+  // In UTC, named: the page cannot know the shopper's zone without a script.
+  const expires = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(voucher.expiresAt!);
+  return html`<section aria-labelledby="voucher-title" data-voucher>
+<h2 id="voucher-title">${tr('voucherTitle')}</h2>
+<dl>
+<dt>${tr('voucherCode')}</dt><dd><code data-voucher-code>${voucher.voucherCode}</code></dd>
+<dt>${tr('voucherAmount')}</dt><dd data-voucher-amount>${priceText(locale, order.total)}</dd>
+<dt>${tr('voucherExpires')}</dt><dd><time datetime="${voucher.expiresAt!.toISOString()}">${expires}</time></dd>
+</dl>
+<p role="status">${tr('voucherWaiting')}</p>
+<p><a href="${voucher.actionUrl}" data-voucher-link>${tr('voucherOpen')}</a></p>
+</section>`;
 }
 
 function notFoundPage(locale: HostedLocale) {
@@ -203,13 +321,38 @@ function notFoundPage(locale: HostedLocale) {
   });
 }
 
+/** What the page needs besides the order: the methods offered and the latest attempt. */
+async function pageState(
+  c: AppContext,
+  store: Store,
+  order: OrderView,
+  error?: PageState['error'],
+) {
+  return {
+    ...(error ? { error } : {}),
+    methods: offeredProviders(store, c.var.deps.paymentNetwork),
+    attempt: await latestAttempt(c.var.deps.db, store, order.id),
+    now: c.var.deps.now(),
+  };
+}
+
+/** The page, allowed to post out to the wallet's origin (form-action covers its redirect). */
+function send(c: AppContext, page: ReturnType<typeof checkoutPage>, status?: 400) {
+  const network = c.var.deps.paymentNetwork;
+  return sendPage(c, page, {
+    ...(status ? { status } : {}),
+    formActions: network ? [new URL(network.url).origin] : [],
+  });
+}
+
 checkoutPageRoutes.get('/:orderId', async (c) => {
   const locale = localeOf(c);
   const found = await load(c, c.req.param('orderId'));
   if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
-  const from = originOf(c, found.store);
-  const error = flashFrom(c.req.query('error'));
-  return sendPage(c, checkoutPage(locale, found.store, found.order, from, error ? { error } : {}));
+  const { store, order } = found;
+  const from = originOf(c, store);
+  const state = await pageState(c, store, order, flashFrom(c.req.query('error')));
+  return send(c, checkoutPage(locale, store, order, from, state));
 });
 
 checkoutPageRoutes.post('/:orderId/pay', async (c) => {
@@ -218,27 +361,76 @@ checkoutPageRoutes.post('/:orderId/pay', async (c) => {
   if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
   const { store, order } = found;
   const from = originOf(c, store);
+  const { deps } = c.var;
   // Refused outright, not redirected: nothing happened, and the page must not look like a
   // result of the cross-site post.
   if (!isSameOriginPost(c)) {
-    return sendPage(c, checkoutPage(locale, store, order, from, { error: 'badOrigin' }), {
-      status: 400,
-    });
+    const state = await pageState(c, store, order, 'badOrigin');
+    return send(c, checkoutPage(locale, store, order, from, state), 400);
   }
   const redirect = (error?: Flash) =>
     c.redirect(`/checkout/${order.id}?${pageQuery(locale, from, error)}`, 303);
   if (order.status !== 'pending') return redirect();
 
   const fields = await formFields(c);
-  const name = (fields.name ?? '').trim().slice(0, 100);
-  if (!name) return redirect('nameRequired');
-  const outcome = await payOrder(
-    c.var.deps.db,
+  const method = fields.method ?? 'card';
+  const provider = offeredProviders(store, deps.paymentNetwork).find((p) => p.method === method);
+  if (!provider) return redirect('methodUnavailable');
+  if (provider.flow === 'immediate') {
+    const name = (fields.name ?? '').trim().slice(0, 100);
+    if (!name) return redirect('nameRequired');
+    const outcome = await payOrder(
+      deps.db,
+      store,
+      order,
+      { card: fields.card ?? '', name },
+      deps.now(),
+    );
+    // Paid, or not payable any more (expired, cancelled): the page shows the order as it is.
+    return redirect(outcome.status === 'declined' ? flashOf[outcome.reason] : undefined);
+  }
+  const origin = publicOrigin(c);
+  const started = await startPayment(
+    deps.db,
     store,
     order,
-    { card: fields.card ?? '', name },
-    c.var.deps.now(),
+    provider,
+    (attemptId) => ({
+      returnUrl: `${origin}/checkout/${order.id}/return?${pageQuery(locale, from)}&attempt=${attemptId}`,
+      notifyUrl: `${origin}/v1/payment-webhooks/${provider.id}/${store.id}`,
+    }),
+    deps.now(),
   );
-  // Paid, or not payable any more (expired, cancelled): the page shows the order as it is.
-  return redirect(outcome.status === 'declined' ? flashOf[outcome.reason] : undefined);
+  if (started.status === 'redirect') return c.redirect(started.url, 303);
+  return redirect(started.status === 'unavailable' ? 'providerUnavailable' : undefined);
+});
+
+/**
+ * The wallet's way back. Whatever the query says (a tampered or replayed URL), the outcome is
+ * the provider's answer about this order's own attempt: approved pays, cancelled and declined
+ * say so on the page, and the shopper may choose again.
+ */
+checkoutPageRoutes.get('/:orderId/return', async (c) => {
+  const locale = localeOf(c);
+  const found = await load(c, c.req.param('orderId'));
+  if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
+  const { store, order } = found;
+  const from = originOf(c, store);
+  const { deps } = c.var;
+  const redirect = (error?: Flash) =>
+    c.redirect(`/checkout/${order.id}?${pageQuery(locale, from, error)}`, 303);
+  const attemptId = c.req.query('attempt') ?? '';
+  const attempt = isUuid(attemptId)
+    ? await findAttempt(deps.db, store, order.id, attemptId)
+    : undefined;
+  const provider = attempt && outOfBandProvider(attempt.provider, deps.paymentNetwork);
+  if (!attempt || !provider) return redirect();
+  let outcome: ConfirmOutcome;
+  try {
+    outcome = await confirmAttempt(deps.db, store, provider, attempt, deps.now());
+  } catch (error) {
+    if (error instanceof PaymentNetworkError) return redirect('providerUnavailable');
+    throw error;
+  }
+  return redirect(returnFlash[outcome.status]);
 });

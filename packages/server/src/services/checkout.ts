@@ -138,9 +138,13 @@ export async function checkout(
           lines,
         }));
       if (unchanged) {
+        // Renewed, never shortened: an issued voucher holds the order until it expires.
         const [kept] = await tx
           .update(orders)
-          .set({ expiresAt, ...(email ? { email } : {}) })
+          .set({
+            expiresAt: sql`greatest(${orders.expiresAt}, ${expiresAt.toISOString()}::timestamptz)`,
+            ...(email ? { email } : {}),
+          })
           .where(and(eq(orders.id, open.id), eq(orders.status, 'pending')))
           .returning();
         if (kept) return { order: await orderView(tx, store, kept, now), created: false };

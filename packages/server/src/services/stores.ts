@@ -65,6 +65,12 @@ export async function findStoreByPublishableKey(db: Db, key: string): Promise<St
   return store;
 }
 
+/** A store by its id, as a payment provider's webhook URL names it. */
+export async function findStoreById(db: Db, id: string): Promise<Store | undefined> {
+  const [store] = await db.select().from(stores).where(eq(stores.id, id)).limit(1);
+  return store;
+}
+
 /** A store by its handle, as share pages name it (`/p/{store}/…`). */
 export async function findStoreByHandle(db: Db, handle: string): Promise<Store | undefined> {
   const [store] = await db.select().from(stores).where(eq(stores.handle, handle)).limit(1);

@@ -8,6 +8,7 @@ export * from './notifications.js';
 export * from './oidc.js';
 export * from './orders.js';
 export * from './passkeys.js';
+export * from './payments.js';
 export * from './points.js';
 export * from './rate-limits.js';
 export * from './reviews.js';

@@ -8,6 +8,16 @@ body { margin: 0; min-block-size: 100vh; display: grid; place-items: center; fon
 h1 { font-size: 1.5rem; margin-block: 0 1rem; }
 label { display: block; font-weight: 600; margin-block: 1rem 0.25rem; }
 input { inline-size: 100%; padding: 0.625rem 0.75rem; font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 8px; }
+fieldset.methods { border: 1px solid var(--border); border-radius: 8px; padding: 0.5rem 1rem 0.75rem; margin: 1rem 0 0; }
+fieldset.methods legend { font-weight: 600; padding-inline: 0.25rem; }
+.method { display: grid; grid-template-columns: auto 1fr; column-gap: 0.5rem; align-items: center; margin-block-start: 0.5rem; }
+.method input[type="radio"] { inline-size: auto; margin: 0; accent-color: var(--accent); }
+.method label { margin: 0; }
+.method .hint { grid-column: 2; margin: 0.125rem 0 0; }
+[data-voucher] dl { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; }
+[data-voucher] dt { color: var(--muted); }
+[data-voucher] dd { margin: 0; font-weight: 600; }
+[data-voucher] code { font-size: 1.125rem; letter-spacing: 0.05em; unicode-bidi: isolate; direction: ltr; }
 input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 button { margin-block-start: 1.5rem; inline-size: 100%; padding: 0.75rem; font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; cursor: pointer; }
 button.secondary { margin-block-start: 0.5rem; color: var(--accent); background: transparent; border: 1px solid var(--accent); }

@@ -29,7 +29,25 @@ export type CheckoutMessageKey =
   | 'pointsToEarn'
   | 'notFoundTitle'
   | 'notFound'
-  | 'badOrigin';
+  | 'badOrigin'
+  | 'paymentMethod'
+  | 'methodCard'
+  | 'methodWallet'
+  | 'methodWalletHint'
+  | 'methodVoucher'
+  | 'methodVoucherHint'
+  | 'methodUnavailable'
+  | 'providerUnavailable'
+  | 'walletCancelled'
+  | 'walletDeclined'
+  | 'walletPending'
+  | 'voucherTitle'
+  | 'voucherCode'
+  | 'voucherAmount'
+  | 'voucherExpires'
+  | 'voucherWaiting'
+  | 'voucherOpen'
+  | 'voucherExpired';
 
 /** The hosted checkout page in the eight hosted locales. */
 export const checkoutMessages: Messages<CheckoutMessageKey> = {
@@ -64,6 +82,28 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: 'Order not found',
     notFound: 'This checkout link is not valid.',
     badOrigin: 'This payment was not sent from the checkout page.',
+    paymentMethod: 'Payment method',
+    methodCard: 'Card',
+    methodWallet: 'Test Wallet',
+    methodWalletHint: 'You’ll approve the payment on the wallet’s page, then come back here.',
+    methodVoucher: 'Test Voucher',
+    methodVoucherHint:
+      'You get a voucher number to pay later; the order is confirmed once it is paid.',
+    methodUnavailable: 'This payment method is not available for this store.',
+    providerUnavailable:
+      'The payment service could not be reached. Try again in a moment, or choose another method.',
+    walletCancelled: 'Payment cancelled. Try again, or choose another method.',
+    walletDeclined: 'The wallet declined the payment. Try again, or choose another method.',
+    walletPending:
+      'The wallet has not confirmed the payment yet. This page will show it as paid once it does.',
+    voucherTitle: 'Your voucher',
+    voucherCode: 'Voucher number',
+    voucherAmount: 'Amount to pay',
+    voucherExpires: 'Pay by',
+    voucherWaiting:
+      'We’ll confirm your order as soon as the voucher is paid. Your items are held until then.',
+    voucherOpen: 'Open the voucher to pay',
+    voucherExpired: 'The voucher expired before it was paid.',
   },
   'zh-CN': {
     title: '结账',
@@ -95,6 +135,24 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: '未找到订单',
     notFound: '此结账链接无效。',
     badOrigin: '此付款请求并非来自结账页面。',
+    paymentMethod: '支付方式',
+    methodCard: '银行卡',
+    methodWallet: '测试钱包',
+    methodWalletHint: '您将在钱包页面确认付款，然后返回此处。',
+    methodVoucher: '测试付款码',
+    methodVoucherHint: '您将获得一个付款码，可稍后支付；付款后订单即被确认。',
+    methodUnavailable: '本店不支持此支付方式。',
+    providerUnavailable: '无法连接支付服务。请稍后重试，或选择其他支付方式。',
+    walletCancelled: '付款已取消。请重试，或选择其他支付方式。',
+    walletDeclined: '钱包拒绝了此次付款。请重试，或选择其他支付方式。',
+    walletPending: '钱包尚未确认付款。确认后此页面将显示为已付款。',
+    voucherTitle: '您的付款码',
+    voucherCode: '付款码编号',
+    voucherAmount: '应付金额',
+    voucherExpires: '付款截止',
+    voucherWaiting: '付款码支付后，我们会立即确认您的订单。在此之前商品将为您保留。',
+    voucherOpen: '打开付款码进行支付',
+    voucherExpired: '付款码在支付前已过期。',
   },
   es: {
     title: 'Pago',
@@ -127,6 +185,28 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: 'Pedido no encontrado',
     notFound: 'Este enlace de pago no es válido.',
     badOrigin: 'Este pago no se envió desde la página de pago.',
+    paymentMethod: 'Método de pago',
+    methodCard: 'Tarjeta',
+    methodWallet: 'Monedero de prueba',
+    methodWalletHint: 'Aprobarás el pago en la página del monedero y después volverás aquí.',
+    methodVoucher: 'Cupón de prueba',
+    methodVoucherHint:
+      'Recibirás un número de cupón para pagar más tarde; el pedido se confirma cuando se paga.',
+    methodUnavailable: 'Este método de pago no está disponible en esta tienda.',
+    providerUnavailable:
+      'No se pudo contactar con el servicio de pago. Inténtalo de nuevo en un momento o elige otro método.',
+    walletCancelled: 'Pago cancelado. Inténtalo de nuevo o elige otro método.',
+    walletDeclined: 'El monedero rechazó el pago. Inténtalo de nuevo o elige otro método.',
+    walletPending:
+      'El monedero aún no ha confirmado el pago. Esta página lo mostrará como pagado cuando lo haga.',
+    voucherTitle: 'Tu cupón',
+    voucherCode: 'Número de cupón',
+    voucherAmount: 'Importe a pagar',
+    voucherExpires: 'Paga antes del',
+    voucherWaiting:
+      'Confirmaremos tu pedido en cuanto se pague el cupón. Tus artículos quedan reservados hasta entonces.',
+    voucherOpen: 'Abrir el cupón para pagar',
+    voucherExpired: 'El cupón caducó antes de pagarse.',
   },
   fr: {
     title: 'Paiement',
@@ -160,6 +240,30 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: 'Commande introuvable',
     notFound: 'Ce lien de paiement n’est pas valide.',
     badOrigin: 'Ce paiement n’a pas été envoyé depuis la page de paiement.',
+    paymentMethod: 'Moyen de paiement',
+    methodCard: 'Carte',
+    methodWallet: 'Portefeuille de test',
+    methodWalletHint:
+      'Vous approuverez le paiement sur la page du portefeuille, puis reviendrez ici.',
+    methodVoucher: 'Bon de paiement de test',
+    methodVoucherHint:
+      'Vous recevez un numéro de bon à payer plus tard ; la commande est confirmée une fois le bon payé.',
+    methodUnavailable: 'Ce moyen de paiement n’est pas disponible pour cette boutique.',
+    providerUnavailable:
+      'Le service de paiement est injoignable. Réessayez dans un instant ou choisissez un autre moyen.',
+    walletCancelled: 'Paiement annulé. Réessayez ou choisissez un autre moyen de paiement.',
+    walletDeclined:
+      'Le portefeuille a refusé le paiement. Réessayez ou choisissez un autre moyen de paiement.',
+    walletPending:
+      'Le portefeuille n’a pas encore confirmé le paiement. Cette page l’indiquera comme payé dès qu’il l’aura fait.',
+    voucherTitle: 'Votre bon de paiement',
+    voucherCode: 'Numéro du bon',
+    voucherAmount: 'Montant à payer',
+    voucherExpires: 'À payer avant le',
+    voucherWaiting:
+      'Nous confirmerons votre commande dès que le bon sera payé. Vos articles sont réservés jusque-là.',
+    voucherOpen: 'Ouvrir le bon pour payer',
+    voucherExpired: 'Le bon a expiré avant d’être payé.',
   },
   de: {
     title: 'Kasse',
@@ -193,6 +297,31 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: 'Bestellung nicht gefunden',
     notFound: 'Dieser Kassen-Link ist ungültig.',
     badOrigin: 'Diese Zahlung wurde nicht von der Kassenseite gesendet.',
+    paymentMethod: 'Zahlungsart',
+    methodCard: 'Karte',
+    methodWallet: 'Test-Wallet',
+    methodWalletHint:
+      'Du bestätigst die Zahlung auf der Seite der Wallet und kommst dann hierher zurück.',
+    methodVoucher: 'Test-Zahlschein',
+    methodVoucherHint:
+      'Du erhältst eine Zahlscheinnummer, die du später bezahlst; die Bestellung wird bestätigt, sobald sie bezahlt ist.',
+    methodUnavailable: 'Diese Zahlungsart ist für diesen Shop nicht verfügbar.',
+    providerUnavailable:
+      'Der Zahlungsdienst ist nicht erreichbar. Versuch es gleich noch einmal oder wähle eine andere Zahlungsart.',
+    walletCancelled:
+      'Zahlung abgebrochen. Versuch es noch einmal oder wähle eine andere Zahlungsart.',
+    walletDeclined:
+      'Die Wallet hat die Zahlung abgelehnt. Versuch es noch einmal oder wähle eine andere Zahlungsart.',
+    walletPending:
+      'Die Wallet hat die Zahlung noch nicht bestätigt. Diese Seite zeigt sie als bezahlt an, sobald das geschieht.',
+    voucherTitle: 'Dein Zahlschein',
+    voucherCode: 'Zahlscheinnummer',
+    voucherAmount: 'Zu zahlender Betrag',
+    voucherExpires: 'Zahlbar bis',
+    voucherWaiting:
+      'Wir bestätigen deine Bestellung, sobald der Zahlschein bezahlt ist. Deine Artikel sind bis dahin reserviert.',
+    voucherOpen: 'Zahlschein zum Bezahlen öffnen',
+    voucherExpired: 'Der Zahlschein ist abgelaufen, bevor er bezahlt wurde.',
   },
   ru: {
     title: 'Оформление заказа',
@@ -226,6 +355,28 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: 'Заказ не найден',
     notFound: 'Эта ссылка на оплату недействительна.',
     badOrigin: 'Этот платёж отправлен не со страницы оплаты.',
+    paymentMethod: 'Способ оплаты',
+    methodCard: 'Карта',
+    methodWallet: 'Тестовый кошелёк',
+    methodWalletHint: 'Вы подтвердите оплату на странице кошелька и вернётесь сюда.',
+    methodVoucher: 'Тестовый ваучер',
+    methodVoucherHint:
+      'Вы получите номер ваучера для оплаты позже; заказ подтверждается после оплаты.',
+    methodUnavailable: 'Этот способ оплаты недоступен в этом магазине.',
+    providerUnavailable:
+      'Платёжный сервис недоступен. Повторите попытку чуть позже или выберите другой способ.',
+    walletCancelled: 'Оплата отменена. Повторите попытку или выберите другой способ оплаты.',
+    walletDeclined: 'Кошелёк отклонил платёж. Повторите попытку или выберите другой способ оплаты.',
+    walletPending:
+      'Кошелёк ещё не подтвердил платёж. Когда это произойдёт, страница покажет заказ оплаченным.',
+    voucherTitle: 'Ваш ваучер',
+    voucherCode: 'Номер ваучера',
+    voucherAmount: 'Сумма к оплате',
+    voucherExpires: 'Оплатить до',
+    voucherWaiting:
+      'Мы подтвердим заказ, как только ваучер будет оплачен. До тех пор товары зарезервированы.',
+    voucherOpen: 'Открыть ваучер для оплаты',
+    voucherExpired: 'Срок действия ваучера истёк до оплаты.',
   },
   'pt-BR': {
     title: 'Finalizar compra',
@@ -258,6 +409,29 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: 'Pedido não encontrado',
     notFound: 'Este link de pagamento não é válido.',
     badOrigin: 'Este pagamento não foi enviado pela página de pagamento.',
+    paymentMethod: 'Forma de pagamento',
+    methodCard: 'Cartão',
+    methodWallet: 'Carteira de teste',
+    methodWalletHint: 'Você aprovará o pagamento na página da carteira e depois voltará para cá.',
+    methodVoucher: 'Boleto de teste',
+    methodVoucherHint:
+      'Você recebe um número de boleto para pagar depois; o pedido é confirmado quando ele for pago.',
+    methodUnavailable: 'Esta forma de pagamento não está disponível nesta loja.',
+    providerUnavailable:
+      'Não foi possível acessar o serviço de pagamento. Tente novamente em instantes ou escolha outra forma.',
+    walletCancelled: 'Pagamento cancelado. Tente novamente ou escolha outra forma de pagamento.',
+    walletDeclined:
+      'A carteira recusou o pagamento. Tente novamente ou escolha outra forma de pagamento.',
+    walletPending:
+      'A carteira ainda não confirmou o pagamento. Esta página mostrará o pedido como pago quando isso acontecer.',
+    voucherTitle: 'Seu boleto',
+    voucherCode: 'Número do boleto',
+    voucherAmount: 'Valor a pagar',
+    voucherExpires: 'Pague até',
+    voucherWaiting:
+      'Confirmaremos seu pedido assim que o boleto for pago. Seus itens ficam reservados até lá.',
+    voucherOpen: 'Abrir o boleto para pagar',
+    voucherExpired: 'O boleto venceu antes de ser pago.',
   },
   ar: {
     title: 'الدفع',
@@ -290,5 +464,23 @@ export const checkoutMessages: Messages<CheckoutMessageKey> = {
     notFoundTitle: 'الطلب غير موجود',
     notFound: 'رابط الدفع هذا غير صالح.',
     badOrigin: 'لم يتم إرسال هذه الدفعة من صفحة الدفع.',
+    paymentMethod: 'طريقة الدفع',
+    methodCard: 'بطاقة',
+    methodWallet: 'محفظة تجريبية',
+    methodWalletHint: 'ستوافق على الدفع في صفحة المحفظة ثم تعود إلى هنا.',
+    methodVoucher: 'قسيمة تجريبية',
+    methodVoucherHint: 'ستحصل على رقم قسيمة لتدفعها لاحقًا، ويُؤكَّد الطلب بعد دفعها.',
+    methodUnavailable: 'طريقة الدفع هذه غير متاحة في هذا المتجر.',
+    providerUnavailable: 'تعذّر الوصول إلى خدمة الدفع. حاول مرة أخرى بعد قليل أو اختر طريقة أخرى.',
+    walletCancelled: 'أُلغي الدفع. حاول مرة أخرى أو اختر طريقة دفع أخرى.',
+    walletDeclined: 'رفضت المحفظة الدفع. حاول مرة أخرى أو اختر طريقة دفع أخرى.',
+    walletPending: 'لم تؤكد المحفظة الدفع بعد. ستُظهر هذه الصفحة الطلب مدفوعًا عند تأكيده.',
+    voucherTitle: 'قسيمتك',
+    voucherCode: 'رقم القسيمة',
+    voucherAmount: 'المبلغ المطلوب',
+    voucherExpires: 'ادفع قبل',
+    voucherWaiting: 'سنؤكد طلبك فور دفع القسيمة. تبقى منتجاتك محجوزة حتى ذلك الحين.',
+    voucherOpen: 'افتح القسيمة للدفع',
+    voucherExpired: 'انتهت صلاحية القسيمة قبل دفعها.',
   },
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PaymentProvider } from './provider.js';
+import type { ImmediateProvider } from './provider.js';
 
 /** The one card number the test provider accepts (spaces and dashes ignored). */
 export const TEST_CARD_NUMBER = '4242424242424242';
@@ -7,9 +7,13 @@ export const TEST_CARD_NUMBER = '4242424242424242';
 /**
  * The test provider: no money moves. The test card pays, in test mode only — a live store
  * refuses it, so a shopper can never get goods for a fake card. Any other card is declined.
+ * Offered in live stores too: there it stands for the real card form a live provider adds.
  */
-export const testCardProvider: PaymentProvider = {
+export const testCardProvider: ImmediateProvider = {
   id: 'test-card',
+  flow: 'immediate',
+  method: 'card',
+  available: () => true,
   async charge(store, _order, input) {
     if (input.card.replace(/[\s-]/g, '') !== TEST_CARD_NUMBER) {
       return { status: 'declined', reason: 'declined' };
