@@ -9,8 +9,11 @@ import {
   Security,
   z,
 } from '../openapi.js';
+import { returnReasons } from '../db/schema/index.js';
+import { MAX_LINE_QUANTITY, MAX_RETURN_COMMENT } from '../limits.js';
 import { OrderSchema } from '../schemas/orders.js';
 import { getOrderFor, listOrders } from '../services/orders.js';
+import { requestReturn } from '../services/returns.js';
 
 /** A customer's orders (/v1/orders). */
 export const orderRoutes = createRouter();
@@ -68,4 +71,46 @@ orderRoutes.openapi(
       ),
       200,
     ),
+);
+
+const LineQuantityInput = z.object({
+  lineId: z.string().uuid(),
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
+});
+
+export const ReturnRequestInput = z
+  .object({
+    lines: z.array(LineQuantityInput).min(1).max(100),
+    reason: z.enum(returnReasons),
+    comment: z.string().trim().max(MAX_RETURN_COMMENT).optional(),
+  })
+  .openapi('ReturnRequestInput');
+
+orderRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/returns',
+    operationId: 'requestReturn',
+    tags: ['orders'],
+    summary:
+      "Ask to return lines of a paid order within the store's return window (a customer's own, or a guest order by its id)",
+    security: Security.customer,
+    request: { params: OrderParams, body: jsonContent(ReturnRequestInput, 'What to return and why') },
+    responses: {
+      201: jsonContent(OrderSchema, 'The order, with the return requested'),
+      ...errorResponses(400, 401, 404, 409, 422),
+    },
+  }),
+  async (c) => {
+    const { db, now } = c.var.deps;
+    const order = await requestReturn(
+      db,
+      c.var.store,
+      c.var.customerId,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      now(),
+    );
+    return c.json(order, 201);
+  },
 );
