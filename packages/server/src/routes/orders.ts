@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { returnReasons } from '../db/schema/index.js';
+import { MAX_LINE_QUANTITY, MAX_RETURN_COMMENT } from '../limits.js';
 import { requireCustomerId } from '../middleware/auth.js';
 import {
   createRouter,
@@ -9,8 +11,6 @@ import {
   Security,
   z,
 } from '../openapi.js';
-import { returnReasons } from '../db/schema/index.js';
-import { MAX_LINE_QUANTITY, MAX_RETURN_COMMENT } from '../limits.js';
 import { OrderSchema } from '../schemas/orders.js';
 import { getOrderFor, listOrders } from '../services/orders.js';
 import { requestReturn } from '../services/returns.js';
@@ -95,7 +95,10 @@ orderRoutes.openapi(
     summary:
       "Ask to return lines of a paid order within the store's return window (a customer's own, or a guest order by its id)",
     security: Security.customer,
-    request: { params: OrderParams, body: jsonContent(ReturnRequestInput, 'What to return and why') },
+    request: {
+      params: OrderParams,
+      body: jsonContent(ReturnRequestInput, 'What to return and why'),
+    },
     responses: {
       201: jsonContent(OrderSchema, 'The order, with the return requested'),
       ...errorResponses(400, 401, 404, 409, 422),

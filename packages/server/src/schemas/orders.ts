@@ -123,7 +123,8 @@ export const OrderSchema = z
     shipments: z.array(ShipmentSchema).openapi({ description: 'Oldest first.' }),
     returns: z.array(ReturnRequestSchema).openapi({ description: 'Oldest first.' }),
     refunded: MoneySchema.openapi({
-      description: 'What was refunded: the whole total once refunded, else what approved returns refunded.',
+      description:
+        'What was refunded: the whole total once refunded, else what approved returns refunded.',
     }),
   })
   .openapi('Order');

@@ -42,17 +42,16 @@ export async function restockVariants(
 
 /** Puts the order's lines back in stock, less what approved returns already put back. */
 async function restock(tx: Tx, store: Store, orderId: string, now: Date) {
-  const [lines, returned] = await Promise.all([
-    tx
-      .select({ id: orderLines.id, variantId: orderLines.variantId, quantity: orderLines.quantity })
-      .from(orderLines)
-      .where(eq(orderLines.orderId, orderId)),
-    tx
-      .select({ lineId: returnLines.orderLineId, quantity: returnLines.quantity })
-      .from(returnLines)
-      .innerJoin(returnRequests, eq(returnRequests.id, returnLines.returnId))
-      .where(and(eq(returnRequests.orderId, orderId), eq(returnRequests.status, 'approved'))),
-  ]);
+  // One after the other: a transaction is one connection.
+  const lines = await tx
+    .select({ id: orderLines.id, variantId: orderLines.variantId, quantity: orderLines.quantity })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));
+  const returned = await tx
+    .select({ lineId: returnLines.orderLineId, quantity: returnLines.quantity })
+    .from(returnLines)
+    .innerJoin(returnRequests, eq(returnRequests.id, returnLines.returnId))
+    .where(and(eq(returnRequests.orderId, orderId), eq(returnRequests.status, 'approved')));
   const back = (lineId: string) =>
     returned.filter((r) => r.lineId === lineId).reduce((n, r) => n + r.quantity, 0);
   await restockVariants(

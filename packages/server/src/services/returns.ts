@@ -124,15 +124,18 @@ export async function requestReturn(
       throw new ApiError('order_not_found', 'No such order.');
     }
     if (order.status !== 'paid') {
-      throw new ApiError('order_not_paid', `Only paid orders can be returned; this one is ${order.status}.`, {
-        status: order.status,
-      });
+      throw new ApiError(
+        'order_not_paid',
+        `Only paid orders can be returned; this one is ${order.status}.`,
+        {
+          status: order.status,
+        },
+      );
     }
     await checkWindow(tx, store, order, now);
-    const [lines, held] = await Promise.all([
-      orderLinesOf(tx, store, order.id),
-      returnedQuantities(tx, order.id, ['requested', 'approved']),
-    ]);
+    // One after the other: a transaction is one connection.
+    const lines = await orderLinesOf(tx, store, order.id);
+    const held = await returnedQuantities(tx, order.id, ['requested', 'approved']);
     const seen = new Set<string>();
     for (const asked of input.lines) {
       const line = lines.find((l) => l.id === asked.lineId);
@@ -237,11 +240,9 @@ export async function approveReturn(
         status: order.status,
       });
     }
-    const [lines, before, asked] = await Promise.all([
-      orderLinesOf(tx, store, order.id),
-      returnedQuantities(tx, order.id, ['approved'], approved.id),
-      tx.select().from(returnLines).where(eq(returnLines.returnId, approved.id)),
-    ]);
+    const lines = await orderLinesOf(tx, store, order.id);
+    const before = await returnedQuantities(tx, order.id, ['approved'], approved.id);
+    const asked = await tx.select().from(returnLines).where(eq(returnLines.returnId, approved.id));
     const shares = lineShares(
       order.totalMinor,
       lines.map((l) => ({ unitMinor: l.unitPriceMinor, quantity: l.quantity })),
@@ -249,9 +250,17 @@ export async function approveReturn(
     let refund = 0;
     for (const a of asked) {
       const i = lines.findIndex((l) => l.id === a.orderLineId);
-      refund += unitsRefund(shares[i]!, lines[i]!.quantity, before.get(a.orderLineId) ?? 0, a.quantity);
+      refund += unitsRefund(
+        shares[i]!,
+        lines[i]!.quantity,
+        before.get(a.orderLineId) ?? 0,
+        a.quantity,
+      );
     }
-    await tx.update(returnRequests).set({ refundMinor: refund }).where(eq(returnRequests.id, approved.id));
+    await tx
+      .update(returnRequests)
+      .set({ refundMinor: refund })
+      .where(eq(returnRequests.id, approved.id));
     const [updated] = await tx
       .update(orders)
       .set({ returnedMinor: sql`${orders.returnedMinor} + ${refund}` })

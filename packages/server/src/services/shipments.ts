@@ -88,21 +88,20 @@ export async function createShipment(
         status: order.status,
       });
     }
-    const [lines, shipped] = await Promise.all([
-      tx
-        .select({ id: orderLines.id, quantity: orderLines.quantity })
-        .from(orderLines)
-        .where(and(eq(orderLines.orderId, order.id), eq(orderLines.storeId, store.id))),
-      tx
-        .select({
-          lineId: shipmentLines.orderLineId,
-          quantity: sql<number>`sum(${shipmentLines.quantity})`.mapWith(Number),
-        })
-        .from(shipmentLines)
-        .innerJoin(shipments, eq(shipments.id, shipmentLines.shipmentId))
-        .where(and(eq(shipments.orderId, order.id), eq(shipments.storeId, store.id)))
-        .groupBy(shipmentLines.orderLineId),
-    ]);
+    // One after the other: a transaction is one connection.
+    const lines = await tx
+      .select({ id: orderLines.id, quantity: orderLines.quantity })
+      .from(orderLines)
+      .where(and(eq(orderLines.orderId, order.id), eq(orderLines.storeId, store.id)));
+    const shipped = await tx
+      .select({
+        lineId: shipmentLines.orderLineId,
+        quantity: sql<number>`sum(${shipmentLines.quantity})`.mapWith(Number),
+      })
+      .from(shipmentLines)
+      .innerJoin(shipments, eq(shipments.id, shipmentLines.shipmentId))
+      .where(and(eq(shipments.orderId, order.id), eq(shipments.storeId, store.id)))
+      .groupBy(shipmentLines.orderLineId);
     const wanted = checkQuantities(
       lines,
       new Map(shipped.map((s) => [s.lineId, s.quantity])),

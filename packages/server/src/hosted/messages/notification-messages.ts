@@ -132,7 +132,8 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     orderDeliveredTitle: 'Livrée',
     orderDeliveredBody: 'La commande {order} a été livrée.',
     returnApprovedTitle: 'Retour accepté',
-    returnApprovedBody: 'Nous avons accepté le retour de la commande {order} et remboursé {amount}.',
+    returnApprovedBody:
+      'Nous avons accepté le retour de la commande {order} et remboursé {amount}.',
     returnRefusedTitle: 'Retour refusé',
     returnRefusedBody: 'Nous n’avons pas pu accepter le retour de la commande {order}.',
     pointsExpiryTitle: 'Vos points expirent bientôt',
@@ -159,7 +160,8 @@ export const notificationMessages: Messages<NotificationMessageKey> = {
     orderDeliveredTitle: 'Zugestellt',
     orderDeliveredBody: 'Bestellung {order} wurde zugestellt.',
     returnApprovedTitle: 'Rücksendung angenommen',
-    returnApprovedBody: 'Wir haben die Rücksendung zu Bestellung {order} angenommen und {amount} erstattet.',
+    returnApprovedBody:
+      'Wir haben die Rücksendung zu Bestellung {order} angenommen und {amount} erstattet.',
     returnRefusedTitle: 'Rücksendung abgelehnt',
     returnRefusedBody: 'Wir konnten die Rücksendung zu Bestellung {order} nicht annehmen.',
     pointsExpiryTitle: 'Punkte verfallen bald',

@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ATTRIBUTION_CODE } from '../../attribution.js';
 import type { AppContext } from '../../context.js';
+import { trackingStatuses } from '../../db/schema/index.js';
+import { MAX_LINE_QUANTITY, MAX_RETURN_COMMENT, MAX_TRACKING_TEXT } from '../../limits.js';
 import {
   createRouter,
   errorResponses,
@@ -9,8 +11,6 @@ import {
   Security,
   z,
 } from '../../openapi.js';
-import { trackingStatuses } from '../../db/schema/index.js';
-import { MAX_LINE_QUANTITY, MAX_RETURN_COMMENT, MAX_TRACKING_TEXT } from '../../limits.js';
 import { OrderSchema } from '../../schemas/orders.js';
 import { closeOrder, getOrder, listOrders, markPaid } from '../../services/orders.js';
 import { approveReturn, refuseReturn } from '../../services/returns.js';
@@ -161,7 +161,13 @@ adminOrderRoutes.openapi(
   }),
   async (c) => {
     const { db, store, now } = deps(c);
-    const order = await createShipment(db, store, c.req.valid('param').id, c.req.valid('json'), now);
+    const order = await createShipment(
+      db,
+      store,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      now,
+    );
     return c.json(order, 201);
   },
 );
