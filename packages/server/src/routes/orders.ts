@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { publicOrigin } from '../context.js';
 import { returnReasons } from '../db/schema/index.js';
 import { MAX_LINE_QUANTITY, MAX_RETURN_COMMENT } from '../limits.js';
 import { requireCustomerId } from '../middleware/auth.js';
@@ -12,6 +13,7 @@ import {
   z,
 } from '../openapi.js';
 import { OrderSchema } from '../schemas/orders.js';
+import { ORDERS_LINK_MINUTES, ordersPageToken } from '../services/order-page-links.js';
 import { getOrderFor, listOrders } from '../services/orders.js';
 import { requestReturn } from '../services/returns.js';
 
@@ -115,5 +117,32 @@ orderRoutes.openapi(
       now(),
     );
     return c.json(order, 201);
+  },
+);
+
+orderRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/page-link',
+    operationId: 'createOrdersPageLink',
+    tags: ['orders'],
+    summary:
+      "A short-lived link to the signed-in customer's orders on the hosted page (no bearer token in it)",
+    security: Security.customer,
+    responses: {
+      201: jsonContent(
+        z.object({ url: z.string(), expiresAt: z.string() }).openapi('OrdersPageLink', {
+          description: `Opens the hosted orders list for ${ORDERS_LINK_MINUTES} minutes; each order's page is /orders/{id}.`,
+        }),
+        'The link',
+      ),
+      ...errorResponses(401),
+    },
+  }),
+  async (c) => {
+    const customerId = requireCustomerId(c);
+    const { token, expiresAt } = ordersPageToken(c.var.store, customerId, c.var.deps.now());
+    const url = `${publicOrigin(c)}/orders?${new URLSearchParams({ access: token })}`;
+    return c.json({ url, expiresAt: expiresAt.toISOString() }, 201);
   },
 );
