@@ -102,6 +102,26 @@ const hostedOperations: Operation[] = [
     bodyType: 'form',
     bodyProperties: ['card', 'name'],
   },
+  {
+    key: 'GET /orders/{orderId}',
+    method: 'GET',
+    path: '/orders/{orderId}',
+    security: [],
+    pathParams: ['orderId'],
+    queryParams: ['locale'],
+    bodyType: null,
+    bodyProperties: [],
+  },
+  {
+    key: 'GET /orders',
+    method: 'GET',
+    path: '/orders',
+    security: [],
+    pathParams: [],
+    queryParams: ['access', 'locale'],
+    bodyType: null,
+    bodyProperties: [],
+  },
   ...(['GET', 'POST'] as const).map(
     (method): Operation => ({
       key: `${method} /v1/notifications/unsubscribe`,

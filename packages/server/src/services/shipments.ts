@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import {
   orderLines,
@@ -191,7 +191,7 @@ export async function firstDeliveredAt(
       and(
         eq(shipments.orderId, orderId),
         eq(shipments.storeId, store.id),
-        inArray(shipmentEvents.status, ['delivered']),
+        eq(shipmentEvents.status, 'delivered'),
       ),
     );
   return row?.at ? new Date(row.at) : null;
