@@ -2,8 +2,8 @@
 // shows the order and, once the merchant ships it, the shipment with its tracking — in
 // English, German and Arabic (right to left), under the hosted pages' strict CSP.
 import { randomUUID } from 'node:crypto';
-import { admin, expect, test } from './fixtures.js';
 import { apiUrl } from './env.js';
+import { admin, expect, newShopper, signUpInPopup, test } from './fixtures.js';
 
 /** A guest's pending order of one unit of an in-stock product, made through the API. */
 async function guestOrder(): Promise<string> {
@@ -91,3 +91,21 @@ for (const lang of languages) {
     await expect(shipment).toContainText('Leipzig');
   });
 }
+
+test('the login button’s account menu opens the shopper’s orders on the hosted page', async ({
+  page,
+}) => {
+  await page.goto('/brand.html');
+  const login = page.locator('header.site-header kiosk-login-button');
+  const shopper = newShopper('Saga Holm');
+  await signUpInPopup(page, () => login.getByRole('button', { name: 'Sign in' }).click(), shopper);
+  await login.getByRole('button', { name: /Saga Holm/ }).click();
+  await login.getByRole('menuitem', { name: 'Orders' }).click();
+  await page.waitForURL(/\/orders\?access=/);
+  // A link the API signed, not the shopper's access token.
+  expect(new URL(page.url()).searchParams.get('access')).toMatch(
+    /^[0-9a-f-]{36}\.[0-9a-f-]{36}\.\d+\./,
+  );
+  await expect(page.getByRole('heading', { name: 'Your orders' })).toBeVisible();
+  await expect(page.getByText('You have no orders yet.')).toBeVisible();
+});

@@ -319,6 +319,7 @@ export const isolated = new Set([
   'POST /admin/v1/orders/{id}/returns/{returnId}/approve',
   'POST /admin/v1/orders/{id}/returns/{returnId}/refuse',
   'POST /v1/orders/{id}/returns',
+  'POST /orders/{orderId}/returns',
   'DELETE /admin/v1/identity-providers/{id}',
   'DELETE /v1/notifications/subscriptions/{id}',
   'POST /v1/notifications/subscriptions/renew',
@@ -646,8 +647,18 @@ export const hostedPages: Record<string, (w: World) => Baseline> = {
     // POST-redirect-GET: every outcome, a decline too, is a 303 back to the page.
     expectStatus: 303,
   }),
-  'GET /orders/{orderId}': (w) => ({ params: { orderId: w.paid.orderId }, query: { locale: 'ar' } }),
+  'GET /orders/{orderId}': (w) => ({
+    params: { orderId: w.paid.orderId },
+    query: { locale: 'ar' },
+  }),
   'GET /orders': (w) => ({ query: { access: w.paid.ordersAccess, locale: 'de' } }),
+  'POST /orders/{orderId}/returns': (w) => ({
+    params: { orderId: w.paid.orderId },
+    query: { locale: 'en' },
+    form: { [`qty_${w.paid.lineId}`]: '1', reason: 'damaged', comment: 'Torn' },
+    headers: sameOrigin,
+    expectStatus: 303,
+  }),
   'POST /oauth/passkeys/options': (w) => ({ form: authorizeQuery(w), headers: sameOrigin }),
   'GET /v1/notifications/unsubscribe': (w) => ({
     query: { token: w.notifications.unsubscribeToken },

@@ -113,6 +113,16 @@ const hostedOperations: Operation[] = [
     bodyProperties: [],
   },
   {
+    key: 'POST /orders/{orderId}/returns',
+    method: 'POST',
+    path: '/orders/{orderId}/returns',
+    security: [],
+    pathParams: ['orderId'],
+    queryParams: ['locale'],
+    bodyType: 'form',
+    bodyProperties: ['reason', 'comment'],
+  },
+  {
     key: 'GET /orders',
     method: 'GET',
     path: '/orders',
@@ -386,7 +396,9 @@ function problem(op: Operation, res: Awaited<ReturnType<typeof send>>): string |
       : `${res.status} not an RFC 6749 error: ${JSON.stringify(e)}`;
   }
   if (res.type.startsWith('text/html')) {
-    return /^\/(oauth|checkout|n|p|s)\/|^\/v1\/notifications\/unsubscribe$/.test(op.path)
+    return /^\/(oauth|checkout|orders|n|p|s)\/|^\/orders$|^\/v1\/notifications\/unsubscribe$/.test(
+      op.path,
+    )
       ? null
       : `${res.status} HTML from a JSON route`;
   }

@@ -73,6 +73,86 @@ describe('the hosted order page', () => {
   });
 });
 
+describe('the order page’s return form', () => {
+  const post = (
+    path: string,
+    fields: Record<string, string>,
+    origin: string | null = 'http://localhost',
+  ) =>
+    t.current.request(path, {
+      method: 'POST',
+      body: new URLSearchParams(fields).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(origin ? { origin } : {}),
+      },
+    });
+
+  it('asks to return lines while the window is open, and says how it went', async () => {
+    const s = await createTestStore(t.current.db, {
+      settings: { returns: { windowDays: 14 } },
+    } as never);
+    const p = await createTestProduct(t.current.db, s.store, {
+      title: 'Mug',
+      variants: [{ stock: 5, prices: { USD: 1200 } }],
+    });
+    const pending = await placeOrder(t.current, s, [{ variantId: p.variantIds[0]!, quantity: 1 }]);
+    expect((await page(`/orders/${pending}`)).body).not.toContain('kiosk-return');
+
+    const id = await paidOrder(t.current, s, [{ variantId: p.variantIds[0]!, quantity: 2 }]);
+    const shown = await page(`/orders/${id}?locale=de`);
+    expect(shown.body).toContain('<form id="kiosk-return" method="post"');
+    expect(shown.body).toContain('Mug: Menge zur Rücksendung');
+    const line = /name="qty_([0-9a-f-]+)"/.exec(shown.body)![1]!;
+
+    const crossSite = await post(
+      `/orders/${id}/returns`,
+      { [`qty_${line}`]: '1', reason: 'damaged' },
+      'https://evil.example',
+    );
+    expect(crossSite.status).toBe(400);
+    const nothing = await post(`/orders/${id}/returns?locale=de`, {
+      [`qty_${line}`]: '0',
+      reason: 'damaged',
+    });
+    expect(nothing.status).toBe(303);
+    expect(nothing.headers.get('location')).toBe(`/orders/${id}?locale=de&result=nothing`);
+
+    const sent = await post(`/orders/${id}/returns?locale=de`, {
+      [`qty_${line}`]: '2',
+      reason: 'damaged',
+      comment: '<b>chipped</b>',
+    });
+    expect(sent.headers.get('location')).toBe(`/orders/${id}?locale=de&result=sent`);
+    const after = await page(sent.headers.get('location')!);
+    expect(after.body).toContain('Ihre Rücksendeanfrage wurde gesendet.');
+    expect(after.body).toContain('data-return="requested"');
+    // Every unit is asked for: nothing left to return, no form.
+    expect(after.body).not.toContain('kiosk-return');
+    const order = await t.current.request(`/v1/orders/${id}`, { key: s.pk });
+    expect(order.body.returns).toMatchObject([
+      {
+        status: 'requested',
+        reason: 'damaged',
+        comment: '<b>chipped</b>',
+        lines: [{ lineId: line, quantity: 2 }],
+      },
+    ]);
+    const again = await post(`/orders/${id}/returns`, { [`qty_${line}`]: '1', reason: 'other' });
+    expect(again.headers.get('location')).toBe(`/orders/${id}?locale=en&result=unavailable`);
+
+    const late = await paidOrder(t.current, s, [{ variantId: p.variantIds[0]!, quantity: 1 }]);
+    const lateLine = /name="qty_([0-9a-f-]+)"/.exec((await page(`/orders/${late}`)).body)![1]!;
+    t.current.advanceClock(15 * 86_400_000);
+    expect((await page(`/orders/${late}`)).body).not.toContain('kiosk-return');
+    const closed = await post(`/orders/${late}/returns`, {
+      [`qty_${lateLine}`]: '1',
+      reason: 'other',
+    });
+    expect(closed.headers.get('location')).toBe(`/orders/${late}?locale=en&result=closed`);
+  });
+});
+
 describe('the signed-in shopper’s orders list', () => {
   it('opens through a short-lived signed link the API mints, listing only that shopper’s orders', async () => {
     const s = await createTestStore(t.current.db);

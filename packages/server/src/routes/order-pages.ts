@@ -2,14 +2,19 @@ import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext, AppEnv } from '../context.js';
-import { orders, stores } from '../db/schema/index.js';
+import { orders, returnReasons, stores } from '../db/schema/index.js';
+import { ApiError } from '../errors.js';
+import { formFields } from '../hosted/form.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
 import { type OrderPageMessageKey, orderPageMessages } from '../hosted/messages/orders.js';
+import { isSameOriginPost } from '../hosted/same-origin.js';
+import { unstorable } from '../middleware/storable-text.js';
 import type { OrderView, ShipmentView } from '../schemas/orders.js';
 import { readOrdersPageToken, tokenStoreId } from '../services/order-page-links.js';
 import { orderView, orderViews } from '../services/order-views.js';
 import { findOrderById } from '../services/orders.js';
+import { requestReturn, returnableQuantities, returnWindowCloses } from '../services/returns.js';
 import type { Store } from '../services/stores.js';
 import { isUuid } from '../uuid.js';
 import { priceText } from './checkout.js';
@@ -61,7 +66,51 @@ ${
 </section>`;
 }
 
-function orderPage(locale: HostedLocale, store: Store, order: OrderView) {
+/** The outcome of the return form, carried to the page by its redirect as a short code. */
+const flashes = {
+  sent: 'returnSent',
+  nothing: 'returnNothing',
+  closed: 'returnClosed',
+  unavailable: 'returnUnavailable',
+  badOrigin: 'badOrigin',
+} as const satisfies Record<string, OrderPageMessageKey>;
+type Flash = keyof typeof flashes;
+const flashOf = (value: string | undefined): Flash | undefined =>
+  value && value in flashes ? (value as Flash) : undefined;
+
+/** The return form of a paid order while its window is open: a quantity per returnable line. */
+function returnForm(
+  locale: HostedLocale,
+  tr: Tr,
+  order: OrderView,
+  closesAt: Date | null,
+): unknown {
+  if (order.status !== 'paid' || !closesAt) return '';
+  const left = returnableQuantities(order);
+  const lines = order.lines.filter((l) => (left.get(l.id) ?? 0) > 0);
+  if (lines.length === 0) return '';
+  return html`<h2>${tr('returnTitle')}</h2>
+<p class="muted">${tr('returnUntil', { date: dateText(locale, closesAt.toISOString()) })}</p>
+<form id="kiosk-return" method="post" action="/orders/${order.id}/returns?locale=${locale}">
+${lines.map(
+  (l) => html`<label for="qty-${l.id}">${tr('returnQuantity', { item: l.title })}</label>
+<input id="qty-${l.id}" name="qty_${l.id}" type="number" inputmode="numeric" min="0" max="${left.get(l.id)}" value="0">`,
+)}
+<label for="reason">${tr('returnReason')}</label>
+<select id="reason" name="reason">${returnReasons.map((r) => html`<option value="${r}">${tr(`reason_${r}`)}</option>`)}</select>
+<label for="comment">${tr('returnComment')}</label>
+<textarea id="comment" name="comment" maxlength="1000" rows="3"></textarea>
+<button type="submit">${tr('returnSubmit')}</button>
+</form>`;
+}
+
+function orderPage(
+  locale: HostedLocale,
+  store: Store,
+  order: OrderView,
+  closesAt: Date | null,
+  flash?: Flash,
+) {
   const tr = translator(orderPageMessages, locale);
   const money = (m: OrderView['total']) => priceText(locale, m);
   const number = new Intl.NumberFormat(locale);
@@ -69,6 +118,7 @@ function orderPage(locale: HostedLocale, store: Store, order: OrderView) {
   const refunded = Number(order.refunded.amount) > 0;
   const body = html`<h1>${tr('order', { id: reference(order) })}</h1>
 <p class="muted">${store.name} · ${tr('placed', { date: dateText(locale, order.createdAt) })}</p>
+${flash ? html`<p class="${flash === 'sent' ? 'hint' : 'error'}" role="${flash === 'sent' ? 'status' : 'alert'}" data-flash="${flash}">${tr(flashes[flash])}</p>` : ''}
 <p data-status="${order.status}"><strong>${tr(`status_${order.status}`)}</strong></p>
 <h2>${tr('items')}</h2>
 <table>
@@ -108,7 +158,8 @@ ${
           html`<li data-return="${r.status}">${tr(`return_${r.status}`)} · ${tr(`reason_${r.reason}`)}${r.refund ? html` · ${tr('returnRefund', { amount: money(r.refund) })}` : ''}${r.note ? html`<br><span class="muted">${r.note}</span>` : ''}</li>`,
       )}</ul>`
     : ''
-}`;
+}
+${returnForm(locale, tr, order, closesAt)}`;
   return layout({
     locale,
     title: `${tr('order', { id: reference(order) })} · ${store.name}`,
@@ -173,13 +224,67 @@ orderPageRoutes.get('/', async (c) => {
   return sendPage(c, listPage(locale, store, await orderViews(db, store, rows, now)));
 });
 
+async function loadOrder(c: AppContext) {
+  const { db, now } = c.var.deps;
+  const row = await findOrderById(db, c.req.param('orderId') ?? '');
+  const store = row ? await storeById(c, row.storeId) : undefined;
+  if (!row || !store) return undefined;
+  return { row, store, order: await orderView(db, store, row, now()) };
+}
+
 orderPageRoutes.get('/:orderId', async (c) => {
   const locale = localeOf(c);
-  const { db, now } = c.var.deps;
-  const row = await findOrderById(db, c.req.param('orderId'));
-  const store = row ? await storeById(c, row.storeId) : undefined;
-  if (!row || !store) {
+  const found = await loadOrder(c);
+  if (!found) {
     return sendPage(c, messagePage(locale, 'notFoundTitle', 'notFound'), { status: 404 });
   }
-  return sendPage(c, orderPage(locale, store, await orderView(db, store, row, now())));
+  const { row, store, order } = found;
+  const now = c.var.deps.now();
+  const closesAt =
+    order.status === 'paid' ? await returnWindowCloses(c.var.deps.db, store, row, now) : null;
+  const open = closesAt && closesAt > now ? closesAt : null;
+  const flash = flashOf(c.req.query('result'));
+  return sendPage(c, orderPage(locale, store, order, open, flash));
+});
+
+/**
+ * The return form's post (the order id is the capability, as for the page): a return of the
+ * lines given a quantity, then 303 back to the page with the outcome. Refused outright (400)
+ * when it does not come from the page itself.
+ */
+orderPageRoutes.post('/:orderId/returns', async (c) => {
+  const locale = localeOf(c);
+  const found = await loadOrder(c);
+  if (!found) {
+    return sendPage(c, messagePage(locale, 'notFoundTitle', 'notFound'), { status: 404 });
+  }
+  const { row, store, order } = found;
+  const back = (result: Flash) =>
+    c.redirect(`/orders/${order.id}?${new URLSearchParams({ locale, result })}`, 303);
+  if (!isSameOriginPost(c)) {
+    return sendPage(c, orderPage(locale, store, order, null, 'badOrigin'), { status: 400 });
+  }
+  const fields = await formFields(c);
+  const lines = order.lines
+    .map((l) => ({ lineId: l.id, quantity: Number(fields[`qty_${l.id}`] ?? '0') }))
+    .filter((l) => Number.isSafeInteger(l.quantity) && l.quantity > 0);
+  const reason = returnReasons.find((r) => r === fields.reason);
+  if (lines.length === 0 || !reason) return back('nothing');
+  const typed = (fields.comment ?? '').trim().slice(0, 1000);
+  // Text PostgreSQL cannot store is dropped, as the API refuses it (storable-text.ts).
+  const comment = unstorable(typed) ? '' : typed;
+  try {
+    await requestReturn(
+      c.var.deps.db,
+      store,
+      row.customerId,
+      order.id,
+      { lines, reason, ...(comment ? { comment } : {}) },
+      c.var.deps.now(),
+    );
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return back(error.code === 'return_window_closed' ? 'closed' : 'unavailable');
+  }
+  return back('sent');
 });

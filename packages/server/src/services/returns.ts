@@ -88,21 +88,43 @@ function orderLinesOf(tx: Tx, store: Store, orderId: string) {
     .where(and(eq(orderLines.orderId, orderId), eq(orderLines.storeId, store.id)));
 }
 
-/** Whether the store still takes a return of this order (its window; docs/server/orders.md). */
-async function checkWindow(tx: Tx, store: Store, order: OrderRow, now: Date) {
+/** When the store's return window of this order closes (docs/server/orders.md). */
+export async function returnWindowCloses(
+  conn: Db | Tx,
+  store: Store,
+  order: OrderRow,
+  now: Date,
+): Promise<Date> {
   const settings = store.settings.returns;
   const days = settings?.windowDays ?? DEFAULT_RETURN_WINDOW_DAYS;
   const delivered =
     (settings?.from ?? 'delivered') === 'delivered'
-      ? await firstDeliveredAt(tx, store, order.id)
+      ? await firstDeliveredAt(conn, store, order.id)
       : null;
   const start = delivered ?? order.paidAt ?? now;
-  const closesAt = new Date(start.getTime() + days * DAY_MS);
-  if (days === 0 || now >= closesAt) {
+  return new Date(start.getTime() + days * DAY_MS);
+}
+
+async function checkWindow(tx: Tx, store: Store, order: OrderRow, now: Date) {
+  const closesAt = await returnWindowCloses(tx, store, order, now);
+  if (now >= closesAt) {
     throw new ApiError('return_window_closed', 'The return window of this order is over.', {
       closedAt: closesAt.toISOString(),
     });
   }
+}
+
+/**
+ * What of each line a shopper may still ask to return: ordered minus what returns requested
+ * or approved hold (a refused request frees its units).
+ */
+export function returnableQuantities(order: Pick<OrderView, 'lines' | 'returns'>) {
+  const held = new Map<string, number>();
+  for (const r of order.returns) {
+    if (r.status === 'refused') continue;
+    for (const l of r.lines) held.set(l.lineId, (held.get(l.lineId) ?? 0) + l.quantity);
+  }
+  return new Map(order.lines.map((l) => [l.id, l.quantity - (held.get(l.id) ?? 0)]));
 }
 
 /**

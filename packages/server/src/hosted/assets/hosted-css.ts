@@ -7,8 +7,8 @@ body { margin: 0; min-block-size: 100vh; display: grid; place-items: center; fon
 .card { inline-size: min(28rem, 100% - 2rem); margin-block: 2rem; padding: 2rem; background: var(--card); border: 1px solid var(--border); border-radius: 12px; }
 h1 { font-size: 1.5rem; margin-block: 0 1rem; }
 label { display: block; font-weight: 600; margin-block: 1rem 0.25rem; }
-input { inline-size: 100%; padding: 0.625rem 0.75rem; font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 8px; }
-input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+input, select, textarea { inline-size: 100%; padding: 0.625rem 0.75rem; font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 8px; }
+input:focus-visible, select:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 button { margin-block-start: 1.5rem; inline-size: 100%; padding: 0.75rem; font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; cursor: pointer; }
 button.secondary { margin-block-start: 0.5rem; color: var(--accent); background: transparent; border: 1px solid var(--accent); }
 .hint, .muted { color: var(--muted); font-size: 0.875rem; }

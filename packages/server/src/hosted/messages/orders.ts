@@ -2,7 +2,6 @@ import type { Messages } from '../i18n.js';
 
 /** The hosted order pages (one order, and a signed-in shopper's list) in the eight hosted locales. */
 export type OrderPageMessageKey =
-  | 'title'
   | 'listTitle'
   | 'order'
   | 'placed'
@@ -45,11 +44,21 @@ export type OrderPageMessageKey =
   | 'linkExpired'
   | 'notFoundTitle'
   | 'notFound'
-  | 'viewOrder';
+  | 'viewOrder'
+  | 'returnTitle'
+  | 'returnUntil'
+  | 'returnQuantity'
+  | 'returnReason'
+  | 'returnComment'
+  | 'returnSubmit'
+  | 'returnSent'
+  | 'returnNothing'
+  | 'returnClosed'
+  | 'returnUnavailable'
+  | 'badOrigin';
 
 export const orderPageMessages: Messages<OrderPageMessageKey> = {
   en: {
-    title: 'Order {id}',
     listTitle: 'Your orders',
     order: 'Order {id}',
     placed: 'Placed {date}',
@@ -93,9 +102,19 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: 'Order not found',
     notFound: 'There is no such order, or the link is incomplete.',
     viewOrder: 'View order',
+    returnTitle: 'Return items',
+    returnUntil: 'You can ask to return items until {date}.',
+    returnQuantity: '{item}: quantity to return',
+    returnReason: 'Reason',
+    returnComment: 'Comment (optional)',
+    returnSubmit: 'Ask to return',
+    returnSent: 'Your return request was sent. The shop will let you know.',
+    returnNothing: 'Choose at least one item to return.',
+    returnClosed: 'The return window for this order is over.',
+    returnUnavailable: 'Some of those items are already being returned.',
+    badOrigin: 'This form must be sent from this page. Please try again.',
   },
   'zh-CN': {
-    title: '订单 {id}',
     listTitle: '我的订单',
     order: '订单 {id}',
     placed: '下单时间 {date}',
@@ -139,9 +158,19 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: '未找到订单',
     notFound: '没有此订单，或链接不完整。',
     viewOrder: '查看订单',
+    returnTitle: '退货',
+    returnUntil: '您可以在 {date} 之前申请退货。',
+    returnQuantity: '{item}：退货数量',
+    returnReason: '原因',
+    returnComment: '备注（可选）',
+    returnSubmit: '申请退货',
+    returnSent: '您的退货申请已提交，商店会通知您。',
+    returnNothing: '请至少选择一件要退的商品。',
+    returnClosed: '此订单的退货期限已过。',
+    returnUnavailable: '其中部分商品已在退货中。',
+    badOrigin: '此表单必须从本页面提交，请重试。',
   },
   es: {
-    title: 'Pedido {id}',
     listTitle: 'Tus pedidos',
     order: 'Pedido {id}',
     placed: 'Realizado el {date}',
@@ -185,9 +214,19 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: 'Pedido no encontrado',
     notFound: 'No existe ese pedido o el enlace está incompleto.',
     viewOrder: 'Ver pedido',
+    returnTitle: 'Devolver artículos',
+    returnUntil: 'Puedes pedir una devolución hasta el {date}.',
+    returnQuantity: '{item}: cantidad a devolver',
+    returnReason: 'Motivo',
+    returnComment: 'Comentario (opcional)',
+    returnSubmit: 'Pedir devolución',
+    returnSent: 'Enviamos tu solicitud de devolución. La tienda te avisará.',
+    returnNothing: 'Elige al menos un artículo para devolver.',
+    returnClosed: 'El plazo de devolución de este pedido terminó.',
+    returnUnavailable: 'Algunos de esos artículos ya se están devolviendo.',
+    badOrigin: 'Este formulario debe enviarse desde esta página. Inténtalo de nuevo.',
   },
   fr: {
-    title: 'Commande {id}',
     listTitle: 'Vos commandes',
     order: 'Commande {id}',
     placed: 'Passée le {date}',
@@ -231,9 +270,19 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: 'Commande introuvable',
     notFound: 'Cette commande n’existe pas, ou le lien est incomplet.',
     viewOrder: 'Voir la commande',
+    returnTitle: 'Retourner des articles',
+    returnUntil: 'Vous pouvez demander un retour jusqu’au {date}.',
+    returnQuantity: '{item} : quantité à retourner',
+    returnReason: 'Raison',
+    returnComment: 'Commentaire (facultatif)',
+    returnSubmit: 'Demander un retour',
+    returnSent: 'Votre demande de retour a été envoyée. La boutique vous tiendra informé.',
+    returnNothing: 'Choisissez au moins un article à retourner.',
+    returnClosed: 'Le délai de retour de cette commande est dépassé.',
+    returnUnavailable: 'Certains de ces articles sont déjà en cours de retour.',
+    badOrigin: 'Ce formulaire doit être envoyé depuis cette page. Veuillez réessayer.',
   },
   de: {
-    title: 'Bestellung {id}',
     listTitle: 'Ihre Bestellungen',
     order: 'Bestellung {id}',
     placed: 'Bestellt am {date}',
@@ -277,9 +326,20 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: 'Bestellung nicht gefunden',
     notFound: 'Diese Bestellung gibt es nicht, oder der Link ist unvollständig.',
     viewOrder: 'Bestellung ansehen',
+    returnTitle: 'Artikel zurücksenden',
+    returnUntil: 'Sie können bis {date} eine Rücksendung anfragen.',
+    returnQuantity: '{item}: Menge zur Rücksendung',
+    returnReason: 'Grund',
+    returnComment: 'Kommentar (optional)',
+    returnSubmit: 'Rücksendung anfragen',
+    returnSent: 'Ihre Rücksendeanfrage wurde gesendet. Der Shop meldet sich bei Ihnen.',
+    returnNothing: 'Wählen Sie mindestens einen Artikel zur Rücksendung.',
+    returnClosed: 'Die Rücksendefrist dieser Bestellung ist abgelaufen.',
+    returnUnavailable: 'Einige dieser Artikel werden bereits zurückgesendet.',
+    badOrigin:
+      'Dieses Formular muss von dieser Seite gesendet werden. Bitte versuchen Sie es erneut.',
   },
   ru: {
-    title: 'Заказ {id}',
     listTitle: 'Ваши заказы',
     order: 'Заказ {id}',
     placed: 'Оформлен {date}',
@@ -323,9 +383,19 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: 'Заказ не найден',
     notFound: 'Такого заказа нет, или ссылка неполная.',
     viewOrder: 'Открыть заказ',
+    returnTitle: 'Вернуть товары',
+    returnUntil: 'Запросить возврат можно до {date}.',
+    returnQuantity: '{item}: количество для возврата',
+    returnReason: 'Причина',
+    returnComment: 'Комментарий (необязательно)',
+    returnSubmit: 'Запросить возврат',
+    returnSent: 'Запрос на возврат отправлен. Магазин сообщит вам о решении.',
+    returnNothing: 'Выберите хотя бы один товар для возврата.',
+    returnClosed: 'Срок возврата по этому заказу истёк.',
+    returnUnavailable: 'Часть этих товаров уже возвращается.',
+    badOrigin: 'Эту форму нужно отправить с этой страницы. Попробуйте ещё раз.',
   },
   'pt-BR': {
-    title: 'Pedido {id}',
     listTitle: 'Seus pedidos',
     order: 'Pedido {id}',
     placed: 'Feito em {date}',
@@ -369,9 +439,19 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: 'Pedido não encontrado',
     notFound: 'Esse pedido não existe, ou o link está incompleto.',
     viewOrder: 'Ver pedido',
+    returnTitle: 'Devolver itens',
+    returnUntil: 'Você pode pedir a devolução até {date}.',
+    returnQuantity: '{item}: quantidade a devolver',
+    returnReason: 'Motivo',
+    returnComment: 'Comentário (opcional)',
+    returnSubmit: 'Pedir devolução',
+    returnSent: 'Seu pedido de devolução foi enviado. A loja vai avisar você.',
+    returnNothing: 'Escolha ao menos um item para devolver.',
+    returnClosed: 'O prazo de devolução deste pedido terminou.',
+    returnUnavailable: 'Alguns desses itens já estão sendo devolvidos.',
+    badOrigin: 'Este formulário deve ser enviado desta página. Tente de novo.',
   },
   ar: {
-    title: 'الطلب {id}',
     listTitle: 'طلباتك',
     order: 'الطلب {id}',
     placed: 'تاريخ الطلب {date}',
@@ -415,5 +495,16 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     notFoundTitle: 'الطلب غير موجود',
     notFound: 'لا يوجد طلب كهذا، أو أن الرابط غير مكتمل.',
     viewOrder: 'عرض الطلب',
+    returnTitle: 'إرجاع المنتجات',
+    returnUntil: 'يمكنك طلب الإرجاع حتى {date}.',
+    returnQuantity: '{item}: الكمية المراد إرجاعها',
+    returnReason: 'السبب',
+    returnComment: 'تعليق (اختياري)',
+    returnSubmit: 'طلب الإرجاع',
+    returnSent: 'تم إرسال طلب الإرجاع. سيبلغك المتجر بالقرار.',
+    returnNothing: 'اختر منتجًا واحدًا على الأقل لإرجاعه.',
+    returnClosed: 'انتهت مهلة الإرجاع لهذا الطلب.',
+    returnUnavailable: 'بعض هذه المنتجات قيد الإرجاع بالفعل.',
+    badOrigin: 'يجب إرسال هذا النموذج من هذه الصفحة. حاول مرة أخرى.',
   },
 };
