@@ -58,7 +58,8 @@ const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // loaded on request (their own rows): the account menu's passkeys and notifications views (their
 // shared menu-view chunk counted in each: what opening either first downloads), the review form,
 // a sold-out card's "Notify me" panel with the SDK's notifications part, and a card's share
-// panel with the SDK's share part. The notifications
+// panel with the SDK's share part, and the SDK's orders part (the account menu's "Orders"
+// asks it for the hosted orders page's link). The notifications
 // view uses that SDK part too; its row leaves it out (it is the Notify me row's), so opening the
 // view on a page that never opened Notify me downloads it on top.
 // The analytics collector is loaded after the cards have their products (it watches them for
@@ -69,6 +70,7 @@ const onRequest = {
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
   notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
   share: /^share(-panel)?-[\w-]+\.js$/,
+  orders: /^orders-[\w-]+\.js$/,
   analytics: /^collector-[\w-]+\.js$/,
 };
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
@@ -101,6 +103,7 @@ const rows = [
     view('share'),
     4 * 1024,
   ],
+  ['account menu "Orders": the SDK orders part (loaded when clicked)', view('orders'), 1024],
   [
     'analytics collector (loaded once the first card is ready, or at the first event)',
     view('analytics'),

@@ -1,4 +1,5 @@
 import { invalid } from './errors.js';
+import type { components } from './generated/api.js';
 import { createHttp } from './http.js';
 import type {
   AdminReview,
@@ -71,6 +72,46 @@ export function createAdminClient(options: AdminClientOptions) {
         return http.request('/admin/v1/orders/{id}/mark-paid', {
           method: 'POST',
           params: { id: orderId },
+        });
+      },
+      get(orderId: string): Promise<Order> {
+        return http.request('/admin/v1/orders/{id}', { params: { id: orderId } });
+      },
+      /** Ships lines of a paid order (all that is left when `lines` is absent); tells the shopper. */
+      createShipment(
+        orderId: string,
+        input: components['schemas']['ShipmentInput'],
+      ): Promise<Order> {
+        return http.request('/admin/v1/orders/{id}/shipments', {
+          method: 'POST',
+          params: { id: orderId },
+          body: input,
+        });
+      },
+      /** A carrier's tracking event; out_for_delivery and delivered tell the shopper. */
+      addTrackingEvent(
+        orderId: string,
+        shipmentId: string,
+        input: components['schemas']['TrackingEventInput'],
+      ): Promise<Order> {
+        return http.request('/admin/v1/orders/{id}/shipments/{shipmentId}/events', {
+          method: 'POST',
+          params: { id: orderId, shipmentId },
+          body: input,
+        });
+      },
+      /** Refunds the return's lines (exactly their share of the total) and restocks them. */
+      approveReturn(orderId: string, returnId: string): Promise<Order> {
+        return http.request('/admin/v1/orders/{id}/returns/{returnId}/approve', {
+          method: 'POST',
+          params: { id: orderId, returnId },
+        });
+      },
+      refuseReturn(orderId: string, returnId: string, note?: string): Promise<Order> {
+        return http.request('/admin/v1/orders/{id}/returns/{returnId}/refuse', {
+          method: 'POST',
+          params: { id: orderId, returnId },
+          body: note ? { note } : {},
         });
       },
     },

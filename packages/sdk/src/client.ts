@@ -6,6 +6,7 @@ import { invalid, KioskError, toKioskError } from './errors.js';
 import { createEmitter } from './events.js';
 import { createHttp } from './http.js';
 import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
+import type { OrdersResource } from './orders.js';
 import { createKeyValue } from './persist.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
@@ -56,15 +57,18 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /**
- * A method of a part loaded on first use (`lazy`), to call at once: it waits for the part,
- * then calls the method. It is typed as the part declares it.
+ * Methods of a part loaded on first use (`lazy`), to call at once: each waits for the part,
+ * then calls the method. They are typed as the part declares them. (One helper for every
+ * part and its keys: the core is on a byte budget.)
  */
-function deferred<
-  K extends PropertyKey,
-  R extends Record<K, (...args: never[]) => Promise<unknown>>,
->(part: () => Promise<R>, key: K): R[K] {
+function deferred<R, K extends keyof R & string>(part: () => Promise<R>, ...keys: K[]): Pick<R, K> {
+  const methods = {} as Record<K, unknown>;
   // TypeScript cannot follow a call through `R[K]`; the return type says what this is.
-  return ((...args: never[]) => part().then((p) => p[key](...args))) as R[K];
+  for (const key of keys) {
+    methods[key] = (...args: never[]) =>
+      part().then((p) => (p[key] as (...args: never[]) => unknown)(...args));
+  }
+  return methods as Pick<R, K>;
 }
 
 /** The page came back from the hosted sign-in page (redirect mode) with ?code=…&state=…. */
@@ -156,6 +160,8 @@ export function createClient(options: ClientOptions) {
       m.createNotifications(http, kv, locale, signedIn, storeKey),
     ),
   );
+
+  const share = lazy(() => import('./share.js').then((m) => m.createShare(http)));
 
   // Tabs share the session over this channel (browsers only).
   const channel =
@@ -293,31 +299,25 @@ export function createClient(options: ClientOptions) {
       $balance,
       /** Balance, pending points, lifetime points, tier and what expires next. */
       $summary,
-      history: deferred(points, 'history'),
+      ...deferred(points, 'history'),
       refresh: refreshPoints,
     },
-    reviews: {
-      summary: deferred(reviews, 'summary'),
-      list: deferred(reviews, 'list'),
-      submit: deferred(reviews, 'submit'),
-      vote: deferred(reviews, 'vote'),
-      unvote: deferred(reviews, 'unvote'),
-      mine: deferred(reviews, 'mine'),
-    },
+    reviews: deferred(reviews, 'summary', 'list', 'submit', 'vote', 'unvote', 'mine'),
     /** Opt-in messages by push or email (CONTRACT §6); its code loads on the first call. */
-    notifications: {
-      config: deferred(notifications, 'config'),
-      subscribe: deferred(notifications, 'subscribe'),
-      list: deferred(notifications, 'list'),
-      unsubscribe: deferred(notifications, 'unsubscribe'),
-    },
+    notifications: deferred(notifications, 'config', 'subscribe', 'list', 'unsubscribe'),
+    /**
+     * The signed-in customer's orders, one order by id, returns, and the hosted orders page
+     * (CONTRACT §8); its code loads on the first call.
+     */
+    orders: deferred(
+      lazy<OrdersResource>(() => import('./orders.js').then((m) => m.createOrders(http))),
+      'list',
+      'get',
+      'requestReturn',
+      'pageUrl',
+    ),
     /** Short links to products' share pages, with QR codes; its code loads on the first call. */
-    share: {
-      link: deferred(
-        lazy(() => import('./share.js').then((m) => m.createShare(http))),
-        'link',
-      ),
-    },
+    share: deferred(share, 'link'),
     on: events.on,
     /** Resolves once a stored session has been restored (or found absent). */
     ready,

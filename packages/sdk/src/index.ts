@@ -19,6 +19,7 @@ export type {
   PushStoreMessage,
   SubscribeOptions,
 } from './notifications.js';
+export type { ReturnReason, ReturnRequestOptions } from './orders.js';
 export {
   ATTRIBUTION_CODE,
   isAttributionCode,

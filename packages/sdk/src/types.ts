@@ -24,6 +24,11 @@ export type ReviewSummary = Schemas['ReviewSummary'];
 /** A review's helpful count after the shopper's vote, and that vote (null: taken back). */
 export type ReviewVoteResult = Schemas['ReviewVoteResult'];
 export type Order = Schemas['Order'];
+/** A parcel of an order's lines with its carrier's tracking events (oldest first). */
+export type Shipment = Schemas['Shipment'];
+export type TrackingEvent = Schemas['TrackingEvent'];
+export type ReturnRequest = Schemas['ReturnRequest'];
+export type ShippingAddress = Schemas['ShippingAddress'];
 /** A review as the admin client sees it: any status, with its author. */
 export type AdminReview = Schemas['AdminReview'];
 export type IdentityProvider = Schemas['IdentityProvider'];

@@ -20,6 +20,7 @@ import { imageRoutes } from './routes/images.js';
 import { notificationPageRoutes } from './routes/notification-pages.js';
 import { notificationReceiptRoutes } from './routes/notification-receipts.js';
 import { oauthRoutes } from './routes/oauth/index.js';
+import { orderPageRoutes } from './routes/order-pages.js';
 import { paymentWebhookRoutes } from './routes/payment-webhooks.js';
 import { publicRoutes } from './routes/public.js';
 import { sharePageRoutes } from './routes/share-pages.js';
@@ -81,6 +82,7 @@ export function createApp(options: AppDeps) {
   app.route('/images', imageRoutes);
   app.route('/assets', assetRoutes);
   app.route('/checkout', checkoutPageRoutes);
+  app.route('/orders', orderPageRoutes);
   app.route('/', sharePageRoutes);
   app.route('/oauth', oauthRoutes);
   // The links in messages take no store key (their token authorizes): before /v1's key check.

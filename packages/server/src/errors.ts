@@ -33,6 +33,8 @@ export const errorCodes = {
   webhook_not_found: 404,
   /** A payment provider's webhook about a payment Kiosk never started. */
   payment_not_found: 404,
+  shipment_not_found: 404,
+  return_not_found: 404,
   /** GET /oembed for a URL that is not a share page of this server. */
   unsupported_url: 404,
   conflict: 409,
@@ -41,6 +43,8 @@ export const errorCodes = {
   order_not_paid: 409,
   order_not_cancellable: 409,
   order_expired: 409,
+  /** Approving a refused return, or refusing an approved one. */
+  return_already_decided: 409,
   idempotency_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -49,6 +53,10 @@ export const errorCodes = {
   insufficient_points: 422,
   points_limit_exceeded: 422,
   empty_cart: 422,
+  /** A shipment or return of more of a line than is left to ship or return. */
+  quantity_unavailable: 422,
+  /** A return asked for after the store's return window. */
+  return_window_closed: 422,
   price_unavailable: 422,
   quantity_limit_exceeded: 422,
   /** An amount past MAX_AMOUNT_MINOR: a cart that would grow past it, or its checkout. */

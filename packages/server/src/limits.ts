@@ -30,3 +30,7 @@ export const MAX_RULE_DAYS = 36_500;
 /** Characters in a review's title and body (the write-a-review form shows and enforces them). */
 export const MAX_REVIEW_TITLE = 150;
 export const MAX_REVIEW_BODY = 5000;
+
+/** A shopper's words on a return request; a carrier's tracking texts. */
+export const MAX_RETURN_COMMENT = 1000;
+export const MAX_TRACKING_TEXT = 500;

@@ -46,6 +46,14 @@ export interface World {
     receiptToken: string;
   };
   webhookId: string;
+  /** A guest's paid order with a shipment and a return request, and a signed-in list link. */
+  paid: {
+    orderId: string;
+    lineId: string;
+    shipmentId: string;
+    returnId: string;
+    ordersAccess: string;
+  };
   cursors: {
     products: string;
     orders: string;
@@ -203,6 +211,28 @@ export async function buildWorld(app: TestApp): Promise<World> {
     ).id;
   }
 
+  const paidCart = await ok(app, '/v1/carts', { key: pk, body: {} });
+  await ok(app, `/v1/carts/${paidCart.id}/lines`, {
+    key: pk,
+    body: { variantId: second.variantIds[0], quantity: 3 },
+  });
+  const paidOrderId = (await ok(app, `/v1/carts/${paidCart.id}/checkout`, { key: pk, body: {} }))
+    .orderId;
+  const paidOrder = await ok(app, `/admin/v1/orders/${paidOrderId}/mark-paid`, {
+    ...admin,
+    method: 'POST',
+  });
+  const paidLineId = paidOrder.lines[0].id;
+  const shipped = await ok(app, `/admin/v1/orders/${paidOrderId}/shipments`, {
+    ...admin,
+    body: { carrier: 'DHL', trackingNumber: 'JD1', lines: [{ lineId: paidLineId, quantity: 1 }] },
+  });
+  const returned = await ok(app, `/v1/orders/${paidOrderId}/returns`, {
+    key: pk,
+    body: { lines: [{ lineId: paidLineId, quantity: 1 }], reason: 'other' },
+  });
+  const ordersLink = await ok(app, '/v1/orders/page-link', { ...as, method: 'POST' });
+
   const shareLink = await ok(app, '/v1/share-links', {
     key: pk,
     body: { product: product.handle, ref: 'creator_1', channel: 'creator' },
@@ -236,6 +266,13 @@ export async function buildWorld(app: TestApp): Promise<World> {
       receiptToken: receiptToken(store.tokenSecret, message.id),
     },
     webhookId,
+    paid: {
+      orderId: paidOrderId,
+      lineId: paidLineId,
+      shipmentId: shipped.shipments[0].id,
+      returnId: returned.returns[0].id,
+      ordersAccess: new URL(ordersLink.url).searchParams.get('access')!,
+    },
     cursors: {
       products: await nextCursor(app, '/v1/products?first=1', { key: pk }),
       orders: await nextCursor(app, '/v1/orders?first=1', as),
@@ -278,6 +315,11 @@ export const isolated = new Set([
   'POST /admin/v1/orders/{id}/mark-paid',
   'POST /admin/v1/orders/{id}/cancel',
   'POST /admin/v1/orders/{id}/refund',
+  'POST /admin/v1/orders/{id}/shipments',
+  'POST /admin/v1/orders/{id}/returns/{returnId}/approve',
+  'POST /admin/v1/orders/{id}/returns/{returnId}/refuse',
+  'POST /v1/orders/{id}/returns',
+  'POST /orders/{orderId}/returns',
   'DELETE /admin/v1/identity-providers/{id}',
   'DELETE /v1/notifications/subscriptions/{id}',
   'POST /v1/notifications/subscriptions/renew',
@@ -369,6 +411,11 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   }),
   'GET /v1/orders': (w) => ({ query: { first: '1', after: w.cursors.orders } }),
   'GET /v1/orders/{id}': (w) => ({ params: { id: w.orderId } }),
+  'POST /v1/orders/{id}/returns': (w) => ({
+    params: { id: w.paid.orderId },
+    body: { lines: [{ lineId: w.paid.lineId, quantity: 1 }], reason: 'damaged', comment: 'Torn' },
+  }),
+  'POST /v1/orders/page-link': () => ({}),
   'GET /v1/customers/me': () => ({}),
   'PATCH /v1/customers/me': () => ({ body: { name: 'Sam Renamed' } }),
   'GET /v1/customers/me/passkeys': () => ({}),
@@ -433,6 +480,32 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   'POST /admin/v1/orders/{id}/mark-paid': (w) => ({ params: { id: w.orderId } }),
   'POST /admin/v1/orders/{id}/cancel': (w) => ({ params: { id: w.orderId } }),
   'POST /admin/v1/orders/{id}/refund': (w) => ({ params: { id: w.orderId }, expectStatus: 409 }),
+  'GET /admin/v1/orders/{id}': (w) => ({ params: { id: w.paid.orderId } }),
+  'POST /admin/v1/orders/{id}/shipments': (w) => ({
+    params: { id: w.paid.orderId },
+    body: {
+      carrier: 'UPS',
+      trackingNumber: '1Z9',
+      trackingUrl: 'https://track.example/1Z9',
+      lines: [{ lineId: w.paid.lineId, quantity: 1 }],
+    },
+  }),
+  'POST /admin/v1/orders/{id}/shipments/{shipmentId}/events': (w) => ({
+    params: { id: w.paid.orderId, shipmentId: w.paid.shipmentId },
+    body: {
+      time: '2026-12-05T10:00:00Z',
+      status: 'in_transit',
+      description: 'Sorted',
+      location: 'Leipzig',
+    },
+  }),
+  'POST /admin/v1/orders/{id}/returns/{returnId}/approve': (w) => ({
+    params: { id: w.paid.orderId, returnId: w.paid.returnId },
+  }),
+  'POST /admin/v1/orders/{id}/returns/{returnId}/refuse': (w) => ({
+    params: { id: w.paid.orderId, returnId: w.paid.returnId },
+    body: { note: 'Worn' },
+  }),
   'POST /admin/v1/points/adjustments': (w) => ({
     body: { email: w.shopper.email, points: 10, reason: 'Goodwill' },
   }),
@@ -572,6 +645,18 @@ export const hostedPages: Record<string, (w: World) => Baseline> = {
     form: { card: '4000 0000 0000 0002', name: 'Sam Shopper' },
     headers: sameOrigin,
     // POST-redirect-GET: every outcome, a decline too, is a 303 back to the page.
+    expectStatus: 303,
+  }),
+  'GET /orders/{orderId}': (w) => ({
+    params: { orderId: w.paid.orderId },
+    query: { locale: 'ar' },
+  }),
+  'GET /orders': (w) => ({ query: { access: w.paid.ordersAccess, locale: 'de' } }),
+  'POST /orders/{orderId}/returns': (w) => ({
+    params: { orderId: w.paid.orderId },
+    query: { locale: 'en' },
+    form: { [`qty_${w.paid.lineId}`]: '1', reason: 'damaged', comment: 'Torn' },
+    headers: sameOrigin,
     expectStatus: 303,
   }),
   'POST /oauth/passkeys/options': (w) => ({ form: authorizeQuery(w), headers: sameOrigin }),

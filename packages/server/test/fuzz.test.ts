@@ -102,6 +102,36 @@ const hostedOperations: Operation[] = [
     bodyType: 'form',
     bodyProperties: ['card', 'name'],
   },
+  {
+    key: 'GET /orders/{orderId}',
+    method: 'GET',
+    path: '/orders/{orderId}',
+    security: [],
+    pathParams: ['orderId'],
+    queryParams: ['locale'],
+    bodyType: null,
+    bodyProperties: [],
+  },
+  {
+    key: 'POST /orders/{orderId}/returns',
+    method: 'POST',
+    path: '/orders/{orderId}/returns',
+    security: [],
+    pathParams: ['orderId'],
+    queryParams: ['locale'],
+    bodyType: 'form',
+    bodyProperties: ['reason', 'comment'],
+  },
+  {
+    key: 'GET /orders',
+    method: 'GET',
+    path: '/orders',
+    security: [],
+    pathParams: [],
+    queryParams: ['access', 'locale'],
+    bodyType: null,
+    bodyProperties: [],
+  },
   ...(['GET', 'POST'] as const).map(
     (method): Operation => ({
       key: `${method} /v1/notifications/unsubscribe`,
@@ -366,7 +396,9 @@ function problem(op: Operation, res: Awaited<ReturnType<typeof send>>): string |
       : `${res.status} not an RFC 6749 error: ${JSON.stringify(e)}`;
   }
   if (res.type.startsWith('text/html')) {
-    return /^\/(oauth|checkout|n|p|s)\/|^\/v1\/notifications\/unsubscribe$/.test(op.path)
+    return /^\/(oauth|checkout|orders|n|p|s)\/|^\/orders$|^\/v1\/notifications\/unsubscribe$/.test(
+      op.path,
+    )
       ? null
       : `${res.status} HTML from a JSON route`;
   }

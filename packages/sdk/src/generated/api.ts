@@ -503,6 +503,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to return lines of a paid order within the store's return window (a customer's own, or a guest order by its id) */
+        post: operations["requestReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/page-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived link to the signed-in customer's orders on the hosted page (no bearer token in it) */
+        post: operations["createOrdersPageLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/me": {
         parameters: {
             query?: never;
@@ -986,6 +1020,91 @@ export interface paths {
         put?: never;
         /** Refund a paid order: restock, reverse the order's points */
         post: operations["adminRefundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its shipments and returns */
+        get: operations["adminGetOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/orders/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ship lines of a paid order under a carrier's tracking number; tells the shopper */
+        post: operations["adminCreateShipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/orders/{id}/shipments/{shipmentId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a carrier tracking event to a shipment; out_for_delivery and delivered tell the shopper */
+        post: operations["adminAddTrackingEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/orders/{id}/returns/{returnId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a return: refund its lines' share of the total, restock them (the last one refunds the order); idempotent */
+        post: operations["adminApproveReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/orders/{id}/returns/{returnId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a return, with a note the shopper sees; idempotent */
+        post: operations["adminRefuseReturn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1538,6 +1657,12 @@ export interface components {
                 provider: string;
                 reference: string | null;
             } | null;
+            shippingAddress?: components["schemas"]["ShippingAddress"];
+            /** @description Oldest first. */
+            shipments: components["schemas"]["Shipment"][];
+            /** @description Oldest first. */
+            returns: components["schemas"]["ReturnRequest"][];
+            refunded: components["schemas"]["Money"] & unknown;
         };
         OrderLine: {
             /** Format: uuid */
@@ -1556,9 +1681,87 @@ export interface components {
             /** @description The message (campaign id or topic) whose link brought the shopper, from the cart. */
             campaign: string | null;
         };
+        ShippingAddress: {
+            name: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            region?: string;
+            postalCode?: string;
+            /** @description ISO 3166-1 alpha-2. */
+            country: string;
+        };
+        Shipment: {
+            /** Format: uuid */
+            id: string;
+            carrier: string;
+            trackingNumber: string;
+            trackingUrl: string | null;
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                quantity: number;
+            }[];
+            /**
+             * @description The latest event’s status; null before the first event.
+             * @enum {string|null}
+             */
+            status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception" | null;
+            /** @description Oldest first. */
+            events: components["schemas"]["TrackingEvent"][];
+            createdAt: string;
+        };
+        TrackingEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @description When it happened at the carrier. */
+            time: string;
+            /** @enum {string} */
+            status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+            description: string | null;
+            location: string | null;
+        };
+        ReturnRequest: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description requested → approved | refused.
+             * @enum {string}
+             */
+            status: "requested" | "approved" | "refused";
+            /** @enum {string} */
+            reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "size_or_fit" | "other";
+            comment: string | null;
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                quantity: number;
+            }[];
+            /** @description What approving refunded (its share of the order total); null until then. */
+            refund: components["schemas"]["Money"] | null;
+            /** @description The merchant’s note on a refusal. */
+            note: string | null;
+            createdAt: string;
+            decidedAt: string | null;
+        };
         OrderPage: {
             items: components["schemas"]["Order"][];
             nextCursor: string | null;
+        };
+        ReturnRequestInput: {
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                quantity: number;
+            }[];
+            /** @enum {string} */
+            reason: "damaged" | "wrong_item" | "not_as_described" | "no_longer_needed" | "size_or_fit" | "other";
+            comment?: string;
+        };
+        /** @description Opens the hosted orders list for 15 minutes; each order's page is /orders/{id}. */
+        OrdersPageLink: {
+            url: string;
+            expiresAt: string;
         };
         Customer: {
             /** Format: uuid */
@@ -1927,6 +2130,29 @@ export interface components {
             scopes?: string[];
             /** @description Off keeps the configuration but takes the provider off the hosted sign-in page and out of `provider=`. Like the rest of the body it replaces what was there: left out, on. */
             enabled?: boolean;
+        };
+        ShipmentInput: {
+            carrier: string;
+            trackingNumber: string;
+            /** Format: uri */
+            trackingUrl?: string;
+            /** @description Which lines and how many; absent: all that is not shipped yet. */
+            lines?: {
+                /** Format: uuid */
+                lineId: string;
+                quantity: number;
+            }[];
+        };
+        TrackingEventInput: {
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            time: string;
+            /** @enum {string} */
+            status: "info_received" | "in_transit" | "out_for_delivery" | "delivered" | "failed_attempt" | "exception";
+            description?: string;
+            location?: string;
         };
         AdminReviewPage: {
             items: components["schemas"]["AdminReview"][];
@@ -3730,6 +3956,107 @@ export interface operations {
             };
         };
     };
+    requestReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description What to return and why */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The order, with the return requested */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid request that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createOrdersPageLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersPageLink"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCurrentCustomer: {
         parameters: {
             query?: never;
@@ -4788,6 +5115,11 @@ export interface operations {
                             methods?: ("card" | "wallet" | "voucher")[];
                             voucherHours?: number;
                         };
+                        returns?: {
+                            windowDays?: number;
+                            /** @enum {string} */
+                            from?: "delivered" | "paid";
+                        };
                     };
                 };
             };
@@ -5467,6 +5799,288 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminGetOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminCreateShipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The shipment */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShipmentInput"];
+            };
+        };
+        responses: {
+            /** @description The order, with the shipment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Valid request that the rules refuse */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminAddTrackingEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                shipmentId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The event */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TrackingEventInput"];
+            };
+        };
+        responses: {
+            /** @description The order, with the event */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminApproveReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                returnId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminRefuseReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                returnId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid key or token */

@@ -121,6 +121,18 @@ export const paymentSettingsSchema = z.object({
   voucherHours: z.number().int().min(1).max(336).optional(),
 });
 export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
+/**
+ * Returns (docs/server/orders.md). Absent: DEFAULT_RETURN_WINDOW_DAYS from delivery. The
+ * window counts from the first delivered tracking event, or from payment when `from` says
+ * so or nothing was delivered yet.
+ */
+export const returnSettingsSchema = z.object({
+  /** Days a shopper may ask to return lines; 0 takes no returns. */
+  windowDays: z.number().int().min(0).max(365).optional(),
+  from: z.enum(['delivered', 'paid']).optional(),
+});
+export type ReturnSettings = z.infer<typeof returnSettingsSchema>;
+export const DEFAULT_RETURN_WINDOW_DAYS = 30;
 
 export const storeSettingsSchema = z.object({
   /** Publish reviews without moderation. Never depends on the rating. */
@@ -140,6 +152,7 @@ export const storeSettingsSchema = z.object({
   notifications: notificationSettingsSchema.strict().optional(),
   analytics: analyticsSettingsSchema.strict().optional(),
   payments: paymentSettingsSchema.strict().optional(),
+  returns: returnSettingsSchema.strict().optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

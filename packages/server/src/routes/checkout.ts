@@ -8,6 +8,7 @@ import { formatMoney } from '../hosted/format-money.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
 import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
+import { orderPageMessages } from '../hosted/messages/orders.js';
 import { isSameOriginPost } from '../hosted/same-origin.js';
 import type { OrderView } from '../schemas/orders.js';
 import type { Money } from '../services/money.js';
@@ -73,7 +74,7 @@ function originOf(c: AppContext, store: Store): FromShop {
 }
 
 /** A price on the page; an unknown currency code shows as its amount and code. */
-function priceText(locale: HostedLocale, money: Money): string {
+export function priceText(locale: HostedLocale, money: Money): string {
   try {
     return formatMoney(money, locale);
   } catch {
@@ -219,6 +220,7 @@ ${back}`;
     const pendingDays = store.pointsRules.pendingDays;
     main = html`<p role="status"><strong>${tr('thanks')}</strong></p>
 <p data-status="paid">${tr('statusPaid')}</p>
+<p><a id="order-page" href="/orders/${order.id}?locale=${locale}">${translator(orderPageMessages, locale)('viewOrder')}</a></p>
 ${
   order.pointsEarned > 0
     ? html`<p data-points-earned="${order.pointsEarned}">${tr('pointsEarned', { points: number.format(order.pointsEarned) })}${pendingDays > 0 ? html` ${tr('pointsPending', { days: number.format(pendingDays) })}` : ''}</p>`

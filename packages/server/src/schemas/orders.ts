@@ -1,5 +1,10 @@
-import { orderStatuses } from '../db/schema/index.js';
-import { MoneySchema, z } from '../openapi.js';
+import {
+  orderStatuses,
+  returnReasons,
+  returnStatuses,
+  trackingStatuses,
+} from '../db/schema/index.js';
+import { MoneySchema, NullableMoneySchema, z } from '../openapi.js';
 import { variantLineFields } from './lines.js';
 
 /** Response shapes of orders; the services' types are inferred from them. */
@@ -17,6 +22,67 @@ export const OrderLineSchema = z
     }),
   })
   .openapi('OrderLine');
+/** Where the order goes; filled by checkout when the store ships (absent otherwise). */
+export const ShippingAddressSchema = z
+  .object({
+    name: z.string(),
+    line1: z.string(),
+    line2: z.string().optional(),
+    city: z.string(),
+    region: z.string().optional(),
+    postalCode: z.string().optional(),
+    country: z.string().openapi({ description: 'ISO 3166-1 alpha-2.' }),
+  })
+  .openapi('ShippingAddress');
+
+export const TrackingEventSchema = z
+  .object({
+    id: z.string().uuid(),
+    time: z.string().openapi({ description: 'When it happened at the carrier.' }),
+    status: z.enum(trackingStatuses),
+    description: z.string().nullable(),
+    location: z.string().nullable(),
+  })
+  .openapi('TrackingEvent');
+
+/** An order line's quantity in a shipment or a return. */
+const LineQuantitySchema = z.object({
+  lineId: z.string().uuid(),
+  quantity: z.number().int(),
+});
+
+export const ShipmentSchema = z
+  .object({
+    id: z.string().uuid(),
+    carrier: z.string(),
+    trackingNumber: z.string(),
+    trackingUrl: z.string().nullable(),
+    lines: z.array(LineQuantitySchema),
+    status: z
+      .enum(trackingStatuses)
+      .nullable()
+      .openapi({ description: 'The latest event’s status; null before the first event.' }),
+    events: z.array(TrackingEventSchema).openapi({ description: 'Oldest first.' }),
+    createdAt: z.string(),
+  })
+  .openapi('Shipment');
+
+export const ReturnRequestSchema = z
+  .object({
+    id: z.string().uuid(),
+    status: z.enum(returnStatuses).openapi({ description: 'requested → approved | refused.' }),
+    reason: z.enum(returnReasons),
+    comment: z.string().nullable(),
+    lines: z.array(LineQuantitySchema),
+    refund: NullableMoneySchema.openapi({
+      description: 'What approving refunded (its share of the order total); null until then.',
+    }),
+    note: z.string().nullable().openapi({ description: 'The merchant’s note on a refusal.' }),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .openapi('ReturnRequest');
+
 export const OrderSchema = z
   .object({
     id: z.string().uuid(),
@@ -53,6 +119,15 @@ export const OrderSchema = z
       .openapi({
         description: "Who took the payment ('test-card', 'manual', …) and its reference.",
       }),
+    shippingAddress: ShippingAddressSchema.optional(),
+    shipments: z.array(ShipmentSchema).openapi({ description: 'Oldest first.' }),
+    returns: z.array(ReturnRequestSchema).openapi({ description: 'Oldest first.' }),
+    refunded: MoneySchema.openapi({
+      description:
+        'What was refunded: the whole total once refunded, else what approved returns refunded.',
+    }),
   })
   .openapi('Order');
 export type OrderView = z.infer<typeof OrderSchema>;
+export type ShipmentView = z.infer<typeof ShipmentSchema>;
+export type ReturnRequestView = z.infer<typeof ReturnRequestSchema>;

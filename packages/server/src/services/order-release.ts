@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.js';
-import { orderLines, orders, variants } from '../db/schema/index.js';
+import { orderLines, orders, returnLines, returnRequests, variants } from '../db/schema/index.js';
 import { lockCustomer } from './locks.js';
 import { notifyBackInStock } from './notifications/triggers.js';
 import { reverseOrderEntries } from './points.js';
@@ -18,23 +18,48 @@ export interface Release {
   now: Date;
 }
 
-/** Puts the lines back in stock; a variant that was sold out tells its subscribers. */
-async function restock(tx: Tx, store: Store, orderId: string, now: Date) {
-  const lines = await tx
-    .select({ variantId: orderLines.variantId, quantity: orderLines.quantity })
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.variantId));
-  for (const l of lines) {
+/** Puts quantities of variants back in stock; a variant that was sold out tells its subscribers. */
+export async function restockVariants(
+  tx: Tx,
+  store: Store,
+  lines: { variantId: string; quantity: number }[],
+  now: Date,
+) {
+  // Variant id order: the lock order of every stock write.
+  const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+  for (const l of sorted) {
+    if (l.quantity <= 0) continue;
     const [after] = await tx
       .update(variants)
       .set({ stock: sql`${variants.stock} + ${l.quantity}` })
       .where(eq(variants.id, l.variantId))
       .returning({ stock: variants.stock, productId: variants.productId });
-    if (after && l.quantity > 0 && after.stock === l.quantity) {
+    if (after && after.stock === l.quantity) {
       await notifyBackInStock(tx, store, after.productId, l.variantId, now);
     }
   }
+}
+
+/** Puts the order's lines back in stock, less what approved returns already put back. */
+async function restock(tx: Tx, store: Store, orderId: string, now: Date) {
+  // One after the other: a transaction is one connection.
+  const lines = await tx
+    .select({ id: orderLines.id, variantId: orderLines.variantId, quantity: orderLines.quantity })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));
+  const returned = await tx
+    .select({ lineId: returnLines.orderLineId, quantity: returnLines.quantity })
+    .from(returnLines)
+    .innerJoin(returnRequests, eq(returnRequests.id, returnLines.returnId))
+    .where(and(eq(returnRequests.orderId, orderId), eq(returnRequests.status, 'approved')));
+  const back = (lineId: string) =>
+    returned.filter((r) => r.lineId === lineId).reduce((n, r) => n + r.quantity, 0);
+  await restockVariants(
+    tx,
+    store,
+    lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity - back(l.id) })),
+    now,
+  );
 }
 
 /**

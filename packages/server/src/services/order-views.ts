@@ -1,7 +1,16 @@
 import { and, asc, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
-import { orderLines, type orders, pointsEntries } from '../db/schema/index.js';
-import type { OrderView } from '../schemas/orders.js';
+import {
+  orderLines,
+  type orders,
+  pointsEntries,
+  returnLines,
+  returnRequests,
+  shipmentEvents,
+  shipmentLines,
+  shipments,
+} from '../db/schema/index.js';
+import type { OrderView, ReturnRequestView, ShipmentView } from '../schemas/orders.js';
 import { toMoney } from './money.js';
 import { pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -16,7 +25,92 @@ export function effectiveStatus(order: OrderRow, now: Date): OrderRow['status'] 
     : order.status;
 }
 
-/** Orders with their lines and the points each earned (net of reversal), in 3 queries. */
+/** The orders' shipments with their lines and events, oldest first, in 3 queries. */
+async function shipmentsOf(conn: Conn, orderIds: string[]) {
+  const rows = await conn
+    .select()
+    .from(shipments)
+    .where(inArray(shipments.orderId, orderIds))
+    .orderBy(asc(shipments.createdAt), asc(shipments.id));
+  if (rows.length === 0) return new Map<string, ShipmentView[]>();
+  const ids = rows.map((r) => r.id);
+  const [lines, events] = await Promise.all([
+    conn
+      .select()
+      .from(shipmentLines)
+      .where(inArray(shipmentLines.shipmentId, ids))
+      .orderBy(asc(shipmentLines.id)),
+    conn
+      .select()
+      .from(shipmentEvents)
+      .where(inArray(shipmentEvents.shipmentId, ids))
+      .orderBy(asc(shipmentEvents.occurredAt), asc(shipmentEvents.createdAt)),
+  ]);
+  const byOrder = new Map<string, ShipmentView[]>();
+  for (const r of rows) {
+    const own = events.filter((e) => e.shipmentId === r.id);
+    const view: ShipmentView = {
+      id: r.id,
+      carrier: r.carrier,
+      trackingNumber: r.trackingNumber,
+      trackingUrl: r.trackingUrl,
+      lines: lines
+        .filter((l) => l.shipmentId === r.id)
+        .map((l) => ({ lineId: l.orderLineId, quantity: l.quantity })),
+      status: own.at(-1)?.status ?? null,
+      events: own.map((e) => ({
+        id: e.id,
+        time: e.occurredAt.toISOString(),
+        status: e.status,
+        description: e.description,
+        location: e.location,
+      })),
+      createdAt: r.createdAt.toISOString(),
+    };
+    byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), view]);
+  }
+  return byOrder;
+}
+
+/** The orders' return requests with their lines, oldest first, in 2 queries. */
+async function returnsOf(conn: Conn, orderIds: string[], currencyOf: Map<string, string>) {
+  const rows = await conn
+    .select()
+    .from(returnRequests)
+    .where(inArray(returnRequests.orderId, orderIds))
+    .orderBy(asc(returnRequests.createdAt), asc(returnRequests.id));
+  if (rows.length === 0) return new Map<string, ReturnRequestView[]>();
+  const lines = await conn
+    .select()
+    .from(returnLines)
+    .where(
+      inArray(
+        returnLines.returnId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(returnLines.id));
+  const byOrder = new Map<string, ReturnRequestView[]>();
+  for (const r of rows) {
+    const view: ReturnRequestView = {
+      id: r.id,
+      status: r.status,
+      reason: r.reason,
+      comment: r.comment,
+      lines: lines
+        .filter((l) => l.returnId === r.id)
+        .map((l) => ({ lineId: l.orderLineId, quantity: l.quantity })),
+      refund: r.refundMinor === null ? null : toMoney(r.refundMinor, currencyOf.get(r.orderId)!),
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+    };
+    byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), view]);
+  }
+  return byOrder;
+}
+
+/** Orders with their lines, the points each earned (net of reversal), shipments and returns. */
 export async function orderViews(
   conn: Conn,
   store: Store,
@@ -25,7 +119,7 @@ export async function orderViews(
 ): Promise<OrderView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
-  const [lines, earns] = await Promise.all([
+  const [lines, earns, shipped, returned] = await Promise.all([
     conn
       .select()
       .from(orderLines)
@@ -41,6 +135,8 @@ export async function orderViews(
       .where(
         and(inArray(pointsEntries.orderId, ids), inArray(pointsEntries.kind, ['earn', 'reverse'])),
       ),
+    shipmentsOf(conn, ids),
+    returnsOf(conn, ids, new Map(rows.map((o) => [o.id, o.currency]))),
   ]);
   return rows.map((o) => {
     const own = lines.filter((l) => l.orderId === o.id);
@@ -82,6 +178,9 @@ export async function orderViews(
       payment: o.paymentProvider
         ? { provider: o.paymentProvider, reference: o.paymentReference }
         : null,
+      shipments: shipped.get(o.id) ?? [],
+      returns: returned.get(o.id) ?? [],
+      refunded: toMoney(o.status === 'refunded' ? o.totalMinor : o.returnedMinor, o.currency),
     };
   });
 }

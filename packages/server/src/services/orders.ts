@@ -16,7 +16,7 @@ import { enqueueOrderEvent } from './webhooks/outbox.js';
 
 type Conn = Db | Tx;
 
-async function findOrderRow(conn: Conn, store: Store, orderId: string, lock = false) {
+export async function findOrderRow(conn: Conn, store: Store, orderId: string, lock = false) {
   const notFound = () => new ApiError('order_not_found', 'No such order.');
   if (!isUuid(orderId)) throw notFound();
   const query = conn
@@ -41,6 +41,11 @@ export async function getOrderFor(
     throw new ApiError('order_not_found', 'No such order.');
   }
   return orderView(db, store, order, now);
+}
+
+/** An order of the store, for its admin. */
+export async function getOrder(db: Db, store: Store, orderId: string, now: Date) {
+  return orderView(db, store, await findOrderRow(db, store, orderId), now);
 }
 
 /** For the hosted checkout page: any store, by the unguessable order id. */

@@ -226,6 +226,21 @@ export class AccountMenu implements ReactiveController {
     }
   }
 
+  /**
+   * Opens the shopper's orders on the hosted page, through the short-lived link the API
+   * mints (no token in the URL), in this tab: opening a tab after the await would be blocked.
+   */
+  private readonly onOrders = async () => {
+    const { t } = this.options;
+    try {
+      const url = await this.options.client()?.orders.pageUrl({ locale: this.options.locale() });
+      if (url) location.assign(url);
+    } catch (error) {
+      this.options.onError(error);
+      this.options.announceError(t('error.view', { view: t('orders') }));
+    }
+  };
+
   private readonly onSignOut = () => {
     this.closeMenu(true);
     this.options.signOut();
@@ -293,6 +308,16 @@ export class AccountMenu implements ReactiveController {
               ${t(name)}
             </button>`,
           )}
+          <button
+            part="menu-item orders"
+            class="menu-item"
+            role="menuitem"
+            type="button"
+            tabindex="-1"
+            @click=${this.onOrders}
+          >
+            ${t('orders')}
+          </button>
           <button
             part="menu-item sign-out"
             class="menu-item"

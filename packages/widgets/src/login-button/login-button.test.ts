@@ -76,7 +76,7 @@ describe('<kiosk-login-button>', () => {
     await until(() => focused(el)?.getAttribute('role') === 'menuitem', 'first item focused');
     expect(
       [...el.shadowRoot!.querySelectorAll('[role=menuitem]')].map((i) => i.textContent!.trim()),
-    ).to.deep.equal(['Notifications', 'Passkeys', 'Sign out']);
+    ).to.deep.equal(['Notifications', 'Passkeys', 'Orders', 'Sign out']);
     expect(text(el, '[part=progress]')).to.equal('800 points to Gold');
     const bar = $<HTMLProgressElement>(el, '[part=progress] progress');
     expect([bar.value, bar.max]).to.deep.equal([1200, 2000]);

@@ -90,7 +90,7 @@ describe('<kiosk-login-button> passkeys', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => focused(el) === $(el, '[part~=passkeys]'), 'Back returns to "Passkeys"');
     await sendKeys({ press: 'ArrowDown' });
-    expect(focused(el)).to.equal($(el, '[part~=sign-out]'));
+    expect(focused(el)).to.equal($(el, '[part~=orders]'));
     await sendKeys({ press: 'Escape' });
     await until(() => !isOpen(el), 'closed');
     expect(focused(el)).to.equal($(el, '[part~=trigger]'));

@@ -3,6 +3,7 @@ export * from './carts.js';
 export * from './catalog.js';
 export * from './customers.js';
 export * from './email-codes.js';
+export * from './fulfilment.js';
 export * from './idempotency.js';
 export * from './notifications.js';
 export * from './oidc.js';

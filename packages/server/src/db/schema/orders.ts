@@ -42,6 +42,8 @@ export const orders = pgTable(
     paymentProvider: text('payment_provider'),
     paymentReference: text('payment_reference'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** What approved returns refunded so far (a full refund does not count here). */
+    returnedMinor: minor('returned_minor').notNull().default(0),
   },
   (t) => [
     index('orders_customer').on(t.storeId, t.customerId),
@@ -53,6 +55,7 @@ export const orders = pgTable(
     // The expiry sweep's scan.
     index('orders_pending_expiry').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check('orders_total_nonnegative', sql`${t.totalMinor} >= 0`),
+    check('orders_returned_within_total', sql`${t.returnedMinor} <= ${t.totalMinor}`),
   ],
 );
 

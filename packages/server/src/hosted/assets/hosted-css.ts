@@ -7,7 +7,7 @@ body { margin: 0; min-block-size: 100vh; display: grid; place-items: center; fon
 .card { inline-size: min(28rem, 100% - 2rem); margin-block: 2rem; padding: 2rem; background: var(--card); border: 1px solid var(--border); border-radius: 12px; }
 h1 { font-size: 1.5rem; margin-block: 0 1rem; }
 label { display: block; font-weight: 600; margin-block: 1rem 0.25rem; }
-input { inline-size: 100%; padding: 0.625rem 0.75rem; font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 8px; }
+input, select, textarea { inline-size: 100%; padding: 0.625rem 0.75rem; font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 8px; }
 fieldset.methods { border: 1px solid var(--border); border-radius: 8px; padding: 0.5rem 1rem 0.75rem; margin: 1rem 0 0; }
 fieldset.methods legend { font-weight: 600; padding-inline: 0.25rem; }
 .method { display: grid; grid-template-columns: auto 1fr; column-gap: 0.5rem; align-items: center; margin-block-start: 0.5rem; }
@@ -18,7 +18,7 @@ fieldset.methods legend { font-weight: 600; padding-inline: 0.25rem; }
 [data-voucher] dt { color: var(--muted); }
 [data-voucher] dd { margin: 0; font-weight: 600; }
 [data-voucher] code { font-size: 1.125rem; letter-spacing: 0.05em; unicode-bidi: isolate; direction: ltr; }
-input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+input:focus-visible, select:focus-visible, textarea:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 button { margin-block-start: 1.5rem; inline-size: 100%; padding: 0.75rem; font: inherit; font-weight: 600; color: #fff; background: var(--accent); border: 0; border-radius: 8px; cursor: pointer; }
 button.secondary { margin-block-start: 0.5rem; color: var(--accent); background: transparent; border: 1px solid var(--accent); }
 .hint, .muted { color: var(--muted); font-size: 0.875rem; }

@@ -13,7 +13,7 @@ import {
   notificationSubscriptions as subs,
 } from '../../db/schema/index.js';
 import { formatMoney } from '../../hosted/format-money.js';
-import { toMoney } from '../money.js';
+import { type Money, toMoney } from '../money.js';
 import type { Store } from '../stores.js';
 import { deepLink, triggerText } from './message-content.js';
 import { enqueueMessages } from './outbox.js';
@@ -149,13 +149,20 @@ const orderUpdates = {
   paid: ['orderPaidTitle', 'orderPaidBody'],
   cancelled: ['orderCancelledTitle', 'orderCancelledBody'],
   refunded: ['orderRefundedTitle', 'orderRefundedBody'],
+  shipped: ['orderShippedTitle', 'orderShippedBody'],
+  out_for_delivery: ['orderOutForDeliveryTitle', 'orderOutForDeliveryBody'],
+  delivered: ['orderDeliveredTitle', 'orderDeliveredBody'],
+  return_approved: ['returnApprovedTitle', 'returnApprovedBody'],
+  return_refused: ['returnRefusedTitle', 'returnRefusedBody'],
 } as const;
 export type OrderUpdate = keyof typeof orderUpdates;
 
 /**
- * An order was paid, cancelled or refunded: its customer's order-updates subscriptions (any
- * channel), and an email subscription to the order's own address (a guest's). Once per order
- * and update, however often the change is repeated.
+ * An order was paid, cancelled, refunded, shipped, tracked or a return decided: its
+ * customer's order-updates subscriptions (any channel), and an email subscription to the
+ * order's own address (a guest's). Once per order, update and `cause` (a shipment's or a
+ * return's id, where an order has several), however often the change is repeated. `vars`
+ * fill the text beside {order} ({carrier}, {amount} — formatted per subscriber).
  */
 export async function notifyOrderUpdate(
   tx: Tx,
@@ -163,6 +170,7 @@ export async function notifyOrderUpdate(
   order: Pick<typeof orders.$inferSelect, 'id' | 'customerId' | 'email'>,
   update: OrderUpdate,
   now: Date,
+  extra: { cause?: string; carrier?: string; amount?: Money } = {},
 ): Promise<number> {
   const whose = [];
   if (order.customerId) whose.push(eq(subs.customerId, order.customerId));
@@ -184,9 +192,13 @@ export async function notifyOrderUpdate(
     subscribers.map((sub) => ({
       subscriptionId: sub.id,
       topic: 'order-updates',
-      dedupeKey: `order:${order.id}:${update}`,
+      dedupeKey: `order:${order.id}:${update}${extra.cause ? `:${extra.cause}` : ''}`,
       content: {
-        ...triggerText(sub, title, body, { order: reference }),
+        ...triggerText(sub, title, body, {
+          order: reference,
+          carrier: extra.carrier ?? '',
+          amount: extra.amount ? formatMoney(extra.amount, sub.locale) : '',
+        }),
         url: deepLink({ settings: store.settings, sub, campaign: 'order-updates' }),
       },
     })),

@@ -7,6 +7,7 @@ export default {
   signOut: 'تسجيل الخروج',
   notifications: 'الإشعارات',
   passkeys: 'مفاتيح المرور',
+  orders: 'الطلبات',
   signingOut: 'جارٍ الخروج…',
   account: 'حسابك',
   points_zero: 'لا توجد نقاط',

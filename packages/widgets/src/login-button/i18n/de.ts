@@ -7,6 +7,7 @@ export default {
   signOut: 'Abmelden',
   notifications: 'Benachrichtigungen',
   passkeys: 'Passkeys',
+  orders: 'Bestellungen',
   signingOut: 'Abmelden…',
   account: 'Dein Konto',
   points_one: '{{n}} Punkt',

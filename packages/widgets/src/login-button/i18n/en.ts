@@ -12,6 +12,8 @@ export default {
   notifications: 'Notifications',
   /** The account menu's item opening the passkeys view, and that view's title. */
   passkeys: 'Passkeys',
+  /** The account menu's item opening the shopper's orders (the hosted orders page). */
+  orders: 'Orders',
   signingOut: 'Signing out…',
   account: 'Your account',
   /** The menu button's accessible name: the customer and their balance. */

@@ -7,6 +7,7 @@ export default {
   signOut: 'Cerrar sesión',
   notifications: 'Notificaciones',
   passkeys: 'Llaves de acceso',
+  orders: 'Pedidos',
   signingOut: 'Saliendo…',
   account: 'Tu cuenta',
   points_one: '{{n}} punto',

@@ -7,6 +7,7 @@ export default {
   signOut: 'Se déconnecter',
   notifications: 'Notifications',
   passkeys: 'Clés d’accès',
+  orders: 'Commandes',
   signingOut: 'Déconnexion…',
   account: 'Votre compte',
   points_one: '{{n}} point',

@@ -7,6 +7,7 @@ export default {
   signOut: 'Sair',
   notifications: 'Notificações',
   passkeys: 'Chaves de acesso',
+  orders: 'Pedidos',
   signingOut: 'Saindo…',
   account: 'Sua conta',
   points_one: '{{n}} ponto',

@@ -7,6 +7,7 @@ export default {
   signOut: 'Выйти',
   notifications: 'Уведомления',
   passkeys: 'Ключи доступа',
+  orders: 'Заказы',
   signingOut: 'Выход…',
   account: 'Ваш аккаунт',
   points_one: '{{n}} балл',

@@ -7,6 +7,7 @@ export default {
   signOut: '退出登录',
   notifications: '通知',
   passkeys: '通行密钥',
+  orders: '订单',
   signingOut: '正在退出…',
   account: '您的账户',
   points_other: '{{n}} 积分',
