@@ -29,6 +29,8 @@ export interface PricedLine {
   quantity: number;
   unitMinor: number;
   compareAtMinor: number | null;
+  /** Shipping weight of one unit. */
+  grams: number;
   /** Units this cart may hold (stockForCart). */
   stock: number;
   ref: string | null;
@@ -68,7 +70,7 @@ export function pricedLinesOf(cart: CartRow, lineSet: SQL = storedLines): SQL<Pr
       'title', ${products.title}, 'variantTitle', ${variants.title}, 'handle', ${products.handle},
       'quantity', lines.quantity,
       'unitMinor', ${variantPrices.amountMinor}, 'compareAtMinor', ${variantPrices.compareAtMinor},
-      'stock', ${stockForCart(cart.id)}, 'ref', lines.ref, 'campaign', lines.campaign,
+      'grams', ${variants.grams}, 'stock', ${stockForCart(cart.id)}, 'ref', lines.ref, 'campaign', lines.campaign,
       'image', (
         select json_build_object('imageId', pi.image_id, 'alt', pi.alt)
         from ${productImages} pi where pi.product_id = lines.product_id

@@ -71,6 +71,20 @@ export async function orderViews(
       itemCount: own.reduce((s, l) => s + l.quantity, 0),
       subtotal: toMoney(o.subtotalMinor, o.currency),
       discount: toMoney(o.discountMinor, o.currency),
+      shippingAddress: o.shippingAddress,
+      shipping: o.shippingRate
+        ? {
+            rateId: o.shippingRate.rateId,
+            name: o.shippingRate.name,
+            amount: toMoney(o.shippingMinor, o.currency),
+            minDays: o.shippingRate.minDays,
+            maxDays: o.shippingRate.maxDays,
+          }
+        : null,
+      tax: toMoney(o.taxMinor, o.currency),
+      taxIncluded: o.taxIncluded,
+      duties: toMoney(o.dutiesMinor, o.currency),
+      dutiesMode: o.dutiesMode,
       total: toMoney(o.totalMinor, o.currency),
       pointsRedeemed: o.pointsRedeemed,
       pointsEarned: reversedEarn ? 0 : earned,

@@ -14,3 +14,4 @@ export * from './reviews.js';
 export * from './share-links.js';
 export * from './stores.js';
 export * from './webhooks.js';
+export * from './shipping.js';

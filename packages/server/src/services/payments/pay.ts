@@ -2,6 +2,7 @@ import type { Db } from '../../db/index.js';
 import { ApiError } from '../../errors.js';
 import type { OrderView } from '../../schemas/orders.js';
 import { markPaid } from '../orders.js';
+import { assertShippable } from '../shipping/order-shipping.js';
 import type { Store } from '../stores.js';
 import type { DeclineReason, PaymentInput, PaymentProvider } from './provider.js';
 import { testCardProvider } from './test-card.js';
@@ -30,6 +31,7 @@ export async function payOrder(
   now: Date,
 ): Promise<PayOutcome> {
   if (order.status !== 'pending') return { status: 'not_payable' };
+  await assertShippable(db, store.id, order);
   const provider = providerFor(store);
   const charge = await provider.charge(store, order, input);
   if (charge.status === 'declined') return charge;
