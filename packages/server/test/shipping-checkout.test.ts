@@ -33,7 +33,10 @@ async function pendingOrder(s: TestStore, currency = 'USD', quantity = 1) {
     key: s.pk,
     body: { variantId: p.variantIds[0], quantity },
   });
-  const res = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, { key: s.pk, body: {} });
+  const res = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
+    key: s.pk,
+    body: {},
+  });
   expect(res.status).toBe(201);
   return res.body.orderId as string;
 }
@@ -79,7 +82,12 @@ describe('admin shipping set-up', () => {
     const got = await t.current.request('/admin/v1/shipping', { token: a.sk });
     expect(got.status).toBe(200);
     expect(got.body.zones.map((z: { id: string }) => z.id)).toEqual(['us', 'eu', 'br']);
-    expect(got.body.taxes[0]).toEqual({ country: 'US', rate: '8.875', inclusive: false, shipping: true });
+    expect(got.body.taxes[0]).toEqual({
+      country: 'US',
+      rate: '8.875',
+      inclusive: false,
+      shipping: true,
+    });
     // Another store sees its own (none), and its checkout asks no address.
     expect((await t.current.request('/admin/v1/shipping', { token: b.sk })).body).toEqual({
       zones: [],
@@ -96,7 +104,10 @@ describe('admin shipping set-up', () => {
     const bad = await t.current.request('/admin/v1/shipping', {
       method: 'PUT',
       token: s.sk,
-      body: { ...crossBorder, zones: [...crossBorder.zones, { ...crossBorder.zones[0], id: 'again' }] },
+      body: {
+        ...crossBorder,
+        zones: [...crossBorder.zones, { ...crossBorder.zones[0], id: 'again' }],
+      },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
@@ -157,7 +168,9 @@ describe('hosted checkout: address, rate, landed total', () => {
     expect(res.body).toMatch(
       /id="ship-postalCode"[^>]*aria-invalid="true" aria-describedby="ship-postalCode-error"/,
     );
-    expect(res.body).toContain('data-error="invalid_postal_code">Gib eine gültige Postleitzahl ein, z. B. 26133.');
+    expect(res.body).toContain(
+      'data-error="invalid_postal_code">Gib eine gültige Postleitzahl ein, z. B. 26133.',
+    );
     expect(res.body).toContain('data-error="address_required">Pflichtfeld.');
     expect((await orderRow(id)).shippingAddress).toBeNull();
   });
@@ -165,7 +178,11 @@ describe('hosted checkout: address, rate, landed total', () => {
   it('refuses a country the store does not ship to', async () => {
     const s = await shippingStore();
     const id = await pendingOrder(s);
-    const res = await post(`/checkout/${id}/address?locale=en`, { ...us, country: 'JP', formCountry: 'US' });
+    const res = await post(`/checkout/${id}/address?locale=en`, {
+      ...us,
+      country: 'JP',
+      formCountry: 'US',
+    });
     expect(res.status).toBe(422);
     expect(res.body).toContain('data-error="shipping_unavailable"');
   });
@@ -176,7 +193,9 @@ describe('hosted checkout: address, rate, landed total', () => {
     const shown = await follow(await post(`/checkout/${id}/address?locale=en`, us));
     expect(shown.body).toContain('data-shipping-address="US"');
     expect(shown.body).toContain('BROOKLYN New York 11201');
-    expect(shown.body).toMatch(/data-rate="ground"><input type="radio" name="rate" value="ground" checked>/);
+    expect(shown.body).toMatch(
+      /data-rate="ground"><input type="radio" name="rate" value="ground" checked>/,
+    );
     // 40.00 + 5.00 shipping, 8.875 % on 45.00 = 3.99375 → 3.99; total 48.99.
     expect(shown.body).toContain('<td>Tax</td><td>$3.99</td>');
     expect(shown.body).toContain('<th>$48.99</th>');
@@ -184,7 +203,13 @@ describe('hosted checkout: address, rate, landed total', () => {
     const api = await t.current.request(`/v1/orders/${id}`, { key: s.pk });
     expect(api.body).toMatchObject({
       shippingAddress: { country: 'US', area: 'NY', postalCode: '11201', name: 'Ada Lovelace' },
-      shipping: { rateId: 'ground', name: 'Ground', amount: { amount: '5.00' }, minDays: 3, maxDays: 5 },
+      shipping: {
+        rateId: 'ground',
+        name: 'Ground',
+        amount: { amount: '5.00' },
+        minDays: 3,
+        maxDays: 5,
+      },
       tax: { amount: '3.99', currency: 'USD' },
       taxIncluded: false,
       duties: { amount: '0.00' },
@@ -192,7 +217,9 @@ describe('hosted checkout: address, rate, landed total', () => {
       total: { amount: '48.99' },
     });
 
-    const express = await follow(await post(`/checkout/${id}/shipping?locale=en`, { rate: 'express' }));
+    const express = await follow(
+      await post(`/checkout/${id}/shipping?locale=en`, { rate: 'express' }),
+    );
     // 40.00 + 15.00, tax 4.88125 → 4.88; total 59.88.
     expect(express.body).toContain('<th>$59.88</th>');
     expect(express.body).toContain('Express · 1–2 business days');
@@ -236,7 +263,12 @@ describe('hosted checkout: address, rate, landed total', () => {
     expect(shown.body).toMatch(/data-tax-included="true"><td>inkl. MwSt.<\/td><td>13,40\s€<\/td>/);
     expect(shown.body).toMatch(/<th>83,90\s€<\/th>/);
     const row = await orderRow(id);
-    expect(row).toMatchObject({ shippingMinor: 990, taxMinor: 1340, taxIncluded: true, totalMinor: 8390 });
+    expect(row).toMatchObject({
+      shippingMinor: 990,
+      taxMinor: 1340,
+      taxIncluded: true,
+      totalMinor: 8390,
+    });
   });
 
   it('BR: duties paid at checkout above the de minimis, none below', async () => {
@@ -252,11 +284,19 @@ describe('hosted checkout: address, rate, landed total', () => {
     };
     const small = await pendingOrder(s, 'USD', 1);
     await follow(await post(`/checkout/${small}/address?locale=pt-BR`, br));
-    expect(await orderRow(small)).toMatchObject({ dutiesMinor: 0, dutiesMode: null, totalMinor: 6000 });
+    expect(await orderRow(small)).toMatchObject({
+      dutiesMinor: 0,
+      dutiesMode: null,
+      totalMinor: 6000,
+    });
     const large = await pendingOrder(s, 'USD', 2);
     const shown = await follow(await post(`/checkout/${large}/address?locale=pt-BR`, br));
     // 80.00 goods ≥ 50.00: 60 % duty = 48.00; total 80 + 20 + 48 = 148.00.
-    expect(await orderRow(large)).toMatchObject({ dutiesMinor: 4800, dutiesMode: 'ddp', totalMinor: 14_800 });
+    expect(await orderRow(large)).toMatchObject({
+      dutiesMinor: 4800,
+      dutiesMode: 'ddp',
+      totalMinor: 14_800,
+    });
     expect(shown.body).toContain('data-row="duties"');
   });
 
@@ -273,7 +313,9 @@ describe('hosted checkout: address, rate, landed total', () => {
         postalCode: 'SW1A 2AA',
       }),
     );
-    expect(shown.body).toContain('data-duties="dap">Import duties and taxes may be due on delivery.');
+    expect(shown.body).toContain(
+      'data-duties="dap">Import duties and taxes may be due on delivery.',
+    );
     expect(await orderRow(id)).toMatchObject({ dutiesMode: 'dap', totalMinor: 3700 + 490 });
   });
 
@@ -297,16 +339,24 @@ describe('hosted checkout: address, rate, landed total', () => {
       key: s.pk,
       body: { variantId: p.variantIds[0], quantity: 1 },
     });
-    const first = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, { key: s.pk, body: {} });
+    const first = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
+      key: s.pk,
+      body: {},
+    });
     await follow(await post(`/checkout/${first.body.orderId}/address?locale=en`, us));
-    await follow(await post(`/checkout/${first.body.orderId}/shipping?locale=en`, { rate: 'express' }));
+    await follow(
+      await post(`/checkout/${first.body.orderId}/shipping?locale=en`, { rate: 'express' }),
+    );
     const lineId = line.body.lines[0].id;
     await t.current.request(`/v1/carts/${cart.body.id}/lines/${lineId}`, {
       method: 'PATCH',
       key: s.pk,
       body: { quantity: 2 },
     });
-    const second = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, { key: s.pk, body: {} });
+    const second = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
+      key: s.pk,
+      body: {},
+    });
     expect(second.body.orderId).not.toBe(first.body.orderId);
     // 80.00 + 15.00 express; 8.875 % of 95.00 = 8.43125 → 8.43; 103.43.
     expect(await orderRow(second.body.orderId)).toMatchObject({

@@ -1,4 +1,4 @@
-import type { ShippingConfig } from '../src/services/shipping/config.js';
+import type { ShippingConfigInput } from '../src/services/shipping/config.js';
 
 /** A small cross-border set-up: the US (tax added), Germany (VAT included), Brazil (duties paid at checkout over a de minimis), the UK (duties due on delivery). */
 export const crossBorder = {
@@ -74,4 +74,4 @@ export const crossBorder = {
     { country: 'BR', mode: 'ddp', rate: '60', deMinimis: { USD: '50.00' } },
     { country: 'GB', mode: 'dap', rate: null },
   ],
-} satisfies ShippingConfig;
+} satisfies ShippingConfigInput;

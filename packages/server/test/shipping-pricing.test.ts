@@ -100,10 +100,12 @@ describe('shipping rates', () => {
   });
 
   it('offers a country its zone’s rates in the cart’s currency, cheapest first', () => {
-    expect(quoteRates(config, 'FR', eur(6000, 500)).map((q) => [q.rate.id, q.amountMinor])).toEqual([
-      ['standard', 490n],
-      ['express', 990n],
-    ]);
+    expect(quoteRates(config, 'FR', eur(6000, 500)).map((q) => [q.rate.id, q.amountMinor])).toEqual(
+      [
+        ['standard', 490n],
+        ['express', 990n],
+      ],
+    );
     expect(quoteRates(config, 'DE', { currency: 'JPY', goodsMinor: 5000n, grams: 9000 })).toEqual([
       expect.objectContaining({ amountMinor: 800n }),
     ]);
@@ -223,14 +225,32 @@ describe('shipping set-up validation', () => {
       ],
     });
     expect(fils.success).toBe(false);
-    expect(ShippingConfigSchema.safeParse({ zones: [{ ...zone, countries: ['XQ'] }] }).success).toBe(
-      false,
-    );
+    expect(
+      ShippingConfigSchema.safeParse({ zones: [{ ...zone, countries: ['XQ'] }] }).success,
+    ).toBe(false);
     expect(
       ShippingConfigSchema.safeParse({
         zones: [],
         duties: [{ country: 'BR', mode: 'ddp', rate: null }],
       }).success,
     ).toBe(false);
+  });
+});
+
+describe('the demo set-up', () => {
+  it('ships to the US, the EU, the UK, Russia, Brazil and the Gulf, priced in every currency', async () => {
+    const { demoShipping } = await import('../src/seed/shipping.js');
+    const currencies = ['USD', 'EUR', 'GBP', 'CNY', 'RUB', 'BRL'];
+    const demo = demoShipping(currencies);
+    for (const country of ['US', 'DE', 'FR', 'GB', 'RU', 'BR', 'AE', 'SA', 'KW']) {
+      for (const currency of currencies) {
+        const quotes = quoteRates(demo, country, { currency, goodsMinor: 1000n, grams: 500 });
+        expect(quotes.length, `${country} in ${currency}`).toBeGreaterThan(0);
+      }
+    }
+    expect(demo.taxes.find((t) => t.country === 'US')).toMatchObject({ inclusive: false });
+    expect(demo.taxes.find((t) => t.country === 'DE')).toMatchObject({ inclusive: true });
+    expect(demo.duties.find((d) => d.country === 'BR')).toMatchObject({ mode: 'ddp' });
+    expect(demo.duties.find((d) => d.country === 'RU')).toMatchObject({ mode: 'dap' });
   });
 });

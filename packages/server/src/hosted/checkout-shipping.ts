@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { ShippingAddress } from '../db/schema/index.js';
 import type { OrderView } from '../schemas/orders.js';
+import { type Money, toMoney } from '../services/money.js';
 import {
   type AddressErrorCode,
   type AddressFieldName,
@@ -9,7 +10,6 @@ import {
   addressForm,
 } from '../services/shipping/address.js';
 import type { RateQuote } from '../services/shipping/rates.js';
-import { toMoney, type Money } from '../services/money.js';
 import { type HostedLocale, translator } from './i18n.js';
 import { type ShippingMessageKey, shippingMessages } from './messages/shipping.js';
 
@@ -69,7 +69,11 @@ function fieldLabel(tr: Tr, form: AddressForm, field: AddressFieldName): string 
       return tr(areaLabels[form.kinds.area] ?? 'region');
     case 'postalCode':
       return tr(
-        form.kinds.postalCode === 'zip' ? 'zip' : form.kinds.postalCode === 'pin' ? 'pin' : 'postal',
+        form.kinds.postalCode === 'zip'
+          ? 'zip'
+          : form.kinds.postalCode === 'pin'
+            ? 'pin'
+            : 'postal',
       );
   }
 }
@@ -159,14 +163,18 @@ ${form.rows.map((row) => html`<div class="field-row">${row.map(field)}</div>`)}
 }
 
 /** The saved address, as its country writes it, with a link to change it. */
-export async function savedAddress(locale: HostedLocale, address: ShippingAddress, changeHref: string) {
+export async function savedAddress(
+  locale: HostedLocale,
+  address: ShippingAddress,
+  changeHref: string,
+) {
   const tr = translator(shippingMessages, locale);
   const form = await addressForm(address.country, locale);
   const text = (f: AddressFieldName) =>
-    f === 'area' ? (form.areaChoices.find((c) => c.value === address.area)?.label ?? address.area) : address[f];
-  const lines = form.rows
-    .map((row) => row.map(text).filter(Boolean).join(' '))
-    .filter(Boolean);
+    f === 'area'
+      ? (form.areaChoices.find((c) => c.value === address.area)?.label ?? address.area)
+      : address[f];
+  const lines = form.rows.map((row) => row.map(text).filter(Boolean).join(' ')).filter(Boolean);
   return html`<section aria-labelledby="address-heading">
 <h2 id="address-heading">${tr('addressHeading')}</h2>
 <address data-shipping-address="${address.country}">${lines.map((l) => html`${l}<br>`)}${countryName(locale, address.country)}</address>
@@ -194,7 +202,9 @@ export function rateSection(
 <fieldset>
 <legend id="method-heading"><h2>${tr('methodHeading')}</h2></legend>
 ${quotes.map(
-  (q) => html`<label class="rate" data-rate="${q.rate.id}"><input type="radio" name="rate" value="${q.rate.id}"${q.rate.id === picked ? html` checked` : ''}>
+  (
+    q,
+  ) => html`<label class="rate" data-rate="${q.rate.id}"><input type="radio" name="rate" value="${q.rate.id}"${q.rate.id === picked ? html` checked` : ''}>
 <span class="rate-name">${q.rate.name}</span>
 <span class="rate-price">${q.amountMinor === 0n ? tr('free') : money(toMoney(q.amountMinor, currency))}</span>
 <span class="muted rate-estimate">${estimate(tr, locale, q.rate.minDays, q.rate.maxDays)}</span></label>`,

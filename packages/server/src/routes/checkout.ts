@@ -3,11 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext, AppEnv } from '../context.js';
 import { stores } from '../db/schema/index.js';
-import { formFields } from '../hosted/form.js';
-import { formatMoney } from '../hosted/format-money.js';
-import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
-import { layout, sendPage } from '../hosted/layout.js';
-import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
+import { ApiError } from '../errors.js';
 import {
   type AddressFormState,
   addressFirstText,
@@ -18,15 +14,19 @@ import {
   rateSection,
   savedAddress,
 } from '../hosted/checkout-shipping.js';
+import { formFields } from '../hosted/form.js';
+import { formatMoney } from '../hosted/format-money.js';
+import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
+import { layout, sendPage } from '../hosted/layout.js';
+import { type CheckoutMessageKey, checkoutMessages } from '../hosted/messages/checkout.js';
 import { isSameOriginPost } from '../hosted/same-origin.js';
 import type { OrderView } from '../schemas/orders.js';
 import type { Money } from '../services/money.js';
+import type { OrderRow } from '../services/order-views.js';
 import { orderView } from '../services/order-views.js';
 import { findOrderById } from '../services/orders.js';
 import { payOrder } from '../services/payments/pay.js';
 import type { DeclineReason } from '../services/payments/provider.js';
-import { ApiError } from '../errors.js';
-import type { OrderRow } from '../services/order-views.js';
 import { checkAddress } from '../services/shipping/address.js';
 import { shippingConfigOf } from '../services/shipping/config.js';
 import { orderQuotes, shipOrder } from '../services/shipping/order-shipping.js';
@@ -174,14 +174,18 @@ ${otherCurrency ? html`<p class="hint" data-charged-in="${order.currency}">${tr(
 ${order.pointsToEarn > 0 ? html`<p data-points-to-earn="${order.pointsToEarn}">${tr('pointsToEarn', { points: new Intl.NumberFormat(locale).format(order.pointsToEarn) })}</p>` : ''}
 ${ship?.sections ?? ''}
 <p id="pay-error" class="error" role="alert">${error ? errorText(tr, store, error, locale) : ''}</p>
-${ship && !ship.payable ? '' : html`<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, from)}" novalidate>
+${
+  ship && !ship.payable
+    ? ''
+    : html`<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, from)}" novalidate>
 <label for="card">${tr('cardNumber')}</label>
 <input id="card" name="card" inputmode="numeric" autocomplete="cc-number"${testMode ? html` placeholder="4242 4242 4242 4242"` : ''} maxlength="23" required${testMode ? html` aria-describedby="card-hint"` : ''}${error === 'declined' || error === 'testCardLive' ? html` aria-invalid="true"` : ''}>
 ${testMode ? html`<p id="card-hint" class="hint">${tr('cardHint')}</p>` : ''}
 <label for="name">${tr('name')}</label>
 <input id="name" name="name" autocomplete="cc-name" maxlength="100" required${error === 'nameRequired' ? html` aria-invalid="true"` : ''}>
 <button type="submit">${tr('pay', { amount: money(order.total) })}</button>
-</form>`}
+</form>`
+}
 ${back}`;
   } else if (order.status === 'paid') {
     const number = new Intl.NumberFormat(locale);
@@ -247,7 +251,12 @@ async function shippingPart(
       defaultCountry(locale, countries);
     const state = form ?? { country, values: saved?.country === country ? saved : {}, errors: {} };
     return {
-      sections: await addressSection(locale, `/checkout/${order.id}/address?${query}`, countries, state),
+      sections: await addressSection(
+        locale,
+        `/checkout/${order.id}/address?${query}`,
+        countries,
+        state,
+      ),
       payable: false,
     };
   }
@@ -306,7 +315,14 @@ checkoutPageRoutes.post('/:orderId/address', async (c) => {
   const render = async (form: AddressFormState, status: 200 | 422) =>
     sendPage(
       c,
-      checkoutPage(locale, store, order, from, {}, await shippingPart(c, locale, found, from, form)),
+      checkoutPage(
+        locale,
+        store,
+        order,
+        from,
+        {},
+        await shippingPart(c, locale, found, from, form),
+      ),
       { status },
     );
   if (!countries.includes(country)) {

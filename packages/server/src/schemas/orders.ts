@@ -25,7 +25,9 @@ export const ShippingAddressSchema = z
     line1: z.string(),
     line2: z.string(),
     city: z.string(),
-    cityArea: z.string().openapi({ description: 'District or neighbourhood, where the country uses one.' }),
+    cityArea: z
+      .string()
+      .openapi({ description: 'District or neighbourhood, where the country uses one.' }),
     area: z.string().openapi({
       description: "State, province, emirate…: the country's key for it (e.g. 'CA', 'SP').",
     }),
@@ -73,8 +75,7 @@ export const OrderSchema = z
         "'ddp': duties collected in the total; 'dap': due on delivery (duties is the estimate, 0 = unknown); null: none.",
     }),
     total: MoneySchema.openapi({
-      description:
-        'subtotal − discount + shipping + tax (when not included) + duties (when ddp).',
+      description: 'subtotal − discount + shipping + tax (when not included) + duties (when ddp).',
     }),
     pointsRedeemed: z.number().int(),
     pointsEarned: z.number().int(),

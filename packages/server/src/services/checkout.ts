@@ -13,8 +13,8 @@ import { checkedMinor, linesTotalMinor } from './money.js';
 import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView } from './order-views.js';
 import { redeemForOrder } from './points.js';
-import { priceShipping } from './shipping/order-shipping.js';
 import { pricePoints } from './points-pricing.js';
+import { priceShipping } from './shipping/order-shipping.js';
 import type { Store } from './stores.js';
 import { enqueueOrderEvent } from './webhooks/outbox.js';
 

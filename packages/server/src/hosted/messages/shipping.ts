@@ -182,8 +182,10 @@ export const shippingMessages: Messages<ShippingMessageKey> = {
     vatIncluded: 'IVA incluido',
     taxAdded: 'Impuestos',
     duties: 'Aranceles de importación',
-    dutiesOnDelivery: 'A la entrega se pagan unos {amount} de aranceles e impuestos de importación.',
-    dutiesMayBeDue: 'Es posible que se deban pagar aranceles e impuestos de importación a la entrega.',
+    dutiesOnDelivery:
+      'A la entrega se pagan unos {amount} de aranceles e impuestos de importación.',
+    dutiesMayBeDue:
+      'Es posible que se deban pagar aranceles e impuestos de importación a la entrega.',
     address_required: 'Obligatorio.',
     invalid_postal_code: 'Introduce un {label} válido.',
     invalid_postal_code_example: 'Introduce un {label} válido, p. ej. {example}.',
@@ -230,7 +232,8 @@ export const shippingMessages: Messages<ShippingMessageKey> = {
     vatIncluded: 'Dont TVA',
     taxAdded: 'Taxes',
     duties: 'Droits de douane',
-    dutiesOnDelivery: 'Des droits et taxes d’importation d’environ {amount} sont à payer à la livraison.',
+    dutiesOnDelivery:
+      'Des droits et taxes d’importation d’environ {amount} sont à payer à la livraison.',
     dutiesMayBeDue: 'Des droits et taxes d’importation peuvent être dus à la livraison.',
     address_required: 'Obligatoire.',
     invalid_postal_code: 'Saisissez un {label} valide.',

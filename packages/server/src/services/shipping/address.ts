@@ -128,10 +128,14 @@ const clean = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').
  * pattern (also where it is optional but given), the area among the country's areas. The
  * address comes back normalised (postal code upper-cased, the area as its key).
  */
-export async function checkAddress(country: string, input: AddressInputFields): Promise<AddressCheck> {
-  const fields = Object.fromEntries(
-    addressFieldNames.map((f) => [f, clean(input[f])]),
-  ) as Record<AddressFieldName, string>;
+export async function checkAddress(
+  country: string,
+  input: AddressInputFields,
+): Promise<AddressCheck> {
+  const fields = Object.fromEntries(addressFieldNames.map((f) => [f, clean(input[f])])) as Record<
+    AddressFieldName,
+    string
+  >;
   fields.postalCode = fields.postalCode.toUpperCase();
   const errors: Partial<Record<AddressFieldName, AddressErrorCode>> = {};
   for (const f of addressFieldNames) {

@@ -121,7 +121,8 @@ export const DutyRuleSchema = z
         "'ddp': collected at checkout (delivered duty paid); 'dap': due from the shopper on delivery (the page says so).",
     }),
     rate: Percent.nullable().openapi({
-      description: 'Of the goods’ value; null = unknown (only for dap: the page says duties may be due).',
+      description:
+        'Of the goods’ value; null = unknown (only for dap: the page says duties may be due).',
     }),
     deMinimis: perCurrency(Decimal)
       .default({})
@@ -143,16 +144,37 @@ export const ShippingConfigSchema = z
     const unique = (path: string, values: string[], what: string) => {
       const seen = new Set<string>();
       values.forEach((v, i) => {
-        if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} ${v} twice` });
+        if (seen.has(v))
+          ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} ${v} twice` });
         seen.add(v);
       });
     };
-    unique('zones', config.zones.flatMap((z) => z.countries), 'Country in zones:');
-    unique('zones', config.zones.map((z) => z.id), 'Zone id');
-    unique('taxes', config.taxes.map((t) => t.country), 'Tax country');
-    unique('duties', config.duties.map((d) => d.country), 'Duty country');
+    unique(
+      'zones',
+      config.zones.flatMap((z) => z.countries),
+      'Country in zones:',
+    );
+    unique(
+      'zones',
+      config.zones.map((z) => z.id),
+      'Zone id',
+    );
+    unique(
+      'taxes',
+      config.taxes.map((t) => t.country),
+      'Tax country',
+    );
+    unique(
+      'duties',
+      config.duties.map((d) => d.country),
+      'Duty country',
+    );
     config.zones.forEach((zone, z) => {
-      unique('zones', zone.rates.map((r) => r.id), `Rate id in zone ${zone.id}:`);
+      unique(
+        'zones',
+        zone.rates.map((r) => r.id),
+        `Rate id in zone ${zone.id}:`,
+      );
       zone.rates.forEach((rate, r) => {
         for (const [currency, price] of Object.entries(rate.prices)) {
           const amounts: (string | null)[] = [price.freeOver ?? null];
@@ -178,6 +200,8 @@ export const ShippingConfigSchema = z
   .openapi('ShippingConfig');
 
 export type ShippingConfig = z.infer<typeof ShippingConfigSchema>;
+/** As an admin writes it: defaults (tax on shipping, no de minimis) may be left out. */
+export type ShippingConfigInput = z.input<typeof ShippingConfigSchema>;
 export type ShippingRate = z.infer<typeof ShippingRateSchema>;
 export type ShippingZone = z.infer<typeof ShippingZoneSchema>;
 export type TaxRule = z.infer<typeof TaxRuleSchema>;

@@ -48,13 +48,17 @@ export function landedCost(input: LandedInput): Landed {
   if (input.tax) {
     const ppm = percentPpm(input.tax.rate);
     const base = goods + (input.tax.shipping ? input.shippingMinor : 0n);
-    taxMinor = taxIncluded ? mulDivRound(base, ppm, MILLION + ppm) : mulDivRound(base, ppm, MILLION);
+    taxMinor = taxIncluded
+      ? mulDivRound(base, ppm, MILLION + ppm)
+      : mulDivRound(base, ppm, MILLION);
   }
   let dutiesMinor = 0n;
   let dutiesUnknown = false;
   const duty = input.duty;
   const deMinimis = duty?.deMinimis[input.currency];
-  const owed = duty !== undefined && !(deMinimis !== undefined && goods < BigInt(parseMinor(deMinimis, input.currency)));
+  const owed =
+    duty !== undefined &&
+    !(deMinimis !== undefined && goods < BigInt(parseMinor(deMinimis, input.currency)));
   if (duty && owed) {
     if (duty.rate === null) dutiesUnknown = true;
     else dutiesMinor = mulDivRound(goods, percentPpm(duty.rate), MILLION);

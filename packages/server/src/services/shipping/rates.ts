@@ -88,7 +88,9 @@ export function quoteRates(
   }
   return quotes
     .map((q, i) => ({ q, i }))
-    .sort((a, b) => (a.q.amountMinor === b.q.amountMinor ? a.i - b.i : a.q.amountMinor < b.q.amountMinor ? -1 : 1))
+    .sort((a, b) =>
+      a.q.amountMinor === b.q.amountMinor ? a.i - b.i : a.q.amountMinor < b.q.amountMinor ? -1 : 1,
+    )
     .map(({ q }) => q);
 }
 
