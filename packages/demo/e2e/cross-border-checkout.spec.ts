@@ -6,38 +6,39 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { apiUrl, demoUrl } from './env.js';
-import { admin, expect, test } from './fixtures.js';
+import { expect, test } from './fixtures.js';
 
 const TEE = 'aurora-classic-tee';
 
+/** A storefront API call of the demo store, as the shop's page makes it. */
+async function storefront(path: string, body?: unknown) {
+  const res = await fetch(`${apiUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      'X-Kiosk-Key': 'pk_test_aurora',
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+      Origin: demoUrl,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.ok, `${path} → ${res.status}`).toBe(true);
+  return res.json();
+}
+
 /** A cart of `quantity` tees in `currency`, checked out through the API; the hosted page's URL in `locale`. */
 async function checkoutUrl(currency: string, locale: string, quantity = 1): Promise<string> {
-  const call = async (path: string, body?: unknown) => {
-    const res = await fetch(`${apiUrl}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        'X-Kiosk-Key': 'pk_test_aurora',
-        'Content-Type': 'application/json',
-        'Idempotency-Key': randomUUID(),
-        Origin: demoUrl,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(res.ok, `${path} → ${res.status}`).toBe(true);
-    return res.json();
-  };
-  const product = await call(`/v1/products/${TEE}?currency=${currency}`);
+  const product = await storefront(`/v1/products/${TEE}?currency=${currency}`);
   const variant = product.variants.find((v: { available: boolean }) => v.available);
-  const cart = await call('/v1/carts', { currency });
-  await call(`/v1/carts/${cart.id}/lines`, { variantId: variant.id, quantity });
-  const { checkoutUrl } = await call(`/v1/carts/${cart.id}/checkout`, {});
+  const cart = await storefront('/v1/carts', { currency });
+  await storefront(`/v1/carts/${cart.id}/lines`, { variantId: variant.id, quantity });
+  const { checkoutUrl } = await storefront(`/v1/carts/${cart.id}/checkout`, {});
   return `${checkoutUrl}?locale=${locale}`;
 }
 
-/** The order as the API has it, to check the page's figures add up. */
+/** The order as the API has it (a guest's order, by its id), to check the page's figures add up. */
 async function orderOf(page: Page) {
-  const id = new URL(page.url()).pathname.split('/').pop();
-  return admin<any>(`/admin/v1/orders/${id}`);
+  return storefront(`/v1/orders/${new URL(page.url()).pathname.split('/').pop()}`);
 }
 
 const minor = (m: { amount: string }) => Math.round(Number(m.amount) * 100);
