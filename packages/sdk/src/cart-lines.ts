@@ -55,6 +55,7 @@ export function applyOp(cart: Cart | null, op: Op, catalog: Catalog): Cart | nul
     subtotal: { amount: '0', currency },
     discount: { amount: '0', currency },
     total: { amount: '0', currency },
+    shipping: null,
     pointsRedeemed: 0,
     pointsToEarn: 0,
     updatedAt: '',
@@ -75,7 +76,8 @@ export function applyOp(cart: Cart | null, op: Op, catalog: Catalog): Cart | nul
   } else {
     return { ...base, pointsRedeemed: op.points };
   }
-  return retotal({ ...base, lines });
+  // As the server answers a line change: the changed cart's shipping is priced at checkout again.
+  return retotal({ ...base, lines, shipping: null });
 }
 
 function provisionalLine(op: Extract<Op, { kind: 'add' }>, catalog: Catalog): CartLine | null {

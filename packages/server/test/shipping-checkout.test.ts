@@ -347,12 +347,23 @@ describe('hosted checkout: address, rate, landed total', () => {
     await follow(
       await post(`/checkout/${first.body.orderId}/shipping?locale=en`, { rate: 'express' }),
     );
+    // The cart shows the shipping picked for its order (name, price, estimate), not in its total.
+    const shown = await t.current.request(`/v1/carts/${cart.body.id}`, { key: s.pk });
+    expect(shown.body.shipping).toEqual({
+      rateId: 'express',
+      name: 'Express',
+      amount: { amount: '15.00', currency: 'USD' },
+      minDays: 1,
+      maxDays: 2,
+    });
+    expect(shown.body.total).toEqual({ amount: '40.00', currency: 'USD' });
     const lineId = line.body.lines[0].id;
-    await t.current.request(`/v1/carts/${cart.body.id}/lines/${lineId}`, {
+    const changed = await t.current.request(`/v1/carts/${cart.body.id}/lines/${lineId}`, {
       method: 'PATCH',
       key: s.pk,
       body: { quantity: 2 },
     });
+    expect(changed.body.shipping).toBeNull();
     const second = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
       key: s.pk,
       body: {},

@@ -1490,6 +1490,7 @@ export interface components {
             subtotal: components["schemas"]["Money"];
             discount: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
+            shipping: components["schemas"]["ShippingLine"];
             pointsRedeemed: number;
             /** @description Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none. */
             pointsToEarn: number;
@@ -1520,6 +1521,15 @@ export interface components {
             /** @description The message (campaign id or topic) whose link brought the shopper (`?kiosk_campaign=`). */
             campaign: string | null;
         };
+        /** @description The shipping picked on the hosted checkout for this cart's pending order (rate, price as that order was priced, estimate); null before one is picked, or in the answer to a line change (the next checkout prices the changed cart again, keeping the rate where it still fits). Not in total: the order's landed total adds it with tax and duties. */
+        ShippingLine: {
+            rateId: string;
+            name: string;
+            amount: components["schemas"]["Money"];
+            /** @description Delivery estimate, business days. */
+            minDays: number;
+            maxDays: number;
+        } | null;
         Checkout: {
             /** Format: uuid */
             orderId: string;
@@ -1544,7 +1554,7 @@ export interface components {
             subtotal: components["schemas"]["Money"];
             discount: components["schemas"]["Money"];
             shippingAddress: components["schemas"]["ShippingAddress"];
-            shipping: components["schemas"]["ShippingLine"];
+            shipping: components["schemas"]["ShippingLine"] & unknown;
             tax: components["schemas"]["Money"];
             /** @description true: the tax is part of the prices (EU, UK VAT; shown "incl."); false: added to the total. */
             taxIncluded: boolean;
@@ -1605,15 +1615,6 @@ export interface components {
             area: string;
             postalCode: string;
             sortingCode: string;
-        } | null;
-        /** @description The rate picked at checkout; null until then, or when the store does not ship. */
-        ShippingLine: {
-            rateId: string;
-            name: string;
-            amount: components["schemas"]["Money"];
-            /** @description Delivery estimate, business days. */
-            minDays: number;
-            maxDays: number;
         } | null;
         OrderPage: {
             items: components["schemas"]["Order"][];
