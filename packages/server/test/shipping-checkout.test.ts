@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { orders } from '../src/db/schema/index.js';
 import {
   type ApiResponse,
+  createTestCustomer,
   createTestProduct,
   createTestStore,
   type TestStore,
@@ -327,6 +328,36 @@ describe('hosted checkout: address, rate, landed total', () => {
     );
     expect(res.body).toContain('Enter a shipping address before paying.');
     expect((await orderRow(id)).status).toBe('pending');
+  });
+
+  it('earns points on the goods, as the cart promised, not on shipping and tax', async () => {
+    const s = await shippingStore();
+    const alice = await createTestCustomer(t.current, s.store);
+    const p = await createTestProduct(t.current.db, s.store, {
+      variants: [{ stock: 10, grams: 600, prices: { USD: 4000 } }],
+    });
+    const auth = { key: s.pk, token: alice.token };
+    const cart = await t.current.request('/v1/carts', { ...auth, body: { currency: 'USD' } });
+    const added = await t.current.request(`/v1/carts/${cart.body.id}/lines`, {
+      ...auth,
+      body: { variantId: p.variantIds[0], quantity: 1 },
+    });
+    const promised = added.body.pointsToEarn;
+    expect(promised).toBe(40);
+    const res = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
+      ...auth,
+      body: {},
+    });
+    const id = res.body.orderId;
+    await follow(await post(`/checkout/${id}/address?locale=en`, us));
+    const order = await t.current.request(`/v1/orders/${id}`, auth);
+    expect(order.body.total.amount).toBe('48.99');
+    expect(order.body.pointsToEarn).toBe(promised);
+    await follow(
+      await post(`/checkout/${id}/pay?locale=en`, { card: '4242 4242 4242 4242', name: 'Alice' }),
+    );
+    const paid = await t.current.request(`/v1/orders/${id}`, auth);
+    expect(paid.body.pointsEarned).toBe(promised);
   });
 
   it('keeps the address when the cart changes and is checked out again', async () => {

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../db/index.js';
 import { orderLines, type orders, pointsEntries } from '../db/schema/index.js';
 import type { OrderView } from '../schemas/orders.js';
 import { toMoney } from './money.js';
-import { pointsToEarn } from './points-pricing.js';
+import { earningBaseMinor, pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -88,7 +88,10 @@ export async function orderViews(
       total: toMoney(o.totalMinor, o.currency),
       pointsRedeemed: o.pointsRedeemed,
       pointsEarned: reversedEarn ? 0 : earned,
-      pointsToEarn: status === 'pending' ? pointsToEarn(store.pointsRules, o) : 0,
+      pointsToEarn:
+        status === 'pending'
+          ? pointsToEarn(store.pointsRules, { ...o, totalMinor: earningBaseMinor(o) })
+          : 0,
       createdAt: o.createdAt.toISOString(),
       expiresAt: o.expiresAt?.toISOString() ?? null,
       paidAt: o.paidAt?.toISOString() ?? null,
