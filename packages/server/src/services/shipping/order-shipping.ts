@@ -8,7 +8,7 @@ import { effectiveStatus, type OrderRow } from '../order-views.js';
 import type { Store } from '../stores.js';
 import { type ShippingConfig, shippingConfigOf } from './config.js';
 import { landedCost } from './landed.js';
-import { type Parcel, quoteRates, type RateQuote, zoneFor } from './rates.js';
+import { type Parcel, quoteRates, type RateQuote } from './rates.js';
 
 type Conn = Db | Tx;
 
@@ -86,8 +86,7 @@ export async function priceShipping(
   const address = choice.address ?? order.shippingAddress;
   if (!address) throw new ApiError('address_required', 'Give a shipping address first.');
   const config = await shippingConfigOf(tx, store.id);
-  const zone = zoneFor(config, address.country);
-  const quotes = zone ? await orderQuotes(tx, config, order, address.country) : [];
+  const quotes = await orderQuotes(tx, config, order, address.country);
   if (quotes.length === 0) {
     throw new ApiError('shipping_unavailable', `This store does not ship to ${address.country}.`, {
       country: address.country,
