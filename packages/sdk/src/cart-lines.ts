@@ -76,8 +76,7 @@ export function applyOp(cart: Cart | null, op: Op, catalog: Catalog): Cart | nul
   } else {
     return { ...base, pointsRedeemed: op.points };
   }
-  // As the server answers a line change: the changed cart's shipping is priced at checkout again.
-  return retotal({ ...base, lines, shipping: null });
+  return retotal({ ...base, lines });
 }
 
 function provisionalLine(op: Extract<Op, { kind: 'add' }>, catalog: Catalog): CartLine | null {
