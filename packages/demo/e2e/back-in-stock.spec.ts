@@ -9,6 +9,7 @@
 // subscription on the local one, with real keys). The notification click is left out: the
 // DevTools protocol cannot click a notification, so the test opens the message's link itself.
 import { deliverPush } from '../../../scripts/deliver-push.mjs';
+import { shipToNewYork } from './checkout-address.js';
 import { apiUrl, demoUrl } from './env.js';
 import { addToCart, admin, card, expect, servePage, test } from './fixtures.js';
 import { pushSubscription, pushTo, withoutQuietHours } from './notifications.js';
@@ -121,6 +122,7 @@ test('back in stock: Notify me, restock, the push reaches the service worker, th
       await miniCart.getByRole('dialog').getByRole('button', { name: 'Check out' }).click();
       await page.waitForURL(/\/checkout\//);
       const orderId = new URL(page.url()).pathname.split('/').pop();
+      await shipToNewYork(page, 'Elin Berg');
       await page.getByLabel('Card number').fill('4242 4242 4242 4242');
       await page.getByLabel('Name on card').fill('Elin Berg');
       await page.getByRole('button', { name: /^Pay / }).click();

@@ -3,6 +3,8 @@
 // checkout → test card) → the merchant page's creators report shows the ref with its order and
 // revenue → the creator's own link (/creator#t=…), made on the merchant page, shows the same.
 // And the share page without JavaScript: heading, price and a buy button that works.
+
+import { shipToNewYork } from './checkout-address.js';
 import { apiUrl } from './env.js';
 import { expect, test } from './fixtures.js';
 
@@ -90,6 +92,7 @@ test('a creator code → share page → paid order → the merchant report and t
     expect(cents).toBeGreaterThan(0);
     await shop.getByRole('button', { name: 'Buy now' }).click();
     await shop.waitForURL(/\/checkout\/[^/?#]+/);
+    await shipToNewYork(shop);
     await shop.getByLabel('Card number').fill('4242 4242 4242 4242');
     await shop.getByLabel('Name on card').fill('Sam Shopper');
     await shop.getByRole('button', { name: /^Pay / }).click();

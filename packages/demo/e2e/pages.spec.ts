@@ -1,6 +1,7 @@
 // Every demo page loads under the strict CSP (the fixture fails on any violation), and the
 // developer app works (the snippet builder has its own spec: builder.spec.ts).
 
+import { shipToNewYork } from './checkout-address.js';
 import { apiUrl, demoUrl } from './env.js';
 import { card, expect, test } from './fixtures.js';
 import { pushSubscription, pushTo, withoutQuietHours } from './notifications.js';
@@ -70,6 +71,7 @@ test('the developer app: SDK-built cart page, quantity changes and hosted checko
 
   await page.getByRole('button', { name: 'Check out' }).click();
   await page.waitForURL(/\/checkout\//);
+  await shipToNewYork(page, 'Dev Eloper');
   await page.getByLabel('Card number').fill('4242424242424242');
   await page.getByLabel('Name on card').fill('Dev Eloper');
   await page.getByRole('button', { name: /^Pay / }).click();

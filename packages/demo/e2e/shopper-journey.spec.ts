@@ -2,6 +2,8 @@
 // cart → mini-cart → sign-up popup → merged cart → points → hosted checkout → back to the cart
 // unpaid → checkout again → paid → back to the post with an empty cart → points earned →
 // verified review → moderation → published. The admin API plays the brand's back office.
+
+import { shipToNewYork } from './checkout-address.js';
 import { addToCart, admin, expect, newShopper, signUpInPopup, test } from './fixtures.js';
 
 const TEE = 'aurora-classic-tee';
@@ -84,6 +86,7 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
     await miniCart.getByRole('dialog').getByRole('button', { name: 'Check out' }).click();
     await page.waitForURL(/\/checkout\//);
     expect(new URL(page.url()).pathname, 'the unchanged cart keeps its order').toBe(orderPage);
+    await shipToNewYork(page, shopper.name);
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await page.getByLabel('Name on card').fill(shopper.name);
     await page.getByRole('button', { name: /^Pay / }).click();

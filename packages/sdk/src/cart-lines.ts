@@ -55,6 +55,7 @@ export function applyOp(cart: Cart | null, op: Op, catalog: Catalog): Cart | nul
     subtotal: { amount: '0', currency },
     discount: { amount: '0', currency },
     total: { amount: '0', currency },
+    shipping: null,
     pointsRedeemed: 0,
     pointsToEarn: 0,
     updatedAt: '',

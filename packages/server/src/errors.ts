@@ -67,6 +67,14 @@ export const errorCodes = {
   channel_unavailable: 422,
   /** A store at MAX_ENDPOINTS_PER_STORE webhook endpoints. */
   webhook_limit_reached: 422,
+  /** An address the checkout refused: details.fields names each field's code (address_required, invalid_postal_code, …). */
+  address_required: 422,
+  invalid_postal_code: 422,
+  invalid_address: 422,
+  /** A country no shipping zone of the store covers, or no rate of its zone fits the order. */
+  shipping_unavailable: 422,
+  /** A rate id that the order's destination is not offered. */
+  shipping_rate_unavailable: 422,
   rate_limited: 429,
   internal_error: 500,
   /** GET /oembed in a format other than json (the oEmbed spec's 501). */

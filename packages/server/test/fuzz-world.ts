@@ -8,6 +8,7 @@ import {
   type TestApp,
 } from './harness.js';
 import { insertMessage, pushSubscription } from './notifications-fixtures.js';
+import { crossBorder } from './shipping-fixtures.js';
 
 /**
  * Real fixtures for the fuzz test, made through the API: a store, products with an image,
@@ -310,6 +311,8 @@ export const isolated = new Set([
   'DELETE /v1/carts/{id}/lines/{lineId}',
   'POST /v1/carts/{id}/checkout',
   'PATCH /admin/v1/store',
+  // A store that ships asks an address before its orders can be paid.
+  'PUT /admin/v1/shipping',
   'PATCH /admin/v1/products/{id}',
   'PATCH /admin/v1/products/{id}/variants/{variantId}',
   'POST /admin/v1/orders/{id}/mark-paid',
@@ -439,6 +442,8 @@ export const baselines: Record<string, (w: World) => Baseline> = {
   'POST /v1/reviews/{id}/votes': (w) => ({ params: { id: w.reviewId }, body: { helpful: true } }),
   'DELETE /v1/reviews/{id}/votes': (w) => ({ params: { id: w.reviewId } }),
   'GET /admin/v1/store': () => ({}),
+  'GET /admin/v1/shipping': () => ({}),
+  'PUT /admin/v1/shipping': () => ({ body: crossBorder }),
   'PATCH /admin/v1/store': () => ({
     body: {
       name: 'Fuzz Store',

@@ -201,6 +201,8 @@ export interface TestVariantInput {
   title?: string;
   options?: Record<string, string>;
   stock?: number;
+  /** Shipping weight of one unit. */
+  grams?: number;
   /** currency → minor units, e.g. { USD: 2500 } */
   prices?: Record<string, number>;
   compareAt?: Record<string, number>;
@@ -249,6 +251,7 @@ export async function createTestProduct(
       title: v.title ?? `Variant ${position + 1}`,
       options: v.options ?? {},
       stock: v.stock ?? 10,
+      grams: v.grams ?? 0,
       position,
     });
     for (const [currency, amountMinor] of Object.entries(v.prices ?? { USD: 2500 })) {

@@ -1197,6 +1197,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/shipping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shipping zones, rates, taxes and duties */
+        get: operations["adminGetShipping"];
+        /**
+         * Replace the shipping zones, rates, taxes and duties
+         * @description The whole set-up, validated whole: each country in one zone at most, a rate priced per currency (flat, by weight bands or by subtotal bands, with an optional free-shipping threshold), tax and duty rules per destination country. Pending orders keep the amounts they were priced at until their shipping is chosen again.
+         */
+        put: operations["adminPutShipping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/campaigns": {
         parameters: {
             query?: never;
@@ -1588,6 +1609,7 @@ export interface components {
             subtotal: components["schemas"]["Money"];
             discount: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
+            shipping: components["schemas"]["ShippingLine"];
             pointsRedeemed: number;
             /** @description Points paying this cart now would earn its customer, by the rule the ledger applies when an order is paid (on the total, after points); 0 for a guest cart or when the store gives none. */
             pointsToEarn: number;
@@ -1618,6 +1640,15 @@ export interface components {
             /** @description The message (campaign id or topic) whose link brought the shopper (`?kiosk_campaign=`). */
             campaign: string | null;
         };
+        /** @description The shipping picked on the hosted checkout for this cart's pending order (rate, price as that order was priced, estimate); null before one is picked, or in the answer to a line change (the next checkout prices the changed cart again, keeping the rate where it still fits). Not in total: the order's landed total adds it with tax and duties. */
+        ShippingLine: {
+            rateId: string;
+            name: string;
+            amount: components["schemas"]["Money"];
+            /** @description Delivery estimate, business days. */
+            minDays: number;
+            maxDays: number;
+        } | null;
         Checkout: {
             /** Format: uuid */
             orderId: string;
@@ -1641,7 +1672,18 @@ export interface components {
             itemCount: number;
             subtotal: components["schemas"]["Money"];
             discount: components["schemas"]["Money"];
-            total: components["schemas"]["Money"];
+            shippingAddress: components["schemas"]["ShippingAddress"];
+            shipping: components["schemas"]["ShippingLine"] & unknown;
+            tax: components["schemas"]["Money"];
+            /** @description true: the tax is part of the prices (EU, UK VAT; shown "incl."); false: added to the total. */
+            taxIncluded: boolean;
+            duties: components["schemas"]["Money"];
+            /**
+             * @description 'ddp': duties collected in the total; 'dap': due on delivery (duties is the estimate, 0 = unknown); null: none.
+             * @enum {string|null}
+             */
+            dutiesMode: "ddp" | "dap" | null;
+            total: components["schemas"]["Money"] & unknown;
             pointsRedeemed: number;
             pointsEarned: number;
             /** @description While pending: the points paying it will earn its customer (the ledger’s rule); otherwise 0 (see pointsEarned). */
@@ -1657,7 +1699,6 @@ export interface components {
                 provider: string;
                 reference: string | null;
             } | null;
-            shippingAddress?: components["schemas"]["ShippingAddress"];
             /** @description Oldest first. */
             shipments: components["schemas"]["Shipment"][];
             /** @description Oldest first. */
@@ -1682,15 +1723,23 @@ export interface components {
             campaign: string | null;
         };
         ShippingAddress: {
-            name: string;
-            line1: string;
-            line2?: string;
-            city: string;
-            region?: string;
-            postalCode?: string;
-            /** @description ISO 3166-1 alpha-2. */
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example DE
+             */
             country: string;
-        };
+            name: string;
+            company: string;
+            line1: string;
+            line2: string;
+            city: string;
+            /** @description District or neighbourhood, where the country uses one. */
+            cityArea: string;
+            /** @description State, province, emirate…: the country's key for it (e.g. 'CA', 'SP'). */
+            area: string;
+            postalCode: string;
+            sortingCode: string;
+        } | null;
         Shipment: {
             /** Format: uuid */
             id: string;
@@ -2076,6 +2125,7 @@ export interface components {
                     [key: string]: string;
                 };
                 sku: string | null;
+                grams: number;
                 stock: number;
                 /** @description The variant's picture: one of images[].id; null: the product's. */
                 imageId: string | null;
@@ -2171,6 +2221,129 @@ export interface components {
         };
         ReviewReply: {
             body: string;
+        };
+        ShippingConfig: {
+            zones: components["schemas"]["ShippingZone"][];
+            /** @default [] */
+            taxes: components["schemas"]["TaxRule"][];
+            /** @default [] */
+            duties: components["schemas"]["DutyRule"][];
+        };
+        ShippingZone: {
+            id: string;
+            name: string;
+            countries: string[];
+            rates: components["schemas"]["ShippingRate"][];
+        };
+        ShippingRate: {
+            /** @example standard */
+            id: string;
+            /** @example Standard */
+            name: string;
+            /** @description Business days, at least. */
+            minDays: number;
+            /** @description Business days, at most. */
+            maxDays: number;
+            /** @enum {string} */
+            kind: "flat";
+            prices: {
+                [key: string]: {
+                    /** @example 4.99 */
+                    amount: string;
+                    /**
+                     * @description Free when the subtotal after discounts reaches this (in that currency).
+                     * @example 4.99
+                     */
+                    freeOver?: string;
+                };
+            };
+        } | {
+            /** @example standard */
+            id: string;
+            /** @example Standard */
+            name: string;
+            /** @description Business days, at least. */
+            minDays: number;
+            /** @description Business days, at most. */
+            maxDays: number;
+            /** @enum {string} */
+            kind: "weight";
+            prices: {
+                [key: string]: {
+                    /** @description Ascending; the first band the order’s weight fits in prices it; null = any weight. An order heavier than every band is not offered the rate. */
+                    bands: {
+                        upToGrams: number | null;
+                        /** @example 4.99 */
+                        amount: string;
+                    }[];
+                    /**
+                     * @description Free when the subtotal after discounts reaches this (in that currency).
+                     * @example 4.99
+                     */
+                    freeOver?: string;
+                };
+            };
+        } | {
+            /** @example standard */
+            id: string;
+            /** @example Standard */
+            name: string;
+            /** @description Business days, at least. */
+            minDays: number;
+            /** @description Business days, at most. */
+            maxDays: number;
+            /** @enum {string} */
+            kind: "subtotal";
+            prices: {
+                [key: string]: {
+                    /** @description Ascending; the first band whose `below` the subtotal (after discounts) is under prices it; null = any subtotal. */
+                    bands: {
+                        /** @example 4.99 */
+                        below: string | null;
+                        /** @example 4.99 */
+                        amount: string;
+                    }[];
+                    /**
+                     * @description Free when the subtotal after discounts reaches this (in that currency).
+                     * @example 4.99
+                     */
+                    freeOver?: string;
+                };
+            };
+        };
+        TaxRule: {
+            /** @example DE */
+            country: string;
+            /** @example 19 */
+            rate: string;
+            /** @description true where prices include the tax (EU VAT, UK VAT): the page shows the part that is tax; false where it is added at checkout (US sales tax). */
+            inclusive: boolean;
+            /**
+             * @description Whether shipping is taxed too.
+             * @default true
+             */
+            shipping: boolean;
+        };
+        DutyRule: {
+            /** @example DE */
+            country: string;
+            /**
+             * @description 'ddp': collected at checkout (delivered duty paid); 'dap': due from the shopper on delivery (the page says so).
+             * @enum {string}
+             */
+            mode: "ddp" | "dap";
+            /**
+             * @description Of the goods’ value; null = unknown (only for dap: the page says duties may be due).
+             * @example 19
+             */
+            rate: string | null;
+            /**
+             * @description Goods worth less than this (per currency) pay no duty.
+             * @default {}
+             */
+            deMinimis: {
+                [key: string]: string;
+            };
         };
         Campaign: {
             /** Format: uuid */
@@ -5189,6 +5362,8 @@ export interface operations {
                         sku?: string | null;
                         /** @default 0 */
                         stock?: number;
+                        /** @default 0 */
+                        grams?: number;
                         prices: {
                             [key: string]: string;
                         };
@@ -5378,6 +5553,7 @@ export interface operations {
                     sku?: string | null;
                     stock?: number;
                     stockAdjustment?: number;
+                    grams?: number;
                     prices?: {
                         [key: string]: string;
                     };
@@ -6395,6 +6571,77 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminGetShipping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The set-up (no zones: the store does not ship) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingConfig"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminPutShipping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShippingConfig"];
+            };
+        };
+        responses: {
+            /** @description The saved set-up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingConfig"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

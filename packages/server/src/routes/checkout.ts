@@ -3,6 +3,17 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { type AppContext, type AppEnv, publicOrigin } from '../context.js';
 import { stores } from '../db/schema/index.js';
+import { ApiError } from '../errors.js';
+import {
+  type AddressFormState,
+  addressFirstText,
+  addressSection,
+  defaultCountry,
+  dutiesNote,
+  landedRows,
+  rateSection,
+  savedAddress,
+} from '../hosted/checkout-shipping.js';
 import { formFields } from '../hosted/form.js';
 import { formatMoney } from '../hosted/format-money.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
@@ -12,6 +23,7 @@ import { orderPageMessages } from '../hosted/messages/orders.js';
 import { isSameOriginPost } from '../hosted/same-origin.js';
 import type { OrderView } from '../schemas/orders.js';
 import type { Money } from '../services/money.js';
+import type { OrderRow } from '../services/order-views.js';
 import { orderView } from '../services/order-views.js';
 import { findOrderById } from '../services/orders.js';
 import {
@@ -27,6 +39,10 @@ import {
 } from '../services/payments/pay.js';
 import type { DeclineReason, PaymentProvider } from '../services/payments/provider.js';
 import { PaymentNetworkError } from '../services/payments/test-network.js';
+import { checkAddress } from '../services/shipping/address.js';
+import { shippingConfigOf } from '../services/shipping/config.js';
+import { orderQuotes, shipOrder } from '../services/shipping/order-shipping.js';
+import { shippingCountries } from '../services/shipping/rates.js';
 import { type Store, urlOnAllowedOrigin } from '../services/stores.js';
 import { isUuid } from '../uuid.js';
 
@@ -87,7 +103,7 @@ async function load(c: AppContext, orderId: string) {
   if (!row) return undefined;
   const [store] = await c.var.deps.db.select().from(stores).where(eq(stores.id, row.storeId));
   if (!store) return undefined;
-  return { store, order: await orderView(c.var.deps.db, store, row, c.var.deps.now()) };
+  return { store, row, order: await orderView(c.var.deps.db, store, row, c.var.deps.now()) };
 }
 
 /** Why the last post (or the wallet's return) did not pay, as carried to the page by the redirect. */
@@ -100,6 +116,7 @@ const flashes = [
   'walletCancelled',
   'walletDeclined',
   'walletPending',
+  'addressRequired',
 ] as const;
 type Flash = (typeof flashes)[number];
 const flashOf: Record<DeclineReason, Flash> = {
@@ -148,7 +165,9 @@ function errorText(
   tr: ReturnType<typeof translator<CheckoutMessageKey>>,
   store: Store,
   error: Flash | 'badOrigin',
+  locale: HostedLocale,
 ) {
+  if (error === 'addressRequired') return addressFirstText(locale);
   // The test-card hint in the decline only helps where the test card pays.
   if (error === 'declined' && store.mode !== 'test') return tr('cardDeclined');
   return tr(error);
@@ -160,6 +179,7 @@ function checkoutPage(
   order: OrderView,
   from: FromShop,
   state: PageState,
+  ship: ShippingPart | null = null,
 ) {
   const { returnTo } = from;
   const tr = translator(checkoutMessages, locale);
@@ -173,9 +193,11 @@ ${order.lines.map(
 )}
 <tr><td>${tr('subtotal')}</td><td>${money(order.subtotal)}</td></tr>
 ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(order.discount)}</td></tr>` : ''}
-<tr><th>${tr('total')}</th><th>${money(order.total)}</th></tr>
+${ship ? landedRows(locale, order, money) : ''}
+<tr data-row="total"><th>${tr('total')}</th><th>${money(order.total)}</th></tr>
 </tbody>
-</table>`;
+</table>
+${ship ? dutiesNote(locale, order, money) : ''}`;
   const back = returnTo ? html`<p><a href="${returnTo}">${tr('returnToShop')}</a></p>` : '';
 
   let main: unknown;
@@ -198,8 +220,12 @@ ${back}`;
     main = html`${testMode ? html`<p class="hint" role="note"><strong>${tr('testMode')}</strong></p>` : ''}
 ${otherCurrency ? html`<p class="hint" data-charged-in="${order.currency}">${tr('chargedIn', { currency: currencyName(locale, order.currency) })}</p>` : ''}
 ${order.pointsToEarn > 0 ? html`<p data-points-to-earn="${order.pointsToEarn}">${tr('pointsToEarn', { points: new Intl.NumberFormat(locale).format(order.pointsToEarn) })}</p>` : ''}
-<p id="pay-error" class="error" role="alert">${error ? errorText(tr, store, error) : ''}</p>
-<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, from)}" novalidate>
+${ship?.sections ?? ''}
+<p id="pay-error" class="error" role="alert">${error ? errorText(tr, store, error, locale) : ''}</p>
+${
+  ship && !ship.payable
+    ? ''
+    : html`<form id="kiosk-pay" method="post" action="/checkout/${order.id}/pay?${pageQuery(locale, from)}" novalidate>
 ${methodChoice(tr, state.methods)}
 ${
   cardOffered
@@ -213,7 +239,8 @@ ${testMode ? html`<p id="card-hint" class="hint">${tr('cardHint')}</p>` : ''}
     : ''
 }
 <button type="submit">${tr('pay', { amount: money(order.total) })}</button>
-</form>
+</form>`
+}
 ${back}`;
   } else if (order.status === 'paid') {
     const number = new Intl.NumberFormat(locale);
@@ -314,6 +341,54 @@ function voucherSection(
 </section>`;
 }
 
+/** The shipping parts of a pending order's page; null when the store does not ship. */
+interface ShippingPart {
+  sections: unknown;
+  /** Whether the pay form shows: an address is saved and a rate picked, and not being edited. */
+  payable: boolean;
+}
+
+async function shippingPart(
+  c: AppContext,
+  locale: HostedLocale,
+  found: { store: Store; row: OrderRow; order: OrderView },
+  from: FromShop,
+  form?: AddressFormState,
+): Promise<ShippingPart | null> {
+  const { store, row, order } = found;
+  const config = await shippingConfigOf(c.var.deps.db, store.id);
+  const countries = shippingCountries(config);
+  if (countries.length === 0) return null;
+  if (order.status !== 'pending') return { sections: '', payable: false };
+  const query = pageQuery(locale, from);
+  const saved = order.shippingAddress;
+  const editing = form !== undefined || !saved || c.req.query('edit') === 'address';
+  if (editing) {
+    const asked = c.req.query('country')?.toUpperCase();
+    const country =
+      form?.country ??
+      (asked && countries.includes(asked) ? asked : undefined) ??
+      (saved && countries.includes(saved.country) ? saved.country : undefined) ??
+      defaultCountry(locale, countries);
+    const state = form ?? { country, values: saved?.country === country ? saved : {}, errors: {} };
+    return {
+      sections: await addressSection(
+        locale,
+        `/checkout/${order.id}/address?${query}`,
+        countries,
+        state,
+      ),
+      payable: false,
+    };
+  }
+  const quotes = await orderQuotes(c.var.deps.db, config, row, saved.country);
+  return {
+    sections: html`${await savedAddress(locale, saved, `/checkout/${order.id}?${query}&edit=address`)}
+${rateSection(locale, `/checkout/${order.id}/shipping?${query}`, quotes, order.currency, order.shipping?.rateId ?? null, (m) => priceText(locale, m))}`,
+    payable: order.shipping !== null,
+  };
+}
+
 function notFoundPage(locale: HostedLocale) {
   const tr = translator(checkoutMessages, locale);
   return layout({
@@ -339,7 +414,7 @@ async function pageState(
 }
 
 /** The page, allowed to post out to the wallet's origin (form-action covers its redirect). */
-function send(c: AppContext, page: ReturnType<typeof checkoutPage>, status?: 400) {
+function send(c: AppContext, page: ReturnType<typeof checkoutPage>, status?: 200 | 400 | 422) {
   const network = c.var.deps.paymentNetwork;
   return sendPage(c, page, {
     ...(status ? { status } : {}),
@@ -354,7 +429,82 @@ checkoutPageRoutes.get('/:orderId', async (c) => {
   const { store, order } = found;
   const from = originOf(c, store);
   const state = await pageState(c, store, order, flashFrom(c.req.query('error')));
-  return send(c, checkoutPage(locale, store, order, from, state));
+  const ship = await shippingPart(c, locale, found, from);
+  return send(c, checkoutPage(locale, store, order, from, state, ship));
+});
+
+/**
+ * The address form's post. A changed country re-renders the form for that country (the
+ * fields typed so far kept; no JavaScript needed); a refused address re-renders it with each
+ * field's error (422); a valid one is saved with the cheapest rate (or the one picked before),
+ * then the page (303).
+ */
+checkoutPageRoutes.post('/:orderId/address', async (c) => {
+  const locale = localeOf(c);
+  const found = await load(c, c.req.param('orderId'));
+  if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
+  const { store, order } = found;
+  const from = originOf(c, store);
+  if (!isSameOriginPost(c)) {
+    const state = await pageState(c, store, order, 'badOrigin');
+    return send(c, checkoutPage(locale, store, order, from, state), 400);
+  }
+  const redirect = () => c.redirect(`/checkout/${order.id}?${pageQuery(locale, from)}`, 303);
+  if (order.status !== 'pending') return redirect();
+  const fields = await formFields(c);
+  const country = (fields.country ?? '').toUpperCase();
+  const countries = shippingCountries(await shippingConfigOf(c.var.deps.db, store.id));
+  const render = async (form: AddressFormState, status: 200 | 422) => {
+    const state = await pageState(c, store, order);
+    const ship = await shippingPart(c, locale, found, from, form);
+    return send(c, checkoutPage(locale, store, order, from, state, ship), status);
+  };
+  if (!countries.includes(country)) {
+    const shown = countries.includes(fields.formCountry ?? '') ? fields.formCountry! : countries[0];
+    if (!shown) return redirect();
+    return render(
+      { country: shown, values: fields, errors: {}, countryError: 'shipping_unavailable' },
+      422,
+    );
+  }
+  if (country !== fields.formCountry) return render({ country, values: fields, errors: {} }, 200);
+  const check = await checkAddress(country, fields);
+  if (!check.ok) return render({ country, values: fields, errors: check.errors }, 422);
+  try {
+    await shipOrder(c.var.deps.db, store, order.id, { address: check.address }, c.var.deps.now());
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.code === 'shipping_unavailable') {
+      return render(
+        { country, values: fields, errors: {}, countryError: 'shipping_unavailable' },
+        422,
+      );
+    }
+    // Not pending any more: the page shows the order as it is.
+  }
+  return redirect();
+});
+
+/** The rate picked on the page; an unknown or unoffered one leaves the order as it was. */
+checkoutPageRoutes.post('/:orderId/shipping', async (c) => {
+  const locale = localeOf(c);
+  const found = await load(c, c.req.param('orderId'));
+  if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
+  const { store, order } = found;
+  const from = originOf(c, store);
+  if (!isSameOriginPost(c)) {
+    const state = await pageState(c, store, order, 'badOrigin');
+    return send(c, checkoutPage(locale, store, order, from, state), 400);
+  }
+  const fields = await formFields(c);
+  if (order.status === 'pending' && fields.rate) {
+    try {
+      await shipOrder(c.var.deps.db, store, order.id, { rateId: fields.rate }, c.var.deps.now());
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+    }
+  }
+  return c.redirect(`/checkout/${order.id}?${pageQuery(locale, from)}`, 303);
 });
 
 checkoutPageRoutes.post('/:orderId/pay', async (c) => {
@@ -381,28 +531,44 @@ checkoutPageRoutes.post('/:orderId/pay', async (c) => {
   if (provider.flow === 'immediate') {
     const name = (fields.name ?? '').trim().slice(0, 100);
     if (!name) return redirect('nameRequired');
-    const outcome = await payOrder(
-      deps.db,
-      store,
-      order,
-      { card: fields.card ?? '', name },
-      deps.now(),
-    );
+    let outcome: Awaited<ReturnType<typeof payOrder>>;
+    try {
+      outcome = await payOrder(
+        deps.db,
+        store,
+        order,
+        { card: fields.card ?? '', name },
+        deps.now(),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'address_required') {
+        return redirect('addressRequired');
+      }
+      throw error;
+    }
     // Paid, or not payable any more (expired, cancelled): the page shows the order as it is.
     return redirect(outcome.status === 'declined' ? flashOf[outcome.reason] : undefined);
   }
   const origin = publicOrigin(c);
-  const started = await startPayment(
-    deps.db,
-    store,
-    order,
-    provider,
-    (attemptId) => ({
-      returnUrl: `${origin}/checkout/${order.id}/return?${pageQuery(locale, from)}&attempt=${attemptId}`,
-      notifyUrl: `${origin}/v1/payment-webhooks/${provider.id}/${store.id}`,
-    }),
-    deps.now(),
-  );
+  let started: Awaited<ReturnType<typeof startPayment>>;
+  try {
+    started = await startPayment(
+      deps.db,
+      store,
+      order,
+      provider,
+      (attemptId) => ({
+        returnUrl: `${origin}/checkout/${order.id}/return?${pageQuery(locale, from)}&attempt=${attemptId}`,
+        notifyUrl: `${origin}/v1/payment-webhooks/${provider.id}/${store.id}`,
+      }),
+      deps.now(),
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'address_required') {
+      return redirect('addressRequired');
+    }
+    throw error;
+  }
   if (started.status === 'redirect') return c.redirect(started.url, 303);
   return redirect(started.status === 'unavailable' ? 'providerUnavailable' : undefined);
 });

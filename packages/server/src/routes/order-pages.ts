@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import type { AppContext, AppEnv } from '../context.js';
 import { orders, returnReasons, stores } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
+import { addressElement, landedRows } from '../hosted/checkout-shipping.js';
 import { formFields } from '../hosted/form.js';
 import { type HostedLocale, negotiateLocale, translator } from '../hosted/i18n.js';
 import { layout, sendPage } from '../hosted/layout.js';
@@ -129,6 +130,7 @@ ${order.lines.map(
 )}
 <tr><td>${tr('subtotal')}</td><td>${money(order.subtotal)}</td></tr>
 ${order.pointsRedeemed > 0 ? html`<tr><td>${tr('discount')}</td><td>−${money(order.discount)}</td></tr>` : ''}
+${order.shipping ? landedRows(locale, order, money) : ''}
 <tr><th>${tr('total')}</th><th>${money(order.total)}</th></tr>
 ${refunded ? html`<tr data-refunded><td>${tr('refunded')}</td><td>−${money(order.refunded)}</td></tr>` : ''}
 </tbody>
@@ -136,16 +138,7 @@ ${refunded ? html`<tr data-refunded><td>${tr('refunded')}</td><td>−${money(ord
 ${
   address
     ? html`<h2>${tr('shipTo')}</h2>
-<address>${[
-        address.name,
-        address.line1,
-        address.line2,
-        [address.postalCode, address.city].filter(Boolean).join(' '),
-        address.region,
-        regionName(locale, address.country),
-      ]
-        .filter((part): part is string => !!part)
-        .map((part, i) => (i === 0 ? html`${part}` : html`<br>${part}`))}</address>`
+${addressElement(locale, address)}`
     : ''
 }
 <h2>${tr('shipments')}</h2>
@@ -165,14 +158,6 @@ ${returnForm(locale, tr, order, closesAt)}`;
     title: `${tr('order', { id: reference(order) })} · ${store.name}`,
     body,
   });
-}
-
-function regionName(locale: HostedLocale, code: string): string {
-  try {
-    return new Intl.DisplayNames(locale, { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function listPage(locale: HostedLocale, store: Store, list: OrderView[]) {

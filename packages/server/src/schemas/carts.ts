@@ -1,5 +1,6 @@
 import { MoneySchema, NullableMoneySchema, z } from '../openapi.js';
 import { variantLineFields } from './lines.js';
+import { ShippingLineSchema } from './orders.js';
 
 /** Response shapes of carts; the services' types are inferred from them. */
 
@@ -30,6 +31,10 @@ export const CartSchema = z
     subtotal: MoneySchema,
     discount: MoneySchema,
     total: MoneySchema,
+    shipping: ShippingLineSchema.nullable().openapi({
+      description:
+        "The shipping picked on the hosted checkout for this cart's pending order (rate, price as that order was priced, estimate); null before one is picked, or in the answer to a line change (the next checkout prices the changed cart again, keeping the rate where it still fits). Not in total: the order's landed total adds it with tax and duties.",
+    }),
     pointsRedeemed: z.number().int(),
     pointsToEarn: z.number().int().openapi({
       description:

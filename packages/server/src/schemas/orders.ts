@@ -22,18 +22,34 @@ export const OrderLineSchema = z
     }),
   })
   .openapi('OrderLine');
-/** Where the order goes; filled by checkout when the store ships (absent otherwise). */
 export const ShippingAddressSchema = z
   .object({
+    country: z.string().openapi({ description: 'ISO 3166-1 alpha-2.', example: 'DE' }),
     name: z.string(),
+    company: z.string(),
     line1: z.string(),
-    line2: z.string().optional(),
+    line2: z.string(),
     city: z.string(),
-    region: z.string().optional(),
-    postalCode: z.string().optional(),
-    country: z.string().openapi({ description: 'ISO 3166-1 alpha-2.' }),
+    cityArea: z
+      .string()
+      .openapi({ description: 'District or neighbourhood, where the country uses one.' }),
+    area: z.string().openapi({
+      description: "State, province, emirate…: the country's key for it (e.g. 'CA', 'SP').",
+    }),
+    postalCode: z.string(),
+    sortingCode: z.string(),
   })
   .openapi('ShippingAddress');
+
+export const ShippingLineSchema = z
+  .object({
+    rateId: z.string(),
+    name: z.string(),
+    amount: MoneySchema,
+    minDays: z.number().int().openapi({ description: 'Delivery estimate, business days.' }),
+    maxDays: z.number().int(),
+  })
+  .openapi('ShippingLine');
 
 export const TrackingEventSchema = z
   .object({
@@ -97,7 +113,23 @@ export const OrderSchema = z
     itemCount: z.number().int(),
     subtotal: MoneySchema,
     discount: MoneySchema,
-    total: MoneySchema,
+    shippingAddress: ShippingAddressSchema.nullable(),
+    shipping: ShippingLineSchema.nullable().openapi({
+      description: 'The rate picked at checkout; null until then, or when the store does not ship.',
+    }),
+    tax: MoneySchema,
+    taxIncluded: z.boolean().openapi({
+      description:
+        'true: the tax is part of the prices (EU, UK VAT; shown "incl."); false: added to the total.',
+    }),
+    duties: MoneySchema,
+    dutiesMode: z.enum(['ddp', 'dap']).nullable().openapi({
+      description:
+        "'ddp': duties collected in the total; 'dap': due on delivery (duties is the estimate, 0 = unknown); null: none.",
+    }),
+    total: MoneySchema.openapi({
+      description: 'subtotal − discount + shipping + tax (when not included) + duties (when ddp).',
+    }),
     pointsRedeemed: z.number().int(),
     pointsEarned: z.number().int(),
     pointsToEarn: z.number().int().openapi({
@@ -119,7 +151,6 @@ export const OrderSchema = z
       .openapi({
         description: "Who took the payment ('test-card', 'manual', …) and its reference.",
       }),
-    shippingAddress: ShippingAddressSchema.optional(),
     shipments: z.array(ShipmentSchema).openapi({ description: 'Oldest first.' }),
     returns: z.array(ReturnRequestSchema).openapi({ description: 'Oldest first.' }),
     refunded: MoneySchema.openapi({

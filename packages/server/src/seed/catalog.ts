@@ -5,6 +5,23 @@ import { colourHex, type SeedProduct, sizesFor } from './data.js';
 import { demoId, insertAll, prng, type Row } from './rows.js';
 import { IMAGE_SIZE, renderProductSvg } from './svg.js';
 
+/** What one unit of each kind weighs packed, for the demo's rates by weight. */
+const SHIPPING_GRAMS: Record<SeedProduct['kind'], number> = {
+  tee: 200,
+  longsleeve: 250,
+  hoodie: 650,
+  sweatshirt: 550,
+  jacket: 900,
+  cap: 120,
+  beanie: 100,
+  bucket: 130,
+  pants: 500,
+  shorts: 300,
+  socks: 80,
+  bag: 400,
+  scarf: 180,
+};
+
 /**
  * A shop-like price in minor units: whole euros and pounds, yuan ending in 9, roubles in
  * 90, reais in .90. Deterministic, never a float in the result.
@@ -126,6 +143,7 @@ export function buildCatalog(store: Store, list: SeedProduct[]): CatalogRows {
           options: size ? { Colour: colour, Size: size } : { Colour: colour },
           sku: `${prefix.slice(0, 3).toUpperCase()}-${String(index + 1).padStart(3, '0')}-${colour.replace(/\s+/g, '').slice(0, 4).toUpperCase()}${size ? `-${size.replace('/', '')}` : ''}`,
           stock,
+          grams: SHIPPING_GRAMS[p.kind],
           position: position++,
           imageId: pictures.get(colour)!,
         });

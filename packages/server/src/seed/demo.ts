@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { stores } from '../db/schema/index.js';
+import { saveShippingConfig } from '../services/shipping/config.js';
 import { type CreateStoreInput, createStore } from '../services/stores.js';
 import { buildCatalog, insertCatalog } from './catalog.js';
 import { auroraProducts, borealisProducts, type SeedProduct, seedCustomers } from './data.js';
 import { insertReviews } from './reviews.js';
+import { demoShipping } from './shipping.js';
 
 /** Origins of the demo site and the API's own dev servers (Vite dev, preview, the API). */
 export const DEMO_ORIGINS = [
@@ -19,6 +21,8 @@ export const DEMO_ORIGINS = [
 /** A demo store: its settings, its catalog, who reviews it and how many products get reviews. */
 interface DemoStore extends CreateStoreInput {
   products: SeedProduct[];
+  /** Whether it ships physical goods (zones, rates, taxes: seed/shipping.ts). */
+  ships: boolean;
   reviewers: string[];
   reviewedProducts: number;
 }
@@ -39,6 +43,7 @@ const DEMO_STORES: DemoStore[] = [
     },
     settings: { reviewsAutoApprove: false },
     products: auroraProducts,
+    ships: true,
     reviewers: seedCustomers,
     reviewedProducts: 24,
   },
@@ -52,6 +57,7 @@ const DEMO_STORES: DemoStore[] = [
     pointsRules: { rates: { EUR: 1, USD: 1.09 }, maxRedeemPercent: 30 },
     settings: { reviewsAutoApprove: true },
     products: borealisProducts,
+    ships: true,
     reviewers: seedCustomers.slice(0, 6),
     reviewedProducts: 4,
   },
@@ -59,7 +65,7 @@ const DEMO_STORES: DemoStore[] = [
 
 /** A store, its catalog and its reviews. */
 async function seedStore(tx: Tx, spec: DemoStore) {
-  const { products, reviewers, reviewedProducts, ...input } = spec;
+  const { products, reviewers, reviewedProducts, ships, ...input } = spec;
   const { store } = await createStore(tx as unknown as Db, {
     ...input,
     allowedOrigins: DEMO_ORIGINS,
@@ -67,6 +73,7 @@ async function seedStore(tx: Tx, spec: DemoStore) {
   const rows = buildCatalog(store, products);
   await insertCatalog(tx, rows);
   await insertReviews(tx, store, spec.handle, reviewers, rows.products, reviewedProducts);
+  if (ships) await saveShippingConfig(tx, store.id, demoShipping(store.currencies), new Date());
 }
 
 /**

@@ -4,8 +4,10 @@ import { selectRows } from '../db/rows.js';
 import {
   cartLines,
   type carts,
+  orders,
   productImages,
   products,
+  type ShippingChoice,
   variantPrices,
   variants,
 } from '../db/schema/index.js';
@@ -29,6 +31,8 @@ export interface PricedLine {
   quantity: number;
   unitMinor: number;
   compareAtMinor: number | null;
+  /** Shipping weight of one unit. */
+  grams: number;
   /** Units this cart may hold (stockForCart). */
   stock: number;
   ref: string | null;
@@ -68,7 +72,7 @@ export function pricedLinesOf(cart: CartRow, lineSet: SQL = storedLines): SQL<Pr
       'title', ${products.title}, 'variantTitle', ${variants.title}, 'handle', ${products.handle},
       'quantity', lines.quantity,
       'unitMinor', ${variantPrices.amountMinor}, 'compareAtMinor', ${variantPrices.compareAtMinor},
-      'stock', ${stockForCart(cart.id)}, 'ref', lines.ref, 'campaign', lines.campaign,
+      'grams', ${variants.grams}, 'stock', ${stockForCart(cart.id)}, 'ref', lines.ref, 'campaign', lines.campaign,
       'image', (
         select json_build_object('imageId', pi.image_id, 'alt', pi.alt)
         from ${productImages} pi where pi.product_id = lines.product_id
@@ -92,6 +96,26 @@ export async function pricedLines(conn: Conn, cart: CartRow): Promise<PricedLine
     sql`select ${pricedLinesOf(cart)} as lines`,
   );
   return row!.lines;
+}
+
+/** The shipping of the cart's pending order, as cartView shows it. */
+interface PendingShipping {
+  rate: ShippingChoice;
+  minor: number;
+}
+
+/** The cart's priced lines and its pending order's shipping, in the same one statement. */
+async function pricedLinesAndShipping(conn: Conn, cart: CartRow) {
+  const [row] = await selectRows<{ lines: PricedLine[]; shipping: PendingShipping | null }>(
+    conn,
+    sql`select ${pricedLinesOf(cart)} as lines, (
+      select json_build_object('rate', o.shipping_rate, 'minor', o.shipping_minor)
+      from ${orders} o
+      where o.cart_id = ${cart.id} and o.store_id = ${cart.storeId}
+        and o.status = 'pending' and o.shipping_rate is not null
+    ) as shipping`,
+  );
+  return row!;
 }
 
 /** Exact totals (bigint): a cart past MAX_AMOUNT_MINOR still shows every cent. */
@@ -124,9 +148,11 @@ export async function cartView(
   origin: string,
   lines?: PricedLine[],
 ): Promise<CartView> {
-  const priced = lines ?? (await pricedLines(conn, cart));
+  const read = lines ? { lines, shipping: null } : await pricedLinesAndShipping(conn, cart);
+  const priced = read.lines;
   const totals = totalsOf(store, cart, priced);
   const c = cart.currency;
+  const shipping = read.shipping;
   return {
     id: cart.id,
     currency: c,
@@ -151,6 +177,13 @@ export async function cartView(
     subtotal: toMoney(totals.subtotalMinor, c),
     discount: toMoney(totals.discountMinor, c),
     total: toMoney(totals.totalMinor, c),
+    shipping: shipping && {
+      rateId: shipping.rate.rateId,
+      name: shipping.rate.name,
+      amount: toMoney(shipping.minor, c),
+      minDays: shipping.rate.minDays,
+      maxDays: shipping.rate.maxDays,
+    },
     pointsRedeemed: cart.pointsRedeemed,
     pointsToEarn: pointsToEarn(store.pointsRules, {
       customerId: cart.customerId,

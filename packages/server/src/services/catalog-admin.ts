@@ -70,6 +70,7 @@ export async function getAdminProduct(db: Db, store: Store, productId: string, o
         options: v.options,
         sku: v.sku,
         stock: v.stock,
+        grams: v.grams,
         /** One of `images[].id`, or null. */
         imageId: imageRows.find((i) => i.galleryId === v.imageId)?.imageId ?? null,
         prices: Object.fromEntries(
@@ -183,6 +184,7 @@ export async function updateVariant(
     }
     if (input.title !== undefined) set.title = input.title;
     if (input.sku !== undefined) set.sku = input.sku;
+    if (input.grams !== undefined) set.grams = input.grams;
     if (input.stock !== undefined) set.stock = input.stock;
     if (Object.keys(set).length)
       await tx.update(variants).set(set).where(eq(variants.id, variant.id));

@@ -14,6 +14,7 @@ import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView } from './order-views.js';
 import { redeemForOrder } from './points.js';
 import { pricePoints } from './points-pricing.js';
+import { priceShipping } from './shipping/order-shipping.js';
 import type { Store } from './stores.js';
 import { enqueueOrderEvent } from './webhooks/outbox.js';
 
@@ -73,6 +74,29 @@ async function holdsSnapshot(tx: Tx, order: OrderRow, next: Snapshot): Promise<b
   const b = next.lines.map((l) => lineKey({ ...l, unitPriceMinor: l.unitMinor })).sort();
   return a.length === b.length && a.every((k, i) => k === b[i]);
 }
+/**
+ * The replaced order's address and rate, on the new order: the shopper who went back to the
+ * shop and changed the cart need not type the address again. A destination the new cart
+ * cannot ship to (heavier than every band) leaves the new order without, to be asked again.
+ */
+async function carryShipping(tx: Tx, store: Store, order: OrderRow, replaced: OrderRow) {
+  try {
+    return await priceShipping(tx, store, order, {
+      address: replaced.shippingAddress ?? undefined,
+      ...(replaced.shippingRate ? { rateId: replaced.shippingRate.rateId } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) {
+      // The rate alone may be what no longer fits: the cheapest one that does.
+      if (error.code === 'shipping_rate_unavailable') {
+        return priceShipping(tx, store, order, { address: replaced.shippingAddress ?? undefined });
+      }
+      return order;
+    }
+    throw error;
+  }
+}
+
 /**
  * Checks a cart out into a pending order, in ONE transaction. The cart stays active (the
  * shopper may come back to it); it becomes 'ordered' only when the order is paid.
@@ -239,6 +263,7 @@ export async function checkout(
         variantTitle: l.variantTitle,
         quantity: l.quantity,
         unitPriceMinor: l.unitMinor,
+        grams: l.grams,
         ref: l.ref,
         campaign: l.campaign,
       })),
@@ -247,7 +272,8 @@ export async function checkout(
       if (!customerId) throw new ApiError('unauthenticated', 'Sign in to redeem points.');
       await redeemForOrder(tx, store, customerId, orderId, points, now);
     }
-    const view = await orderView(tx, store, order, now);
+    const priced = open?.shippingAddress ? await carryShipping(tx, store, order, open) : order;
+    const view = await orderView(tx, store, priced, now);
     await enqueueOrderEvent(tx, store.id, 'order.created', view, now);
     return { order: view, created: true };
   });

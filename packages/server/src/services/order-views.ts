@@ -12,7 +12,7 @@ import {
 } from '../db/schema/index.js';
 import type { OrderView, ReturnRequestView, ShipmentView } from '../schemas/orders.js';
 import { toMoney } from './money.js';
-import { pointsToEarn } from './points-pricing.js';
+import { earningBaseMinor, pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
 
 type Conn = Db | Tx;
@@ -167,10 +167,27 @@ export async function orderViews(
       itemCount: own.reduce((s, l) => s + l.quantity, 0),
       subtotal: toMoney(o.subtotalMinor, o.currency),
       discount: toMoney(o.discountMinor, o.currency),
+      shippingAddress: o.shippingAddress,
+      shipping: o.shippingRate
+        ? {
+            rateId: o.shippingRate.rateId,
+            name: o.shippingRate.name,
+            amount: toMoney(o.shippingMinor, o.currency),
+            minDays: o.shippingRate.minDays,
+            maxDays: o.shippingRate.maxDays,
+          }
+        : null,
+      tax: toMoney(o.taxMinor, o.currency),
+      taxIncluded: o.taxIncluded,
+      duties: toMoney(o.dutiesMinor, o.currency),
+      dutiesMode: o.dutiesMode,
       total: toMoney(o.totalMinor, o.currency),
       pointsRedeemed: o.pointsRedeemed,
       pointsEarned: reversedEarn ? 0 : earned,
-      pointsToEarn: status === 'pending' ? pointsToEarn(store.pointsRules, o) : 0,
+      pointsToEarn:
+        status === 'pending'
+          ? pointsToEarn(store.pointsRules, { ...o, totalMinor: earningBaseMinor(o) })
+          : 0,
       createdAt: o.createdAt.toISOString(),
       expiresAt: o.expiresAt?.toISOString() ?? null,
       paidAt: o.paidAt?.toISOString() ?? null,

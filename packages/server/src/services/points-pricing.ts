@@ -85,6 +85,14 @@ export function pointsEarnedFor(rules: PointsRules, totalMinor: number, currency
 }
 
 /**
+ * What an order earns points on: its goods after the points discount — the cart's total —,
+ * not the shipping, tax or duties checkout adds, so the order earns what its cart promised.
+ */
+export function earningBaseMinor(order: { subtotalMinor: number; discountMinor: number }): number {
+  return order.subtotalMinor - order.discountMinor;
+}
+
+/**
  * Points a purchase earns once paid: none for a guest, else `pointsEarnedFor` its total.
  * The one rule for what the ledger credits when an order is paid and what a cart or a
  * pending order says it will earn.

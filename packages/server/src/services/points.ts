@@ -6,7 +6,7 @@ import { afterNewest, toPage } from '../pagination.js';
 import type { PointsEntryView, PointsSummary } from '../schemas/points.js';
 import { DAY_MS, expiryFrom, insertCredit, insertDebit, prepare } from './points-entries.js';
 import { allocate, loadLedger, type PointsEntryRow, summarize } from './points-ledger.js';
-import { pointsToEarn } from './points-pricing.js';
+import { earningBaseMinor, pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
 
 /** The customer's balance inside a transaction, after expiry, under their row lock. */
@@ -50,12 +50,18 @@ export async function redeemForOrder(
 export async function earnForOrder(
   tx: Tx,
   store: Store,
-  order: { id: string; customerId: string | null; totalMinor: number; currency: string },
+  order: {
+    id: string;
+    customerId: string | null;
+    subtotalMinor: number;
+    discountMinor: number;
+    currency: string;
+  },
   paidAt: Date,
   now: Date,
 ): Promise<void> {
   const rules = store.pointsRules;
-  const points = pointsToEarn(rules, order);
+  const points = pointsToEarn(rules, { ...order, totalMinor: earningBaseMinor(order) });
   if (points <= 0 || !order.customerId) return;
   const availableAt = new Date(paidAt.getTime() + rules.pendingDays * DAY_MS);
   await insertCredit(tx, store.id, order.customerId, {

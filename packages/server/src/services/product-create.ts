@@ -135,6 +135,7 @@ export async function createProduct(db: Db, store: Store, input: CreateProductIn
           options: v.input.options,
           sku: v.input.sku ?? null,
           stock: v.input.stock,
+          grams: v.input.grams,
           position: v.position,
           imageId: v.input.image === undefined ? null : galleryIds[v.input.image]!,
         })),

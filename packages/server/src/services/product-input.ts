@@ -12,6 +12,9 @@ import type { Store } from './stores.js';
 const decimal = z
   .string()
   .regex(/^\d{1,12}(\.\d{1,4})?$/, 'A non-negative decimal string such as "25.00"');
+/** 1,000 kg: past any parcel, within an int column. */
+const MAX_GRAMS = 1_000_000;
+
 const currencyKey = z.string().regex(/^[A-Z]{3}$/, 'An upper-case ISO 4217 code');
 
 const optionSchema = z.object({
@@ -25,6 +28,8 @@ const variantInput = z
     options: z.record(z.string(), z.string()).default({}),
     sku: z.string().trim().min(1).max(100).nullable().optional(),
     stock: z.number().int().min(0).max(MAX_STOCK).default(0),
+    /** Shipping weight of one unit, for rates by weight. */
+    grams: z.number().int().min(0).max(MAX_GRAMS).default(0),
     /** Currency → decimal string, e.g. { "USD": "25.00" }. */
     prices: z.record(currencyKey, decimal),
     compareAtPrices: z.record(currencyKey, decimal).optional(),
@@ -83,6 +88,8 @@ export const updateVariantSchema = z
     stock: z.number().int().min(0).max(MAX_STOCK),
     /** Added to the stock atomically (negative to remove); refused if it would leave 0..MAX_STOCK. */
     stockAdjustment: z.number().int().min(-MAX_STOCK).max(MAX_STOCK),
+    /** Shipping weight of one unit. */
+    grams: z.number().int().min(0).max(MAX_GRAMS),
     /** Prices to set (others stay). */
     prices: z.record(currencyKey, decimal),
     /** Compare-at prices to set; null removes one. */

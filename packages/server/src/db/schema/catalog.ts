@@ -116,6 +116,8 @@ export const variants = pgTable(
     sku: text('sku'),
     /** Units on hand. Decremented atomically at checkout; never below zero. */
     stock: integer('stock').notNull().default(0),
+    /** Shipping weight of one unit, for rates by weight (services/shipping). */
+    grams: integer('grams').notNull().default(0),
     position: integer('position').notNull().default(0),
     /**
      * The picture of this variant: one of its product's gallery images (null = the
@@ -129,6 +131,7 @@ export const variants = pgTable(
   (t) => [
     index('variants_product').on(t.productId, t.position),
     check('variants_stock_nonnegative', sql`${t.stock} >= 0`),
+    check('variants_grams_nonnegative', sql`${t.grams} >= 0`),
   ],
 );
 

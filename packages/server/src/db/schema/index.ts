@@ -14,5 +14,6 @@ export * from './points.js';
 export * from './rate-limits.js';
 export * from './reviews.js';
 export * from './share-links.js';
+export * from './shipping.js';
 export * from './stores.js';
 export * from './webhooks.js';

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -12,6 +14,7 @@ import {
 import { carts } from './carts.js';
 import { createdAt, id, minor, ownedBy, storeId } from './columns.js';
 import { customers } from './customers.js';
+import type { ShippingAddress, ShippingChoice } from './shipping.js';
 
 /** pending → paid | expired | cancelled; paid → refunded | cancelled. */
 export const orderStatuses = ['pending', 'paid', 'expired', 'cancelled', 'refunded'] as const;
@@ -34,6 +37,17 @@ export const orders = pgTable(
     discountMinor: minor('discount_minor').notNull().default(0),
     totalMinor: minor('total_minor').notNull(),
     pointsRedeemed: integer('points_redeemed').notNull().default(0),
+    /** Where it ships, as validated for its country (null until given, or if the store does not ship). */
+    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
+    /** The rate the shopper picked, as it was then (name, estimate), for the order to show later. */
+    shippingRate: jsonb('shipping_rate').$type<ShippingChoice>(),
+    shippingMinor: minor('shipping_minor').notNull().default(0),
+    /** The tax of the order; part of the prices when taxIncluded, else added to the total. */
+    taxMinor: minor('tax_minor').notNull().default(0),
+    taxIncluded: boolean('tax_included').notNull().default(false),
+    /** Import duties: in the total when collected at checkout ('ddp'), only estimated when due on delivery ('dap'). */
+    dutiesMinor: minor('duties_minor').notNull().default(0),
+    dutiesMode: text('duties_mode', { enum: ['ddp', 'dap'] }),
     createdAt: createdAt(),
     /** A pending order holds its stock and points until then; past it, it cannot be paid. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
@@ -56,6 +70,11 @@ export const orders = pgTable(
     index('orders_pending_expiry').on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check('orders_total_nonnegative', sql`${t.totalMinor} >= 0`),
     check('orders_returned_within_total', sql`${t.returnedMinor} <= ${t.totalMinor}`),
+    // The landed total, one rule (services/shipping/landed.ts) that the database holds too.
+    check(
+      'orders_total_landed',
+      sql`${t.totalMinor} = ${t.subtotalMinor} - ${t.discountMinor} + ${t.shippingMinor} + case when ${t.taxIncluded} then 0 else ${t.taxMinor} end + case when ${t.dutiesMode} = 'ddp' then ${t.dutiesMinor} else 0 end`,
+    ),
   ],
 );
 
@@ -71,6 +90,8 @@ export const orderLines = pgTable(
     variantTitle: text('variant_title').notNull(),
     quantity: integer('quantity').notNull(),
     unitPriceMinor: minor('unit_price_minor').notNull(),
+    /** Weight of one unit when ordered, for rates by weight. */
+    grams: integer('grams').notNull().default(0),
     ref: text('ref'),
     /** The message that brought the shopper (cart_lines.campaign), for campaign reports. */
     campaign: text('campaign'),

@@ -10,6 +10,7 @@ import { adminPointsRoutes } from './points.js';
 import { adminProductRoutes } from './products.js';
 import { adminCreatorRoutes, adminReportRoutes } from './reports.js';
 import { adminReviewRoutes } from './reviews.js';
+import { adminShippingRoutes } from './shipping.js';
 import { adminStoreRoutes } from './store.js';
 import { adminWebhookRoutes } from './webhooks.js';
 
@@ -34,6 +35,7 @@ adminRoutes.route('/identity-providers', adminIdentityProviderRoutes);
 adminRoutes.route('/orders', adminOrderRoutes);
 adminRoutes.route('/points', adminPointsRoutes);
 adminRoutes.route('/reviews', adminReviewRoutes);
+adminRoutes.route('/shipping', adminShippingRoutes);
 adminRoutes.route('/campaigns', adminCampaignRoutes);
 adminRoutes.route('/reports', adminReportRoutes);
 adminRoutes.route('/creators', adminCreatorRoutes);

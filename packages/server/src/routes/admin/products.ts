@@ -36,6 +36,7 @@ const AdminProductSchema = z
         title: z.string(),
         options: z.record(z.string(), z.string()),
         sku: z.string().nullable(),
+        grams: z.number().int(),
         stock: z.number().int(),
         imageId: z.string().nullable().openapi({
           description: "The variant's picture: one of images[].id; null: the product's.",

@@ -6,6 +6,7 @@ import { DEFAULT_VOUCHER_HOURS, type PaymentMethodId, paymentMethods } from '../
 import { ApiError } from '../../errors.js';
 import type { OrderView } from '../../schemas/orders.js';
 import { markPaid } from '../orders.js';
+import { assertShippable } from '../shipping/order-shipping.js';
 import type { Store } from '../stores.js';
 import type {
   DeclineReason,
@@ -74,6 +75,7 @@ export async function payOrder(
   now: Date,
 ): Promise<PayOutcome> {
   if (order.status !== 'pending') return { status: 'not_payable' };
+  await assertShippable(db, store.id, order);
   const charge = await testCardProvider.charge(store, order, input);
   if (charge.status === 'declined') return charge;
   return paid(db, store, order.id, now, testCardProvider.id, charge.reference);
@@ -117,6 +119,8 @@ export async function startPayment(
   now: Date,
 ): Promise<StartOutcome> {
   if (order.status !== 'pending') return { status: 'not_payable' };
+  // Where it goes and at what shipping, before any money is asked for: as for the card.
+  await assertShippable(db, store.id, order);
   const attemptId = randomUUID();
   const base = {
     id: attemptId,
