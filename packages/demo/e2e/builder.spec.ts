@@ -2,6 +2,7 @@
 // the shared rule, a live preview, a snippet that sells on its own (pasted into a fresh page, a
 // shopper buys from it and the order credits the creator), and the creator link generator.
 import type { BrowserContext, Page } from '@playwright/test';
+import { shipToNewYork } from './checkout-address.js';
 import { apiUrl, demoUrl } from './env.js';
 import { addToCart, admin, card, expect, servePage, test } from './fixtures.js';
 
@@ -134,6 +135,7 @@ ${text}
     await panel.getByRole('button', { name: 'Check out' }).click();
     await post.waitForURL(/\/checkout\/[^/?#]+/);
     orderId = new URL(post.url()).pathname.split('/').pop()!;
+    await shipToNewYork(post, 'Pat Pasted');
     await post.getByLabel('Card number').fill('4242 4242 4242 4242');
     await post.getByLabel('Name on card').fill('Pat Pasted');
     await post.getByRole('button', { name: /^Pay / }).click();

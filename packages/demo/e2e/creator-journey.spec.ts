@@ -184,7 +184,8 @@ test('the share page without JavaScript: heading, price and a buy button that re
   // No script may run there at all.
   expect(response?.headers()['content-security-policy']).not.toContain('script-src');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trucker Cap');
-  await expect(page.locator('.price [data-price]')).toHaveText(/^\$\d+\.\d\d$/);
+  // The product card, rendered on the server: its price, with no script at all.
+  await expect(page.locator('kiosk-product-card [part=price]')).toHaveText(/^\$\d+\.\d\d$/);
   await page.getByRole('button', { name: 'Buy now' }).click();
   await page.waitForURL(/\/checkout\/[^/?#]+/);
   await expect(page.getByText('Trucker Cap')).toBeVisible();

@@ -2,6 +2,7 @@
 // shows the order and, once the merchant ships it, the shipment with its tracking — in
 // English, German and Arabic (right to left), under the hosted pages' strict CSP.
 import { randomUUID } from 'node:crypto';
+import { shipIn, shipToNewYork } from './checkout-address.js';
 import { apiUrl } from './env.js';
 import { admin, expect, newShopper, signUpInPopup, test } from './fixtures.js';
 
@@ -67,6 +68,8 @@ for (const lang of languages) {
   test(`the order page after paying, with its shipment (${lang.locale})`, async ({ page }) => {
     const orderId = await guestOrder();
     await page.goto(`${apiUrl}/checkout/${orderId}?locale=${lang.locale}`);
+    if (lang.locale === 'en') await shipToNewYork(page);
+    else await shipIn(page, lang.locale as 'de' | 'ar');
     await page.getByLabel(lang.card).fill('4242 4242 4242 4242');
     await page.getByLabel(lang.name).fill('Elin Berg');
     await page.getByRole('button', { name: lang.pay }).click();
@@ -76,6 +79,9 @@ for (const lang of languages) {
     await expect(page.locator('html')).toHaveAttribute('dir', lang.dir);
     await expect(page.locator('[data-status=paid]')).toBeVisible();
     await expect(page.getByText(lang.notShipped)).toBeVisible();
+    // Where it goes, as its country writes it, and what shipping cost.
+    await expect(page.locator('address[data-shipping-address]')).toBeVisible();
+    await expect(page.locator('[data-row=shipping]')).toBeVisible();
 
     const shipped = await admin(`/admin/v1/orders/${orderId}/shipments`, {
       body: { carrier: 'DHL', trackingNumber: 'JD014600006281230' },

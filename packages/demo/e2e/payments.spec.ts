@@ -4,6 +4,7 @@
 // in Arabic without JavaScript.
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
+import { shipIn, shipToNewYork } from './checkout-address.js';
 import { apiUrl } from './env.js';
 import { addToCart, card, expect, test } from './fixtures.js';
 
@@ -22,6 +23,7 @@ test.describe('in English', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/influencer.html?kiosk_ref=ana');
     await checkOut(page, () => addToCart(page, TEE));
+    await shipToNewYork(page);
   });
 
   test('the wallet: leave for its page, approve, come back paid', async ({ page }) => {
@@ -68,6 +70,7 @@ test.describe('in German', () => {
       await expect(tee.locator('[part=status]')).toContainText('Warenkorb');
     });
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await shipIn(page, 'de');
     await page
       .getByRole('group', { name: 'Zahlungsart' })
       .getByRole('radio', { name: 'Test-Zahlschein' })
@@ -126,6 +129,7 @@ test.describe('in Arabic, without JavaScript', () => {
     const { checkoutUrl } = await storefront(`/v1/carts/${cart.id}/checkout`, {});
     await page.goto(checkoutUrl);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await shipIn(page, 'ar');
     const methods = page.getByRole('group', { name: 'طريقة الدفع' });
     await methods.getByRole('radio', { name: 'محفظة تجريبية' }).check();
     await page.locator('#kiosk-pay button[type=submit]').click();

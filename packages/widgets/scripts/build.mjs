@@ -46,10 +46,11 @@ const minifyLiterals = {
 const manualChunks = (id) => (!lazy.test(id) && runtime.test(id) ? 'runtime' : undefined);
 
 // Only what this script writes (dist/types is tsc's).
-for (const dir of ['cdn', 'chunks']) rmSync(`${dist}/${dir}`, { recursive: true, force: true });
+for (const dir of ['cdn', 'chunks', 'ssr'])
+  rmSync(`${dist}/${dir}`, { recursive: true, force: true });
 
-// 1. npm: ES modules (their templates minified as in the CDN build), dependencies left as imports for the app's bundler; ssr.js is for Node
-// (@kiosk/widgets/ssr), where lit resolves to its server build.
+// 1. npm: ES modules (their templates minified as in the CDN build), dependencies left as
+// imports for the app's bundler.
 await build({
   ...common,
   plugins: [minifyLiterals],
@@ -59,10 +60,30 @@ await build({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    lib: { entry: { index: 'src/index.ts', ...defines, ssr: 'src/ssr/index.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', ...defines }, formats: ['es'] },
     rollupOptions: {
       external: (id) => dependency.test(id) || id.startsWith('node:'),
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+// 1b. ssr.js, for Node (@kiosk/widgets/ssr), where lit resolves to its server build: a build
+// of its own, so that no element's define module becomes a chunk shared with the entries above
+// (an app's bundler would drop it as free of side effects: sideEffects names the entries).
+await build({
+  ...common,
+  plugins: [minifyLiterals],
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: { ssr: 'src/ssr/index.ts' }, formats: ['es'] },
+    rollupOptions: {
+      external: (id) => dependency.test(id) || id.startsWith('node:'),
+      output: { entryFileNames: '[name].js', chunkFileNames: 'ssr/[name]-[hash].js' },
     },
   },
 });

@@ -1,5 +1,5 @@
 import { KioskError } from '@kiosk/sdk';
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ClientController } from './controllers/client-controller.js';
 import { KioskErrorEvent } from './events/error.js';
@@ -24,6 +24,13 @@ export class KioskElement extends LitElement {
   protected get preferredCurrency(): string | undefined {
     const c = this.currency || this.kiosk.scope?.currency || this.kiosk.client?.currency;
     return c && c !== 'auto' ? c.toUpperCase() : undefined;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    // A server rendering (@kiosk/widgets/ssr: the .base after the one lit renders) gives way to
+    // this element's own once that is no skeleton: in the same task, so no frame shows neither.
+    this.renderRoot.querySelector('.base:not(.skeleton)~.base')?.remove();
   }
 
   /** Dispatches `kiosk-error` with a KioskError (wrapping anything else). */

@@ -62,7 +62,7 @@ export class ClientController implements ReactiveController {
         error = new KioskError({
           code: 'not_configured',
           message:
-            'No Kiosk store: add data-endpoint/data-store-key to the script tag, call configure(), or wrap the element in <kiosk-store>.',
+            'No Kiosk store: set data-endpoint/data-store-key on the script tag, call configure(), or use <kiosk-store>.',
         });
       }
     } catch (e) {

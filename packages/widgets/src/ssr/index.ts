@@ -60,13 +60,9 @@ export interface ReviewSummaryRenderOptions extends RenderOptions {
  * every text and attribute value.
  */
 async function collect(template: TemplateResult): Promise<string> {
-  return (
-    (await collectResult(render(template)))
-      .replace(/<!--\/?lit-(part|node)[^>]*-->|<\?>/g, '')
-      .replace(/^<(kiosk-[a-z-]+)\s+/, '<$1 ')
-      // The root inside the shadow root, after the styles: [ssr] (shared.styles.ts says why).
-      .replace(/<template shadowroot[^>]*>(<style>[\s\S]*?<\/style>)*<[a-z]+/, '$& ssr')
-  );
+  return (await collectResult(render(template)))
+    .replace(/<!--\/?lit-(part|node)[^>]*-->|<\?>/g, '')
+    .replace(/^<(kiosk-[a-z-]+)\s+/, '<$1 ');
 }
 
 /**

@@ -35,13 +35,8 @@ export const sharedStyles = css`
   :host([hidden]) {
     display: none !important;
   }
-  /*
-   * A server rendering (@kiosk/widgets/ssr: its root is [ssr]) shows until the element's own,
-   * which lit renders before it, is no longer a skeleton (its .base.skeleton); then the own one shows in its place, in
-   * the same frame: no flash, no shift. No script is needed, so none can run late.
-   */
-  .base:not(.skeleton) ~ [ssr],
-  .skeleton:has(~ [ssr]) {
+  /* A server rendering (@kiosk/widgets/ssr: a second .base) shows while the own one is a skeleton. */
+  .skeleton:has(~ .base) {
     display: none;
   }
   *,
