@@ -49,6 +49,9 @@ test('without JavaScript the brand page shows every product and the reviews', as
 test('with JavaScript each element takes over in place: no skeleton, no shift, and it works', async ({
   page,
 }) => {
+  // The API serving (a test before may have restarted it): a card whose first load fails
+  // shows its error, then a skeleton while it retries, which is not what this test is about.
+  await expect.poll(async () => (await fetch(`${apiUrl}/healthz`)).status).toBe(200);
   // From the first frame: any card or list showing a skeleton, nothing, or two renderings; and
   // every layout shift.
   await page.addInitScript(() => {

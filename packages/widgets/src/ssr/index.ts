@@ -60,9 +60,14 @@ export interface ReviewSummaryRenderOptions extends RenderOptions {
  * every text and attribute value.
  */
 async function collect(template: TemplateResult): Promise<string> {
-  return (await collectResult(render(template)))
-    .replace(/<!--\/?lit-(part|node)[^>]*-->|<\?>/g, '')
-    .replace(/^<(kiosk-[a-z-]+)\s+/, '<$1 ');
+  return (
+    (await collectResult(render(template)))
+      .replace(/<!--\/?lit-(part|node)[^>]*-->|<\?>/g, '')
+      .replace(/^<(kiosk-[a-z-]+)\s+/, '<$1 ')
+      // `state` says what a live element shows: a script waiting for "ready" to press a button
+      // must wait for the element's code, not find the server's rendering.
+      .replace(/^(<kiosk-[^>]*?) state="[^"]*"/, '$1')
+  );
 }
 
 /**
@@ -84,7 +89,8 @@ const scriptJson = (json: string) => json.replace(/</g, '\\u003c');
 /**
  * `<kiosk-product-card>` for `product` (priced as the server gave it: the card keeps that
  * currency), with its declarative shadow root, the `ssr` attribute (the loader reserves no box
- * for it: it has its content) and its schema.org Product in the light DOM.
+ * for it: it has its content), no `state` until its code runs, and its schema.org Product in
+ * the light DOM.
  */
 export async function renderProductCard(
   product: Product,
