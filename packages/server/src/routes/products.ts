@@ -4,7 +4,11 @@ import { ApiError } from '../errors.js';
 import { sendCachedAnswer, sendCachedJson } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
 import { readProductAnswer } from '../product-read-listener.js';
-import { ProductSchema } from '../schemas/products.js';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
+import { type Product, ProductSchema } from '../schemas/products.js';
+import { changesProducts, withMemberPrices } from '../services/member-prices.js';
+import { memberTier } from '../services/membership.js';
 import { getProductsBatch, listProducts, MAX_BATCH, resolveCurrency } from '../services/catalog.js';
 
 /** Catalog: product lists, search, batch and single reads (/v1/products). */
@@ -20,6 +24,21 @@ export const currencyQuery = z
     example: 'EUR',
     description: "Price in this currency if the store sells it, else in the store's default.",
   });
+
+/** The signed-in shopper's member tier, read only for a store whose perks change products. */
+async function tierOf(c: Context<AppEnv>): Promise<string | null> {
+  const store = c.var.store;
+  if (!changesProducts(store)) return null;
+  return memberTier(c.var.deps.db, store, c.var.customerId, c.var.deps.now());
+}
+
+/** Products as the shopper's tier sees them (member prices, early access). */
+async function memberView(c: Context<AppEnv>, items: Product[]): Promise<Product[]> {
+  if (!changesProducts(c.var.store)) return items;
+  const tier = await tierOf(c);
+  const now = c.var.deps.now();
+  return items.map((p) => withMemberPrices(c.var.store, tier, p, now));
+}
 
 const cacheHeaders = {
   ETag: { schema: { type: 'string' as const } },
@@ -71,7 +90,8 @@ productRoutes.openapi(
       currency: resolveCurrency(store, q.currency),
       origin: publicOrigin(c),
     });
-    return sendCachedJson(c, page);
+    const items = await memberView(c, page.items);
+    return sendCachedJson(c, { ...page, items });
   },
 );
 
@@ -128,7 +148,7 @@ productRoutes.openapi(
       resolveCurrency(store, q.currency),
       publicOrigin(c),
     );
-    return sendCachedJson(c, result);
+    return sendCachedJson(c, { ...result, items: await memberView(c, result.items) });
   },
 );
 
@@ -167,6 +187,7 @@ productRoutes.openapi(
       ref: idOrHandle,
       currency,
       origin: publicOrigin(c),
+      tier: await tierOf(c),
     });
     return sendCachedAnswer(c, answer);
   },

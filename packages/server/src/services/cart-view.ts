@@ -11,6 +11,7 @@ import {
 } from '../db/schema/index.js';
 import type { CartView } from '../schemas/carts.js';
 import { imageUrl } from './catalog.js';
+import { memberPricedLines } from './member-prices.js';
 import { linesTotalMinor, toMoney } from './money.js';
 import { pointsToEarn, pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -35,6 +36,9 @@ export interface PricedLine {
   campaign: string | null;
   /** The line's picture: its variant's own image, else its product's first; null if none. */
   image: { imageId: string; alt: string } | null;
+  /** With a member price (member-prices.ts): the price without it, and the tier it is for. */
+  regularMinor?: number;
+  memberTier?: string;
 }
 
 /**
@@ -122,9 +126,20 @@ export async function cartView(
   store: Store,
   cart: CartRow,
   origin: string,
+  now: Date,
+  /** Lines as the shopper pays for them (memberPricedLines); read and priced when absent. */
   lines?: PricedLine[],
 ): Promise<CartView> {
-  const priced = lines ?? (await pricedLines(conn, cart));
+  const priced =
+    lines ??
+    (await memberPricedLines(
+      conn,
+      store,
+      cart.customerId,
+      cart.currency,
+      await pricedLines(conn, cart),
+      now,
+    ));
   const totals = totalsOf(store, cart, priced);
   const c = cart.currency;
   return {
@@ -146,6 +161,15 @@ export async function cartView(
       available: l.stock,
       ref: l.ref,
       campaign: l.campaign,
+      ...(l.regularMinor !== undefined && l.memberTier !== undefined
+        ? {
+            member: {
+              tier: l.memberTier,
+              regularPrice: toMoney(l.regularMinor, c),
+              saving: toMoney(BigInt(l.regularMinor - l.unitMinor) * BigInt(l.quantity), c),
+            },
+          }
+        : {}),
     })),
     itemCount: totals.itemCount,
     subtotal: toMoney(totals.subtotalMinor, c),

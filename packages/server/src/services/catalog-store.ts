@@ -10,6 +10,7 @@ import {
   type StoreSettings,
   storeSettingsSchema,
 } from '../db/types.js';
+import { membershipIssues } from './membership.js';
 import { ApiError } from '../errors.js';
 import { isCurrencyCode } from './money.js';
 import type { Store } from './stores.js';
@@ -169,6 +170,9 @@ export async function updateStoreConfig(
     if (patch.settings?.analytics) {
       settings.analytics = { ...current.settings.analytics, ...patch.settings.analytics };
     }
+    const membershipProblems = membershipIssues(rules, settings.membership);
+    if (membershipProblems.length)
+      throw new ApiError('validation_failed', 'The membership is not coherent.', membershipProblems);
     const [updated] = await tx
       .update(stores)
       .set({

@@ -2,6 +2,7 @@ import { and, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { customers, pointsAllocations, pointsEntries } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
+import { MAX_POINTS } from '../limits.js';
 import { afterNewest, toPage } from '../pagination.js';
 import type { PointsEntryView, PointsSummary } from '../schemas/points.js';
 import { DAY_MS, expiryFrom, insertCredit, insertDebit, prepare } from './points-entries.js';
@@ -53,9 +54,11 @@ export async function earnForOrder(
   order: { id: string; customerId: string | null; totalMinor: number; currency: string },
   paidAt: Date,
   now: Date,
+  /** The member tier's points multiplier (membership.ts); whole points, rounded down. */
+  multiplier = 1,
 ): Promise<void> {
   const rules = store.pointsRules;
-  const points = pointsToEarn(rules, order);
+  const points = Math.min(MAX_POINTS, Math.floor(pointsToEarn(rules, order) * multiplier + 1e-9));
   if (points <= 0 || !order.customerId) return;
   const availableAt = new Date(paidAt.getTime() + rules.pendingDays * DAY_MS);
   await insertCredit(tx, store.id, order.customerId, {

@@ -4,6 +4,7 @@ export * from './catalog.js';
 export * from './customers.js';
 export * from './email-codes.js';
 export * from './idempotency.js';
+export * from './memberships.js';
 export * from './notifications.js';
 export * from './oidc.js';
 export * from './orders.js';
