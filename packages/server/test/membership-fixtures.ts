@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Membership } from '../src/db/types.js';
+import { findStoreByPublishableKey } from '../src/services/stores.js';
 import {
   createTestCustomer,
   createTestProduct,
@@ -62,7 +63,9 @@ export async function membershipStore(t: TestApp, overrides: Partial<Membership>
     body: membership,
   });
   expect(put.status).toBe(200);
-  return { ...s, tee, mug, plan, early, until, membership };
+  // The store as it is now, with its membership (for calls into services).
+  const store = (await findStoreByPublishableKey(t.db, s.pk))!;
+  return { ...s, store, tee, mug, plan, early, until, membership };
 }
 
 export type MembershipStore = Awaited<ReturnType<typeof membershipStore>>;
