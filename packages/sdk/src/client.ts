@@ -294,6 +294,8 @@ export function createClient(options: ClientOptions) {
       /** Balance, pending points, lifetime points, tier and what expires next. */
       $summary,
       history: deferred(points, 'history'),
+      /** Tier, perks, progress, paid plan; `membership({ month, day })` sets the birthday. */
+      membership: deferred(points, 'membership'),
       refresh: refreshPoints,
     },
     reviews: {

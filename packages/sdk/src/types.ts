@@ -16,6 +16,7 @@ export type CartLine = Schemas['CartLine'];
 export type Customer = Schemas['Customer'];
 export type PointsSummary = Schemas['Points'];
 export type PointsEntry = Schemas['PointsEntry'];
+export type Membership = Schemas['MembershipStatus'];
 /** A passkey of the signed-in shopper: where it was made, when it was last used. */
 export type Passkey = Schemas['Passkey'];
 export type Review = Schemas['Review'];
