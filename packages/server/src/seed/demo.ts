@@ -4,6 +4,7 @@ import { stores } from '../db/schema/index.js';
 import { type CreateStoreInput, createStore } from '../services/stores.js';
 import { buildCatalog, insertCatalog } from './catalog.js';
 import { auroraProducts, borealisProducts, type SeedProduct, seedCustomers } from './data.js';
+import { seedMembership } from './membership.js';
 import { insertReviews } from './reviews.js';
 
 /** Origins of the demo site and the API's own dev servers (Vite dev, preview, the API). */
@@ -67,6 +68,7 @@ async function seedStore(tx: Tx, spec: DemoStore) {
   const rows = buildCatalog(store, products);
   await insertCatalog(tx, rows);
   await insertReviews(tx, store, spec.handle, reviewers, rows.products, reviewedProducts);
+  if (spec.handle === 'aurora') await seedMembership(tx, store);
 }
 
 /**
