@@ -17,7 +17,8 @@ describe('member prices through the product read cache', () => {
         headers: { 'x-kiosk-key': s.pk, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       });
       expect(res.status).toBe(200);
-      return { etag: res.headers.get('etag'), variant: (await res.json()).variants[0] };
+      const body = (await res.json()) as { variants: any[] };
+      return { etag: res.headers.get('etag'), variant: body.variants[0] };
     };
     // Gold first, so a cache keyed without the tier would hand its answer to the others.
     for (let round = 0; round < 2; round++) {

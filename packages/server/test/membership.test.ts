@@ -1,8 +1,8 @@
 // Membership (issue 17): tiers' perks configured per store, member prices the server applies
 // to product reads, carts and checkout, early access, the points multiplier and paid plans.
 import { describe, expect, it } from 'vitest';
-import { percentOffMinor } from '../src/services/member-prices.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
+import { percentOffMinor } from '../src/services/member-prices.js';
 import {
   createTestCustomer,
   createTestProduct,
@@ -77,7 +77,9 @@ describe('member prices', () => {
     expect(goldTee.body.variants[0].price).toEqual({ amount: '25.00', currency: 'USD' });
     expect((await product(s, 'tee', silver.token)).body.variants[0].memberPrice).toBeUndefined();
     // The fixed price is USD only; in EUR the tee has none. The mug is 10% off in any currency.
-    expect((await product(s, 'tee', gold.token, 'EUR')).body.variants[0].memberPrice).toBeUndefined();
+    expect(
+      (await product(s, 'tee', gold.token, 'EUR')).body.variants[0].memberPrice,
+    ).toBeUndefined();
     const goldMug = await product(s, 'mug', gold.token, 'EUR');
     expect(goldMug.body.variants[0].memberPrice).toEqual({ amount: '8.10', currency: 'EUR' });
 
@@ -272,10 +274,10 @@ describe('paid plans', () => {
       body: {},
     });
     expect(checkout.status).toBe(201);
-    const paid = await t.current.request(
-      `/admin/v1/orders/${checkout.body.orderId}/mark-paid`,
-      { token: s.sk, method: 'POST' },
-    );
+    const paid = await t.current.request(`/admin/v1/orders/${checkout.body.orderId}/mark-paid`, {
+      token: s.sk,
+      method: 'POST',
+    });
     expect(paid.status).toBe(200);
     return checkout.body.orderId as string;
   }
@@ -296,7 +298,11 @@ describe('paid plans', () => {
     const paidAt = t.current.now().getTime();
     const first = await buyPlan(s, shopper);
     const gold = await membership(s, shopper);
-    expect(gold.body).toMatchObject({ tier: 'Gold', source: 'plan', perks: { pointsMultiplier: 2 } });
+    expect(gold.body).toMatchObject({
+      tier: 'Gold',
+      source: 'plan',
+      perks: { pointsMultiplier: 2 },
+    });
     const until = new Date(gold.body.plan.activeUntil).getTime();
     expect(until - paidAt).toBeGreaterThanOrEqual(365 * DAY);
     expect(until - paidAt).toBeLessThan(366 * DAY);
@@ -317,9 +323,7 @@ describe('paid plans', () => {
       method: 'POST',
     });
     expect(refund.status).toBe(200);
-    expect(new Date((await membership(s, shopper)).body.plan.activeUntil).getTime()).toBe(
-      until,
-    );
+    expect(new Date((await membership(s, shopper)).body.plan.activeUntil).getTime()).toBe(until);
 
     // Past the year: lapsed (the points earned since keep their own tier).
     t.current.advanceClock(340 * DAY);

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { customers, products, reviews, reviewVotes, stores } from '../src/db/schema/index.js';
 import { DEMO_ORIGINS, seedDemo } from '../src/seed/demo.js';
 import { DEMO_GOLD_MEMBER } from '../src/seed/membership.js';
-import { signAccessToken } from '../src/services/access-tokens.js';
-import { verifyPassword } from '../src/services/passwords.js';
 import { demoId } from '../src/seed/rows.js';
 import { seedTestFixtures } from '../src/seed/test-fixtures.js';
+import { signAccessToken } from '../src/services/access-tokens.js';
+import { verifyPassword } from '../src/services/passwords.js';
 import { createTestApp, createTestCustomer, useTestApp } from './harness.js';
 
 const t = useTestApp();

@@ -1,15 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
 import { sendCachedAnswer, sendCachedJson } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
 import { readProductAnswer } from '../product-read-listener.js';
-import type { Context } from 'hono';
-import type { AppEnv } from '../context.js';
 import { type Product, ProductSchema } from '../schemas/products.js';
+import { getProductsBatch, listProducts, MAX_BATCH, resolveCurrency } from '../services/catalog.js';
 import { changesProducts, withMemberPrices } from '../services/member-prices.js';
 import { memberTier } from '../services/membership.js';
-import { getProductsBatch, listProducts, MAX_BATCH, resolveCurrency } from '../services/catalog.js';
 
 /** Catalog: product lists, search, batch and single reads (/v1/products). */
 export const productRoutes = createRouter();

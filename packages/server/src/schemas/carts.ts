@@ -21,8 +21,12 @@ export const CartLineSchema = z
     member: z
       .object({
         tier: z.string(),
-        regularPrice: MoneySchema.openapi({ description: 'The unit price without the member price.' }),
-        saving: MoneySchema.openapi({ description: "What the member price saves on the line's quantity." }),
+        regularPrice: MoneySchema.openapi({
+          description: 'The unit price without the member price.',
+        }),
+        saving: MoneySchema.openapi({
+          description: "What the member price saves on the line's quantity.",
+        }),
       })
       .optional()
       .openapi({

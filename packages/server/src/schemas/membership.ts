@@ -4,7 +4,7 @@ import { MoneySchema, z } from '../openapi.js';
 export const MembershipStatusSchema = z
   .object({
     tier: z.string().nullable().openapi({
-      description: 'The better of the tier by lifetime points and the paid plan\'s tier.',
+      description: "The better of the tier by lifetime points and the paid plan's tier.",
     }),
     source: z.enum(['points', 'plan']).nullable(),
     lifetime: z.number().int(),

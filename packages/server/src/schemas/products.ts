@@ -30,13 +30,10 @@ export const ProductSchema = z
           description:
             "The signed-in shopper's member price (their tier's), when it is below `price`: what a cart charges them.",
         }),
-        memberPriceFrom: z
-          .object({ price: MoneySchema, tier: z.string() })
-          .optional()
-          .openapi({
-            description:
-              'Without a member price of their own (a guest, or a tier without one): the lowest member price of any tier, and the lowest tier paying it ("Members pay $X — sign in").',
-          }),
+        memberPriceFrom: z.object({ price: MoneySchema, tier: z.string() }).optional().openapi({
+          description:
+            'Without a member price of their own (a guest, or a tier without one): the lowest member price of any tier, and the lowest tier paying it ("Members pay $X — sign in").',
+        }),
       }),
     ),
     priceRange: z.object({ min: MoneySchema, max: MoneySchema }),

@@ -15,7 +15,12 @@ function birthdaysOn(now: Date): { month: number; day: number }[] {
   const day = now.getUTCDate();
   const year = now.getUTCFullYear();
   const leap = new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1;
-  return month === 2 && day === 28 && !leap ? [{ month, day }, { month: 2, day: 29 }] : [{ month, day }];
+  return month === 2 && day === 28 && !leap
+    ? [
+        { month, day },
+        { month: 2, day: 29 },
+      ]
+    : [{ month, day }];
 }
 
 /**

@@ -15,9 +15,9 @@ import {
   pricedLinesOf,
   stockForCart,
 } from './cart-view.js';
+import { type CartContext, cartNotFound, pointsAfterChange, usableCart } from './carts.js';
 import { memberPricedLines } from './member-prices.js';
 import { checkEarlyAccess } from './membership.js';
-import { type CartContext, cartNotFound, pointsAfterChange, usableCart } from './carts.js';
 import {
   checkStored,
   storedUnder,
@@ -205,7 +205,13 @@ export async function addLine(
         currency: cart.currency,
       });
     }
-    await checkEarlyAccess(tx, ctx.store, cart.customerId ?? ctx.customerId, [found.productId], ctx.now);
+    await checkEarlyAccess(
+      tx,
+      ctx.store,
+      cart.customerId ?? ctx.customerId,
+      [found.productId],
+      ctx.now,
+    );
     const upsert = tx
       .insert(cartLines)
       .values({

@@ -10,8 +10,8 @@ import {
   type StoreSettings,
   storeSettingsSchema,
 } from '../db/types.js';
-import { membershipIssues } from './membership.js';
 import { ApiError } from '../errors.js';
+import { membershipIssues } from './membership.js';
 import { isCurrencyCode } from './money.js';
 import type { Store } from './stores.js';
 
@@ -172,7 +172,11 @@ export async function updateStoreConfig(
     }
     const membershipProblems = membershipIssues(rules, settings.membership);
     if (membershipProblems.length)
-      throw new ApiError('validation_failed', 'The membership is not coherent.', membershipProblems);
+      throw new ApiError(
+        'validation_failed',
+        'The membership is not coherent.',
+        membershipProblems,
+      );
     const [updated] = await tx
       .update(stores)
       .set({

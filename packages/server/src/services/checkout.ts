@@ -112,7 +112,13 @@ export async function checkout(
       now,
     );
     if (lines.length === 0) throw new ApiError('empty_cart', 'The cart is empty.');
-    await checkEarlyAccess(tx, store, customerId, lines.map((l) => l.productId), now);
+    await checkEarlyAccess(
+      tx,
+      store,
+      customerId,
+      lines.map((l) => l.productId),
+      now,
+    );
     const subtotal = linesTotalMinor(lines);
     const subtotalMinor = checkedMinor(subtotal, cart.currency);
 

@@ -1,9 +1,9 @@
+import type { Db, Tx } from '../db/index.js';
 import type { Product } from '../schemas/products.js';
 import type { PricedLine } from './cart-view.js';
-import { membershipOf, memberTier, earlyAccessOf, perksOf } from './membership.js';
+import { earlyAccessOf, membershipOf, memberTier, perksOf } from './membership.js';
 import { parseMinor, toMoney } from './money.js';
 import type { Store } from './stores.js';
-import type { Db, Tx } from '../db/index.js';
 
 // Member prices (issue 17): the one owner of what a tier pays for a variant, for product reads
 // and for carts and checkout.

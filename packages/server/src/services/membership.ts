@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { membershipGrants } from '../db/schema/index.js';
-import { ApiError } from '../errors.js';
 import type { Membership, PointsRules, TierPerks } from '../db/types.js';
+import { ApiError } from '../errors.js';
 import { loadLedger, summarize } from './points-ledger.js';
 import type { Store } from './stores.js';
 
@@ -36,11 +36,11 @@ export function membershipIssues(
     if (!known.has(name))
       problems.push({ path, message: `No tier named ${name} in pointsRules.tiers` });
   };
-  membership.tiers.forEach((t, i) => check(`membership.tiers.${i}.name`, t.name));
-  membership.plans.forEach((p, i) => check(`membership.plans.${i}.tier`, p.tier));
-  membership.earlyAccess.forEach((e, i) =>
-    e.tiers.forEach((t, j) => check(`membership.earlyAccess.${i}.tiers.${j}`, t)),
-  );
+  for (const [i, t] of membership.tiers.entries()) check(`membership.tiers.${i}.name`, t.name);
+  for (const [i, p] of membership.plans.entries()) check(`membership.plans.${i}.tier`, p.tier);
+  for (const [i, e] of membership.earlyAccess.entries()) {
+    for (const [j, t] of e.tiers.entries()) check(`membership.earlyAccess.${i}.tiers.${j}`, t);
+  }
   return problems;
 }
 
@@ -230,7 +230,9 @@ export async function checkEarlyAccess(
   productIds: string[],
   now: Date,
 ): Promise<void> {
-  const windows = productIds.map((id) => earlyAccessOf(store, id, now)).filter((w) => w !== undefined);
+  const windows = productIds
+    .map((id) => earlyAccessOf(store, id, now))
+    .filter((w) => w !== undefined);
   if (windows.length === 0) return;
   const tier = await memberTier(conn, store, customerId, now);
   const closed = windows.find((w) => tier === null || !w.tiers.includes(tier));

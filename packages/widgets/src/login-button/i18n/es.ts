@@ -27,6 +27,7 @@ export default {
     expire: 'Caducados',
     reverse: 'Pedido modificado',
     adjust: 'Ajuste',
+    gift: 'Regalo',
   },
   signedIn: 'Has iniciado sesión como {{name}}.',
   signedOut: 'Has cerrado sesión.',
