@@ -212,6 +212,8 @@ describe('points multiplier', () => {
     const s = await membershipStore(t.current);
     const gold = await customerWith(t.current, s, 2000);
     const cart = await cartWith(t.current, s, gold, s.mug.variantIds[0]!, 10); // 10 × $9.04
+    // The cart says what the ledger will credit: the multiplier included.
+    expect(cart.line.body.pointsToEarn).toBe(180);
     const checkout = await t.current.request(`/v1/carts/${cart.id}/checkout`, {
       key: s.pk,
       token: gold.token,

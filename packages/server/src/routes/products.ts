@@ -5,7 +5,7 @@ import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
 import { sendCachedAnswer, sendCachedJson } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
-import { readProductAnswer } from '../product-read-listener.js';
+import { productAnswerKey, readProductAnswer } from '../product-read-listener.js';
 import { type Product, ProductSchema } from '../schemas/products.js';
 import { getProductsBatch, listProducts, MAX_BATCH, resolveCurrency } from '../services/catalog.js';
 import { changesProducts, withMemberPrices } from '../services/member-prices.js';
@@ -182,13 +182,21 @@ productRoutes.openapi(
     const currency = resolveCurrency(store, c.req.valid('query').currency);
     // The Node server answers most reads before the app (product-read-listener.ts); the same
     // read here, for the rest (and for the app in process).
-    const answer = await readProductAnswer(c.var.deps, {
+    const read = {
       store,
       ref: idOrHandle,
       currency,
       origin: publicOrigin(c),
       tier: await tierOf(c),
-    });
+    };
+    // A member's read comes here (the listener serves guests): their tier's kept answer, if any.
+    const kept =
+      read.tier === null
+        ? undefined
+        : c.var.deps.catalogCache.answer(
+            productAnswerKey(store.id, read.ref, currency, read.origin, read.tier),
+          );
+    const answer = kept ?? (await readProductAnswer(c.var.deps, read));
     return sendCachedAnswer(c, answer);
   },
 );

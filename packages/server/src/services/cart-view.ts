@@ -12,6 +12,7 @@ import {
 import type { CartView } from '../schemas/carts.js';
 import { imageUrl } from './catalog.js';
 import { memberPricedLines } from './member-prices.js';
+import { earnMultiplier } from './membership.js';
 import { linesTotalMinor, toMoney } from './money.js';
 import { pointsToEarn, pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -176,11 +177,11 @@ export async function cartView(
     discount: toMoney(totals.discountMinor, c),
     total: toMoney(totals.totalMinor, c),
     pointsRedeemed: cart.pointsRedeemed,
-    pointsToEarn: pointsToEarn(store.pointsRules, {
-      customerId: cart.customerId,
-      totalMinor: totals.totalMinor,
-      currency: c,
-    }),
+    pointsToEarn: pointsToEarn(
+      store.pointsRules,
+      { customerId: cart.customerId, totalMinor: totals.totalMinor, currency: c },
+      await earnMultiplier(conn, store, cart.customerId, now),
+    ),
     updatedAt: cart.updatedAt.toISOString(),
   };
 }

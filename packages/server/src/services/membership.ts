@@ -159,6 +159,17 @@ export async function memberPerks(
   return perksForTier(store, await memberTier(conn, store, customerId, now));
 }
 
+/** The points multiplier of the shopper's tier (1, with no read, when no tier has one). */
+export async function earnMultiplier(
+  conn: Conn,
+  store: Store,
+  customerId: string | null,
+  now: Date,
+): Promise<number> {
+  if (!customerId || !membershipOf(store)?.tiers.some((t) => t.perks.pointsMultiplier)) return 1;
+  return (await memberPerks(conn, store, customerId, now)).pointsMultiplier;
+}
+
 /** The early access window of a product still closed to others at `now`, if any. */
 export function earlyAccessOf(store: Store, productId: string, now: Date) {
   const window = membershipOf(store)?.earlyAccess.find((e) => e.productId === productId);

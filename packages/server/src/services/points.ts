@@ -2,7 +2,6 @@ import { and, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { customers, pointsAllocations, pointsEntries } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
-import { MAX_POINTS } from '../limits.js';
 import { afterNewest, toPage } from '../pagination.js';
 import type { PointsEntryView, PointsSummary } from '../schemas/points.js';
 import { DAY_MS, expiryFrom, insertCredit, insertDebit, prepare } from './points-entries.js';
@@ -58,7 +57,7 @@ export async function earnForOrder(
   multiplier = 1,
 ): Promise<void> {
   const rules = store.pointsRules;
-  const points = Math.min(MAX_POINTS, Math.floor(pointsToEarn(rules, order) * multiplier + 1e-9));
+  const points = pointsToEarn(rules, order, multiplier);
   if (points <= 0 || !order.customerId) return;
   const availableAt = new Date(paidAt.getTime() + rules.pendingDays * DAY_MS);
   await insertCredit(tx, store.id, order.customerId, {
