@@ -252,6 +252,24 @@ describe('early access', () => {
     expect(refused.line.body.error.code).toBe('early_access');
     expect((await cartWith(t.current, s, gold, variantId)).line.status).toBe(200);
 
+    // The window narrowed to Silver while Gold's cart waited: checkout refuses it too.
+    const goldCart = await cartWith(t.current, s, gold, variantId);
+    await t.current.request('/admin/v1/membership', {
+      token: s.sk,
+      method: 'PUT',
+      body: {
+        ...s.membership,
+        earlyAccess: [{ productId: s.early.id, until: s.until, tiers: ['Silver'] }],
+      },
+    });
+    const checkout = await t.current.request(`/v1/carts/${goldCart.id}/checkout`, {
+      key: s.pk,
+      token: gold.token,
+      body: {},
+    });
+    expect(checkout.status).toBe(403);
+    expect(checkout.body.error.code).toBe('early_access');
+
     t.current.advanceClock(8 * DAY);
     const late = await createTestCustomer(t.current, s.store); // signed in after the clock moved
     expect((await cartWith(t.current, s, late, variantId)).line.status).toBe(200);
