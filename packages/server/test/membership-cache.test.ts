@@ -18,15 +18,22 @@ describe('member prices through the product read cache', () => {
       });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { variants: any[] };
-      return { etag: res.headers.get('etag'), variant: body.variants[0] };
+      return {
+        etag: res.headers.get('etag'),
+        cacheControl: res.headers.get('cache-control'),
+        variant: body.variants[0],
+      };
     };
     // Gold first, so a cache keyed without the tier would hand its answer to the others.
     for (let round = 0; round < 2; round++) {
       const g = await read(gold.token);
       expect(g.variant.memberPrice).toEqual({ amount: '20.00', currency: 'USD' });
+      // A tier's prices are for its shopper's browser only, never a shared cache.
+      expect(g.cacheControl).toBe('private, max-age=30');
       const guest = await read();
       expect(guest.variant.memberPrice).toBeUndefined();
       expect(guest.variant.memberPriceFrom.tier).toBe('Gold');
+      expect(guest.cacheControl).toMatch(/^public/);
       const sv = await read(silver.token);
       expect(sv.variant.memberPrice).toBeUndefined();
       expect(guest.etag).not.toBe(g.etag);

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
-import { sendCachedAnswer, sendCachedJson } from '../http-cache.js';
+import { cachedText, sendCachedAnswer, sendCachedJson, sendPrivateAnswer } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
 import { productAnswerKey, readProductAnswer } from '../product-read-listener.js';
 import { type Product, ProductSchema } from '../schemas/products.js';
@@ -32,12 +32,18 @@ async function tierOf(c: Context<AppEnv>): Promise<string | null> {
   return memberTier(c.var.deps.db, store, c.var.customerId, c.var.deps.now());
 }
 
-/** Products as the shopper's tier sees them (member prices, early access). */
-async function memberView(c: Context<AppEnv>, items: Product[]): Promise<Product[]> {
-  if (!changesProducts(c.var.store)) return items;
+/**
+ * Sends products as the shopper's tier sees them (member prices, early access): a tier's
+ * prices privately (sendPrivateAnswer), what every guest sees publicly.
+ */
+async function sendProducts<T extends { items: Product[] }>(c: Context<AppEnv>, page: T) {
+  const store = c.var.store;
+  if (!changesProducts(store)) return sendCachedJson(c, page);
   const tier = await tierOf(c);
   const now = c.var.deps.now();
-  return items.map((p) => withMemberPrices(c.var.store, tier, p, now));
+  const items = page.items.map((p) => withMemberPrices(store, tier, p, now));
+  const answer = cachedText(JSON.stringify({ ...page, items }));
+  return tier === null ? sendCachedAnswer(c, answer) : sendPrivateAnswer(c, answer);
 }
 
 const cacheHeaders = {
@@ -90,8 +96,7 @@ productRoutes.openapi(
       currency: resolveCurrency(store, q.currency),
       origin: publicOrigin(c),
     });
-    const items = await memberView(c, page.items);
-    return sendCachedJson(c, { ...page, items });
+    return sendProducts(c, page);
   },
 );
 
@@ -148,7 +153,7 @@ productRoutes.openapi(
       resolveCurrency(store, q.currency),
       publicOrigin(c),
     );
-    return sendCachedJson(c, { ...result, items: await memberView(c, result.items) });
+    return sendProducts(c, result);
   },
 );
 
@@ -197,6 +202,6 @@ productRoutes.openapi(
             productAnswerKey(store.id, read.ref, currency, read.origin, read.tier),
           );
     const answer = kept ?? (await readProductAnswer(c.var.deps, read));
-    return sendCachedAnswer(c, answer);
+    return read.tier === null ? sendCachedAnswer(c, answer) : sendPrivateAnswer(c, answer);
   },
 );
