@@ -356,7 +356,7 @@ describe('paid plans', () => {
     expect((await membership(s, shopper)).body.plan).toBeNull();
   });
 
-  it('a second payment notice grants nothing more', async () => {
+  it('a second payment notice grants nothing more; a plan no longer sold still runs', async () => {
     const s = await membershipStore(t.current);
     const shopper = await createTestCustomer(t.current, s.store);
     const orderId = await buyPlan(s, shopper);
@@ -367,5 +367,12 @@ describe('paid plans', () => {
     });
     expect(again.status).toBe(200);
     expect((await membership(s, shopper)).body.plan.activeUntil).toBe(once);
+    // The store stops selling the plan: a membership paid for still runs its year.
+    await t.current.request('/admin/v1/membership', {
+      token: s.sk,
+      method: 'PUT',
+      body: { ...s.membership, plans: [] },
+    });
+    expect((await membership(s, shopper)).body).toMatchObject({ tier: 'Gold', source: 'plan' });
   });
 });

@@ -101,9 +101,8 @@ export async function memberStatus(
   now: Date,
 ): Promise<MemberStatus> {
   const summary = summarize(await loadLedger(conn, store.id, customerId), store.pointsRules, now);
-  const plan = membershipOf(store)?.plans.length
-    ? await activePlan(conn, store.id, customerId, now)
-    : null;
+  // Read even when the store sells no plan any more: a membership paid for runs its year.
+  const plan = await activePlan(conn, store.id, customerId, now);
   const byPoints = summary.tier.name;
   const rules = store.pointsRules;
   const planWins = plan !== null && tierRank(rules, plan.tier) > tierRank(rules, byPoints);
