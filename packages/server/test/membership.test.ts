@@ -375,4 +375,39 @@ describe('paid plans', () => {
     });
     expect((await membership(s, shopper)).body).toMatchObject({ tier: 'Gold', source: 'plan' });
   });
+
+  it('racing payment notices grant once; the next plan order chains a second year', async () => {
+    const s = await membershipStore(t.current);
+    const shopper = await createTestCustomer(t.current, s.store);
+    const checkoutPlan = async () => {
+      const cart = await t.current.request('/v1/carts', {
+        key: s.pk,
+        token: shopper.token,
+        body: {},
+      });
+      await t.current.request(`/v1/carts/${cart.body.id}/lines`, {
+        key: s.pk,
+        token: shopper.token,
+        body: { variantId: s.plan.variantIds[0], quantity: 1 },
+      });
+      const res = await t.current.request(`/v1/carts/${cart.body.id}/checkout`, {
+        key: s.pk,
+        token: shopper.token,
+        body: {},
+      });
+      expect(res.status).toBe(201);
+      return res.body.orderId as string;
+    };
+    const first = await checkoutPlan();
+    const pay = (id: string) =>
+      t.current.request(`/admin/v1/orders/${id}/mark-paid`, { token: s.sk, method: 'POST' });
+    const paidAt = t.current.now().getTime();
+    const results = await Promise.all([pay(first), pay(first), pay(first)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const second = await checkoutPlan();
+    await Promise.all([pay(second), pay(second)]);
+    const until = new Date((await membership(s, shopper)).body.plan.activeUntil).getTime();
+    expect(until - paidAt).toBeGreaterThanOrEqual(2 * 365 * DAY);
+    expect(until - paidAt).toBeLessThan(2 * 365 * DAY + DAY);
+  });
 });
