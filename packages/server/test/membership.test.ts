@@ -220,6 +220,7 @@ describe('points multiplier', () => {
       body: {},
     });
     expect(checkout.body.order.subtotal.amount).toBe('90.40');
+    expect(checkout.body.order.pointsToEarn).toBe(180);
     await t.current.request(`/admin/v1/orders/${checkout.body.orderId}/mark-paid`, {
       token: s.sk,
       method: 'POST',

@@ -2,6 +2,7 @@ import { and, asc, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { orderLines, type orders, pointsEntries } from '../db/schema/index.js';
 import type { OrderView } from '../schemas/orders.js';
+import { earnMultiplier } from './membership.js';
 import { toMoney } from './money.js';
 import { pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -42,6 +43,12 @@ export async function orderViews(
         and(inArray(pointsEntries.orderId, ids), inArray(pointsEntries.kind, ['earn', 'reverse'])),
       ),
   ]);
+  // A pending order earns by its customer's tier at payment; said here as of now.
+  const multipliers = new Map<string, number>();
+  for (const o of rows) {
+    if (o.customerId && !multipliers.has(o.customerId) && effectiveStatus(o, now) === 'pending')
+      multipliers.set(o.customerId, await earnMultiplier(conn, store, o.customerId, now));
+  }
   return rows.map((o) => {
     const own = lines.filter((l) => l.orderId === o.id);
     const earned = earns.find((e) => e.orderId === o.id && e.kind === 'earn')?.points ?? 0;
@@ -74,7 +81,10 @@ export async function orderViews(
       total: toMoney(o.totalMinor, o.currency),
       pointsRedeemed: o.pointsRedeemed,
       pointsEarned: reversedEarn ? 0 : earned,
-      pointsToEarn: status === 'pending' ? pointsToEarn(store.pointsRules, o) : 0,
+      pointsToEarn:
+        status === 'pending'
+          ? pointsToEarn(store.pointsRules, o, multipliers.get(o.customerId ?? '') ?? 1)
+          : 0,
       createdAt: o.createdAt.toISOString(),
       expiresAt: o.expiresAt?.toISOString() ?? null,
       paidAt: o.paidAt?.toISOString() ?? null,
