@@ -2,6 +2,7 @@ import { invalid } from './errors.js';
 import type { components } from './generated/api.js';
 import { createHttp } from './http.js';
 import type {
+  AdminMembership,
   AdminReview,
   IdentityProvider,
   IdentityProviderInput,
@@ -122,6 +123,16 @@ export function createAdminClient(options: AdminClientOptions) {
           params: { id: reviewId },
           body: { status },
         });
+      },
+    },
+    membership: {
+      /** The store's membership: tiers' perks, paid plans, early access. */
+      get(): Promise<AdminMembership> {
+        return http.request('/admin/v1/membership');
+      },
+      /** Replaces it whole (tiers named as in the points rules). */
+      put(membership: AdminMembership): Promise<AdminMembership> {
+        return http.request('/admin/v1/membership', { method: 'PUT', body: membership });
       },
     },
     points: {

@@ -234,18 +234,18 @@ export function createCart(ctx: CartContext) {
     $pending,
     add(variantId: string, quantity = 1, options: { ref?: string; campaign?: string } = {}) {
       if (typeof variantId !== 'string' || !variantId) {
-        return Promise.reject(invalid('A variant id is required.', 'variantId'));
+        return Promise.reject(invalid('variantId is required.', 'variantId'));
       }
       if (!positiveInt(quantity, 1)) {
         return Promise.reject(
-          invalid(`Quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}.`, 'quantity'),
+          invalid(`Quantity must be a whole number, 1–${MAX_LINE_QUANTITY}.`, 'quantity'),
         );
       }
       for (const field of ['ref', 'campaign'] as const) {
         const code = options[field];
         if (code != null && !isAttributionCode(code)) {
           return Promise.reject(
-            invalid(`A ${field} is 1–64 letters, digits, ., _ or - (an attribution code).`, field),
+            invalid(`A ${field} must be 1–64 letters, digits, ., _ or -.`, field),
           );
         }
       }
@@ -269,11 +269,11 @@ export function createCart(ctx: CartContext) {
     },
     update(lineId: string, quantity: number) {
       if (typeof lineId !== 'string' || !lineId) {
-        return Promise.reject(invalid('A line id is required.', 'lineId'));
+        return Promise.reject(invalid('lineId is required.', 'lineId'));
       }
       if (!positiveInt(quantity, 0)) {
         return Promise.reject(
-          invalid(`Quantity must be a whole number from 0 to ${MAX_LINE_QUANTITY}.`, 'quantity'),
+          invalid(`Quantity must be a whole number, 0–${MAX_LINE_QUANTITY}.`, 'quantity'),
         );
       }
       // A line still being added has a provisional id: the write follows its variant.

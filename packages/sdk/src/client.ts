@@ -6,7 +6,6 @@ import { invalid, KioskError, toKioskError } from './errors.js';
 import { createEmitter } from './events.js';
 import { createHttp } from './http.js';
 import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
-import type { OrdersResource } from './orders.js';
 import { createKeyValue } from './persist.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
@@ -97,10 +96,10 @@ function defaultStorage(): ClientOptions['storage'] {
 
 export function createClient(options: ClientOptions) {
   if (!options || typeof options.endpoint !== 'string' || !/^https?:\/\//.test(options.endpoint)) {
-    throw invalid('endpoint must be the http(s) origin of the Kiosk API.', 'endpoint');
+    throw invalid("endpoint must be the Kiosk API's http(s) origin.", 'endpoint');
   }
   if (typeof options.storeKey !== 'string' || !options.storeKey.startsWith('pk_')) {
-    throw invalid('storeKey must be a publishable key (pk_…).', 'storeKey');
+    throw invalid('storeKey must be a pk_… key.', 'storeKey');
   }
   const { endpoint, storeKey } = options;
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -162,6 +161,7 @@ export function createClient(options: ClientOptions) {
   );
 
   const share = lazy(() => import('./share.js').then((m) => m.createShare(http)));
+  const orders = lazy(() => import('./orders.js').then((m) => m.createOrders(http)));
 
   // Tabs share the session over this channel (browsers only).
   const channel =
@@ -299,7 +299,8 @@ export function createClient(options: ClientOptions) {
       $balance,
       /** Balance, pending points, lifetime points, tier and what expires next. */
       $summary,
-      ...deferred(points, 'history'),
+      /** history; membership: tier, perks, progress, paid plan (`membership({ month, day })` sets the birthday). */
+      ...deferred(points, 'history', 'membership'),
       refresh: refreshPoints,
     },
     reviews: deferred(reviews, 'summary', 'list', 'submit', 'vote', 'unvote', 'mine'),
@@ -309,13 +310,7 @@ export function createClient(options: ClientOptions) {
      * The signed-in customer's orders, one order by id, returns, and the hosted orders page
      * (CONTRACT §8); its code loads on the first call.
      */
-    orders: deferred(
-      lazy<OrdersResource>(() => import('./orders.js').then((m) => m.createOrders(http))),
-      'list',
-      'get',
-      'requestReturn',
-      'pageUrl',
-    ),
+    orders: deferred(orders, 'list', 'get', 'requestReturn', 'pageUrl'),
     /** Short links to products' share pages, with QR codes; its code loads on the first call. */
     share: deferred(share, 'link'),
     on: events.on,

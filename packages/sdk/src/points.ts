@@ -1,6 +1,6 @@
 import type { WritableAtom } from 'nanostores';
 import type { Http } from './http.js';
-import type { Page, PointsEntry, PointsSummary } from './types.js';
+import type { Membership, Page, PointsEntry, PointsSummary } from './types.js';
 
 /**
  * The signed-in customer's points: loading the summary into the client's `$balance` and
@@ -22,6 +22,15 @@ export function createPoints(
     },
     history(options: { first?: number; after?: string } = {}): Promise<Page<PointsEntry>> {
       return http.request('/v1/points/history', { query: options });
+    },
+    /**
+     * The shopper's membership (tier, perks, progress, paid plan); with a birthday, sets it
+     * first (the tier's birthday gift).
+     */
+    membership(birthday?: { month: number; day: number }): Promise<Membership> {
+      return birthday
+        ? http.request('/v1/membership/birthday', { method: 'PUT', body: birthday })
+        : http.request('/v1/membership');
     },
   };
 }

@@ -3,7 +3,7 @@
  * generated API types come from its OpenAPI document (`GET /openapi.json`), and a test fails
  * when the two drift apart.
  */
-import type { components } from './generated/api.js';
+import type { components, paths } from './generated/api.js';
 
 type Schemas = components['schemas'];
 
@@ -16,6 +16,10 @@ export type CartLine = Schemas['CartLine'];
 export type Customer = Schemas['Customer'];
 export type PointsSummary = Schemas['Points'];
 export type PointsEntry = Schemas['PointsEntry'];
+export type Membership = Schemas['MembershipStatus'];
+/** A store's membership settings (admin): tiers' perks, paid plans, early access. */
+export type AdminMembership =
+  paths['/admin/v1/membership']['get']['responses'][200]['content']['application/json'];
 /** A passkey of the signed-in shopper: where it was made, when it was last used. */
 export type Passkey = Schemas['Passkey'];
 export type Review = Schemas['Review'];

@@ -16,6 +16,8 @@ export const errorCodes = {
   unauthenticated: 401,
   invalid_token: 401,
   forbidden: 403,
+  /** A product members of some tiers may buy before a date (issue 17), for anyone else. */
+  early_access: 403,
   origin_not_allowed: 403,
   not_found: 404,
   product_not_found: 404,

@@ -59,6 +59,18 @@ export function sendCachedAnswer(c: AppContext, answer: CachedAnswer): Response 
   return status === 304 ? c.body(null, 304, headers) : c.body(answer.text, 200, headers);
 }
 
+/**
+ * Sends a read priced for one shopper (a member tier's prices): their browser may keep it, a
+ * shared cache must not hand it to anyone else (a public answer to a request with a token
+ * could be stored and served to guests).
+ */
+export function sendPrivateAnswer(c: AppContext, answer: CachedAnswer): Response {
+  const res = sendCachedAnswer(c, answer);
+  res.headers.set('Cache-Control', 'private, max-age=30');
+  res.headers.set('Vary', 'X-Kiosk-Key, Origin, Authorization');
+  return res;
+}
+
 /** Sends a public, cacheable JSON read (see PUBLIC_READ_HEADERS). */
 export function sendCachedJson(c: AppContext, body: unknown): Response {
   return sendCachedAnswer(c, cachedText(JSON.stringify(body)));

@@ -10,6 +10,7 @@ import { corsAnswerHeaders } from './middleware/cors.js';
 import { logRequest } from './middleware/request-log.js';
 import { verifyAccessToken } from './services/access-tokens.js';
 import { getProductJson, resolveCurrency } from './services/catalog.js';
+import { changesProducts, productTextFor } from './services/member-prices.js';
 import type { Store } from './services/stores.js';
 
 /**
@@ -34,6 +35,8 @@ export function productReadListener(deps: ServingDeps, next: RequestListener): R
     const read = req.method === 'GET' ? productRead(deps, req) : undefined;
     if (!read) return next(req, res);
     const token = bearer(header(req, 'authorization'));
+    // A signed-in shopper of a store with member prices is priced by their tier: the route's.
+    if (token && changesProducts(read.store)) return next(req, res);
     // A signed-in shopper's SDK sends its token on every read; the route refuses a bad one.
     const allowed = token
       ? verifyAccessToken(read.store, token, deps.now()).then(Boolean)
@@ -69,6 +72,8 @@ interface ProductRead {
   ref: string;
   currency: string;
   origin: string;
+  /** The shopper's member tier (member prices); null for a guest, whom this listener serves. */
+  tier: string | null;
   key: string;
   start: number;
 }
@@ -85,8 +90,8 @@ function productRead(deps: ServingDeps, req: IncomingMessage): ProductRead | und
   const ref = match[1]!;
   const currency = resolveCurrency(store, match[2]);
   const publicOrigin = publicOriginFor(deps, req.headers.host ?? '');
-  const key = productAnswerKey(store.id, ref, currency, publicOrigin);
-  return { store, ref, currency, origin: publicOrigin, key, start };
+  const key = productAnswerKey(store.id, ref, currency, publicOrigin, null);
+  return { store, ref, currency, origin: publicOrigin, tier: null, key, start };
 }
 
 /** The answer once the token is checked: kept, else read (not on PGlite: its line queues it). */
@@ -111,9 +116,18 @@ async function answer(
   return { answer: result, body: result.text, statements };
 }
 
-/** Where a product answer is kept: it is the same for every shopper of the store. */
-export function productAnswerKey(storeId: string, ref: string, currency: string, origin: string) {
-  return `${storeId}\n${ref}\n${currency}\n${origin}`;
+/**
+ * Where a product answer is kept: it is the same for every shopper of the store with the same
+ * member tier (member prices, services/member-prices.ts); guests share the tier-less one.
+ */
+export function productAnswerKey(
+  storeId: string,
+  ref: string,
+  currency: string,
+  origin: string,
+  tier: string | null,
+) {
+  return `${storeId}\n${ref}\n${currency}\n${origin}\n${tier === null ? '' : `tier:${tier}`}`;
 }
 
 /**
@@ -126,9 +140,11 @@ export async function readProductAnswer(
 ): Promise<CachedAnswer> {
   const { catalogCache } = deps;
   const version = catalogCache.version();
-  const { store, ref, currency, origin } = read;
-  const answer = cachedText(await getProductJson(deps.db, store, ref, currency, origin));
-  catalogCache.keep(productAnswerKey(store.id, ref, currency, origin), store.id, version, answer);
+  const { store, ref, currency, origin, tier } = read;
+  const text = await getProductJson(deps.db, store, ref, currency, origin);
+  const answer = cachedText(productTextFor(store, tier, text, deps.now()));
+  const key = productAnswerKey(store.id, ref, currency, origin, tier);
+  catalogCache.keep(key, store.id, version, answer);
   return answer;
 }
 

@@ -428,6 +428,8 @@ export const baselines: Record<string, (w: World) => Baseline> = {
     expectStatus: 404,
   }),
   'GET /v1/points': () => ({}),
+  'GET /v1/membership': () => ({}),
+  'PUT /v1/membership/birthday': () => ({ body: { month: 2, day: 29 } }),
   'GET /v1/points/history': (w) => ({ query: { first: '1', after: w.cursors.points } }),
   'GET /v1/products/{product}/reviews': (w) => ({
     params: { product: w.handle },
@@ -515,6 +517,26 @@ export const baselines: Record<string, (w: World) => Baseline> = {
     body: { email: w.shopper.email, points: 10, reason: 'Goodwill' },
   }),
   'POST /admin/v1/points/expire': () => ({ body: {} }),
+  'GET /admin/v1/membership': () => ({}),
+  'PUT /admin/v1/membership': (w) => ({
+    body: {
+      tiers: [
+        {
+          name: 'Gold',
+          perks: {
+            percentOff: 12.5,
+            percentOffProducts: [w.productId],
+            memberPrices: [{ variantId: w.variantId, currency: 'USD', amountMinor: 100 }],
+            pointsMultiplier: 2,
+            freeShippingOver: { USD: 5000 },
+            birthdayPoints: 100,
+          },
+        },
+      ],
+      plans: [{ productId: w.productId, tier: 'Gold' }],
+      earlyAccess: [{ productId: w.productId, until: '2020-01-01T00:00:00Z', tiers: ['Gold'] }],
+    },
+  }),
   'GET /admin/v1/reviews': (w) => ({
     query: { status: 'approved', productId: w.productId, first: '1', after: w.cursors.admin },
   }),

@@ -1,9 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { products, reviews, reviewVotes, stores } from '../src/db/schema/index.js';
+import { customers, products, reviews, reviewVotes, stores } from '../src/db/schema/index.js';
 import { DEMO_ORIGINS, seedDemo } from '../src/seed/demo.js';
+import { DEMO_GOLD_MEMBER } from '../src/seed/membership.js';
 import { demoId } from '../src/seed/rows.js';
 import { seedTestFixtures } from '../src/seed/test-fixtures.js';
+import { signAccessToken } from '../src/services/access-tokens.js';
+import { verifyPassword } from '../src/services/passwords.js';
 import { createTestApp, createTestCustomer, useTestApp } from './harness.js';
 
 const t = useTestApp();
@@ -227,5 +230,33 @@ describe('seedDemo', () => {
       expect(svg).toContain('Classic Tee');
       expect(svg).not.toContain('<script');
     }
+  });
+
+  it('gives aurora Silver and Gold perks and a Gold member who can sign in with a password', async () => {
+    await seedDemo(t.current.db);
+    const [aurora] = await t.current.db.select().from(stores).where(eq(stores.handle, 'aurora'));
+    const [gold] = await t.current.db
+      .select()
+      .from(customers)
+      .where(eq(customers.email, DEMO_GOLD_MEMBER.email));
+    expect(await verifyPassword(DEMO_GOLD_MEMBER.password, gold!.passwordHash)).toBe(true);
+    const { token } = await signAccessToken(aurora!, gold!.id, 'http://localhost', t.current.now());
+    const membership = await t.current.request('/v1/membership', { key: 'pk_test_aurora', token });
+    expect(membership.body).toMatchObject({ tier: 'Gold', perks: { pointsMultiplier: 2 } });
+    const tee = await t.current.request('/v1/products/aurora-heavyweight-tee', {
+      key: 'pk_test_aurora',
+      token,
+    });
+    const v = tee.body.variants[0];
+    expect(Number(v.memberPrice.amount)).toBeLessThan(Number(v.price.amount));
+    const guest = await t.current.request('/v1/products/aurora-heavyweight-tee', {
+      key: 'pk_test_aurora',
+    });
+    // The lowest member price is Gold's (15% off; Silver's is 5%).
+    expect(guest.body.variants[0].memberPriceFrom.tier).toBe('Gold');
+    const coat = await t.current.request('/v1/products/aurora-wool-overcoat', {
+      key: 'pk_test_aurora',
+    });
+    expect(coat.body.earlyAccess).toEqual({ until: '2030-01-01T00:00:00.000Z', tiers: ['Gold'] });
   });
 });

@@ -626,6 +626,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tier, its perks, progress to the next tier, the paid plan and the birthday */
+        get: operations["getMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/membership/birthday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the shopper's birthday (month and day) for the tier's birthday gift */
+        put: operations["setBirthday"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{product}/reviews": {
         parameters: {
             query?: never;
@@ -1145,6 +1179,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's membership: each tier's perks, paid plans, early access */
+        get: operations["adminGetMembership"];
+        /**
+         * Replace the store's membership
+         * @description Tiers are named as in the points rules (pointsRules.tiers), which rank them; a plan or an early access window names such tiers too.
+         */
+        put: operations["adminPutMembership"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/reviews": {
         parameters: {
             query?: never;
@@ -1587,10 +1642,23 @@ export interface components {
                 compareAtPrice: components["schemas"]["Money"] | null;
                 available: boolean;
                 quantityAvailable: number;
+                memberPrice?: components["schemas"]["Money"] & unknown;
+                /** @description Without a member price of their own (a guest, or a tier without one): the lowest member price of any tier, and the lowest tier paying it ("Members pay $X — sign in"). */
+                memberPriceFrom?: {
+                    price: components["schemas"]["Money"];
+                    tier: string;
+                };
             }[];
             priceRange: {
                 min: components["schemas"]["Money"];
                 max: components["schemas"]["Money"];
+            };
+            /** @description While members of `tiers` only may buy the product: others see it, and adding it to a cart answers `early_access`. */
+            earlyAccess?: {
+                /** @description When everyone may buy it (ISO 8601). */
+                until: string;
+                /** @description The tiers that may buy it before. */
+                tiers: string[];
             };
             rating: {
                 /** @description Approved reviews, one decimal; 0 if none. */
@@ -1639,6 +1707,12 @@ export interface components {
             ref: string | null;
             /** @description The message (campaign id or topic) whose link brought the shopper (`?kiosk_campaign=`). */
             campaign: string | null;
+            /** @description Present when the signed-in shopper's tier has a member price for the line: `unitPrice` is then that price. */
+            member?: {
+                tier: string;
+                regularPrice: components["schemas"]["Money"] & unknown;
+                saving: components["schemas"]["Money"] & unknown;
+            };
         };
         /** @description The shipping picked on the hosted checkout for this cart's pending order (rate, price as that order was priced, estimate); null before one is picked, or in the answer to a line change (the next checkout prices the changed cart again, keeping the rate where it still fits). Not in total: the order's landed total adds it with tax and duties. */
         ShippingLine: {
@@ -1857,8 +1931,11 @@ export interface components {
         PointsEntry: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "earn" | "redeem" | "adjust" | "expire" | "reverse";
+            /**
+             * @description 'gift': a membership gift (the birthday's); it does not count toward the tier.
+             * @enum {string}
+             */
+            kind: "earn" | "redeem" | "adjust" | "expire" | "reverse" | "gift";
             /** @description Signed: credits positive, debits negative. */
             points: number;
             reason: string;
@@ -1868,6 +1945,33 @@ export interface components {
             /** @description Counts toward the balance from then on. */
             availableAt: string;
             expiresAt: string | null;
+        };
+        MembershipStatus: {
+            /** @description The better of the tier by lifetime points and the paid plan's tier. */
+            tier: string | null;
+            /** @enum {string|null} */
+            source: "points" | "plan" | null;
+            lifetime: number;
+            nextTier: {
+                name: string;
+                pointsNeeded: number;
+            } | null;
+            /** @description The paid membership, while active (then it lapses). */
+            plan: {
+                tier: string;
+                activeUntil: string;
+            } | null;
+            perks: {
+                percentOff?: number;
+                pointsMultiplier: number;
+                /** @description Free shipping from this order amount, one per currency. */
+                freeShippingOver?: components["schemas"]["Money"][];
+                birthdayPoints?: number;
+            };
+            birthday: {
+                month: number;
+                day: number;
+            } | null;
         };
         ReviewPage: {
             items: components["schemas"]["Review"][];
@@ -4467,6 +4571,80 @@ export interface operations {
             };
         };
     };
+    getMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The membership */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipStatus"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setBirthday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    month: number;
+                    day: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The membership */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipStatus"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listProductReviews: {
         parameters: {
             query?: {
@@ -5292,6 +5470,38 @@ export interface operations {
                             windowDays?: number;
                             /** @enum {string} */
                             from?: "delivered" | "paid";
+                        };
+                        membership?: {
+                            tiers: {
+                                name: string;
+                                perks: {
+                                    percentOff?: number;
+                                    percentOffProducts?: string[];
+                                    memberPrices?: {
+                                        /** Format: uuid */
+                                        variantId: string;
+                                        currency: string;
+                                        amountMinor: number;
+                                    }[];
+                                    pointsMultiplier?: number;
+                                    freeShippingOver?: {
+                                        [key: string]: number;
+                                    };
+                                    birthdayPoints?: number;
+                                };
+                            }[];
+                            plans: {
+                                /** Format: uuid */
+                                productId: string;
+                                tier: string;
+                            }[];
+                            earlyAccess: {
+                                /** Format: uuid */
+                                productId: string;
+                                /** Format: date-time */
+                                until: string;
+                                tiers: string[];
+                            }[];
                         };
                     };
                 };
@@ -6375,6 +6585,170 @@ export interface operations {
                     "application/json": {
                         expired: number;
                     };
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminGetMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The membership (empty lists: no perks) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tiers: {
+                            name: string;
+                            perks: {
+                                percentOff?: number;
+                                percentOffProducts?: string[];
+                                memberPrices?: {
+                                    /** Format: uuid */
+                                    variantId: string;
+                                    currency: string;
+                                    amountMinor: number;
+                                }[];
+                                pointsMultiplier?: number;
+                                freeShippingOver?: {
+                                    [key: string]: number;
+                                };
+                                birthdayPoints?: number;
+                            };
+                        }[];
+                        plans: {
+                            /** Format: uuid */
+                            productId: string;
+                            tier: string;
+                        }[];
+                        earlyAccess: {
+                            /** Format: uuid */
+                            productId: string;
+                            /** Format: date-time */
+                            until: string;
+                            tiers: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminPutMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tiers: {
+                        name: string;
+                        perks: {
+                            percentOff?: number;
+                            percentOffProducts?: string[];
+                            memberPrices?: {
+                                /** Format: uuid */
+                                variantId: string;
+                                currency: string;
+                                amountMinor: number;
+                            }[];
+                            pointsMultiplier?: number;
+                            freeShippingOver?: {
+                                [key: string]: number;
+                            };
+                            birthdayPoints?: number;
+                        };
+                    }[];
+                    plans: {
+                        /** Format: uuid */
+                        productId: string;
+                        tier: string;
+                    }[];
+                    earlyAccess: {
+                        /** Format: uuid */
+                        productId: string;
+                        /** Format: date-time */
+                        until: string;
+                        tiers: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The membership as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tiers: {
+                            name: string;
+                            perks: {
+                                percentOff?: number;
+                                percentOffProducts?: string[];
+                                memberPrices?: {
+                                    /** Format: uuid */
+                                    variantId: string;
+                                    currency: string;
+                                    amountMinor: number;
+                                }[];
+                                pointsMultiplier?: number;
+                                freeShippingOver?: {
+                                    [key: string]: number;
+                                };
+                                birthdayPoints?: number;
+                            };
+                        }[];
+                        plans: {
+                            /** Format: uuid */
+                            productId: string;
+                            tier: string;
+                        }[];
+                        earlyAccess: {
+                            /** Format: uuid */
+                            productId: string;
+                            /** Format: date-time */
+                            until: string;
+                            tiers: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid key or token */

@@ -133,6 +133,86 @@ export const returnSettingsSchema = z.object({
 });
 export type ReturnSettings = z.infer<typeof returnSettingsSchema>;
 export const DEFAULT_RETURN_WINDOW_DAYS = 30;
+/** Percent with at most 2 decimals (12.5, 33.33): exact in basis points. */
+const percent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, 'At most 2 decimals');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as USD');
+const tierName = z.string().trim().min(1).max(50);
+
+/**
+ * What a membership tier gives (issue 17, docs/server/membership.md). Every perk is optional.
+ * Money is integer minor units of the currency it is keyed by.
+ */
+export const tierPerksSchema = z
+  .object({
+    /** Percent off the price for members of the tier, rounded half up per unit. */
+    percentOff: percent.optional(),
+    /** The products `percentOff` applies to; absent: the whole catalog. */
+    percentOffProducts: z.array(z.string().uuid()).max(1000).optional(),
+    /** Fixed member prices of chosen variants, per currency (minor units). */
+    memberPrices: z
+      .array(
+        z
+          .object({
+            variantId: z.string().uuid(),
+            currency: currencyCode,
+            amountMinor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+          })
+          .strict(),
+      )
+      .max(5000)
+      .optional(),
+    /** Points earned are multiplied by this (1 to 10, rounded down to whole points). */
+    pointsMultiplier: z.number().min(1).max(10).optional(),
+    /** Free shipping when the order is at least this much, per currency (minor units). */
+    freeShippingOver: z
+      .record(currencyCode, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER))
+      .optional(),
+    /** Points given once a year on the member's birthday. */
+    birthdayPoints: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict();
+export type TierPerks = z.infer<typeof tierPerksSchema>;
+
+/**
+ * A store's membership: perks per tier (tiers named as in pointsRules.tiers, which ranks
+ * them), paid plans (a product whose paid order makes the buyer a member of a tier for a
+ * year) and early access (a product only members of some tiers may buy before a date).
+ */
+export const membershipSchema = z
+  .object({
+    tiers: z
+      .array(z.object({ name: tierName, perks: tierPerksSchema }).strict())
+      .max(20)
+      .refine((ts) => new Set(ts.map((t) => t.name)).size === ts.length, 'Duplicate tiers'),
+    plans: z
+      .array(z.object({ productId: z.string().uuid(), tier: tierName }).strict())
+      .max(20)
+      .refine(
+        (ps) => new Set(ps.map((p) => p.productId)).size === ps.length,
+        'A product is one plan',
+      ),
+    earlyAccess: z
+      .array(
+        z
+          .object({
+            productId: z.string().uuid(),
+            until: z.string().datetime({ offset: true }),
+            tiers: z.array(tierName).min(1).max(20),
+          })
+          .strict(),
+      )
+      .max(500)
+      .refine(
+        (es) => new Set(es.map((e) => e.productId)).size === es.length,
+        'A product has one early access window',
+      ),
+  })
+  .strict();
+export type Membership = z.infer<typeof membershipSchema>;
 
 export const storeSettingsSchema = z.object({
   /** Publish reviews without moderation. Never depends on the rating. */
@@ -153,6 +233,8 @@ export const storeSettingsSchema = z.object({
   analytics: analyticsSettingsSchema.strict().optional(),
   payments: paymentSettingsSchema.strict().optional(),
   returns: returnSettingsSchema.strict().optional(),
+  /** Absent: no member perks (tiers are then only a name, as pointsRules.tiers says). */
+  membership: membershipSchema.optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

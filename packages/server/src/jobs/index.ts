@@ -1,3 +1,4 @@
+import { birthdayGiftsJob } from './birthday-gifts.js';
 import { expireOrdersJob } from './expire-orders.js';
 import { notifyPointsExpiryJob } from './notify-points-expiry.js';
 import { purgeIdempotencyKeysJob } from './purge-idempotency-keys.js';
@@ -11,6 +12,7 @@ import { sendWebhooksJob } from './send-webhooks.js';
 
 /** Every periodic job the server runs (started by startServer). */
 export const jobs: Job[] = [
+  birthdayGiftsJob,
   expireOrdersJob,
   notifyPointsExpiryJob,
   purgeIdempotencyKeysJob,

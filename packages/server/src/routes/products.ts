@@ -1,11 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../context.js';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
-import { sendCachedAnswer, sendCachedJson } from '../http-cache.js';
+import { cachedText, sendCachedAnswer, sendCachedJson, sendPrivateAnswer } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
-import { readProductAnswer } from '../product-read-listener.js';
-import { ProductSchema } from '../schemas/products.js';
+import { productAnswerKey, readProductAnswer } from '../product-read-listener.js';
+import { type Product, ProductSchema } from '../schemas/products.js';
 import { getProductsBatch, listProducts, MAX_BATCH, resolveCurrency } from '../services/catalog.js';
+import { changesProducts, withMemberPrices } from '../services/member-prices.js';
+import { memberTier } from '../services/membership.js';
 
 /** Catalog: product lists, search, batch and single reads (/v1/products). */
 export const productRoutes = createRouter();
@@ -20,6 +24,27 @@ export const currencyQuery = z
     example: 'EUR',
     description: "Price in this currency if the store sells it, else in the store's default.",
   });
+
+/** The signed-in shopper's member tier, read only for a store whose perks change products. */
+async function tierOf(c: Context<AppEnv>): Promise<string | null> {
+  const store = c.var.store;
+  if (!changesProducts(store)) return null;
+  return memberTier(c.var.deps.db, store, c.var.customerId, c.var.deps.now());
+}
+
+/**
+ * Sends products as the shopper's tier sees them (member prices, early access): a tier's
+ * prices privately (sendPrivateAnswer), what every guest sees publicly.
+ */
+async function sendProducts<T extends { items: Product[] }>(c: Context<AppEnv>, page: T) {
+  const store = c.var.store;
+  if (!changesProducts(store)) return sendCachedJson(c, page);
+  const tier = await tierOf(c);
+  const now = c.var.deps.now();
+  const items = page.items.map((p) => withMemberPrices(store, tier, p, now));
+  const answer = cachedText(JSON.stringify({ ...page, items }));
+  return tier === null ? sendCachedAnswer(c, answer) : sendPrivateAnswer(c, answer);
+}
 
 const cacheHeaders = {
   ETag: { schema: { type: 'string' as const } },
@@ -71,7 +96,7 @@ productRoutes.openapi(
       currency: resolveCurrency(store, q.currency),
       origin: publicOrigin(c),
     });
-    return sendCachedJson(c, page);
+    return sendProducts(c, page);
   },
 );
 
@@ -128,7 +153,7 @@ productRoutes.openapi(
       resolveCurrency(store, q.currency),
       publicOrigin(c),
     );
-    return sendCachedJson(c, result);
+    return sendProducts(c, result);
   },
 );
 
@@ -162,12 +187,21 @@ productRoutes.openapi(
     const currency = resolveCurrency(store, c.req.valid('query').currency);
     // The Node server answers most reads before the app (product-read-listener.ts); the same
     // read here, for the rest (and for the app in process).
-    const answer = await readProductAnswer(c.var.deps, {
+    const read = {
       store,
       ref: idOrHandle,
       currency,
       origin: publicOrigin(c),
-    });
-    return sendCachedAnswer(c, answer);
+      tier: await tierOf(c),
+    };
+    // A member's read comes here (the listener serves guests): their tier's kept answer, if any.
+    const kept =
+      read.tier === null
+        ? undefined
+        : c.var.deps.catalogCache.answer(
+            productAnswerKey(store.id, read.ref, currency, read.origin, read.tier),
+          );
+    const answer = kept ?? (await readProductAnswer(c.var.deps, read));
+    return read.tier === null ? sendCachedAnswer(c, answer) : sendPrivateAnswer(c, answer);
   },
 );

@@ -83,12 +83,14 @@ async function loadShared(
     ref: productHandle,
     currency: resolveCurrency(store, currency?.slice(0, 3)),
     origin: publicOrigin(c),
+    // A share page is the same for everyone who opens it: the guest's view.
+    tier: null,
   };
   try {
     // The product read's own cache (decision 011): a shared link is opened by many at once.
     const { deps } = c.var;
     const kept = deps.catalogCache.answer(
-      productAnswerKey(store.id, read.ref, read.currency, read.origin),
+      productAnswerKey(store.id, read.ref, read.currency, read.origin, null),
     );
     const answer = kept ?? (await readProductAnswer(deps, read));
     return { store, product: JSON.parse(answer.text) as Product, etag: answer.etag };

@@ -19,6 +19,21 @@ export const CartLineSchema = z
       description:
         'The message (campaign id or topic) whose link brought the shopper (`?kiosk_campaign=`).',
     }),
+    member: z
+      .object({
+        tier: z.string(),
+        regularPrice: MoneySchema.openapi({
+          description: 'The unit price without the member price.',
+        }),
+        saving: MoneySchema.openapi({
+          description: "What the member price saves on the line's quantity.",
+        }),
+      })
+      .optional()
+      .openapi({
+        description:
+          "Present when the signed-in shopper's tier has a member price for the line: `unitPrice` is then that price.",
+      }),
   })
   .openapi('CartLine');
 export const CartSchema = z

@@ -5,7 +5,9 @@ import { z } from '../openapi.js';
 export const PointsEntrySchema = z
   .object({
     id: z.string().uuid(),
-    kind: z.enum(['earn', 'redeem', 'adjust', 'expire', 'reverse']),
+    kind: z.enum(['earn', 'redeem', 'adjust', 'expire', 'reverse', 'gift']).openapi({
+      description: "'gift': a membership gift (the birthday's); it does not count toward the tier.",
+    }),
     points: z.number().int().openapi({ description: 'Signed: credits positive, debits negative.' }),
     reason: z.string(),
     orderId: z.string().uuid().nullable(),

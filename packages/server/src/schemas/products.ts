@@ -26,9 +26,27 @@ export const ProductSchema = z
         compareAtPrice: NullableMoneySchema,
         available: z.boolean(),
         quantityAvailable: z.number().int(),
+        memberPrice: MoneySchema.optional().openapi({
+          description:
+            "The signed-in shopper's member price (their tier's), when it is below `price`: what a cart charges them.",
+        }),
+        memberPriceFrom: z.object({ price: MoneySchema, tier: z.string() }).optional().openapi({
+          description:
+            'Without a member price of their own (a guest, or a tier without one): the lowest member price of any tier, and the lowest tier paying it ("Members pay $X — sign in").',
+        }),
       }),
     ),
     priceRange: z.object({ min: MoneySchema, max: MoneySchema }),
+    earlyAccess: z
+      .object({
+        until: z.string().openapi({ description: 'When everyone may buy it (ISO 8601).' }),
+        tiers: z.array(z.string()).openapi({ description: 'The tiers that may buy it before.' }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'While members of `tiers` only may buy the product: others see it, and adding it to a cart answers `early_access`.',
+      }),
     rating: z.object({
       average: z.number().openapi({ description: 'Approved reviews, one decimal; 0 if none.' }),
       count: z.number().int(),

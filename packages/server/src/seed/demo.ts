@@ -5,6 +5,7 @@ import { saveShippingConfig } from '../services/shipping/config.js';
 import { type CreateStoreInput, createStore } from '../services/stores.js';
 import { buildCatalog, insertCatalog } from './catalog.js';
 import { auroraProducts, borealisProducts, type SeedProduct, seedCustomers } from './data.js';
+import { seedMembership } from './membership.js';
 import { insertReviews } from './reviews.js';
 import { demoShipping } from './shipping.js';
 
@@ -74,6 +75,7 @@ async function seedStore(tx: Tx, spec: DemoStore) {
   await insertCatalog(tx, rows);
   await insertReviews(tx, store, spec.handle, reviewers, rows.products, reviewedProducts);
   if (ships) await saveShippingConfig(tx, store.id, demoShipping(store.currencies), new Date());
+  if (spec.handle === 'aurora') await seedMembership(tx, store);
 }
 
 /**

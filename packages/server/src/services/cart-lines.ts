@@ -16,6 +16,8 @@ import {
   stockForCart,
 } from './cart-view.js';
 import { type CartContext, cartNotFound, pointsAfterChange, usableCart } from './carts.js';
+import { memberPricedLines } from './member-prices.js';
+import { checkEarlyAccess } from './membership.js';
 import {
   checkStored,
   storedUnder,
@@ -132,15 +134,23 @@ async function finish(
   tx: Tx,
   ctx: CartContext,
   cart: CartRow,
-  lines: PricedLine[],
+  read: PricedLine[],
   grew: boolean,
 ): Promise<CartView> {
+  const lines = await memberPricedLines(
+    tx,
+    ctx.store,
+    cart.customerId,
+    cart.currency,
+    read,
+    ctx.now,
+  );
   const pointsRedeemed = pointsAfterChange(ctx.store, cart, lines, grew);
   if (pointsRedeemed !== cart.pointsRedeemed) {
     await tx.update(carts).set({ pointsRedeemed }).where(eq(carts.id, cart.id));
   }
   const updated = { ...cart, pointsRedeemed, updatedAt: ctx.now };
-  return cartView(tx, ctx.store, updated, ctx.origin, lines);
+  return cartView(tx, ctx.store, updated, ctx.origin, ctx.now, lines);
 }
 
 /** What the lock statement says of the variant to add (a JSON column beside the cart). */
@@ -195,6 +205,13 @@ export async function addLine(
         currency: cart.currency,
       });
     }
+    await checkEarlyAccess(
+      tx,
+      ctx.store,
+      cart.customerId ?? ctx.customerId,
+      [found.productId],
+      ctx.now,
+    );
     const upsert = tx
       .insert(cartLines)
       .values({

@@ -41,12 +41,12 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
           .set({ customerId, updatedAt: ctx.now })
           .where(eq(carts.id, guest.id))
           .returning();
-        return cartView(tx, ctx.store, adopted!, ctx.origin);
+        return cartView(tx, ctx.store, adopted!, ctx.origin, ctx.now);
       }
       const cart = await insertCart(tx, ctx, ctx.store.currencies[0]!, customerId);
-      return cartView(tx, ctx.store, cart, ctx.origin, []);
+      return cartView(tx, ctx.store, cart, ctx.origin, ctx.now, []);
     }
-    if (!guest) return cartView(tx, ctx.store, target, ctx.origin);
+    if (!guest) return cartView(tx, ctx.store, target, ctx.origin, ctx.now);
     // Its lines are about to join the customer's cart: an order of the guest cart waiting
     // for payment would hold the same stock twice, so it is released (first, so the merge
     // counts that stock as available).

@@ -67,6 +67,6 @@ export async function setPoints(ctx: CartContext, cartId: string, points: number
       .set({ pointsRedeemed: points, updatedAt: ctx.now })
       .where(eq(carts.id, cart.id))
       .returning();
-    return cartView(tx, ctx.store, updated!, ctx.origin);
+    return cartView(tx, ctx.store, updated!, ctx.origin, ctx.now);
   });
 }

@@ -13,6 +13,8 @@ import {
 } from '../db/schema/index.js';
 import type { CartView } from '../schemas/carts.js';
 import { imageUrl } from './catalog.js';
+import { memberPricedLines } from './member-prices.js';
+import { earnMultiplier } from './membership.js';
 import { linesTotalMinor, toMoney } from './money.js';
 import { pointsToEarn, pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -39,6 +41,9 @@ export interface PricedLine {
   campaign: string | null;
   /** The line's picture: its variant's own image, else its product's first; null if none. */
   image: { imageId: string; alt: string } | null;
+  /** With a member price (member-prices.ts): the price without it, and the tier it is for. */
+  regularMinor?: number;
+  memberTier?: string;
 }
 
 /**
@@ -146,10 +151,14 @@ export async function cartView(
   store: Store,
   cart: CartRow,
   origin: string,
+  now: Date,
+  /** Lines as the shopper pays for them (memberPricedLines); read and priced when absent. */
   lines?: PricedLine[],
 ): Promise<CartView> {
   const read = lines ? { lines, shipping: null } : await pricedLinesAndShipping(conn, cart);
-  const priced = read.lines;
+  const priced =
+    lines ??
+    (await memberPricedLines(conn, store, cart.customerId, cart.currency, read.lines, now));
   const totals = totalsOf(store, cart, priced);
   const c = cart.currency;
   const shipping = read.shipping;
@@ -172,6 +181,15 @@ export async function cartView(
       available: l.stock,
       ref: l.ref,
       campaign: l.campaign,
+      ...(l.regularMinor !== undefined && l.memberTier !== undefined
+        ? {
+            member: {
+              tier: l.memberTier,
+              regularPrice: toMoney(l.regularMinor, c),
+              saving: toMoney(BigInt(l.regularMinor - l.unitMinor) * BigInt(l.quantity), c),
+            },
+          }
+        : {}),
     })),
     itemCount: totals.itemCount,
     subtotal: toMoney(totals.subtotalMinor, c),
@@ -185,11 +203,11 @@ export async function cartView(
       maxDays: shipping.rate.maxDays,
     },
     pointsRedeemed: cart.pointsRedeemed,
-    pointsToEarn: pointsToEarn(store.pointsRules, {
-      customerId: cart.customerId,
-      totalMinor: totals.totalMinor,
-      currency: c,
-    }),
+    pointsToEarn: pointsToEarn(
+      store.pointsRules,
+      { customerId: cart.customerId, totalMinor: totals.totalMinor, currency: c },
+      await earnMultiplier(conn, store, cart.customerId, now),
+    ),
     updatedAt: cart.updatedAt.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import type { CartView } from '../schemas/carts.js';
 import { isUuid } from '../uuid.js';
 import { type CartRow, cartView, type PricedLine, pricedLines } from './cart-view.js';
 import { lockCustomer } from './locks.js';
+import { memberPricedLines } from './member-prices.js';
 import { checkedMinor, linesTotalMinor } from './money.js';
 import { pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -116,20 +117,20 @@ export async function createCart(
   return ctx.db.transaction(async (tx) => {
     if (!ctx.customerId) {
       const cart = await insertCart(tx, ctx, currency, null);
-      return { cart: await cartView(tx, ctx.store, cart, ctx.origin, []), created: true };
+      return { cart: await cartView(tx, ctx.store, cart, ctx.origin, ctx.now, []), created: true };
     }
     await lockCustomer(tx, ctx.store.id, ctx.customerId);
     const existing = await activeCartOf(tx, ctx.store.id, ctx.customerId);
     if (existing)
-      return { cart: await cartView(tx, ctx.store, existing, ctx.origin), created: false };
+      return { cart: await cartView(tx, ctx.store, existing, ctx.origin, ctx.now), created: false };
     const cart = await insertCart(tx, ctx, currency, ctx.customerId);
-    return { cart: await cartView(tx, ctx.store, cart, ctx.origin, []), created: true };
+    return { cart: await cartView(tx, ctx.store, cart, ctx.origin, ctx.now, []), created: true };
   });
 }
 
 export async function getCart(ctx: CartContext, cartId: string): Promise<CartView> {
   const cart = await findCart(ctx.db, ctx, cartId);
-  return cartView(ctx.db, ctx.store, cart, ctx.origin);
+  return cartView(ctx.db, ctx.store, cart, ctx.origin, ctx.now);
 }
 
 /**
@@ -161,14 +162,21 @@ export async function finishWrite(
   cart: CartRow,
   grew: boolean,
 ): Promise<CartView> {
-  const lines = await pricedLines(tx, cart);
+  const lines = await memberPricedLines(
+    tx,
+    ctx.store,
+    cart.customerId,
+    cart.currency,
+    await pricedLines(tx, cart),
+    ctx.now,
+  );
   const points = pointsAfterChange(ctx.store, cart, lines, grew);
   const [updated] = await tx
     .update(carts)
     .set({ pointsRedeemed: points, updatedAt: ctx.now })
     .where(eq(carts.id, cart.id))
     .returning();
-  return cartView(tx, ctx.store, updated!, ctx.origin, lines);
+  return cartView(tx, ctx.store, updated!, ctx.origin, ctx.now, lines);
 }
 
 /** Marks a cart ordered when its order is paid; only an active one. */

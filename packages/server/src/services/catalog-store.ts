@@ -11,6 +11,7 @@ import {
   storeSettingsSchema,
 } from '../db/types.js';
 import { ApiError } from '../errors.js';
+import { membershipIssues } from './membership.js';
 import { isCurrencyCode } from './money.js';
 import type { Store } from './stores.js';
 
@@ -169,6 +170,13 @@ export async function updateStoreConfig(
     if (patch.settings?.analytics) {
       settings.analytics = { ...current.settings.analytics, ...patch.settings.analytics };
     }
+    const membershipProblems = membershipIssues(rules, settings.membership);
+    if (membershipProblems.length)
+      throw new ApiError(
+        'validation_failed',
+        'The membership is not coherent.',
+        membershipProblems,
+      );
     const [updated] = await tx
       .update(stores)
       .set({

@@ -9,6 +9,8 @@ import { isUuid } from '../uuid.js';
 import { type PricedLine, pricedLines } from './cart-view.js';
 import { type CartContext, findCart } from './carts.js';
 import { lockCustomer, lockCustomers, lockVariants } from './locks.js';
+import { memberPricedLines } from './member-prices.js';
+import { checkEarlyAccess } from './membership.js';
 import { checkedMinor, linesTotalMinor } from './money.js';
 import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView } from './order-views.js';
@@ -123,12 +125,27 @@ export async function checkout(
   return ctx.db.transaction(async (tx) => {
     const locked = await lockCustomers(tx, store.id, [ctx.customerId, peek?.customerId]);
     const cart = await findCart(tx, ctx, cartId, { lock: true });
-    const lines = await pricedLines(tx, cart);
+    const customerId = cart.customerId ?? ctx.customerId;
+    // Member prices of the shopper's tier at this moment, whatever the cart showed before.
+    const lines = await memberPricedLines(
+      tx,
+      store,
+      customerId,
+      cart.currency,
+      await pricedLines(tx, cart),
+      now,
+    );
     if (lines.length === 0) throw new ApiError('empty_cart', 'The cart is empty.');
+    await checkEarlyAccess(
+      tx,
+      store,
+      customerId,
+      lines.map((l) => l.productId),
+      now,
+    );
     const subtotal = linesTotalMinor(lines);
     const subtotalMinor = checkedMinor(subtotal, cart.currency);
 
-    const customerId = cart.customerId ?? ctx.customerId;
     const points = cart.pointsRedeemed;
     const price = pricePoints(
       store.pointsRules,

@@ -11,6 +11,7 @@ import {
   shipments,
 } from '../db/schema/index.js';
 import type { OrderView, ReturnRequestView, ShipmentView } from '../schemas/orders.js';
+import { earnMultiplier } from './membership.js';
 import { toMoney } from './money.js';
 import { earningBaseMinor, pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -138,6 +139,12 @@ export async function orderViews(
     shipmentsOf(conn, ids),
     returnsOf(conn, ids, new Map(rows.map((o) => [o.id, o.currency]))),
   ]);
+  // A pending order earns by its customer's tier at payment; said here as of now.
+  const multipliers = new Map<string, number>();
+  for (const o of rows) {
+    if (o.customerId && !multipliers.has(o.customerId) && effectiveStatus(o, now) === 'pending')
+      multipliers.set(o.customerId, await earnMultiplier(conn, store, o.customerId, now));
+  }
   return rows.map((o) => {
     const own = lines.filter((l) => l.orderId === o.id);
     const earned = earns.find((e) => e.orderId === o.id && e.kind === 'earn')?.points ?? 0;
@@ -186,7 +193,11 @@ export async function orderViews(
       pointsEarned: reversedEarn ? 0 : earned,
       pointsToEarn:
         status === 'pending'
-          ? pointsToEarn(store.pointsRules, { ...o, totalMinor: earningBaseMinor(o) })
+          ? pointsToEarn(
+              store.pointsRules,
+              { ...o, totalMinor: earningBaseMinor(o) },
+              multipliers.get(o.customerId ?? '') ?? 1,
+            )
           : 0,
       createdAt: o.createdAt.toISOString(),
       expiresAt: o.expiresAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/index.js';
 import { orderLines, orders } from '../db/schema/index.js';
 import { ApiError } from '../errors.js';
@@ -7,6 +7,7 @@ import type { OrderView } from '../schemas/orders.js';
 import { isUuid } from '../uuid.js';
 import { markCartOrdered } from './carts.js';
 import { lockCart, lockCustomer } from './locks.js';
+import { grantPaidMembership, memberPerks, revokePaidMembership } from './membership.js';
 import { notifyOrderUpdate } from './notifications/triggers.js';
 import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
@@ -140,7 +141,9 @@ export async function markPaid(
       )
       .returning();
     if (paid) {
-      await earnForOrder(tx, store, paid, now, now);
+      await grantPaidMembership(tx, store, paid, await planLines(tx, store, paid.id), now);
+      const { pointsMultiplier } = await memberPerks(tx, store, paid.customerId, now);
+      await earnForOrder(tx, store, paid, now, now, pointsMultiplier);
       await markCartOrdered(tx, paid.cartId, now);
       await notifyOrderUpdate(tx, store, paid, 'paid', now);
       const view = await orderView(tx, store, paid, now);
@@ -181,6 +184,7 @@ export async function closeOrder(
       now,
     });
     if (closed) {
+      await revokePaidMembership(tx, store.id, closed.id, now);
       await notifyOrderUpdate(tx, store, closed, to, now);
       const view = await orderView(tx, store, closed, now);
       // Cancellations are no webhook event (contract §7).
@@ -203,4 +207,23 @@ export async function closeOrder(
           { status: order.status },
         );
   });
+}
+
+/** An order's lines of plan products (none read when the store sells no plan). */
+async function planLines(tx: Tx, store: Store, orderId: string) {
+  const plans = store.settings.membership?.plans ?? [];
+  if (plans.length === 0) return [];
+  return tx
+    .select({ productId: orderLines.productId, quantity: orderLines.quantity })
+    .from(orderLines)
+    .where(
+      and(
+        eq(orderLines.orderId, orderId),
+        eq(orderLines.storeId, store.id),
+        inArray(
+          orderLines.productId,
+          plans.map((p) => p.productId),
+        ),
+      ),
+    );
 }

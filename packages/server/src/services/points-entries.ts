@@ -86,7 +86,7 @@ export async function insertCredit(
   storeId: string,
   customerId: string,
   c: {
-    kind: 'earn' | 'adjust' | 'reverse';
+    kind: 'earn' | 'adjust' | 'reverse' | 'gift';
     points: number;
     reason: string;
     availableAt: Date;

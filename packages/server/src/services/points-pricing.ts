@@ -93,14 +93,17 @@ export function earningBaseMinor(order: { subtotalMinor: number; discountMinor: 
 }
 
 /**
- * Points a purchase earns once paid: none for a guest, else `pointsEarnedFor` its total.
+ * Points a purchase earns once paid: none for a guest, else `pointsEarnedFor` its total,
+ * times the member tier's `multiplier` (services/membership.ts), rounded down to whole points.
  * The one rule for what the ledger credits when an order is paid and what a cart or a
  * pending order says it will earn.
  */
 export function pointsToEarn(
   rules: PointsRules,
   purchase: { customerId: string | null; totalMinor: number | bigint; currency: string },
+  multiplier = 1,
 ): number {
   if (!purchase.customerId) return 0;
-  return pointsEarnedFor(rules, Number(purchase.totalMinor), purchase.currency);
+  const base = pointsEarnedFor(rules, Number(purchase.totalMinor), purchase.currency);
+  return multiplier === 1 ? base : Math.min(MAX_POINTS, Math.floor(base * multiplier + EPSILON));
 }

@@ -59,9 +59,11 @@ export async function earnForOrder(
   },
   paidAt: Date,
   now: Date,
+  /** The member tier's points multiplier (membership.ts); whole points, rounded down. */
+  multiplier = 1,
 ): Promise<void> {
   const rules = store.pointsRules;
-  const points = pointsToEarn(rules, { ...order, totalMinor: earningBaseMinor(order) });
+  const points = pointsToEarn(rules, { ...order, totalMinor: earningBaseMinor(order) }, multiplier);
   if (points <= 0 || !order.customerId) return;
   const availableAt = new Date(paidAt.getTime() + rules.pendingDays * DAY_MS);
   await insertCredit(tx, store.id, order.customerId, {

@@ -1,4 +1,14 @@
-import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, ownedBy, storeId } from './columns.js';
 
 export const customers = pgTable(
@@ -11,9 +21,20 @@ export const customers = pgTable(
     name: text('name').notNull().default(''),
     /** PHC-form password hash (services/passwords.ts); null for single-sign-on-only customers. */
     passwordHash: text('password_hash'),
+    /** Birthday (month 1–12, day 1–31) for the membership's birthday gift; no year kept. */
+    birthdayMonth: smallint('birthday_month'),
+    birthdayDay: smallint('birthday_day'),
     createdAt: createdAt(),
   },
-  (t) => [unique('customers_store_email').on(t.storeId, t.email)],
+  (t) => [
+    unique('customers_store_email').on(t.storeId, t.email),
+    index('customers_birthday').on(t.birthdayMonth, t.birthdayDay),
+    check(
+      'customers_birthday_valid',
+      sql`(${t.birthdayMonth} is null) = (${t.birthdayDay} is null)
+        and (${t.birthdayMonth} is null or (${t.birthdayMonth} between 1 and 12 and ${t.birthdayDay} between 1 and 31))`,
+    ),
+  ],
 );
 
 /** OAuth authorization codes (single use, PKCE-bound, short-lived). Stored hashed. */

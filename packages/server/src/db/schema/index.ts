@@ -5,6 +5,7 @@ export * from './customers.js';
 export * from './email-codes.js';
 export * from './fulfilment.js';
 export * from './idempotency.js';
+export * from './memberships.js';
 export * from './notifications.js';
 export * from './oidc.js';
 export * from './orders.js';

@@ -24,7 +24,9 @@ export const pointsEntries = pgTable(
     id: id(),
     storeId: storeId(),
     customerId: ownedBy('customer_id', () => customers.id),
-    kind: text('kind', { enum: ['earn', 'redeem', 'adjust', 'expire', 'reverse'] }).notNull(),
+    kind: text('kind', {
+      enum: ['earn', 'redeem', 'adjust', 'expire', 'reverse', 'gift'],
+    }).notNull(),
     /** Signed: positive credits, negative debits. */
     points: integer('points').notNull(),
     orderId: uuid('order_id').references(() => orders.id),
@@ -68,5 +70,5 @@ export const pointsAllocations = pgTable(
   ],
 );
 
-export const pointsEntryKinds = ['earn', 'redeem', 'adjust', 'expire', 'reverse'] as const;
+export const pointsEntryKinds = ['earn', 'redeem', 'adjust', 'expire', 'reverse', 'gift'] as const;
 export type PointsEntryKind = (typeof pointsEntryKinds)[number];

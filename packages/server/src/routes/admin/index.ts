@@ -5,6 +5,7 @@ import { createRouter } from '../../openapi.js';
 import { adminCampaignRoutes } from './campaigns.js';
 import { adminCustomerRoutes } from './customers.js';
 import { adminIdentityProviderRoutes } from './identity-providers.js';
+import { adminMembershipRoutes } from './membership.js';
 import { adminOrderRoutes } from './orders.js';
 import { adminPointsRoutes } from './points.js';
 import { adminProductRoutes } from './products.js';
@@ -24,7 +25,7 @@ adminRoutes.use('*', requireAdmin);
 // notice would wait for the transaction it is in).
 adminRoutes.on(
   ['POST', 'PATCH', 'PUT', 'DELETE'],
-  ['/products', '/products/*', '/store', '/reviews/:id/moderation'],
+  ['/products', '/products/*', '/store', '/membership', '/reviews/:id/moderation'],
   catalogChanged,
 );
 adminRoutes.use('*', idempotency);
@@ -34,6 +35,7 @@ adminRoutes.route('/customers', adminCustomerRoutes);
 adminRoutes.route('/identity-providers', adminIdentityProviderRoutes);
 adminRoutes.route('/orders', adminOrderRoutes);
 adminRoutes.route('/points', adminPointsRoutes);
+adminRoutes.route('/membership', adminMembershipRoutes);
 adminRoutes.route('/reviews', adminReviewRoutes);
 adminRoutes.route('/shipping', adminShippingRoutes);
 adminRoutes.route('/campaigns', adminCampaignRoutes);

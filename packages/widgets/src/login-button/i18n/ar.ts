@@ -33,6 +33,7 @@ export default {
     expire: 'انتهت صلاحيتها',
     reverse: 'تعديل على الطلب',
     adjust: 'تعديل',
+    gift: 'هدية',
   },
   signedIn: 'سجّلت الدخول باسم {{name}}.',
   signedOut: 'لقد سجّلت الخروج.',

@@ -26,6 +26,7 @@ export default {
     expire: 'Verfallen',
     reverse: 'Bestellung geändert',
     adjust: 'Korrektur',
+    gift: 'Geschenk',
   },
   signedIn: 'Angemeldet als {{name}}.',
   signedOut: 'Du bist abgemeldet.',

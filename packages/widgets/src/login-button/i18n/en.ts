@@ -33,6 +33,7 @@ export default {
     expire: 'Expired',
     reverse: 'Order update',
     adjust: 'Adjustment',
+    gift: 'Gift',
   },
   signedIn: 'Signed in as {{name}}.',
   signedOut: 'You’re signed out.',

@@ -28,6 +28,7 @@ export default {
     expire: 'Caducados',
     reverse: 'Pedido modificado',
     adjust: 'Ajuste',
+    gift: 'Regalo',
   },
   signedIn: 'Has iniciado sesión como {{name}}.',
   signedOut: 'Has cerrado sesión.',

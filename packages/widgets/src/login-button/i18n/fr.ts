@@ -28,6 +28,7 @@ export default {
     expire: 'Expirés',
     reverse: 'Commande modifiée',
     adjust: 'Ajustement',
+    gift: 'Cadeau',
   },
   signedIn: 'Connecté en tant que {{name}}.',
   signedOut: 'Vous êtes déconnecté.',

@@ -28,6 +28,7 @@ export default {
     expire: 'Expirados',
     reverse: 'Pedido alterado',
     adjust: 'Ajuste',
+    gift: 'Presente',
   },
   signedIn: 'Você entrou como {{name}}.',
   signedOut: 'Você saiu da sua conta.',

@@ -30,6 +30,7 @@ export default {
     expire: 'Сгорели',
     reverse: 'Изменение заказа',
     adjust: 'Корректировка',
+    gift: 'Подарок',
   },
   signedIn: 'Вы вошли как {{name}}.',
   signedOut: 'Вы вышли из аккаунта.',

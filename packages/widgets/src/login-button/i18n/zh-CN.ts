@@ -24,6 +24,7 @@ export default {
     expire: '已过期',
     reverse: '订单变更',
     adjust: '调整',
+    gift: '礼物',
   },
   signedIn: '已登录为 {{name}}。',
   signedOut: '您已退出登录。',
