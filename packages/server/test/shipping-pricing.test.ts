@@ -92,9 +92,12 @@ describe('shipping rates', () => {
   it('is free from the threshold on, and an override replaces the threshold', () => {
     expect(shippingPrice(standard, eur(9999, 100))).toBe(490n);
     expect(shippingPrice(standard, eur(10_000, 100))).toBe(0n);
-    // A member's perk: free from 50 €; no threshold at all.
+    // A member's perk: free from 50 € too; a perk above the rate's own threshold, or none,
+    // never makes shipping dearer than the rate's own rule.
     expect(shippingPrice(standard, eur(5000, 100), { freeOverMinor: 5000n })).toBe(0n);
-    expect(shippingPrice(standard, eur(20_000, 100), { freeOverMinor: null })).toBe(490n);
+    expect(shippingPrice(standard, eur(4999, 100), { freeOverMinor: 5000n })).toBe(490n);
+    expect(shippingPrice(standard, eur(10_000, 100), { freeOverMinor: 50_000n })).toBe(0n);
+    expect(shippingPrice(standard, eur(20_000, 100), { freeOverMinor: null })).toBe(0n);
     // The override applies to a rate without its own threshold too.
     expect(shippingPrice(express, eur(6000), { freeOverMinor: 6000n })).toBe(0n);
   });

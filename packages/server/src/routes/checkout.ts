@@ -381,7 +381,14 @@ async function shippingPart(
       payable: false,
     };
   }
-  const quotes = await orderQuotes(c.var.deps.db, config, row, saved.country);
+  const quotes = await orderQuotes(
+    c.var.deps.db,
+    store,
+    config,
+    row,
+    saved.country,
+    c.var.deps.now(),
+  );
   return {
     sections: html`${await savedAddress(locale, saved, `/checkout/${order.id}?${query}&edit=address`)}
 ${rateSection(locale, `/checkout/${order.id}/shipping?${query}`, quotes, order.currency, order.shipping?.rateId ?? null, (m) => priceText(locale, m))}`,

@@ -81,17 +81,21 @@ async function holdsSnapshot(tx: Tx, order: OrderRow, next: Snapshot): Promise<b
  * shop and changed the cart need not type the address again. A destination the new cart
  * cannot ship to (heavier than every band) leaves the new order without, to be asked again.
  */
-async function carryShipping(tx: Tx, store: Store, order: OrderRow, replaced: OrderRow) {
+async function carryShipping(tx: Tx, store: Store, order: OrderRow, replaced: OrderRow, now: Date) {
+  const address = replaced.shippingAddress ?? undefined;
   try {
-    return await priceShipping(tx, store, order, {
-      address: replaced.shippingAddress ?? undefined,
-      ...(replaced.shippingRate ? { rateId: replaced.shippingRate.rateId } : {}),
-    });
+    return await priceShipping(
+      tx,
+      store,
+      order,
+      { address, ...(replaced.shippingRate ? { rateId: replaced.shippingRate.rateId } : {}) },
+      now,
+    );
   } catch (error) {
     if (error instanceof ApiError && error.status === 422) {
       // The rate alone may be what no longer fits: the cheapest one that does.
       if (error.code === 'shipping_rate_unavailable') {
-        return priceShipping(tx, store, order, { address: replaced.shippingAddress ?? undefined });
+        return priceShipping(tx, store, order, { address }, now);
       }
       return order;
     }
@@ -289,7 +293,7 @@ export async function checkout(
       if (!customerId) throw new ApiError('unauthenticated', 'Sign in to redeem points.');
       await redeemForOrder(tx, store, customerId, orderId, points, now);
     }
-    const priced = open?.shippingAddress ? await carryShipping(tx, store, order, open) : order;
+    const priced = open?.shippingAddress ? await carryShipping(tx, store, order, open, now) : order;
     const view = await orderView(tx, store, priced, now);
     await enqueueOrderEvent(tx, store.id, 'order.created', view, now);
     return { order: view, created: true };

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/index.js';
 import { selectRows } from '../../db/rows.js';
 import { orders, type ShippingAddress } from '../../db/schema/index.js';
 import { ApiError } from '../../errors.js';
+import { memberPerks } from '../membership.js';
 import { checkedMinor } from '../money.js';
 import { effectiveStatus, type OrderRow } from '../order-views.js';
 import type { Store } from '../stores.js';
@@ -25,14 +26,22 @@ export async function parcelOf(conn: Conn, order: OrderRow): Promise<Parcel> {
   };
 }
 
-/** The rates an order's destination is offered, cheapest first. */
+/**
+ * The rates an order's destination is offered, cheapest first: free where its customer's
+ * member tier has free shipping from the order's goods (services/membership.ts).
+ */
 export async function orderQuotes(
   conn: Conn,
+  store: Store,
   config: ShippingConfig,
   order: OrderRow,
   country: string,
+  now: Date,
 ): Promise<RateQuote[]> {
-  return quoteRates(config, country, await parcelOf(conn, order));
+  const perks = await memberPerks(conn, store, order.customerId, now);
+  const over = perks.freeShippingOver?.[order.currency];
+  const override = over === undefined ? {} : { freeOverMinor: BigInt(over) };
+  return quoteRates(config, country, await parcelOf(conn, order), override);
 }
 
 /** Whether an order may be paid as it is: shipped orders need an address and a rate first. */
@@ -69,7 +78,7 @@ export async function shipOrder(
     if (status !== 'pending') {
       throw new ApiError('order_not_pending', `The order is ${status}.`, { status });
     }
-    return priceShipping(tx, store, order, choice);
+    return priceShipping(tx, store, order, choice, now);
   });
 }
 
@@ -82,11 +91,12 @@ export async function priceShipping(
   store: Store,
   order: OrderRow,
   choice: { address?: ShippingAddress; rateId?: string },
+  now: Date,
 ): Promise<OrderRow> {
   const address = choice.address ?? order.shippingAddress;
   if (!address) throw new ApiError('address_required', 'Give a shipping address first.');
   const config = await shippingConfigOf(tx, store.id);
-  const quotes = await orderQuotes(tx, config, order, address.country);
+  const quotes = await orderQuotes(tx, store, config, order, address.country, now);
   if (quotes.length === 0) {
     throw new ApiError('shipping_unavailable', `This store does not ship to ${address.country}.`, {
       country: address.country,

@@ -11,8 +11,8 @@ export interface Parcel {
 
 export interface FreeShippingOverride {
   /**
-   * Replaces the rate's free-shipping threshold (minor units of the parcel's currency): a
-   * lower one for a member's perk, `null` for none. Absent, the rate's own applies.
+   * A member's free-shipping perk (minor units of the parcel's currency): free from this
+   * amount too, or from the rate's own threshold when that is lower. Absent: the rate's own.
    */
   freeOverMinor?: bigint | null;
 }
@@ -25,7 +25,7 @@ export function zoneFor(config: ShippingConfig, country: string): ShippingZone |
 /**
  * The price of a rate for a parcel, in minor units; undefined when the rate does not apply
  * (no price in the currency, heavier than its last band). The one owner of the free-shipping
- * rule: free once the goods reach the threshold, the rate's own or the override.
+ * rule: free once the goods reach the rate's own threshold or the member's (override).
  */
 export function shippingPrice(
   rate: ShippingRate,
@@ -57,13 +57,10 @@ export function shippingPrice(
     }
   }
   if (amount === undefined) return undefined;
-  const threshold =
-    override.freeOverMinor !== undefined
-      ? override.freeOverMinor
-      : price.freeOver === undefined
-        ? null
-        : minor(price.freeOver);
-  return threshold !== null && parcel.goodsMinor >= threshold ? 0n : amount;
+  const own = price.freeOver === undefined ? null : minor(price.freeOver);
+  const perk = override.freeOverMinor ?? null;
+  const free = [own, perk].some((t) => t !== null && parcel.goodsMinor >= t);
+  return free ? 0n : amount;
 }
 
 export interface RateQuote {
