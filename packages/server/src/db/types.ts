@@ -116,6 +116,8 @@ export const storeSettingsSchema = z.object({
   signInMethods: signInMethodsSchema.partial().optional(),
   notifications: notificationSettingsSchema.strict().optional(),
   analytics: analyticsSettingsSchema.strict().optional(),
+  /** Off: GET /v1/recommendations answers no items, and the widgets show nothing. */
+  recommendations: z.object({ enabled: z.boolean().optional() }).strict().optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

@@ -12,6 +12,7 @@ import {
 } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { isCurrencyCode } from './money.js';
+import { recommendationSettings } from './recommendations.js';
 import type { Store } from './stores.js';
 
 /** What any page may know about the store (GET /v1/store). */
@@ -27,6 +28,7 @@ export function publicStoreConfig(store: Store) {
     defaultLocale: store.locales[0]!,
     attributionWindowDays: attributionWindowDays(store.settings),
     analytics: { enabled: analyticsSettings(store.settings).enabled },
+    recommendations: recommendationSettings(store.settings),
     points: {
       earnPerUnit: r.earnPerUnit,
       pointValueMinor: r.pointValueMinor,

@@ -9,6 +9,7 @@ import { markCartOrdered } from './carts.js';
 import { lockCart, lockCustomer } from './locks.js';
 import { notifyOrderUpdate } from './notifications/triggers.js';
 import { releaseOrder } from './order-release.js';
+import { countPaidOrder } from './recommendation-counts.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
 import { earnForOrder } from './points.js';
 import type { Store } from './stores.js';
@@ -98,7 +99,7 @@ export interface PaymentRecord {
  * concurrent calls (webhook retries) pay once, and an order the expiry sweep may release is
  * never paid: of a payment and an expiry, exactly one wins. In the same transaction the cart
  * becomes 'ordered' (the shopper's next visit starts a new cart) and the points are earned
- * (the earn entry is unique per order), and the shopper's order-updates subscriptions get a
+ * (the earn entry is unique per order), the order is counted for recommendations, and the shopper's order-updates subscriptions get a
  * message. Already paid: unchanged (idempotent).
  *
  * Lock order: cart, then order — as checkout, which locks the cart before replacing its order.
@@ -136,6 +137,7 @@ export async function markPaid(
       .returning();
     if (paid) {
       await earnForOrder(tx, store, paid, now, now);
+      await countPaidOrder(tx, paid);
       await markCartOrdered(tx, paid.cartId, now);
       await notifyOrderUpdate(tx, store, paid, 'paid', now);
       const view = await orderView(tx, store, paid, now);

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, ownedBy, storeId } from './columns.js';
 
 export const customers = pgTable(
@@ -11,6 +11,8 @@ export const customers = pgTable(
     name: text('name').notNull().default(''),
     /** PHC-form password hash (services/passwords.ts); null for single-sign-on-only customers. */
     passwordHash: text('password_hash'),
+    /** Recommendations from their own orders ("Picked for you"); false: popularity only. */
+    personalization: boolean('personalization').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [unique('customers_store_email').on(t.storeId, t.email)],

@@ -10,6 +10,7 @@ export * from './orders.js';
 export * from './passkeys.js';
 export * from './points.js';
 export * from './rate-limits.js';
+export * from './recommendations.js';
 export * from './reviews.js';
 export * from './share-links.js';
 export * from './stores.js';
