@@ -9,6 +9,7 @@ import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
 import { createKeyValue } from './persist.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
+import type { RecommendationOptions, Recommendations } from './recommendations.js';
 import type { Cart, Passkey, PointsSummary, Session, StoreConfig } from './types.js';
 
 export interface ClientOptions {
@@ -150,6 +151,7 @@ export function createClient(options: ClientOptions) {
     }
     return (await points()).refresh();
   }
+  const recommendations = lazy(() => import('./recommendations.js'));
   const reviews = lazy(() => import('./reviews.js').then((m) => m.createReviews(http, reads)));
   const notifications = lazy(() =>
     import('./notifications.js').then((m) =>
@@ -213,7 +215,11 @@ export function createClient(options: ClientOptions) {
     storeKey,
     locale,
     currency,
-    products,
+    products: Object.assign(products, {
+      /** Products to show beside one (or for the shopper); its code loads on the first call. */
+      recommendations: (options: RecommendationOptions): Promise<Recommendations> =>
+        recommendations().then((m) => m.recommend(http, products, currency, options)),
+    }),
     store: {
       /**
        * The store's public configuration (`GET /v1/store`): currencies, locales, points terms,

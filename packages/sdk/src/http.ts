@@ -120,15 +120,16 @@ export function createHttp(options: HttpOptions) {
 
       let res: Response;
       try {
+        // Members left undefined count as absent (WebIDL dictionaries), and JSON.stringify
+        // of undefined is undefined: no body, no spreads needed.
         res = await options.fetch(url, {
           method,
           headers,
-          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-          ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-          ...(init.credentials ? { credentials: init.credentials } : {}),
-          ...(init.signal ? { signal: init.signal } : {}),
-          ...(init.cache ? { cache: init.cache } : {}),
-        });
+          body: init.form ? new URLSearchParams(init.form).toString() : JSON.stringify(init.body),
+          credentials: init.credentials,
+          signal: init.signal,
+          cache: init.cache,
+        } as RequestInit);
       } catch (cause) {
         const error = new KioskError({
           code: init.signal?.aborted ? 'aborted' : 'network_error',

@@ -19,6 +19,11 @@ export type {
   PushStoreMessage,
   SubscribeOptions,
 } from './notifications.js';
+export type {
+  RecommendationKind,
+  RecommendationOptions,
+  Recommendations,
+} from './recommendations.js';
 export {
   ATTRIBUTION_CODE,
   isAttributionCode,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { productPairs, productSales, variants } from '../src/db/schema/index.js';
+import { seedDemo } from '../src/seed/demo.js';
 import { markPaid, order } from './analytics-fixtures.js';
 import {
   createTestCustomer,
@@ -271,5 +272,22 @@ describe('the pair counts', () => {
     expect(paid.map((r) => r.status)).toEqual(ids.map(() => 200));
     expect(await counts(s, s.tee, s.mug)).toMatchObject({ pair: 8, sale: 8 });
     expect(await counts(s, s.cap, s.tee)).toMatchObject({ pair: 8, sale: 8 });
+  });
+});
+
+describe('the demo seed', () => {
+  it('has a purchase history: Classic Tee is often bought with chinos and a cap', async () => {
+    await seedDemo(t.current.db);
+    const res = await t.current.request(
+      '/v1/recommendations?kind=bought-together&product=aurora-classic-tee&first=3',
+      { key: 'pk_test_aurora' },
+    );
+    expect(res.body.basis).toBe('bought-together');
+    expect(handles(res.body)).toEqual([
+      'aurora-slim-chinos',
+      'aurora-classic-baseball-cap',
+      // Six orders each with the socks: a tie goes by the catalog's order.
+      'aurora-relaxed-jeans',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { ApiError } from '../errors.js';
 import { requireCustomerId } from '../middleware/auth.js';
 import { createRouter, errorResponses, jsonBody, jsonContent, Security, z } from '../openapi.js';
 import { CustomerSchema } from '../schemas/customers.js';
-import { findCustomer, updateProfile, toCustomerView } from '../services/customers.js';
+import { findCustomer, toCustomerView, updateProfile } from '../services/customers.js';
 
 /** The signed-in customer (/v1/customers/me). */
 export const customerRoutes = createRouter();
@@ -49,7 +49,8 @@ customerRoutes.openapi(
               .refine((s) => !/\p{Cc}/u.test(s), 'No control characters.')
               .optional(),
             personalization: z.boolean().optional().openapi({
-              description: 'False: recommendations stop using their orders (docs/server/recommendations.md).',
+              description:
+                'False: recommendations stop using their orders (docs/server/recommendations.md).',
             }),
           })
           .refine((b) => b.name !== undefined || b.personalization !== undefined, {

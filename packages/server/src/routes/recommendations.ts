@@ -47,7 +47,8 @@ recommendationRoutes.openapi(
       query: z.object({
         kind: z.enum(RECOMMENDATION_KINDS),
         product: z.string().min(1).max(200).optional().openapi({
-          description: 'The product on display (handle or id); required for `bought-together` and `similar`.',
+          description:
+            'The product on display (handle or id); required for `bought-together` and `similar`.',
           example: 'aurora-classic-tee',
         }),
         first: z.coerce.number().int().min(1).max(MAX_RECOMMENDATIONS).default(8),

@@ -4,6 +4,7 @@ import { stores } from '../db/schema/index.js';
 import { type CreateStoreInput, createStore } from '../services/stores.js';
 import { buildCatalog, insertCatalog } from './catalog.js';
 import { auroraProducts, borealisProducts, type SeedProduct, seedCustomers } from './data.js';
+import { auroraHistory, insertPurchaseHistory, type PastBasket } from './purchase-history.js';
 import { insertReviews } from './reviews.js';
 
 /** Origins of the demo site and the API's own dev servers (Vite dev, preview, the API). */
@@ -21,6 +22,8 @@ interface DemoStore extends CreateStoreInput {
   products: SeedProduct[];
   reviewers: string[];
   reviewedProducts: number;
+  /** Past paid orders, as recommendation counts. */
+  history?: PastBasket[];
 }
 
 /** Points rules are the defaults (1 point a unit, worth 1 minor unit) but for these. */
@@ -41,6 +44,7 @@ const DEMO_STORES: DemoStore[] = [
     products: auroraProducts,
     reviewers: seedCustomers,
     reviewedProducts: 24,
+    history: auroraHistory,
   },
   {
     handle: 'borealis',
@@ -59,7 +63,7 @@ const DEMO_STORES: DemoStore[] = [
 
 /** A store, its catalog and its reviews. */
 async function seedStore(tx: Tx, spec: DemoStore) {
-  const { products, reviewers, reviewedProducts, ...input } = spec;
+  const { products, reviewers, reviewedProducts, history = [], ...input } = spec;
   const { store } = await createStore(tx as unknown as Db, {
     ...input,
     allowedOrigins: DEMO_ORIGINS,
@@ -67,6 +71,7 @@ async function seedStore(tx: Tx, spec: DemoStore) {
   const rows = buildCatalog(store, products);
   await insertCatalog(tx, rows);
   await insertReviews(tx, store, spec.handle, reviewers, rows.products, reviewedProducts);
+  await insertPurchaseHistory(tx, store, rows.products, history);
 }
 
 /**

@@ -167,9 +167,7 @@ export async function updateProfile(
     .update(customers)
     .set({
       ...(change.name !== undefined ? { name: change.name.trim() } : {}),
-      ...(change.personalization !== undefined
-        ? { personalization: change.personalization }
-        : {}),
+      ...(change.personalization !== undefined ? { personalization: change.personalization } : {}),
     })
     .where(and(eq(customers.storeId, storeId), eq(customers.id, customerId)))
     .returning();

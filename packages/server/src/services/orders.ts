@@ -9,9 +9,9 @@ import { markCartOrdered } from './carts.js';
 import { lockCart, lockCustomer } from './locks.js';
 import { notifyOrderUpdate } from './notifications/triggers.js';
 import { releaseOrder } from './order-release.js';
-import { countPaidOrder } from './recommendation-counts.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
 import { earnForOrder } from './points.js';
+import { countPaidOrder } from './recommendation-counts.js';
 import type { Store } from './stores.js';
 import { enqueueOrderEvent } from './webhooks/outbox.js';
 
