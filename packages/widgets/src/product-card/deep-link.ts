@@ -1,3 +1,5 @@
+import { rememberViewed } from '@kiosk/sdk/recently-viewed';
+
 /**
  * A message's link opens the page with `?kiosk_product=<handle>` (CONTRACT §6): the first card of
  * that product to render is scrolled to and its title focused. The title, not the add button:
@@ -8,6 +10,8 @@
 let linked: string | null = new URLSearchParams(globalThis.location?.search).get('kiosk_product');
 
 if (linked) {
+  // The product the link was about counts as viewed (the device's recently viewed list).
+  rememberViewed(linked);
   for (const type of ['pointerdown', 'keydown', 'wheel', 'touchmove']) {
     addEventListener(type, () => (linked = null), { capture: true, once: true, passive: true });
   }

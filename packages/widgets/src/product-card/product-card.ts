@@ -27,6 +27,7 @@ import { type Announcement, renderStatus } from './status-message.js';
 import { renderPicker, variantFor } from './variant-picker.js';
 
 export type ProductCardLayout = 'card' | 'row' | 'compact';
+const noop = () => {};
 /** A message's deep link (deep-link.ts): its code loads only on a page opened with one. */
 const deepLink = /[?&]kiosk_product=/.test(globalThis.location?.search ?? '')
   ? import('./deep-link.js')
@@ -244,9 +245,14 @@ export class KioskProductCard extends KioskElement {
     this.viewed();
   };
 
-  /** view_item: the shopper engaged with this product (docs/widgets/analytics.md). */
+  /**
+   * view_item: the shopper engaged with this product (docs/widgets/analytics.md). Kept in the
+   * device's recently viewed list too (not analytics: never sent; its code loads on the first).
+   */
   private viewed() {
     analytics(this, (a) => a.view(this, this.kiosk.client));
+    // Only a loaded card is viewed (its options, Notify me and share show once it is).
+    import('@kiosk/sdk/recently-viewed').then((m) => m.rememberViewed(this.data!.handle), noop);
   }
 
   private async addToCart() {
