@@ -69,16 +69,22 @@ const onRequest = {
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
   notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
   share: /^share(-panel)?-[\w-]+\.js$/,
-  analytics: /^collector-[\w-]+\.js$/,
+  // The collector puts a viewed product in the device's recently viewed list (its own module).
+  analytics: /^(collector|recently-viewed)-[\w-]+\.js$/,
+  // The SDK's recommendations part (the element itself is an entry: recommendations.js).
+  recommendations: /^recommendations-[\w-]+\.js$/,
 };
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
 const all = missing.length ? null : page(four, (f) => !language.test(basename(f)) && !requested(f));
 /** What opening a view downloads on top of that page: its chunks and anything only they import. */
-function view(name) {
+function view(name, elements = four) {
   if (!all) return null;
   const other = (f) => requested(f) && !onRequest[name].test(basename(f));
-  return page(four, (f) => !language.test(basename(f)) && !other(f)).bytes - all.bytes;
+  return page(elements, (f) => !language.test(basename(f)) && !other(f)).bytes - all.bytes;
 }
+const withRecommendations = existsSync(join(cdn, 'recommendations.js'))
+  ? view('recommendations', [...four, 'recommendations'])
+  : null;
 
 const rows = [
   ['script-tag loader (kiosk.js)', loader, 3 * 1024],
@@ -105,6 +111,11 @@ const rows = [
     'analytics collector (loaded once the first card is ready, or at the first event)',
     view('analytics'),
     2 * 1024,
+  ],
+  [
+    'recommendations element with the SDK recommendations part (loaded when the element is on the page)',
+    withRecommendations,
+    4 * 1024,
   ],
 ];
 const lines = [

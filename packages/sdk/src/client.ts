@@ -151,7 +151,6 @@ export function createClient(options: ClientOptions) {
     }
     return (await points()).refresh();
   }
-  const recommendations = lazy(() => import('./recommendations.js'));
   const reviews = lazy(() => import('./reviews.js').then((m) => m.createReviews(http, reads)));
   const notifications = lazy(() =>
     import('./notifications.js').then((m) =>
@@ -218,7 +217,9 @@ export function createClient(options: ClientOptions) {
     products: Object.assign(products, {
       /** Products to show beside one (or for the shopper); its code loads on the first call. */
       recommendations: (options: RecommendationOptions): Promise<Recommendations> =>
-        recommendations().then((m) => m.recommend(http, products, currency, options)),
+        lazy(() => import('./recommendations.js'))().then((m) =>
+          m.recommend(http, products, currency, options),
+        ),
     }),
     store: {
       /**

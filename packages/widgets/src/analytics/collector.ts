@@ -16,6 +16,7 @@ import {
   type Product,
   type Variant,
 } from '@kiosk/sdk';
+import { rememberViewed } from '@kiosk/sdk/recently-viewed';
 import { attributionRef } from '../config.js';
 import type { AnalyticsItem, AnalyticsName, AnalyticsParams } from '../events/analytics.js';
 
@@ -249,6 +250,7 @@ export function view(card: Card, client: KioskClient | null | undefined): void {
   const variant = card.selectedVariant;
   if (viewed.has(card) || !product || !variant) return;
   viewed.add(card);
+  rememberViewed(product.handle);
   emit(card, client, 'view_item', params([item(product, variant, 1)], [variant.price], card.ref));
 }
 

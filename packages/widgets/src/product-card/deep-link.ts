@@ -1,5 +1,3 @@
-import { rememberViewed } from '@kiosk/sdk/recently-viewed';
-
 /**
  * A message's link opens the page with `?kiosk_product=<handle>` (CONTRACT §6): the first card of
  * that product to render is scrolled to and its title focused. The title, not the add button:
@@ -11,7 +9,11 @@ let linked: string | null = new URLSearchParams(globalThis.location?.search).get
 
 if (linked) {
   // The product the link was about counts as viewed (the device's recently viewed list).
-  rememberViewed(linked);
+  const product = linked;
+  import('@kiosk/sdk/recently-viewed').then(
+    (m) => m.rememberViewed(product),
+    () => {},
+  );
   for (const type of ['pointerdown', 'keydown', 'wheel', 'touchmove']) {
     addEventListener(type, () => (linked = null), { capture: true, once: true, passive: true });
   }

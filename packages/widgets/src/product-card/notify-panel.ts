@@ -1,4 +1,5 @@
 import type { KioskClient, KioskError, NotificationSubscription } from '@kiosk/sdk';
+import { rememberViewed } from '@kiosk/sdk/recently-viewed';
 import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import { currentConfig } from '../config.js';
 import {
@@ -68,6 +69,9 @@ export class NotifyPanel {
   /** Opens or closes the panel (the card's "Notify me" button). */
   toggle(): void {
     this.open = !this.open;
+    // Viewed, with analytics off too (the collector records it otherwise).
+    const product = this.options.product();
+    if (this.open && product) rememberViewed(product.handle);
     const step = this.step;
     // A failure is retried from the form; so is a sign-up for the other topic (the shopper
     // chose another variant, sold out or in stock, since).

@@ -27,7 +27,6 @@ import { type Announcement, renderStatus } from './status-message.js';
 import { renderPicker, variantFor } from './variant-picker.js';
 
 export type ProductCardLayout = 'card' | 'row' | 'compact';
-const noop = () => {};
 /** A message's deep link (deep-link.ts): its code loads only on a page opened with one. */
 const deepLink = /[?&]kiosk_product=/.test(globalThis.location?.search ?? '')
   ? import('./deep-link.js')
@@ -246,13 +245,12 @@ export class KioskProductCard extends KioskElement {
   };
 
   /**
-   * view_item: the shopper engaged with this product (docs/widgets/analytics.md). Kept in the
-   * device's recently viewed list too (not analytics: never sent; its code loads on the first).
+   * view_item: the shopper engaged with this product (docs/widgets/analytics.md). The collector
+   * and the panels also put it in the device's recently viewed list (not analytics: never
+   * sent), so that code costs a page of cards nothing (docs/widgets/recommendations.md).
    */
   private viewed() {
     analytics(this, (a) => a.view(this, this.kiosk.client));
-    // Only a loaded card is viewed (its options, Notify me and share show once it is).
-    import('@kiosk/sdk/recently-viewed').then((m) => m.rememberViewed(this.data!.handle), noop);
   }
 
   private async addToCart() {

@@ -1,4 +1,5 @@
 import { isAttributionCode, type KioskClient, type KioskError, type ShareLink } from '@kiosk/sdk';
+import { rememberViewed } from '@kiosk/sdk/recently-viewed';
 import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import {
   LocalizeController,
@@ -61,6 +62,9 @@ export class SharePanel {
   toggle(): void {
     this.open = !this.open;
     if (this.open) void this.fetchLink();
+    // Viewed, with analytics off too (the collector records it otherwise).
+    const product = this.options.product();
+    if (this.open && product) rememberViewed(product.handle);
     this.host.requestUpdate();
   }
 
