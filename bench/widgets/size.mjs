@@ -69,8 +69,9 @@ const onRequest = {
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
   notify: /^(notify-panel|notifications)-[\w-]+\.js$/,
   share: /^share(-panel)?-[\w-]+\.js$/,
-  // The collector puts a viewed product in the device's recently viewed list (its own module).
-  analytics: /^(collector|recently-viewed)-[\w-]+\.js$/,
+  analytics: /^collector-[\w-]+\.js$/,
+  // The device's recently viewed list, loaded at a card's first view (or with its panels).
+  recentlyViewed: /^recently-viewed-[\w-]+\.js$/,
   // The SDK's recommendations part (the element itself is an entry: recommendations.js).
   recommendations: /^recommendations-[\w-]+\.js$/,
 };
@@ -111,6 +112,11 @@ const rows = [
     'analytics collector (loaded once the first card is ready, or at the first event)',
     view('analytics'),
     2 * 1024,
+  ],
+  [
+    'recently viewed list (loaded at the first product view: a card engaged with, a deep link)',
+    view('recentlyViewed'),
+    1024,
   ],
   [
     'recommendations element with the SDK recommendations part (loaded when the element is on the page)',

@@ -8,18 +8,10 @@ export const RECENTLY_VIEWED_KEY = 'kiosk_recently_viewed';
 /** Handles kept: the oldest drops out. */
 export const MAX_RECENTLY_VIEWED = 20;
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined; // storage blocked (sandboxed frame, privacy settings)
-  }
-}
-
-/** The handles (or ids) kept, newest first; none where storage is blocked or garbled. */
+/** The handles (or ids) kept, newest first; none where storage is blocked, absent or garbled. */
 export function recentlyViewed(): string[] {
   try {
-    const list: unknown = JSON.parse(storage()?.getItem(RECENTLY_VIEWED_KEY) ?? '[]');
+    const list: unknown = JSON.parse(localStorage.getItem(RECENTLY_VIEWED_KEY) ?? '[]');
     return Array.isArray(list)
       ? list.filter((h): h is string => typeof h === 'string').slice(0, MAX_RECENTLY_VIEWED)
       : [];
@@ -30,11 +22,10 @@ export function recentlyViewed(): string[] {
 
 /** Puts `product` (handle or id) first, once, keeping at most MAX_RECENTLY_VIEWED. */
 export function rememberViewed(product: string): void {
-  if (!product) return;
-  const list = [product, ...recentlyViewed().filter((h) => h !== product)];
   try {
-    storage()?.setItem(RECENTLY_VIEWED_KEY, JSON.stringify(list.slice(0, MAX_RECENTLY_VIEWED)));
+    const list = [product, ...recentlyViewed().filter((h) => h !== product)];
+    localStorage.setItem(RECENTLY_VIEWED_KEY, JSON.stringify(list.slice(0, MAX_RECENTLY_VIEWED)));
   } catch {
-    // full or blocked: the shopper just sees fewer
+    // full, blocked or absent (no window): the shopper just sees fewer
   }
 }

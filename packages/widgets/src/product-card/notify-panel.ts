@@ -1,5 +1,4 @@
 import type { KioskClient, KioskError, NotificationSubscription } from '@kiosk/sdk';
-import { rememberViewed } from '@kiosk/sdk/recently-viewed';
 import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import { currentConfig } from '../config.js';
 import {
@@ -71,7 +70,12 @@ export class NotifyPanel {
     this.open = !this.open;
     // Viewed, with analytics off too (the collector records it otherwise).
     const product = this.options.product();
-    if (this.open && product) rememberViewed(product.handle);
+    if (this.open && product) {
+      import('@kiosk/sdk/recently-viewed').then(
+        (m) => m.rememberViewed(product.handle),
+        () => {},
+      );
+    }
     const step = this.step;
     // A failure is retried from the form; so is a sign-up for the other topic (the shopper
     // chose another variant, sold out or in stock, since).

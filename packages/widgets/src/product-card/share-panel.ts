@@ -1,5 +1,4 @@
 import { isAttributionCode, type KioskClient, type KioskError, type ShareLink } from '@kiosk/sdk';
-import { rememberViewed } from '@kiosk/sdk/recently-viewed';
 import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
 import {
   LocalizeController,
@@ -64,7 +63,12 @@ export class SharePanel {
     if (this.open) void this.fetchLink();
     // Viewed, with analytics off too (the collector records it otherwise).
     const product = this.options.product();
-    if (this.open && product) rememberViewed(product.handle);
+    if (this.open && product) {
+      import('@kiosk/sdk/recently-viewed').then(
+        (m) => m.rememberViewed(product.handle),
+        () => {},
+      );
+    }
     this.host.requestUpdate();
   }
 
