@@ -120,15 +120,14 @@ export function createHttp(options: HttpOptions) {
 
       let res: Response;
       try {
-        // Members left undefined count as absent (WebIDL dictionaries), and JSON.stringify
-        // of undefined is undefined: no body, no spreads needed.
+        // `init` passes its credentials, signal and cache on as they are; fetch ignores the
+        // members it does not know (WebIDL dictionaries), and JSON.stringify of undefined is
+        // undefined: no body.
         res = await options.fetch(url, {
+          ...init,
           method,
           headers,
           body: init.form ? new URLSearchParams(init.form).toString() : JSON.stringify(init.body),
-          credentials: init.credentials,
-          signal: init.signal,
-          cache: init.cache,
         } as RequestInit);
       } catch (cause) {
         const error = new KioskError({
