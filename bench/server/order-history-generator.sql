@@ -1,4 +1,4 @@
--- The recommendation counts of :order_count paid orders in a store (as
+-- The recommendation counts of a number of paid orders (order_count) in a store (as
 -- services/recommendation-counts.ts would have kept them), in one statement: each order holds
 -- 1 to 4 distinct products drawn with a long tail (product rank = count × random()³, so a few
 -- products sell often and most rarely, as in a shop), in the store's default currency.

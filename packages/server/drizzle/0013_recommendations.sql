@@ -18,7 +18,7 @@ ALTER TABLE "customers" ADD COLUMN "personalization" boolean DEFAULT true NOT NU
 ALTER TABLE "product_pairs" ADD CONSTRAINT "product_pairs_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "product_pairs" ADD CONSTRAINT "product_pairs_other_id_products_id_fk" FOREIGN KEY ("other_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "product_sales" ADD CONSTRAINT "product_sales_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "product_pairs_rank" ON "product_pairs" USING btree ("store_id","product_id","orders" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "product_pairs_rank" ON "product_pairs" USING btree ("store_id","product_id","orders" DESC NULLS LAST,"other_id");--> statement-breakpoint
 CREATE INDEX "product_pairs_other" ON "product_pairs" USING btree ("other_id");--> statement-breakpoint
-CREATE INDEX "product_sales_rank" ON "product_sales" USING btree ("store_id","currency","orders" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "product_sales_rank" ON "product_sales" USING btree ("store_id","currency","orders" DESC NULLS LAST,"product_id");--> statement-breakpoint
 CREATE INDEX "product_sales_product" ON "product_sales" USING btree ("product_id");

@@ -286,7 +286,6 @@ describe('the demo seed', () => {
     expect(handles(res.body)).toEqual([
       'aurora-slim-chinos',
       'aurora-classic-baseball-cap',
-      // Six orders each with the socks: a tie goes by the catalog's order.
       'aurora-relaxed-jeans',
     ]);
   });

@@ -14,7 +14,8 @@ export interface PastBasket {
 export const auroraHistory: PastBasket[] = [
   { products: ['classic-tee', 'slim-chinos'], orders: 14, currency: 'USD' },
   { products: ['classic-tee', 'classic-baseball-cap'], orders: 9, currency: 'USD' },
-  { products: ['classic-tee', 'crew-socks-3-pack', 'relaxed-jeans'], orders: 6, currency: 'EUR' },
+  { products: ['classic-tee', 'relaxed-jeans'], orders: 6, currency: 'EUR' },
+  { products: ['classic-tee', 'crew-socks-3-pack'], orders: 5, currency: 'EUR' },
   { products: ['classic-tee', 'heavyweight-tee'], orders: 4, currency: 'GBP' },
   { products: ['pullover-hoodie', 'fleece-joggers'], orders: 11, currency: 'USD' },
   { products: ['packable-rain-shell', 'everyday-backpack'], orders: 6, currency: 'EUR' },

@@ -64,14 +64,17 @@ async function ids(db: Db, query: SQL): Promise<string[]> {
   return result.rows.map((r) => r.id);
 }
 
-/** Bought in the same orders as `productId`, most often first. */
+/**
+ * Bought in the same orders as `productId`, most often first. In the index's own order
+ * (product_pairs_rank, nulls last as it is built): the read stops at the first `n` in stock.
+ */
 function boughtWith(db: Db, store: Store, productId: string, excluded: string[], n: number) {
   return ids(
     db,
     sql`select pp.other_id as id from product_pairs pp join products p on p.id = pp.other_id
       where pp.store_id = ${store.id} and pp.product_id = ${productId}
         and ${recommendable(store, excluded)}
-      order by pp.orders desc, p.position limit ${n}`,
+      order by pp.orders desc nulls last, pp.other_id limit ${n}`,
   );
 }
 
@@ -80,15 +83,20 @@ function titleWords(title: string): string[] {
   return [...new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3);
 }
 
+/** How many of the best candidates "similar" looks at: a read stays bounded at any size. */
+const SIMILAR_CANDIDATES = 200;
+
 /**
  * Like `target` as the catalog describes it: a word of the title in common ("Classic Tee",
  * "V-Neck Tee") or the same vendor; a shared word first, then those bought with it, then the
- * best sellers.
+ * best sellers. Looked for among the products most often bought with it, the best sellers in
+ * the currency and the first of the catalog (SIMILAR_CANDIDATES of each, by index).
  */
 function similarTo(
   db: Db,
   store: Store,
   target: { id: string; title: string; vendor: string },
+  currency: string,
   excluded: string[],
   n: number,
 ) {
@@ -102,13 +110,26 @@ function similarTo(
     : sql`false`;
   return ids(
     db,
-    sql`select p.id from products p
+    sql`with candidates as (
+        (select pp.other_id as id from product_pairs pp
+          where pp.store_id = ${store.id} and pp.product_id = ${target.id}
+          order by pp.orders desc nulls last, pp.other_id limit ${SIMILAR_CANDIDATES})
+        union
+        (select s.product_id from product_sales s
+          where s.store_id = ${store.id} and s.currency = ${currency}
+          order by s.orders desc nulls last, s.product_id limit ${SIMILAR_CANDIDATES})
+        union
+        (select p.id from products p where p.store_id = ${store.id} and p.status = 'active'
+          order by p.position limit ${SIMILAR_CANDIDATES})
+      )
+      select p.id from candidates c join products p on p.id = c.id
       left join product_pairs pp on pp.store_id = p.store_id
         and pp.product_id = ${target.id} and pp.other_id = p.id
+      left join product_sales s on s.store_id = p.store_id
+        and s.currency = ${currency} and s.product_id = p.id
       where ${recommendable(store, excluded)}
         and ((p.vendor <> '' and p.vendor = ${target.vendor}) or ${titled})
-      order by ${titled} desc, coalesce(pp.orders, 0) desc, (select coalesce(sum(s.orders), 0)
-        from product_sales s where s.store_id = p.store_id and s.product_id = p.id) desc,
+      order by ${titled} desc, coalesce(pp.orders, 0) desc, coalesce(s.orders, 0) desc,
         p.position
       limit ${n}`,
   );
@@ -151,7 +172,7 @@ async function popular(db: Db, store: Store, currency: string, excluded: string[
     sql`select s.product_id as id from product_sales s join products p on p.id = s.product_id
       where s.store_id = ${store.id} and s.currency = ${currency}
         and ${recommendable(store, excluded)}
-      order by s.orders desc, p.position limit ${n}`,
+      order by s.orders desc nulls last, s.product_id limit ${n}`,
   );
   if (sold.length >= n) return sold;
   const more = await ids(
@@ -191,7 +212,7 @@ export async function recommend(
   if (input.kind === 'bought-together' && row) {
     picked = await boughtWith(db, store, row.id, shown, n);
   } else if (input.kind === 'similar' && row) {
-    picked = await similarTo(db, store, row, shown, n);
+    picked = await similarTo(db, store, row, input.currency, shown, n);
   } else if (
     input.kind === 'for-you' &&
     input.customerId &&

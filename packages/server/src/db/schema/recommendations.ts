@@ -17,8 +17,9 @@ export const productPairs = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.productId, t.otherId] }),
-    // A product's partners, most often bought with it first.
-    index('product_pairs_rank').on(t.storeId, t.productId, t.orders.desc()),
+    // A product's partners, most often bought with it first (ties by id): a read walks it and
+    // stops at the first products in stock, whatever the number of partners.
+    index('product_pairs_rank').on(t.storeId, t.productId, t.orders.desc(), t.otherId),
     index('product_pairs_other').on(t.otherId),
   ],
 );
@@ -37,7 +38,7 @@ export const productSales = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.currency, t.productId] }),
-    index('product_sales_rank').on(t.storeId, t.currency, t.orders.desc()),
+    index('product_sales_rank').on(t.storeId, t.currency, t.orders.desc(), t.productId),
     index('product_sales_product').on(t.productId),
   ],
 );
