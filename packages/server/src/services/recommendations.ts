@@ -101,12 +101,10 @@ function similarTo(
   n: number,
 ) {
   const words = titleWords(target.title);
+  // One regular expression per row (\m, \M: a word's start and end); the words are letters and
+  // digits only, nothing to escape.
   const titled = words.length
-    ? sql`exists (select 1 from regexp_split_to_table(lower(p.title), '[^[:alnum:]]+') w
-        where w in (${sql.join(
-          words.map((w) => sql`${w}`),
-          sql`, `,
-        )}))`
+    ? sql`(lower(p.title) ~ ${`\\m(${words.join('|')})\\M`})`
     : sql`false`;
   return ids(
     db,
