@@ -86,7 +86,9 @@ const label = (sources) =>
           ? 'notifications: the first subscribe, list or unsubscribe'
           : sources.includes('share.js')
             ? "share: the first share.link (a card's share panel)"
-            : sources.join(' + ');
+            : sources.includes('recommendations.js')
+              ? 'recommendations: the first products.recommendations (with the recently viewed list)'
+              : sources.join(' + ');
 const everything = await bundle("export * from '@kiosk/sdk';");
 const everyEntry = [...everything.keys()].find((f) => everything.get(f).entry);
 

@@ -6,7 +6,7 @@
 // (the account menu's passkeys and notifications views, the review list's write-a-review form) are not part of
 // what a page loads: each is measured in its own row, as what opening it downloads.
 // Each file is gzipped on its own, as a browser downloads it. --record writes bench/RESULTS.md.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -72,15 +72,29 @@ const onRequest = {
   share: /^share(-panel)?-[\w-]+\.js$/,
   orders: /^orders-[\w-]+\.js$/,
   analytics: /^collector-[\w-]+\.js$/,
+  // A message's deep link (?kiosk_product=): its code loads only on a page opened with one.
+  deepLink: /^deep-link-[\w-]+\.js$/,
+  // The device's recently viewed list, loaded at a card's first view (or with its panels).
+  recentlyViewed: /^recently-viewed-[\w-]+\.js$/,
+  // The SDK's recommendations part (the element itself is an entry: recommendations.js).
+  recommendations: /^recommendations-[\w-]+\.js$/,
 };
+/** The chunks `pattern` names, on their own (one only other on-request chunks import). */
+const alone = (pattern) =>
+  readdirSync(join(cdn, 'chunks'))
+    .filter((f) => pattern.test(f))
+    .reduce((n, f) => n + gz(join(cdn, 'chunks', f)), 0);
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
 const all = missing.length ? null : page(four, (f) => !language.test(basename(f)) && !requested(f));
 /** What opening a view downloads on top of that page: its chunks and anything only they import. */
-function view(name) {
+function view(name, elements = four) {
   if (!all) return null;
   const other = (f) => requested(f) && !onRequest[name].test(basename(f));
-  return page(four, (f) => !language.test(basename(f)) && !other(f)).bytes - all.bytes;
+  return page(elements, (f) => !language.test(basename(f)) && !other(f)).bytes - all.bytes;
 }
+const withRecommendations = existsSync(join(cdn, 'recommendations.js'))
+  ? view('recommendations', [...four, 'recommendations'])
+  : null;
 
 const rows = [
   ['script-tag loader (kiosk.js)', loader, 3 * 1024],
@@ -108,6 +122,21 @@ const rows = [
     'analytics collector (loaded once the first card is ready, or at the first event)',
     view('analytics'),
     2 * 1024,
+  ],
+  [
+    'product card deep link (loaded only on a page opened from a message, ?kiosk_product=)',
+    view('deepLink'),
+    1024,
+  ],
+  [
+    'recently viewed list (loaded at the first product view: a card engaged with, a deep link)',
+    alone(onRequest.recentlyViewed),
+    1024,
+  ],
+  [
+    'recommendations element with the SDK recommendations part (loaded when the element is on the page)',
+    withRecommendations,
+    4 * 1024,
   ],
 ];
 const lines = [

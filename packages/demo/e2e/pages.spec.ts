@@ -49,6 +49,18 @@ test('the brand page is built from the script tag alone', async ({ page }) => {
     await expect.poll(() => page.evaluate((t) => !!customElements.get(t), tag)).toBe(true);
   }
   await expect(page.locator('kiosk-review-list')).toContainText('Customer reviews');
+  // The demo seed's purchase history: cards of what sells with the tee, never the tee itself.
+  const recommendations = page.locator('kiosk-recommendations');
+  await expect(recommendations.getByRole('heading', { level: 2 })).toHaveText(
+    'Often bought with Classic Tee',
+  );
+  await expect(recommendations.locator('kiosk-product-card').first()).toHaveAttribute(
+    'product',
+    'aurora-slim-chinos',
+  );
+  await expect(
+    recommendations.locator('kiosk-product-card[product="aurora-classic-tee"]'),
+  ).toHaveCount(0);
 });
 
 test('the developer app: SDK-built cart page, quantity changes and hosted checkout', async ({

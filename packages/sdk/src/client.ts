@@ -9,6 +9,7 @@ import { isLocaleTag, resolveCurrency, resolveLocale } from './locale.js';
 import { createKeyValue } from './persist.js';
 import { createProducts } from './products.js';
 import { createReads } from './reads.js';
+import type { RecommendationOptions, Recommendations } from './recommendations.js';
 import type { Cart, Passkey, PointsSummary, Session, StoreConfig } from './types.js';
 
 export interface ClientOptions {
@@ -48,7 +49,7 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
       loading = undefined;
       throw new KioskError({
         code: 'network_error',
-        message: 'Part of the Kiosk SDK could not be loaded.',
+        message: 'A Kiosk SDK part could not load.',
         retryable: true,
         cause,
       });
@@ -99,7 +100,7 @@ export function createClient(options: ClientOptions) {
     throw invalid("endpoint must be the Kiosk API's http(s) origin.", 'endpoint');
   }
   if (typeof options.storeKey !== 'string' || !options.storeKey.startsWith('pk_')) {
-    throw invalid('storeKey must be a pk_… key.', 'storeKey');
+    throw invalid('storeKey must be a publishable pk_… key.', 'storeKey');
   }
   const { endpoint, storeKey } = options;
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -219,7 +220,13 @@ export function createClient(options: ClientOptions) {
     storeKey,
     locale,
     currency,
-    products,
+    products: Object.assign(products, {
+      /** Products to show beside one (or for the shopper); its code loads on the first call. */
+      recommendations: (options: RecommendationOptions): Promise<Recommendations> =>
+        lazy(() => import('./recommendations.js'))().then((m) =>
+          m.recommend(http, products, currency, options),
+        ),
+    }),
     store: {
       /**
        * The store's public configuration (`GET /v1/store`): currencies, locales, points terms,

@@ -120,15 +120,15 @@ export function createHttp(options: HttpOptions) {
 
       let res: Response;
       try {
+        // `init` passes its credentials, signal and cache on as they are; fetch ignores the
+        // members it does not know (WebIDL dictionaries), and JSON.stringify of undefined is
+        // undefined: no body.
         res = await options.fetch(url, {
+          ...init,
           method,
           headers,
-          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-          ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
-          ...(init.credentials ? { credentials: init.credentials } : {}),
-          ...(init.signal ? { signal: init.signal } : {}),
-          ...(init.cache ? { cache: init.cache } : {}),
-        });
+          body: init.form ? new URLSearchParams(init.form).toString() : JSON.stringify(init.body),
+        } as RequestInit);
       } catch (cause) {
         const error = new KioskError({
           code: init.signal?.aborted ? 'aborted' : 'network_error',

@@ -20,6 +20,11 @@ export type {
   SubscribeOptions,
 } from './notifications.js';
 export type { ReturnReason, ReturnRequestOptions } from './orders.js';
+export type {
+  RecommendationKind,
+  RecommendationOptions,
+  Recommendations,
+} from './recommendations.js';
 export {
   ATTRIBUTION_CODE,
   isAttributionCode,

@@ -57,7 +57,7 @@ export function createProducts(
     /** A product by handle or id. */
     get(handleOrId: string, options: ProductReadOptions = {}): Promise<Product> {
       if (typeof handleOrId !== 'string' || !handleOrId.trim()) {
-        return Promise.reject(invalid('A product handle or id is required.', 'handleOrId'));
+        return Promise.reject(invalid('handleOrId is required.', 'handleOrId'));
       }
       const currency = options.currency ?? defaultCurrency();
       const hit = known.get(`${currency ?? ''}|${handleOrId}`);

@@ -13,6 +13,7 @@ describe('GET /v1/customers/me', () => {
       id: c.id,
       email: c.email,
       name: 'Ann',
+      personalization: true,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
   });

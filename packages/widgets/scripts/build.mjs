@@ -11,9 +11,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.KIOSK_DIST ?? `${root}dist`;
 // KIOSK_ELEMENTS=product-card,store limits the build (while another element is half-written).
 const only = process.env.KIOSK_ELEMENTS?.split(',');
-const elements = ['product-card', 'mini-cart', 'review-list', 'login-button', 'store'].filter(
-  (name) => existsSync(`${root}src/${name}/define.ts`) && (!only || only.includes(name)),
-);
+const elements = [
+  'product-card',
+  'mini-cart',
+  'review-list',
+  'recommendations',
+  'login-button',
+  'store',
+].filter((name) => existsSync(`${root}src/${name}/define.ts`) && (!only || only.includes(name)));
 const defines = Object.fromEntries(elements.map((name) => [name, `src/${name}/define.ts`]));
 const dependency =
   /^(lit|lit-html|lit-element|i18next|nanostores|@kiosk\/sdk)(\/|$)|^@lit(-labs)?\//;
@@ -22,7 +27,8 @@ const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 // The CDN build's shared runtime: lit, nanostores, i18next, the SDK core and the widgets'
 // shared code go into one chunk that every element imports, since each page needs all of it
 // and one file gzips smaller than several (rollup would otherwise split it by importer).
-// Lazily loaded parts stay separate: the SDK's sign-in/points/reviews/notifications/share/orders, other languages, and
+// Lazily loaded parts stay separate: the SDK's sign-in/points/reviews/notifications/share/
+// orders/recommendations (and the recently viewed list the card writes on a view), other languages, and
 // the mini cart's panel (imported when a cart first opens, with the modal and positioning
 // controllers only it uses), so a page whose cart stays closed loads the trigger and live
 // count only. Small modules that the card shares with the panel or the review list (the
@@ -30,7 +36,7 @@ const common = { root, configFile: false, logLevel: 'warn', publicDir: false };
 // too: as chunks of their own they cost a cards page ~0.7 KB more in per-file overhead
 // (bench/widgets/size.mjs), more than a page with only a mini cart saves by skipping them.
 const lazy =
-  /\/sdk\/dist\/(auth|pkce|points|reviews|notifications|share|orders|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|(floating-panel|modal)-controller\.ts$/;
+  /\/sdk\/dist\/(auth|pkce|points|reviews|notifications|share|orders|recommendations|recently-viewed|admin)\.js$|\/i18n\/(ar|de|es|fr|pt-BR|ru|zh-CN)\.ts$|(floating-panel|modal)-controller\.ts$/;
 const runtime =
   /\/node_modules\/(lit|lit-html|lit-element|@lit|nanostores|i18next)\/|\/sdk\/dist\/|\/widgets\/src\/(config|context|format|kiosk-element|quantity-stepper|load-error|stars|json-ld|events\/error|analytics\/track)\.ts$|\/widgets\/src\/(controllers|styles|i18n)\//;
 // The CDN build minifies the CSS and HTML inside lit's css`` and html`` templates (esbuild
@@ -101,10 +107,11 @@ await build({
     target: 'es2022',
     modulePreload: false,
     sourcemap: true,
-    // terser with two compress passes: ~0.9 KB gzip less than esbuild over all four elements
-    // (bench/widgets/size.mjs), the room the 55 KB budget needs for small, single-job modules.
+    // terser with four compress passes: ~0.9 KB gzip less than esbuild over all four elements
+    // (bench/widgets/size.mjs), the room the 55 KB budget needs for small, single-job modules
+    // (passes three and four: a few bytes more off a cards page, at 32 KB of its 32).
     minify: 'terser',
-    terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } },
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 4 } },
     rollupOptions: {
       input: defines,
       preserveEntrySignatures: 'allow-extension',

@@ -551,7 +551,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Updates the signed-in customer's name */
+        /** Updates the signed-in customer's name or personalization preference */
         patch: operations["updateCurrentCustomer"];
         trace?: never;
     };
@@ -848,6 +848,26 @@ export interface paths {
          * @description Idempotent by content: the same product, `ref` and `channel` always answer the same code (200 once it exists, 201 when made). `GET /s/{code}/qr.svg` is its QR code.
          */
         post: operations["createShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Products to recommend: bought together, similar, or picked for the shopper
+         * @description Computed from paid orders (item-to-item co-occurrence, popularity for a cold start). Never the product on display and never a product out of stock. `for-you` uses the signed-in shopper’s orders unless they turned personalization off (PATCH /v1/customers/me); guests get what sells in their currency.
+         */
+        get: operations["listRecommendations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1592,6 +1612,10 @@ export interface components {
                 /** @description False: the store collects no analytics; widgets send nothing to POST /v1/events. */
                 enabled: boolean;
             };
+            recommendations: {
+                /** @description False: the store shows no recommendations; GET /v1/recommendations answers no items. */
+                enabled: boolean;
+            };
             points: {
                 /** @description Points per whole unit of baseCurrency paid. */
                 earnPerUnit: number;
@@ -1891,6 +1915,8 @@ export interface components {
             id: string;
             email: string;
             name: string;
+            /** @description Recommendations picked from their own orders ("for-you"); false: they see what is popular instead. */
+            personalization: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2184,6 +2210,25 @@ export interface components {
              * @example https://kiosk.example/s/a8Kx2QpZ0m
              */
             url: string;
+        };
+        Recommendations: {
+            /** @description False: the store turned recommendations off (no items). */
+            enabled: boolean;
+            /**
+             * @description Why these items: the kind asked for, or `popular` (best sellers in `currency`) when it had nothing to go on: no orders yet, a guest or an opted-out shopper asking `for-you`. Null when off.
+             * @enum {string|null}
+             */
+            basis: "bought-together" | "similar" | "for-you" | "popular" | null;
+            /** @description The product on display the items relate to (never among them). */
+            product: {
+                /** Format: uuid */
+                id: string;
+                handle: string;
+                title: string;
+            } | null;
+            /** @description The currency of the prices and of popularity. */
+            currency: string;
+            items: components["schemas"]["Product"][];
         };
         AdminStore: {
             id: string;
@@ -4382,7 +4427,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    name: string;
+                    name?: string;
+                    /** @description False: recommendations stop using their orders (docs/server/recommendations.md). */
+                    personalization?: boolean;
                 };
             };
         };
@@ -5379,6 +5426,60 @@ export interface operations {
             };
         };
     };
+    listRecommendations: {
+        parameters: {
+            query: {
+                kind: "bought-together" | "similar" | "for-you";
+                /** @description The product on display (handle or id); required for `bought-together` and `similar`. */
+                product?: string;
+                first?: number;
+                /** @description Price in this currency if the store sells it, else in the store's default. */
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recommended products, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recommendations"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid key or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     adminGetStore: {
         parameters: {
             query?: never;
@@ -5502,6 +5603,9 @@ export interface operations {
                                 until: string;
                                 tiers: string[];
                             }[];
+                        };
+                        recommendations?: {
+                            enabled?: boolean;
                         };
                     };
                 };

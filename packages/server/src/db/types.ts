@@ -235,6 +235,8 @@ export const storeSettingsSchema = z.object({
   returns: returnSettingsSchema.strict().optional(),
   /** Absent: no member perks (tiers are then only a name, as pointsRules.tiers says). */
   membership: membershipSchema.optional(),
+  /** Off: GET /v1/recommendations answers no items, and the widgets show nothing. */
+  recommendations: z.object({ enabled: z.boolean().optional() }).strict().optional(),
 });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 

@@ -27,6 +27,12 @@ export const PublicStoreSchema = z
           'False: the store collects no analytics; widgets send nothing to POST /v1/events.',
       }),
     }),
+    recommendations: z.object({
+      enabled: z.boolean().openapi({
+        description:
+          'False: the store shows no recommendations; GET /v1/recommendations answers no items.',
+      }),
+    }),
     points: z.object({
       earnPerUnit: z
         .number()

@@ -6,6 +6,10 @@ export const CustomerSchema = z
     id: z.string().uuid(),
     email: z.string(),
     name: z.string(),
+    personalization: z.boolean().openapi({
+      description:
+        'Recommendations picked from their own orders ("for-you"); false: they see what is popular instead.',
+    }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Customer');

@@ -6,6 +6,7 @@ import { type CreateStoreInput, createStore } from '../services/stores.js';
 import { buildCatalog, insertCatalog } from './catalog.js';
 import { auroraProducts, borealisProducts, type SeedProduct, seedCustomers } from './data.js';
 import { seedMembership } from './membership.js';
+import { auroraHistory, insertPurchaseHistory, type PastBasket } from './purchase-history.js';
 import { insertReviews } from './reviews.js';
 import { demoShipping } from './shipping.js';
 
@@ -26,6 +27,8 @@ interface DemoStore extends CreateStoreInput {
   ships: boolean;
   reviewers: string[];
   reviewedProducts: number;
+  /** Past paid orders, as recommendation counts. */
+  history?: PastBasket[];
 }
 
 /** Points rules are the defaults (1 point a unit, worth 1 minor unit) but for these. */
@@ -47,6 +50,7 @@ const DEMO_STORES: DemoStore[] = [
     ships: true,
     reviewers: seedCustomers,
     reviewedProducts: 24,
+    history: auroraHistory,
   },
   {
     handle: 'borealis',
@@ -66,7 +70,7 @@ const DEMO_STORES: DemoStore[] = [
 
 /** A store, its catalog and its reviews. */
 async function seedStore(tx: Tx, spec: DemoStore) {
-  const { products, reviewers, reviewedProducts, ships, ...input } = spec;
+  const { products, reviewers, reviewedProducts, ships, history = [], ...input } = spec;
   const { store } = await createStore(tx as unknown as Db, {
     ...input,
     allowedOrigins: DEMO_ORIGINS,
@@ -76,6 +80,7 @@ async function seedStore(tx: Tx, spec: DemoStore) {
   await insertReviews(tx, store, spec.handle, reviewers, rows.products, reviewedProducts);
   if (ships) await saveShippingConfig(tx, store.id, demoShipping(store.currencies), new Date());
   if (spec.handle === 'aurora') await seedMembership(tx, store);
+  await insertPurchaseHistory(tx, store, rows.products, history);
 }
 
 /**

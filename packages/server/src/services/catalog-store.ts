@@ -13,6 +13,7 @@ import {
 import { ApiError } from '../errors.js';
 import { membershipIssues } from './membership.js';
 import { isCurrencyCode } from './money.js';
+import { recommendationSettings } from './recommendations.js';
 import type { Store } from './stores.js';
 
 /** What any page may know about the store (GET /v1/store). */
@@ -28,6 +29,7 @@ export function publicStoreConfig(store: Store) {
     defaultLocale: store.locales[0]!,
     attributionWindowDays: attributionWindowDays(store.settings),
     analytics: { enabled: analyticsSettings(store.settings).enabled },
+    recommendations: recommendationSettings(store.settings),
     points: {
       earnPerUnit: r.earnPerUnit,
       pointValueMinor: r.pointValueMinor,

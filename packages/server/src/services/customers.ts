@@ -8,7 +8,13 @@ import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 export type Customer = typeof customers.$inferSelect;
 
 export function toCustomerView(c: Customer): CustomerView {
-  return { id: c.id, email: c.email, name: c.name, createdAt: c.createdAt.toISOString() };
+  return {
+    id: c.id,
+    email: c.email,
+    name: c.name,
+    personalization: c.personalization,
+    createdAt: c.createdAt.toISOString(),
+  };
 }
 
 /** Emails are compared trimmed and lower-cased: `Ann@Example.com ` is `ann@example.com`. */
@@ -144,15 +150,25 @@ export async function upsertCustomerByEmail(
   return row!;
 }
 
-export async function renameCustomer(
+/** What a shopper may change of their own profile (PATCH /v1/customers/me). */
+export interface ProfileChange {
+  name?: string | undefined;
+  /** False: recommendations ignore their orders (services/recommendations.ts). */
+  personalization?: boolean | undefined;
+}
+
+export async function updateProfile(
   db: Db,
   storeId: string,
   customerId: string,
-  name: string,
+  change: ProfileChange,
 ): Promise<Customer | undefined> {
   const [row] = await db
     .update(customers)
-    .set({ name: name.trim() })
+    .set({
+      ...(change.name !== undefined ? { name: change.name.trim() } : {}),
+      ...(change.personalization !== undefined ? { personalization: change.personalization } : {}),
+    })
     .where(and(eq(customers.storeId, storeId), eq(customers.id, customerId)))
     .returning();
   return row;

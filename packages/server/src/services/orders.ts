@@ -12,6 +12,7 @@ import { notifyOrderUpdate } from './notifications/triggers.js';
 import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
 import { earnForOrder } from './points.js';
+import { countPaidOrder } from './recommendation-counts.js';
 import type { Store } from './stores.js';
 import { enqueueOrderEvent } from './webhooks/outbox.js';
 
@@ -104,7 +105,7 @@ export interface PaymentRecord {
  * concurrent calls (webhook retries) pay once, and an order the expiry sweep may release is
  * never paid: of a payment and an expiry, exactly one wins. In the same transaction the cart
  * becomes 'ordered' (the shopper's next visit starts a new cart) and the points are earned
- * (the earn entry is unique per order), and the shopper's order-updates subscriptions get a
+ * (the earn entry is unique per order), the order is counted for recommendations, and the shopper's order-updates subscriptions get a
  * message. Already paid: unchanged (idempotent).
  *
  * Lock order: cart, then order — as checkout, which locks the cart before replacing its order.
@@ -144,6 +145,7 @@ export async function markPaid(
       await grantPaidMembership(tx, store, paid, await planLines(tx, store, paid.id), now);
       const { pointsMultiplier } = await memberPerks(tx, store, paid.customerId, now);
       await earnForOrder(tx, store, paid, now, now, pointsMultiplier);
+      await countPaidOrder(tx, paid);
       await markCartOrdered(tx, paid.cartId, now);
       await notifyOrderUpdate(tx, store, paid, 'paid', now);
       const view = await orderView(tx, store, paid, now);

@@ -249,6 +249,11 @@ export function view(card: Card, client: KioskClient | null | undefined): void {
   const variant = card.selectedVariant;
   if (viewed.has(card) || !product || !variant) return;
   viewed.add(card);
+  // Not analytics (never sent): the device's recently viewed list, its code loaded at a view.
+  import('@kiosk/sdk/recently-viewed').then(
+    (m) => m.rememberViewed(product.handle),
+    () => {},
+  );
   emit(card, client, 'view_item', params([item(product, variant, 1)], [variant.price], card.ref));
 }
 

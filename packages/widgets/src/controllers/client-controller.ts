@@ -62,7 +62,7 @@ export class ClientController implements ReactiveController {
         error = new KioskError({
           code: 'not_configured',
           message:
-            'No Kiosk store: set data-endpoint/data-store-key on the script tag, call configure(), or use <kiosk-store>.',
+            'No Kiosk store: set the script tag’s data-endpoint/data-store-key, or configure(), or <kiosk-store>.',
         });
       }
     } catch (e) {

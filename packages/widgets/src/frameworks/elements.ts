@@ -9,6 +9,7 @@ import type { KioskReviewSubmitEvent } from '../events/review-submit.js';
 import type { KioskLoginButton } from '../login-button/login-button.js';
 import type { KioskMiniCart } from '../mini-cart/mini-cart.js';
 import type { KioskProductCard } from '../product-card/product-card.js';
+import type { KioskRecommendations } from '../recommendations/recommendations.js';
 import type { KioskReviewList } from '../review-list/review-list.js';
 import type { KioskStore } from '../store/store.js';
 
@@ -25,6 +26,9 @@ export interface KioskElementAttributes {
   'kiosk-review-list': Partial<
     Pick<KioskReviewList, 'product' | 'sort' | 'rating' | 'locale' | 'currency'>
   > & { 'page-size'?: number | `${number}` };
+  'kiosk-recommendations': Partial<
+    Pick<KioskRecommendations, 'kind' | 'product' | 'limit' | 'layout' | 'locale' | 'currency'>
+  >;
   'kiosk-login-button': Partial<Pick<KioskLoginButton, 'mode' | 'locale' | 'currency'>>;
   'kiosk-store': Partial<Pick<KioskStore, 'endpoint' | 'locale' | 'currency'>> & {
     'store-key'?: string;
@@ -46,6 +50,9 @@ export interface KioskElementEvents {
   };
   'kiosk-review-list': {
     'kiosk-review-submit': KioskReviewSubmitEvent;
+    'kiosk-error': KioskErrorEvent;
+  };
+  'kiosk-recommendations': {
     'kiosk-error': KioskErrorEvent;
   };
   'kiosk-login-button': {

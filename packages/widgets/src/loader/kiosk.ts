@@ -13,7 +13,7 @@ import { miniCartPlaceholderCss } from '../mini-cart/placeholder.js';
 import { productCardPlaceholderCss } from '../product-card/placeholder.js';
 
 /** Element names (without "kiosk-") whose chunks sit beside the loader as `<name>.js`. */
-const names = ['product-card', 'mini-cart', 'review-list', 'login-button', 'store'];
+const names = 'product-card mini-cart review-list recommendations login-button store'.split(' ');
 
 const script =
   (document.currentScript as HTMLScriptElement | null) ??

@@ -8,6 +8,10 @@
 let linked: string | null = new URLSearchParams(globalThis.location?.search).get('kiosk_product');
 
 if (linked) {
+  // The product the link was about counts as viewed (the device's recently viewed list).
+  // (Offline, its chunk may not load: only the list misses this one; the console says why.)
+  const product = linked;
+  void import('@kiosk/sdk/recently-viewed').then((m) => m.rememberViewed(product));
   for (const type of ['pointerdown', 'keydown', 'wheel', 'touchmove']) {
     addEventListener(type, () => (linked = null), { capture: true, once: true, passive: true });
   }

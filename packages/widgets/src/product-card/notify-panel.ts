@@ -68,6 +68,14 @@ export class NotifyPanel {
   /** Opens or closes the panel (the card's "Notify me" button). */
   toggle(): void {
     this.open = !this.open;
+    // Viewed, with analytics off too (the collector records it otherwise).
+    const product = this.options.product();
+    if (this.open && product) {
+      import('@kiosk/sdk/recently-viewed').then(
+        (m) => m.rememberViewed(product.handle),
+        () => {},
+      );
+    }
     const step = this.step;
     // A failure is retried from the form; so is a sign-up for the other topic (the shopper
     // chose another variant, sold out or in stock, since).

@@ -244,7 +244,11 @@ export class KioskProductCard extends KioskElement {
     this.viewed();
   };
 
-  /** view_item: the shopper engaged with this product (docs/widgets/analytics.md). */
+  /**
+   * view_item: the shopper engaged with this product (docs/widgets/analytics.md). The collector
+   * and the panels also put it in the device's recently viewed list (not analytics: never
+   * sent), so that code costs a page of cards nothing (docs/widgets/recommendations.md).
+   */
   private viewed() {
     analytics(this, (a) => a.view(this, this.kiosk.client));
   }

@@ -61,6 +61,14 @@ export class SharePanel {
   toggle(): void {
     this.open = !this.open;
     if (this.open) void this.fetchLink();
+    // Viewed, with analytics off too (the collector records it otherwise).
+    const product = this.options.product();
+    if (this.open && product) {
+      import('@kiosk/sdk/recently-viewed').then(
+        (m) => m.rememberViewed(product.handle),
+        () => {},
+      );
+    }
     this.host.requestUpdate();
   }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   pgTable,
@@ -24,6 +25,8 @@ export const customers = pgTable(
     /** Birthday (month 1–12, day 1–31) for the membership's birthday gift; no year kept. */
     birthdayMonth: smallint('birthday_month'),
     birthdayDay: smallint('birthday_day'),
+    /** Recommendations from their own orders ("Picked for you"); false: popularity only. */
+    personalization: boolean('personalization').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [

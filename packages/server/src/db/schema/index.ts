@@ -13,6 +13,7 @@ export * from './passkeys.js';
 export * from './payments.js';
 export * from './points.js';
 export * from './rate-limits.js';
+export * from './recommendations.js';
 export * from './reviews.js';
 export * from './share-links.js';
 export * from './shipping.js';

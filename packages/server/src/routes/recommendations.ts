@@ -1,0 +1,88 @@
+import { createRoute } from '@hono/zod-openapi';
+import { publicOrigin } from '../context.js';
+import { ApiError } from '../errors.js';
+import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
+import { ProductSchema } from '../schemas/products.js';
+import { resolveCurrency } from '../services/catalog.js';
+import {
+  MAX_RECOMMENDATIONS,
+  RECOMMENDATION_BASES,
+  RECOMMENDATION_KINDS,
+  recommend,
+} from '../services/recommendations.js';
+import { currencyQuery } from './products.js';
+
+/** Product recommendations (/v1/recommendations): docs/server/recommendations.md. */
+export const recommendationRoutes = createRouter();
+
+const RecommendationsSchema = z
+  .object({
+    enabled: z.boolean().openapi({
+      description: 'False: the store turned recommendations off (no items).',
+    }),
+    basis: z.enum(RECOMMENDATION_BASES).nullable().openapi({
+      description:
+        'Why these items: the kind asked for, or `popular` (best sellers in `currency`) when it had nothing to go on: no orders yet, a guest or an opted-out shopper asking `for-you`. Null when off.',
+    }),
+    product: z
+      .object({ id: z.string().uuid(), handle: z.string(), title: z.string() })
+      .nullable()
+      .openapi({ description: 'The product on display the items relate to (never among them).' }),
+    currency: z.string().openapi({ description: 'The currency of the prices and of popularity.' }),
+    items: z.array(ProductSchema),
+  })
+  .openapi('Recommendations');
+
+recommendationRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    operationId: 'listRecommendations',
+    tags: ['catalog'],
+    summary: 'Products to recommend: bought together, similar, or picked for the shopper',
+    description:
+      'Computed from paid orders (item-to-item co-occurrence, popularity for a cold start). Never the product on display and never a product out of stock. `for-you` uses the signed-in shopper’s orders unless they turned personalization off (PATCH /v1/customers/me); guests get what sells in their currency.',
+    security: [...Security.storeKey, ...Security.customer],
+    request: {
+      query: z.object({
+        kind: z.enum(RECOMMENDATION_KINDS),
+        product: z.string().min(1).max(200).optional().openapi({
+          description:
+            'The product on display (handle or id); required for `bought-together` and `similar`.',
+          example: 'aurora-classic-tee',
+        }),
+        first: z.coerce.number().int().min(1).max(MAX_RECOMMENDATIONS).default(8),
+        currency: currencyQuery,
+      }),
+    },
+    responses: {
+      200: jsonContent(RecommendationsSchema, 'The recommended products, best first'),
+      ...errorResponses(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    if (q.kind !== 'for-you' && !q.product) {
+      throw new ApiError('validation_failed', `A product is required for ${q.kind}.`, [
+        { path: 'product', message: `Required for kind=${q.kind}` },
+      ]);
+    }
+    const store = c.var.store;
+    const customerId = c.var.customerId;
+    const result = await recommend(c.var.deps.db, store, {
+      kind: q.kind,
+      product: q.product,
+      first: q.first,
+      currency: resolveCurrency(store, q.currency),
+      origin: publicOrigin(c),
+      customerId,
+    });
+    // A signed-in shopper's "for you" is theirs alone; the rest may be shared for a minute.
+    c.header(
+      'Cache-Control',
+      customerId ? 'private, no-cache' : 'public, max-age=60, stale-while-revalidate=300',
+    );
+    c.header('Vary', 'X-Kiosk-Key, Authorization', { append: true });
+    return c.json(result, 200);
+  },
+);

@@ -1,0 +1,7 @@
+import { KioskRecommendations } from './recommendations.js';
+
+if (!customElements.get('kiosk-recommendations')) {
+  customElements.define('kiosk-recommendations', KioskRecommendations);
+}
+
+export { KioskRecommendations };
