@@ -1,7 +1,7 @@
 import type { KioskClient } from '@kiosk/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { endpoint, until } from '../../test/helpers.js';
-import { client, freshClient, sent, signInWithPoints } from '../../test/shopper.js';
+import { ADMIN, client, freshClient, sent, signInWithPoints } from '../../test/shopper.js';
 import { clientFor } from '../config.js';
 import '../store/define.js';
 import './define.js';
@@ -108,7 +108,13 @@ describe('<kiosk-mini-cart> points', () => {
     await until(() => text(el, '.balance') === 'You have 1,000 points · Tier: Silver', 'balance');
     await until(() => !!$(el, '#points-worth'), 'worth');
     expect(text(el, '#points-worth')).to.equal('1,000 points = $10.00');
-    expectEarn(el, 25);
+    // A Silver member earns at the tier's multiplier (the demo store's membership), whole points.
+    const membership = await fetch(`${endpoint}/admin/v1/membership`, { headers: ADMIN }).then(
+      (r) => r.json(),
+    );
+    const silver = membership.tiers.find((t: { name: string }) => t.name === 'Silver');
+    expect(silver.perks.pointsMultiplier).to.be.greaterThan(1);
+    expectEarn(el, Math.floor(25 * silver.perks.pointsMultiplier));
 
     await client.cart.redeemPoints(400);
     // Checking out places the order, which holds the 400 points until it is paid or expires.
