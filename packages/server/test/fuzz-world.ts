@@ -427,6 +427,9 @@ export const baselines: Record<string, (w: World) => Baseline> = {
     params: { id: '00000000-0000-4000-8000-000000000000' },
     expectStatus: 404,
   }),
+  'GET /v1/recommendations': (w) => ({
+    query: { kind: 'bought-together', product: w.handle, first: '4', currency: 'USD' },
+  }),
   'GET /v1/points': () => ({}),
   'GET /v1/membership': () => ({}),
   'PUT /v1/membership/birthday': () => ({ body: { month: 2, day: 29 } }),
