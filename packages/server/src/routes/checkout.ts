@@ -429,6 +429,24 @@ function send(c: AppContext, page: ReturnType<typeof checkoutPage>, status?: 200
   });
 }
 
+/**
+ * The start of each of the page's posts: the order (else the 404 page), and a post from the
+ * page itself (the hosted forms' CSRF check). A cross-site post is refused outright with the
+ * page, not redirected: nothing happened, and it must not look like a result of the post.
+ */
+async function posted(c: AppContext) {
+  const locale = localeOf(c);
+  const found = await load(c, c.req.param('orderId') ?? '');
+  if (!found) return { refused: sendPage(c, notFoundPage(locale), { status: 404 }) };
+  const { store, order } = found;
+  const from = originOf(c, store);
+  if (!isSameOriginPost(c)) {
+    const state = await pageState(c, store, order, 'badOrigin');
+    return { refused: send(c, checkoutPage(locale, store, order, from, state), 400) };
+  }
+  return { locale, found, store, order, from };
+}
+
 checkoutPageRoutes.get('/:orderId', async (c) => {
   const locale = localeOf(c);
   const found = await load(c, c.req.param('orderId'));
@@ -447,15 +465,9 @@ checkoutPageRoutes.get('/:orderId', async (c) => {
  * then the page (303).
  */
 checkoutPageRoutes.post('/:orderId/address', async (c) => {
-  const locale = localeOf(c);
-  const found = await load(c, c.req.param('orderId'));
-  if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
-  const { store, order } = found;
-  const from = originOf(c, store);
-  if (!isSameOriginPost(c)) {
-    const state = await pageState(c, store, order, 'badOrigin');
-    return send(c, checkoutPage(locale, store, order, from, state), 400);
-  }
+  const post = await posted(c);
+  if ('refused' in post) return post.refused;
+  const { locale, found, store, order, from } = post;
   const redirect = () => c.redirect(`/checkout/${order.id}?${pageQuery(locale, from)}`, 303);
   if (order.status !== 'pending') return redirect();
   const fields = await formFields(c);
@@ -494,15 +506,9 @@ checkoutPageRoutes.post('/:orderId/address', async (c) => {
 
 /** The rate picked on the page; an unknown or unoffered one leaves the order as it was. */
 checkoutPageRoutes.post('/:orderId/shipping', async (c) => {
-  const locale = localeOf(c);
-  const found = await load(c, c.req.param('orderId'));
-  if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
-  const { store, order } = found;
-  const from = originOf(c, store);
-  if (!isSameOriginPost(c)) {
-    const state = await pageState(c, store, order, 'badOrigin');
-    return send(c, checkoutPage(locale, store, order, from, state), 400);
-  }
+  const post = await posted(c);
+  if ('refused' in post) return post.refused;
+  const { locale, store, order, from } = post;
   const fields = await formFields(c);
   if (order.status === 'pending' && fields.rate) {
     try {
@@ -515,18 +521,10 @@ checkoutPageRoutes.post('/:orderId/shipping', async (c) => {
 });
 
 checkoutPageRoutes.post('/:orderId/pay', async (c) => {
-  const locale = localeOf(c);
-  const found = await load(c, c.req.param('orderId'));
-  if (!found) return sendPage(c, notFoundPage(locale), { status: 404 });
-  const { store, order } = found;
-  const from = originOf(c, store);
+  const post = await posted(c);
+  if ('refused' in post) return post.refused;
+  const { locale, store, order, from } = post;
   const { deps } = c.var;
-  // Refused outright, not redirected: nothing happened, and the page must not look like a
-  // result of the cross-site post.
-  if (!isSameOriginPost(c)) {
-    const state = await pageState(c, store, order, 'badOrigin');
-    return send(c, checkoutPage(locale, store, order, from, state), 400);
-  }
   const redirect = (error?: Flash) =>
     c.redirect(`/checkout/${order.id}?${pageQuery(locale, from, error)}`, 303);
   if (order.status !== 'pending') return redirect();
