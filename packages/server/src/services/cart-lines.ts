@@ -137,7 +137,7 @@ async function finish(
   read: PricedLine[],
   grew: boolean,
 ): Promise<CartView> {
-  const lines = await memberPricedLines(
+  const priced = await memberPricedLines(
     tx,
     ctx.store,
     cart.customerId,
@@ -145,12 +145,12 @@ async function finish(
     read,
     ctx.now,
   );
-  const pointsRedeemed = pointsAfterChange(ctx.store, cart, lines, grew);
+  const pointsRedeemed = pointsAfterChange(ctx.store, cart, priced.lines, grew);
   if (pointsRedeemed !== cart.pointsRedeemed) {
     await tx.update(carts).set({ pointsRedeemed }).where(eq(carts.id, cart.id));
   }
   const updated = { ...cart, pointsRedeemed, updatedAt: ctx.now };
-  return cartView(tx, ctx.store, updated, ctx.origin, ctx.now, lines);
+  return cartView(tx, ctx.store, updated, ctx.origin, ctx.now, priced);
 }
 
 /** What the lock statement says of the variant to add (a JSON column beside the cart). */

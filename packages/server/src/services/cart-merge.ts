@@ -44,7 +44,7 @@ export async function mergeCart(ctx: CartContext, guestCartId: string | undefine
         return cartView(tx, ctx.store, adopted!, ctx.origin, ctx.now);
       }
       const cart = await insertCart(tx, ctx, ctx.store.currencies[0]!, customerId);
-      return cartView(tx, ctx.store, cart, ctx.origin, ctx.now, []);
+      return cartView(tx, ctx.store, cart, ctx.origin, ctx.now, { lines: [] });
     }
     if (!guest) return cartView(tx, ctx.store, target, ctx.origin, ctx.now);
     // Its lines are about to join the customer's cart: an order of the guest cart waiting

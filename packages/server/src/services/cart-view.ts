@@ -13,8 +13,8 @@ import {
 } from '../db/schema/index.js';
 import type { CartView } from '../schemas/carts.js';
 import { imageUrl } from './catalog.js';
-import { memberPricedLines } from './member-prices.js';
-import { earnMultiplier } from './membership.js';
+import { type MemberPriced, memberPricedLines } from './member-prices.js';
+import { earnMultiplier, perksForTier } from './membership.js';
 import { linesTotalMinor, toMoney } from './money.js';
 import { pointsToEarn, pricePoints } from './points-pricing.js';
 import type { Store } from './stores.js';
@@ -153,12 +153,15 @@ export async function cartView(
   origin: string,
   now: Date,
   /** Lines as the shopper pays for them (memberPricedLines); read and priced when absent. */
-  lines?: PricedLine[],
+  given?: MemberPriced,
 ): Promise<CartView> {
-  const read = lines ? { lines, shipping: null } : await pricedLinesAndShipping(conn, cart);
-  const priced =
-    lines ??
+  const read = given
+    ? { lines: given.lines, shipping: null }
+    : await pricedLinesAndShipping(conn, cart);
+  const member =
+    given ??
     (await memberPricedLines(conn, store, cart.customerId, cart.currency, read.lines, now));
+  const priced = member.lines;
   const totals = totalsOf(store, cart, priced);
   const c = cart.currency;
   const shipping = read.shipping;
@@ -206,7 +209,10 @@ export async function cartView(
     pointsToEarn: pointsToEarn(
       store.pointsRules,
       { customerId: cart.customerId, totalMinor: totals.totalMinor, currency: c },
-      await earnMultiplier(conn, store, cart.customerId, now),
+      // The tier the lines were priced for, when they needed it: one read, not two.
+      member.tier === undefined
+        ? await earnMultiplier(conn, store, cart.customerId, now)
+        : perksForTier(store, member.tier).pointsMultiplier,
     ),
     updatedAt: cart.updatedAt.toISOString(),
   };

@@ -117,14 +117,20 @@ export async function createCart(
   return ctx.db.transaction(async (tx) => {
     if (!ctx.customerId) {
       const cart = await insertCart(tx, ctx, currency, null);
-      return { cart: await cartView(tx, ctx.store, cart, ctx.origin, ctx.now, []), created: true };
+      return {
+        cart: await cartView(tx, ctx.store, cart, ctx.origin, ctx.now, { lines: [] }),
+        created: true,
+      };
     }
     await lockCustomer(tx, ctx.store.id, ctx.customerId);
     const existing = await activeCartOf(tx, ctx.store.id, ctx.customerId);
     if (existing)
       return { cart: await cartView(tx, ctx.store, existing, ctx.origin, ctx.now), created: false };
     const cart = await insertCart(tx, ctx, currency, ctx.customerId);
-    return { cart: await cartView(tx, ctx.store, cart, ctx.origin, ctx.now, []), created: true };
+    return {
+      cart: await cartView(tx, ctx.store, cart, ctx.origin, ctx.now, { lines: [] }),
+      created: true,
+    };
   });
 }
 
@@ -162,7 +168,7 @@ export async function finishWrite(
   cart: CartRow,
   grew: boolean,
 ): Promise<CartView> {
-  const lines = await memberPricedLines(
+  const priced = await memberPricedLines(
     tx,
     ctx.store,
     cart.customerId,
@@ -170,13 +176,13 @@ export async function finishWrite(
     await pricedLines(tx, cart),
     ctx.now,
   );
-  const points = pointsAfterChange(ctx.store, cart, lines, grew);
+  const points = pointsAfterChange(ctx.store, cart, priced.lines, grew);
   const [updated] = await tx
     .update(carts)
     .set({ pointsRedeemed: points, updatedAt: ctx.now })
     .where(eq(carts.id, cart.id))
     .returning();
-  return cartView(tx, ctx.store, updated!, ctx.origin, ctx.now, lines);
+  return cartView(tx, ctx.store, updated!, ctx.origin, ctx.now, priced);
 }
 
 /** Marks a cart ordered when its order is paid; only an active one. */

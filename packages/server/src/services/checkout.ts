@@ -131,7 +131,7 @@ export async function checkout(
     const cart = await findCart(tx, ctx, cartId, { lock: true });
     const customerId = cart.customerId ?? ctx.customerId;
     // Member prices of the shopper's tier at this moment, whatever the cart showed before.
-    const lines = await memberPricedLines(
+    const { lines } = await memberPricedLines(
       tx,
       store,
       customerId,

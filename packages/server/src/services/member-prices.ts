@@ -107,6 +107,13 @@ export function productTextFor(store: Store, tier: string | null, text: string, 
   return JSON.stringify(withMemberPrices(store, tier, JSON.parse(text) as Product, now));
 }
 
+/** A cart's lines as its shopper pays for them, and the tier they were priced for. */
+export interface MemberPriced {
+  lines: PricedLine[];
+  /** The shopper's tier, when it was read (undefined: no line needed it): reused, not read again. */
+  tier?: string | null;
+}
+
 /**
  * A cart's lines as its shopper pays for them at `now`: each line with a member price of the
  * shopper's tier is repriced (`unitMinor`), keeping its `regularMinor` and the `memberTier`.
@@ -119,10 +126,10 @@ export async function memberPricedLines(
   currency: string,
   lines: PricedLine[],
   now: Date,
-): Promise<PricedLine[]> {
-  if (lines.length === 0 || !changesProducts(store)) return lines;
+): Promise<MemberPriced> {
+  if (lines.length === 0 || !changesProducts(store)) return { lines };
   const tier = await memberTier(conn, store, customerId, now);
-  return lines.map((line) => {
+  const priced = lines.map((line): PricedLine => {
     const regularMinor = line.regularMinor ?? line.unitMinor;
     const member = memberUnitMinor(store, tier, { ...line, currency, unitMinor: regularMinor });
     const { regularMinor: _r, memberTier: _t, ...plain } = line;
@@ -130,4 +137,5 @@ export async function memberPricedLines(
       ? { ...plain, unitMinor: regularMinor }
       : { ...plain, unitMinor: member, regularMinor, memberTier: tier! };
   });
+  return { lines: priced, tier };
 }
