@@ -64,8 +64,13 @@ test('with JavaScript each element takes over in place: no skeleton, no shift, a
       }
     }).observe({ type: 'layout-shift', buffered: true });
     const frame = () => {
-      for (const el of document.querySelectorAll('kiosk-product-card, kiosk-review-list')) {
-        if (!el.shadowRoot) continue; // not parsed yet
+      // Only once the page is parsed: before that the browser may paint an element whose
+      // declarative shadow root has its styles and not yet its content (progressive rendering,
+      // the same with or without Kiosk). The loader is deferred, so every upgrade comes after.
+      for (const el of document.readyState === 'loading'
+        ? []
+        : document.querySelectorAll('kiosk-product-card, kiosk-review-list')) {
+        if (!el.shadowRoot) continue; // a static page (the API was down when it was served)
         const shown = [...el.shadowRoot.querySelectorAll<HTMLElement>('.base')].filter(
           (b) => getComputedStyle(b).display !== 'none',
         );
