@@ -7,6 +7,7 @@ import {
   notificationMessages,
   notificationSubscriptions,
   pointsEntries,
+  returnRequests,
 } from '../src/db/schema/index.js';
 import { expandDueCampaigns } from '../src/services/notifications/campaign-expansion.js';
 import { sendDueMessages } from '../src/services/notifications/outbox-worker.js';
@@ -87,6 +88,7 @@ async function paidOrderOf(s: TestStore, token: string, variantId: string) {
     token: s.sk,
   });
   expect(paid.status).toBe(200);
+  return order.body.orderId as string;
 }
 
 describe('campaign expansion', () => {
@@ -171,6 +173,38 @@ describe('campaign expansion', () => {
       email: 'guest@example.com',
     });
     await paidOrderOf(s, member.token, tee.variantIds[0]!);
+    // Gold by 2,500 points, then Silver: a return took 600 of them back.
+    const returner = await createTestCustomer(t.current, s.store);
+    const returnerPromo = await promo({ customerId: returner.id, locale: 'en' });
+    const returned = await paidOrderOf(s, returner.token, mug.variantIds[0]!);
+    const returnId = randomUUID();
+    await t.current.db
+      .insert(returnRequests)
+      .values({ id: returnId, storeId: s.store.id, orderId: returned, reason: 'other' });
+    const lot = randomUUID();
+    const before = new Date(t.current.now().getTime() - 60_000);
+    await t.current.db.insert(pointsEntries).values([
+      {
+        id: lot,
+        storeId: s.store.id,
+        customerId: returner.id,
+        kind: 'adjust',
+        points: 2500,
+        availableAt: before,
+      },
+      {
+        id: randomUUID(),
+        storeId: s.store.id,
+        customerId: returner.id,
+        kind: 'reverse',
+        points: -600,
+        reversesId: lot,
+        returnId,
+        availableAt: before,
+      },
+    ]);
+    const ledger = await t.current.request('/v1/points', { key: s.pk, token: returner.token });
+    expect(ledger.body.tier.name).toBe('Silver');
 
     const expand = async (audience: Record<string, unknown>, extra: object = {}) => {
       const id = await campaign(s.store, { audience, ...extra });
@@ -181,12 +215,13 @@ describe('campaign expansion', () => {
     expect(await expand({ locale: 'de-DE' })).toEqual([goldPromo.id]);
     expect(await expand({ country: 'br' })).toEqual([memberPromo.id]);
     expect(await expand({ tier: 'Gold' })).toEqual([goldPromo.id]);
+    expect(await expand({ tier: 'Silver' })).toEqual([returnerPromo.id]);
     expect(await expand({ tier: 'Member' })).toEqual([memberPromo.id]);
     expect(await expand({ tier: 'Platinum' })).toEqual([]);
     expect(await expand({ watchers: 'mug' })).toEqual([guestPromo.id]);
     expect(await expand({ watchers: mug.id })).toEqual([guestPromo.id]);
     expect(await expand({ buyers: 'tee' })).toEqual([memberPromo.id]);
-    expect(await expand({ buyers: 'mug' })).toEqual([]);
+    expect(await expand({ buyers: 'mug' })).toEqual([returnerPromo.id]);
     expect(await expand({ buyers: 'no-such-product' })).toEqual([]);
 
     const withUrl = await campaign(s.store, { url: 'https://brand.example/sale' });

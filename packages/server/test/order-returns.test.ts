@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, pointsEntries } from '../src/db/schema/index.js';
 import { lineShares, unitsRefund } from '../src/services/returns.js';
@@ -124,8 +124,18 @@ describe('returns', () => {
     expect(firstRefund.amount).toMatch(/^\d+$/);
     expect(approved.body).toMatchObject({ status: 'paid', refunded: firstRefund });
     expect(await stockOf(t.current.db, a)).toBe(8);
-    // A partial return leaves the points (the order is not refunded).
-    expect(await ledgerSum(shopper.id)).toBe(ledgerBefore);
+    // The points go back as the money does: a third of ¥3,333 at list prices (¥1,000) returned
+    // gives back that share of the 7 redeemed and takes that share of what the order earned.
+    const earned = paid.body.pointsEarned as number;
+    expect(earned).toBeGreaterThan(3);
+    const share = (points: number) => Math.floor((points * 1000) / 3333);
+    expect(await ledgerSum(shopper.id)).toBe(ledgerBefore + share(7) - share(earned));
+    const points = await t.current.request('/v1/points', { key: s.pk, token: shopper.token });
+    expect(points.body.lifetime).toBe(500 + earned - share(earned));
+    expect(approved.body.pointsEarned).toBe(earned - share(earned));
+    // Approving it again changes nothing.
+    await admin(t.current, s, `${id}/returns/${first.body.returns[0].id}/approve`);
+    expect(await ledgerSum(shopper.id)).toBe(ledgerBefore + share(7) - share(earned));
 
     const rest = await askReturn(
       s,
@@ -151,9 +161,12 @@ describe('returns', () => {
     });
     expect(await stockOf(t.current.db, a)).toBe(10);
     expect(await stockOf(t.current.db, b)).toBe(10);
-    // The ledger's refund: the 7 points redeemed come back, what the order earned goes.
-    const earned = paid.body.pointsEarned as number;
+    // Both returns together: the 7 points redeemed come back, what the order earned goes, to
+    // the point (the shares are cut from a running total).
     expect(await ledgerSum(shopper.id)).toBe(ledgerBefore + 7 - earned);
+    const after = await t.current.request('/v1/points', { key: s.pk, token: shopper.token });
+    expect(after.body.lifetime).toBe(500);
+    expect(last.body.pointsEarned).toBe(0);
     const [row] = await t.current.db.select().from(orders).where(eq(orders.id, id));
     expect(row!.returnedMinor).toBe(total);
 
@@ -349,8 +362,10 @@ describe('returns', () => {
     const id = await paidOrder(t.current, s, [{ variantId: p.variantIds[0]!, quantity: 4 }], {
       customer: shopper,
     });
-    const line = (await t.current.request(`/v1/orders/${id}`, { key: s.pk, token: shopper.token }))
-      .body.lines[0].id;
+    const order = await t.current.request(`/v1/orders/${id}`, { key: s.pk, token: shopper.token });
+    const line = order.body.lines[0].id;
+    const earned = order.body.pointsEarned as number;
+    expect(earned).toBeGreaterThan(3);
     const asked = await askReturn(
       s,
       id,
@@ -367,6 +382,12 @@ describe('returns', () => {
       (m.payload as { title: string }).title.startsWith('Return'),
     );
     expect(approvals).toHaveLength(1);
+    // And its share of the points was taken back once.
+    const reversals = await t.current.db
+      .select({ points: pointsEntries.points })
+      .from(pointsEntries)
+      .where(and(eq(pointsEntries.customerId, shopper.id), eq(pointsEntries.kind, 'reverse')));
+    expect(reversals).toEqual([{ points: -Math.floor(earned / 4) }]);
   });
 });
 

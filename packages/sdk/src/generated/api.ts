@@ -1783,6 +1783,7 @@ export interface components {
             dutiesMode: "ddp" | "dap" | null;
             total: components["schemas"]["Money"] & unknown;
             pointsRedeemed: number;
+            /** @description What paying it earned its customer, less what returns took back; 0 once cancelled or refunded. */
             pointsEarned: number;
             /** @description While pending: the points paying it will earn its customer (the ledger’s rule); otherwise 0 (see pointsEarned). */
             pointsToEarn: number;

@@ -131,7 +131,10 @@ export const OrderSchema = z
       description: 'subtotal − discount + shipping + tax (when not included) + duties (when ddp).',
     }),
     pointsRedeemed: z.number().int(),
-    pointsEarned: z.number().int(),
+    pointsEarned: z.number().int().openapi({
+      description:
+        'What paying it earned its customer, less what returns took back; 0 once cancelled or refunded.',
+    }),
     pointsToEarn: z.number().int().openapi({
       description:
         'While pending: the points paying it will earn its customer (the ledger’s rule); otherwise 0 (see pointsEarned).',

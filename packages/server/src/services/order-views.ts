@@ -131,6 +131,7 @@ export async function orderViews(
         orderId: pointsEntries.orderId,
         points: pointsEntries.points,
         kind: pointsEntries.kind,
+        returnId: pointsEntries.returnId,
       })
       .from(pointsEntries)
       .where(
@@ -147,11 +148,15 @@ export async function orderViews(
   }
   return rows.map((o) => {
     const own = lines.filter((l) => l.orderId === o.id);
-    const earned = earns.find((e) => e.orderId === o.id && e.kind === 'earn')?.points ?? 0;
-    // A reverse entry with negative points undoes the earn (one reversal per entry).
-    const reversedEarn = earns.some(
-      (e) => e.orderId === o.id && e.kind === 'reverse' && e.points < 0,
-    );
+    // Reverse entries with negative points undo the earn: returns part of it, a cancel or
+    // refund (no return) all of it.
+    const undoing = earns.filter((e) => e.orderId === o.id && e.kind === 'reverse' && e.points < 0);
+    const earned = undoing.some((e) => e.returnId === null)
+      ? 0
+      : undoing.reduce(
+          (n, e) => n + e.points,
+          earns.find((e) => e.orderId === o.id && e.kind === 'earn')?.points ?? 0,
+        );
     const status = effectiveStatus(o, now);
     return {
       id: o.id,
@@ -190,7 +195,7 @@ export async function orderViews(
       dutiesMode: o.dutiesMode,
       total: toMoney(o.totalMinor, o.currency),
       pointsRedeemed: o.pointsRedeemed,
-      pointsEarned: reversedEarn ? 0 : earned,
+      pointsEarned: earned,
       pointsToEarn:
         status === 'pending'
           ? pointsToEarn(

@@ -53,6 +53,7 @@ interface DebitInput {
   now: Date;
   orderId?: string;
   reversesId?: string;
+  returnId?: string | undefined;
   allocations: { lotId: string; points: number }[];
 }
 
@@ -68,6 +69,7 @@ export async function insertDebit(tx: Tx, storeId: string, customerId: string, d
       points: -d.points,
       orderId: d.orderId ?? null,
       reversesId: d.reversesId ?? null,
+      returnId: d.returnId ?? null,
       reason: d.reason,
       availableAt: d.availableAt,
       expiresAt: null,
@@ -94,6 +96,7 @@ export async function insertCredit(
     now: Date;
     orderId?: string;
     reversesId?: string;
+    returnId?: string | undefined;
   },
 ) {
   const [entry] = await tx
@@ -106,6 +109,7 @@ export async function insertCredit(
       points: c.points,
       orderId: c.orderId ?? null,
       reversesId: c.reversesId ?? null,
+      returnId: c.returnId ?? null,
       reason: c.reason,
       availableAt: c.availableAt,
       expiresAt: c.expiresAt,

@@ -61,6 +61,22 @@ export function lotsOf(ledger: Ledger): Lot[] {
     }));
 }
 
+/**
+ * What 'reverse' entries undid of each entry, by its id: how many points, and whether one of
+ * them undid all that was left of it (a cancel or refund of the order: nothing more to undo).
+ */
+export function reversalsOf(entries: PointsEntryRow[]) {
+  const undone = new Map<string, { points: number; all: boolean }>();
+  for (const e of entries) {
+    if (!e.reversesId) continue;
+    const r = undone.get(e.reversesId) ?? { points: 0, all: false };
+    r.points += Math.abs(e.points);
+    r.all ||= e.returnId === null;
+    undone.set(e.reversesId, r);
+  }
+  return undone;
+}
+
 export const isExpired = (lot: Lot, now: Date) => lot.expiresAt !== null && lot.expiresAt <= now;
 
 /** Lots a debit may consume, in the order it consumes them: soonest expiry first. */
@@ -95,13 +111,15 @@ export function summarize(ledger: Ledger, rules: PointsRules, now: Date): Points
     if (lot.remaining > 0 && lot.availableAt <= now && isExpired(lot, now))
       balance -= lot.remaining;
   }
-  // Lifetime counts what was earned or granted and is not undone by a refund; spending and
+  // Lifetime counts what was earned or granted and is not undone by a refund (what returns
+  // took back of it, or all of it once the order is cancelled or refunded); spending and
   // expiry do not reduce it, pending points do not count yet.
-  const reversed = new Set(ledger.entries.map((e) => e.reversesId).filter(Boolean));
+  const reversals = reversalsOf(ledger.entries);
   let lifetime = 0;
   for (const e of ledger.entries) {
     if ((e.kind === 'earn' || (e.kind === 'adjust' && e.points > 0)) && e.availableAt <= now) {
-      if (!reversed.has(e.id)) lifetime += e.points;
+      const undone = reversals.get(e.id);
+      if (!undone?.all) lifetime += e.points - (undone?.points ?? 0);
     }
   }
   const tiers = [...rules.tiers].sort((a, b) => a.minLifetime - b.minLifetime);

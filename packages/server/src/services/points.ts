@@ -5,7 +5,13 @@ import { ApiError } from '../errors.js';
 import { afterNewest, toPage } from '../pagination.js';
 import type { PointsEntryView, PointsSummary } from '../schemas/points.js';
 import { DAY_MS, expiryFrom, insertCredit, insertDebit, prepare } from './points-entries.js';
-import { allocate, loadLedger, type PointsEntryRow, summarize } from './points-ledger.js';
+import {
+  allocate,
+  loadLedger,
+  type PointsEntryRow,
+  reversalsOf,
+  summarize,
+} from './points-ledger.js';
 import { earningBaseMinor, pointsToEarn } from './points-pricing.js';
 import type { Store } from './stores.js';
 
@@ -78,12 +84,31 @@ export async function earnForOrder(
 }
 
 /**
- * Undoes an order's ledger entries (cancel, refund), each by a 'reverse' entry pointing at
- * it. A reversed redemption gives the points back as a new lot that expires when the
- * latest lot it consumed would have. A reversed earn takes back what did not already
- * expire: first from the earned lot itself, then from other lots soonest-expiry first;
- * if the customer already spent those points and has too few left, the balance goes
- * negative (only this reversal can do that) and later earnings pay it off.
+ * A returned part of an order: its share of each of the order's entries is what the returned
+ * units are of the order's value at list prices (`before` → `after`, of `whole`, minor units),
+ * as the money refunded is (services/returns.ts). Shares are cut with the running total
+ * rounded down, so the parts of every return add up to the whole entry exactly.
+ */
+export interface ReturnedPart {
+  returnId: string;
+  before: number;
+  after: number;
+  whole: number;
+}
+
+function shareOf(points: number, part: ReturnedPart) {
+  const upTo = (value: number) => (BigInt(points) * BigInt(value)) / BigInt(part.whole);
+  return Number(upTo(part.after) - upTo(part.before));
+}
+
+/**
+ * Undoes an order's ledger entries, each by a 'reverse' entry pointing at it: all that is left
+ * of them (cancel, refund), or a returned part's share (`part`, once per return). A reversed
+ * redemption gives the points back as a new lot that expires when the latest lot it consumed
+ * would have. A reversed earn takes back what did not already expire: first from the earned
+ * lot itself, then from other lots soonest-expiry first; if the customer already spent those
+ * points and has too few left, the balance goes negative (only a reversal can do that) and
+ * later earnings pay it off.
  */
 export async function reverseOrderEntries(
   tx: Tx,
@@ -91,13 +116,14 @@ export async function reverseOrderEntries(
   order: { id: string; customerId: string | null },
   reason: string,
   now: Date,
+  part?: ReturnedPart,
 ): Promise<void> {
   if (!order.customerId) return;
   const customerId = order.customerId;
   const { ledger } = await prepare(tx, store, customerId, now);
-  const reversed = new Set(ledger.entries.map((e) => e.reversesId).filter(Boolean));
+  const reversals = reversalsOf(ledger.entries);
   const toReverse = ledger.entries.filter(
-    (e) => e.orderId === order.id && e.kind !== 'reverse' && !reversed.has(e.id),
+    (e) => e.orderId === order.id && e.kind !== 'reverse' && !reversals.get(e.id)?.all,
   );
   const allocationsOf = async (debitId: string) =>
     tx
@@ -106,7 +132,17 @@ export async function reverseOrderEntries(
       .where(eq(pointsAllocations.debitId, debitId));
 
   for (const entry of toReverse) {
+    const undone = reversals.get(entry.id)?.points ?? 0;
+    const share = part ? shareOf(Math.abs(entry.points), part) : Math.abs(entry.points) - undone;
+    const reversal = {
+      reason,
+      now,
+      orderId: order.id,
+      reversesId: entry.id,
+      returnId: part?.returnId,
+    };
     if (entry.points < 0) {
+      if (share <= 0) continue;
       const used = await allocationsOf(entry.id);
       const lotIds = new Set(used.map((a) => a.lotId));
       const lots = ledger.entries.filter((e) => lotIds.has(e.id));
@@ -115,17 +151,15 @@ export async function reverseOrderEntries(
           ? expiryFrom(store.pointsRules, now)
           : new Date(Math.max(...lots.map((l) => l.expiresAt!.getTime())));
       await insertCredit(tx, store.id, customerId, {
+        ...reversal,
         kind: 'reverse',
-        points: -entry.points,
-        reason,
+        points: share,
         availableAt: now,
         expiresAt,
-        now,
-        orderId: order.id,
-        reversesId: entry.id,
       });
     } else {
-      const takeBack = entry.points - (ledger.expiredFrom.get(entry.id) ?? 0);
+      const unexpired = entry.points - (ledger.expiredFrom.get(entry.id) ?? 0) - undone;
+      const takeBack = Math.min(share, unexpired);
       if (takeBack <= 0) continue;
       // A still-pending earn is undone in the pending column: same availability moment.
       const availableAt = entry.availableAt > now ? entry.availableAt : now;
@@ -134,13 +168,10 @@ export async function reverseOrderEntries(
           ? { allocations: [{ lotId: entry.id, points: takeBack }] }
           : allocate(ledger, now, takeBack, entry.id);
       await insertDebit(tx, store.id, customerId, {
+        ...reversal,
         kind: 'reverse',
         points: takeBack,
-        reason,
         availableAt,
-        now,
-        orderId: order.id,
-        reversesId: entry.id,
         allocations,
       });
     }

@@ -11,6 +11,7 @@ import { notifyOrderUpdate } from './notifications/triggers.js';
 import { releaseOrder, restockVariants } from './order-release.js';
 import { type OrderRow, orderView } from './order-views.js';
 import { findOrderRow } from './orders.js';
+import { reverseOrderEntries } from './points.js';
 import { DAY_MS } from './points-entries.js';
 import { firstDeliveredAt, type LineQuantity } from './shipments.js';
 import type { Store } from './stores.js';
@@ -226,9 +227,10 @@ async function decided(
 
 /**
  * The merchant approves a return: its lines' share of the order total is refunded (exact in
- * minor units: see lineShares) and their units go back in stock. The return that completes
- * the order refunds it as POST …/refund does (status refunded, its points reversed by the
- * ledger). One conditional update (requested → approved) under the order's row lock decides,
+ * minor units: see lineShares), the same share of the points the order earned and spent is
+ * reversed (reverseOrderEntries), and their units go back in stock. The return that completes
+ * the order refunds it as POST …/refund does (status refunded; nothing of its points is left
+ * to reverse). One conditional update (requested → approved) under the order's row lock decides,
  * so two approvals at once refund once.
  */
 export async function approveReturn(
@@ -288,6 +290,19 @@ export async function approveReturn(
       .set({ returnedMinor: sql`${orders.returnedMinor} + ${refund}` })
       .where(eq(orders.id, order.id))
       .returning();
+    // The points go back as the money does: this return's share of the order, by list value.
+    // (By units when every line was free: a share of nothing is undefined.)
+    const free = lines.every((l) => l.unitPriceMinor === 0);
+    const value = (count: (line: (typeof lines)[number]) => number) =>
+      lines.reduce((sum, l) => sum + (free ? 1 : l.unitPriceMinor) * count(l), 0);
+    const returning = (l: (typeof lines)[number]) =>
+      asked.filter((a) => a.orderLineId === l.id).reduce((n, a) => n + a.quantity, 0);
+    await reverseOrderEntries(tx, store, order, 'Items returned', now, {
+      returnId: approved.id,
+      before: value((l) => before.get(l.id) ?? 0),
+      after: value((l) => (before.get(l.id) ?? 0) + returning(l)),
+      whole: value((l) => l.quantity),
+    });
     await restockVariants(
       tx,
       store,
@@ -297,12 +312,7 @@ export async function approveReturn(
       })),
       now,
     );
-    const everything = lines.every(
-      (l) =>
-        (before.get(l.id) ?? 0) +
-          asked.filter((a) => a.orderLineId === l.id).reduce((n, a) => n + a.quantity, 0) ===
-        l.quantity,
-    );
+    const everything = lines.every((l) => (before.get(l.id) ?? 0) + returning(l) === l.quantity);
     let final = updated!;
     if (everything) {
       final =

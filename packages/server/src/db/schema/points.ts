@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, ownedBy, storeId } from './columns.js';
 import { customers } from './customers.js';
+import { returnRequests } from './fulfilment.js';
 import { orders } from './orders.js';
 
 /**
@@ -30,8 +31,13 @@ export const pointsEntries = pgTable(
     /** Signed: positive credits, negative debits. */
     points: integer('points').notNull(),
     orderId: uuid('order_id').references(() => orders.id),
-    /** The entry a 'reverse' entry undoes; each entry is reversed at most once. */
+    /**
+     * The entry a 'reverse' entry undoes: all that is left of it (a cancel or refund of the
+     * order, at most once), or a returned part of it (`returnId`, once per return).
+     */
     reversesId: uuid('reverses_id'),
+    /** The approved return whose share of the order a 'reverse' entry undoes. */
+    returnId: uuid('return_id').references(() => returnRequests.id),
     reason: text('reason').notNull().default(''),
     /** Earned points count toward the balance from this moment (pending period). */
     availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
@@ -45,7 +51,10 @@ export const pointsEntries = pgTable(
     uniqueIndex('points_entries_one_earn_per_order')
       .on(t.orderId, t.kind)
       .where(sql`${t.kind} in ('earn', 'redeem') and ${t.orderId} is not null`),
-    uniqueIndex('points_entries_one_reversal').on(t.reversesId),
+    uniqueIndex('points_entries_one_reversal').on(t.reversesId).where(sql`${t.returnId} is null`),
+    uniqueIndex('points_entries_one_reversal_per_return')
+      .on(t.reversesId, t.returnId)
+      .where(sql`${t.returnId} is not null`),
     check('points_entries_nonzero', sql`${t.points} <> 0`),
   ],
 );

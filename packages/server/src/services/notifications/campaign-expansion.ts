@@ -71,15 +71,19 @@ async function productIdOf(tx: Tx, store: Store, ref: string): Promise<string | 
 
 /**
  * Lifetime points of the subscription's customer, as services/points-ledger.ts counts them:
- * earned and positive adjustments already available, not reversed.
+ * earned and positive adjustments already available, less what returns took back of them
+ * (reversals are debits), none of an entry a cancel or refund undid.
  */
 function lifetimePoints(store: Store, now: Date) {
   const reversal = sql.raw('r');
-  return sql<number>`(select coalesce(sum(${pointsEntries.points}), 0) from ${pointsEntries}
+  return sql<number>`(select coalesce(sum(${pointsEntries.points}
+      + (select coalesce(sum(${reversal}.points), 0) from ${pointsEntries} ${reversal} where ${reversal}.reverses_id = ${pointsEntries.id})), 0)
+    from ${pointsEntries}
     where ${pointsEntries.storeId} = ${store.id} and ${pointsEntries.customerId} = ${subs.customerId}
       and (${pointsEntries.kind} = 'earn' or (${pointsEntries.kind} = 'adjust' and ${pointsEntries.points} > 0))
       and ${pointsEntries.availableAt} <= ${now}
-      and not exists (select 1 from ${pointsEntries} ${reversal} where ${reversal}.reverses_id = ${pointsEntries.id}))`;
+      and not exists (select 1 from ${pointsEntries} ${reversal}
+        where ${reversal}.reverses_id = ${pointsEntries.id} and ${reversal}.return_id is null))`;
 }
 
 async function audienceFilters(
