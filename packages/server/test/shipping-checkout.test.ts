@@ -98,6 +98,11 @@ describe('admin shipping set-up', () => {
     const plain = await page(await pendingOrder(b));
     expect(plain.body).toContain('id="kiosk-pay"');
     expect(plain.body).not.toContain('kiosk-address');
+    // The widgets read which one ships from the store's public configuration.
+    const publicOf = async (s: TestStore) =>
+      (await t.current.request('/v1/store', { key: s.pk })).body.shipping;
+    expect(await publicOf(a)).toEqual({ enabled: true });
+    expect(await publicOf(b)).toEqual({ enabled: false });
   });
 
   it('refuses an invalid set-up with 400 and keeps the old one', async () => {

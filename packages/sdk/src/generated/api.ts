@@ -1616,6 +1616,10 @@ export interface components {
                 /** @description False: the store shows no recommendations; GET /v1/recommendations answers no items. */
                 enabled: boolean;
             };
+            shipping: {
+                /** @description True: the store ships (it has shipping zones), so the hosted checkout asks for an address and a rate, and shipping, taxes and duties are added there. */
+                enabled: boolean;
+            };
             points: {
                 /** @description Points per whole unit of baseCurrency paid. */
                 earnPerUnit: number;

@@ -2,8 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { sendCachedJson } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
 import { publicStoreConfig } from '../services/catalog-store.js';
+import { shippingConfigOf } from '../services/shipping/config.js';
 
-/** The store's public configuration: currencies, locales, points rules (/v1/store). */
+/** The store's public configuration: currencies, locales, shipping, points rules (/v1/store). */
 export const storeRoutes = createRouter();
 
 export const PublicStoreSchema = z
@@ -31,6 +32,12 @@ export const PublicStoreSchema = z
       enabled: z.boolean().openapi({
         description:
           'False: the store shows no recommendations; GET /v1/recommendations answers no items.',
+      }),
+    }),
+    shipping: z.object({
+      enabled: z.boolean().openapi({
+        description:
+          'True: the store ships (it has shipping zones), so the hosted checkout asks for an address and a rate, and shipping, taxes and duties are added there.',
       }),
     }),
     points: z.object({
@@ -64,5 +71,11 @@ storeRoutes.openapi(
       ...errorResponses(401),
     },
   }),
-  (c) => sendCachedJson(c, publicStoreConfig(c.var.store)),
+  async (c) => {
+    const shipping = await shippingConfigOf(c.var.deps.db, c.var.store.id);
+    return sendCachedJson(c, {
+      ...publicStoreConfig(c.var.store),
+      shipping: { enabled: shipping.zones.length > 0 },
+    });
+  },
 );

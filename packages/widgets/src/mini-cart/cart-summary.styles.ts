@@ -26,6 +26,11 @@ export const summaryStyles = css`
     font-weight: 700;
     font-size: 1.0625rem;
   }
+  .note {
+    margin: -0.5rem 0 0.75rem;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
   .checkout {
     inline-size: 100%;
     min-block-size: 2.75rem;

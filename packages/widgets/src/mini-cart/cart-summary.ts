@@ -15,6 +15,7 @@ type CheckoutState = 'idle' | 'working' | 'redirecting';
 export class CartSummary implements ReactiveController {
   private state: CheckoutState = 'idle';
   private error: KioskError | undefined;
+  private ships = false;
 
   constructor(private readonly panel: MiniCartPanel) {
     panel.el.addController(this);
@@ -41,6 +42,21 @@ export class CartSummary implements ReactiveController {
   private readonly onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted && this.redirecting) this.set('idle');
   };
+
+  /**
+   * The cart opened: whether this store ships (its configuration, which the SDK keeps), so the
+   * summary says shipping comes at checkout; unknown (offline) says nothing.
+   */
+  opened(): void {
+    const { panel } = this;
+    panel.client?.store.get().then(
+      (config) => {
+        this.ships = config.shipping.enabled;
+        panel.el.requestUpdate();
+      },
+      () => {},
+    );
+  }
 
   /** Forgets the last opening's checkout error. */
   reset(): void {
@@ -121,6 +137,7 @@ export class CartSummary implements ReactiveController {
           <dd>${updating ? pending : panel.money(cart.total)}</dd>
         </div>
       </dl>
+      ${this.ships ? html`<p part="summary-note" class="note">${t('summary.shipping')}</p>` : nothing}
       ${
         e
           ? html`<div part="error" class="error" role="alert">

@@ -82,6 +82,7 @@ function changeKey(cart: Cart | null): string {
  * @csspart footer - The panel's footer (summary and checkout), always in view.
  * @csspart summary - Subtotal, discount and total.
  * @csspart total - The total row.
+ * @csspart summary-note - "Shipping calculated at checkout", under the summary.
  * @csspart checkout - The checkout button.
  * @csspart error - An error message.
  * @csspart status - The live regions (visually hidden) announcing changes.

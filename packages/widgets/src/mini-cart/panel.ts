@@ -115,6 +115,7 @@ export class MiniCartPanel implements ReactiveController {
       this.shown = true;
       this.modal.show();
       this.points.opened();
+      this.summary.opened();
     } else if (!open && this.shown) {
       this.shown = false;
       this.modal.close(true);

@@ -38,6 +38,7 @@ export default {
     discount: 'الخصم',
     total: 'الإجمالي',
     updating: 'جارٍ التحديث…',
+    shipping: 'يُحسب الشحن عند الدفع',
   },
   points: {
     title: 'النقاط',

@@ -31,6 +31,7 @@ export default {
     discount: 'Rabatt',
     total: 'Gesamt',
     updating: 'Wird aktualisiert…',
+    shipping: 'Versand wird an der Kasse berechnet',
   },
   points: {
     title: 'Punkte',

@@ -30,6 +30,7 @@ export default {
     discount: 'Discount',
     total: 'Total',
     updating: 'Updating…',
+    shipping: 'Shipping calculated at checkout',
   },
   points: {
     title: 'Points',

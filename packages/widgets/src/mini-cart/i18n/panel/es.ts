@@ -33,6 +33,7 @@ export default {
     discount: 'Descuento',
     total: 'Total',
     updating: 'Actualizando…',
+    shipping: 'El envío se calcula al pagar',
   },
   points: {
     title: 'Puntos',

@@ -33,6 +33,7 @@ export default {
     discount: 'Remise',
     total: 'Total',
     updating: 'Mise à jour…',
+    shipping: 'Livraison calculée au paiement',
   },
   points: {
     title: 'Points',

@@ -33,6 +33,7 @@ export default {
     discount: 'Desconto',
     total: 'Total',
     updating: 'Atualizando…',
+    shipping: 'Frete calculado ao finalizar a compra',
   },
   points: {
     title: 'Pontos',

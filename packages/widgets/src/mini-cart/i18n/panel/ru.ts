@@ -34,6 +34,7 @@ export default {
     discount: 'Скидка',
     total: 'Итого',
     updating: 'Обновляется…',
+    shipping: 'Доставка рассчитывается при оформлении',
   },
   points: {
     title: 'Баллы',

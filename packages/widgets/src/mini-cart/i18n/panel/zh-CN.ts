@@ -28,6 +28,7 @@ export default {
     discount: '优惠',
     total: '合计',
     updating: '正在更新…',
+    shipping: '运费在结账时计算',
   },
   points: {
     title: '积分',
