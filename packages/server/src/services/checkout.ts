@@ -27,9 +27,14 @@ export function orderHoldMs(store: Store): number {
   return (store.settings.orderHoldMinutes ?? DEFAULT_ORDER_HOLD_MINUTES) * 60_000;
 }
 
-/** The cart's open order (pending; paid only in the instant before the cart is converted). */
-async function openOrderOf(conn: Conn, storeId: string, cartId: string) {
-  const [order] = await conn
+/**
+ * The cart's open order (pending; paid only in the instant before the cart is converted).
+ * `lock`: its row is locked, in the lock order (after the cart, before the variants), so a
+ * checkout replacing it and an expiry sweep releasing it wait on the order, not in a cycle
+ * through the variants both restock; an order the sweep released meanwhile is not open.
+ */
+async function openOrderOf(conn: Conn, storeId: string, cartId: string, lock = false) {
+  const query = conn
     .select()
     .from(orders)
     .where(
@@ -39,6 +44,7 @@ async function openOrderOf(conn: Conn, storeId: string, cartId: string) {
         inArray(orders.status, ['pending', 'paid']),
       ),
     );
+  const [order] = lock ? await query.for('update') : await query;
   return order;
 }
 
@@ -166,7 +172,7 @@ export async function checkout(
     const discountMinor = Number(price.discountMinor);
     const expiresAt = new Date(now.getTime() + orderHoldMs(store));
 
-    const open = await openOrderOf(tx, store.id, cart.id);
+    const open = await openOrderOf(tx, store.id, cart.id, true);
     if (open?.status === 'paid') {
       throw new ApiError('cart_not_active', 'This cart has already been checked out.');
     }
