@@ -4,6 +4,7 @@ import type { components } from './generated/api.js';
 import type { Http } from './http.js';
 import type { KeyValue } from './persist.js';
 import { challengeOf, randomString } from './pkce.js';
+import type { Reads } from './reads.js';
 import type { Passkey, Session } from './types.js';
 
 type TokenRequest = components['schemas']['TokenRequest'];
@@ -30,6 +31,9 @@ export interface AuthContext {
   api: Http;
   /** The client's session store (created by the client, so it exists before this module loads). */
   $session: WritableAtom<Session | null>;
+  /** The client's shared reads and products: who is signed in changes what products say (member prices). */
+  reads: Pick<Reads, 'clear'>;
+  products: { forget(): void };
   /** The channel tabs share the session on (browsers only); the client routes its messages here. */
   channel: BroadcastChannel | null;
   storeKey: string;
@@ -63,6 +67,10 @@ export function createAuth(ctx: AuthContext) {
   function adopt(session: Session | null, token: { token: string; expiresAt: number } | null) {
     access = token;
     ctx.kv.set('session', session ? JSON.stringify(session) : null);
+    if ($session.get()?.customer.id !== session?.customer.id) {
+      ctx.reads.clear();
+      ctx.products.forget();
+    }
     $session.set(session);
   }
 

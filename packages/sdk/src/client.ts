@@ -175,6 +175,8 @@ export function createClient(options: ClientOptions) {
       http: createHttp({ endpoint, fetch: fetchFn, onError, headers: () => ({}) }),
       api: http,
       $session,
+      reads,
+      products,
       channel,
       storeKey,
       kv,
@@ -234,14 +236,10 @@ export function createClient(options: ClientOptions) {
        */
       get: (): Promise<StoreConfig> => reads.get('/v1/store'),
     },
+    // The cart's own methods, but for what only the client calls (the type leaves those out:
+    // a spread, not a list of them, as the core is on a byte budget).
     cart: {
-      $cart: cart.$cart,
-      $pending: cart.$pending,
-      add: cart.add,
-      update: cart.update,
-      remove: cart.remove,
-      redeemPoints: cart.redeemPoints,
-      refresh: cart.refresh,
+      ...cart,
       /** See the cart's checkout: the cart stays until the order is paid. */
       async checkout(options?: CheckoutOptions) {
         const result = await cart.checkout(options);
@@ -249,7 +247,7 @@ export function createClient(options: ClientOptions) {
         await refreshPoints().catch(onError);
         return result;
       },
-    },
+    } as Omit<typeof cart, 'adopt' | 'mergeIntoCustomer'>,
     auth: {
       $session,
       /**

@@ -64,6 +64,10 @@ export function createProducts(
       if (hit && Date.now() - hit.at < 30_000) return Promise.resolve(hit.product);
       return batcherFor(currency)(handleOrId);
     },
+    /** Forgets the products read: who is signed in changed what they say (member prices). */
+    forget() {
+      known.clear();
+    },
     /** A loaded product that has this variant (for optimistic cart lines). */
     productOfVariant(variantId: string): Product | undefined {
       for (const { product } of known.values()) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KioskError } from '../src/index.js';
-import { client, recordingFetch } from './helpers.js';
+import { admin, client, recordingFetch } from './helpers.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -118,5 +118,27 @@ describe('transport', () => {
   it('refuses bad options at creation', () => {
     expect(() => client({ endpoint: 'not a url' })).toThrow(KioskError);
     expect(() => client({ storeKey: 'sk_test_aurora' })).toThrow(/publishable/);
+  });
+});
+
+describe('products for a member', () => {
+  it('are read again once the shopper signs in or out: member prices are theirs', async () => {
+    const kiosk = client();
+    const tee = () => kiosk.products.get('aurora-heavyweight-tee').then((p) => p.variants[0]!);
+    // A guest sees the lowest member price and its tier; the Gold member their own price.
+    const guest = await tee();
+    expect(guest.memberPrice).toBeUndefined();
+    expect(guest.memberPriceFrom?.tier).toBe('Gold');
+    const { token } = await admin().customers.createSessionToken({
+      email: 'gold@example.com',
+      name: 'Gwen Gold',
+    });
+    await kiosk.auth.signInWithToken(token);
+    const gold = await tee();
+    expect(gold.memberTier).toBe('Gold');
+    expect(gold.memberPrice).toEqual(guest.memberPriceFrom!.price);
+    expect(Number(gold.memberPrice!.amount)).toBeLessThan(Number(guest.price.amount));
+    await kiosk.auth.logout();
+    expect((await tee()).memberPrice).toBeUndefined();
   });
 });

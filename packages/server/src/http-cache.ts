@@ -9,14 +9,16 @@ import type { AppContext } from './context.js';
  * stale while it fetches it again. The store key stays in `Vary`: the
  * answer depends on it, and a CDN must not serve one store's answer to another's key (a CDN
  * that does not vary on request headers should have the key in its cache key; see
- * docs/server/running.md). `Authorization` is not in it: the body never depends on the token.
+ * docs/server/running.md). `Authorization` is in it too: a public answer is what guests see,
+ * and a browser that kept one must not show it to the shopper once signed in (a member tier's
+ * prices and early access are answered privately: sendPrivateAnswer).
  */
 export const PUBLIC_READ_HEADERS = {
   'Cache-Control': 'public, max-age=30, s-maxage=10, stale-while-revalidate=300',
   // Origin too, as CORS would add it (middleware/cors.ts): said here, it is in the answer
   // from the start, and no header has to be added to the finished answer, which would make
   // the Node adapter copy its body through a stream (a third of a warm read's time).
-  Vary: 'X-Kiosk-Key, Origin',
+  Vary: 'X-Kiosk-Key, Origin, Authorization',
 };
 
 /**

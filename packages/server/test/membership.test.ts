@@ -74,6 +74,8 @@ describe('member prices', () => {
     });
     const goldTee = await product(s, 'tee', gold.token);
     expect(goldTee.body.variants[0].memberPrice).toEqual({ amount: '20.00', currency: 'USD' });
+    expect(goldTee.body.variants[0].memberTier).toBe('Gold');
+    expect(guestTee.body.variants[0].memberTier).toBeUndefined();
     expect(goldTee.body.variants[0].price).toEqual({ amount: '25.00', currency: 'USD' });
     expect((await product(s, 'tee', silver.token)).body.variants[0].memberPrice).toBeUndefined();
     // The fixed price is USD only; in EUR the tee has none. The mug is 10% off in any currency.
@@ -243,7 +245,10 @@ describe('early access', () => {
 
     const shown = await product(s, 'early');
     expect(shown.status).toBe(200);
-    expect(shown.body.earlyAccess).toEqual({ until: s.until, tiers: ['Gold'] });
+    expect(shown.body.earlyAccess).toEqual({ until: s.until, tiers: ['Gold'], canBuy: false });
+    const forGold = await product(s, 'early', gold.token);
+    expect(forGold.body.earlyAccess).toEqual({ until: s.until, tiers: ['Gold'], canBuy: true });
+    expect((await product(s, 'early', silver.token)).body.earlyAccess.canBuy).toBe(false);
 
     const guest = await cartWith(t.current, s, null, variantId);
     expect(guest.line.status).toBe(403);

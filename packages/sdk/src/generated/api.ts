@@ -1671,6 +1671,8 @@ export interface components {
                 available: boolean;
                 quantityAvailable: number;
                 memberPrice?: components["schemas"]["Money"] & unknown;
+                /** @description With `memberPrice`: the tier paying it, the shopper's ("Gold price"). */
+                memberTier?: string;
                 /** @description Without a member price of their own (a guest, or a tier without one): the lowest member price of any tier, and the lowest tier paying it ("Members pay $X — sign in"). */
                 memberPriceFrom?: {
                     price: components["schemas"]["Money"];
@@ -1687,6 +1689,8 @@ export interface components {
                 until: string;
                 /** @description The tiers that may buy it before. */
                 tiers: string[];
+                /** @description Whether this shopper's tier is one of them (a guest's is not). */
+                canBuy: boolean;
             };
             rating: {
                 /** @description Approved reviews, one decimal; 0 if none. */

@@ -30,6 +30,9 @@ export const ProductSchema = z
           description:
             "The signed-in shopper's member price (their tier's), when it is below `price`: what a cart charges them.",
         }),
+        memberTier: z.string().optional().openapi({
+          description: 'With `memberPrice`: the tier paying it, the shopper\'s ("Gold price").',
+        }),
         memberPriceFrom: z.object({ price: MoneySchema, tier: z.string() }).optional().openapi({
           description:
             'Without a member price of their own (a guest, or a tier without one): the lowest member price of any tier, and the lowest tier paying it ("Members pay $X — sign in").',
@@ -41,6 +44,9 @@ export const ProductSchema = z
       .object({
         until: z.string().openapi({ description: 'When everyone may buy it (ISO 8601).' }),
         tiers: z.array(z.string()).openapi({ description: 'The tiers that may buy it before.' }),
+        canBuy: z.boolean().openapi({
+          description: "Whether this shopper's tier is one of them (a guest's is not).",
+        }),
       })
       .optional()
       .openapi({

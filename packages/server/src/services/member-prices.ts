@@ -88,7 +88,9 @@ export function withMemberPrices(
         unitMinor: parseMinor(variant.price.amount, currency),
       };
       const own = memberUnitMinor(store, tier, priced);
-      if (own !== null) return { ...variant, memberPrice: toMoney(own, currency) };
+      if (own !== null) {
+        return { ...variant, memberPrice: toMoney(own, currency), memberTier: tier! };
+      }
       const lowest = lowestMemberPrice(store, priced);
       return lowest
         ? {
@@ -97,7 +99,15 @@ export function withMemberPrices(
           }
         : variant;
     }),
-    ...(early ? { earlyAccess: { until: early.until, tiers: early.tiers } } : {}),
+    ...(early
+      ? {
+          earlyAccess: {
+            until: early.until,
+            tiers: early.tiers,
+            canBuy: tier !== null && early.tiers.includes(tier),
+          },
+        }
+      : {}),
   };
 }
 

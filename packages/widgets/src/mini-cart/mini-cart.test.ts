@@ -176,7 +176,7 @@ describe('<kiosk-mini-cart>', () => {
       'إتمام الشراء',
     );
     // The store ships: the summary says shipping comes at checkout.
-    await until(() => root(el).querySelector('[part=summary-note]'), 'shipping note');
+    await until(() => !!root(el).querySelector('[part=summary-note]'), 'shipping note');
     expect($(el, '[part=summary-note]').textContent).to.equal('يُحسب الشحن عند الدفع');
     // bottom-end is logical: in RTL the panel's end is its left edge, aligned with the trigger's.
     const t = trigger(el).getBoundingClientRect();
