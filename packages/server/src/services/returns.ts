@@ -12,6 +12,7 @@ import { releaseOrder, restockVariants } from './order-release.js';
 import { type OrderRow, orderView } from './order-views.js';
 import { findOrderRow } from './orders.js';
 import { DAY_MS } from './points-entries.js';
+import { recordRefund } from './refunds.js';
 import { firstDeliveredAt, type LineQuantity } from './shipments.js';
 import type { Store } from './stores.js';
 import { enqueueOrderEvent } from './webhooks/outbox.js';
@@ -288,6 +289,7 @@ export async function approveReturn(
       .set({ returnedMinor: sql`${orders.returnedMinor} + ${refund}` })
       .where(eq(orders.id, order.id))
       .returning();
+    await recordRefund(tx, order, refund, approved.id, now);
     await restockVariants(
       tx,
       store,
