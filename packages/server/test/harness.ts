@@ -289,12 +289,21 @@ export async function createTestCustomer(
   return { id, email, token };
 }
 
-/** A periodic job run as the scheduler runs it, its clock `aheadMs` ahead of the app's. */
-export function runJob(t: TestApp, job: Job, aheadMs = 0) {
+/**
+ * A periodic job run as the scheduler runs it, its clock `aheadMs` ahead of the app's, with
+ * `deps` the server would give it (its payment network).
+ */
+export function runJob(
+  t: TestApp,
+  job: Job,
+  aheadMs = 0,
+  deps: Pick<AppDeps, 'paymentNetwork'> = {},
+) {
   return job.run({
     db: t.db,
     log: createLogger('silent'),
     now: () => new Date(t.now().getTime() + aheadMs),
+    ...deps,
   });
 }
 
