@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { orders, refunds, webhookDeliveries } from '../src/db/schema/index.js';
 import { orderPageMessages } from '../src/hosted/messages/orders.js';
 import { sendRefundsJob } from '../src/jobs/send-refunds.js';
@@ -8,9 +8,9 @@ import { claimDue, LEASE_MS, RETRY_SCHEDULE_MS } from '../src/services/leased-ou
 import { testWalletProvider } from '../src/services/payments/test-network.js';
 import { testNetworkCredentials } from '../src/services/payments/test-network-credentials.js';
 import { recordRefund } from '../src/services/refunds.js';
-import { TestPaymentNetwork } from '../src/testing/payment-network.js';
+import type { TestPaymentNetwork } from '../src/testing/payment-network.js';
 import {
-  createTestApp,
+  appWithNetwork,
   createTestProduct,
   createTestStore,
   runJob,
@@ -27,13 +27,7 @@ let t: TestApp;
 let network: TestPaymentNetwork;
 
 beforeEach(async () => {
-  let app: TestApp | undefined;
-  network = await TestPaymentNetwork.start({ secret: SECRET, now: () => app?.now() ?? new Date() });
-  onTestFinished(() => network.close());
-  app = await createTestApp({ paymentNetwork: network.config });
-  // The wallet's notify URL names the port listened on.
-  await app.listen({ publicUrl: true });
-  t = app;
+  ({ t, network } = await appWithNetwork(SECRET));
 });
 
 /** A store with an endpoint for order.refunded, to see that the event stays as it was. */
@@ -88,6 +82,17 @@ async function paidByWallet(s: TestStore, options: Parameters<typeof order>[1] =
   return { orderId, paymentId };
 }
 
+/** The guest shopper asks to return one unit of the order's line; the return's id. */
+async function returnOne(s: TestStore, orderId: string) {
+  const { body: placed } = await t.request(`/v1/orders/${orderId}`, { key: s.pk });
+  const asked = await t.request(`/v1/orders/${orderId}/returns`, {
+    key: s.pk,
+    body: { lines: [{ lineId: placed.lines[0].id, quantity: 1 }], reason: 'damaged' },
+  });
+  expect(asked.status).toBe(201);
+  return asked.body.returns[0].id as string;
+}
+
 async function orderRow(orderId: string) {
   const [row] = await t.db.select().from(orders).where(eq(orders.id, orderId));
   return row!;
@@ -96,8 +101,9 @@ async function orderRow(orderId: string) {
 const refundRows = (orderId: string) =>
   t.db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(refunds.createdAt);
 
-const sendRefunds = (aheadMs = 0) =>
-  runJob(t, sendRefundsJob, aheadMs, { paymentNetwork: network.config });
+/** The send-refunds job as the scheduler runs it, `aheadMs` ahead; how many it claimed. */
+const sendRefunds = async (aheadMs = 0) =>
+  Number(await runJob(t, sendRefundsJob, aheadMs, { paymentNetwork: network.config }));
 
 /** The network's merchant API as a store's own server would call it. */
 function networkRefund(s: TestStore, paymentId: string, amountMinor: number, key: string) {
@@ -183,13 +189,7 @@ describe('refunds through the provider', () => {
   it('a return’s refund reaches the network; refunding the order then gives back only the rest', async () => {
     const s = await shop();
     const { orderId, paymentId } = await paidByWallet(s, { quantity: 3, price: 1001 });
-    const { body: placed } = await t.request(`/v1/orders/${orderId}`, { key: s.pk });
-    const asked = await t.request(`/v1/orders/${orderId}/returns`, {
-      key: s.pk,
-      body: { lines: [{ lineId: placed.lines[0].id, quantity: 1 }], reason: 'damaged' },
-    });
-    expect(asked.status).toBe(201);
-    const returnId = asked.body.returns[0].id as string;
+    const returnId = await returnOne(s, orderId);
     const approved = await admin(t, s, `${orderId}/returns/${returnId}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body.refunds).toMatchObject([
@@ -337,12 +337,7 @@ describe('refunds under concurrency (races on PostgreSQL)', () => {
   it('approvals and refunds at once refund each return and the rest once', async () => {
     const s = await shop();
     const { orderId, paymentId } = await paidByWallet(s, { quantity: 4, price: 2500 });
-    const { body: placed } = await t.request(`/v1/orders/${orderId}`, { key: s.pk });
-    const asked = await t.request(`/v1/orders/${orderId}/returns`, {
-      key: s.pk,
-      body: { lines: [{ lineId: placed.lines[0].id, quantity: 1 }], reason: 'size_or_fit' },
-    });
-    const returnId = asked.body.returns[0].id as string;
+    const returnId = await returnOne(s, orderId);
     const approvals = await Promise.all(
       Array.from({ length: 4 }, () => admin(t, s, `${orderId}/returns/${returnId}/approve`)),
     );
