@@ -83,18 +83,17 @@ export async function claimDue<T extends LeasedTable>(
 /**
  * Writes the outcome of an attempt, only while this worker still holds the row: pending, and
  * the attempt count its claim gave it (a lease run out and claimed again is the other's).
- * Returns whether it was written.
  */
 export async function finishAttempt<T extends LeasedTable>(
   db: Db,
   table: T,
   row: { id: string; attempts: number },
   set: PgUpdateSetSource<T>,
-): Promise<boolean> {
-  const written = await db
+): Promise<void> {
+  await db
     .update(table)
     .set(set)
-    .where(and(eq(table.id, row.id), eq(table.status, 'pending'), eq(table.attempts, row.attempts)))
-    .returning({ id: table.id });
-  return written.length > 0;
+    .where(
+      and(eq(table.id, row.id), eq(table.status, 'pending'), eq(table.attempts, row.attempts)),
+    );
 }

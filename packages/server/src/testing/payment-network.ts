@@ -232,6 +232,7 @@ export class TestPaymentNetwork {
     if (
       req.method === 'POST' &&
       parts[0] === 'v1' &&
+      parts[1] === 'payments' &&
       parts[3] === 'refunds' &&
       parts.length === 4
     ) {
