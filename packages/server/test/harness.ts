@@ -14,6 +14,7 @@ import { publicOrigins } from '../src/public-origins.js';
 import { requestListener } from '../src/server.js';
 import { signAccessToken } from '../src/services/access-tokens.js';
 import { type CreateStoreInput, createStore, type Store } from '../src/services/stores.js';
+import { TestPaymentNetwork } from '../src/testing/payment-network.js';
 
 const shared = globalThis as { kioskTestDatabase?: Promise<Database> };
 
@@ -161,6 +162,22 @@ export function nodeBindings(ip: string) {
   return { incoming: { socket: { remoteAddress: ip } } };
 }
 
+/**
+ * A fresh app paying through a test payment network on loopback (closed after the test),
+ * listening, so the wallet's return and notify URLs reach it.
+ */
+export async function appWithNetwork(
+  secret: string,
+): Promise<{ t: TestApp; network: TestPaymentNetwork }> {
+  let app: TestApp | undefined;
+  // The network's clock is the app's, so a voucher expires when the order's hold does.
+  const network = await TestPaymentNetwork.start({ secret, now: () => app?.now() ?? new Date() });
+  onTestFinished(() => network.close());
+  app = await createTestApp({ paymentNetwork: network.config });
+  await app.listen({ publicUrl: true });
+  return { t: app, network };
+}
+
 /** Registers a beforeEach that gives each test a fresh app; read `.current` inside tests. */
 export function useTestApp(): { current: TestApp } {
   const ref = {} as { current: TestApp };
@@ -289,12 +306,21 @@ export async function createTestCustomer(
   return { id, email, token };
 }
 
-/** A periodic job run as the scheduler runs it, its clock `aheadMs` ahead of the app's. */
-export function runJob(t: TestApp, job: Job, aheadMs = 0) {
+/**
+ * A periodic job run as the scheduler runs it, its clock `aheadMs` ahead of the app's, with
+ * `deps` the server would give it (its payment network).
+ */
+export function runJob(
+  t: TestApp,
+  job: Job,
+  aheadMs = 0,
+  deps: Pick<AppDeps, 'paymentNetwork'> = {},
+) {
   return job.run({
     db: t.db,
     log: createLogger('silent'),
     now: () => new Date(t.now().getTime() + aheadMs),
+    ...deps,
   });
 }
 

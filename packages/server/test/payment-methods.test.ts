@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
-import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { orders, paymentAttempts, variants, webhookDeliveries } from '../src/db/schema/index.js';
 import { checkoutMessages } from '../src/hosted/messages/checkout.js';
 import { expireDueOrders } from '../src/services/order-expiry.js';
 import { testNetworkCredentials } from '../src/services/payments/test-network-credentials.js';
-import { TestPaymentNetwork } from '../src/testing/payment-network.js';
+import type { TestPaymentNetwork } from '../src/testing/payment-network.js';
 import {
   type ApiResponse,
+  appWithNetwork,
   createTestApp,
   createTestProduct,
   createTestStore,
@@ -22,13 +23,7 @@ let t: TestApp;
 let network: TestPaymentNetwork;
 
 beforeEach(async () => {
-  let app: TestApp | undefined;
-  // The network's clock is the app's, so a voucher expires when the order's hold does.
-  network = await TestPaymentNetwork.start({ secret: SECRET, now: () => app?.now() ?? new Date() });
-  onTestFinished(() => network.close());
-  app = await createTestApp({ paymentNetwork: network.config });
-  await app.listen({ publicUrl: true });
-  t = app;
+  ({ t, network } = await appWithNetwork(SECRET));
 });
 
 async function pendingOrder(s: TestStore, { currency = 'USD', price = 123456, stock = 5 } = {}) {

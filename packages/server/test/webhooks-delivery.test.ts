@@ -8,8 +8,8 @@ import {
 } from '../src/jobs/purge-webhook-deliveries.js';
 import { sendWebhooksJob } from '../src/jobs/send-webhooks.js';
 import { createLogger } from '../src/log.js';
+import { RETRY_SCHEDULE_MS } from '../src/services/leased-outbox.js';
 import { markPaid } from '../src/services/orders.js';
-import { RETRY_SCHEDULE_MS } from '../src/services/webhooks/outbox.js';
 import { sendDueWebhooks } from '../src/services/webhooks/worker.js';
 import {
   createTestProduct,

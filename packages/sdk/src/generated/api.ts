@@ -1055,7 +1055,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a pending or paid order: restock, reverse the order's points */
+        /** Cancel a pending or paid order: restock, reverse the order's points; a paid one is refunded through its payment provider */
         post: operations["adminCancelOrder"];
         delete?: never;
         options?: never;
@@ -1072,7 +1072,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund a paid order: restock, reverse the order's points */
+        /** Refund a paid order through its payment provider (what returns have not refunded yet): restock, reverse the order's points */
         post: operations["adminRefundOrder"];
         delete?: never;
         options?: never;
@@ -1140,7 +1140,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a return: refund its lines' share of the total, restock them (the last one refunds the order); idempotent */
+        /** Approve a return: refund its lines' share of the total through the payment provider, restock them (the last one refunds the order); idempotent */
         post: operations["adminApproveReturn"];
         delete?: never;
         options?: never;
@@ -1811,6 +1811,8 @@ export interface components {
             /** @description Oldest first. */
             returns: components["schemas"]["ReturnRequest"][];
             refunded: components["schemas"]["Money"] & unknown;
+            /** @description The money given back through the payment provider, oldest first. */
+            refunds: components["schemas"]["Refund"][];
         };
         OrderLine: {
             /** Format: uuid */
@@ -1899,6 +1901,24 @@ export interface components {
             note: string | null;
             createdAt: string;
             decidedAt: string | null;
+        };
+        Refund: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The approved return it refunds; null: what was left of the order when it was refunded or cancelled.
+             */
+            returnId: string | null;
+            amount: components["schemas"]["Money"];
+            /**
+             * @description pending (being sent to the payment provider, retried while it cannot be reached) → succeeded | failed (the provider refused it, or stayed unreachable for about a day). A payment marked paid by the admin is refunded outside Kiosk: succeeded at once.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            createdAt: string;
+            /** @description When it succeeded or failed. */
+            settledAt: string | null;
         };
         OrderPage: {
             items: components["schemas"]["Order"][];

@@ -8,6 +8,7 @@ import { purgeWebhookDeliveriesJob } from './purge-webhook-deliveries.js';
 import { purgeRateLimits } from './rate-limits.js';
 import type { Job } from './scheduler.js';
 import { sendNotificationsJob } from './send-notifications.js';
+import { sendRefundsJob } from './send-refunds.js';
 import { sendWebhooksJob } from './send-webhooks.js';
 
 /** Every periodic job the server runs (started by startServer). */
@@ -21,5 +22,6 @@ export const jobs: Job[] = [
   purgeSignInChallengesJob,
   purgeWebhookDeliveriesJob,
   sendNotificationsJob,
+  sendRefundsJob,
   sendWebhooksJob,
 ];

@@ -38,3 +38,20 @@ export function startJobs(jobs: Job[], deps: AppDeps): () => Promise<void> {
     await Promise.all(running.values());
   };
 }
+
+/** Rounds of one run stop after this long, so the scheduler's next tick comes round. */
+const RUN_BUDGET_MS = 5_000;
+
+/**
+ * Runs `round` (which claims up to `batchSize` rows and says how many) again while full
+ * batches keep coming, within the run budget. Returns how many were claimed in all.
+ */
+export async function inRounds(batchSize: number, round: () => Promise<number>): Promise<number> {
+  const started = Date.now();
+  let total = 0;
+  for (;;) {
+    const claimed = await round();
+    total += claimed;
+    if (claimed < batchSize || Date.now() - started > RUN_BUDGET_MS) return total;
+  }
+}

@@ -1,9 +1,7 @@
 import { expandDueCampaigns } from '../services/notifications/campaign-expansion.js';
 import { sendDueMessages } from '../services/notifications/outbox-worker.js';
-import type { Job } from './scheduler.js';
+import { inRounds, type Job } from './scheduler.js';
 
-/** Rounds of one run stop after this long, so the scheduler's next tick comes round. */
-const RUN_BUDGET_MS = 5_000;
 const BATCH_SIZE = 200;
 
 /**
@@ -17,12 +15,6 @@ export const sendNotificationsJob: Job = {
   everyMs: 1_000,
   run: async (deps) => {
     await expandDueCampaigns(deps.db, deps.now());
-    const started = Date.now();
-    let sent = 0;
-    for (;;) {
-      const claimed = await sendDueMessages(deps, { batchSize: BATCH_SIZE });
-      sent += claimed;
-      if (claimed < BATCH_SIZE || Date.now() - started > RUN_BUDGET_MS) return sent;
-    }
+    return inRounds(BATCH_SIZE, () => sendDueMessages(deps, { batchSize: BATCH_SIZE }));
   },
 };

@@ -1,8 +1,6 @@
 import { sendDueWebhooks } from '../services/webhooks/worker.js';
-import type { Job } from './scheduler.js';
+import { inRounds, type Job } from './scheduler.js';
 
-/** Rounds of one run stop after this long, so the scheduler's next tick comes round. */
-const RUN_BUDGET_MS = 5_000;
 const BATCH_SIZE = 50;
 
 /**
@@ -14,13 +12,5 @@ const BATCH_SIZE = 50;
 export const sendWebhooksJob: Job = {
   name: 'send-webhooks',
   everyMs: 1_000,
-  run: async (deps) => {
-    const started = Date.now();
-    let sent = 0;
-    for (;;) {
-      const claimed = await sendDueWebhooks(deps, { batchSize: BATCH_SIZE });
-      sent += claimed;
-      if (claimed < BATCH_SIZE || Date.now() - started > RUN_BUDGET_MS) return sent;
-    }
-  },
+  run: (deps) => inRounds(BATCH_SIZE, () => sendDueWebhooks(deps, { batchSize: BATCH_SIZE })),
 };

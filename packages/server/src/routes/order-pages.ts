@@ -11,7 +11,7 @@ import { layout, sendPage } from '../hosted/layout.js';
 import { type OrderPageMessageKey, orderPageMessages } from '../hosted/messages/orders.js';
 import { isSameOriginPost } from '../hosted/same-origin.js';
 import { unstorable } from '../middleware/storable-text.js';
-import type { OrderView, ShipmentView } from '../schemas/orders.js';
+import type { OrderView, RefundView, ShipmentView } from '../schemas/orders.js';
 import { readOrdersPageToken, tokenStoreId } from '../services/order-page-links.js';
 import { orderView, orderViews } from '../services/order-views.js';
 import { findOrderById } from '../services/orders.js';
@@ -67,6 +67,14 @@ ${
 </section>`;
 }
 
+/** A refund as the shopper should read it: done, on its way, or not made (ask the shop). */
+function refundText(tr: Tr, money: (m: OrderView['total']) => string, refund: RefundView) {
+  const amount = money(refund.amount);
+  if (refund.status === 'pending') return tr('refundPending', { amount });
+  if (refund.status === 'failed') return tr('refundFailed', { amount });
+  return tr('returnRefund', { amount });
+}
+
 /** The outcome of the return form, carried to the page by its redirect as a short code. */
 const flashes = {
   sent: 'returnSent',
@@ -117,6 +125,11 @@ function orderPage(
   const number = new Intl.NumberFormat(locale);
   const address = order.shippingAddress;
   const refunded = Number(order.refunded.amount) > 0;
+  // A return's refund as its provider has it (a return approved before refunds were rows: done).
+  const returnRefund = (returnId: string, amount: OrderView['total']) => {
+    const refund = order.refunds.find((r) => r.returnId === returnId);
+    return refund ? refundText(tr, money, refund) : tr('returnRefund', { amount: money(amount) });
+  };
   const body = html`<h1>${tr('order', { id: reference(order) })}</h1>
 <p class="muted">${store.name} · ${tr('placed', { date: dateText(locale, order.createdAt) })}</p>
 ${flash ? html`<p class="${flash === 'sent' ? 'hint' : 'error'}" role="${flash === 'sent' ? 'status' : 'alert'}" data-flash="${flash}">${tr(flashes[flash])}</p>` : ''}
@@ -148,7 +161,16 @@ ${
     ? html`<h2>${tr('returns')}</h2>
 <ul>${order.returns.map(
         (r) =>
-          html`<li data-return="${r.status}">${tr(`return_${r.status}`)} · ${tr(`reason_${r.reason}`)}${r.refund ? html` · ${tr('returnRefund', { amount: money(r.refund) })}` : ''}${r.note ? html`<br><span class="muted">${r.note}</span>` : ''}</li>`,
+          html`<li data-return="${r.status}">${tr(`return_${r.status}`)} · ${tr(`reason_${r.reason}`)}${r.refund ? html` · ${returnRefund(r.id, r.refund)}` : ''}${r.note ? html`<br><span class="muted">${r.note}</span>` : ''}</li>`,
+      )}</ul>`
+    : ''
+}
+${
+  order.refunds.length > 0
+    ? html`<h2>${tr('refunds')}</h2>
+<ul>${order.refunds.map(
+        (r) =>
+          html`<li data-refund="${r.status}"><time datetime="${r.createdAt}">${dateText(locale, r.createdAt)}</time> — ${refundText(tr, money, r)}</li>`,
       )}</ul>`
     : ''
 }

@@ -1,5 +1,6 @@
 import {
   orderStatuses,
+  refundStatuses,
   returnReasons,
   returnStatuses,
   trackingStatuses,
@@ -99,6 +100,23 @@ export const ReturnRequestSchema = z
   })
   .openapi('ReturnRequest');
 
+export const RefundSchema = z
+  .object({
+    id: z.string().uuid(),
+    returnId: z.string().uuid().nullable().openapi({
+      description:
+        'The approved return it refunds; null: what was left of the order when it was refunded or cancelled.',
+    }),
+    amount: MoneySchema,
+    status: z.enum(refundStatuses).openapi({
+      description:
+        'pending (being sent to the payment provider, retried while it cannot be reached) → succeeded | failed (the provider refused it, or stayed unreachable for about a day). A payment marked paid by the admin is refunded outside Kiosk: succeeded at once.',
+    }),
+    createdAt: z.string(),
+    settledAt: z.string().nullable().openapi({ description: 'When it succeeded or failed.' }),
+  })
+  .openapi('Refund');
+
 export const OrderSchema = z
   .object({
     id: z.string().uuid(),
@@ -158,10 +176,14 @@ export const OrderSchema = z
     returns: z.array(ReturnRequestSchema).openapi({ description: 'Oldest first.' }),
     refunded: MoneySchema.openapi({
       description:
-        'What was refunded: the whole total once refunded, else what approved returns refunded.',
+        'What was refunded: the whole total once refunded (or cancelled after payment), else what approved returns refunded.',
+    }),
+    refunds: z.array(RefundSchema).openapi({
+      description: 'The money given back through the payment provider, oldest first.',
     }),
   })
   .openapi('Order');
 export type OrderView = z.infer<typeof OrderSchema>;
 export type ShipmentView = z.infer<typeof ShipmentSchema>;
 export type ReturnRequestView = z.infer<typeof ReturnRequestSchema>;
+export type RefundView = z.infer<typeof RefundSchema>;

@@ -4,13 +4,14 @@ import {
   orderLines,
   type orders,
   pointsEntries,
+  refunds,
   returnLines,
   returnRequests,
   shipmentEvents,
   shipmentLines,
   shipments,
 } from '../db/schema/index.js';
-import type { OrderView, ReturnRequestView, ShipmentView } from '../schemas/orders.js';
+import type { OrderView, RefundView, ReturnRequestView, ShipmentView } from '../schemas/orders.js';
 import { earnMultiplier } from './membership.js';
 import { toMoney } from './money.js';
 import { earningBaseMinor, pointsToEarn } from './points-pricing.js';
@@ -111,6 +112,28 @@ async function returnsOf(conn: Conn, orderIds: string[], currencyOf: Map<string,
   return byOrder;
 }
 
+/** The orders' refunds, oldest first, in 1 query. */
+async function refundsOf(conn: Conn, orderIds: string[]) {
+  const rows = await conn
+    .select()
+    .from(refunds)
+    .where(inArray(refunds.orderId, orderIds))
+    .orderBy(asc(refunds.createdAt), asc(refunds.id));
+  const byOrder = new Map<string, RefundView[]>();
+  for (const r of rows) {
+    const view: RefundView = {
+      id: r.id,
+      returnId: r.returnId,
+      amount: toMoney(r.amountMinor, r.currency),
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      settledAt: r.settledAt?.toISOString() ?? null,
+    };
+    byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), view]);
+  }
+  return byOrder;
+}
+
 /** Orders with their lines, the points each earned (net of reversal), shipments and returns. */
 export async function orderViews(
   conn: Conn,
@@ -120,7 +143,7 @@ export async function orderViews(
 ): Promise<OrderView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
-  const [lines, earns, shipped, returned] = await Promise.all([
+  const [lines, earns, shipped, returned, refunded] = await Promise.all([
     conn
       .select()
       .from(orderLines)
@@ -139,6 +162,7 @@ export async function orderViews(
       ),
     shipmentsOf(conn, ids),
     returnsOf(conn, ids, new Map(rows.map((o) => [o.id, o.currency]))),
+    refundsOf(conn, ids),
   ]);
   // A pending order earns by its customer's tier at payment; said here as of now.
   const multipliers = new Map<string, number>();
@@ -213,7 +237,13 @@ export async function orderViews(
         : null,
       shipments: shipped.get(o.id) ?? [],
       returns: returned.get(o.id) ?? [],
-      refunded: toMoney(o.status === 'refunded' ? o.totalMinor : o.returnedMinor, o.currency),
+      refunded: toMoney(
+        o.status === 'refunded' || (o.status === 'cancelled' && o.paidAt)
+          ? o.totalMinor
+          : o.returnedMinor,
+        o.currency,
+      ),
+      refunds: refunded.get(o.id) ?? [],
     };
   });
 }

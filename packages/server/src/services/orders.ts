@@ -11,8 +11,10 @@ import { grantPaidMembership, memberPerks, revokePaidMembership } from './member
 import { notifyOrderUpdate } from './notifications/triggers.js';
 import { releaseOrder } from './order-release.js';
 import { effectiveStatus, type OrderRow, orderView, orderViews } from './order-views.js';
+import { MANUAL_PROVIDER } from './payments/provider.js';
 import { earnForOrder } from './points.js';
 import { countPaidOrder } from './recommendation-counts.js';
+import { recordRefund } from './refunds.js';
 import type { Store } from './stores.js';
 import { enqueueOrderEvent } from './webhooks/outbox.js';
 
@@ -115,7 +117,7 @@ export async function markPaid(
   store: Store,
   orderId: string,
   now: Date,
-  payment: PaymentRecord = { provider: 'manual', reference: null },
+  payment: PaymentRecord = { provider: MANUAL_PROVIDER, reference: null },
 ): Promise<OrderView> {
   return db.transaction(async (tx) => {
     const current = await findOrderRow(tx, store, orderId);
@@ -164,8 +166,10 @@ export async function markPaid(
 
 /**
  * Cancel (pending or paid) or refund (paid): one conditional status change, then the
- * lines go back into stock and this order's ledger entries are reversed. Repeating the
- * same transition is a no-op that returns the order.
+ * lines go back into stock and this order's ledger entries are reversed. An order that was
+ * paid gets back what approved returns have not refunded yet, through its provider (a
+ * refund row, sent once this commits). Repeating the same transition is a no-op that
+ * returns the order.
  */
 export async function closeOrder(
   db: Db,
@@ -186,6 +190,10 @@ export async function closeOrder(
       now,
     });
     if (closed) {
+      // paidAt of the row the update returned: a payment that committed just before counts.
+      if (closed.paidAt) {
+        await recordRefund(tx, closed, closed.totalMinor - closed.returnedMinor, null, now);
+      }
       await revokePaidMembership(tx, store.id, closed.id, now);
       await notifyOrderUpdate(tx, store, closed, to, now);
       const view = await orderView(tx, store, closed, now);

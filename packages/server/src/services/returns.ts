@@ -13,6 +13,7 @@ import { type OrderRow, orderView } from './order-views.js';
 import { findOrderRow } from './orders.js';
 import { reverseOrderEntries } from './points.js';
 import { DAY_MS } from './points-entries.js';
+import { recordRefund } from './refunds.js';
 import { firstDeliveredAt, type LineQuantity } from './shipments.js';
 import type { Store } from './stores.js';
 import { enqueueOrderEvent } from './webhooks/outbox.js';
@@ -303,6 +304,7 @@ export async function approveReturn(
       after: value((l) => (before.get(l.id) ?? 0) + returning(l)),
       whole: value((l) => l.quantity),
     });
+    await recordRefund(tx, order, refund, approved.id, now);
     await restockVariants(
       tx,
       store,

@@ -21,6 +21,19 @@ export interface NetworkPayment {
   voucherCode: string | null;
 }
 
+/** A refund the network made: money given back of a succeeded payment. */
+export interface NetworkRefund {
+  id: string;
+  merchant: string;
+  payment: string;
+  amountMinor: number;
+  currency: string;
+  /** The merchant's Idempotency-Key: a request repeated with it gets this refund again. */
+  idempotencyKey: string;
+  /** How many requests asked for it (1, unless the merchant retried). */
+  requests: number;
+}
+
 /** A webhook the network sent (or tried to), and the merchant's answer. */
 export interface NetworkDelivery {
   eventId: string;
@@ -54,7 +67,8 @@ function voucherNumber(): string {
 /**
  * A payment network on loopback, for tests and the offline demo: what PayPal/Alipay (a
  * redirect wallet) and Boleto/PIX (a voucher paid later) are to a shop. It has a merchant
- * API (`POST /v1/payments`, `GET /v1/payments/{id}`, Bearer the store's API key), its own
+ * API (`POST /v1/payments`, `GET /v1/payments/{id}`, `POST /v1/payments/{id}/refunds`
+ * with an Idempotency-Key; Bearer the store's API key), its own
  * pages for the shopper — the wallet's approval page (approve, decline, cancel) and the
  * voucher's page (pay it, as a bank would) — and it tells the merchant of each outcome with
  * a Standard Webhooks–signed POST to the payment's notify URL, retried until a 2xx or 4xx.
@@ -64,6 +78,9 @@ function voucherNumber(): string {
 export class TestPaymentNetwork {
   readonly payments = new Map<string, NetworkPayment>();
   readonly deliveries: NetworkDelivery[] = [];
+  readonly refunds: NetworkRefund[] = [];
+  /** While true the merchant API answers 503, as a provider in an outage (tests set it). */
+  unavailable = false;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   private constructor(
@@ -208,7 +225,19 @@ export class TestPaymentNetwork {
   private async handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', this.origin);
     const parts = url.pathname.split('/').filter(Boolean);
+    if (parts[0] === 'v1' && this.unavailable) {
+      return json(res, 503, { error: 'service_unavailable' });
+    }
     if (req.method === 'POST' && url.pathname === '/v1/payments') return this.create(req, res);
+    if (
+      req.method === 'POST' &&
+      parts[0] === 'v1' &&
+      parts[1] === 'payments' &&
+      parts[3] === 'refunds' &&
+      parts.length === 4
+    ) {
+      return this.refund(req, res, parts[2]!);
+    }
     if (req.method === 'GET' && parts[0] === 'v1' && parts[1] === 'payments' && parts[2]) {
       const p = this.payments.get(parts[2]);
       if (!p || !this.authorized(req, p.merchant)) return json(res, 404, { error: 'not_found' });
@@ -288,6 +317,62 @@ export class TestPaymentNetwork {
     return json(res, 201, this.toJson(p));
   }
 
+  /** What was refunded of a payment so far. */
+  refundedOf(paymentId: string): number {
+    return this.refunds
+      .filter((r) => r.payment === paymentId)
+      .reduce((sum, r) => sum + r.amountMinor, 0);
+  }
+
+  /**
+   * Refunds part or all of a succeeded payment: never more than is left of it, and once per
+   * Idempotency-Key (the same request again gets the same refund; the key with another
+   * request is refused). Checked and written with no await between, so requests at once
+   * cannot both take the last of a payment.
+   */
+  private async refund(req: IncomingMessage, res: ServerResponse, paymentId: string) {
+    const p = this.payments.get(paymentId);
+    if (!p || !this.authorized(req, p.merchant)) return json(res, 404, { error: 'not_found' });
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.length === 0 || key.length > 255) {
+      return json(res, 400, { error: 'idempotency_key_required' });
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    } catch {
+      return json(res, 400, { error: 'invalid_json' });
+    }
+    const amount = body.amount_minor;
+    if (!Number.isSafeInteger(amount) || (amount as number) <= 0) {
+      return json(res, 400, { error: 'invalid_request' });
+    }
+    const seen = this.refunds.find((r) => r.merchant === p.merchant && r.idempotencyKey === key);
+    if (seen) {
+      if (seen.payment !== p.id || seen.amountMinor !== amount || seen.currency !== body.currency) {
+        return json(res, 422, { error: 'idempotency_key_reused' });
+      }
+      seen.requests += 1;
+      return json(res, 200, refundJson(seen));
+    }
+    if (p.status !== 'succeeded') return json(res, 409, { error: 'payment_not_succeeded' });
+    if (body.currency !== p.currency) return json(res, 422, { error: 'currency_mismatch' });
+    if (this.refundedOf(p.id) + (amount as number) > p.amountMinor) {
+      return json(res, 422, { error: 'amount_exceeds_payment' });
+    }
+    const refund: NetworkRefund = {
+      id: `re_${randomUUID()}`,
+      merchant: p.merchant,
+      payment: p.id,
+      amountMinor: amount as number,
+      currency: p.currency,
+      idempotencyKey: key,
+      requests: 1,
+    };
+    this.refunds.push(refund);
+    return json(res, 201, refundJson(refund));
+  }
+
   private toJson(p: NetworkPayment) {
     return {
       id: p.id,
@@ -358,6 +443,16 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function refundJson(r: NetworkRefund) {
+  return {
+    id: r.id,
+    payment: r.payment,
+    status: 'succeeded',
+    amount_minor: r.amountMinor,
+    currency: r.currency,
+  };
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

@@ -14,6 +14,7 @@ export * from './payments.js';
 export * from './points.js';
 export * from './rate-limits.js';
 export * from './recommendations.js';
+export * from './refunds.js';
 export * from './reviews.js';
 export * from './share-links.js';
 export * from './shipping.js';

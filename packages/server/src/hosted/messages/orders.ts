@@ -39,6 +39,9 @@ export type OrderPageMessageKey =
   | 'reason_size_or_fit'
   | 'reason_other'
   | 'returnRefund'
+  | 'refunds'
+  | 'refundPending'
+  | 'refundFailed'
   | 'noOrders'
   | 'linkExpiredTitle'
   | 'linkExpired'
@@ -96,6 +99,9 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: 'Size or fit',
     reason_other: 'Other reason',
     returnRefund: 'Refunded {amount}',
+    refunds: 'Refunds',
+    refundPending: 'Refund of {amount} in progress',
+    refundFailed: 'The refund of {amount} could not be made. Please contact the shop.',
     noOrders: 'You have no orders yet.',
     linkExpiredTitle: 'Link expired',
     linkExpired: 'This link has expired. Open your orders again from the shop.',
@@ -152,6 +158,9 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: '尺码或版型',
     reason_other: '其他原因',
     returnRefund: '已退款 {amount}',
+    refunds: '退款',
+    refundPending: '退款 {amount} 处理中',
+    refundFailed: '退款 {amount} 未能完成，请联系商家。',
     noOrders: '您还没有订单。',
     linkExpiredTitle: '链接已过期',
     linkExpired: '此链接已过期，请从商店重新打开您的订单。',
@@ -208,6 +217,9 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: 'Talla o ajuste',
     reason_other: 'Otro motivo',
     returnRefund: 'Reembolsado {amount}',
+    refunds: 'Reembolsos',
+    refundPending: 'Reembolso de {amount} en curso',
+    refundFailed: 'No se pudo hacer el reembolso de {amount}. Ponte en contacto con la tienda.',
     noOrders: 'Aún no tienes pedidos.',
     linkExpiredTitle: 'Enlace caducado',
     linkExpired: 'Este enlace ha caducado. Vuelve a abrir tus pedidos desde la tienda.',
@@ -264,6 +276,10 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: 'Taille ou coupe',
     reason_other: 'Autre raison',
     returnRefund: 'Remboursé {amount}',
+    refunds: 'Remboursements',
+    refundPending: 'Remboursement de {amount} en cours',
+    refundFailed:
+      'Le remboursement de {amount} n’a pas pu être effectué. Veuillez contacter la boutique.',
     noOrders: 'Vous n’avez pas encore de commande.',
     linkExpiredTitle: 'Lien expiré',
     linkExpired: 'Ce lien a expiré. Rouvrez vos commandes depuis la boutique.',
@@ -320,6 +336,10 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: 'Größe oder Passform',
     reason_other: 'Anderer Grund',
     returnRefund: '{amount} erstattet',
+    refunds: 'Erstattungen',
+    refundPending: 'Erstattung von {amount} in Bearbeitung',
+    refundFailed:
+      'Die Erstattung von {amount} war nicht möglich. Bitte wenden Sie sich an den Shop.',
     noOrders: 'Sie haben noch keine Bestellungen.',
     linkExpiredTitle: 'Link abgelaufen',
     linkExpired: 'Dieser Link ist abgelaufen. Öffnen Sie Ihre Bestellungen erneut im Shop.',
@@ -377,6 +397,9 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: 'Размер или посадка',
     reason_other: 'Другая причина',
     returnRefund: 'Возвращено {amount}',
+    refunds: 'Возвраты денег',
+    refundPending: 'Возврат {amount} выполняется',
+    refundFailed: 'Не удалось вернуть {amount}. Свяжитесь с магазином.',
     noOrders: 'У вас пока нет заказов.',
     linkExpiredTitle: 'Ссылка устарела',
     linkExpired: 'Срок действия ссылки истёк. Откройте заказы снова из магазина.',
@@ -433,6 +456,9 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: 'Tamanho ou caimento',
     reason_other: 'Outro motivo',
     returnRefund: 'Reembolsado {amount}',
+    refunds: 'Reembolsos',
+    refundPending: 'Reembolso de {amount} em andamento',
+    refundFailed: 'Não foi possível fazer o reembolso de {amount}. Entre em contato com a loja.',
     noOrders: 'Você ainda não tem pedidos.',
     linkExpiredTitle: 'Link expirado',
     linkExpired: 'Este link expirou. Abra seus pedidos de novo pela loja.',
@@ -489,6 +515,9 @@ export const orderPageMessages: Messages<OrderPageMessageKey> = {
     reason_size_or_fit: 'المقاس',
     reason_other: 'سبب آخر',
     returnRefund: 'تم استرداد {amount}',
+    refunds: 'المبالغ المستردة',
+    refundPending: 'جارٍ استرداد {amount}',
+    refundFailed: 'تعذّر استرداد {amount}. يُرجى التواصل مع المتجر.',
     noOrders: 'لا توجد لديك طلبات بعد.',
     linkExpiredTitle: 'انتهت صلاحية الرابط',
     linkExpired: 'انتهت صلاحية هذا الرابط. افتح طلباتك مجددًا من المتجر.',

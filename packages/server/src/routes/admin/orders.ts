@@ -13,6 +13,7 @@ import {
 } from '../../openapi.js';
 import { OrderSchema } from '../../schemas/orders.js';
 import { closeOrder, getOrder, listOrders, markPaid } from '../../services/orders.js';
+import { refundNow } from '../../services/refund-worker.js';
 import { approveReturn, refuseReturn } from '../../services/returns.js';
 import { addTrackingEvent, createShipment } from '../../services/shipments.js';
 import { OrderPageSchema, OrderParams } from '../orders.js';
@@ -80,12 +81,13 @@ adminOrderRoutes.openapi(
   transition(
     'adminCancelOrder',
     '/{id}/cancel',
-    "Cancel a pending or paid order: restock, reverse the order's points",
+    "Cancel a pending or paid order: restock, reverse the order's points; a paid one is refunded through its payment provider",
     [409],
   ),
   async (c) => {
     const { db, store, now } = deps(c);
-    return c.json(await closeOrder(db, store, c.req.valid('param').id, 'cancelled', now), 200);
+    const order = await closeOrder(db, store, c.req.valid('param').id, 'cancelled', now);
+    return c.json(await refundNow(c.var.deps, store, order), 200);
   },
 );
 
@@ -93,12 +95,13 @@ adminOrderRoutes.openapi(
   transition(
     'adminRefundOrder',
     '/{id}/refund',
-    "Refund a paid order: restock, reverse the order's points",
+    "Refund a paid order through its payment provider (what returns have not refunded yet): restock, reverse the order's points",
     [409],
   ),
   async (c) => {
     const { db, store, now } = deps(c);
-    return c.json(await closeOrder(db, store, c.req.valid('param').id, 'refunded', now), 200);
+    const order = await closeOrder(db, store, c.req.valid('param').id, 'refunded', now);
+    return c.json(await refundNow(c.var.deps, store, order), 200);
   },
 );
 
@@ -225,7 +228,7 @@ adminOrderRoutes.openapi(
     operationId: 'adminApproveReturn',
     tags: ['admin'],
     summary:
-      "Approve a return: refund its lines' share of the total, restock them (the last one refunds the order); idempotent",
+      "Approve a return: refund its lines' share of the total through the payment provider, restock them (the last one refunds the order); idempotent",
     security: Security.admin,
     request: { params: ReturnParams },
     responses: {
@@ -236,7 +239,8 @@ adminOrderRoutes.openapi(
   async (c) => {
     const { db, store, now } = deps(c);
     const { id, returnId } = c.req.valid('param');
-    return c.json(await approveReturn(db, store, id, returnId, now), 200);
+    const order = await approveReturn(db, store, id, returnId, now);
+    return c.json(await refundNow(c.var.deps, store, order), 200);
   },
 );
 

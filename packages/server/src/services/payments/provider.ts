@@ -2,6 +2,12 @@ import type { PaymentMethodId } from '../../db/types.js';
 import type { OrderView } from '../../schemas/orders.js';
 import type { Store } from '../stores.js';
 
+/**
+ * The provider of payments the admin marks paid (mark-paid): taken outside Kiosk, so given
+ * back outside it too; there is no provider to call.
+ */
+export const MANUAL_PROVIDER = 'manual';
+
 /** What the shopper typed into the hosted card form. */
 export interface PaymentInput {
   card: string;
@@ -34,6 +40,31 @@ export interface ProviderPayment {
   orderId: string;
 }
 
+/** Money to give back of a payment, in the payment's currency. */
+export interface RefundRequest {
+  amountMinor: number;
+  currency: string;
+  /**
+   * The same for every attempt of one refund (Kiosk's refund id): a provider that took it
+   * once answers that refund again instead of refunding twice.
+   */
+  idempotencyKey: string;
+}
+
+/**
+ * The provider's answer to a refund. A refusal is final (more than is left of the payment,
+ * a payment that cannot be refunded): the refund fails. A provider that cannot be reached
+ * or answers 5xx throws instead, and the refund is tried again later with the same key.
+ */
+export type RefundOutcome =
+  | { status: 'succeeded'; reference: string }
+  | { status: 'refused'; reason: string };
+
+/** What every provider does: give money back of a payment it took (`reference`). */
+export interface Refunds {
+  refund(store: Store, reference: string, request: RefundRequest): Promise<RefundOutcome>;
+}
+
 /** A webhook whose signature checked out. */
 export interface ProviderEvent {
   id: string;
@@ -48,7 +79,7 @@ export interface ProviderEvent {
  * refuses expired ones), and use the order id as its idempotency key so that two submits of
  * one form charge once.
  */
-export interface ImmediateProvider {
+export interface ImmediateProvider extends Refunds {
   readonly id: string;
   readonly flow: 'immediate';
   readonly method: PaymentMethodId;
@@ -58,7 +89,7 @@ export interface ImmediateProvider {
 }
 
 /** What redirect and asynchronous providers share: looking a payment up, and their webhooks. */
-export interface OutOfBandProvider {
+export interface OutOfBandProvider extends Refunds {
   readonly id: string;
   readonly method: PaymentMethodId;
   available(store: Store): boolean;

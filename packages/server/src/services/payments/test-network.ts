@@ -17,7 +17,15 @@ export interface PaymentNetworkConfig {
 }
 
 /** The network could not be reached or answered something unexpected. */
-export class PaymentNetworkError extends Error {}
+export class PaymentNetworkError extends Error {
+  constructor(
+    message: string,
+    /** The network's HTTP status and error code when it answered (a 4xx is its refusal). */
+    readonly answer?: { status: number; code: string },
+  ) {
+    super(message);
+  }
+}
 
 const TIMEOUT_MS = 10_000;
 
@@ -31,12 +39,18 @@ interface NetworkPayment {
   voucher?: { code: string; url: string; expires_at: string };
 }
 
-async function call(
+interface NetworkRefund {
+  id: string;
+  status: 'succeeded';
+}
+
+async function call<T = NetworkPayment>(
   config: PaymentNetworkConfig,
   store: Store,
   path: string,
   body?: unknown,
-): Promise<NetworkPayment> {
+  headers: Record<string, string> = {},
+): Promise<T> {
   const { apiKey } = testNetworkCredentials(config.secret, store.id);
   let res: Response;
   try {
@@ -45,6 +59,7 @@ async function call(
       headers: {
         authorization: `Bearer ${apiKey}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -52,8 +67,14 @@ async function call(
   } catch {
     throw new PaymentNetworkError('network_unreachable');
   }
-  if (!res.ok) throw new PaymentNetworkError(`network_http_${res.status}`);
-  return (await res.json()) as NetworkPayment;
+  if (!res.ok) {
+    const answer = (await res.json().catch(() => ({}))) as { error?: unknown };
+    throw new PaymentNetworkError(`network_http_${res.status}`, {
+      status: res.status,
+      code: typeof answer.error === 'string' ? answer.error : `http_${res.status}`,
+    });
+  }
+  return (await res.json()) as T;
 }
 
 function providerPayment(p: NetworkPayment): ProviderPayment {
@@ -76,6 +97,23 @@ function network(config: PaymentNetworkConfig, id: string) {
       return providerPayment(
         await call(config, store, `/v1/payments/${encodeURIComponent(reference)}`),
       );
+    },
+    async refund(store, reference, request) {
+      try {
+        const r = await call<NetworkRefund>(
+          config,
+          store,
+          `/v1/payments/${encodeURIComponent(reference)}/refunds`,
+          { amount_minor: request.amountMinor, currency: request.currency },
+          { 'idempotency-key': request.idempotencyKey },
+        );
+        return { status: 'succeeded', reference: r.id };
+      } catch (error) {
+        // A 4xx is the network's final word (more than is left, not paid); a 5xx may pass.
+        const answer = error instanceof PaymentNetworkError ? error.answer : undefined;
+        if (answer && answer.status < 500) return { status: 'refused', reason: answer.code };
+        throw error;
+      }
     },
     verifyWebhook(store, body, headers): ProviderEvent | undefined {
       const { webhookSecret } = testNetworkCredentials(config.secret, store.id);

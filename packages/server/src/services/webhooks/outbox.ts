@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.js';
 import {
   stores,
@@ -9,26 +9,8 @@ import {
   webhookEndpoints,
 } from '../../db/schema/index.js';
 import type { OrderView } from '../../schemas/orders.js';
+import { claimDue, finishAttempt, nextAttemptAt } from '../leased-outbox.js';
 import { randomToken } from '../secrets.js';
-
-/**
- * When each attempt is made, counted from the previous one: the Standard Webhooks
- * suggestion (immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h). After the last one
- * fails the delivery is `failed`.
- */
-export const RETRY_SCHEDULE_MS = [
-  0,
-  5_000,
-  5 * 60_000,
-  30 * 60_000,
-  2 * 3_600_000,
-  5 * 3_600_000,
-  10 * 3_600_000,
-  10 * 3_600_000,
-] as const;
-
-/** How long a claimed delivery is a worker's: well past the send timeout. */
-export const LEASE_MS = 60_000;
 
 /**
  * Puts `type` about `order` into the outbox for each of the store's endpoints that asked for
@@ -73,35 +55,15 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Takes up to `limit` due deliveries for this worker: pending, due, not leased to a live
- * worker. `FOR UPDATE SKIP LOCKED` lets instances claim side by side without taking the same
- * row; the lease and the attempt are written in the same statement, which commits at once, so
- * no transaction stays open while the requests are made.
+ * Takes up to `limit` due deliveries for this worker (claimDue: a lease, `SKIP LOCKED`), with
+ * each one's endpoint URL, secret and store mode.
  */
 export async function claimDueDeliveries(
   db: Db,
   now: Date,
   limit: number,
 ): Promise<ClaimedDelivery[]> {
-  const d = webhookDeliveries;
-  const due = db
-    .select({ id: d.id })
-    .from(d)
-    .where(
-      and(
-        eq(d.status, 'pending'),
-        lte(d.nextAttemptAt, now),
-        or(isNull(d.claimedUntil), lt(d.claimedUntil, now)),
-      ),
-    )
-    .orderBy(d.nextAttemptAt)
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  const claimed = await db
-    .update(d)
-    .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${d.attempts} + 1` })
-    .where(inArray(d.id, due))
-    .returning();
+  const claimed = await claimDue(db, webhookDeliveries, now, limit);
   if (claimed.length === 0) return [];
   const endpoints = await db
     .select({
@@ -129,8 +91,7 @@ export interface AttemptOutcome {
 
 /**
  * Writes an attempt's outcome: delivered, else the next attempt per RETRY_SCHEDULE_MS, else
- * (the schedule done) failed. Only while this worker still holds the delivery: pending, and
- * the attempt count the claim gave it (a lease run out and claimed again is the other's).
+ * (the schedule done) failed; only while this worker still holds the delivery (finishAttempt).
  */
 export async function recordAttempt(
   db: Db,
@@ -138,20 +99,16 @@ export async function recordAttempt(
   outcome: AttemptOutcome,
   now: Date,
 ): Promise<void> {
-  const next = RETRY_SCHEDULE_MS[delivery.attempts];
-  const d = webhookDeliveries;
-  await db
-    .update(d)
-    .set({
-      claimedUntil: null,
-      lastStatus: outcome.status,
-      lastError: outcome.error,
-      lastAttemptAt: now,
-      ...(outcome.ok
-        ? { status: 'delivered' as const, deliveredAt: now }
-        : next === undefined
-          ? { status: 'failed' as const }
-          : { nextAttemptAt: new Date(now.getTime() + next) }),
-    })
-    .where(and(eq(d.id, delivery.id), eq(d.status, 'pending'), eq(d.attempts, delivery.attempts)));
+  const next = nextAttemptAt(delivery.attempts, now);
+  await finishAttempt(db, webhookDeliveries, delivery, {
+    claimedUntil: null,
+    lastStatus: outcome.status,
+    lastError: outcome.error,
+    lastAttemptAt: now,
+    ...(outcome.ok
+      ? { status: 'delivered' as const, deliveredAt: now }
+      : next === undefined
+        ? { status: 'failed' as const }
+        : { nextAttemptAt: next }),
+  });
 }
