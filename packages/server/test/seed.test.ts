@@ -257,6 +257,10 @@ describe('seedDemo', () => {
     const coat = await t.current.request('/v1/products/aurora-wool-overcoat', {
       key: 'pk_test_aurora',
     });
-    expect(coat.body.earlyAccess).toEqual({ until: '2030-01-01T00:00:00.000Z', tiers: ['Gold'] });
+    expect(coat.body.earlyAccess).toEqual({
+      until: '2030-01-01T00:00:00.000Z',
+      tiers: ['Gold'],
+      canBuy: false,
+    });
   });
 });
