@@ -109,8 +109,10 @@ test('a creator code → share page → paid order → the merchant report and t
       .filter({ has: page.getByRole('rowheader', { name: CODE }) });
     await expect(async () => {
       await analytics.getByRole('button', { name: 'Show' }).click();
+      // Impressions: the one posted above, and the share page's own card when the shopper
+      // looked at it for the second an impression takes (a busy machine makes that happen).
       await expect(row.getByRole('cell')).toHaveText(
-        ['1', '1', '0', '1', usd(cents), usd(commission), 'Creator link'],
+        [/^[12]$/, '1', '0', '1', usd(cents), usd(commission), 'Creator link'],
         { timeout: 1000 },
       );
     }).toPass();
@@ -149,7 +151,7 @@ test('a creator code → share page → paid order → the merchant report and t
     await expect(creator.getByRole('heading', { level: 1 })).toHaveText('Your figures');
     const figure = (key: string) => creator.locator(`[data-figure="${key}"]`);
     await expect(figure('orders')).toHaveText('1');
-    await expect(figure('impressions')).toHaveText('1');
+    await expect(figure('impressions')).toHaveText(/^[12]$/); // as in the merchant's report
     await expect(figure('clicks')).toHaveText('1');
     await expect(figure('revenue')).toHaveText(usd(cents));
     await expect(figure('commission')).toHaveText(usd(commission));
