@@ -148,6 +148,12 @@ function similarTo(
 }
 
 /**
+ * How many of each of a shopper's products' partners "for you" sums (the most often bought with
+ * it, by index): a best seller has thousands, and the read stays bounded however many.
+ */
+const SHOPPER_PARTNERS = 100;
+
+/**
  * What goes with the products of the shopper's own paid orders, not those products again:
  * they join `excluded`, for the top-up too.
  */
@@ -163,13 +169,15 @@ async function forShopper(db: Db, store: Store, customerId: string, excluded: st
   excluded.push(...mine);
   return ids(
     db,
-    sql`select pp.other_id as id from product_pairs pp join products p on p.id = pp.other_id
-      where pp.store_id = ${store.id}
-        and pp.product_id in (${sql.join(
-          mine.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-        and ${recommendable(store, excluded)}
+    sql`select pp.other_id as id from unnest(array[${sql.join(
+      mine.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}]) as mine(id)
+      cross join lateral (select pp.other_id, pp.orders from product_pairs pp
+        where pp.store_id = ${store.id} and pp.product_id = mine.id
+        order by pp.orders desc nulls last, pp.other_id limit ${SHOPPER_PARTNERS}) pp
+      join products p on p.id = pp.other_id
+      where ${recommendable(store, excluded)}
       group by pp.other_id, p.position order by sum(pp.orders) desc, p.position limit ${n}`,
   );
 }
@@ -275,6 +283,27 @@ export async function recommendForShopper(
 }
 
 /**
+ * The first `input.first` products of `list` as they are now, the product on display and
+ * those drafted, deleted or sold out since left out: the first ones read, and only if some of
+ * them are gone, the rest of the list.
+ */
+async function inStockOf(
+  db: Db,
+  store: Store,
+  list: RecommendationList,
+  shown: ShownProduct,
+  input: RecommendationInput,
+): Promise<Product[]> {
+  const candidates = list.ids.filter((id) => id !== shown?.id);
+  const read = (some: string[]) =>
+    getProductsByIds(db, store, some, inStock(sql`products`), input.currency, input.origin);
+  const items = await read(candidates.slice(0, input.first));
+  if (items.length === input.first || candidates.length <= input.first) return items;
+  const more = await read(candidates.slice(input.first));
+  return [...items, ...more].slice(0, input.first);
+}
+
+/**
  * Recommendations that are the same for everyone who asks them (all but a signed-in shopper's
  * own "for you"), docs/server/recommendations.md. Which products they name comes from the list
  * `lists` keeps (RECOMMENDATION_LIST_TTL_MS, up to a minute behind the orders); the products
@@ -293,22 +322,12 @@ export async function recommend(
   const shown = await shownProduct(db, store, input.product);
   const key = `${store.id}\n${input.kind}\n${shown?.id ?? ''}\n${input.currency}`;
   const compute = () => rank(db, store, input.kind, shown, input.currency, null, KEPT_LIST_LENGTH);
-  const read = (list: RecommendationList) =>
-    getProductsByIds(
-      db,
-      store,
-      list.ids.filter((id) => id !== shown?.id),
-      inStock(sql`products`),
-      input.currency,
-      input.origin,
-    );
   let list = await lists.get(key, compute);
-  let items = await read(list);
+  let items = await inStockOf(db, store, list, shown, input);
   if (items.length < input.first && list.ids.length === KEPT_LIST_LENGTH) {
     list = await lists.get(key, compute, true);
-    items = await read(list);
+    items = await inStockOf(db, store, list, shown, input);
   }
-  items = items.slice(0, input.first);
   const first = items[0] ? list.ids.indexOf(items[0].id) : -1;
   return answer(input, shown, first >= 0 && first < list.chosen ? input.kind : 'popular', items);
 }
