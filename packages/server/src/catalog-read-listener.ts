@@ -81,13 +81,9 @@ const productReads: CatalogReader = (url) => {
  * report, a read PGlite's admission line must queue (middleware/admission.ts), an answer it
  * does not keep — goes on to `next`, the app, whose route answers the same.
  */
-export function catalogReadListener(
-  deps: ServingDeps,
-  next: RequestListener,
-  readers: CatalogReader[] = [productReads, recommendationReads],
-): RequestListener {
+export function catalogReadListener(deps: ServingDeps, next: RequestListener): RequestListener {
   return (req, res) => {
-    const read = req.method === 'GET' ? catalogRead(deps, req, readers) : undefined;
+    const read = req.method === 'GET' ? catalogRead(deps, req) : undefined;
     if (!read) return next(req, res);
     // A signed-in shopper's SDK sends its token on every read; the route refuses a bad one.
     const allowed = read.token
@@ -125,16 +121,14 @@ interface CatalogRead extends KeptRead {
   start: number;
 }
 
-function catalogRead(
-  deps: ServingDeps,
-  req: IncomingMessage,
-  readers: CatalogReader[],
-): CatalogRead | undefined {
+const READERS = [productReads, recommendationReads];
+
+function catalogRead(deps: ServingDeps, req: IncomingMessage): CatalogRead | undefined {
   const start = performance.now();
   const url = req.url;
   if (!url) return undefined;
   let asked: ReturnType<CatalogReader>;
-  for (const reader of readers) {
+  for (const reader of READERS) {
     asked = reader(url);
     if (asked) break;
   }

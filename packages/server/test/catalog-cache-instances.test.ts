@@ -150,7 +150,9 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
         handle,
         variants: [{ stock: 5, prices: { USD: 2500, EUR: 2300 } }],
       });
-    const [tee, mug, cap] = [await make('tee'), await make('mug'), await make('cap')];
+    const tee = await make('tee');
+    const mug = await make('mug');
+    await make('cap');
     const paid = await order(one, s, [
       { product: tee, quantity: 1 },
       { product: mug, quantity: 1 },
