@@ -292,7 +292,7 @@ if (values.record) {
       ),
       '',
       `Answers computed afresh (their list not kept: a product's first read, then once a minute): ` +
-        `one read after another of the ${coldCount} next best sellers, on the same server, idle.`,
+        `one read after another of the ${coldCount} next best sellers, on the same server, with no other load from the bench.`,
       '',
       '| database | kind | p50 ms | max ms | statements |',
       '|---|---|---:|---:|---:|',
