@@ -88,7 +88,7 @@ export function publicOrigin(c: AppContext): string {
   return publicOriginFor(c.var.deps, new URL(c.req.url).host);
 }
 
-/** The same for a request's `host` (`name[:port]`), outside Hono (product-read-listener.ts). */
+/** The same for a request's `host` (`name[:port]`), outside Hono (catalog-read-listener.ts). */
 export function publicOriginFor(deps: AppDeps, host: string): string {
   return (deps.publicOrigins ?? inProcess).forHost(host);
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { connectCatalogCache } from './cache/catalog-changes.js';
+import { catalogReadListener } from './catalog-read-listener.js';
 import type { AppDeps, ServingDeps } from './context.js';
 import { type Database, openDatabase } from './db/index.js';
 import { analyzeCatalogJob } from './jobs/analyze-catalog.js';
@@ -11,7 +12,6 @@ import { startJobs } from './jobs/scheduler.js';
 import { createLogger, type Logger, type LogLevel } from './log.js';
 import { createMailer, mailConfig } from './mail/mailer.js';
 import type { AdmissionLimits } from './middleware/admission.js';
-import { productReadListener } from './product-read-listener.js';
 import { isLoopback, listenUrls, publicOrigins } from './public-origins.js';
 import type { RateLimiter } from './rate-limit/limiter.js';
 import { RedisRateLimiter } from './rate-limit/redis.js';
@@ -242,13 +242,14 @@ function pgliteAdmission(given: Partial<AdmissionLimits> = {}): AdmissionLimits 
 }
 
 /**
- * What the Node server runs for each request: a product read is answered from the catalog
- * cache or its one statement (product-read-listener.ts), anything else goes to the app.
+ * What the Node server runs for each request: a product read or a recommendation kept for
+ * everyone is answered from the catalog cache (a product not kept, from its one statement:
+ * catalog-read-listener.ts), anything else goes to the app.
  */
 export function requestListener(
   app: { fetch: Parameters<typeof getRequestListener>[0] },
   deps: ServingDeps,
   hostname?: string,
 ): RequestListener {
-  return productReadListener(deps, getRequestListener(app.fetch, { hostname }));
+  return catalogReadListener(deps, getRequestListener(app.fetch, { hostname }));
 }

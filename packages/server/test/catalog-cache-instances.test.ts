@@ -12,6 +12,7 @@ import { type ConnectedCatalogCache, connectCatalogCache } from '../src/cache/ca
 import { type Database, isPostgresUrl, openDatabase } from '../src/db/index.js';
 import { variants } from '../src/db/schema/index.js';
 import { createLogger } from '../src/log.js';
+import { markPaid, order } from './analytics-fixtures.js';
 import {
   createTestApp,
   createTestProduct,
@@ -80,6 +81,7 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
       db: otherDatabase.db,
       log,
       now: () => new Date(),
+      countStatements: true,
       catalogCache: await connect(otherDatabase),
     };
     return { one, two: await listen(createApp(deps), deps) };
@@ -138,6 +140,59 @@ describe.each(transports)('catalog caches of two instances, told by $name', (tra
         )
       ).status,
     ).toBe(200);
+  });
+
+  it('a recommendation kept on the other shows a price change and a sold-out product at once', async () => {
+    const { one, two } = await twoInstances();
+    const s = await createTestStore(one.db);
+    const make = (handle: string) =>
+      createTestProduct(one.db, s.store, {
+        handle,
+        variants: [{ stock: 5, prices: { USD: 2500, EUR: 2300 } }],
+      });
+    const tee = await make('tee');
+    const mug = await make('mug');
+    await make('cap');
+    const paid = await order(one, s, [
+      { product: tee, quantity: 1 },
+      { product: mug, quantity: 1 },
+    ]);
+    expect((await markPaid(one, s, paid)).status).toBe(200);
+    const read = async () => {
+      const res = await fetch(`${two}/v1/recommendations?kind=bought-together&product=tee`, {
+        headers: { 'x-kiosk-key': s.pk, 'x-kiosk-count-statements': '1' },
+      });
+      const body = (await res.json()) as any;
+      return {
+        items: body.items.map((p: any) => [p.handle, p.variants[0].price.amount]),
+        statements: res.headers.get('x-kiosk-statements'),
+      };
+    };
+    expect((await read()).items).toEqual([
+      ['mug', '25.00'],
+      ['cap', '25.00'],
+    ]);
+    // Kept on the other now (its TTL far longer than this test): what changes came by notice.
+    expect((await read()).statements).toBe('0');
+
+    const admin = (path: string, body: unknown) =>
+      one.request(`/admin/v1/products/${path}`, {
+        method: 'PATCH',
+        token: s.sk,
+        headers: { 'idempotency-key': randomUUID() },
+        body,
+      });
+    expect(
+      (await admin(`${mug.id}/variants/${mug.variantIds[0]}`, { prices: { USD: '19.00' } })).status,
+    ).toBe(200);
+    const repriced = await eventually(read, (r) => r.items[0][1] === '19.00');
+    expect(repriced.items).toEqual([
+      ['mug', '19.00'],
+      ['cap', '25.00'],
+    ]);
+    expect((await admin(`${mug.id}/variants/${mug.variantIds[0]}`, { stock: 0 })).status).toBe(200);
+    const soldOut = await eventually(read, (r) => r.items.length === 1);
+    expect(soldOut.items).toEqual([['cap', '25.00']]);
   });
 });
 

@@ -1,5 +1,5 @@
 // The product read cache and member prices (issue 17): through the real listener that serves
-// kept answers (src/product-read-listener.ts), one tier's price never reaches another shopper
+// kept answers (src/catalog-read-listener.ts), one tier's price never reaches another shopper
 // or a guest, whatever order the reads come in.
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from './harness.js';

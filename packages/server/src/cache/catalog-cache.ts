@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.js';
 import { findStoreByHandle, findStoreByPublishableKey, type Store } from '../services/stores.js';
+import { RecommendationLists } from './recommendation-lists.js';
 
 /**
  * How long a cached store or catalog answer may be served without being read again: the
@@ -9,12 +10,16 @@ import { findStoreByHandle, findStoreByPublishableKey, type Store } from '../ser
  */
 export const CATALOG_CACHE_TTL_MS = 2000;
 
-/** Answers kept at most; the oldest go first. A product's JSON is a few KB. */
+/**
+ * Answers kept at most, and their text in all: the oldest go first. A product's JSON is a few
+ * KB; a recommendation's holds up to 24 products', so the count alone would not bound it.
+ */
 const MAX_ANSWERS = 5000;
+const MAX_ANSWER_CHARS = 32_000_000;
 
 /**
  * A public catalog answer as sent: the JSON text and its ETag (http-cache.ts), and its UTF-8
- * bytes once it is sent again from the cache (product-read-listener.ts): a warm read writes
+ * bytes once it is sent again from the cache (catalog-read-listener.ts): a warm read writes
  * them as they are, while a read that is sent once only writes its text.
  */
 export interface CachedAnswer {
@@ -31,14 +36,21 @@ interface Entry<T> {
 
 /**
  * The in-process cache of one server instance for what every storefront read needs and
- * admins rarely change: stores by publishable key, and product answers (by store, product
- * ref, currency and public origin). Entries expire after the TTL and go at once when their
- * store's catalog changes — here (`changed`) or on another instance (`invalidate`, from the
- * change's notice). Never a source of truth for a write: checkout reads live stock.
+ * admins rarely change: stores by publishable key, and public catalog answers (products by
+ * store, product ref, currency and public origin; recommendations). Entries expire after the
+ * TTL and go at once when their store's catalog changes — here (`changed`) or on another
+ * instance (`invalidate`, from the change's notice). Beside them, which products each
+ * recommendation names (`recommendationLists`), which follow orders and age out on their own.
+ * Never a source of truth for a write: checkout reads live stock.
  */
 export class CatalogCache {
   private readonly stores = new Map<string, Entry<Store>>();
   private readonly answers = new Map<string, Entry<CachedAnswer>>();
+  /** The length of the kept answers' text, together. */
+  private answerChars = 0;
+  /** Answers being read (`read`), and the version each read started at. */
+  private readonly reading = new Map<string, { version: number; answer: Promise<CachedAnswer> }>();
+  readonly recommendationLists: RecommendationLists;
   /** Counts invalidations; `changedAt` keeps each store's last one, `clearedAt` the last of all. */
   private clock = 0;
   private readonly changedAt = new Map<string, number>();
@@ -56,8 +68,12 @@ export class CatalogCache {
       /** Tells the other instances (catalog-changes.ts); none: this process is the only one. */
       publish?: (storeId: string) => Promise<void>;
       onPublishError?: (err: unknown) => void;
+      /** How long a recommendation's list of products is kept (RECOMMENDATION_LIST_TTL_MS). */
+      recommendationListTtlMs?: number;
     } = {},
-  ) {}
+  ) {
+    this.recommendationLists = new RecommendationLists(options.recommendationListTtlMs);
+  }
 
   /** The store of a publishable key: cached, else read (and kept if no change overtook the read). */
   storeByKey(db: Db, key: string): Promise<Store | undefined> {
@@ -91,7 +107,11 @@ export class CatalogCache {
   }
 
   answer(key: string): CachedAnswer | undefined {
-    return this.fresh(this.answers, key);
+    const entry = this.answers.get(key);
+    if (!entry) return undefined;
+    if (entry.expires > performance.now()) return entry.value;
+    this.dropAnswer(key);
+    return undefined;
   }
 
   /** Taken before reading an answer from the database, and given back to `keep` with it. */
@@ -106,9 +126,46 @@ export class CatalogCache {
   keep(key: string, storeId: string, version: number, value: CachedAnswer): void {
     const ttl = this.options.answerTtlMs ?? CATALOG_CACHE_TTL_MS;
     if (ttl <= 0 || !this.unchangedSince(storeId, version)) return;
-    this.answers.delete(key);
-    if (this.answers.size >= MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    this.dropAnswer(key);
+    while (
+      this.answers.size >= MAX_ANSWERS ||
+      (this.answers.size > 0 && this.answerChars + value.text.length > MAX_ANSWER_CHARS)
+    ) {
+      this.dropAnswer(this.answers.keys().next().value!);
+    }
     this.answers.set(key, { value, storeId, expires: performance.now() + ttl });
+    this.answerChars += value.text.length;
+  }
+
+  private dropAnswer(key: string): void {
+    const entry = this.answers.get(key);
+    if (!entry) return;
+    this.answers.delete(key);
+    this.answerChars -= entry.value.text.length;
+  }
+
+  /**
+   * The answer of `key`: kept, else `read` and kept (as `keep` does). The requests that miss it
+   * together share one read, unless its store changed since that read started: a kept answer
+   * that expires under load is read once, not by each of them.
+   */
+  read(key: string, storeId: string, read: () => Promise<CachedAnswer>): Promise<CachedAnswer> {
+    const kept = this.answer(key);
+    if (kept) return Promise.resolve(kept);
+    const pending = this.reading.get(key);
+    if (pending && this.unchangedSince(storeId, pending.version)) return pending.answer;
+    const version = this.clock;
+    const answer = read().then((value) => {
+      this.keep(key, storeId, version, value);
+      return value;
+    });
+    const entry = { version, answer };
+    this.reading.set(key, entry);
+    const done = () => {
+      if (this.reading.get(key) === entry) this.reading.delete(key);
+    };
+    answer.then(done, done);
+    return answer;
   }
 
   /** Forgets what this instance holds of a store (or of every store: null), nothing more. */
@@ -118,12 +175,12 @@ export class CatalogCache {
       this.clearedAt = this.clock;
       this.stores.clear();
       this.answers.clear();
+      this.answerChars = 0;
       return;
     }
     this.changedAt.set(storeId, this.clock);
-    for (const map of [this.stores, this.answers] as Map<string, Entry<unknown>>[]) {
-      for (const [key, entry] of map) if (entry.storeId === storeId) map.delete(key);
-    }
+    for (const [key, entry] of this.stores) if (entry.storeId === storeId) this.stores.delete(key);
+    for (const [key, entry] of this.answers) if (entry.storeId === storeId) this.dropAnswer(key);
   }
 
   /**

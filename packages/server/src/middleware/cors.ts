@@ -51,7 +51,7 @@ export const cors = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
-/** What an answer to an allowed `origin` says (also written by product-read-listener.ts). */
+/** What an answer to an allowed `origin` says (also written by catalog-read-listener.ts). */
 export function corsAnswerHeaders(origin: string): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin,

@@ -24,7 +24,7 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   });
 });
 
-/** The line for one answered request (also written by product-read-listener.ts). */
+/** The line for one answered request (also written by catalog-read-listener.ts). */
 export function logRequest(
   log: Logger,
   request: {

@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { productAnswerKey, readProductAnswer } from '../catalog-read-listener.js';
 import type { AppEnv } from '../context.js';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
 import { cachedText, sendCachedAnswer, sendCachedJson, sendPrivateAnswer } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, pageQuery, Security, z } from '../openapi.js';
-import { productAnswerKey, readProductAnswer } from '../product-read-listener.js';
 import { type Product, ProductSchema } from '../schemas/products.js';
 import { getProductsBatch, listProducts, MAX_BATCH, resolveCurrency } from '../services/catalog.js';
 import { changesProducts, withMemberPrices } from '../services/member-prices.js';
@@ -185,7 +185,7 @@ productRoutes.openapi(
     const { idOrHandle } = c.req.valid('param');
     const store = c.var.store;
     const currency = resolveCurrency(store, c.req.valid('query').currency);
-    // The Node server answers most reads before the app (product-read-listener.ts); the same
+    // The Node server answers most reads before the app (catalog-read-listener.ts); the same
     // read here, for the rest (and for the app in process).
     const read = {
       store,

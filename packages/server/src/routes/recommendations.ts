@@ -1,14 +1,20 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
+import { cachedText, PUBLIC_GUEST_READ_HEADERS, sendCachedAnswer } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
+import { readRecommendationAnswer, recommendationHeaders } from '../recommendation-reads.js';
 import { ProductSchema } from '../schemas/products.js';
 import { resolveCurrency } from '../services/catalog.js';
 import {
+  DEFAULT_RECOMMENDATIONS,
   MAX_RECOMMENDATIONS,
+  personalised,
   RECOMMENDATION_BASES,
   RECOMMENDATION_KINDS,
-  recommend,
+  type RecommendationInput,
+  recommendationSettings,
+  recommendForShopper,
 } from '../services/recommendations.js';
 import { currencyQuery } from './products.js';
 
@@ -51,12 +57,24 @@ recommendationRoutes.openapi(
             'The product on display (handle or id); required for `bought-together` and `similar`.',
           example: 'aurora-classic-tee',
         }),
-        first: z.coerce.number().int().min(1).max(MAX_RECOMMENDATIONS).default(8),
+        first: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(MAX_RECOMMENDATIONS)
+          .default(DEFAULT_RECOMMENDATIONS),
         currency: currencyQuery,
       }),
     },
     responses: {
-      200: jsonContent(RecommendationsSchema, 'The recommended products, best first'),
+      200: {
+        ...jsonContent(RecommendationsSchema, 'The recommended products, best first'),
+        headers: {
+          ETag: { schema: { type: 'string' as const } },
+          'Cache-Control': { schema: { type: 'string' as const } },
+        },
+      },
+      304: { description: 'Not modified (If-None-Match)' },
       ...errorResponses(400, 401, 404),
     },
   }),
@@ -68,21 +86,29 @@ recommendationRoutes.openapi(
       ]);
     }
     const store = c.var.store;
-    const customerId = c.var.customerId;
-    const result = await recommend(c.var.deps.db, store, {
+    const { deps, customerId } = c.var;
+    const input: RecommendationInput = {
       kind: q.kind,
       product: q.product,
       first: q.first,
       currency: resolveCurrency(store, q.currency),
       origin: publicOrigin(c),
-      customerId,
-    });
-    // A signed-in shopper's "for you" is theirs alone; the rest may be shared for a minute.
-    c.header(
-      'Cache-Control',
-      customerId ? 'private, no-cache' : 'public, max-age=60, stale-while-revalidate=300',
-    );
-    c.header('Vary', 'X-Kiosk-Key, Authorization', { append: true });
-    return c.json(result, 200);
+    };
+    if (q.kind !== 'for-you' || !customerId) {
+      // The same for everyone who asks it so: kept (recommendation-reads.ts), sent publicly.
+      const answer = await readRecommendationAnswer(deps, store, input);
+      return sendCachedAnswer(c, answer, recommendationHeaders(q.kind));
+    }
+    // A signed-in shopper's "for you" is theirs alone: computed from their orders each time,
+    // or, opted out, what every guest gets. Either way no shared cache may keep it.
+    const own =
+      recommendationSettings(store.settings).enabled &&
+      (await personalised(deps.db, store, customerId));
+    const answer = own
+      ? cachedText(JSON.stringify(await recommendForShopper(deps.db, store, input, customerId)))
+      : await readRecommendationAnswer(deps, store, input);
+    const res = sendCachedAnswer(c, answer, PUBLIC_GUEST_READ_HEADERS);
+    res.headers.set('Cache-Control', 'private, no-cache');
+    return res;
   },
 );

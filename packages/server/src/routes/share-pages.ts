@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import QRCode from 'qrcode';
 import { ATTRIBUTION_CODE } from '../attribution.js';
+import { productAnswerKey, readProductAnswer } from '../catalog-read-listener.js';
 import { type AppContext, publicOrigin, publicOriginFor } from '../context.js';
 import { ApiError } from '../errors.js';
 import { formFields } from '../hosted/form.js';
@@ -18,7 +19,6 @@ import {
 import { pageLanguage } from '../hosted/store-language.js';
 import { MAX_LINE_QUANTITY } from '../limits.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
-import { productAnswerKey, readProductAnswer } from '../product-read-listener.js';
 import { hitRateLimit } from '../rate-limit/middleware.js';
 import type { Product } from '../schemas/products.js';
 import { addLine } from '../services/cart-lines.js';

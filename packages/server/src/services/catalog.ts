@@ -199,6 +199,31 @@ export async function getProductJson(
 }
 
 /**
+ * The active products of `ids` that also meet `where` (on `products`), in the order of `ids`,
+ * in one statement.
+ */
+export async function getProductsByIds(
+  db: Db,
+  store: Store,
+  ids: string[],
+  where: SQL,
+  currency: string,
+  origin: string,
+): Promise<Product[]> {
+  if (!ids.length) return [];
+  const rows = await selectProducts(db, store, currency, origin).where(
+    and(
+      eq(products.storeId, store.id),
+      eq(products.status, 'active'),
+      inArray(products.id, ids),
+      where,
+    ),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r.product]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
  * Many products by id or handle (mixed), for a page of product cards, in one statement. Items
  * come in the order asked (each product once); refs that match nothing are listed in `missing`.
  */

@@ -1,9 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { RecommendationList, RecommendationLists } from '../cache/recommendation-lists.js';
 import type { Db } from '../db/index.js';
 import type { StoreSettings } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import type { Product } from '../schemas/products.js';
-import { findProductRow, getProductsBatch } from './catalog.js';
+import { findProductRow, getProductsBatch, getProductsByIds } from './catalog.js';
 import { findCustomer } from './customers.js';
 import type { Store } from './stores.js';
 
@@ -16,6 +17,13 @@ export const RECOMMENDATION_BASES = ['bought-together', 'similar', 'for-you', 'p
 export type RecommendationBasis = (typeof RECOMMENDATION_BASES)[number];
 
 export const MAX_RECOMMENDATIONS = 24;
+/** How many a read names when it does not say (`first`). */
+export const DEFAULT_RECOMMENDATIONS = 8;
+/**
+ * How many products a kept list names: the most a read asks for, and spares for those that
+ * sell out while it is kept.
+ */
+const KEPT_LIST_LENGTH = MAX_RECOMMENDATIONS + 8;
 /** The products of a shopper's own orders that "for you" starts from (the latest ones). */
 const HISTORY_PRODUCTS = 30;
 
@@ -31,7 +39,6 @@ export interface RecommendationInput {
   first: number;
   currency: string;
   origin: string;
-  customerId: string | null;
 }
 
 export interface Recommendations {
@@ -42,9 +49,15 @@ export interface Recommendations {
   items: Product[];
 }
 
+/** The product `p` (a products row) has a variant in stock. */
+function inStock(p: SQL): SQL {
+  return sql`exists (select 1 from variants v
+    where v.store_id = ${p}.store_id and v.product_id = ${p}.id and v.stock > 0)`;
+}
+
 /**
- * A product the storefront may recommend: active, of the store, with a variant in stock, and
- * not one of `excluded` (the product on display, what was picked already).
+ * A product `p` the storefront may recommend: active, of the store, with a variant in stock,
+ * and not one of `excluded` (the product on display, what was picked already).
  */
 function recommendable(store: Store, excluded: string[]): SQL {
   const notIn = excluded.length
@@ -53,9 +66,7 @@ function recommendable(store: Store, excluded: string[]): SQL {
         sql`, `,
       )})`
     : sql``;
-  return sql`p.store_id = ${store.id} and p.status = 'active'${notIn}
-    and exists (select 1 from variants v
-      where v.store_id = p.store_id and v.product_id = p.id and v.stock > 0)`;
+  return sql`p.store_id = ${store.id} and p.status = 'active'${notIn} and ${inStock(sql`p`)}`;
 }
 
 async function ids(db: Db, query: SQL): Promise<string[]> {
@@ -106,32 +117,41 @@ function similarTo(
   const titled = words.length
     ? sql`(lower(p.title) ~ ${`\\m(${words.join('|')})\\M`})`
     : sql`false`;
+  // The candidates' products are looked up one by one (`offset 0` keeps PostgreSQL from
+  // flattening the lateral into a join): joined, it guessed few titles would match and planned
+  // a scan of the whole catalog, the regular expression on every product.
   return ids(
     db,
     sql`with candidates as (
-        (select pp.other_id as id from product_pairs pp
+        (select pp.other_id as id, pp.orders as together from product_pairs pp
           where pp.store_id = ${store.id} and pp.product_id = ${target.id}
           order by pp.orders desc nulls last, pp.other_id limit ${SIMILAR_CANDIDATES})
-        union
-        (select s.product_id from product_sales s
+        union all
+        (select s.product_id, null from product_sales s
           where s.store_id = ${store.id} and s.currency = ${currency}
           order by s.orders desc nulls last, s.product_id limit ${SIMILAR_CANDIDATES})
-        union
-        (select p.id from products p where p.store_id = ${store.id} and p.status = 'active'
+        union all
+        (select p.id, null from products p where p.store_id = ${store.id} and p.status = 'active'
           order by p.position limit ${SIMILAR_CANDIDATES})
-      )
-      select p.id from candidates c join products p on p.id = c.id
-      left join product_pairs pp on pp.store_id = p.store_id
-        and pp.product_id = ${target.id} and pp.other_id = p.id
-      left join product_sales s on s.store_id = p.store_id
-        and s.currency = ${currency} and s.product_id = p.id
-      where ${recommendable(store, excluded)}
-        and ((p.vendor <> '' and p.vendor = ${target.vendor}) or ${titled})
-      order by ${titled} desc, coalesce(pp.orders, 0) desc, coalesce(s.orders, 0) desc,
+      ), ranked as (select id, max(together) as together from candidates group by id)
+      select p.id from ranked c
+      cross join lateral (select p.id, p.title, p.position from products p
+        where p.id = c.id and ${recommendable(store, excluded)}
+          and ((p.vendor <> '' and p.vendor = ${target.vendor}) or ${titled})
+        offset 0) p
+      order by ${titled} desc, coalesce(c.together, 0) desc,
+        coalesce((select s.orders from product_sales s where s.store_id = ${store.id}
+          and s.currency = ${currency} and s.product_id = p.id), 0) desc,
         p.position
       limit ${n}`,
   );
 }
+
+/**
+ * How many of each of a shopper's products' partners "for you" sums (the most often bought with
+ * it, by index): a best seller has thousands, and the read stays bounded however many.
+ */
+const SHOPPER_PARTNERS = 100;
 
 /**
  * What goes with the products of the shopper's own paid orders, not those products again:
@@ -149,13 +169,15 @@ async function forShopper(db: Db, store: Store, customerId: string, excluded: st
   excluded.push(...mine);
   return ids(
     db,
-    sql`select pp.other_id as id from product_pairs pp join products p on p.id = pp.other_id
-      where pp.store_id = ${store.id}
-        and pp.product_id in (${sql.join(
-          mine.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-        and ${recommendable(store, excluded)}
+    sql`select pp.other_id as id from unnest(array[${sql.join(
+      mine.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}]) as mine(id)
+      cross join lateral (select pp.other_id, pp.orders from product_pairs pp
+        where pp.store_id = ${store.id} and pp.product_id = mine.id
+        order by pp.orders desc nulls last, pp.other_id limit ${SHOPPER_PARTNERS}) pp
+      join products p on p.id = pp.other_id
+      where ${recommendable(store, excluded)}
       group by pp.other_id, p.position order by sum(pp.orders) desc, p.position limit ${n}`,
   );
 }
@@ -182,53 +204,130 @@ async function popular(db: Db, store: Store, currency: string, excluded: string[
 }
 
 /** May this shopper's own orders shape what they see? Signed in and not opted out. */
-async function personalised(db: Db, store: Store, customerId: string | null) {
+export async function personalised(db: Db, store: Store, customerId: string | null) {
   if (!customerId) return false;
   return (await findCustomer(db, store.id, customerId))?.personalization ?? false;
 }
 
+type ShownProduct = Awaited<ReturnType<typeof findProductRow>>;
+
+/** The product on display, if asked for; `product_not_found` if the store has no such one. */
+async function shownProduct(db: Db, store: Store, ref: string | undefined): Promise<ShownProduct> {
+  if (!ref) return undefined;
+  const row = await findProductRow(db, store, ref);
+  if (!row) throw new ApiError('product_not_found', 'No such product.');
+  return row;
+}
+
 /**
- * Recommendations of `kind` (docs/server/recommendations.md): never the product on display,
- * never a product out of stock. A kind with nothing to go on (no orders yet, a guest or an
- * opted-out shopper asking "for you") answers what is popular, and says so in `basis`; a short
- * list is topped up from the same.
+ * The `n` products of `kind` for the product on display, best first: never it, never one
+ * out of stock. A kind with nothing to go on (no orders yet, a guest or an opted-out
+ * shopper asking "for you": no `customerId`) names what is popular; a short list is topped
+ * up from the same.
  */
-export async function recommend(
+async function rank(
+  db: Db,
+  store: Store,
+  kind: RecommendationKind,
+  shown: ShownProduct,
+  currency: string,
+  customerId: string | null,
+  n: number,
+): Promise<RecommendationList> {
+  const excluded = shown ? [shown.id] : [];
+  let picked: string[] = [];
+  if (kind === 'bought-together' && shown) {
+    picked = await boughtWith(db, store, shown.id, excluded, n);
+  } else if (kind === 'similar' && shown) {
+    picked = await similarTo(db, store, shown, currency, excluded, n);
+  } else if (kind === 'for-you' && customerId) {
+    picked = await forShopper(db, store, customerId, excluded, n);
+  }
+  const chosen = picked.length;
+  if (picked.length < n) {
+    const more = await popular(db, store, currency, [...excluded, ...picked], n - picked.length);
+    picked = [...picked, ...more];
+  }
+  return { ids: picked, chosen };
+}
+
+function answer(
+  input: RecommendationInput,
+  shown: ShownProduct,
+  basis: RecommendationBasis,
+  items: Product[],
+): Recommendations {
+  return {
+    enabled: true,
+    basis,
+    product: shown ? { id: shown.id, handle: shown.handle, title: shown.title } : null,
+    currency: input.currency,
+    items,
+  };
+}
+
+/**
+ * A signed-in shopper's own "for you" (`personalised`), computed for each read: what goes
+ * with the products of their paid orders, topped up with what is popular.
+ */
+export async function recommendForShopper(
   db: Db,
   store: Store,
   input: RecommendationInput,
+  customerId: string,
 ): Promise<Recommendations> {
-  const base = { currency: input.currency, product: null, items: [] };
+  const shown = await shownProduct(db, store, input.product);
+  const list = await rank(db, store, 'for-you', shown, input.currency, customerId, input.first);
+  const { items } = await getProductsBatch(db, store, list.ids, input.currency, input.origin);
+  return answer(input, shown, list.chosen ? 'for-you' : 'popular', items);
+}
+
+/**
+ * The first `input.first` products of `list` as they are now, the product on display and
+ * those drafted, deleted or sold out since left out: the first ones read, and only if some of
+ * them are gone, the rest of the list.
+ */
+async function inStockOf(
+  db: Db,
+  store: Store,
+  list: RecommendationList,
+  shown: ShownProduct,
+  input: RecommendationInput,
+): Promise<Product[]> {
+  const candidates = list.ids.filter((id) => id !== shown?.id);
+  const read = (some: string[]) =>
+    getProductsByIds(db, store, some, inStock(sql`products`), input.currency, input.origin);
+  const items = await read(candidates.slice(0, input.first));
+  if (items.length === input.first || candidates.length <= input.first) return items;
+  const more = await read(candidates.slice(input.first));
+  return [...items, ...more].slice(0, input.first);
+}
+
+/**
+ * Recommendations that are the same for everyone who asks them (all but a signed-in shopper's
+ * own "for you"), docs/server/recommendations.md. Which products they name comes from the list
+ * `lists` keeps (RECOMMENDATION_LIST_TTL_MS, up to a minute behind the orders); the products
+ * are read now, and one since drafted, deleted or sold out is left out, the next in the list
+ * taking its place. A list that so runs short of `first` is computed again.
+ */
+export async function recommend(
+  db: Db,
+  lists: RecommendationLists,
+  store: Store,
+  input: RecommendationInput,
+): Promise<Recommendations> {
   if (!recommendationSettings(store.settings).enabled) {
-    return { ...base, enabled: false, basis: null };
+    return { enabled: false, basis: null, product: null, currency: input.currency, items: [] };
   }
-  const n = input.first;
-  const row = input.product ? await findProductRow(db, store, input.product) : undefined;
-  if (input.product && !row) throw new ApiError('product_not_found', 'No such product.');
-  const shown = row ? [row.id] : [];
-  let picked: string[] = [];
-  if (input.kind === 'bought-together' && row) {
-    picked = await boughtWith(db, store, row.id, shown, n);
-  } else if (input.kind === 'similar' && row) {
-    picked = await similarTo(db, store, row, input.currency, shown, n);
-  } else if (
-    input.kind === 'for-you' &&
-    input.customerId &&
-    (await personalised(db, store, input.customerId))
-  ) {
-    picked = await forShopper(db, store, input.customerId, shown, n);
+  const shown = await shownProduct(db, store, input.product);
+  const key = `${store.id}\n${input.kind}\n${shown?.id ?? ''}\n${input.currency}`;
+  const compute = () => rank(db, store, input.kind, shown, input.currency, null, KEPT_LIST_LENGTH);
+  let list = await lists.get(key, compute);
+  let items = await inStockOf(db, store, list, shown, input);
+  if (items.length < input.first && list.ids.length === KEPT_LIST_LENGTH) {
+    list = await lists.get(key, compute, true);
+    items = await inStockOf(db, store, list, shown, input);
   }
-  const basis: RecommendationBasis = picked.length ? input.kind : 'popular';
-  if (picked.length < n) {
-    const more = await popular(db, store, input.currency, [...shown, ...picked], n - picked.length);
-    picked = [...picked, ...more];
-  }
-  const { items } = await getProductsBatch(db, store, picked, input.currency, input.origin);
-  return {
-    ...base,
-    enabled: true,
-    basis,
-    product: row ? { id: row.id, handle: row.handle, title: row.title } : null,
-    items,
-  };
+  const first = items[0] ? list.ids.indexOf(items[0].id) : -1;
+  return answer(input, shown, first >= 0 && first < list.chosen ? input.kind : 'popular', items);
 }

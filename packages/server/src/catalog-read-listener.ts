@@ -4,10 +4,17 @@ import type { CachedAnswer } from './cache/catalog-cache.js';
 import { publicOriginFor, type ServingDeps } from './context.js';
 import { describeError } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
-import { cachedAnswerHead, cachedText, keptBody } from './http-cache.js';
+import {
+  cachedAnswerHead,
+  cachedText,
+  keptBody,
+  PUBLIC_READ_HEADERS,
+  type PublicReadHeaders,
+} from './http-cache.js';
 import { bearer } from './middleware/auth.js';
 import { corsAnswerHeaders } from './middleware/cors.js';
 import { logRequest } from './middleware/request-log.js';
+import { recommendationReads } from './recommendation-reads.js';
 import { verifyAccessToken } from './services/access-tokens.js';
 import { getProductJson, resolveCurrency } from './services/catalog.js';
 import { changesProducts, productTextFor } from './services/member-prices.js';
@@ -20,26 +27,67 @@ import type { Store } from './services/stores.js';
 const PRODUCT_PATH = /^\/v1\/products\/([A-Za-z0-9._~-]{1,200})(?:\?currency=([A-Za-z]{3}))?$/;
 
 /**
- * Product reads, answered by the Node server before Hono: GET /v1/products/{ref} is written
- * from the catalog cache, or read with its one statement and kept there, with no Request or
- * Response object and no middleware. On a 2-core machine that is the difference between a
- * sixth and over half of a hello-world's rate for a warm read (bench/server,
- * docs/decisions/011). It checks what the route and its middleware would for this read (the
- * key names a cached store, the Origin is one the store allows, an access token, if sent, is
- * valid) and answers with the same headers, 304s and log line. Anything else — a question it
- * is not sure of, an error to report, a read PGlite's admission line must queue
- * (middleware/admission.ts) — goes on to `next`, the app, whose route answers the same.
+ * A public catalog read as the listener answers it: where its answer is kept, the headers it
+ * is sent with (http-cache.ts), and how it is read when it is not kept (none: by the app).
  */
-export function productReadListener(deps: ServingDeps, next: RequestListener): RequestListener {
-  return (req, res) => {
-    const read = req.method === 'GET' ? productRead(deps, req) : undefined;
-    if (!read) return next(req, res);
-    const token = bearer(header(req, 'authorization'));
+export interface KeptRead {
+  key: string;
+  headers: PublicReadHeaders;
+  read?: () => Promise<CachedAnswer>;
+}
+
+/**
+ * One kind of read the listener answers: from a request's URL, what it asks, as a function of
+ * the key's store, the public origin and whether a customer token came with it, giving the
+ * read (undefined: the app's, as is a URL it does not match).
+ */
+export type CatalogReader = (
+  url: string,
+) =>
+  | ((deps: ServingDeps, store: Store, origin: string, signedIn: boolean) => KeptRead | undefined)
+  | undefined;
+
+/** GET /v1/products/{ref}: the read of a product card. */
+const productReads: CatalogReader = (url) => {
+  const match = PRODUCT_PATH.exec(url);
+  if (!match) return undefined;
+  return (deps, store, origin, signedIn) => {
     // A signed-in shopper of a store with member prices is priced by their tier: the route's.
-    if (token && changesProducts(read.store)) return next(req, res);
+    if (signedIn && changesProducts(store)) return undefined;
+    const read = {
+      store,
+      ref: match[1]!,
+      currency: resolveCurrency(store, match[2]),
+      origin,
+      tier: null,
+    };
+    return {
+      key: productAnswerKey(store.id, read.ref, read.currency, origin, null),
+      headers: PUBLIC_READ_HEADERS,
+      read: () => readProductAnswer(deps, read),
+    };
+  };
+};
+
+/**
+ * Public catalog reads, answered by the Node server before Hono: GET /v1/products/{ref} and
+ * GET /v1/recommendations (recommendation-reads.ts) are written from the catalog cache (a
+ * product not kept is read with its one statement and kept), with no Request or Response
+ * object and no middleware. On a 2-core machine that is the difference between a sixth and
+ * over half of a hello-world's rate for a warm read (bench/server, docs/decisions/011). It
+ * checks what the route and its middleware would for this read (the key names a cached store,
+ * the Origin is one the store allows, an access token, if sent, is valid) and answers with the
+ * same headers, 304s and log line. Anything else — a question it is not sure of, an error to
+ * report, a read PGlite's admission line must queue (middleware/admission.ts), an answer it
+ * does not keep — goes on to `next`, the app, whose route answers the same.
+ */
+export function catalogReadListener(deps: ServingDeps, next: RequestListener): RequestListener {
+  return (req, res) => {
+    const read = req.method === 'GET' ? catalogRead(deps, req) : undefined;
+    if (!read) return next(req, res);
     // A signed-in shopper's SDK sends its token on every read; the route refuses a bad one.
-    const allowed = token
-      ? verifyAccessToken(read.store, token, deps.now()).then(Boolean)
+    const allowed = read.token
+      ? verifyAccessToken(read.store, read.token, deps.now()).then(Boolean)
       : undefined;
     // Counted only for a request that asks (the benchmarks' probes): the load runs unwatched.
     const counted = Boolean(deps.countStatements && req.headers['x-kiosk-count-statements']);
@@ -57,7 +105,7 @@ export function productReadListener(deps: ServingDeps, next: RequestListener): R
       )
       // Past the app's own error handling: nothing may reject unhandled, which ends Node.
       .catch((err: unknown) => {
-        deps.log.error('product read failed', {
+        deps.log.error('catalog read failed', {
           path: req.url?.split('?')[0],
           ...describeError(err),
         });
@@ -66,38 +114,40 @@ export function productReadListener(deps: ServingDeps, next: RequestListener): R
   };
 }
 
-/** A product read the listener may answer: the store, the product and where it is kept. */
-interface ProductRead {
+/** A read the listener may answer: the store, where it is kept, and when it came. */
+interface CatalogRead extends KeptRead {
   store: Store;
-  ref: string;
-  currency: string;
-  origin: string;
-  /** The shopper's member tier (member prices); null for a guest, whom this listener serves. */
-  tier: string | null;
-  key: string;
+  token: string | undefined;
   start: number;
 }
 
-function productRead(deps: ServingDeps, req: IncomingMessage): ProductRead | undefined {
+const READERS = [productReads, recommendationReads];
+
+function catalogRead(deps: ServingDeps, req: IncomingMessage): CatalogRead | undefined {
   const start = performance.now();
-  const match = req.url ? PRODUCT_PATH.exec(req.url) : null;
+  const url = req.url;
+  if (!url) return undefined;
+  let asked: ReturnType<CatalogReader>;
+  for (const reader of READERS) {
+    asked = reader(url);
+    if (asked) break;
+  }
   const storeKey = header(req, 'x-kiosk-key');
-  const store = match && storeKey ? deps.catalogCache.cachedStore(storeKey) : undefined;
-  if (!match || !store) return undefined;
+  const store = asked && storeKey ? deps.catalogCache.cachedStore(storeKey) : undefined;
+  if (!asked || !store) return undefined;
   const origin = header(req, 'origin');
   // Same-origin and unlisted origins are the route's to judge (middleware/auth.ts).
   if (origin && !store.allowedOrigins.includes(origin)) return undefined;
-  const ref = match[1]!;
-  const currency = resolveCurrency(store, match[2]);
+  const token = bearer(header(req, 'authorization'));
   const publicOrigin = publicOriginFor(deps, req.headers.host ?? '');
-  const key = productAnswerKey(store.id, ref, currency, publicOrigin, null);
-  return { store, ref, currency, origin: publicOrigin, tier: null, key, start };
+  const kept = asked(deps, store, publicOrigin, token !== undefined);
+  return kept && { ...kept, store, token, start };
 }
 
 /** The answer once the token is checked: kept, else read (not on PGlite: its line queues it). */
 async function answer(
   deps: ServingDeps,
-  read: ProductRead,
+  read: CatalogRead,
   cached: CachedAnswer | undefined,
   allowed: Promise<boolean> | undefined,
   counted: boolean,
@@ -107,12 +157,12 @@ async function answer(
   if (allowed && !(await allowed)) return undefined;
   if (cached)
     return { answer: cached, body: keptBody(cached), statements: counted ? 0 : undefined };
-  if (deps.admission) return undefined;
+  if (deps.admission || !read.read) return undefined;
   if (!counted) {
-    const fresh = await readProductAnswer(deps, read);
+    const fresh = await read.read();
     return { answer: fresh, body: fresh.text, statements: undefined };
   }
-  const { result, statements } = await countStatements(() => readProductAnswer(deps, read));
+  const { result, statements } = await countStatements(read.read);
   return { answer: result, body: result.text, statements };
 }
 
@@ -136,7 +186,7 @@ export function productAnswerKey(
  */
 export async function readProductAnswer(
   deps: ServingDeps,
-  read: Omit<ProductRead, 'key' | 'start'>,
+  read: { store: Store; ref: string; currency: string; origin: string; tier: string | null },
 ): Promise<CachedAnswer> {
   const { catalogCache } = deps;
   const version = catalogCache.version();
@@ -152,7 +202,7 @@ function send(
   deps: ServingDeps,
   req: IncomingMessage,
   res: ServerResponse,
-  read: ProductRead,
+  read: CatalogRead,
   answer: CachedAnswer,
   /** The answer's text just read, or the bytes of a kept one (keptBody). */
   body: string | Buffer,
@@ -161,7 +211,7 @@ function send(
 ) {
   const requestId = randomUUID();
   const origin = header(req, 'origin');
-  const { status, headers } = cachedAnswerHead(answer, header(req, 'if-none-match'));
+  const { status, headers } = cachedAnswerHead(answer, header(req, 'if-none-match'), read.headers);
   res.writeHead(status, {
     ...headers,
     'X-Request-Id': requestId,

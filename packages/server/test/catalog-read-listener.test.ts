@@ -1,5 +1,5 @@
 // Product reads answered by the Node server's listener before the app, from the catalog cache or
-// the read's one statement (src/product-read-listener.ts): the same answer as the route's,
+// the read's one statement (src/catalog-read-listener.ts): the same answer as the route's,
 // headers, 304s and log line included, and never for a request the route would refuse or read
 // differently.
 import { describe, expect, it } from 'vitest';
