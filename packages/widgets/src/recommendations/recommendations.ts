@@ -35,7 +35,6 @@ export type RecommendationsState = 'loading' | 'ready' | 'empty' | 'off' | 'erro
  * @cssprop --kiosk-recommendations-gap - Space between cards (default 1rem).
  * @cssprop --kiosk-recommendations-card-size - Width of each card (default 14rem).
  * @cssprop --kiosk-recommendations-heading-size - Heading font size (default 1.25rem).
- * @cssprop --kiosk-recommendations-placeholder-height - Height reserved while loading (default 22rem).
  */
 export class KioskRecommendations extends KioskElement {
   static override styles = [sharedStyles, styles];
@@ -144,7 +143,7 @@ export class KioskRecommendations extends KioskElement {
         <div class="row" aria-hidden="true">
           ${Array.from(
             { length: Math.min(Math.max(1, this.limit || 1), 4) },
-            () => html`<span class="placeholder"></span>`,
+            () => html`<kiosk-card-placeholder layout=${this.layout}></kiosk-card-placeholder>`,
           )}
         </div>`;
     } else if (s === 'error') {
