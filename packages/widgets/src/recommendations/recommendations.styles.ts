@@ -1,19 +1,10 @@
-import { css, unsafeCSS } from 'lit';
-import { productCardPlaceholderCss } from '../product-card/placeholder.js';
+import { css } from 'lit';
 
 /**
  * A heading over a row of cards that scrolls sideways and snaps to each card. Logical
- * properties only: the row starts on the right in Arabic.
- *
- * The skeleton's placeholders take the loaded cards' size: the same reservation the loader
- * gives a card before its code arrives (product-card/placeholder.ts: its height for its width
- * and layout), here on `<kiosk-card-placeholder>`, a name no code defines, so it matches the
- * rules' `:not(:defined)`. test/hostile/recommendations.test.ts measures the shift.
+ * properties only: the row starts on the right in Arabic. The skeleton's placeholders take
+ * their size from placeholder.styles.ts.
  */
-const placeholder = unsafeCSS(
-  productCardPlaceholderCss.replaceAll('kiosk-product-card', 'kiosk-card-placeholder'),
-);
-
 export const styles = css`
   :host {
     --_gap: var(--kiosk-recommendations-gap, 1rem);
@@ -35,6 +26,8 @@ export const styles = css`
   }
   h2 {
     font-size: var(--kiosk-recommendations-heading-size, 1.25rem);
+    /* A line held while the language loads (nothing shows then, not English). */
+    min-block-size: 1lh;
   }
   .row {
     display: grid;
@@ -66,7 +59,6 @@ export const styles = css`
     max-inline-size: 100%;
     scroll-snap-align: start;
   }
-  ${placeholder}
   kiosk-card-placeholder {
     border-radius: var(--_radius);
     background: var(--_skeleton);
