@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * A heading over a row of cards that scrolls sideways and snaps to each card. Logical
- * properties only: the row starts on the right in Arabic.
+ * properties only: the row starts on the right in Arabic. The skeleton's placeholders take
+ * their size from placeholder.styles.ts.
  */
 export const styles = css`
   :host {
@@ -25,11 +26,14 @@ export const styles = css`
   }
   h2 {
     font-size: var(--kiosk-recommendations-heading-size, 1.25rem);
+    /* A line held while the language loads (nothing shows then, not English). */
+    min-block-size: 1lh;
   }
   .row {
     display: grid;
     grid-auto-flow: column;
-    grid-auto-columns: var(--_card-size);
+    /* Never wider than the row: a narrow column shows one whole card at a time. */
+    grid-auto-columns: min(var(--_card-size), 100%);
     gap: var(--_gap);
     margin: 0;
     padding: 0 0 0.5rem;
@@ -39,17 +43,23 @@ export const styles = css`
     scroll-snap-type: inline mandatory;
     scroll-padding-inline: 0;
   }
+  /* Rendered from their first frame: a card skips rendering until it is seen (content-visibility:
+     auto) and stands in with a generic size meanwhile, which here would shrink the row once. */
+  kiosk-product-card {
+    content-visibility: visible;
+  }
   .row:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
-  .row > li {
+  /* Its size, not its content's, gives the row its natural width: a flex row that sets no
+     width gives it the line, up to every card. */
+  .row > * {
+    inline-size: var(--_card-size);
+    max-inline-size: 100%;
     scroll-snap-align: start;
-    min-inline-size: 0;
   }
-  .placeholder {
-    display: block;
-    block-size: var(--kiosk-recommendations-placeholder-height, 22rem);
+  kiosk-card-placeholder {
     border-radius: var(--_radius);
     background: var(--_skeleton);
   }

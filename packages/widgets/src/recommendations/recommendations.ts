@@ -10,6 +10,7 @@ import '../product-card/define.js';
 import type { ProductCardLayout } from '../product-card/product-card.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import { recommendationsStrings } from './i18n/index.js';
+import { placeholderStyles } from './placeholder.styles.js';
 import { styles } from './recommendations.styles.js';
 
 export type RecommendationsState = 'loading' | 'ready' | 'empty' | 'off' | 'error';
@@ -35,10 +36,9 @@ export type RecommendationsState = 'loading' | 'ready' | 'empty' | 'off' | 'erro
  * @cssprop --kiosk-recommendations-gap - Space between cards (default 1rem).
  * @cssprop --kiosk-recommendations-card-size - Width of each card (default 14rem).
  * @cssprop --kiosk-recommendations-heading-size - Heading font size (default 1.25rem).
- * @cssprop --kiosk-recommendations-placeholder-height - Height reserved while loading (default 22rem).
  */
 export class KioskRecommendations extends KioskElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, placeholderStyles, styles];
 
   /** `bought-together` or `similar` (for `product`), `for-you` or `recently-viewed`. */
   @property({ reflect: true }) kind: RecommendationKind = 'for-you';
@@ -144,7 +144,7 @@ export class KioskRecommendations extends KioskElement {
         <div class="row" aria-hidden="true">
           ${Array.from(
             { length: Math.min(Math.max(1, this.limit || 1), 4) },
-            () => html`<span class="placeholder"></span>`,
+            () => html`<kiosk-card-placeholder layout=${this.layout}></kiosk-card-placeholder>`,
           )}
         </div>`;
     } else if (s === 'error') {
@@ -164,8 +164,9 @@ export class KioskRecommendations extends KioskElement {
         ${this.i18n.t(this.kind === 'recently-viewed' ? 'emptyViewed' : 'empty')}
       </p>`;
     } else {
-      // The row scrolls: focusable, so a keyboard can scroll it too; named by the heading.
-      content = html`<ul part="list" class="row" tabindex="0" aria-labelledby="heading">
+      // The row scrolls: focusable, so a keyboard can scroll it too; named by the heading. A
+      // list role of its own: Safari drops a list's role when its markers are gone.
+      content = html`<ul part="list" class="row" role="list" tabindex="0" aria-labelledby="heading">
         ${this.data!.items.map(
           (p) => html`<li part="item">
             <kiosk-product-card
@@ -185,7 +186,7 @@ export class KioskRecommendations extends KioskElement {
       aria-busy=${loading}
       lang=${this.i18n.lang}
     >
-      <h2 id="heading" part="heading">${this.heading()}</h2>
+      <h2 id="heading" part="heading">${this.i18n.ready ? this.heading() : nothing}</h2>
       ${content}
     </section>`;
   }

@@ -1,3 +1,5 @@
+import { nextFrame } from '@open-wc/testing';
+
 /**
  * Puts the hostile CMS theme (hostile-theme.css, served by the test runner) on the test page,
  * with a sticky header holding `header` (e.g. the login button and mini cart) and, for each
@@ -65,4 +67,44 @@ export function blockedControls(host: HTMLElement, selector = 'button, input, se
       problems.push(`${name} is covered by ${hit.localName}.${hit.className}`);
   }
   return problems;
+}
+
+/** Why `el`'s text is not fully visible inside it (undefined when it is). */
+export function clipped(el: HTMLElement): string | undefined {
+  if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
+    return `overflows (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`;
+  }
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const text = range.getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  if (
+    text.left < box.left - 0.5 ||
+    text.right > box.right + 0.5 ||
+    text.top < box.top - 0.5 ||
+    text.bottom > box.bottom + 0.5
+  ) {
+    return 'has text outside its box';
+  }
+  return undefined;
+}
+
+/** The layout-shift score of everything `run` does (PerformanceObserver, buffered). */
+export async function layoutShift(run: () => Promise<void>): Promise<number> {
+  let score = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+      score += entry.value;
+    }
+  });
+  observer.observe({ type: 'layout-shift' });
+  await run();
+  // Entries of the last frames are delivered after a frame or two.
+  await nextFrame();
+  await nextFrame();
+  for (const entry of observer.takeRecords() as (PerformanceEntry & { value: number })[]) {
+    score += entry.value;
+  }
+  observer.disconnect();
+  return score;
 }

@@ -5,7 +5,7 @@ import { configure } from '../../src/config.js';
 import { productCardPlaceholderCss } from '../../src/product-card/placeholder.js';
 import type { KioskProductCard } from '../../src/product-card/product-card.js';
 import { endpoint, until } from '../helpers.js';
-import { blockedControls, hostilePage } from './hostile-page.js';
+import { blockedControls, clipped, hostilePage, layoutShift } from './hostile-page.js';
 
 /** A long title, two options (colour and size: the picker shows) and a sale price. */
 const LONG = 'aurora-northern-lights-graphic-tee';
@@ -40,46 +40,6 @@ async function inView(card: HTMLElement) {
   card.scrollIntoView({ block: 'end' });
   await nextFrame();
   await nextFrame();
-}
-
-/** Why `el`'s text is not fully visible inside it (undefined when it is). */
-function clipped(el: HTMLElement): string | undefined {
-  if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
-    return `overflows (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`;
-  }
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  const text = range.getBoundingClientRect();
-  const box = el.getBoundingClientRect();
-  if (
-    text.left < box.left - 0.5 ||
-    text.right > box.right + 0.5 ||
-    text.top < box.top - 0.5 ||
-    text.bottom > box.bottom + 0.5
-  ) {
-    return 'has text outside its box';
-  }
-  return undefined;
-}
-
-/** The layout-shift score of everything `run` does (PerformanceObserver, buffered). */
-async function layoutShift(run: () => Promise<void>): Promise<number> {
-  let score = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
-      score += entry.value;
-    }
-  });
-  observer.observe({ type: 'layout-shift' });
-  await run();
-  // Entries of the last frames are delivered after a frame or two.
-  await nextFrame();
-  await nextFrame();
-  for (const entry of observer.takeRecords() as (PerformanceEntry & { value: number })[]) {
-    score += entry.value;
-  }
-  observer.disconnect();
-  return score;
 }
 
 describe('<kiosk-product-card> on a hostile host page', () => {
