@@ -3,7 +3,7 @@
 // signed-out login button and closed mini cart (their chunks and static imports: the cart's
 // panel is a dynamic import, loaded when it first opens), and a page with all four elements
 // and the cart opened, in one language (English is bundled). Views loaded on a shopper's request
-// (the account menu's passkeys and notifications views, the review list's write-a-review form) are not part of
+// (the account menu's membership, passkeys and notifications views, the review list's write-a-review form) are not part of
 // what a page loads: each is measured in its own row, as what opening it downloads.
 // Each file is gzipped on its own, as a browser downloads it. --record writes bench/RESULTS.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -55,8 +55,8 @@ const cards = page(['product-card', 'login-button', 'mini-cart']);
 const four = ['product-card', 'mini-cart', 'review-list', 'login-button'];
 const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // "the cart opened": the mini cart's lazily loaded panel, not other languages, nor the views
-// loaded on request (their own rows): the account menu's passkeys and notifications views (their
-// shared menu-view chunk counted in each: what opening either first downloads), the review form,
+// loaded on request (their own rows): the account menu's membership, passkeys and notifications
+// views (their shared menu-view chunk counted in each: what opening one first downloads), the review form,
 // a sold-out card's "Notify me" panel with the SDK's notifications part, and a card's share
 // panel with the SDK's share part, and the SDK's orders part (the account menu's "Orders"
 // asks it for the hosted orders page's link). The notifications
@@ -65,6 +65,7 @@ const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // The analytics collector is loaded after the cards have their products (it watches them for
 // impressions) and sends events: not part of what a page first needs, so a row of its own.
 const onRequest = {
+  membership: /^membership-view-[\w-]+\.js$/,
   passkeys: /^passkeys-view-[\w-]+\.js$/,
   notificationsView: /^subscriptions-view-[\w-]+\.js$/,
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
@@ -100,6 +101,7 @@ const rows = [
   ['script-tag loader (kiosk.js)', loader, 3 * 1024],
   ['cards page: product cards + header login button + closed mini cart', cards.bytes, 32 * 1024],
   ['all four elements, cart opened, one language', all?.bytes ?? null, 55 * 1024],
+  ['account membership view (loaded when opened)', view('membership'), 3 * 1024],
   ['account passkeys view (loaded when opened)', view('passkeys'), 3 * 1024],
   [
     'account notifications view, without the SDK notifications part (loaded when opened)',

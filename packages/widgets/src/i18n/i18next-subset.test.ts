@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
 import { loginButtonStrings } from '../login-button/i18n/index.js';
+import { membershipStrings } from '../login-button/i18n/membership/index.js';
+import { menuStrings } from '../login-button/i18n/menu/index.js';
 import { notificationsStrings } from '../login-button/i18n/notifications/index.js';
 import { passkeysStrings } from '../login-button/i18n/passkeys/index.js';
 import { miniCartStrings } from '../mini-cart/i18n/index.js';
@@ -27,6 +29,8 @@ const elements = [
   reviewListStrings,
   reviewFormStrings,
   loginButtonStrings,
+  menuStrings,
+  membershipStrings,
   passkeysStrings,
   notificationsStrings,
 ];

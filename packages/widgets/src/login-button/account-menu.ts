@@ -1,12 +1,19 @@
-import type { KioskClient, KioskError, PointsSummary, Session } from '@kiosk/sdk';
+import type { KioskError, PointsSummary, Session } from '@kiosk/sdk';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ClientController } from '../controllers/client-controller.js';
 import { FloatingPanelController } from '../controllers/floating-panel-controller.js';
-import type { MessageKey } from '../controllers/localize-controller.js';
+import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
 import { formatNumber, formatShortNumber } from '../format.js';
 import { loadError } from '../load-error.js';
 import { accountStyles } from './account-menu.styles.js';
-import { HISTORY_ROWS, type HistoryState, renderAccountSummary } from './account-summary.js';
-import type { loginButtonStrings } from './i18n/index.js';
+import {
+  HISTORY_ROWS,
+  type HistoryState,
+  renderAccountSummary,
+  renderProgress,
+} from './account-summary.js';
+import { menuStrings } from './i18n/menu/index.js';
 import { initialsOf } from './initials.js';
 import type { MenuViewOptions, OpenableView } from './menu-view.js';
 
@@ -19,6 +26,7 @@ const supportsPopover = 'showPopover' in HTMLElement.prototype;
  * the name's string; its code is imported the first time it is asked for.
  */
 const VIEWS = {
+  membership: () => import('./membership-view.js').then((m) => m.MembershipView),
   notifications: () => import('./subscriptions-view.js').then((m) => m.SubscriptionsView),
   passkeys: () => import('./passkeys-view.js').then((m) => m.PasskeysView),
 };
@@ -33,17 +41,22 @@ export interface AccountMenuHost extends ReactiveControllerHost, HTMLElement {
 }
 
 export interface AccountMenuOptions {
-  client: () => KioskClient | null | undefined;
-  t: (key: MessageKey<typeof loginButtonStrings.en>, options?: Record<string, unknown>) => string;
-  locale: () => string;
-  /** Signing in or out: the button is inert. */
-  busy: () => 'in' | 'out' | undefined;
+  /** The element's client (the menu follows its points summary). */
+  clients: ClientController;
+  /** The currency the element shows prices in (attribute, store, client). */
+  currency: () => string | undefined;
+  /** The element is signing in: the button is inert. */
+  signingIn: () => boolean;
   /** Reports a failure (`kiosk-error`) and gives it back as a KioskError. */
   onError: (error: unknown) => KioskError;
-  /** Says an error in the element's live region (one the menu has no place for). */
-  announceError: (message: string) => void;
-  signOut: () => void;
+  /**
+   * Says something in the element's live region (an error the menu has no place for); an
+   * empty message clears it.
+   */
+  announce: (message: string, isError?: boolean) => void;
 }
+
+export type MenuKey = MessageKey<typeof menuStrings.en>;
 
 /**
  * The signed-in customer's menu button and menu, after the WAI-ARIA APG menu button: the
@@ -52,12 +65,18 @@ export interface AccountMenuOptions {
  * ArrowDown/ArrowUp wrap, Home/End jump, Escape closes and returns focus to the button, Tab
  * and a press outside close it. The menu is a popover (the top layer: no host overflow or
  * stacking context clips it) anchored by the floating panel controller. Its points history
- * is fetched each time it opens. "Notifications" and "Passkeys" open a view of what the
- * shopper is subscribed to, or of their passkeys, in the same panel (subscriptions-view.ts,
- * passkeys-view.ts, each imported when first asked for; why a view: menu-view.ts). Loaded on
- * the first sign-in: a signed-out page never downloads it.
+ * is fetched each time it opens. "Membership", "Notifications" and "Passkeys" open a view of
+ * the shopper's tier and perks, what they are subscribed to, or their passkeys, in the same
+ * panel (membership-view.ts, subscriptions-view.ts, passkeys-view.ts, each imported when first
+ * asked for; why a view: menu-view.ts). "Sign out" signs out here. Loaded on the first
+ * sign-in, with its strings (the "login-button-menu" namespace): a signed-out page never
+ * downloads them; until they are in, the button is a placeholder.
  */
 export class AccountMenu implements ReactiveController {
+  /** Signing out (the element's state says `signing-out`). */
+  signingOut = false;
+  private readonly i18n: LocalizeController<typeof menuStrings.en>;
+  private readonly summary: StoreController<PointsSummary | null>;
   private history: HistoryState = { status: 'loading' };
   /** Counts history loads, so a late answer for an older opening is dropped. */
   private historyLoad = 0;
@@ -78,13 +97,30 @@ export class AccountMenu implements ReactiveController {
     private readonly host: AccountMenuHost,
     private readonly options: AccountMenuOptions,
   ) {
+    this.i18n = new LocalizeController(host, menuStrings);
+    this.summary = new StoreController(host, options.clients, (c) => c.points.$summary);
     this.floating = new FloatingPanelController(host, {
       reference: () => this.query('.trigger'),
       floating: () => this.query('.panel'),
       placement: () => 'bottom-end',
     });
-    this.viewOptions = { ...options, menuStyles: accountStyles };
+    this.viewOptions = {
+      client: () => options.clients.client,
+      t: this.t,
+      onError: options.onError,
+      currency: options.currency,
+      menuStyles: accountStyles,
+      progress: (status, id) => renderProgress(status, this.t, this.i18n.locale, id),
+    };
     host.addController(this);
+  }
+
+  private readonly t = (key: MenuKey, options?: Record<string, unknown>): string =>
+    this.i18n.t(key, options);
+
+  /** Signing in or out: the button is inert. */
+  private busy(): boolean {
+    return this.signingOut || this.options.signingIn();
   }
 
   hostUpdate(): void {
@@ -140,7 +176,7 @@ export class AccountMenu implements ReactiveController {
   }
 
   private async loadHistory() {
-    const client = this.options.client();
+    const client = this.options.clients.client;
     if (!client) return;
     const load = ++this.historyLoad;
     const shown = this.history.status === 'error' ? undefined : this.history.entries;
@@ -169,13 +205,13 @@ export class AccountMenu implements ReactiveController {
   }
 
   private readonly onTriggerClick = () => {
-    if (this.options.busy()) return;
+    if (this.busy()) return;
     if (this.host.open) this.closeMenu(false);
     else this.openMenu('first');
   };
 
   private readonly onTriggerKeydown = (event: KeyboardEvent) => {
-    if (this.options.busy()) return;
+    if (this.busy()) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
@@ -222,7 +258,7 @@ export class AccountMenu implements ReactiveController {
     } catch (error) {
       // The view's code didn't load (offline): the menu stays, and says so.
       this.options.onError(loadError(`The ${name} view`, error));
-      this.options.announceError(this.options.t('error.view', { view: this.options.t(name) }));
+      this.options.announce(this.t('error.view', { view: this.t(name) }), true);
     }
   }
 
@@ -231,33 +267,56 @@ export class AccountMenu implements ReactiveController {
    * mints (no token in the URL), in this tab: opening a tab after the await would be blocked.
    */
   private readonly onOrders = async () => {
-    const { t } = this.options;
+    const { t } = this;
     try {
-      const url = await this.options.client()?.orders.pageUrl({ locale: this.options.locale() });
+      const url = await this.options.clients.client?.orders.pageUrl({ locale: this.i18n.locale });
       if (url) location.assign(url);
     } catch (error) {
       this.options.onError(error);
-      this.options.announceError(t('error.view', { view: t('orders') }));
+      this.options.announce(t('error.view', { view: t('orders') }), true);
     }
   };
 
-  private readonly onSignOut = () => {
+  /** Signs out; focus then goes to the "Sign in" button that takes the menu button's place. */
+  private readonly onSignOut = async () => {
+    const client = this.options.clients.client;
     this.closeMenu(true);
-    this.options.signOut();
+    if (!client || this.busy()) return;
+    this.signingOut = true;
+    this.options.announce('');
+    this.host.requestUpdate();
+    try {
+      await client.auth.logout();
+    } catch (error) {
+      // The SDK signed out on this device all the same.
+      this.options.onError(error);
+      this.options.announce(this.t('error.signOutFailed'), true);
+    }
+    this.signingOut = false;
+    this.reset();
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.query('.sign-in')?.focus();
   };
 
-  /** The menu button (filling the element's box) and its menu. */
-  render(session: Session, summary: PointsSummary | null) {
-    const { t } = this.options;
-    const locale = this.options.locale();
+  /** The menu button (filling the element's box) and its menu; a placeholder until its strings are in. */
+  render(session: Session) {
+    if (!this.i18n.ready) return html`<span class="placeholder" aria-hidden="true"></span>`;
+    const { t } = this;
+    const { locale } = this.i18n;
+    const summary = this.summary.value ?? null;
     const { name } = session.customer;
     const initials = initialsOf(name);
-    const busy = this.options.busy();
+    const busy = this.busy();
     const points = summary
       ? t('points', { count: summary.balance, n: formatNumber(summary.balance, locale) })
       : '';
     // The button's name, from its content: the initials and the short balance are decoration.
-    const label = busy === 'out' ? t('signingOut') : points ? t('trigger', { name, points }) : name;
+    const label = this.signingOut
+      ? t('signingOut')
+      : points
+        ? t('trigger', { name, points })
+        : name;
     return html`<button
         part="button trigger"
         class="button trigger"

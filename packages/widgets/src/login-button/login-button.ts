@@ -100,7 +100,7 @@ export class KioskLoginButton extends KioskElement {
   /** Whether the account menu is open (signed in only). */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  @state() private busy: 'in' | 'out' | undefined;
+  @state() private signingIn = false;
   @state() private restoring = true;
   @state() private message = '';
   @state() private isError = false;
@@ -111,13 +111,10 @@ export class KioskLoginButton extends KioskElement {
 
   private readonly i18n = new LocalizeController(this, loginButtonStrings);
   private readonly session = new StoreController(this, this.kiosk, (c) => c.auth.$session);
-  private readonly summary = new StoreController(this, this.kiosk, (c) => c.points.$summary);
 
   private watchedClient: KioskClient | null | undefined;
   private seenSession: Session | null | undefined;
   private accountLoading: Promise<void> | undefined;
-  /** Signed out from the menu: focus goes to the "Sign in" button that takes its place. */
-  private focusSignIn = false;
 
   /** The signed-in customer, or null. */
   get customer(): Session['customer'] | null {
@@ -155,23 +152,16 @@ export class KioskLoginButton extends KioskElement {
         }
       }
     }
-    this.loginState = this.busy
-      ? this.busy === 'in'
-        ? 'signing-in'
-        : 'signing-out'
-      : session
-        ? 'signed-in'
-        : this.restoring
-          ? 'loading'
-          : 'signed-out';
+    this.loginState = this.signingIn
+      ? 'signing-in'
+      : this.account?.signingOut
+        ? 'signing-out'
+        : session
+          ? 'signed-in'
+          : this.restoring
+            ? 'loading'
+            : 'signed-out';
     if (!session || !this.account) this.open = false;
-  }
-
-  protected override updated(): void {
-    if (this.focusSignIn && this.loginState === 'signed-out') {
-      this.focusSignIn = false;
-      this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
-    }
   }
 
   /** Loads the signed-in menu's code and styles (once; a failed load is tried again later). */
@@ -183,13 +173,11 @@ export class KioskLoginButton extends KioskElement {
           accountStyles,
         ]);
         this.account = new AccountMenu(this, {
-          client: () => this.kiosk.client,
-          t: (key, options) => this.t(key, options),
-          locale: () => this.i18n.locale,
-          busy: () => this.busy,
+          clients: this.kiosk,
+          currency: () => this.preferredCurrency,
+          signingIn: () => this.signingIn,
           onError: (error) => this.emitError(error),
-          announceError: (message) => this.announce(message, true),
-          signOut: () => void this.signOut(),
+          announce: (message, isError) => this.announce(message, isError),
         });
       },
       (error: unknown) => {
@@ -217,7 +205,7 @@ export class KioskLoginButton extends KioskElement {
   /** Starts sign-in. Called straight from the click: the popup opens before anything awaits. */
   private signIn() {
     const client = this.kiosk.client;
-    if (!client || this.busy) return;
+    if (!client || this.signingIn) return;
     let login: Promise<Session>;
     try {
       login = client.auth.login({
@@ -228,14 +216,14 @@ export class KioskLoginButton extends KioskElement {
     } catch (error) {
       login = Promise.reject(error);
     }
-    this.busy = 'in';
+    this.signingIn = true;
     this.announce('');
     login.then(
       () => {
-        this.busy = undefined;
+        this.signingIn = false;
       },
       (error: unknown) => {
-        this.busy = undefined;
+        this.signingIn = false;
         const e = this.emitError(error);
         this.announce(this.loginMessage(e), true);
       },
@@ -250,23 +238,6 @@ export class KioskLoginButton extends KioskElement {
       // No popup and no redirect possible here: not a connection problem.
       unsupported: 'error.failed',
     });
-  }
-
-  private async signOut() {
-    const client = this.kiosk.client;
-    if (!client || this.busy) return;
-    this.busy = 'out';
-    this.announce('');
-    this.focusSignIn = true;
-    try {
-      await client.auth.logout();
-    } catch (error) {
-      this.emitError(error);
-      this.announce(this.t('error.signOutFailed'), true);
-    } finally {
-      this.busy = undefined;
-      this.account?.reset();
-    }
   }
 
   // --- Rendering ------------------------------------------------------------------------
@@ -291,17 +262,17 @@ export class KioskLoginButton extends KioskElement {
         isError = true;
       }
       content = this.account
-        ? this.account.render(session, this.summary.value ?? null)
+        ? this.account.render(session)
         : html`<span class="placeholder" aria-hidden="true"></span>`;
     } else {
       content = html`<button
         part="button sign-in"
         class="button sign-in"
         type="button"
-        aria-disabled=${this.busy ? 'true' : 'false'}
+        aria-disabled=${this.signingIn ? 'true' : 'false'}
         @click=${this.signIn}
       >
-        <span class="label">${this.busy === 'in' ? this.t('signingIn') : this.t('signIn')}</span>
+        <span class="label">${this.signingIn ? this.t('signingIn') : this.t('signIn')}</span>
       </button>`;
     }
     return html`<div
