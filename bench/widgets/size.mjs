@@ -65,6 +65,8 @@ const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // The analytics collector is loaded after the cards have their products (it watches them for
 // impressions) and sends events: not part of what a page first needs, so a row of its own.
 const onRequest = {
+  // The open account menu (its code, styles and strings), loaded the first time it opens.
+  accountMenu: /^account-panel-[\w-]+\.js$/,
   membership: /^membership-view-[\w-]+\.js$/,
   passkeys: /^passkeys-view-[\w-]+\.js$/,
   notificationsView: /^subscriptions-view-[\w-]+\.js$/,
@@ -87,11 +89,17 @@ const alone = (pattern) =>
     .reduce((n, f) => n + gz(join(cdn, 'chunks', f)), 0);
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
 const all = missing.length ? null : page(four, (f) => !language.test(basename(f)) && !requested(f));
-/** What opening a view downloads on top of that page: its chunks and anything only they import. */
-function view(name, elements = four) {
+/**
+ * What opening a view downloads on top of that page, with what it opens from (`within`, as
+ * the account menu's views open from the open menu) already loaded: its chunks and anything
+ * only they import.
+ */
+function view(name, elements = four, within = []) {
   if (!all) return null;
-  const other = (f) => requested(f) && !onRequest[name].test(basename(f));
-  return page(elements, (f) => !language.test(basename(f)) && !other(f)).bytes - all.bytes;
+  const loaded = (names) => (f) =>
+    !language.test(basename(f)) &&
+    (!requested(f) || names.some((n) => onRequest[n].test(basename(f))));
+  return page(elements, loaded([name, ...within])).bytes - page(elements, loaded(within)).bytes;
 }
 const withRecommendations = existsSync(join(cdn, 'recommendations.js'))
   ? view('recommendations', [...four, 'recommendations'])
@@ -101,11 +109,20 @@ const rows = [
   ['script-tag loader (kiosk.js)', loader, 3 * 1024],
   ['cards page: product cards + header login button + closed mini cart', cards.bytes, 32 * 1024],
   ['all four elements, cart opened, one language', all?.bytes ?? null, 55 * 1024],
-  ['account membership view (loaded when opened)', view('membership'), 3 * 1024],
-  ['account passkeys view (loaded when opened)', view('passkeys'), 3 * 1024],
+  ['account menu, open (loaded when first opened)', view('accountMenu'), 4 * 1024],
   [
-    'account notifications view, without the SDK notifications part (loaded when opened)',
-    view('notificationsView'),
+    'account membership view (loaded when opened from the open menu)',
+    view('membership', four, ['accountMenu']),
+    3 * 1024,
+  ],
+  [
+    'account passkeys view (loaded when opened from the open menu)',
+    view('passkeys', four, ['accountMenu']),
+    3 * 1024,
+  ],
+  [
+    'account notifications view, without the SDK notifications part (loaded when opened from the open menu)',
+    view('notificationsView', four, ['accountMenu']),
     3 * 1024,
   ],
   ['review form (loaded when opened)', view('reviewForm'), 4 * 1024],

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
+import { accountStrings } from '../login-button/i18n/account/index.js';
 import { loginButtonStrings } from '../login-button/i18n/index.js';
 import { membershipStrings } from '../login-button/i18n/membership/index.js';
 import { menuStrings } from '../login-button/i18n/menu/index.js';
@@ -29,6 +30,7 @@ const elements = [
   reviewListStrings,
   reviewFormStrings,
   loginButtonStrings,
+  accountStrings,
   menuStrings,
   membershipStrings,
   passkeysStrings,

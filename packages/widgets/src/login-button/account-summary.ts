@@ -1,10 +1,8 @@
 import type { PointsEntry, PointsSummary } from '@kiosk/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, formatSignedNumber } from '../format.js';
-import type { MenuKey } from './account-menu.js';
-
-/** How many recent ledger entries the menu shows (and reserves room for while they load). */
-export const HISTORY_ROWS = 3;
+import { HISTORY_ROWS } from './account-menu.styles.js';
+import type { MenuKey } from './account-panel.js';
 
 export type HistoryState =
   | { status: 'loading'; entries?: PointsEntry[] }
@@ -15,6 +13,8 @@ interface SummaryView {
   name: string;
   initials: string;
   summary: PointsSummary | null;
+  /** The balance in words ("1,250 points"). */
+  points: string;
   history: HistoryState;
   locale: string;
   t: Translate;
@@ -36,8 +36,7 @@ export interface TierStatus {
  * adjustment reason) is isolated with dir="auto" so it reads right in either direction.
  */
 export function renderAccountSummary(view: SummaryView): TemplateResult {
-  const { name, initials, summary, t, locale } = view;
-  const num = (n: number) => formatNumber(n, locale);
+  const { name, initials, summary, points, t, locale } = view;
   return html`<div class="who">
       <span class="avatar" aria-hidden="true">${initials}</span>
       <span class="who-text">
@@ -51,9 +50,7 @@ export function renderAccountSummary(view: SummaryView): TemplateResult {
     </div>
     ${
       summary
-        ? html`<p part="points" class="points">
-              ${t('points', { count: summary.balance, n: num(summary.balance) })}
-            </p>
+        ? html`<p part="points" class="points">${points}</p>
             ${renderProgress(
               {
                 tier: summary.tier.name,

@@ -1,5 +1,5 @@
 import type { KioskClient, KioskError, Session } from '@kiosk/sdk';
-import { adoptStyles, html } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -164,15 +164,11 @@ export class KioskLoginButton extends KioskElement {
     if (!session || !this.account) this.open = false;
   }
 
-  /** Loads the signed-in menu's code and styles (once; a failed load is tried again later). */
-  private loadAccount(): Promise<void> {
+  /** Loads the signed-in menu button's code and styles (once; a failed load is tried again later). */
+  private loadAccount() {
     this.accountLoading ??= import('./account-menu.js').then(
-      ({ AccountMenu, accountStyles }) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [
-          ...KioskLoginButton.elementStyles,
-          accountStyles,
-        ]);
-        this.account = new AccountMenu(this, {
+      (m) => {
+        this.account = new m.AccountMenu(this, {
           clients: this.kiosk,
           currency: () => this.preferredCurrency,
           signingIn: () => this.signingIn,
@@ -187,7 +183,6 @@ export class KioskLoginButton extends KioskElement {
         this.accountFailed = true;
       },
     );
-    return this.accountLoading;
   }
 
   private t(

@@ -24,37 +24,37 @@ export class MembershipView extends MenuView<Membership, typeof membershipString
   }
 
   protected renderData(membership: Membership) {
-    const { t } = this.i18n;
     const perks = this.perks(membership);
     return html`<p part="membership-tier" class="item-name">
-        ${membership.tier ? this.options.t('tier', { tier: membership.tier }) : t('noTier')}
+        ${membership.tier ? this.options.t('tier', { tier: membership.tier }) : this.i18n.t('noTier')}
       </p>
       ${this.renderSource(membership)}
-      <h3 class="section-title view-section" id="perks-title">${t('perks')}</h3>
+      <h3 class="section-title view-section" id="perks-title">${this.i18n.t('perks')}</h3>
       ${
         perks.length
           ? html`<ul part="perk-list" class="view-list" aria-labelledby="perks-title">
               ${perks.map((perk) => html`<li part="perk" class="view-item">${perk}</li>`)}
             </ul>`
-          : html`<p part="no-perks" class="note muted">${t('noPerks')}</p>`
+          : html`<p part="no-perks" class="note muted">${this.i18n.t('noPerks')}</p>`
       }
       <div class="view-section">${this.options.progress(membership, 'membership-progress')}</div>`;
   }
 
   /** Where the tier comes from: the lifetime points, or the paid plan (and until when). */
   private renderSource({ source, lifetime, plan }: Membership) {
-    const { t, locale } = this.i18n;
+    const { i18n } = this;
+    const { locale } = i18n;
     const until = (iso: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso));
     const lines = [
       source === 'points'
-        ? t('fromPoints', { count: lifetime, n: formatNumber(lifetime, locale) })
+        ? i18n.t('fromPoints', { count: lifetime, n: formatNumber(lifetime, locale) })
         : plan && source === 'plan'
-          ? t('fromPlan', { date: until(plan.activeUntil) })
+          ? i18n.t('fromPlan', { date: until(plan.activeUntil) })
           : '',
       // A plan of a lower tier than the points give still runs: the shopper paid for it.
       plan && source === 'points'
-        ? t('plan', { tier: plan.tier, date: until(plan.activeUntil) })
+        ? i18n.t('plan', { tier: plan.tier, date: until(plan.activeUntil) })
         : '',
     ].filter(Boolean);
     return lines.map((line) => html`<p part="membership-source" class="muted">${line}</p>`);
@@ -62,32 +62,33 @@ export class MembershipView extends MenuView<Membership, typeof membershipString
 
   /** The tier's perks in words, the free shipping threshold in the element's currency. */
   private perks({ perks }: Membership): string[] {
-    const { t, locale } = this.i18n;
+    const { i18n } = this;
+    const { locale } = i18n;
     const words: string[] = [];
     if (perks.percentOff) {
       const percent = new Intl.NumberFormat(locale, {
         style: 'percent',
         maximumFractionDigits: 2,
       }).format(perks.percentOff / 100);
-      words.push(t('perk.percentOff', { percent }));
+      words.push(i18n.t('perk.percentOff', { percent }));
     }
     if (perks.pointsMultiplier > 1) {
-      words.push(t('perk.multiplier', { n: formatNumber(perks.pointsMultiplier, locale, 2) }));
+      words.push(i18n.t('perk.multiplier', { n: formatNumber(perks.pointsMultiplier, locale, 2) }));
     }
     if (perks.freeShippingOver) {
       const currency = this.options.currency();
       const over = perks.freeShippingOver.find((m) => m.currency === currency);
       words.push(
         !over
-          ? t('perk.freeShippingSome')
+          ? i18n.t('perk.freeShippingSome')
           : amountOf(over) === 0
-            ? t('perk.freeShipping')
-            : t('perk.freeShippingOver', { amount: moneyText(over, locale) }),
+            ? i18n.t('perk.freeShipping')
+            : i18n.t('perk.freeShippingOver', { amount: moneyText(over, locale) }),
       );
     }
     if (perks.birthdayPoints) {
       const n = perks.birthdayPoints;
-      words.push(t('perk.birthday', { count: n, n: formatNumber(n, locale) }));
+      words.push(i18n.t('perk.birthday', { count: n, n: formatNumber(n, locale) }));
     }
     return words;
   }

@@ -1,29 +1,20 @@
-import type { KioskClient, KioskError } from '@kiosk/sdk';
-import {
-  adoptStyles,
-  type CSSResult,
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveElement,
-  type TemplateResult,
-} from 'lit';
+import { type KioskClient, KioskError } from '@kiosk/sdk';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import type { Strings } from '../i18n/i18n.js';
-import type { AccountMenuHost, AccountMenuOptions, MenuKey, ViewName } from './account-menu.js';
+import type { AccountMenuHost, AccountMenuOptions } from './account-menu.js';
+import type { MenuKey, ViewName } from './account-panel.js';
 import type { TierStatus } from './account-summary.js';
-import { menuViewStyles } from './menu-view.styles.js';
 
 /**
  * What a view gets from the account menu. The menu's parts are handed over rather than
- * imported, so a view's chunk imports nothing of the menu's chunk (which is loaded already).
+ * imported, so a view's chunk imports nothing of the menu's chunks (which are loaded already).
+ * Their styles are the menu's, adopted with it (account-menu.ts).
  */
 export type MenuViewOptions = Pick<AccountMenuOptions, 'currency' | 'onError'> & {
   client: () => KioskClient | null;
   /** The menu's strings (its items' labels are the views' titles). */
   t: (key: MenuKey, options?: Record<string, unknown>) => string;
-  /** The menu's styles, which the view's go on top of. */
-  menuStyles: CSSResult;
   /** The menu's progress to the next tier, labelled by the element `id` names. */
   progress: (status: TierStatus, id: string) => TemplateResult | typeof nothing;
 };
@@ -48,7 +39,7 @@ type Loaded<Data> =
 /**
  * Something of the shopper's, read from the API each time it opens, shown in the account
  * menu's panel in place of the menu: the membership view is this, and the passkeys and
- * notifications views are lists with Remove (list-view.ts).
+ * notifications views are lists with Remove (ListView, below).
  *
  * Why a view and not items of the menu (decisions/008): a WAI-ARIA `menu` holds only menu
  * items, and a list or a page of details is not that. So the view's menu item opens a dialog
@@ -83,12 +74,6 @@ export abstract class MenuView<Data, S extends MenuViewStrings>
   ) {
     this.i18n = new LocalizeController(host, strings);
     host.addController(this);
-    const element = host.constructor as typeof ReactiveElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [
-      ...element.elementStyles,
-      options.menuStyles,
-      menuViewStyles,
-    ]);
   }
 
   protected abstract fetch(client: KioskClient): Promise<Data>;
@@ -219,5 +204,154 @@ export abstract class MenuView<Data, S extends MenuViewStrings>
         </button>`;
     }
     return this.renderData(loaded.data);
+  }
+}
+
+/** The strings every list view's namespace has. */
+export type ListViewStrings = MenuViewStrings & {
+  remove: string;
+  confirm: string;
+  cancel: string;
+  confirmQuestion: string;
+  /** `{{name}}`: the row's name. */
+  removed: string;
+  empty: string;
+  error: { load: string; remove: string };
+};
+
+/**
+ * A list of the shopper's things with Remove, a view of the account menu (menu-view.ts): the
+ * passkeys view and the notifications view are this, with their own list. Removing asks first
+ * on the same button ("Yes, remove", with Cancel beside it and the question as its
+ * description), never with window.confirm; Escape takes that back before it leaves the view.
+ *
+ * Its rows' parts are named by `item`: `<item>`, `<item>-remove`, `<item>-cancel`; the list is
+ * `<item>-list`.
+ */
+export abstract class ListView<
+  Item extends { id: string },
+  S extends ListViewStrings,
+> extends MenuView<Item[], S> {
+  /** The row whose Remove was pressed once: its button now confirms. */
+  private confirming: string | undefined;
+  private removing: string | undefined;
+
+  constructor(
+    host: AccountMenuHost,
+    options: MenuViewOptions,
+    private readonly parts: {
+      name: ViewName;
+      item: string;
+      /** The error code of removing one that is gone already. */
+      gone: string;
+    },
+    strings: Strings<S>,
+  ) {
+    super(host, options, parts.name, strings);
+  }
+
+  /** Removes it on the server; an error with the `gone` code means it was already gone. */
+  protected abstract removeOnServer(client: KioskClient, item: Item): Promise<void>;
+  /** A row's name: its first line, Remove's description, and what "removed" says. */
+  protected abstract nameOf(item: Item): string;
+  /** A row's lines under its name. */
+  protected abstract renderDetails(item: Item): TemplateResult;
+
+  /** The list's strings, typed as every list view has them (as `shared`). */
+  private get list() {
+    return this.i18n as unknown as MenuView<Item[], ListViewStrings>['i18n'];
+  }
+
+  protected override load() {
+    this.confirming = undefined;
+    return super.load();
+  }
+
+  protected override escape() {
+    if (this.confirming) this.cancel();
+    else this.back();
+  }
+
+  private cancel() {
+    this.confirming = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** First press: asks. Second press ("Yes, remove"): removes, then focus goes to a neighbour. */
+  private async remove(item: Item, index: number) {
+    const client = this.options.client();
+    if (!client || this.removing) return;
+    if (this.confirming !== item.id) {
+      this.confirming = item.id;
+      this.status = { text: this.list.t('confirmQuestion'), error: false };
+      this.host.requestUpdate();
+      return;
+    }
+    this.removing = item.id;
+    this.host.requestUpdate();
+    let gone = true;
+    try {
+      await this.removeOnServer(client, item);
+    } catch (error) {
+      // Removed meanwhile (another tab, a mail's unsubscribe link): what was asked for is done.
+      gone = error instanceof KioskError && error.code === this.parts.gone;
+      if (!gone) {
+        const e = this.options.onError(error);
+        this.status = { text: this.list.error(e, 'error.remove'), error: true };
+      }
+    }
+    this.removing = undefined;
+    this.confirming = undefined;
+    if (gone && this.loaded.status === 'done') {
+      this.loaded = {
+        status: 'done',
+        data: this.loaded.data.filter((i) => i.id !== item.id),
+      };
+      this.status = { text: this.list.t('removed', { name: this.nameOf(item) }), error: false };
+      this.focusNext = () => {
+        const buttons = this.host.renderRoot.querySelectorAll<HTMLElement>('.remove');
+        return buttons[index] ?? buttons[index - 1] ?? this.query('.back');
+      };
+    }
+    this.host.requestUpdate();
+  }
+
+  protected renderData(items: Item[]) {
+    if (!items.length) return html`<p class="note muted">${this.list.t('empty')}</p>`;
+    return html`<ul part="${this.parts.item}-list" class="view-list" aria-labelledby="${this.name}-title">
+      ${items.map((item, i) => this.renderItem(item, i))}
+    </ul>`;
+  }
+
+  private renderItem(item: Item, index: number) {
+    const { item: part } = this.parts;
+    const confirming = this.confirming === item.id;
+    const question = `${part}-confirm-${index}`;
+    // The name is the server's or the store's words ("Chrome on Linux", a product's title),
+    // isolated for either direction.
+    return html`<li part=${part} class="view-item">
+      <span class="item-name" id="${part}-${index}" dir="auto">${this.nameOf(item)}</span>
+      ${this.renderDetails(item)}
+      ${confirming ? html`<span class="note" id=${question}>${this.list.t('confirmQuestion')}</span>` : nothing}
+      <span class="item-actions">
+        <button
+          part="${part}-remove"
+          class="action remove"
+          type="button"
+          aria-describedby=${confirming ? question : `${part}-${index}`}
+          aria-disabled=${this.removing === item.id ? 'true' : 'false'}
+          @click=${() => this.remove(item, index)}
+        >
+          ${confirming ? this.list.t('confirm') : this.list.t('remove')}
+        </button>
+        ${
+          confirming
+            ? html`<button part="${part}-cancel" class="action" type="button" @click=${() => this.cancel()}>
+                ${this.list.t('cancel')}
+              </button>`
+            : nothing
+        }
+      </span>
+    </li>`;
   }
 }

@@ -2,12 +2,11 @@ import type { KioskClient, NotificationSubscription } from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import type { AccountMenuHost } from './account-menu.js';
 import { notificationsStrings } from './i18n/notifications/index.js';
-import { ListView } from './list-view.js';
-import type { MenuViewOptions } from './menu-view.js';
+import { ListView, type MenuViewOptions } from './menu-view.js';
 
 /**
  * What the shopper is subscribed to (the "Notify me" of a card, a promotion's opt-in), a view
- * in the account menu's panel (list-view.ts, menu-view.ts: why a view, and how it behaves): each one in
+ * in the account menu's panel (menu-view.ts: why a view, and how it behaves): each one in
  * words, the channel it comes by, whether its email waits for the double opt-in, and Remove.
  * The SDK's list is the signed-in shopper's own on every channel plus this device's guest
  * ones. The file is named for subscriptions, not notifications: the size bench tells the

@@ -1,20 +1,12 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
-/** The signed-in menu's strings ("login-button-menu" namespace), ar. */
+/** The account menu's strings ("login-button-menu" namespace), ar. */
 export default {
   notifications: 'الإشعارات',
   passkeys: 'مفاتيح المرور',
   membership: 'العضوية',
   orders: 'الطلبات',
   signOut: 'تسجيل الخروج',
-  signingOut: 'جارٍ الخروج…',
-  trigger: '{{name}}، {{points}}',
-  points_zero: 'لا توجد نقاط',
-  points_one: 'نقطة واحدة',
-  points_two: 'نقطتان',
-  points_few: '{{n}} نقاط',
-  points_many: '{{n}} نقطة',
-  points_other: '{{n}} نقطة',
   tier: 'فئة {{tier}}',
   toNextTier_one: 'بقيت نقطة واحدة حتى {{tier}}',
   toNextTier_two: 'بقيت نقطتان حتى {{tier}}',

@@ -1,16 +1,12 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
-/** The signed-in menu's strings ("login-button-menu" namespace), de. */
+/** The account menu's strings ("login-button-menu" namespace), de. */
 export default {
   notifications: 'Benachrichtigungen',
   passkeys: 'Passkeys',
   membership: 'Mitgliedschaft',
   orders: 'Bestellungen',
   signOut: 'Abmelden',
-  signingOut: 'Abmelden…',
-  trigger: '{{name}}, {{points}}',
-  points_one: '{{n}} Punkt',
-  points_other: '{{n}} Punkte',
   tier: 'Stufe {{tier}}',
   toNextTier_one: 'Noch {{n}} Punkt bis {{tier}}',
   toNextTier_other: 'Noch {{n}} Punkte bis {{tier}}',

@@ -1,8 +1,9 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
 /**
- * The signed-in menu button and its menu ("login-button-menu" namespace), en. `{{n}}` is
- * `count` formatted.
+ * The account menu, open ("login-button-menu" namespace), en. `{{n}}` is `count` formatted.
+ * The balance in words ("1,250 points") is the "login-button-account" namespace's `points`,
+ * which the menu button says too.
  */
 export default {
   /** The account menu's item opening the notifications view, and that view's title. */
@@ -14,11 +15,6 @@ export default {
   /** The account menu's item opening the shopper's orders (the hosted orders page). */
   orders: 'Orders',
   signOut: 'Sign out',
-  signingOut: 'Signing out…',
-  /** The menu button's accessible name: the customer and their balance. */
-  trigger: '{{name}}, {{points}}',
-  points_one: '{{n}} point',
-  points_other: '{{n}} points',
   tier: '{{tier}} tier',
   toNextTier_one: '{{n}} point to {{tier}}',
   toNextTier_other: '{{n}} points to {{tier}}',

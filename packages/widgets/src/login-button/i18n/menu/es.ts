@@ -1,17 +1,12 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
-/** The signed-in menu's strings ("login-button-menu" namespace), es. */
+/** The account menu's strings ("login-button-menu" namespace), es. */
 export default {
   notifications: 'Notificaciones',
   passkeys: 'Llaves de acceso',
   membership: 'Membresía',
   orders: 'Pedidos',
   signOut: 'Cerrar sesión',
-  signingOut: 'Saliendo…',
-  trigger: '{{name}}, {{points}}',
-  points_one: '{{n}} punto',
-  points_many: '{{n}} de puntos',
-  points_other: '{{n}} puntos',
   tier: 'Nivel {{tier}}',
   toNextTier_one: 'Te falta {{n}} punto para {{tier}}',
   toNextTier_many: 'Te faltan {{n}} de puntos para {{tier}}',

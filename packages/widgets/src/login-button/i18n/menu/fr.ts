@@ -1,17 +1,12 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
-/** The signed-in menu's strings ("login-button-menu" namespace), fr. */
+/** The account menu's strings ("login-button-menu" namespace), fr. */
 export default {
   notifications: 'Notifications',
   passkeys: 'Clés d’accès',
   membership: 'Adhésion',
   orders: 'Commandes',
   signOut: 'Se déconnecter',
-  signingOut: 'Déconnexion…',
-  trigger: '{{name}}, {{points}}',
-  points_one: '{{n}} point',
-  points_many: '{{n}} de points',
-  points_other: '{{n}} points',
   tier: 'Niveau {{tier}}',
   toNextTier_one: 'Encore {{n}} point avant {{tier}}',
   toNextTier_many: 'Encore {{n}} de points avant {{tier}}',

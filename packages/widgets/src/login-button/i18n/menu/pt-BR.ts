@@ -1,17 +1,12 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
-/** The signed-in menu's strings ("login-button-menu" namespace), pt-BR. */
+/** The account menu's strings ("login-button-menu" namespace), pt-BR. */
 export default {
   notifications: 'Notificações',
   passkeys: 'Chaves de acesso',
   membership: 'Programa de fidelidade',
   orders: 'Pedidos',
   signOut: 'Sair',
-  signingOut: 'Saindo…',
-  trigger: '{{name}}, {{points}}',
-  points_one: '{{n}} ponto',
-  points_many: '{{n}} de pontos',
-  points_other: '{{n}} pontos',
   tier: 'Nível {{tier}}',
   toNextTier_one: 'Falta {{n}} ponto para {{tier}}',
   toNextTier_many: 'Faltam {{n}} de pontos para {{tier}}',

@@ -1,18 +1,12 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
-/** The signed-in menu's strings ("login-button-menu" namespace), ru. */
+/** The account menu's strings ("login-button-menu" namespace), ru. */
 export default {
   notifications: 'Уведомления',
   passkeys: 'Ключи доступа',
   membership: 'Членство',
   orders: 'Заказы',
   signOut: 'Выйти',
-  signingOut: 'Выход…',
-  trigger: '{{name}}, {{points}}',
-  points_one: '{{n}} балл',
-  points_few: '{{n}} балла',
-  points_many: '{{n}} баллов',
-  points_other: '{{n}} балла',
   tier: 'Уровень {{tier}}',
   toNextTier_one: 'До уровня {{tier}}: {{n}} балл',
   toNextTier_few: 'До уровня {{tier}}: {{n}} балла',

@@ -1,15 +1,12 @@
 import type { Bundle } from '../../../i18n/i18n.js';
 
-/** The signed-in menu's strings ("login-button-menu" namespace), zh-CN. */
+/** The account menu's strings ("login-button-menu" namespace), zh-CN. */
 export default {
   notifications: '通知',
   passkeys: '通行密钥',
   membership: '会员',
   orders: '订单',
   signOut: '退出登录',
-  signingOut: '正在退出…',
-  trigger: '{{name}}，{{points}}',
-  points_other: '{{n}} 积分',
   tier: '{{tier}} 等级',
   toNextTier_other: '再获得 {{n}} 积分即可升至 {{tier}}',
   topTier: '您已是最高等级',
