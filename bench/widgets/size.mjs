@@ -3,8 +3,9 @@
 // signed-out login button and closed mini cart (their chunks and static imports: the cart's
 // panel is a dynamic import, loaded when it first opens), and a page with all four elements
 // and the cart opened, in one language (English is bundled). Views loaded on a shopper's request
-// (the account menu's membership, passkeys and notifications views, the review list's write-a-review form) are not part of
-// what a page loads: each is measured in its own row, as what opening it downloads.
+// (the open account menu and its membership, passkeys and notifications views, the review list's
+// write-a-review form) are not part of what a page loads: each is measured in its own row, as
+// what opening it downloads.
 // Each file is gzipped on its own, as a browser downloads it. --record writes bench/RESULTS.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -65,7 +66,8 @@ const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // The analytics collector is loaded after the cards have their products (it watches them for
 // impressions) and sends events: not part of what a page first needs, so a row of its own.
 const onRequest = {
-  // The open account menu (its code, styles and strings), loaded the first time it opens.
+  // The open account menu (its code and strings), loaded the first time it opens; its views
+  // open from it, so their rows count what they add to it.
   accountMenu: /^account-panel-[\w-]+\.js$/,
   membership: /^membership-view-[\w-]+\.js$/,
   passkeys: /^passkeys-view-[\w-]+\.js$/,

@@ -83,13 +83,17 @@ export class AccountPanel implements ReactiveController {
   private readonly t = (key: MenuKey, options?: Record<string, unknown>): string =>
     this.i18n.t(key, options);
 
+  /** Open and its strings in (their controller updates first): never shown half in English. */
+  private get showing(): boolean {
+    return this.host.open && this.i18n.ready;
+  }
+
   hostUpdate(): void {
-    if (this.host.open && !this.wasOpen) void this.loadHistory();
+    if (this.showing && !this.wasOpen) void this.loadHistory();
   }
 
   hostUpdated(): void {
-    // Shown once its strings are in: never half in English.
-    const open = this.host.open && this.i18n.ready;
+    const open = this.showing;
     const panel = this.query('.panel');
     if (open !== this.wasOpen) {
       this.wasOpen = open;

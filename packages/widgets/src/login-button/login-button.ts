@@ -25,15 +25,18 @@ export type LoginButtonState =
  * Signed out: a "Sign in" button that opens the store's hosted sign-in page (a popup, or a
  * full-page redirect). Signed in: a menu button with the customer's initials and points
  * balance; its menu shows the name, balance, tier, progress to the next tier and the latest
- * points (loaded when the menu opens), "Notifications", "Passkeys" and "Sign out".
- * "Notifications" and "Passkeys" each open a view in the menu's panel: what the shopper is
- * subscribed to (what about, by push or email, an email waiting for its confirmation), or
- * their passkeys (name, when added, when last used), each with Remove (asking "Yes, remove"
- * first); a view's code and strings load when first opened.
+ * points (loaded when the menu opens), "Membership", "Notifications", "Passkeys", "Orders" and
+ * "Sign out". "Membership" opens a view in the menu's panel of the shopper's tier, where it
+ * comes from (their lifetime points, or a paid plan until its end), its perks in words and the
+ * progress to the next tier. "Notifications" and "Passkeys" each open a view of what the
+ * shopper is subscribed to (what about, by push or email, an email waiting for its
+ * confirmation), or of their passkeys (name, when added, when last used), each with Remove
+ * (asking "Yes, remove" first). The menu's code and strings load the first time it opens, a
+ * view's the first time it opens.
  *
  * @event {KioskLoginEvent} kiosk-login - A customer signed in (through this button, another tab, or a session restored on page load): `{ customer }` with id, email, name.
  * @event {KioskLogoutEvent} kiosk-logout - The customer signed out.
- * @event {KioskErrorEvent} kiosk-error - Signing in or out, loading the points history, or loading or removing passkeys or notification subscriptions failed: `{ error }` (a KioskError). The element says so too.
+ * @event {KioskErrorEvent} kiosk-error - Signing in or out, loading the menu's or a view's code, loading the points history or the membership, or loading or removing passkeys or notification subscriptions failed: `{ error }` (a KioskError). The element says so too.
  *
  * @csspart base - The wrapper (the reserved box).
  * @csspart button - The sign-in button and the account menu button.
@@ -45,13 +48,22 @@ export type LoginButtonState =
  * @csspart name - The customer's name, in the menu.
  * @csspart tier - The loyalty tier, in the menu.
  * @csspart points - The points balance, in words, in the menu.
- * @csspart progress - Progress to the next tier (or "top tier"), in the menu.
+ * @csspart progress - Progress to the next tier (or "top tier"), in the menu and in the membership view.
  * @csspart history - The list of the latest points entries, in the menu.
  * @csspart history-entry - One points entry.
- * @csspart menu-item - An item of the menu (Notifications, Passkeys, Sign out).
+ * @csspart menu-item - An item of the menu (Membership, Notifications, Passkeys, Orders, Sign out).
+ * @csspart membership - The menu item opening the membership view.
  * @csspart notifications - The menu item opening the notifications view.
  * @csspart passkeys - The menu item opening the passkeys view.
+ * @csspart orders - The menu item opening the shopper's orders (the hosted page).
  * @csspart sign-out - The sign-out menu item.
+ * @csspart membership-view - The membership view, in the menu's panel in place of the menu (a dialog).
+ * @csspart membership-tier - The shopper's tier ("Gold tier", or "No tier yet"), in the membership view.
+ * @csspart membership-source - Where the tier comes from: the lifetime points, or the paid plan and its end date.
+ * @csspart perk-list - The list of the tier's perks.
+ * @csspart perk - One perk, in words ("15% off member prices", "Free shipping over $75.00").
+ * @csspart no-perks - "No perks yet.", in place of the list.
+ * @csspart membership-status - The membership view's live region.
  * @csspart passkeys-view - The passkeys view, in the menu's panel in place of the menu (a dialog).
  * @csspart notifications-view - The notifications view, in the menu's panel in place of the menu (a dialog).
  * @csspart subscription-list - The list of what the shopper is subscribed to.
@@ -64,7 +76,7 @@ export type LoginButtonState =
  * @csspart passkey - One passkey: its name, when it was added and last used, its buttons.
  * @csspart passkey-remove - A passkey's Remove button ("Yes, remove" once pressed).
  * @csspart passkey-cancel - Cancel, beside a passkey's "Yes, remove".
- * @csspart retry - "Try again", when a view's list couldn't load.
+ * @csspart retry - "Try again", when what a view shows couldn't load.
  * @csspart passkeys-status - The passkeys view's live region (the question, "removed", errors).
  * @csspart status - The live region with errors and announcements.
  *

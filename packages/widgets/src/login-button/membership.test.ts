@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { until } from '../../test/helpers.js';
 import {
   $,
   button,
+  expectFitsInMenu,
   focused,
   isOpen,
   menuView,
@@ -36,7 +37,10 @@ describe('<kiosk-login-button> membership', () => {
   beforeEach(() => {
     freshClient();
   });
-  afterEach(() => executeServerCommand('kiosk-route', { glob: MEMBERSHIP, mode: 'pass' }));
+  afterEach(async () => {
+    await executeServerCommand('kiosk-route', { glob: MEMBERSHIP, mode: 'pass' });
+    await setViewport({ width: 800, height: 600 });
+  });
 
   it('shows the Gold member their tier, where it comes from and its perks, in a view loaded when first opened', async () => {
     const el = await goldMember();
@@ -98,7 +102,8 @@ describe('<kiosk-login-button> membership', () => {
     expect(perks(el)[2]).to.equal('Free shipping over a minimum order');
   });
 
-  it('is in German, the amount in euros as Germans write it', async () => {
+  it('is in German, the amount in euros as Germans write it, and fits a 390px wide menu', async () => {
+    await setViewport({ width: 390, height: 844 });
     const el = await signedIn('Maria Sibylla Merian', 600, 'locale=de&currency=EUR');
     await open(el);
     expect(text(el, '#membership-title')).to.equal('Mitgliedschaft');
@@ -116,6 +121,7 @@ describe('<kiosk-login-button> membership', () => {
     expect(text(el, '[part=membership-view] [part=progress]')).to.equal(
       'Noch 1.400 Punkte bis Gold',
     );
+    await expectFitsInMenu(el, 'membership-view', 390);
     await expect(el).to.be.accessible();
   });
 
