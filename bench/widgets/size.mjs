@@ -101,7 +101,7 @@ function view(name, elements = four, within = []) {
   const loaded = (names) => (f) =>
     !language.test(basename(f)) &&
     (!requested(f) || names.some((n) => onRequest[n].test(basename(f))));
-  return page(elements, loaded([name, ...within])).bytes - page(elements, loaded(within)).bytes;
+  return page(elements, loaded([name, ...within])).bytes - page(four, loaded(within)).bytes;
 }
 const withRecommendations = existsSync(join(cdn, 'recommendations.js'))
   ? view('recommendations', [...four, 'recommendations'])
