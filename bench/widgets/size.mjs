@@ -3,8 +3,9 @@
 // signed-out login button and closed mini cart (their chunks and static imports: the cart's
 // panel is a dynamic import, loaded when it first opens), and a page with all four elements
 // and the cart opened, in one language (English is bundled). Views loaded on a shopper's request
-// (the account menu's passkeys and notifications views, the review list's write-a-review form) are not part of
-// what a page loads: each is measured in its own row, as what opening it downloads.
+// (the open account menu and its membership, passkeys and notifications views, the review list's
+// write-a-review form) are not part of what a page loads: each is measured in its own row, as
+// what opening it downloads.
 // Each file is gzipped on its own, as a browser downloads it. --record writes bench/RESULTS.md.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -55,8 +56,8 @@ const cards = page(['product-card', 'login-button', 'mini-cart']);
 const four = ['product-card', 'mini-cart', 'review-list', 'login-button'];
 const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // "the cart opened": the mini cart's lazily loaded panel, not other languages, nor the views
-// loaded on request (their own rows): the account menu's passkeys and notifications views (their
-// shared menu-view chunk counted in each: what opening either first downloads), the review form,
+// loaded on request (their own rows): the account menu's membership, passkeys and notifications
+// views (their shared menu-view chunk counted in each: what opening one first downloads), the review form,
 // a sold-out card's "Notify me" panel with the SDK's notifications part, and a card's share
 // panel with the SDK's share part, and the SDK's orders part (the account menu's "Orders"
 // asks it for the hosted orders page's link). The notifications
@@ -65,6 +66,10 @@ const missing = four.filter((n) => !existsSync(join(cdn, `${n}.js`)));
 // The analytics collector is loaded after the cards have their products (it watches them for
 // impressions) and sends events: not part of what a page first needs, so a row of its own.
 const onRequest = {
+  // The open account menu (its code and strings), loaded the first time it opens; its views
+  // open from it, so their rows count what they add to it.
+  accountMenu: /^account-panel-[\w-]+\.js$/,
+  membership: /^membership-view-[\w-]+\.js$/,
   passkeys: /^passkeys-view-[\w-]+\.js$/,
   notificationsView: /^subscriptions-view-[\w-]+\.js$/,
   reviewForm: /^review-form-controller-[\w-]+\.js$/,
@@ -86,11 +91,17 @@ const alone = (pattern) =>
     .reduce((n, f) => n + gz(join(cdn, 'chunks', f)), 0);
 const requested = (f) => Object.values(onRequest).some((view) => view.test(basename(f)));
 const all = missing.length ? null : page(four, (f) => !language.test(basename(f)) && !requested(f));
-/** What opening a view downloads on top of that page: its chunks and anything only they import. */
-function view(name, elements = four) {
+/**
+ * What opening a view downloads on top of that page, with what it opens from (`within`, as
+ * the account menu's views open from the open menu) already loaded: its chunks and anything
+ * only they import.
+ */
+function view(name, elements = four, within = []) {
   if (!all) return null;
-  const other = (f) => requested(f) && !onRequest[name].test(basename(f));
-  return page(elements, (f) => !language.test(basename(f)) && !other(f)).bytes - all.bytes;
+  const loaded = (names) => (f) =>
+    !language.test(basename(f)) &&
+    (!requested(f) || names.some((n) => onRequest[n].test(basename(f))));
+  return page(elements, loaded([name, ...within])).bytes - page(four, loaded(within)).bytes;
 }
 const withRecommendations = existsSync(join(cdn, 'recommendations.js'))
   ? view('recommendations', [...four, 'recommendations'])
@@ -100,10 +111,20 @@ const rows = [
   ['script-tag loader (kiosk.js)', loader, 3 * 1024],
   ['cards page: product cards + header login button + closed mini cart', cards.bytes, 32 * 1024],
   ['all four elements, cart opened, one language', all?.bytes ?? null, 55 * 1024],
-  ['account passkeys view (loaded when opened)', view('passkeys'), 3 * 1024],
+  ['account menu, open (loaded when first opened)', view('accountMenu'), 4 * 1024],
   [
-    'account notifications view, without the SDK notifications part (loaded when opened)',
-    view('notificationsView'),
+    'account membership view (loaded when opened from the open menu)',
+    view('membership', four, ['accountMenu']),
+    3 * 1024,
+  ],
+  [
+    'account passkeys view (loaded when opened from the open menu)',
+    view('passkeys', four, ['accountMenu']),
+    3 * 1024,
+  ],
+  [
+    'account notifications view, without the SDK notifications part (loaded when opened from the open menu)',
+    view('notificationsView', four, ['accountMenu']),
     3 * 1024,
   ],
   ['review form (loaded when opened)', view('reviewForm'), 4 * 1024],

@@ -5,6 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../src/login-button/define.js';
 import type { KioskErrorEvent } from '../src/events/error.js';
+import type { ViewName } from '../src/login-button/account-panel.js';
 import type { KioskLoginButton } from '../src/login-button/login-button.js';
 import { endpoint, until } from './helpers.js';
 import { ADMIN, client } from './shopper.js';
@@ -86,7 +87,7 @@ export const shown = (el: Element) => !!el && getComputedStyle(el).display !== '
  * One of the account menu's views loaded on request (`menu-view.ts`): the menu item `item`
  * opens the element `part=<item>-view`, whose code is the module `module` (a chunk of its own).
  */
-export function menuView(item: 'notifications' | 'passkeys', module: string) {
+export function menuView(item: ViewName, module: string) {
   const view = (el: KioskLoginButton) => $(el, `[part=${item}-view]`);
   const loaded = (el: KioskLoginButton) => !!view(el) && !view(el).querySelector('[aria-busy]');
   return {
@@ -112,7 +113,7 @@ export function menuView(item: 'notifications' | 'passkeys', module: string) {
  */
 export async function expectViewLoadsOnceOnline(
   el: KioskLoginButton,
-  item: 'notifications' | 'passkeys',
+  item: ViewName,
   codeGlob: string,
   message: string,
 ) {

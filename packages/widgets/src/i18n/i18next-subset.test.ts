@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
 import i18next from 'i18next';
+import { accountStrings } from '../login-button/i18n/account/index.js';
 import { loginButtonStrings } from '../login-button/i18n/index.js';
+import { membershipStrings } from '../login-button/i18n/membership/index.js';
+import { menuStrings } from '../login-button/i18n/menu/index.js';
 import { notificationsStrings } from '../login-button/i18n/notifications/index.js';
 import { passkeysStrings } from '../login-button/i18n/passkeys/index.js';
 import { miniCartStrings } from '../mini-cart/i18n/index.js';
@@ -27,6 +30,9 @@ const elements = [
   reviewListStrings,
   reviewFormStrings,
   loginButtonStrings,
+  accountStrings,
+  menuStrings,
+  membershipStrings,
   passkeysStrings,
   notificationsStrings,
 ];

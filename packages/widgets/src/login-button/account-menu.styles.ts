@@ -1,9 +1,13 @@
 import { css } from 'lit';
-import { HISTORY_ROWS } from './account-summary.js';
+
+/** How many recent ledger entries the menu shows (and reserves room for while they load). */
+export const HISTORY_ROWS = 3;
 
 /**
- * The signed-in parts, loaded with account-menu.ts: the menu button (avatar and balance, in
- * the element's fixed box) and its menu. Logical properties only.
+ * The signed-in parts: the menu button (avatar and balance, in the element's fixed box) and
+ * its menu, adopted with account-menu.ts at the first sign-in, the open menu's with the
+ * button's (the menu's code, account-panel.ts, loads when it first opens: its styles are here
+ * so that it shows styled at once). Logical properties only.
  */
 export const accountStyles = css`
   .trigger {

@@ -1,11 +1,8 @@
 import type { PointsEntry, PointsSummary } from '@kiosk/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MessageKey } from '../controllers/localize-controller.js';
 import { formatNumber, formatSignedNumber } from '../format.js';
-import type { loginButtonStrings } from './i18n/index.js';
-
-/** How many recent ledger entries the menu shows (and reserves room for while they load). */
-export const HISTORY_ROWS = 3;
+import { HISTORY_ROWS } from './account-menu.styles.js';
+import type { MenuKey } from './account-panel.js';
 
 export type HistoryState =
   | { status: 'loading'; entries?: PointsEntry[] }
@@ -16,9 +13,20 @@ interface SummaryView {
   name: string;
   initials: string;
   summary: PointsSummary | null;
+  /** The balance in words ("1,250 points"). */
+  points: string;
   history: HistoryState;
   locale: string;
-  t: (key: MessageKey<typeof loginButtonStrings.en>, options?: Record<string, unknown>) => string;
+  t: Translate;
+}
+
+type Translate = (key: MenuKey, options?: Record<string, unknown>) => string;
+
+/** Where a shopper stands: their tier, lifetime points and the next tier (null: the top). */
+export interface TierStatus {
+  tier: string | null;
+  lifetime: number;
+  nextTier: { name: string; pointsNeeded: number } | null;
 }
 
 /**
@@ -28,8 +36,7 @@ interface SummaryView {
  * adjustment reason) is isolated with dir="auto" so it reads right in either direction.
  */
 export function renderAccountSummary(view: SummaryView): TemplateResult {
-  const { name, initials, summary, t, locale } = view;
-  const num = (n: number) => formatNumber(n, locale);
+  const { name, initials, summary, points, t, locale } = view;
   return html`<div class="who">
       <span class="avatar" aria-hidden="true">${initials}</span>
       <span class="who-text">
@@ -43,10 +50,16 @@ export function renderAccountSummary(view: SummaryView): TemplateResult {
     </div>
     ${
       summary
-        ? html`<p part="points" class="points">
-              ${t('points', { count: summary.balance, n: num(summary.balance) })}
-            </p>
-            ${renderProgress(summary, view)}`
+        ? html`<p part="points" class="points">${points}</p>
+            ${renderProgress(
+              {
+                tier: summary.tier.name,
+                lifetime: summary.lifetime,
+                nextTier: summary.tier.nextTier,
+              },
+              t,
+              locale,
+            )}`
         : nothing
     }
     <div class="history">
@@ -55,27 +68,29 @@ export function renderAccountSummary(view: SummaryView): TemplateResult {
     </div>`;
 }
 
-function renderProgress(summary: PointsSummary, { t, locale }: SummaryView) {
-  const next = summary.tier.nextTier;
+/**
+ * The progress to the next tier (or "You're in the top tier"), labelled by the element `id`
+ * names (a view shows its own beside the menu's, hidden but in the DOM).
+ */
+export function renderProgress(
+  { tier, lifetime, nextTier: next }: TierStatus,
+  t: Translate,
+  locale: string,
+  id = 'progress-label',
+) {
   if (!next) {
-    return summary.tier.name
-      ? html`<p part="progress" class="progress muted">${t('topTier')}</p>`
-      : nothing;
+    return tier ? html`<p part="progress" class="progress muted">${t('topTier')}</p>` : nothing;
   }
-  const threshold = summary.lifetime + next.pointsNeeded;
+  const threshold = lifetime + next.pointsNeeded;
   return html`<div part="progress" class="progress">
-    <span class="muted" id="progress-label"
+    <span class="muted" id=${id}
       >${t('toNextTier', {
         count: next.pointsNeeded,
         n: formatNumber(next.pointsNeeded, locale),
         tier: next.name,
       })}</span
     >
-    <progress
-      aria-labelledby="progress-label"
-      max=${threshold}
-      .value=${summary.lifetime}
-    ></progress>
+    <progress aria-labelledby=${id} max=${threshold} .value=${lifetime}></progress>
   </div>`;
 }
 

@@ -1,5 +1,5 @@
 import type { KioskClient, KioskError, Session } from '@kiosk/sdk';
-import { adoptStyles, html } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -25,15 +25,18 @@ export type LoginButtonState =
  * Signed out: a "Sign in" button that opens the store's hosted sign-in page (a popup, or a
  * full-page redirect). Signed in: a menu button with the customer's initials and points
  * balance; its menu shows the name, balance, tier, progress to the next tier and the latest
- * points (loaded when the menu opens), "Notifications", "Passkeys" and "Sign out".
- * "Notifications" and "Passkeys" each open a view in the menu's panel: what the shopper is
- * subscribed to (what about, by push or email, an email waiting for its confirmation), or
- * their passkeys (name, when added, when last used), each with Remove (asking "Yes, remove"
- * first); a view's code and strings load when first opened.
+ * points (loaded when the menu opens), "Membership", "Notifications", "Passkeys", "Orders" and
+ * "Sign out". "Membership" opens a view in the menu's panel of the shopper's tier, where it
+ * comes from (their lifetime points, or a paid plan until its end), its perks in words and the
+ * progress to the next tier. "Notifications" and "Passkeys" each open a view of what the
+ * shopper is subscribed to (what about, by push or email, an email waiting for its
+ * confirmation), or of their passkeys (name, when added, when last used), each with Remove
+ * (asking "Yes, remove" first). The menu's code and strings load the first time it opens, a
+ * view's the first time it opens.
  *
  * @event {KioskLoginEvent} kiosk-login - A customer signed in (through this button, another tab, or a session restored on page load): `{ customer }` with id, email, name.
  * @event {KioskLogoutEvent} kiosk-logout - The customer signed out.
- * @event {KioskErrorEvent} kiosk-error - Signing in or out, loading the points history, or loading or removing passkeys or notification subscriptions failed: `{ error }` (a KioskError). The element says so too.
+ * @event {KioskErrorEvent} kiosk-error - Signing in or out, loading the menu's or a view's code, loading the points history or the membership, or loading or removing passkeys or notification subscriptions failed: `{ error }` (a KioskError). The element says so too.
  *
  * @csspart base - The wrapper (the reserved box).
  * @csspart button - The sign-in button and the account menu button.
@@ -45,13 +48,22 @@ export type LoginButtonState =
  * @csspart name - The customer's name, in the menu.
  * @csspart tier - The loyalty tier, in the menu.
  * @csspart points - The points balance, in words, in the menu.
- * @csspart progress - Progress to the next tier (or "top tier"), in the menu.
+ * @csspart progress - Progress to the next tier (or "top tier"), in the menu and in the membership view.
  * @csspart history - The list of the latest points entries, in the menu.
  * @csspart history-entry - One points entry.
- * @csspart menu-item - An item of the menu (Notifications, Passkeys, Sign out).
+ * @csspart menu-item - An item of the menu (Membership, Notifications, Passkeys, Orders, Sign out).
+ * @csspart membership - The menu item opening the membership view.
  * @csspart notifications - The menu item opening the notifications view.
  * @csspart passkeys - The menu item opening the passkeys view.
+ * @csspart orders - The menu item opening the shopper's orders (the hosted page).
  * @csspart sign-out - The sign-out menu item.
+ * @csspart membership-view - The membership view, in the menu's panel in place of the menu (a dialog).
+ * @csspart membership-tier - The shopper's tier ("Gold tier", or "No tier yet"), in the membership view.
+ * @csspart membership-source - Where the tier comes from: the lifetime points, or the paid plan and its end date.
+ * @csspart perk-list - The list of the tier's perks.
+ * @csspart perk - One perk, in words ("15% off member prices", "Free shipping over $75.00").
+ * @csspart no-perks - "No perks yet.", in place of the list.
+ * @csspart membership-status - The membership view's live region.
  * @csspart passkeys-view - The passkeys view, in the menu's panel in place of the menu (a dialog).
  * @csspart notifications-view - The notifications view, in the menu's panel in place of the menu (a dialog).
  * @csspart subscription-list - The list of what the shopper is subscribed to.
@@ -64,7 +76,7 @@ export type LoginButtonState =
  * @csspart passkey - One passkey: its name, when it was added and last used, its buttons.
  * @csspart passkey-remove - A passkey's Remove button ("Yes, remove" once pressed).
  * @csspart passkey-cancel - Cancel, beside a passkey's "Yes, remove".
- * @csspart retry - "Try again", when a view's list couldn't load.
+ * @csspart retry - "Try again", when what a view shows couldn't load.
  * @csspart passkeys-status - The passkeys view's live region (the question, "removed", errors).
  * @csspart status - The live region with errors and announcements.
  *
@@ -100,7 +112,7 @@ export class KioskLoginButton extends KioskElement {
   /** Whether the account menu is open (signed in only). */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  @state() private busy: 'in' | 'out' | undefined;
+  @state() private signingIn = false;
   @state() private restoring = true;
   @state() private message = '';
   @state() private isError = false;
@@ -111,13 +123,10 @@ export class KioskLoginButton extends KioskElement {
 
   private readonly i18n = new LocalizeController(this, loginButtonStrings);
   private readonly session = new StoreController(this, this.kiosk, (c) => c.auth.$session);
-  private readonly summary = new StoreController(this, this.kiosk, (c) => c.points.$summary);
 
   private watchedClient: KioskClient | null | undefined;
   private seenSession: Session | null | undefined;
   private accountLoading: Promise<void> | undefined;
-  /** Signed out from the menu: focus goes to the "Sign in" button that takes its place. */
-  private focusSignIn = false;
 
   /** The signed-in customer, or null. */
   get customer(): Session['customer'] | null {
@@ -155,41 +164,28 @@ export class KioskLoginButton extends KioskElement {
         }
       }
     }
-    this.loginState = this.busy
-      ? this.busy === 'in'
-        ? 'signing-in'
-        : 'signing-out'
-      : session
-        ? 'signed-in'
-        : this.restoring
-          ? 'loading'
-          : 'signed-out';
+    this.loginState = this.signingIn
+      ? 'signing-in'
+      : this.account?.signingOut
+        ? 'signing-out'
+        : session
+          ? 'signed-in'
+          : this.restoring
+            ? 'loading'
+            : 'signed-out';
     if (!session || !this.account) this.open = false;
   }
 
-  protected override updated(): void {
-    if (this.focusSignIn && this.loginState === 'signed-out') {
-      this.focusSignIn = false;
-      this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
-    }
-  }
-
-  /** Loads the signed-in menu's code and styles (once; a failed load is tried again later). */
-  private loadAccount(): Promise<void> {
+  /** Loads the signed-in menu button's code and styles (once; a failed load is tried again later). */
+  private loadAccount() {
     this.accountLoading ??= import('./account-menu.js').then(
-      ({ AccountMenu, accountStyles }) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [
-          ...KioskLoginButton.elementStyles,
-          accountStyles,
-        ]);
-        this.account = new AccountMenu(this, {
-          client: () => this.kiosk.client,
-          t: (key, options) => this.t(key, options),
-          locale: () => this.i18n.locale,
-          busy: () => this.busy,
+      (m) => {
+        this.account = new m.AccountMenu(this, {
+          clients: this.kiosk,
+          currency: () => this.preferredCurrency,
+          signingIn: () => this.signingIn,
           onError: (error) => this.emitError(error),
-          announceError: (message) => this.announce(message, true),
-          signOut: () => void this.signOut(),
+          announce: (message, isError) => this.announce(message, isError),
         });
       },
       (error: unknown) => {
@@ -199,7 +195,6 @@ export class KioskLoginButton extends KioskElement {
         this.accountFailed = true;
       },
     );
-    return this.accountLoading;
   }
 
   private t(
@@ -217,7 +212,7 @@ export class KioskLoginButton extends KioskElement {
   /** Starts sign-in. Called straight from the click: the popup opens before anything awaits. */
   private signIn() {
     const client = this.kiosk.client;
-    if (!client || this.busy) return;
+    if (!client || this.signingIn) return;
     let login: Promise<Session>;
     try {
       login = client.auth.login({
@@ -228,14 +223,14 @@ export class KioskLoginButton extends KioskElement {
     } catch (error) {
       login = Promise.reject(error);
     }
-    this.busy = 'in';
+    this.signingIn = true;
     this.announce('');
     login.then(
       () => {
-        this.busy = undefined;
+        this.signingIn = false;
       },
       (error: unknown) => {
-        this.busy = undefined;
+        this.signingIn = false;
         const e = this.emitError(error);
         this.announce(this.loginMessage(e), true);
       },
@@ -250,23 +245,6 @@ export class KioskLoginButton extends KioskElement {
       // No popup and no redirect possible here: not a connection problem.
       unsupported: 'error.failed',
     });
-  }
-
-  private async signOut() {
-    const client = this.kiosk.client;
-    if (!client || this.busy) return;
-    this.busy = 'out';
-    this.announce('');
-    this.focusSignIn = true;
-    try {
-      await client.auth.logout();
-    } catch (error) {
-      this.emitError(error);
-      this.announce(this.t('error.signOutFailed'), true);
-    } finally {
-      this.busy = undefined;
-      this.account?.reset();
-    }
   }
 
   // --- Rendering ------------------------------------------------------------------------
@@ -291,17 +269,17 @@ export class KioskLoginButton extends KioskElement {
         isError = true;
       }
       content = this.account
-        ? this.account.render(session, this.summary.value ?? null)
+        ? this.account.render(session)
         : html`<span class="placeholder" aria-hidden="true"></span>`;
     } else {
       content = html`<button
         part="button sign-in"
         class="button sign-in"
         type="button"
-        aria-disabled=${this.busy ? 'true' : 'false'}
+        aria-disabled=${this.signingIn ? 'true' : 'false'}
         @click=${this.signIn}
       >
-        <span class="label">${this.busy === 'in' ? this.t('signingIn') : this.t('signIn')}</span>
+        <span class="label">${this.signingIn ? this.t('signingIn') : this.t('signIn')}</span>
       </button>`;
     }
     return html`<div

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * The account menu's views (menu-view.ts: passkeys, notifications), adopted when one first
+ * The account menu's views (menu-view.ts: membership, passkeys, notifications), adopted when one first
  * opens. Inside the menu's panel, so its width and colours are the menu's; logical properties
  * only. Long names and long translations wrap (German in a 390px menu): nothing here is on one
  * line by force.
@@ -59,6 +59,9 @@ export const menuViewStyles = css`
   }
   .item-name {
     font-weight: 600;
+  }
+  .view-section {
+    margin-block-start: 1rem;
   }
   .item-actions {
     display: flex;

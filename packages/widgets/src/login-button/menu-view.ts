@@ -1,38 +1,28 @@
 import { type KioskClient, KioskError } from '@kiosk/sdk';
-import {
-  adoptStyles,
-  type CSSResult,
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveElement,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { LocalizeController } from '../controllers/localize-controller.js';
 import type { Strings } from '../i18n/i18n.js';
-import type { AccountMenuHost, AccountMenuOptions, ViewName } from './account-menu.js';
-import { menuViewStyles } from './menu-view.styles.js';
+import type { AccountMenuHost, AccountMenuOptions } from './account-menu.js';
+import type { MenuKey, ViewName } from './account-panel.js';
+import type { TierStatus } from './account-summary.js';
 
-/** What a view uses of the account menu's options (its title is one of the menu's strings). */
-export type MenuViewOptions = Pick<AccountMenuOptions, 'client' | 't' | 'onError'> & {
-  /**
-   * The menu's styles, which the view's go on top of. Handed over rather than imported, so a
-   * view's chunk imports nothing of the menu's chunk (which is loaded already).
-   */
-  menuStyles: CSSResult;
+/**
+ * What a view gets from the account menu. The menu's parts are handed over rather than
+ * imported, so a view's chunk imports nothing of the menu's chunks (which are loaded already).
+ * Their styles are the menu's, adopted with it (account-menu.ts).
+ */
+export type MenuViewOptions = Pick<AccountMenuOptions, 'currency' | 'onError'> & {
+  client: () => KioskClient | null;
+  /** The menu's strings (its items' labels are the views' titles). */
+  t: (key: MenuKey, options?: Record<string, unknown>) => string;
+  /** The menu's progress to the next tier, labelled by the element `id` names. */
+  progress: (status: TierStatus, id: string) => TemplateResult | typeof nothing;
 };
 
 /** The strings every view's namespace has (loading and retry are the common namespace's). */
 export type MenuViewStrings = {
   back: string;
-  remove: string;
-  confirm: string;
-  cancel: string;
-  confirmQuestion: string;
-  /** `{{name}}`: the row's name. */
-  removed: string;
-  empty: string;
-  error: { load: string; remove: string };
+  error: { load: string };
 };
 
 /** What the account menu knows of a view: it opens it and draws it in its panel. */
@@ -41,71 +31,54 @@ export interface OpenableView {
   render(): TemplateResult | typeof nothing;
 }
 
-type List<Item> =
+type Loaded<Data> =
   | { status: 'loading' }
-  | { status: 'done'; items: Item[] }
+  | { status: 'done'; data: Data }
   | { status: 'error'; error: KioskError };
 
 /**
- * A list of the shopper's things with Remove, shown in the account menu's panel in place of
- * the menu: the passkeys view and the notifications view are this, with their own list.
+ * Something of the shopper's, read from the API each time it opens, shown in the account
+ * menu's panel in place of the menu: the membership view is this, and the passkeys and
+ * notifications views are lists with Remove (ListView, below).
  *
  * Why a view and not items of the menu (decisions/008): a WAI-ARIA `menu` holds only menu
- * items, and a list with Remove buttons is not that. So the view's menu item opens a dialog
+ * items, and a list or a page of details is not that. So the view's menu item opens a dialog
  * (`aria-haspopup="dialog"`, as the APG allows a menu item to), drawn in the same popover:
  * focus moves to its Back button, Tab moves between its buttons as in any dialog, Escape or
  * Back returns to the menu on the item that opened it, and focus leaving the element closes
- * the menu as Tab does in the menu. Removing asks first on the same button ("Yes, remove",
- * with Cancel beside it and the question as its description), never with window.confirm.
+ * the menu as Tab does in the menu. While it loads it says so; when the read fails, the error
+ * (translated) and "Try again": never a blank box.
  *
  * `name` names the view's parts (`<name>-view`, `<name>-status`, the menu item `<name>`, whose
- * label is the view's title) and `item` its rows' (`<item>`, `<item>-remove`, `<item>-cancel`);
- * the list is `<item>-list`.
+ * label is the view's title).
  */
-export abstract class MenuView<Item extends { id: string }, S extends MenuViewStrings>
+export abstract class MenuView<Data, S extends MenuViewStrings>
   implements ReactiveController, OpenableView
 {
   /** The view shows in the panel (until Back, or the menu closes). */
   shown = false;
   protected readonly i18n: LocalizeController<S>;
-  private list: List<Item> = { status: 'loading' };
-  /** Counts list loads, so a late answer for an older opening is dropped. */
-  private loads = 0;
-  /** The row whose Remove was pressed once: its button now confirms. */
-  private confirming: string | undefined;
-  private removing: string | undefined;
-  private status = { text: '', error: false };
+  protected loaded: Loaded<Data> = { status: 'loading' };
+  /** What the view's live region says (and shows, for an error). */
+  protected status = { text: '', error: false };
   /** What to focus once the next render is done. */
-  private focusNext: (() => HTMLElement | null | undefined) | undefined;
+  protected focusNext: (() => HTMLElement | null | undefined) | undefined;
+  /** Counts loads, so a late answer for an older opening is dropped. */
+  private loads = 0;
 
   constructor(
     protected readonly host: AccountMenuHost,
     protected readonly options: MenuViewOptions,
-    private readonly parts: {
-      name: ViewName;
-      item: string;
-      /** The error code of removing one that is gone already. */
-      gone: string;
-    },
+    protected readonly name: ViewName,
     strings: Strings<S>,
   ) {
     this.i18n = new LocalizeController(host, strings);
     host.addController(this);
-    const element = host.constructor as typeof ReactiveElement;
-    adoptStyles(host.renderRoot as ShadowRoot, [
-      ...element.elementStyles,
-      options.menuStyles,
-      menuViewStyles,
-    ]);
   }
 
-  protected abstract fetch(client: KioskClient): Promise<Item[]>;
-  /** Removes it on the server; an error with the `gone` code means it was already gone. */
-  protected abstract removeOnServer(client: KioskClient, item: Item): Promise<void>;
-  /** A row's name: its first line, Remove's description, and what "removed" says. */
-  protected abstract nameOf(item: Item): string;
-  /** A row's lines under its name. */
-  protected abstract renderDetails(item: Item): TemplateResult;
+  protected abstract fetch(client: KioskClient): Promise<Data>;
+  /** What the view shows once its data is in. */
+  protected abstract renderData(data: Data): TemplateResult;
 
   hostUpdate(): void {
     // The menu closed (Escape in the menu, a press outside, signing out): next time, the menu.
@@ -119,8 +92,8 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
   }
 
   /**
-   * Opens the view with a fresh list. In another language it waits for the view's strings
-   * (one small request, beside the list's), so it never shows half in English.
+   * Opens the view with fresh data. In another language it waits for the view's strings
+   * (one small request, beside the data's), so it never shows half in English.
    */
   async show(): Promise<void> {
     void this.load();
@@ -138,29 +111,28 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
    * The view's own namespace, typed as the strings every view has (`S` has them, but a key of
    * a type parameter can't be checked against it).
    */
-  private get shared(): LocalizeController<MenuViewStrings> {
+  protected get shared(): LocalizeController<MenuViewStrings> {
     return this.i18n as unknown as LocalizeController<MenuViewStrings>;
   }
 
-  private query(selector: string) {
+  protected query(selector: string) {
     return this.host.renderRoot.querySelector<HTMLElement>(selector);
   }
 
-  private async load() {
+  protected async load() {
     const client = this.options.client();
     if (!client) return;
     const load = ++this.loads;
-    this.list = { status: 'loading' };
-    this.confirming = undefined;
+    this.loaded = { status: 'loading' };
     this.host.requestUpdate();
-    let list: List<Item>;
+    let loaded: Loaded<Data>;
     try {
-      list = { status: 'done', items: await this.fetch(client) };
+      loaded = { status: 'done', data: await this.fetch(client) };
     } catch (error) {
-      list = { status: 'error', error: this.options.onError(error) };
+      loaded = { status: 'error', error: this.options.onError(error) };
     }
     if (load !== this.loads) return;
-    this.list = list;
+    this.loaded = loaded;
     this.host.requestUpdate();
   }
 
@@ -170,51 +142,15 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
   }
 
   /** Back to the menu, on the item that opened the view. */
-  private back() {
+  protected back() {
     this.shown = false;
-    this.focusNext = () => this.query(`[part~=${this.parts.name}]`);
+    this.focusNext = () => this.query(`[part~=${this.name}]`);
     this.host.requestUpdate();
   }
 
-  private cancel() {
-    this.confirming = undefined;
-    this.host.requestUpdate();
-  }
-
-  /** First press: asks. Second press ("Yes, remove"): removes, then focus goes to a neighbour. */
-  private async remove(item: Item, index: number) {
-    const client = this.options.client();
-    if (!client || this.removing) return;
-    if (this.confirming !== item.id) {
-      this.confirming = item.id;
-      this.status = { text: this.shared.t('confirmQuestion'), error: false };
-      this.host.requestUpdate();
-      return;
-    }
-    this.removing = item.id;
-    this.host.requestUpdate();
-    let gone = true;
-    try {
-      await this.removeOnServer(client, item);
-    } catch (error) {
-      // Removed meanwhile (another tab, a mail's unsubscribe link): what was asked for is done.
-      gone = error instanceof KioskError && error.code === this.parts.gone;
-      if (!gone) {
-        const e = this.options.onError(error);
-        this.status = { text: this.shared.error(e, 'error.remove'), error: true };
-      }
-    }
-    this.removing = undefined;
-    this.confirming = undefined;
-    if (gone && this.list.status === 'done') {
-      this.list = { status: 'done', items: this.list.items.filter((i) => i.id !== item.id) };
-      this.status = { text: this.shared.t('removed', { name: this.nameOf(item) }), error: false };
-      this.focusNext = () => {
-        const buttons = this.host.renderRoot.querySelectorAll<HTMLElement>('.remove');
-        return buttons[index] ?? buttons[index - 1] ?? this.query('.back');
-      };
-    }
-    this.host.requestUpdate();
+  /** Escape: back to the menu (a list first takes back a "Yes, remove"). */
+  protected escape() {
+    this.back();
   }
 
   /** The view's keys are its own: the menu's (arrows, Tab closing it) stop here. */
@@ -222,8 +158,7 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
     event.stopPropagation();
     if (event.key !== 'Escape') return;
     event.preventDefault();
-    if (this.confirming) this.cancel();
-    else this.back();
+    this.escape();
   };
 
   /** Focus moving out of the element (Tab past the last button) closes the menu. */
@@ -234,7 +169,7 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
 
   render() {
     if (!this.shown) return nothing;
-    const { name } = this.parts;
+    const { name } = this;
     return html`<section
       part="${name}-view"
       class="view"
@@ -249,28 +184,142 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
         </button>
         <h2 class="section-title" id="${name}-title">${this.options.t(name)}</h2>
       </div>
-      ${this.renderList()}
+      ${this.renderBody()}
       <p part="${name}-status" class=${this.status.error ? 'note error' : 'visually-hidden'} role="status">
         ${this.status.text}
       </p>
     </section>`;
   }
 
-  private renderList() {
-    const { list } = this;
+  private renderBody() {
+    const { loaded } = this;
     const i18n = this.shared;
-    if (list.status === 'loading') {
+    if (loaded.status === 'loading') {
       return html`<p class="note muted" aria-busy="true">${i18n.t('loading')}</p>`;
     }
-    if (list.status === 'error') {
-      return html`<p class="note error">${i18n.error(list.error, 'error.load')}</p>
+    if (loaded.status === 'error') {
+      return html`<p class="note error">${i18n.error(loaded.error, 'error.load')}</p>
         <button part="retry" class="action" type="button" @click=${() => this.retry()}>
           ${i18n.t('retry')}
         </button>`;
     }
-    if (!list.items.length) return html`<p class="note muted">${this.shared.t('empty')}</p>`;
-    return html`<ul part="${this.parts.item}-list" class="view-list" aria-labelledby="${this.parts.name}-title">
-      ${list.items.map((item, i) => this.renderItem(item, i))}
+    return this.renderData(loaded.data);
+  }
+}
+
+/** The strings every list view's namespace has. */
+export type ListViewStrings = MenuViewStrings & {
+  remove: string;
+  confirm: string;
+  cancel: string;
+  confirmQuestion: string;
+  /** `{{name}}`: the row's name. */
+  removed: string;
+  empty: string;
+  error: { load: string; remove: string };
+};
+
+/**
+ * A list of the shopper's things with Remove, a view of the account menu (menu-view.ts): the
+ * passkeys view and the notifications view are this, with their own list. Removing asks first
+ * on the same button ("Yes, remove", with Cancel beside it and the question as its
+ * description), never with window.confirm; Escape takes that back before it leaves the view.
+ *
+ * Its rows' parts are named by `item`: `<item>`, `<item>-remove`, `<item>-cancel`; the list is
+ * `<item>-list`.
+ */
+export abstract class ListView<
+  Item extends { id: string },
+  S extends ListViewStrings,
+> extends MenuView<Item[], S> {
+  /** The row whose Remove was pressed once: its button now confirms. */
+  private confirming: string | undefined;
+  private removing: string | undefined;
+
+  constructor(
+    host: AccountMenuHost,
+    options: MenuViewOptions,
+    private readonly parts: {
+      name: ViewName;
+      item: string;
+      /** The error code of removing one that is gone already. */
+      gone: string;
+    },
+    strings: Strings<S>,
+  ) {
+    super(host, options, parts.name, strings);
+  }
+
+  /** Removes it on the server; an error with the `gone` code means it was already gone. */
+  protected abstract removeOnServer(client: KioskClient, item: Item): Promise<void>;
+  /** A row's name: its first line, Remove's description, and what "removed" says. */
+  protected abstract nameOf(item: Item): string;
+  /** A row's lines under its name. */
+  protected abstract renderDetails(item: Item): TemplateResult;
+
+  /** The list's strings, typed as every list view has them (as `shared`). */
+  private get list() {
+    return this.i18n as unknown as MenuView<Item[], ListViewStrings>['i18n'];
+  }
+
+  protected override load() {
+    this.confirming = undefined;
+    return super.load();
+  }
+
+  protected override escape() {
+    if (this.confirming) this.cancel();
+    else this.back();
+  }
+
+  private cancel() {
+    this.confirming = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** First press: asks. Second press ("Yes, remove"): removes, then focus goes to a neighbour. */
+  private async remove(item: Item, index: number) {
+    const client = this.options.client();
+    if (!client || this.removing) return;
+    if (this.confirming !== item.id) {
+      this.confirming = item.id;
+      this.status = { text: this.list.t('confirmQuestion'), error: false };
+      this.host.requestUpdate();
+      return;
+    }
+    this.removing = item.id;
+    this.host.requestUpdate();
+    let gone = true;
+    try {
+      await this.removeOnServer(client, item);
+    } catch (error) {
+      // Removed meanwhile (another tab, a mail's unsubscribe link): what was asked for is done.
+      gone = error instanceof KioskError && error.code === this.parts.gone;
+      if (!gone) {
+        const e = this.options.onError(error);
+        this.status = { text: this.list.error(e, 'error.remove'), error: true };
+      }
+    }
+    this.removing = undefined;
+    this.confirming = undefined;
+    if (gone && this.loaded.status === 'done') {
+      this.loaded = {
+        status: 'done',
+        data: this.loaded.data.filter((i) => i.id !== item.id),
+      };
+      this.status = { text: this.list.t('removed', { name: this.nameOf(item) }), error: false };
+      this.focusNext = () => {
+        const buttons = this.host.renderRoot.querySelectorAll<HTMLElement>('.remove');
+        return buttons[index] ?? buttons[index - 1] ?? this.query('.back');
+      };
+    }
+    this.host.requestUpdate();
+  }
+
+  protected renderData(items: Item[]) {
+    if (!items.length) return html`<p class="note muted">${this.list.t('empty')}</p>`;
+    return html`<ul part="${this.parts.item}-list" class="view-list" aria-labelledby="${this.name}-title">
+      ${items.map((item, i) => this.renderItem(item, i))}
     </ul>`;
   }
 
@@ -283,7 +332,7 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
     return html`<li part=${part} class="view-item">
       <span class="item-name" id="${part}-${index}" dir="auto">${this.nameOf(item)}</span>
       ${this.renderDetails(item)}
-      ${confirming ? html`<span class="note" id=${question}>${this.shared.t('confirmQuestion')}</span>` : nothing}
+      ${confirming ? html`<span class="note" id=${question}>${this.list.t('confirmQuestion')}</span>` : nothing}
       <span class="item-actions">
         <button
           part="${part}-remove"
@@ -293,12 +342,12 @@ export abstract class MenuView<Item extends { id: string }, S extends MenuViewSt
           aria-disabled=${this.removing === item.id ? 'true' : 'false'}
           @click=${() => this.remove(item, index)}
         >
-          ${confirming ? this.shared.t('confirm') : this.shared.t('remove')}
+          ${confirming ? this.list.t('confirm') : this.list.t('remove')}
         </button>
         ${
           confirming
             ? html`<button part="${part}-cancel" class="action" type="button" @click=${() => this.cancel()}>
-                ${this.shared.t('cancel')}
+                ${this.list.t('cancel')}
               </button>`
             : nothing
         }

@@ -2,7 +2,7 @@ import type { KioskClient, Passkey } from '@kiosk/sdk';
 import { html } from 'lit';
 import type { AccountMenuHost } from './account-menu.js';
 import { passkeysStrings } from './i18n/passkeys/index.js';
-import { MenuView, type MenuViewOptions } from './menu-view.js';
+import { ListView, type MenuViewOptions } from './menu-view.js';
 
 /** How long each unit is, in seconds, largest first: "last used" says the largest that fits. */
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -28,10 +28,10 @@ function ago(iso: string, locale: string): string {
  * The signed-in shopper's passkeys, a view in the account menu's panel (menu-view.ts: why a
  * view, and how it behaves).
  *
- * This module, its strings and styles are imported the first time the shopper opens the view
+ * This module and its strings are imported the first time the shopper opens the view
  * (account-menu.ts), so a signed-in menu costs nothing for it until asked.
  */
-export class PasskeysView extends MenuView<Passkey, typeof passkeysStrings.en> {
+export class PasskeysView extends ListView<Passkey, typeof passkeysStrings.en> {
   constructor(host: AccountMenuHost, options: MenuViewOptions) {
     super(
       host,

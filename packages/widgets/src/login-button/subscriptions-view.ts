@@ -2,7 +2,7 @@ import type { KioskClient, NotificationSubscription } from '@kiosk/sdk';
 import { html, nothing } from 'lit';
 import type { AccountMenuHost } from './account-menu.js';
 import { notificationsStrings } from './i18n/notifications/index.js';
-import { MenuView, type MenuViewOptions } from './menu-view.js';
+import { ListView, type MenuViewOptions } from './menu-view.js';
 
 /**
  * What the shopper is subscribed to (the "Notify me" of a card, a promotion's opt-in), a view
@@ -15,7 +15,7 @@ import { MenuView, type MenuViewOptions } from './menu-view.js';
  * This module and its strings are imported the first time the shopper opens the view
  * (account-menu.ts), so a signed-in menu costs nothing for it until asked.
  */
-export class SubscriptionsView extends MenuView<
+export class SubscriptionsView extends ListView<
   NotificationSubscription,
   typeof notificationsStrings.en
 > {

@@ -219,14 +219,15 @@ describe('<kiosk-login-button> in a hostile header', () => {
       expect(clipped(el), `${lang} signed in`).to.deep.equal([]);
       expect(measure(page.header), lang).to.deep.equal(reserved);
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=trigger]')!.click();
-      const panel = el.shadowRoot!.querySelector<HTMLElement>('[part=menu]')!;
-      await until(() => panel.dataset.floating === 'placed', `${lang} menu placed`);
+      // The menu's code loads the first time it opens.
+      const panel = () => el.shadowRoot!.querySelector<HTMLElement>('[part=menu]');
+      await until(() => panel()?.dataset.floating === 'placed', `${lang} menu placed`);
       await until(() => !!el.shadowRoot!.querySelector('[part=history-entry]'), 'history');
-      const r = panel.getBoundingClientRect();
+      const r = panel()!.getBoundingClientRect();
       expect(r.left, `${lang} menu inside the phone`).to.be.at.least(0);
       expect(r.right).to.be.at.most(390);
-      expect(panel.scrollWidth, `${lang} menu has no sideways overflow`).to.be.at.most(
-        panel.clientWidth,
+      expect(panel()!.scrollWidth, `${lang} menu has no sideways overflow`).to.be.at.most(
+        panel()!.clientWidth,
       );
       for (const item of el.shadowRoot!.querySelectorAll<HTMLElement>('[role=menuitem]')) {
         const label = `${lang} "${item.textContent!.trim()}" fits`;

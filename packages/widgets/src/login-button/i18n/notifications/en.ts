@@ -3,7 +3,7 @@ import type { Bundle } from '../../../i18n/i18n.js';
 /**
  * The account menu's notifications view ("login-button-notifications" namespace), en.
  * `{{product}}` is a product's title, `{{name}}` a `topic` line, `{{email}}` an address. The
- * menu item and the view's title are the "login-button" namespace's `notifications`; "Notify
+ * menu item and the view's title are the "login-button-menu" namespace's `notifications`; "Notify
  * me" is the product card's `notifyMe`, quoted as it reads there.
  */
 export default {

@@ -3,7 +3,7 @@ import type { Bundle } from '../../../i18n/i18n.js';
 /**
  * The account menu's passkeys view ("login-button-passkeys" namespace), en. `{{date}}` is a
  * date and `{{when}}` a relative time ("2 days ago", "yesterday"), both Intl's in the locale.
- * The menu item and the view's title are the "login-button" namespace's `passkeys`.
+ * The menu item and the view's title are the "login-button-menu" namespace's `passkeys`.
  */
 export default {
   back: 'Back',
