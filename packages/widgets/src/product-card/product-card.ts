@@ -48,7 +48,9 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  * @csspart image - The product image.
  * @csspart title - The product title (an h3).
  * @csspart price - The current price (the sale price when on sale).
- * @csspart compare-price - The struck-through regular price when on sale.
+ * @csspart compare-price - The struck-through regular price when on sale, or beside a member's own price.
+ * @csspart member-offer - For a guest, beside the price: "Members pay $X — sign in" (a button that opens sign-in).
+ * @csspart early-access - Instead of the stock line while only members may buy it: "Members first · for everyone from <date>".
  * @csspart rating - The stars and review count.
  * @csspart variant-picker - The group of option selects.
  * @csspart quantity - The quantity stepper.
