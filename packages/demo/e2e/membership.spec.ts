@@ -42,4 +42,7 @@ test('a guest is offered the member price; the Gold member signs in from it and 
   await page.locator('kiosk-mini-cart [part=trigger]').click();
   const line = page.locator('kiosk-mini-cart [part=line]').first();
   await expect(line).toContainText(memberPrice);
+  await expect(line.locator('[part=line-member]')).toHaveText(
+    /^Gold price · you save \$\d+\.\d\d$/,
+  );
 });
