@@ -30,7 +30,7 @@ test('without JavaScript the brand page shows every product and the reviews', as
   const page = await context.newPage();
   await page.goto('/brand.html');
   const cards = page.locator('kiosk-product-card');
-  await expect(cards).toHaveCount(11);
+  await expect(cards).toHaveCount(12);
   const expected = await products(page);
   for (const [i, product] of expected.entries()) {
     const card = cards.nth(i);
@@ -85,7 +85,7 @@ test('with JavaScript each element takes over in place: no skeleton, no shift, a
   });
   await page.goto('/brand.html');
   const cards = page.locator('kiosk-product-card');
-  await expect(cards).toHaveCount(11);
+  await expect(cards).toHaveCount(12);
   // Every element has upgraded: its own rendering shows, the server's is gone from view.
   for (const el of await page.locator('kiosk-product-card, kiosk-review-list').all()) {
     await expect(el).toHaveAttribute('state', /^(ready|sold-out)$/);

@@ -107,6 +107,13 @@ export class CartLines {
         <p part="line-price" class="line-price">
           ${panel.t('line.each', { price: panel.money(line.unitPrice) })}
         </p>
+        ${
+          line.member
+            ? html`<p part="line-member" class="line-note">
+                ${panel.t('line.member', { tier: line.member.tier, saving: panel.money(line.member.saving) })}
+              </p>`
+            : nothing
+        }
         ${available <= 0 ? html`<p class="line-note">${panel.t('line.soldOut')}</p>` : nothing}
       </div>
       <p part="line-total" class="line-total">${panel.money(line.lineTotal)}</p>

@@ -74,6 +74,7 @@ function changeKey(cart: Cart | null): string {
  * @csspart line-title - A line's product title.
  * @csspart line-variant - A line's variant title.
  * @csspart line-price - A line's unit price.
+ * @csspart line-member - A line at the shopper's member price: "Gold price · you save $5.00".
  * @csspart line-total - A line's total.
  * @csspart quantity - A line's quantity stepper (group of −, input, +).
  * @csspart remove - A line's remove button.

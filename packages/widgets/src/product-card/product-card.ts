@@ -5,6 +5,7 @@ import { analytics } from '../analytics/track.js';
 import { attributionRef } from '../config.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { LocalizeController, type MessageKey } from '../controllers/localize-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
 import { KioskAddToCartEvent } from '../events/add-to-cart.js';
 import { formatNumber, warmMoneyFormat } from '../format.js';
 import { productJsonLd, writeJsonLd } from '../json-ld.js';
@@ -47,7 +48,9 @@ export type ProductCardState = 'loading' | 'ready' | 'sold-out' | 'unavailable' 
  * @csspart image - The product image.
  * @csspart title - The product title (an h3).
  * @csspart price - The current price (the sale price when on sale).
- * @csspart compare-price - The struck-through regular price when on sale.
+ * @csspart compare-price - The struck-through regular price when on sale, or beside a member's own price.
+ * @csspart member-offer - For a guest, beside the price: "Members pay $X — sign in" (a button that opens sign-in).
+ * @csspart early-access - Instead of the stock line while only members may buy it: "Members first · for everyone from <date>".
  * @csspart rating - The stars and review count.
  * @csspart variant-picker - The group of option selects.
  * @csspart quantity - The quantity stepper.
@@ -112,6 +115,10 @@ export class KioskProductCard extends KioskElement {
   @state() private sharing: SharePanel | undefined;
 
   private readonly i18n = new LocalizeController(this, productCardStrings);
+  /** Who is signed in: member prices and early access are theirs (the product is re-read). */
+  private readonly session = new StoreController(this, this.kiosk, (c) => c.auth.$session);
+  /** The customer the product was read for ('' a guest). */
+  private readFor = '';
   private readonly loader = new LoadController(
     this,
     () =>
@@ -167,7 +174,31 @@ export class KioskProductCard extends KioskElement {
 
   protected override updated(): void {
     this.writeJsonLd();
+    // Signed in or out since the product was read: re-read it in place, without a skeleton.
+    const who = this.session.value?.customer.id ?? '';
+    const client = this.kiosk.client;
+    if (this.data && client && who !== this.readFor) {
+      this.readFor = who;
+      client.products.get(this.data.id, this.currencyOption()).then(
+        (product) => {
+          if (product.id === this.data?.id) this.data = product;
+        },
+        () => {},
+      );
+    }
   }
+
+  private currencyOption() {
+    const currency = this.preferredCurrency;
+    return currency ? { currency } : {};
+  }
+
+  /** "Members pay $X — sign in": the sign-in window, opened from the click (no popup blocker). */
+  private readonly signIn = () => {
+    this.kiosk.client?.auth
+      .login({ mode: 'popup', locale: this.i18n.locale })
+      .catch((error: unknown) => this.emitError(error));
+  };
 
   /** Loads (or reloads, after an error) the product. */
   load(): Promise<void> {
@@ -191,8 +222,9 @@ export class KioskProductCard extends KioskElement {
     }
     this.cardState = 'loading';
     const currency = this.preferredCurrency;
+    this.readFor = this.session.value?.customer.id ?? '';
     try {
-      const loading = client.products.get(this.product, currency ? { currency } : {});
+      const loading = client.products.get(this.product, this.currencyOption());
       // While the request is out: the first price format loads the locale's data (~20 ms).
       warmMoneyFormat(this.i18n.locale, currency);
       const product = await loading;
@@ -258,6 +290,7 @@ export class KioskProductCard extends KioskElement {
     const product = this.data;
     const variant = this.selectedVariant;
     if (!client || !product || !variant?.available || this.adding) return;
+    if (product.earlyAccess?.canBuy === false) return;
     const quantity = this.quantity;
     const ref = this.ref || attributionRef();
     this.addError = undefined;
@@ -396,13 +429,13 @@ export class KioskProductCard extends KioskElement {
     return html`${renderImage(product, variant, this.layout)}
       <div class="body">
         <h3 class="title" part="title">${product.title}</h3>
-        ${renderPrice(variant, this.i18n)}
+        ${renderPrice(variant, this.i18n, this.session.value || (isServer as boolean) ? undefined : this.signIn)}
         ${
           compact
             ? nothing
             : html`${renderRating(product, this.i18n)}
               ${controls ? renderPicker(product, variant, this.i18n, this.selectOption) : nothing}
-              ${renderStock(variant, this.i18n)} ${actions} ${this.renderAddError()}`
+              ${renderStock(product, variant, this.i18n)} ${actions} ${this.renderAddError()}`
         }
       </div>
       ${compact ? html`${actions}${this.renderAddError()}` : nothing}`;
@@ -412,6 +445,8 @@ export class KioskProductCard extends KioskElement {
     const soldOut = !variant?.available;
     const compact = this.layout === 'compact';
     const open = !!this.notify?.open;
+    // Members first: the stock line says from when everyone may buy it.
+    const closed = product.earlyAccess?.canBuy === false;
     // Sold out: the stock line says so, and the button offers to tell the shopper when it's
     // back. In stock: the bell beside share offers to tell them when the price drops. Either
     // opens the one "Notify me" panel, which asks for the topic its card needs.
@@ -434,7 +469,7 @@ export class KioskProductCard extends KioskElement {
         class="add"
         part="button"
         type="button"
-        aria-disabled=${this.adding}
+        aria-disabled=${this.adding || closed}
         aria-label=${compact ? `${label}: ${product.title}` : nothing}
         aria-expanded=${soldOut ? open : nothing}
         aria-controls=${soldOut ? 'notify' : nothing}

@@ -46,6 +46,18 @@ export const infoStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* "Gold price" before a member's price; "Members pay $X — sign in" beside a guest's. */
+  .member {
+    font-size: 0.75rem;
+    color: var(--_accent);
+  }
+  button.member {
+    padding: 0;
+    border: 0;
+    background: none;
+    text-decoration: underline;
+    cursor: pointer;
+  }
 
   .rating {
     display: flex;

@@ -9,6 +9,7 @@ export default {
   offline: 'أنت غير متصل بالإنترنت. تغييراتك محفوظة هنا وستُرسل عند عودة الاتصال.',
   saving: 'جارٍ حفظ تغييراتك…',
   line: {
+    member: 'سعر {{tier}} · توفّر {{saving}}',
     quantity: 'كمية {{title}}',
     decrease: 'تقليل كمية {{title}}',
     increase: 'زيادة كمية {{title}}',

@@ -10,6 +10,7 @@ export default {
     'Du bist offline. Deine Änderungen bleiben erhalten und werden gespeichert, sobald du wieder online bist.',
   saving: 'Deine Änderungen werden gespeichert…',
   line: {
+    member: '{{tier}}-Preis · Sie sparen {{saving}}',
     quantity: 'Menge von {{title}}',
     decrease: 'Menge von {{title}} verringern',
     increase: 'Menge von {{title}} erhöhen',

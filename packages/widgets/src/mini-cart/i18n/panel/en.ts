@@ -9,6 +9,7 @@ export default {
   offline: 'You’re offline. Your changes are kept and will be saved when you’re back online.',
   saving: 'Saving your changes…',
   line: {
+    member: '{{tier}} price · you save {{saving}}',
     quantity: 'Quantity of {{title}}',
     decrease: 'Decrease quantity of {{title}}',
     increase: 'Increase quantity of {{title}}',

@@ -10,6 +10,7 @@ export default {
     'No tienes conexión. Tus cambios se conservan y se guardarán cuando vuelvas a estar en línea.',
   saving: 'Guardando tus cambios…',
   line: {
+    member: 'Precio {{tier}} · ahorras {{saving}}',
     quantity: 'Cantidad de {{title}}',
     decrease: 'Reducir la cantidad de {{title}}',
     increase: 'Aumentar la cantidad de {{title}}',

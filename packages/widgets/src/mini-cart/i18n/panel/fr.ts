@@ -10,6 +10,7 @@ export default {
     'Vous êtes hors ligne. Vos modifications sont conservées et seront enregistrées dès le retour de la connexion.',
   saving: 'Enregistrement de vos modifications…',
   line: {
+    member: 'Prix {{tier}} · vous économisez {{saving}}',
     quantity: 'Quantité de {{title}}',
     decrease: 'Diminuer la quantité de {{title}}',
     increase: 'Augmenter la quantité de {{title}}',

@@ -10,6 +10,7 @@ export default {
     'Você está off-line. Suas alterações foram guardadas e serão salvas quando a conexão voltar.',
   saving: 'Salvando suas alterações…',
   line: {
+    member: 'Preço {{tier}} · você economiza {{saving}}',
     quantity: 'Quantidade de {{title}}',
     decrease: 'Diminuir a quantidade de {{title}}',
     increase: 'Aumentar a quantidade de {{title}}',

@@ -9,6 +9,7 @@ export default {
   offline: '您已离线。您的更改已保留，恢复联网后会自动保存。',
   saving: '正在保存您的更改…',
   line: {
+    member: '{{tier}}价 · 节省 {{saving}}',
     quantity: '{{title}} 的数量',
     decrease: '减少 {{title}} 的数量',
     increase: '增加 {{title}} 的数量',
