@@ -41,7 +41,7 @@ test('a new shopper signs in with the code from the demo inbox, no form to fill'
 
   await popup.getByLabel('6-digit code').fill(code!);
   await closesAfter(popup, () => popup.getByRole('button', { name: 'Sign in' }).click());
-  await expect(login.locator('[part~=name]')).toContainText('mira.code');
+  await expect(login.getByRole('button', { name: /^mira.code/ })).toBeVisible();
 
   // The inbox the demo index links to shows the same mail.
   await page.goto('/');

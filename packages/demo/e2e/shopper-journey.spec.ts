@@ -45,7 +45,7 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
       () => login.getByRole('button', { name: 'Sign in' }).click(),
       shopper,
     );
-    await expect(login.locator('[part~=name]')).toContainText('Elin');
+    await expect(login.getByRole('button', { name: /^Elin/ })).toBeVisible();
     // Same lines, same quantities, now in the customer's cart.
     await expect(trigger).toHaveAccessibleName(/3 items/);
   });
@@ -56,7 +56,8 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
     });
     // The page learns the new balance when it next loads it (here: a reload).
     await page.reload();
-    await expect(login.locator('[part~=points]')).toContainText('500 points');
+    // The signed-in button is named for the shopper and their balance (the menu loads on opening).
+    await expect(login.getByRole('button', { name: /, 500 points$/ })).toBeVisible();
     await trigger.click();
     const panel = miniCart.getByRole('dialog');
     await expect(panel).toContainText('You have 500 points');
@@ -121,7 +122,7 @@ test('a shopper from a creator link buys, earns points and reviews; the order cr
     await page.getByRole('link', { name: 'Return to shop' }).click();
     await expect(page).toHaveURL(/\/influencer\.html\?kiosk_ref=ana$/);
     const balance = (500 - 200 + order.pointsEarned).toLocaleString('en-US');
-    await expect(login.locator('[part~=points]')).toContainText(`${balance} points`);
+    await expect(login.getByRole('button', { name: `Elin Berg, ${balance} points` })).toBeVisible();
     await expect(trigger).toHaveAccessibleName(/0 items/);
   });
 
