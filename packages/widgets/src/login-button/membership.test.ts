@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
-import { until } from '../../test/helpers.js';
+import { endpoint, until } from '../../test/helpers.js';
 import {
   $,
   button,
@@ -13,7 +13,7 @@ import {
   signedIn,
   text,
 } from '../../test/login-button.js';
-import { client, freshClient } from '../../test/shopper.js';
+import { ADMIN, client, freshClient } from '../../test/shopper.js';
 import type { KioskErrorEvent } from '../events/error.js';
 import type { KioskLoginButton } from './login-button.js';
 
@@ -78,6 +78,39 @@ describe('<kiosk-login-button> membership', () => {
     await until(() => focused(el) === $(el, '[part~=membership]'), 'back on "Membership"');
     expect(isOpen(el)).to.equal(true);
     expect(view(el)).to.equal(null);
+  });
+
+  it('says a paid membership and until when it runs', async () => {
+    // The store sells a yearly Gold plan for a while: the crew socks are the plan product.
+    const admin = (method: string, body?: unknown) =>
+      fetch(`${endpoint}/admin/v1/membership`, {
+        method,
+        headers: ADMIN,
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      }).then((r) => r.json());
+    const before = await admin('GET');
+    const plan = await client.products.get('aurora-crew-socks-3-pack');
+    await admin('PUT', { ...before, plans: [{ productId: plan.id, tier: 'Gold' }] });
+    try {
+      const el = await signedIn('Pia Plan', 0);
+      await client.cart.add(plan.variants.find((v) => v.available)!.id, 1);
+      const { orderId } = await client.cart.checkout({ returnTo: null });
+      const paid = await fetch(`${endpoint}/admin/v1/orders/${orderId}/mark-paid`, {
+        method: 'POST',
+        headers: ADMIN,
+      });
+      expect(paid.status).to.equal(200);
+      await open(el);
+      expect(text(el, '[part=membership-tier]')).to.equal('Gold tier');
+      const ends = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(
+        new Date(Date.now() + 365 * 86_400_000),
+      );
+      expect(text(el, '[part=membership-source]')).to.equal(
+        `From your paid membership, until ${ends}`,
+      );
+    } finally {
+      await admin('PUT', before);
+    }
   });
 
   it('says a threshold in the element’s currency, and the progress to the next tier', async () => {
