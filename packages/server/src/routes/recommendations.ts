@@ -9,12 +9,12 @@ import { resolveCurrency } from '../services/catalog.js';
 import {
   DEFAULT_RECOMMENDATIONS,
   MAX_RECOMMENDATIONS,
-  personalised,
   RECOMMENDATION_BASES,
   RECOMMENDATION_KINDS,
   type RecommendationInput,
   recommendationSettings,
   recommendForShopper,
+  shopperHistory,
 } from '../services/recommendations.js';
 import { currencyQuery } from './products.js';
 
@@ -99,14 +99,21 @@ recommendationRoutes.openapi(
       const answer = await readRecommendationAnswer(deps, store, input);
       return sendCachedAnswer(c, answer, recommendationHeaders(q.kind));
     }
-    // A signed-in shopper's "for you" is theirs alone: computed from their orders each time,
-    // or, opted out, what every guest gets. Either way no shared cache may keep it.
-    const own =
-      recommendationSettings(store.settings).enabled &&
-      (await personalised(deps.db, store, customerId));
-    const answer = own
-      ? cachedText(JSON.stringify(await recommendForShopper(deps.db, store, input, customerId)))
-      : await readRecommendationAnswer(deps, store, input);
+    // A signed-in shopper's "for you" is theirs alone: from the list kept for them and their
+    // paid orders (services/recommendations.ts), or, opted out, what every guest gets. Either
+    // way no shared cache may keep it.
+    const history = recommendationSettings(store.settings).enabled
+      ? await shopperHistory(deps.db, store, customerId)
+      : null;
+    const lists = deps.catalogCache.shopperRecommendationLists;
+    const answer =
+      history === null
+        ? await readRecommendationAnswer(deps, store, input)
+        : cachedText(
+            JSON.stringify(
+              await recommendForShopper(deps.db, lists, store, input, customerId, history),
+            ),
+          );
     const res = sendCachedAnswer(c, answer, PUBLIC_GUEST_READ_HEADERS);
     res.headers.set('Cache-Control', 'private, no-cache');
     return res;
