@@ -4,7 +4,7 @@ import type { Db } from '../db/index.js';
 import type { StoreSettings } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import type { Product } from '../schemas/products.js';
-import { findProductRow, getProductsBatch, getProductsByIds } from './catalog.js';
+import { findProductRow, getProductsByIds } from './catalog.js';
 import type { Store } from './stores.js';
 
 /** What GET /v1/recommendations computes ("recently-viewed" lives on the shopper's device). */
