@@ -106,7 +106,7 @@ describe('a recommendation kept for everyone', () => {
     expect(warm.text).toBe(cold.text);
     expect(pick(warm.headers)).toEqual(pick(cold.headers));
     expect(warm.headers.get('cache-control')).toMatch(/^public/);
-    expect(warm.headers.get('vary')).toBe('X-Kiosk-Key, Origin');
+    expect(warm.headers.get('vary')).toBe('X-Kiosk-Key, Origin, Authorization');
     // The parameters in another order, the product by id: the same question, answered alike.
     const reordered = await read(`/v1/recommendations?product=tee&first=8&kind=bought-together`);
     expect(reordered.text).toBe(cold.text);
