@@ -7,7 +7,7 @@
 // listener answers), rebuilt (its list kept, the products read again: every 2 s) and computed
 // (its list too: the first read, then once a minute). Then what an answer computed afresh
 // costs: one read after another of --cold different best sellers' bought-together and similar.
-// A signed-in shopper's own for-you (a demo customer with a paid order) is computed each time.
+// A signed-in shopper's own for-you (a demo customer with a paid order) is kept for them alone.
 // Usage: node bench/server/recommendations.mjs [--duration 6] [--connections 16]
 //        [--products 10000] [--orders 100000] [--cold 30] [--record]
 //   BENCH_DATABASE_URL=postgres://… adds the run on PostgreSQL (a fresh database, dropped after).

@@ -15,6 +15,7 @@ import {
   type RecommendationInput,
   type RecommendationKind,
   recommend,
+  recommendForShopper,
 } from './services/recommendations.js';
 import type { Store } from './services/stores.js';
 
@@ -50,6 +51,28 @@ export function readRecommendationAnswer(
   return catalogCache.read(recommendationAnswerKey(store.id, input), store.id, async () =>
     cachedText(
       JSON.stringify(await recommend(deps.db, catalogCache.recommendationLists, store, input)),
+    ),
+  );
+}
+
+/**
+ * A signed-in shopper's own "for you" for their paid-order `history` (shopperHistory), kept
+ * the same way but under a key of theirs, which the listener never asks for: only the route
+ * sends it, privately, to the shopper whose token it checked.
+ */
+export function readShopperRecommendationAnswer(
+  deps: ServingDeps,
+  store: Store,
+  input: RecommendationInput,
+  customerId: string,
+  history: string,
+): Promise<CachedAnswer> {
+  const { catalogCache } = deps;
+  const lists = catalogCache.shopperRecommendationLists;
+  const key = `${recommendationAnswerKey(store.id, input)}\n${customerId}\n${history}`;
+  return catalogCache.read(key, store.id, async () =>
+    cachedText(
+      JSON.stringify(await recommendForShopper(deps.db, lists, store, input, customerId, history)),
     ),
   );
 }

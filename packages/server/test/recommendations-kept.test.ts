@@ -316,3 +316,92 @@ describe('a recommendation kept for everyone', () => {
     expect(origin.status).toBe(403);
   });
 });
+
+/** An order the signed-in `token`'s shopper checks out with `products`, paid. */
+async function shopperPaid(t: TestApp, s: TestStore, token: string, products: TestProduct[]) {
+  const cart = await t.request('/v1/carts', { key: s.pk, token, body: {} });
+  for (const product of products) {
+    await t.request(`/v1/carts/${cart.body.id}/lines`, {
+      key: s.pk,
+      token,
+      body: { variantId: product.variantIds[0], quantity: 1 },
+    });
+  }
+  const checkout = await t.request(`/v1/carts/${cart.body.id}/checkout`, {
+    key: s.pk,
+    token,
+    body: {},
+  });
+  expect((await markPaid(t, s, checkout.body.orderId)).status).toBe(200);
+}
+
+describe('a signed-in shopper’s own “for you”', () => {
+  const forYou = '/v1/recommendations?kind=for-you';
+
+  it('is built from their list kept for a minute, theirs alone, products as they are now', async () => {
+    const { t, s, p, read } = await served();
+    await paidOrder(t, s, [p.mug, p.cap]);
+    await paidOrder(t, s, [p.mug, p.socks]);
+    await paidOrder(t, s, [p.mug, p.socks]);
+    const guest = await read(forYou);
+    const ann = await createTestCustomer(t, s.store);
+    await shopperPaid(t, s, ann.token, [p.mug]);
+    const signedIn = { authorization: `Bearer ${ann.token}` };
+
+    const cold = await read(forYou, signedIn);
+    expect(cold.body.basis).toBe('for-you');
+    expect(handles(cold.body).slice(0, 2)).toEqual(['socks', 'cap']);
+    expect(cold.headers.get('cache-control')).toBe('private, no-cache');
+    const warm = await read(forYou, signedIn);
+    expect(warm.text).toBe(cold.text);
+    expect(warm.headers.get('cache-control')).toBe('private, no-cache');
+    // Only their history is read: their answer is kept, as a guest's is.
+    expect(warm.statements).toBe(1);
+    expect(cold.statements).toBeGreaterThan(warm.statements);
+
+    // The V-neck now goes with the mug most: the kept list does not know yet.
+    for (let i = 0; i < 3; i++) await paidOrder(t, s, [p.mug, p.vneck]);
+    // (Their stock as it is now: the V-necks sold.)
+    expect(handles((await read(forYou, signedIn)).body)).toEqual(handles(cold.body));
+    const other = await createTestApp({ resetDatabase: false });
+    const fresh = await other.request(forYou, { key: s.pk, token: ann.token });
+    expect(handles(fresh.body)[0]).toBe('vneck');
+
+    // Another shopper, with no orders of their own, never gets Ann's.
+    const bob = await createTestCustomer(t, s.store);
+    const bobs = await read(forYou, { authorization: `Bearer ${bob.token}` });
+    expect(bobs.body.basis).toBe('popular');
+    expect(handles(bobs.body)).not.toEqual(handles(cold.body));
+
+    // Sold out: gone from her next answer, the next in her list in its place.
+    const soldOut = await admin(t, s, `/products/${p.socks.id}/variants/${p.socks.variantIds[0]}`, {
+      stock: 0,
+    });
+    expect(soldOut.status).toBe(200);
+    const without = await read(forYou, signedIn);
+    expect(handles(without.body)).not.toContain('socks');
+    expect(handles(without.body)[0]).toBe('cap');
+    expect(without.body.basis).toBe('for-you');
+
+    // She pays for a cap: her history changed, her next answer starts from it.
+    await shopperPaid(t, s, ann.token, [p.cap]);
+    const after = await read(forYou, signedIn);
+    expect(after.statements).toBeGreaterThan(1);
+    expect(handles(after.body)[0]).toBe('vneck');
+    expect(handles(after.body)).not.toContain('cap');
+
+    // She opts out: what every guest gets, at once.
+    const off = await t.request('/v1/customers/me', {
+      key: s.pk,
+      token: ann.token,
+      method: 'PATCH',
+      body: { personalization: false },
+    });
+    expect(off.status).toBe(200);
+    const popular = await read(forYou, signedIn);
+    expect(popular.body.basis).toBe('popular');
+    expect(handles(popular.body)).toEqual(handles((await read(forYou)).body));
+    expect(popular.headers.get('cache-control')).toBe('private, no-cache');
+    expect(guest.body.basis).toBe('popular');
+  });
+});

@@ -40,7 +40,8 @@ interface Entry<T> {
  * store, product ref, currency and public origin; recommendations). Entries expire after the
  * TTL and go at once when their store's catalog changes — here (`changed`) or on another
  * instance (`invalidate`, from the change's notice). Beside them, which products each
- * recommendation names (`recommendationLists`), which follow orders and age out on their own.
+ * recommendation names (`recommendationLists`; a signed-in shopper's own in
+ * `shopperRecommendationLists`), which follow orders and age out on their own.
  * Never a source of truth for a write: checkout reads live stock.
  */
 export class CatalogCache {
@@ -51,6 +52,8 @@ export class CatalogCache {
   /** Answers being read (`read`), and the version each read started at. */
   private readonly reading = new Map<string, { version: number; answer: Promise<CachedAnswer> }>();
   readonly recommendationLists: RecommendationLists;
+  /** Signed-in shoppers' own "for you" lists, apart: so many shoppers never push out the above. */
+  readonly shopperRecommendationLists: RecommendationLists;
   /** Counts invalidations; `changedAt` keeps each store's last one, `clearedAt` the last of all. */
   private clock = 0;
   private readonly changedAt = new Map<string, number>();
@@ -73,6 +76,7 @@ export class CatalogCache {
     } = {},
   ) {
     this.recommendationLists = new RecommendationLists(options.recommendationListTtlMs);
+    this.shopperRecommendationLists = new RecommendationLists(options.recommendationListTtlMs);
   }
 
   /** The store of a publishable key: cached, else read (and kept if no change overtook the read). */

@@ -1,20 +1,23 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
-import { cachedText, PUBLIC_GUEST_READ_HEADERS, sendCachedAnswer } from '../http-cache.js';
+import { PUBLIC_GUEST_READ_HEADERS, sendCachedAnswer } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
-import { readRecommendationAnswer, recommendationHeaders } from '../recommendation-reads.js';
+import {
+  readRecommendationAnswer,
+  readShopperRecommendationAnswer,
+  recommendationHeaders,
+} from '../recommendation-reads.js';
 import { ProductSchema } from '../schemas/products.js';
 import { resolveCurrency } from '../services/catalog.js';
 import {
   DEFAULT_RECOMMENDATIONS,
   MAX_RECOMMENDATIONS,
-  personalised,
   RECOMMENDATION_BASES,
   RECOMMENDATION_KINDS,
   type RecommendationInput,
   recommendationSettings,
-  recommendForShopper,
+  shopperHistory,
 } from '../services/recommendations.js';
 import { currencyQuery } from './products.js';
 
@@ -99,14 +102,16 @@ recommendationRoutes.openapi(
       const answer = await readRecommendationAnswer(deps, store, input);
       return sendCachedAnswer(c, answer, recommendationHeaders(q.kind));
     }
-    // A signed-in shopper's "for you" is theirs alone: computed from their orders each time,
-    // or, opted out, what every guest gets. Either way no shared cache may keep it.
-    const own =
-      recommendationSettings(store.settings).enabled &&
-      (await personalised(deps.db, store, customerId));
-    const answer = own
-      ? cachedText(JSON.stringify(await recommendForShopper(deps.db, store, input, customerId)))
-      : await readRecommendationAnswer(deps, store, input);
+    // A signed-in shopper's "for you" is theirs alone: kept for them and their paid orders
+    // (recommendation-reads.ts), or, opted out, what every guest gets. Either way no shared
+    // cache may keep it.
+    const history = recommendationSettings(store.settings).enabled
+      ? await shopperHistory(deps.db, store, customerId)
+      : null;
+    const answer =
+      history === null
+        ? await readRecommendationAnswer(deps, store, input)
+        : await readShopperRecommendationAnswer(deps, store, input, customerId, history);
     const res = sendCachedAnswer(c, answer, PUBLIC_GUEST_READ_HEADERS);
     res.headers.set('Cache-Control', 'private, no-cache');
     return res;

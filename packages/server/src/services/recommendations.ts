@@ -4,8 +4,7 @@ import type { Db } from '../db/index.js';
 import type { StoreSettings } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import type { Product } from '../schemas/products.js';
-import { findProductRow, getProductsBatch, getProductsByIds } from './catalog.js';
-import { findCustomer } from './customers.js';
+import { findProductRow, getProductsByIds } from './catalog.js';
 import type { Store } from './stores.js';
 
 /** What GET /v1/recommendations computes ("recently-viewed" lives on the shopper's device). */
@@ -203,10 +202,26 @@ async function popular(db: Db, store: Store, currency: string, excluded: string[
   return [...sold, ...more];
 }
 
-/** May this shopper's own orders shape what they see? Signed in and not opted out. */
-export async function personalised(db: Db, store: Store, customerId: string | null) {
-  if (!customerId) return false;
-  return (await findCustomer(db, store.id, customerId))?.personalization ?? false;
+/**
+ * What a signed-in shopper's own "for you" turns on, read for each of their reads: null if
+ * their orders may not shape it (opted out, or no such customer), else which paid orders they
+ * have (how many, the latest's time). A kept list is theirs for that history only, so an
+ * opt-out or a payment (or refund) on any instance changes their next answer at once.
+ */
+export async function shopperHistory(
+  db: Db,
+  store: Store,
+  customerId: string,
+): Promise<string | null> {
+  // node-postgres and PGlite both answer { rows }; drizzle types the result per driver.
+  const result = (await db.execute(
+    sql`select h.paid, h.last from customers c cross join lateral (
+        select count(*)::int as paid, max(o.paid_at)::text as last from orders o
+        where o.store_id = c.store_id and o.customer_id = c.id and o.status = 'paid') h
+      where c.store_id = ${store.id} and c.id = ${customerId} and c.personalization`,
+  )) as unknown as { rows: { paid: number; last: string | null }[] };
+  const row = result.rows[0];
+  return row ? `${row.paid}\n${row.last ?? ''}` : null;
 }
 
 type ShownProduct = Awaited<ReturnType<typeof findProductRow>>;
@@ -267,19 +282,25 @@ function answer(
 }
 
 /**
- * A signed-in shopper's own "for you" (`personalised`), computed for each read: what goes
- * with the products of their paid orders, topped up with what is popular.
+ * A signed-in shopper's own "for you", for their `history` (`shopperHistory`): what goes with
+ * the products of their paid orders, topped up with what is popular. Which products, kept in
+ * `lists` for that shopper, currency and history (up to a minute, as the others' lists);
+ * the products read now, as for `recommend`.
  */
 export async function recommendForShopper(
   db: Db,
+  lists: RecommendationLists,
   store: Store,
   input: RecommendationInput,
   customerId: string,
+  history: string,
 ): Promise<Recommendations> {
   const shown = await shownProduct(db, store, input.product);
-  const list = await rank(db, store, 'for-you', shown, input.currency, customerId, input.first);
-  const { items } = await getProductsBatch(db, store, list.ids, input.currency, input.origin);
-  return answer(input, shown, list.chosen ? 'for-you' : 'popular', items);
+  // Not for the product on display: `current` leaves it out, so one list serves any.
+  const key = `${store.id}\n${customerId}\n${input.currency}\n${history}`;
+  const compute = () =>
+    rank(db, store, 'for-you', undefined, input.currency, customerId, KEPT_LIST_LENGTH);
+  return current(db, lists, key, compute, store, shown, input);
 }
 
 /**
@@ -322,6 +343,22 @@ export async function recommend(
   const shown = await shownProduct(db, store, input.product);
   const key = `${store.id}\n${input.kind}\n${shown?.id ?? ''}\n${input.currency}`;
   const compute = () => rank(db, store, input.kind, shown, input.currency, null, KEPT_LIST_LENGTH);
+  return current(db, lists, key, compute, store, shown, input);
+}
+
+/**
+ * The answer from the list `lists` keeps as `key` (else `compute`s), its products as they are
+ * now; a list that runs short of `first` in stock is computed again.
+ */
+async function current(
+  db: Db,
+  lists: RecommendationLists,
+  key: string,
+  compute: () => Promise<RecommendationList>,
+  store: Store,
+  shown: ShownProduct,
+  input: RecommendationInput,
+): Promise<Recommendations> {
   let list = await lists.get(key, compute);
   let items = await inStockOf(db, store, list, shown, input);
   if (items.length < input.first && list.ids.length === KEPT_LIST_LENGTH) {
