@@ -4,13 +4,7 @@ import type { CachedAnswer } from './cache/catalog-cache.js';
 import { publicOriginFor, type ServingDeps } from './context.js';
 import { describeError } from './db/faults.js';
 import { countStatements } from './db/statement-count.js';
-import {
-  cachedAnswerHead,
-  cachedText,
-  keptBody,
-  PUBLIC_READ_HEADERS,
-  type PublicReadHeaders,
-} from './http-cache.js';
+import { cachedAnswerHead, cachedText, keptBody } from './http-cache.js';
 import { bearer } from './middleware/auth.js';
 import { corsAnswerHeaders } from './middleware/cors.js';
 import { logRequest } from './middleware/request-log.js';
@@ -27,12 +21,11 @@ import type { Store } from './services/stores.js';
 const PRODUCT_PATH = /^\/v1\/products\/([A-Za-z0-9._~-]{1,200})(?:\?currency=([A-Za-z]{3}))?$/;
 
 /**
- * A public catalog read as the listener answers it: where its answer is kept, the headers it
- * is sent with (http-cache.ts), and how it is read when it is not kept (none: by the app).
+ * A public catalog read as the listener answers it: where its answer is kept (sent with the
+ * public read headers, http-cache.ts), and how it is read when it is not kept (none: by the app).
  */
 export interface KeptRead {
   key: string;
-  headers: PublicReadHeaders;
   read?: () => Promise<CachedAnswer>;
 }
 
@@ -63,7 +56,6 @@ const productReads: CatalogReader = (url) => {
     };
     return {
       key: productAnswerKey(store.id, read.ref, read.currency, origin, null),
-      headers: PUBLIC_READ_HEADERS,
       read: () => readProductAnswer(deps, read),
     };
   };
@@ -211,7 +203,7 @@ function send(
 ) {
   const requestId = randomUUID();
   const origin = header(req, 'origin');
-  const { status, headers } = cachedAnswerHead(answer, header(req, 'if-none-match'), read.headers);
+  const { status, headers } = cachedAnswerHead(answer, header(req, 'if-none-match'));
   res.writeHead(status, {
     ...headers,
     'X-Request-Id': requestId,

@@ -20,17 +20,6 @@ export const PUBLIC_READ_HEADERS = {
   // the Node adapter copy its body through a stream (a third of a warm read's time).
   Vary: 'X-Kiosk-Key, Origin, Authorization',
 };
-export type PublicReadHeaders = { 'Cache-Control': string; Vary: string };
-
-/**
- * A public read whose body a customer token would change (a guest's "for you", which a
- * signed-in shopper's replaces): kept as long, but shared caches keep one per Authorization,
- * so a guest's never reaches a signed-in shopper.
- */
-export const PUBLIC_GUEST_READ_HEADERS: PublicReadHeaders = {
-  ...PUBLIC_READ_HEADERS,
-  Vary: 'X-Kiosk-Key, Origin, Authorization',
-};
 
 /**
  * A public read's JSON text (from JSON.stringify, or as PostgreSQL wrote it:
@@ -57,9 +46,8 @@ export function keptBody(answer: CachedAnswer): Buffer {
 export function cachedAnswerHead(
   { etag }: CachedAnswer,
   ifNoneMatch: string | undefined,
-  publicHeaders: PublicReadHeaders = PUBLIC_READ_HEADERS,
 ): { status: 200 | 304; headers: Record<string, string> } {
-  const headers = { ETag: etag, ...publicHeaders };
+  const headers = { ETag: etag, ...PUBLIC_READ_HEADERS };
   if (ifNoneMatch && matchesEtag(ifNoneMatch, etag)) return { status: 304, headers };
   return {
     status: 200,
@@ -68,16 +56,8 @@ export function cachedAnswerHead(
 }
 
 /** Sends a public read: 304 when the client already has this body (If-None-Match). */
-export function sendCachedAnswer(
-  c: AppContext,
-  answer: CachedAnswer,
-  publicHeaders: PublicReadHeaders = PUBLIC_READ_HEADERS,
-): Response {
-  const { status, headers } = cachedAnswerHead(
-    answer,
-    c.req.header('if-none-match'),
-    publicHeaders,
-  );
+export function sendCachedAnswer(c: AppContext, answer: CachedAnswer): Response {
+  const { status, headers } = cachedAnswerHead(answer, c.req.header('if-none-match'));
   return status === 304 ? c.body(null, 304, headers) : c.body(answer.text, 200, headers);
 }
 

@@ -1,19 +1,13 @@
 import type { CachedAnswer } from './cache/catalog-cache.js';
 import type { CatalogReader } from './catalog-read-listener.js';
 import type { ServingDeps } from './context.js';
-import {
-  cachedText,
-  PUBLIC_GUEST_READ_HEADERS,
-  PUBLIC_READ_HEADERS,
-  type PublicReadHeaders,
-} from './http-cache.js';
+import { cachedText } from './http-cache.js';
 import { resolveCurrency } from './services/catalog.js';
 import {
   DEFAULT_RECOMMENDATIONS,
   MAX_RECOMMENDATIONS,
   RECOMMENDATION_KINDS,
   type RecommendationInput,
-  type RecommendationKind,
   recommend,
   recommendForShopper,
 } from './services/recommendations.js';
@@ -22,14 +16,6 @@ import type { Store } from './services/stores.js';
 // Recommendations that are the same for everyone asking (all but a signed-in shopper's own
 // "for you"), kept in the catalog cache like product answers: the route reads and keeps them,
 // the Node server's listener (catalog-read-listener.ts) answers from there.
-
-/**
- * How a kept recommendation is sent: public, as a product is; a "for you" answer varies with
- * the customer token too, since a signed-in shopper's is theirs (sent privately by the route).
- */
-export function recommendationHeaders(kind: RecommendationKind): PublicReadHeaders {
-  return kind === 'for-you' ? PUBLIC_GUEST_READ_HEADERS : PUBLIC_READ_HEADERS;
-}
 
 /** Where a recommendation's answer is kept: it is the same for all who ask it this way. */
 export function recommendationAnswerKey(storeId: string, input: RecommendationInput): string {
@@ -121,6 +107,6 @@ export const recommendationReads: CatalogReader = (url) => {
       currency: resolveCurrency(store, currency),
       origin,
     };
-    return { key: recommendationAnswerKey(store.id, input), headers: recommendationHeaders(kind) };
+    return { key: recommendationAnswerKey(store.id, input) };
   };
 };

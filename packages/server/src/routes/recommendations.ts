@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { publicOrigin } from '../context.js';
 import { ApiError } from '../errors.js';
-import { PUBLIC_GUEST_READ_HEADERS, sendCachedAnswer } from '../http-cache.js';
+import { sendCachedAnswer } from '../http-cache.js';
 import { createRouter, errorResponses, jsonContent, Security, z } from '../openapi.js';
 import {
   readRecommendationAnswer,
   readShopperRecommendationAnswer,
-  recommendationHeaders,
 } from '../recommendation-reads.js';
 import { ProductSchema } from '../schemas/products.js';
 import { resolveCurrency } from '../services/catalog.js';
@@ -100,7 +99,7 @@ recommendationRoutes.openapi(
     if (q.kind !== 'for-you' || !customerId) {
       // The same for everyone who asks it so: kept (recommendation-reads.ts), sent publicly.
       const answer = await readRecommendationAnswer(deps, store, input);
-      return sendCachedAnswer(c, answer, recommendationHeaders(q.kind));
+      return sendCachedAnswer(c, answer);
     }
     // A signed-in shopper's "for you" is theirs alone: kept for them and their paid orders
     // (recommendation-reads.ts), or, opted out, what every guest gets. Either way no shared
@@ -112,7 +111,7 @@ recommendationRoutes.openapi(
       history === null
         ? await readRecommendationAnswer(deps, store, input)
         : await readShopperRecommendationAnswer(deps, store, input, customerId, history);
-    const res = sendCachedAnswer(c, answer, PUBLIC_GUEST_READ_HEADERS);
+    const res = sendCachedAnswer(c, answer);
     res.headers.set('Cache-Control', 'private, no-cache');
     return res;
   },
