@@ -3,6 +3,7 @@
 // headers, 304s and log line included, and never for a request the route would refuse or read
 // differently.
 import { describe, expect, it } from 'vitest';
+import { pick } from './answer-headers.js';
 import {
   createTestApp,
   createTestCustomer,
@@ -37,20 +38,6 @@ async function served(options: TestAppOptions = {}) {
   };
   return { t, store, pk, url, read };
 }
-
-/** Headers that must be the same on a warm answer as on the route's (not the request id). */
-const answerHeaders = [
-  'content-type',
-  'content-length',
-  'etag',
-  'cache-control',
-  'vary',
-  'access-control-allow-origin',
-  'access-control-allow-credentials',
-  'access-control-expose-headers',
-];
-const pick = (headers: Headers) =>
-  Object.fromEntries(answerHeaders.map((name) => [name, headers.get(name)]));
 
 describe('a product read at the Node server', () => {
   it('is read with one statement, then kept: the route’s answer, headers and all', async () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CatalogCache } from '../src/cache/catalog-cache.js';
 import { variants } from '../src/db/schema/index.js';
 import { markPaid, order } from './analytics-fixtures.js';
+import { pick } from './answer-headers.js';
 import {
   createTestApp,
   createTestCustomer,
@@ -75,19 +76,6 @@ function admin(t: TestApp, s: TestStore, path: string, body: unknown) {
 }
 
 const handles = (body: { items: { handle: string }[] }) => body.items.map((p) => p.handle);
-
-const answerHeaders = [
-  'content-type',
-  'content-length',
-  'etag',
-  'cache-control',
-  'vary',
-  'access-control-allow-origin',
-  'access-control-allow-credentials',
-  'access-control-expose-headers',
-];
-const pick = (headers: Headers) =>
-  Object.fromEntries(answerHeaders.map((name) => [name, headers.get(name)]));
 
 const together = '/v1/recommendations?kind=bought-together&product=tee';
 
